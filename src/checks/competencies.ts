@@ -1,0 +1,122 @@
+import { formatDayLong, type Day } from "../model/dates";
+import type { Diagnostic } from "../model/diagnostic";
+import type { CompetencyScore, Programme, Project } from "../model/entities";
+import type { Rag } from "../model/rag";
+import { normaliseName } from "../ingest/normalise";
+
+/**
+ * World Class Commissioning competencies: current = the latest Panel score, else the latest
+ * Self score; gap = target − current; Green when gap ≤ 0, Amber when 1, Red when 2 or more
+ * or when the target date has passed with a gap.
+ */
+export interface CompetencyResult {
+  id: string;
+  name: string;
+  current: number | null;
+  currentFrom: "Panel" | "Self" | null;
+  self: number | null;
+  panel: number | null;
+  target: number | null;
+  targetDate: Day | null;
+  gap: number | null;
+  rag: Rag | null;
+  lead: string;
+  /** Projects whose Competencies column names this one. */
+  projects: string[];
+}
+
+function latest(rows: CompetencyScore[], kind: "Panel" | "Self"): CompetencyScore | null {
+  let best: CompetencyScore | null = null;
+  for (const r of rows) {
+    if (r.assessment !== kind || r.score === null) continue;
+    // Later date wins; undated rows count as older than dated ones; on a tie the lower row wins.
+    if (!best || (r.date ?? -Infinity) >= (best.date ?? -Infinity)) best = r;
+  }
+  return best;
+}
+
+/** Does a project's Competencies entry ("C5", "5", "Prioritise investment") name this competency? */
+export function namesCompetency(token: string, id: string, name: string): boolean {
+  const t = normaliseName(token);
+  if (!t) return false;
+  if (t === normaliseName(id) || t === normaliseName(name)) return true;
+  const digits = /^(?:c|wcc|competency)?(\d+)$/.exec(t);
+  const idDigits = /(\d+)$/.exec(normaliseName(id));
+  return !!digits && !!idDigits && Number(digits[1]) === Number(idDigits[1]);
+}
+
+export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]): CompetencyResult[] {
+  const groups = new Map<string, CompetencyScore[]>();
+  for (const r of p.competencyScores) {
+    const k = r.id.trim().toUpperCase();
+    const g = groups.get(k) ?? [];
+    g.push(r);
+    groups.set(k, g);
+  }
+  const results: CompetencyResult[] = [];
+  for (const rows of groups.values()) {
+    const id = rows[0].id;
+    const name = rows.find((r) => r.competency)?.competency ?? id;
+    const panel = latest(rows, "Panel");
+    const self = latest(rows, "Self");
+    const cur = panel ?? self;
+    const withTarget = [...rows].reverse().find((r) => r.target !== null) ?? null;
+    const target = withTarget?.target ?? null;
+    const targetDate = [...rows].reverse().find((r) => r.targetDate !== null)?.targetDate ?? null;
+    const current = cur?.score ?? null;
+    const gap = current !== null && target !== null ? target - current : null;
+    let rag: Rag | null = null;
+    if (gap !== null) {
+      if (gap <= 0) rag = "Green";
+      else if (gap >= 2 || (targetDate !== null && targetDate < asOf)) rag = "Red";
+      else rag = "Amber";
+    }
+    const projects = coveringProjects(p.projects, id, name);
+    const lead = [...rows].reverse().find((r) => r.lead)?.lead ?? "";
+    results.push({ id, name, current, currentFrom: panel ? "Panel" : self ? "Self" : null, self: self?.score ?? null, panel: panel?.score ?? null, target, targetDate, gap, rag, lead, projects });
+    const at = cur ?? rows[0];
+    if (gap !== null && gap > 0) {
+      const late = targetDate !== null && targetDate < asOf;
+      diags.push({
+        severity: rag === "Red" ? "warning" : "info",
+        code: "competency-gap",
+        message: `${id} "${name}" is at level ${current} (${panel ? "panel" : "self"} assessment) against a target of ${target}${
+          targetDate !== null ? ` by ${formatDayLong(targetDate)}` : ""
+        }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${projects.join(", ")}.` : ""}`,
+        sheet: at.src.sheet,
+        cell: at.src.cells.score ?? at.src.cells.id ?? "",
+        entity: id,
+      });
+      if (!projects.length)
+        diags.push({
+          severity: "warning",
+          code: "competency-uncovered",
+          message: `${id} "${name}" is below target and no project names it in its Competencies column. Assign a project to close the gap, or record the one that does.`,
+          sheet: at.src.sheet,
+          cell: at.src.cells.id ?? "",
+          entity: id,
+        });
+    }
+  }
+  // Project entries that name no known competency (only when there are competencies to name).
+  if (results.length) {
+    for (const pr of p.projects) {
+      for (const token of pr.competencies) {
+        if (!results.some((c) => namesCompetency(token, c.id, c.name)))
+          diags.push({
+            severity: "warning",
+            code: "unknown-reference",
+            message: `${pr.id} names competency "${token}", which is not on the Competencies sheet. Use a competency ID such as ${results[0].id}.`,
+            sheet: pr.src.sheet,
+            cell: pr.src.cells.competencies ?? "",
+            entity: pr.id,
+          });
+      }
+    }
+  }
+  return results;
+}
+
+function coveringProjects(projects: Project[], id: string, name: string): string[] {
+  return projects.filter((pr) => pr.competencies.some((t) => namesCompetency(t, id, name))).map((pr) => pr.id);
+}

@@ -1,0 +1,35 @@
+import type { Diagnostic } from "../model/diagnostic";
+import type { Programme } from "../model/entities";
+import { isCompleteStatus } from "../model/status";
+
+/** References between sheets that do not resolve, and records nobody owns. */
+export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
+  const projectIds = new Set(p.projects.map((x) => x.id.toUpperCase()));
+  for (const m of p.milestones) {
+    if (m.project && !projectIds.has(m.project.trim().toUpperCase()))
+      diags.push({
+        severity: "error",
+        code: "unknown-reference",
+        message: `Milestone ${m.id} belongs to project "${m.project}", which is not on the Projects sheet. Correct the project ID or add the project.`,
+        sheet: m.src.sheet,
+        cell: m.src.cells.project ?? "",
+        entity: m.id,
+      });
+  }
+  for (const pr of p.projects) {
+    if (!pr.lead && !isCompleteStatus(pr.status))
+      diags.push({ severity: "warning", code: "missing-owner", message: `${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`, sheet: pr.src.sheet, cell: pr.src.cells.lead ?? pr.src.cells.id ?? "", entity: pr.id });
+  }
+  const benefitIds = new Set(p.benefits.map((b) => b.id.toUpperCase()));
+  if (benefitIds.size) {
+    for (const pr of p.projects)
+      for (const b of pr.benefits)
+        if (!benefitIds.has(b.toUpperCase()))
+          diags.push({ severity: "warning", code: "unknown-reference", message: `${pr.id} names benefit "${b}", which is not on the Benefits sheet. Correct the ID or add the benefit.`, sheet: pr.src.sheet, cell: pr.src.cells.benefits ?? "", entity: pr.id });
+  }
+  const s = p.settings;
+  if (s.amberSlipDays > s.redSlipDays)
+    diags.push({ severity: "warning", code: "out-of-range", message: `Amber slip days (${s.amberSlipDays}) is above Red slip days (${s.redSlipDays}), so nothing can be Amber for slip. Make Amber the smaller.`, sheet: s.cells.amberSlipDays?.sheet ?? "", cell: s.cells.amberSlipDays?.cell ?? "" });
+  if (s.amberCostPercent > s.redCostPercent)
+    diags.push({ severity: "warning", code: "out-of-range", message: `Amber cost variance (${s.amberCostPercent}%) is above Red (${s.redCostPercent}%). Make Amber the smaller.`, sheet: s.cells.amberCostPercent?.sheet ?? "", cell: s.cells.amberCostPercent?.cell ?? "" });
+}

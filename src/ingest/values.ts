@@ -1,0 +1,155 @@
+import { isBlank, isCellError, type CellValue } from "../model/cell";
+import { dayFromSerial, parseDateText, type Day } from "../model/dates";
+import { parseRag, type Rag } from "../model/rag";
+
+/** The outcome of reading one cell as a typed value. */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string };
+
+const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+/** Words people put in a cell to say "no value yet". They read as blank, not as an error. */
+const PLACEHOLDERS = new Set(["tbc", "tba", "tbd", "n/a", "na", "-", "--", "—", "none", "nil", "?"]);
+
+export function isPlaceholder(v: CellValue): boolean {
+  return typeof v === "string" && PLACEHOLDERS.has(v.trim().toLowerCase());
+}
+
+export function isEmptyCell(v: CellValue): boolean {
+  return isBlank(v) || isPlaceholder(v);
+}
+
+/** Shows a cell's value in a message, shortened and quoted. */
+export function show(v: CellValue): string {
+  if (isCellError(v)) return v.error;
+  const s = String(v);
+  return `"${s.length > 40 ? s.slice(0, 37) + "..." : s}"`;
+}
+
+export function readText(v: CellValue): string {
+  if (isBlank(v) || isCellError(v)) return "";
+  if (typeof v === "number") return String(v);
+  return String(v).trim();
+}
+
+export function readDate(v: CellValue, date1904: boolean): Parsed<Day> {
+  if (isEmptyCell(v)) return ok(null);
+  if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  if (typeof v === "number") {
+    const d = dayFromSerial(v, date1904);
+    return d === null ? bad(`${v} is not a date Excel can show`) : ok(d);
+  }
+  if (typeof v === "string") {
+    const d = parseDateText(v);
+    return d === null ? bad(`${show(v)} is not a date`) : ok(d);
+  }
+  return bad(`${show(v)} is not a date`);
+}
+
+/**
+ * Reads money and plain numbers: 1200, "£1,200", "1,200.50", "(1,200)" (accounting negative),
+ * "-£300", "12%" (as 12). Returns the number and whether a % sign was written.
+ */
+export function parseNumberText(text: string): { value: number; percent: boolean } | null {
+  let t = text.trim().replace(/[\u00a0\s]/g, "");
+  let negative = false;
+  const acc = /^\((.*)\)$/.exec(t);
+  if (acc) {
+    negative = true;
+    t = acc[1];
+  }
+  if (t.startsWith("-")) {
+    negative = !negative;
+    t = t.slice(1);
+  } else if (t.startsWith("+")) t = t.slice(1);
+  t = t.replace(/^[£$€]/, "");
+  if (t.startsWith("-")) {
+    negative = !negative;
+    t = t.slice(1);
+  }
+  let percent = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1);
+  }
+  let scale = 1;
+  const suffix = /^(.*?)(k|m|bn)$/i.exec(t);
+  if (suffix && !percent) {
+    t = suffix[1];
+    scale = { k: 1e3, m: 1e6, bn: 1e9 }[suffix[2].toLowerCase() as "k" | "m" | "bn"];
+  }
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(t)) return null;
+  const n = Number(t.replace(/,/g, "")) * scale;
+  if (!Number.isFinite(n)) return null;
+  return { value: negative ? -n : n, percent };
+}
+
+export function readNumber(v: CellValue): Parsed<number> {
+  if (isEmptyCell(v)) return ok(null);
+  if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  if (typeof v === "number") return Number.isFinite(v) ? ok(v) : bad(`${v} is not a number`);
+  if (typeof v === "string") {
+    const p = parseNumberText(v);
+    return p ? ok(p.value) : bad(`${show(v)} is not a number`);
+  }
+  return bad(`${show(v)} is not a number`);
+}
+
+/**
+ * A percentage as points (0–100). Text with a % sign is taken as written ("45%" → 45).
+ * A bare number is points, unless the whole column holds nothing above 1, in which case
+ * the column is fractions as Excel stores a %-formatted cell (0.45 → 45): see fractionColumn.
+ */
+export function readPercent(v: CellValue, fractionColumn: boolean): Parsed<number> {
+  if (isEmptyCell(v)) return ok(null);
+  if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  if (typeof v === "string") {
+    const p = parseNumberText(v);
+    if (!p) return bad(`${show(v)} is not a percentage`);
+    return ok(p.percent ? p.value : fractionColumn ? p.value * 100 : p.value);
+  }
+  if (typeof v === "number") return ok(fractionColumn ? v * 100 : v);
+  return bad(`${show(v)} is not a percentage`);
+}
+
+/** Reads a whole score on a scale; "3 - Possible" and "4 (Likely)" read as 3 and 4. */
+export function readLevel(v: CellValue): Parsed<number> {
+  if (isEmptyCell(v)) return ok(null);
+  if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  if (typeof v === "number") return Number.isFinite(v) ? ok(v) : bad(`${v} is not a number`);
+  if (typeof v === "string") {
+    const t = v.trim();
+    const lead = /^(-?\d+(?:\.\d+)?)(?:\s*[-–:(]\s*[A-Za-z].*)?$/.exec(t);
+    if (lead) return ok(Number(lead[1]));
+    const word = LEVEL_WORDS[t.toLowerCase()];
+    if (word !== undefined) return ok(word);
+    return bad(`${show(v)} is not a score`);
+  }
+  return bad(`${show(v)} is not a score`);
+}
+
+/** The NPSA 5×5 matrix's words for likelihood and consequence. */
+const LEVEL_WORDS: Record<string, number> = {
+  rare: 1, unlikely: 2, possible: 3, likely: 4, "almost certain": 5,
+  negligible: 1, minor: 2, moderate: 3, major: 4, catastrophic: 5,
+  "very low": 1, low: 2, medium: 3, high: 4, "very high": 5,
+};
+
+export function readRag(v: CellValue): Parsed<Rag> {
+  if (isEmptyCell(v)) return ok(null);
+  if (typeof v === "string") {
+    const r = parseRag(v);
+    return r ? ok(r) : bad(`${show(v)} is not a RAG rating (use Red, Amber, Green or Blue)`);
+  }
+  return bad(`${show(v)} is not a RAG rating (use Red, Amber, Green or Blue)`);
+}
+
+/** Splits "C5, C6; C7" into its items. */
+export function readList(v: CellValue): string[] {
+  const t = readText(v);
+  if (!t) return [];
+  return t
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,116 @@
+/**
+ * Dates in the core are whole days: the number of days since 1970-01-01 (a "day number").
+ * Calendar arithmetic is integer arithmetic, and no time zone can shift a date by a day.
+ * Built in the style of date-fns: small pure functions.
+ */
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in Excel's 1900 date system. */
+const SERIAL_1970 = 25569;
+/** Days from 1900-01-00 to 1904-01-01 as Excel counts them (with the phantom 29 Feb 1900). */
+const OFFSET_1904 = 1462;
+
+export function dayFromYmd(y: number, m: number, d: number): Day {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function ymdFromDay(day: Day): { y: number; m: number; d: number } {
+  const dt = new Date(day * MS_PER_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const back = ymdFromDay(dayFromYmd(y, m, d));
+  return back.y === y && back.m === m && back.d === d;
+}
+
+/** "2009-03-31". */
+export function formatDay(day: Day): string {
+  const { y, m, d } = ymdFromDay(day);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "31 Mar 2009", the way a board paper writes dates. */
+export function formatDayLong(day: Day): string {
+  const { y, m, d } = ymdFromDay(day);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * Excel serial → day, in either date system. The 1900 system counts a 29 February 1900
+ * that never existed (serial 60), kept for Lotus 1-2-3 compatibility: serials before it
+ * are one day later than plain arithmetic says, and 60 itself is no real date (null).
+ * Fractions (times of day) are dropped.
+ */
+export function dayFromSerial(serial: number, date1904: boolean): Day | null {
+  if (!Number.isFinite(serial)) return null;
+  const s = Math.floor(serial);
+  if (date1904) {
+    if (s < 0 || s > 2_957_003) return null;
+    return s + OFFSET_1904 - SERIAL_1970;
+  }
+  if (s < 1 || s > 2_958_465 || s === 60) return null;
+  return s < 60 ? s - SERIAL_1970 + 1 : s - SERIAL_1970;
+}
+
+/** Day → Excel serial in the given date system (for writing dates back). */
+export function serialFromDay(day: Day, date1904: boolean): number {
+  if (date1904) return day + SERIAL_1970 - OFFSET_1904;
+  const s = day + SERIAL_1970;
+  return s < 61 ? s - 1 : s;
+}
+
+const MONTH_NAMES: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+function fullYear(y: number, digits: number): number {
+  // Two-digit years: 00–69 → 2000s, 70–99 → 1900s (Excel's own cut-off is 29/30).
+  if (digits > 2) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+/**
+ * Parses a date typed as text: ISO (2009-03-31, with an optional time), en-GB
+ * day-first (31/03/2009, 31-03-09, 31.3.2009) and written forms (31 March 2009, 31-Mar-09).
+ * Day-first is deliberate: this product's users write British dates. Returns null
+ * for anything else rather than guessing.
+ */
+export function parseDateText(text: string): Day | null {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+[\d:]+)?$/.exec(t);
+  if (m) return checked(fullYear(Number(m[3]), m[3].length), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTH_NAMES[m[2].toLowerCase()];
+    if (month) return checked(fullYear(Number(m[3]), m[3].length), month, Number(m[1]));
+  }
+  return null;
+}
+
+function checked(y: number, m: number, d: number): Day | null {
+  return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+}
+
+/** Parses "YYYY-MM-DD" strictly (for command-line flags and settings). */
+export function parseIsoDay(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return m ? checked(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Today as a day number (the caller's clock, UTC date). */
+export function today(now: Date = new Date()): Day {
+  return Math.floor(now.getTime() / MS_PER_DAY);
+}

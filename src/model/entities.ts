@@ -1,0 +1,185 @@
+import type { Day } from "./dates";
+import type { Rag } from "./rag";
+
+/** Where a record came from: its sheet, its row, and the cell of each field read. */
+export interface Source {
+  sheet: string;
+  /** 0-based sheet row. */
+  row: number;
+  /** Field name → A1 address of the cell it was read from. */
+  cells: Record<string, string>;
+  /** Columns the tool does not use, kept as they were (header → value). */
+  extra?: Record<string, string | number | boolean | null>;
+}
+
+export type LinkType = "FS" | "SS" | "FF" | "SF";
+
+/** A dependency: `to` depends on `from` (from is the predecessor). */
+export interface Link {
+  from: string;
+  to: string;
+  type: LinkType;
+  /** Calendar days; may be negative (a lead). */
+  lag: number;
+  /** Where the link was written: the Depends On cell or the Dependencies row. */
+  sheet: string;
+  cell: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  workstream: string;
+  lead: string;
+  start: Day | null;
+  finish: Day | null;
+  baselineFinish: Day | null;
+  budget: number | null;
+  forecastCost: number | null;
+  actualCost: number | null;
+  /** 0–100. */
+  percentComplete: number | null;
+  status: string;
+  reportedRag: Rag | null;
+  competencies: string[];
+  benefits: string[];
+  src: Source;
+}
+
+export interface Milestone {
+  id: string;
+  project: string;
+  name: string;
+  baseline: Day | null;
+  forecast: Day | null;
+  actual: Day | null;
+  status: string;
+  owner: string;
+  reviewPoint: string;
+  src: Source;
+}
+
+export interface Risk {
+  id: string;
+  title: string;
+  description: string;
+  /** A project ID or a workstream name. */
+  project: string;
+  owner: string;
+  likelihood: number | null;
+  impact: number | null;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  mitigation: string;
+  status: string;
+  raised: Day | null;
+  lastReviewed: Day | null;
+  reviewDue: Day | null;
+  src: Source;
+}
+
+export interface Issue {
+  id: string;
+  title: string;
+  project: string;
+  owner: string;
+  priority: string;
+  status: string;
+  raised: Day | null;
+  due: Day | null;
+  src: Source;
+}
+
+export interface Benefit {
+  id: string;
+  benefit: string;
+  project: string;
+  measure: string;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  due: Day | null;
+  src: Source;
+}
+
+export type AssessmentKind = "Self" | "Panel" | "360";
+
+/** One score of one competency: a competency usually has several rows (self, panel, by date). */
+export interface CompetencyScore {
+  id: string;
+  competency: string;
+  assessment: AssessmentKind;
+  date: Day | null;
+  score: number | null;
+  target: number | null;
+  targetDate: Day | null;
+  lead: string;
+  src: Source;
+}
+
+export interface GovernanceRating {
+  element: string;
+  rating: Rag | null;
+  target: Rag | null;
+  date: Day | null;
+  src: Source;
+}
+
+export type RollUpRule = "worst" | "majority";
+
+export interface Settings {
+  programmeName: string;
+  reportingDate: Day | null;
+  /** Slip (days) above which a milestone or project is Amber / Red. */
+  amberSlipDays: number;
+  redSlipDays: number;
+  /** Cost overrun (% of budget) above which cost is Amber / Red. */
+  amberCostPercent: number;
+  redCostPercent: number;
+  riskEscalationScore: number;
+  reviewStalenessDays: number;
+  competencyScaleMax: number;
+  rollUp: RollUpRule;
+  /** Where each setting was read from, for diagnostics. */
+  cells: Record<string, { sheet: string; cell: string }>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  programmeName: "Programme",
+  reportingDate: null,
+  amberSlipDays: 0,
+  redSlipDays: 30,
+  amberCostPercent: 5,
+  redCostPercent: 10,
+  riskEscalationScore: 15,
+  reviewStalenessDays: 90,
+  competencyScaleMax: 4,
+  rollUp: "worst",
+  cells: {},
+};
+
+/** Everything read from the workbook, typed and traceable. */
+export interface Programme {
+  projects: Project[];
+  milestones: Milestone[];
+  links: Link[];
+  risks: Risk[];
+  issues: Issue[];
+  benefits: Benefit[];
+  competencyScores: CompetencyScore[];
+  governance: GovernanceRating[];
+  settings: Settings;
+  /** Which sheet (and table, if any) each kind was read from. */
+  sources: SheetSource[];
+}
+
+export interface SheetSource {
+  kind: string;
+  sheet: string;
+  table?: string;
+  /** A1 address of the header row's first cell. */
+  headerCell: string;
+  rows: number;
+  /** Headers present in the sheet that the tool does not use. */
+  extraColumns: string[];
+}

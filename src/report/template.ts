@@ -1,0 +1,79 @@
+import { SETTING_SPECS, SHEETS, type SheetKind } from "../ingest/schema";
+
+/**
+ * The blank input workbook, host-neutral: every input sheet as a table with its headers
+ * and drop-downs, and an instructions sheet. The CLI's `template` command and the task
+ * pane's "insert missing sheets" button both write this.
+ */
+export interface TemplateSheet {
+  kind: SheetKind | "settings" | "instructions";
+  name: string;
+  /** Table name (no spaces). */
+  table?: string;
+  headers: string[];
+  /** Rows under the header (instructions text, or settings keys with defaults). */
+  rows: (string | number)[][];
+  /** Column header → drop-down values, or a whole-number range. */
+  validations: { header: string; list?: string[]; whole?: [number, number] }[];
+  widths: number[];
+}
+
+export const STATUS_LISTS: Partial<Record<SheetKind, string[]>> = {
+  projects: ["Not started", "In progress", "On hold", "Complete", "Closed"],
+  milestones: ["Not started", "In progress", "Complete"],
+  risks: ["Open", "Closed"],
+  issues: ["Open", "Closed"],
+};
+
+export const RAG_LIST = ["Red", "Amber", "Green", "Blue"];
+
+export function templateSheets(): TemplateSheet[] {
+  const out: TemplateSheet[] = [
+    {
+      kind: "instructions",
+      name: "Instructions",
+      headers: ["PMO Highlights: programme workbook"],
+      rows: [
+        ["Fill in one row per item on each sheet. Keep the header row; add columns of your own if you wish (they are kept and ignored)."],
+        ["Projects: one row per project or priority action. Depends On lists the IDs it waits for: P02, P03FS+10d (finish-to-start plus 10 days), M14SS-5d."],
+        ["Milestones: one row per milestone, with the project it belongs to. Enter an Actual Date when it is met."],
+        ["Risks: score Likelihood and Impact from 1 to 5 (NHS 5×5 matrix). Scores of 15 or more go to the board."],
+        ["Competencies: one row per assessment (Self or Panel) of each competency, with its target level and date."],
+        ["Settings: the reporting date and tolerances. Leave a value blank for the default."],
+        ["Dates: type them as 31/03/2010 or 2010-03-31. RAG: Red, Amber, Green, or Blue for done."],
+        ["Then run: pmo-highlights check <this file>   or use the Excel add-in's Check button."],
+      ],
+      validations: [],
+      widths: [120],
+    },
+  ];
+  for (const spec of SHEETS) {
+    const validations: TemplateSheet["validations"] = [];
+    for (const f of spec.fields) {
+      if (f.key === "status" && STATUS_LISTS[spec.kind]) validations.push({ header: f.label, list: STATUS_LISTS[spec.kind] });
+      else if (f.type === "rag") validations.push({ header: f.label, list: RAG_LIST });
+      else if (f.type === "linktype") validations.push({ header: f.label, list: ["FS", "SS", "FF", "SF"] });
+      else if (f.type === "assessment") validations.push({ header: f.label, list: ["Self", "Panel", "360"] });
+      else if (f.type === "level" && f.min !== undefined && f.max !== undefined) validations.push({ header: f.label, whole: [f.min, f.max] });
+    }
+    out.push({
+      kind: spec.kind,
+      name: spec.title,
+      table: spec.title.replace(/[^A-Za-z0-9]/g, ""),
+      headers: spec.fields.map((f) => f.label),
+      rows: [],
+      validations,
+      widths: spec.fields.map((f) => (f.type === "text" ? 28 : f.type === "date" ? 14 : 12)),
+    });
+  }
+  out.push({
+    kind: "settings",
+    name: "Settings",
+    table: "Settings",
+    headers: ["Setting", "Value", "Notes"],
+    rows: SETTING_SPECS.map((s) => [s.label, "", s.note]),
+    validations: [],
+    widths: [28, 20, 70],
+  });
+  return out;
+}
