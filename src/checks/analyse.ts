@@ -1,5 +1,5 @@
 import { today, type Day } from "../model/dates";
-import { compareDiagnostics, type Diagnostic } from "../model/diagnostic";
+import { sortDiagnostics, type Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
@@ -51,6 +51,6 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const competencies = analyseCompetencies(programme, asOf, diags);
   const issues = analyseIssues(programme, asOf, diags);
   const benefits = analyseBenefits(programme, asOf, diags);
-  diags.sort(compareDiagnostics);
+  sortDiagnostics(diags);
   return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall, risks, competencies, issues, benefits };
 }

@@ -218,20 +218,17 @@ export function analyseSchedule(p: Programme, diags: Diagnostic[]): ScheduleResu
 
   // Date conflicts and slippage passed on from predecessors.
   const slipped = new Map<string, { by: string; root: string; days: number }>();
-  const rootOf = (v: number): number => {
-    let x = v;
-    let guard = 0;
-    while (driver[x] >= 0 && guard++ < n) x = driver[x];
-    return x;
-  };
+  // The root cause of each push: the first item of its driving chain (memoised in topological order).
+  const root = new Int32Array(n);
+  for (const v of order) root[v] = driver[v] >= 0 ? root[driver[v]] : v;
   for (const v of order) {
     if (driver[v] < 0) continue;
     const node = nodes[v];
     const by = nodes[driver[v]];
     const link = driverLink[v]!;
     const how = `${by.id} (${link.type}${link.lag ? (link.lag > 0 ? "+" : "") + link.lag + "d" : ""})`;
-    const root = nodes[rootOf(v)];
-    const via = root.id !== by.id ? `, itself held up by ${root.id}` : "";
+    const rootNode = nodes[root[v]];
+    const via = rootNode.id !== by.id ? `, itself held up by ${rootNode.id}` : "";
     if (node.kind === "project" && es[v] > node.start) {
       diags.push({
         severity: "warning",
@@ -244,7 +241,7 @@ export function analyseSchedule(p: Programme, diags: Diagnostic[]): ScheduleResu
     }
     if (ef[v] > node.finish) {
       const days = ef[v] - node.finish;
-      slipped.set(node.id, { by: by.id, root: root.id, days });
+      slipped.set(node.id, { by: by.id, root: rootNode.id, days });
       diags.push({
         severity: "warning",
         code: "slippage-impact",

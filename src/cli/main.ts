@@ -86,10 +86,12 @@ function fail(e: unknown, args: CliArgs, io: Io): number {
   return 2;
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), color: !!process.stdout.isTTY && !process.env.NO_COLOR }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+/** The process entry point (npm run cli, and bin/pmo-highlights.js). */
+export function cliMain(): void {
+  const io: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }
+
+if (require.main === module) cliMain();

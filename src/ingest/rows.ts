@@ -78,6 +78,8 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
     let blank = true;
     for (let c = loc.region.left; c <= loc.region.right && blank; c++) if (!isBlank(cellAt(loc.sheet, r, c))) blank = false;
     if (blank) continue;
+    const idCol = cols.find(([, k]) => k === "id")?.[0];
+    const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
     const values: Record<string, FieldValue> = {};
     const cells: Record<string, string> = {};
     let failed: string[] | undefined;
@@ -97,6 +99,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
           message: `${f.label} ${parsed.problem}. ${hint({ ...f, max: opts.maxOverride?.[f.key] ?? f.max })}`,
           sheet: sheetName,
           cell: addr,
+          ...(idText ? { entity: idText } : {}),
         });
       }
     }

@@ -1,0 +1,91 @@
+import { SETTING_SPECS, SHEETS, type SheetKind } from "../ingest/schema";
+
+/**
+ * docs/workbook-format.md, generated from the schema the reader uses, so the two cannot
+ * disagree (`npm run docs` rewrites it; a test fails when it is stale).
+ */
+const EXAMPLES: Record<SheetKind, string[]> = {
+  projects: ["P12", "Improve WCC competency assessment", "Commissioning Competencies", "Director Commissioning and Strategy", "01/04/2009", "31/03/2012", "31/03/2012", "£250,000", "£290,000", "£140,000", "45%", "In progress", "Amber", "M32, P03FS+10d", "C5, C6", "B03"],
+  milestones: ["M33", "P12", "Implement knowledge management partnership and unit", "30/06/2009", "11/12/2009", "", "In progress", "Director Finance", "M32", "Strategic Commissioning Committee"],
+  dependencies: ["M08", "M41", "FS", "60"],
+  risks: ["R05", "WCC year 2 panel scores below target", "Competencies 5 and 6 remain at level 1", "Commissioning Competencies", "Director Commissioning and Strategy", "4", "5", "3", "4", "Knowledge management unit; monthly tracking", "Open", "01/04/2009", "25/01/2010", "25/02/2010"],
+  issues: ["I01", "University contract not signed", "P03", "Head of Workforce", "High", "Open", "05/10/2009", "18/12/2009"],
+  benefits: ["B04", "Staff trained in commissioning skills", "P13", "Staff trained (%)", "0", "30", "22", "31/03/2010"],
+  competencies: ["C5", "Manage knowledge and assess needs", "Panel", "12/12/2008", "1", "3", "31/03/2010", "Director Public Health"],
+  governance: ["Finance", "Amber", "Green", "31/12/2009"],
+};
+
+const TYPE_WORDS: Record<string, string> = {
+  id: "ID",
+  text: "text",
+  date: "date",
+  number: "number",
+  percent: "percentage",
+  rag: "RAG",
+  refs: "dependency list",
+  list: "list",
+  level: "score",
+  assessment: "Self / Panel / 360",
+  linktype: "FS / SS / FF / SF",
+};
+
+export function workbookFormatDoc(): string {
+  const out: string[] = [];
+  out.push("# The programme workbook format");
+  out.push("");
+  out.push("<!-- Generated from src/ingest/schema.ts by `npm run docs`. Edit the schema or src/report/format-doc.ts, not this file. -->");
+  out.push("");
+  out.push("PMO Highlights reads the sheets below from an ordinary Excel workbook. `pmo-highlights template -o blank.xlsx` writes them all, empty, as Excel tables with drop-downs.");
+  out.push("");
+  out.push("How sheets and columns are found:");
+  out.push("");
+  out.push("- **Sheets** by name or by Excel table name, ignoring case, spaces and punctuation (`Risk Log`, `risk_log`, a table `tblRisks`). Each sheet lists the other names it accepts.");
+  out.push("- **Either an Excel table or a plain range.** For a plain range the header row is the row, among the first 20, that names the most known columns (so title rows above it are fine). Blank rows are skipped.");
+  out.push("- **Columns by header**, ignoring case, spaces, punctuation and units in brackets: `Budget (£)`, `BUDGET` and `budget` are one column. Columns the tool does not know are kept and ignored.");
+  out.push("- **The ID column** may be called ID, Ref, Reference, No., Number, Key or Code, alone or after the sheet's word (Project ID, Risk Ref, Action No).");
+  out.push("- **Dates**: Excel dates (1900 or 1904 date system), ISO text (2010-03-31) or British text (31/03/2010, 31 Mar 2010). Day-first is assumed: this tool is for UK programmes.");
+  out.push("- **Numbers**: `12500`, `£12,500`, `(1,200)` for a negative, `12k`. **Percentages**: `45%`, or Excel percentages (0.45) when the column holds nothing above 1.");
+  out.push("- **RAG**: Red, Amber, Green or Blue (done), in any case; R, A, G and Complete are accepted.");
+  out.push("- **Placeholders** TBC, TBA, n/a and - read as blank, not as errors.");
+  out.push("- **Dependencies** in the Depends On columns use Microsoft Project's style: `P02`, `P02FS+10d`, `M14SS-5d`, `P03FF+2w`, several separated by commas or semicolons. Links are FS (finish-to-start) unless stated; lags are calendar days (weeks count 7). Projects and milestones share one ID space, so a project may depend on a milestone.");
+  out.push("");
+  out.push("Required columns are marked ✱. A missing required column is an error naming the header row; a missing value is an error naming its cell.");
+  out.push("");
+  for (const spec of SHEETS) {
+    out.push(`## ${spec.title}`);
+    out.push("");
+    out.push(`${spec.required ? "Expected" : "Optional"}. Also accepted as the sheet or table name: ${spec.aliases.join(", ")}.`);
+    out.push("");
+    out.push("| Column | Kind | Also accepted | Notes |");
+    out.push("|---|---|---|---|");
+    for (const f of spec.fields) {
+      const also = f.key === "id" ? ["Ref", "Reference", "No.", ...spec.idWords.map((w) => `${w[0].toUpperCase()}${w.slice(1)} ID`)].join(", ") : (f.aliases ?? []).join(", ");
+      const range = f.type === "level" ? ` (${f.min}–${f.max})` : "";
+      out.push(`| ${f.label}${f.required ? " ✱" : ""} | ${TYPE_WORDS[f.type]}${range} | ${also} | ${f.note ?? ""} |`);
+    }
+    out.push("");
+    out.push("Example row:");
+    out.push("");
+    out.push(`| ${spec.fields.map((f) => f.label).join(" | ")} |`);
+    out.push(`|${spec.fields.map(() => "---").join("|")}|`);
+    out.push(`| ${EXAMPLES[spec.kind].join(" | ")} |`);
+    out.push("");
+  }
+  out.push("## Settings");
+  out.push("");
+  out.push("Optional. A key in one cell and its value in the next filled cell to the right, one per row (a header row such as Setting | Value is fine). Also accepted as the sheet name: Config, Configuration, Parameters, Tolerances. A value that cannot be read is reported and the default kept.");
+  out.push("");
+  out.push("| Setting | Also accepted | Meaning |");
+  out.push("|---|---|---|");
+  for (const s of SETTING_SPECS) out.push(`| ${s.label} | ${s.aliases.join(", ")} | ${s.note} |`);
+  out.push("");
+  out.push("Example:");
+  out.push("");
+  out.push("| Setting | Value |");
+  out.push("|---|---|");
+  out.push("| Programme name | South Staffordshire PCT: Organisational Development Plan |");
+  out.push("| Reporting date | 31/01/2010 |");
+  out.push("| Red slip days | 30 |");
+  out.push("");
+  return out.join("\n");
+}

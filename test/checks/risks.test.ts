@@ -1,0 +1,54 @@
+import { analyseWorkbook } from "../../src/checks/analyse";
+import { riskBand, riskScore } from "../../src/checks/risks";
+import { dayFromYmd } from "../../src/model/dates";
+import { snap } from "../support/snapshot";
+
+const H = ["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status", "Last Reviewed", "Review Due"];
+const AS_OF = dayFromYmd(2010, 1, 31);
+const run = (rows: unknown[][], settings: unknown[][] = []) =>
+  analyseWorkbook(snap({ Projects: [["ID", "Name", "Workstream", "Finish"], ["P1", "p", "Leadership", "2010-03-31"]], Risks: [H, ...(rows as never[])], Settings: settings as never }), { asOf: AS_OF });
+
+describe("the NHS 5×5 matrix", () => {
+  it("scores likelihood × impact", () => {
+    expect(riskScore(4, 5)).toBe(20);
+    expect(riskScore(null, 5)).toBeNull();
+  });
+  it("grades 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme", () => {
+    const bands: Record<string, number[]> = { Low: [1, 2, 3], Moderate: [4, 5, 6], High: [8, 9, 10, 12], Extreme: [15, 16, 20, 25] };
+    for (const [band, scores] of Object.entries(bands)) for (const s of scores) expect(riskBand(s)).toBe(band);
+  });
+  it("every product of two scores 1–5 has a band", () => {
+    for (let l = 1; l <= 5; l++) for (let i = 1; i <= 5; i++) expect(["Low", "Moderate", "High", "Extreme"]).toContain(riskBand(l * i));
+  });
+});
+
+describe("risk checks", () => {
+  const ok = ["Bob", null, "Plan B", "Open", "2010-01-20", "2010-03-01"];
+  it("escalates open risks at or above the escalation score", () => {
+    const a = run([["R1", "big", "P1", "Bob", 3, 5, "Plan", "Open", "2010-01-20", null], ["R2", "smaller", "P1", "Bob", 2, 7 - 0, "Plan", "Open", "2010-01-20", null], ["R3", "closed big", "P1", "Bob", 5, 5, "Plan", "Closed", "2009-01-01", null], ["R4", "just under", "P1", "Bob", 3, 4, "Plan", "Open", "2010-01-20", null]]);
+    expect(a.diagnostics.filter((d) => d.code === "risk-escalation").map((d) => d.entity)).toEqual(["R1"]);
+    expect(a.diagnostics.find((d) => d.entity === "R2")).toMatchObject({ code: "out-of-range", cell: "F3" });
+    expect(a.risks.map((r) => [r.id, r.score, r.band, r.open])).toEqual([["R1", 15, "Extreme", true], ["R2", null, null, true], ["R3", 25, "Extreme", false], ["R4", 12, "High", true]]);
+  });
+  it("takes the escalation score from Settings", () => {
+    const a = run([["R4", "moderate", "P1", ...ok.slice(0, 1), 3, 3, "Plan", "Open", "2010-01-20", null]], [["Risk escalation score", 9]]);
+    expect(a.diagnostics.filter((d) => d.code === "risk-escalation")).toHaveLength(1);
+  });
+  it("flags open risks with no owner, no mitigation or a stale review", () => {
+    const a = run([
+      ["R1", "orphan", "P1", null, 2, 2, "Plan", "Open", "2010-01-20", null],
+      ["R2", "no plan", "P1", "Bob", 2, 2, null, "Open", "2010-01-20", null],
+      ["R3", "old review", "P1", "Bob", 2, 2, "Plan", "Open", "2009-10-01", null],
+      ["R4", "review overdue", "P1", "Bob", 2, 2, "Plan", "Open", "2010-01-20", "2010-01-25"],
+      ["R5", "closed orphan", "P1", null, 2, 2, null, "Closed", "2008-01-01", null],
+      ["R6", "fine", "Leadership", "Bob", 2, 2, "Plan", "Open", "2009-11-02", null],
+    ]);
+    const found = a.diagnostics.filter((d) => d.sheet === "Risks").map((d) => `${d.code}@${d.cell}`);
+    expect(found.sort()).toEqual(["missing-mitigation@G3", "missing-owner@D2", "stale-review@I4", "stale-review@J5"]);
+    expect(a.diagnostics.find((d) => d.code === "stale-review" && d.entity === "R3")!.message).toContain("122 days ago (the limit is 90)");
+  });
+  it("checks that a risk's project is a project or workstream", () => {
+    const a = run([["R1", "x", "P9", "Bob", 1, 1, "Plan", "Open", "2010-01-20", null], ["R2", "y", "Programme", "Bob", 1, 1, "Plan", "Open", "2010-01-20", null]]);
+    expect(a.diagnostics.filter((d) => d.code === "unknown-reference").map((d) => d.cell)).toEqual(["C2"]);
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readProgramme } from "../../src/ingest/read-programme";
+import { readWorkbook } from "../../src/hosts/xlsx/read";
+import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
+import { cli } from "../support/cli";
+
+const SAMPLE = join(__dirname, "../../examples/sample-programme.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "pmo-cli-"));
+
+describe("pmo-highlights check", () => {
+  it("prints a summary and the findings grouped by sheet, exit 0 when there are no errors", async () => {
+    const r = await cli("check", SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("As of 31 Jan 2010 (Settings sheet)");
+    expect(r.out).toMatch(/Findings: 0 errors, \d+ warnings/);
+    expect(r.out).toMatch(/Working in Partnership\s+RED/);
+    expect(r.out).toMatch(/^Risk Log \(\d+\)$/m);
+    expect(r.out).toMatch(/^ {2}F5 +warning risk-escalation: Risk R02/m);
+  });
+
+  it("prints JSON with the documented fields, dates as YYYY-MM-DD", async () => {
+    const r = await cli("check", SAMPLE, "--json", "--as-of", "2010-02-28");
+    const j = JSON.parse(r.out);
+    expect(j.asOf).toBe("2010-02-28");
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(["diagnostics", "projects", "milestones", "criticalPath", "risks", "competencies", "workstreams"]));
+    expect(j.diagnostics[0]).toEqual({ severity: expect.any(String), code: expect.any(String), message: expect.any(String), sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$|^$/), entity: expect.anything() });
+    const p = j.projects.find((x: { id: string }) => x.id === "P04");
+    expect(p).toMatchObject({ reportedRag: "Green", computedRag: "Red", earlyStart: "2009-04-01", earlyFinish: "2009-12-31", totalFloat: expect.any(Number), critical: false });
+    expect(j.milestones[0]).toEqual(expect.objectContaining({ id: "M01", reportedRag: null, computedRag: "Blue", earlyStart: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), critical: expect.any(Boolean) }));
+    expect(j.risks.find((x: { id: string }) => x.id === "R05")).toMatchObject({ score: 20, band: "Extreme" });
+    expect(j.competencies.find((x: { id: string }) => x.id === "C5")).toMatchObject({ current: 1, target: 3, gap: 2, rag: "Red" });
+    expect(j.workstreams.map((w: { name: string }) => w.name)).toContain("Commissioning Competencies");
+    expect(Array.isArray(j.criticalPath) && j.criticalPath.length > 0).toBe(true);
+    expect(r.err).toBe("");
+  });
+
+  it("exits 1 when the workbook has errors", async () => {
+    const f = join(dir, "errors.xlsx");
+    writeFileSync(f, await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", "not a date"]] }] }));
+    const r = await cli("check", f);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/D2 +error +bad-date: Finish "not a date" is not a date/);
+  });
+
+  it.each([
+    [["check", "/no/such/file.xlsx"], /cannot read \/no\/such\/file\.xlsx: no such file/],
+    [["check"], /check needs a workbook/],
+    [["check", "x.xlsx", "--as-of", "31/01/2010"], /--as-of "31\/01\/2010" is not a date/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["check", "x.xlsx", "--colour"], /unknown option --colour/],
+    [["report", "x.xlsx"], /needs an output file/],
+  ])("exits 2 with a one-line reason for %j", async (argv, why) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")[0]).toMatch(why);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("exits 2 for a file that is not a workbook", async () => {
+    const f = join(dir, "not.xlsx");
+    writeFileSync(f, "ID,Name\n");
+    const r = await cli("check", f);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("not an Excel workbook");
+  });
+});
+
+describe("pmo-highlights template", () => {
+  it("writes a blank workbook whose every input sheet the reader recognises, as tables with drop-downs", async () => {
+    const f = join(dir, "blank.xlsx");
+    const r = await cli("template", "-o", f);
+    expect(r.code).toBe(0);
+    const data = readFileSync(f);
+    const snapshot = await readWorkbook(data);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Instructions", "Projects", "Milestones", "Dependencies", "Risks", "Issues", "Benefits", "Competencies", "Governance", "Settings"]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual(["Projects", "Milestones", "Dependencies", "Risks", "Issues", "Benefits", "Competencies", "Governance", "Settings"]);
+    const { diagnostics, programme } = readProgramme(snapshot);
+    expect(diagnostics.filter((d) => d.code === "missing-column" || d.code === "missing-sheet")).toEqual([]);
+    expect(programme.sources).toHaveLength(8);
+    const zip = await (await import("jszip")).default.loadAsync(data);
+    const projects = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(projects).toContain('<formula1>"Red,Amber,Green,Blue"</formula1>');
+    const risks = await zip.file("xl/worksheets/sheet5.xml")!.async("string");
+    expect(risks).toMatch(/type="whole".*<formula1>1<\/formula1><formula2>5<\/formula2>/);
+    const deps = await zip.file("xl/worksheets/sheet4.xml")!.async("string");
+    expect(deps).toContain('"FS,SS,FF,SF"');
+  });
+});

@@ -1,0 +1,137 @@
+import { readProgramme } from "../../src/ingest/read-programme";
+import { formatDay } from "../../src/model/dates";
+import { PROJECT_HEADERS, projectRow, serial, snap } from "../support/snapshot";
+
+const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
+
+describe("finding sheets and columns", () => {
+  it("finds sheets by any accepted name, case- and space-insensitive", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        "priority actions": [["Action No", "Priority Action", "Programme", "Target Date"], ["PA1", "Establish OD Partnerships", "Working in Partnership", "31/03/2010"]],
+        RISK_LOG: [["Risk Ref", "Risk", "Probability", "Consequence"], ["R1", "Post not filled", 3, 4]],
+        "Milestone Plan": [["Ref", "Project", "Description", "Baseline"], ["M1", "PA1", "Partnership signed", "30/09/2009"]],
+      }),
+    );
+    expect(programme.projects.map((p) => [p.id, p.name, p.workstream, formatDay(p.finish!)])).toEqual([["PA1", "Establish OD Partnerships", "Working in Partnership", "2010-03-31"]]);
+    expect(programme.risks[0]).toMatchObject({ id: "R1", likelihood: 3, impact: 4 });
+    expect(programme.milestones[0]).toMatchObject({ id: "M1", project: "PA1", name: "Partnership signed" });
+    expect(codes(diagnostics)).toEqual(["missing-sheet"]); // competencies only (info)
+    expect(diagnostics[0].severity).toBe("info");
+  });
+
+  it("finds an Excel table by its name, ignoring a tbl prefix", () => {
+    const s = snap(
+      { Data: [["notes"], [], ["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", "2010-01-01"]] },
+      { tables: [{ name: "tblProjects", sheet: "Data", range: { top: 2, left: 0, bottom: 3, right: 3 } }] },
+    );
+    const { programme } = readProgramme(s);
+    expect(programme.projects.map((p) => p.id)).toEqual(["P1"]);
+    expect(programme.sources.find((x) => x.kind === "projects")).toMatchObject({ sheet: "Data", table: "tblProjects", headerCell: "A3", rows: 1 });
+  });
+
+  it("finds the header row below title rows and skips blank rows", () => {
+    const { programme } = readProgramme(
+      snap({
+        Projects: [
+          ["Programme plan 2009/10"],
+          ["Owner: PMO", null, "Updated weekly"],
+          [],
+          ["Project ID", "Project Name", "Work Stream", "Due Date", "Budget (£)", "My notes"],
+          ["P1", "A", "W", "2010-01-01", "£12,000", "keep me"],
+          [null, null, "  ", null],
+          ["P2", "B", "W", "2010-02-01", 5000, null],
+        ],
+      }),
+    );
+    expect(programme.projects.map((p) => [p.id, p.budget])).toEqual([["P1", 12000], ["P2", 5000]]);
+    expect(programme.projects[0].src.cells.budget).toBe("E5");
+    expect(programme.projects[0].src.extra).toEqual({ "My notes": "keep me" });
+    expect(programme.sources[0].extraColumns).toEqual(["My notes"]);
+  });
+
+  it("reports a missing required column once, naming the header row", () => {
+    const { diagnostics, programme } = readProgramme(snap({ Projects: [["ID", "Name", "Finish"], ["P1", "A", "2010-01-01"]] }));
+    const d = diagnostics.find((x) => x.code === "missing-column")!;
+    expect(d).toMatchObject({ severity: "error", sheet: "Projects", cell: "A1" });
+    expect(d.message).toContain('"Workstream"');
+    expect(programme.projects).toHaveLength(1);
+    expect(diagnostics.filter((x) => x.code === "missing-value")).toHaveLength(0);
+  });
+
+  it("reports a sheet whose header it cannot recognise", () => {
+    const { diagnostics, programme } = readProgramme(snap({ Projects: [["foo", "bar"], [1, 2]] }));
+    expect(programme.projects).toHaveLength(0);
+    expect(diagnostics.find((d) => d.code === "missing-column")?.message).toContain("no header row");
+  });
+
+  it("reports missing sheets by importance", () => {
+    const { diagnostics } = readProgramme(snap({ Notes: [["hello"]] }));
+    const sev = Object.fromEntries(diagnostics.map((d) => [d.message.split(" ")[1], d.severity]));
+    expect(sev).toEqual({ Projects: "error", Milestones: "warning", Risks: "warning", Competencies: "info" });
+  });
+});
+
+describe("reading values", () => {
+  it("names the cell of every unreadable value and reads the rest", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        Projects: [PROJECT_HEADERS, projectRow({ id: "P1", finish: "next spring", budget: undefined, rag: "Purple" }), ["P2", "B", "W", "L", { error: "#REF!" }, serial(2010, 3, 31), null, "lots", null, 250]],
+      }),
+    );
+    const found = diagnostics.map((d) => `${d.code}@${d.cell}`);
+    expect(found).toEqual(expect.arrayContaining(["bad-date@F2", "bad-value@L2", "bad-date@E3", "bad-number@H3", "out-of-range@J3"]));
+    expect(diagnostics.filter((d) => d.cell === "F2")).toHaveLength(1); // not also "missing value"
+    expect(programme.projects.map((p) => p.id)).toEqual(["P1", "P2"]);
+    expect(formatDay(programme.projects[1].finish!)).toBe("2010-03-31");
+  });
+
+  it("reads % Complete as fractions when the column holds Excel percentages", () => {
+    const { programme } = readProgramme(snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "P1", finish: "2010-01-01", pct: 0.4 }), projectRow({ id: "P2", finish: "2010-01-01", pct: 1 })] }));
+    expect(programme.projects.map((p) => p.percentComplete)).toEqual([40, 100]);
+  });
+
+  it("reads dates in the 1904 system", () => {
+    const rows = [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", serial(2010, 3, 31) - 1462]];
+    expect(formatDay(readProgramme(snap({ Projects: rows }, { date1904: true })).programme.projects[0].finish!)).toBe("2010-03-31");
+  });
+
+  it("flags duplicate IDs across projects and milestones, naming the first", () => {
+    const { diagnostics, programme } = readProgramme(
+      snap({
+        Projects: [PROJECT_HEADERS, projectRow({ id: "P1", finish: "2010-01-01" }), projectRow({ id: "p1 ", finish: "2010-01-01" })],
+        Milestones: [["ID", "Project", "Milestone", "Baseline Date"], ["P1", "P1", "clash", "2009-06-01"]],
+      }),
+    );
+    const dups = diagnostics.filter((d) => d.code === "duplicate-id");
+    expect(dups.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["Projects!A3", "Milestones!A2"]);
+    expect(dups[0].message).toContain("Projects!A2");
+    expect(programme.projects).toHaveLength(1);
+    expect(programme.milestones).toHaveLength(0);
+  });
+
+  it("reads links from Depends On columns and the Dependencies sheet, reporting unknown IDs", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        Projects: [PROJECT_HEADERS, projectRow({ id: "P1", finish: "2010-01-01" }), projectRow({ id: "P2", finish: "2010-02-01", deps: "P1FS+10d; X9" })],
+        Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Predecessors"], ["M1", "P2", "m", "2010-01-15", "P1SS"]],
+        Dependencies: [["Predecessor", "Successor", "Link Type", "Lag (days)"], ["P1", "P2", "FS", 10], ["M1", "P2", "Finish-to-Finish", -2], ["P1", "Q7", null, null], ["M1", "P1", "XX", null]],
+      }),
+    );
+    expect(programme.links.map((l) => `${l.from}>${l.to} ${l.type}${l.lag}`)).toEqual(["P1>P2 FS10", "P1>M1 SS0", "M1>P2 FF-2", "M1>P1 FS0"]);
+    const unknown = diagnostics.filter((d) => d.code === "unknown-reference").map((d) => `${d.sheet}!${d.cell}`);
+    expect(unknown).toEqual(["Projects!M3", "Dependencies!B4"]);
+    expect(diagnostics.find((d) => d.code === "bad-value")).toMatchObject({ sheet: "Dependencies", cell: "C5" });
+  });
+
+  it("reads settings by key, reporting bad values and unknown keys", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        Settings: [["Setting", "Value"], ["Programme name", "OD Plan"], ["As of", "31/01/2010"], ["Red slip days", 45], ["Amber cost variance %", 0.05], ["Risk escalation score", 40], ["Colour scheme", "blue"], ["RAG roll-up rule", "Majority"]],
+      }),
+    );
+    const s = programme.settings;
+    expect([s.programmeName, formatDay(s.reportingDate!), s.redSlipDays, s.amberCostPercent, s.riskEscalationScore, s.rollUp]).toEqual(["OD Plan", "2010-01-31", 45, 5, 15, "majority"]);
+    expect(diagnostics.map((d) => `${d.code}@${d.cell}`)).toEqual(expect.arrayContaining(["out-of-range@B6", "unknown-setting@A7"]));
+  });
+});

@@ -1,0 +1,72 @@
+import { parseNumberText, readLevel, readNumber, readPercent, readRag, readDate } from "../../src/ingest/values";
+import { formatDay } from "../../src/model/dates";
+
+describe("numbers", () => {
+  it.each([
+    ["1200", 1200],
+    ["£1,200", 1200],
+    ["1,200.50", 1200.5],
+    ["(1,200)", -1200],
+    ["-£300", -300],
+    ["£-300", -300],
+    ["12k", 12000],
+    [" 45 ", 45],
+  ])("%s → %d", (text, want) => {
+    expect(parseNumberText(text)?.value).toBe(want);
+  });
+  it.each(["twelve", "1.2.3", "£", "12,34", ""])("rejects %p", (t) => {
+    expect(parseNumberText(t)).toBeNull();
+  });
+  it("reads cells: blank and placeholders are empty, errors are problems", () => {
+    expect(readNumber(null)).toEqual({ ok: true, value: null });
+    expect(readNumber("TBC")).toEqual({ ok: true, value: null });
+    expect(readNumber({ error: "#REF!" })).toEqual({ ok: false, problem: "holds the error #REF!" });
+    expect(readNumber(true).ok).toBe(false);
+  });
+});
+
+describe("percentages", () => {
+  it("takes text with a % sign as written", () => {
+    expect(readPercent("45%", false)).toEqual({ ok: true, value: 45 });
+    expect(readPercent("45%", true)).toEqual({ ok: true, value: 45 });
+  });
+  it("takes numbers as fractions only in a fraction column", () => {
+    expect(readPercent(0.45, true)).toEqual({ ok: true, value: 45 });
+    expect(readPercent(45, false)).toEqual({ ok: true, value: 45 });
+  });
+});
+
+describe("scores", () => {
+  it("reads numbers and 5×5 words", () => {
+    expect(readLevel(4)).toEqual({ ok: true, value: 4 });
+    expect(readLevel("3 - Possible")).toEqual({ ok: true, value: 3 });
+    expect(readLevel("4 (Likely)")).toEqual({ ok: true, value: 4 });
+    expect(readLevel("Almost certain")).toEqual({ ok: true, value: 5 });
+    expect(readLevel("Catastrophic")).toEqual({ ok: true, value: 5 });
+    expect(readLevel("high-ish").ok).toBe(false);
+  });
+});
+
+describe("RAG cells", () => {
+  it("reads words and rejects others with a hint", () => {
+    expect(readRag("amber")).toEqual({ ok: true, value: "Amber" });
+    const r = readRag("Purple");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toContain("Red, Amber, Green or Blue");
+  });
+});
+
+describe("date cells", () => {
+  it("reads serials in the workbook's system and text", () => {
+    const d = (v: Parameters<typeof readDate>[0], s = false) => {
+      const r = readDate(v, s);
+      return r.ok && r.value !== null ? formatDay(r.value) : r.ok ? null : "bad";
+    };
+    expect(d(40268)).toBe("2010-03-31");
+    expect(d(40268 - 1462, true)).toBe("2010-03-31");
+    expect(d("31/03/2010")).toBe("2010-03-31");
+    expect(d("n/a")).toBeNull();
+    expect(d("soon")).toBe("bad");
+    expect(d({ error: "#VALUE!" })).toBe("bad");
+  });
+});
