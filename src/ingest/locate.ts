@@ -15,6 +15,8 @@ export interface Located {
   columns: Map<number, string>;
   /** Absolute column → header text, for columns not recognised (kept as extra). */
   extras: Map<number, string>;
+  /** Headers read as a known column despite a spelling slip: column → [header, field key]. */
+  guessed?: Map<number, [string, string]>;
 }
 
 /** How many rows from the top of a sheet to look for the header row (titles often sit above it). */
@@ -52,10 +54,47 @@ export function sheetRegion(sheet: SheetSnapshot): CellRange {
   return { top: sheet.top, left: sheet.left, bottom: sheet.top + Math.max(sheet.rows.length, 1) - 1, right };
 }
 
+/** Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/**
+ * A header one slip away from a known one ("Likelyhood", "Mitgation", "Baseline Dtae"):
+ * one edit for headers of 5–8 letters, two from 9. Only an unambiguous best match counts.
+ */
+function guessHeader(norm: string, index: Map<string, string>, taken: Set<string>): string | null {
+  if (norm.length < 5) return null;
+  const limit = norm.length >= 9 ? 2 : 1;
+  let best: string | null = null;
+  let bestDist = limit + 1;
+  let tie = false;
+  for (const [k, field] of index) {
+    if (taken.has(field) || Math.abs(k.length - norm.length) > limit) continue;
+    const dist = editDistance(norm, k);
+    if (dist < bestDist) {
+      best = field;
+      bestDist = dist;
+      tie = false;
+    } else if (dist === bestDist && field !== best) tie = true;
+  }
+  return best && !tie ? best : null;
+}
+
 function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>) {
   const columns = new Map<number, string>();
   const extras = new Map<number, string>();
+  const guessed = new Map<number, [string, string]>();
   const seen = new Set<string>();
+  const unknown: [number, string][] = [];
   for (let c = region.left; c <= region.right; c++) {
     const v: CellValue = cellAt(sheet, row, c);
     if (isBlank(v) || typeof v === "object") continue;
@@ -64,9 +103,18 @@ function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, in
     if (key && !seen.has(key)) {
       columns.set(c, key);
       seen.add(key);
+    } else unknown.push([c, text]);
+  }
+  // Second pass, once every exact header is placed: spelling slips.
+  for (const [c, text] of unknown) {
+    const key = guessHeader(normaliseName(text), index, seen);
+    if (key) {
+      columns.set(c, key);
+      seen.add(key);
+      guessed.set(c, [text, key]);
     } else extras.set(c, text);
   }
-  return { columns, extras };
+  return { columns, extras, guessed };
 }
 
 /**

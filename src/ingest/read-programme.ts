@@ -1,3 +1,4 @@
+import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type {
@@ -66,6 +67,16 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
           cell: "",
         });
       return [];
+    }
+    for (const [c, [header, key]] of loc.guessed ?? []) {
+      const label = spec.fields.find((f) => f.key === key)!.label;
+      diags.push({
+        severity: "info",
+        code: "guessed-column",
+        message: `The header "${header}" is read as ${label}. Correct its spelling to "${label}" if that is right; rename it if it is a column of your own.`,
+        sheet: loc.sheet.name,
+        cell: a1(loc.headerRow, c),
+      });
     }
     if (!checkColumns(loc, spec, diags)) {
       sources.push(sourceOf(kind, loc, 0));

@@ -4,6 +4,7 @@ export type Severity = "error" | "warning" | "info";
 export type DiagnosticCode =
   | "missing-sheet"
   | "missing-column"
+  | "guessed-column"
   | "missing-value"
   | "duplicate-id"
   | "bad-date"

@@ -135,3 +135,20 @@ describe("reading values", () => {
     expect(diagnostics.map((d) => `${d.code}@${d.cell}`)).toEqual(expect.arrayContaining(["out-of-range@B6", "unknown-setting@A7"]));
   });
 });
+
+describe("spelling slips in headers", () => {
+  it("reads a header one slip from a known one, and says so", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        Risks: [["Risk Ref", "Tilte", "Likelyhood", "Impcat", "Mitgation", "Notes"], ["R1", "x", 3, 4, "plan", "n"]],
+      }),
+    );
+    expect(programme.risks[0]).toMatchObject({ title: "x", likelihood: 3, impact: 4, mitigation: "plan" });
+    expect(diagnostics.filter((d) => d.code === "guessed-column").map((d) => d.cell)).toEqual(["B1", "C1", "D1", "E1"]);
+    expect(programme.risks[0].src.extra).toEqual({ Notes: "n" });
+  });
+  it("does not guess between two close candidates or for short headers", () => {
+    const { diagnostics } = readProgramme(snap({ Projects: [["ID", "Name", "Workstream", "Finish", "Strt", "Budgit"], ["P1", "a", "w", "2010-01-01", 1, 2]] }));
+    expect(diagnostics.filter((d) => d.code === "guessed-column").map((d) => d.message)).toEqual([expect.stringContaining('"Budgit" is read as Budget')]);
+  });
+});
