@@ -103,7 +103,7 @@ export const MILESTONES: SampleMilestone[] = [
   ms("M04", "P02", "Develop neighbourhood focus", "Director Public Health", 9, { forecast: "2010-02-26", status: "In progress" }),
   ms("M05", "P02", "Engage partners in the Local Delivery Plan", "Director Commissioning and Strategy", 12, { status: "In progress" }),
   ms("M06", "P02", "Run health economy NEDs conference", "Chair/NEDs", 12),
-  ms("M07", "P02", "Forum of nurse directors extended to voluntary and independent sectors", "Director Quality and Performance", 6, { actual: "2009-10-09", status: "Complete" }),
+  ms("M07", "P02", "Forum of nurse directors extended to voluntary and independent sectors", "Director Quality and Performance", 6, { actual: "2010-01-15", status: "Complete" }),
   ms("M08", "P03", "Establish workforce development team with local university", "Head of Workforce", 6, { forecast: "2009-12-18", actual: "2009-12-18", status: "Complete" }),
   ms("M09", "P03", "Establish workforce partnership", "Head of Workforce", 6, { forecast: "2010-02-26", status: "In progress", dependsOn: "M08" }),
   ms("M10", "P03", "Enhance workforce planning capacity within the PCT", "Head of Workforce", 12, { forecast: "2010-05-31", status: "In progress", dependsOn: "M09" }),
@@ -115,7 +115,7 @@ export const MILESTONES: SampleMilestone[] = [
   ms("M16", "P05", "Patient Safety training for all Board members", "CEO", 6, { actual: "2009-09-30", status: "Complete", review: "Board development review" }),
   ms("M17", "P06", "Identify potential clinical leaders within the PCT", "Medical Director", 6, { actual: "2009-09-11", status: "Complete" }),
   ms("M18", "P06", "Offer national and regional development programmes", "Medical Director", 12, { status: "In progress", dependsOn: "M17" }),
-  ms("M19", "P06", "Develop Clinical Champions to take on leadership role", "Medical Director", 6, { actual: "2009-11-20", status: "Complete" }),
+  ms("M19", "P06", "Develop Clinical Champions to take on leadership role", "Medical Director", 6, { actual: "2010-01-22", status: "Complete" }),
   ms("M20", "P07", "Design and offer local development programme", "Director OD", 12, { status: "In progress" }),
   ms("M21", "P07", "Programme for managers grade 6 and above (80% access)", "Director OD", 12, { status: "In progress", dependsOn: "M20SS" }),
   ms("M22", "P07", "Implement Commissioning Trainee scheme", "Director Commissioning and Strategy", 12),
@@ -136,7 +136,7 @@ export const MILESTONES: SampleMilestone[] = [
   ms("M37", "P13", "Develop social marketing skills with external expertise", "Director Public Health", 12),
   ms("M38", "P14", "Personal assessment standards against WCC competencies", "Head of Workforce", 12, { status: "In progress" }),
   ms("M39", "P14", "Standard process for the employee pathway", "Head of Workforce", 12),
-  ms("M40", "P15", "Set performance standards for staff management", "Head of Workforce", 6, { actual: "2009-10-30", status: "Complete" }),
+  ms("M40", "P15", "Set performance standards for staff management", "Head of Workforce", 6, { actual: "2010-01-20", status: "Complete" }),
   ms("M41", "P15", "Work with local university to develop accredited course", "Director OD", 12, { status: "In progress", dependsOn: "M11" }),
 ];
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { buildReportPlan } from "../report/build";
+import { countBySeverity } from "../model/diagnostic";
+import { writeReport } from "../hosts/xlsx/write-report";
 import { analyseWorkbook } from "../checks/analyse";
 import { toJson } from "../checks/summary";
 import { readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
@@ -40,9 +43,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       case "check":
         return await check(args, io);
-      default:
-        io.err(`pmo-highlights: "${args.command}" is not available yet`);
-        return 2;
+      case "report":
+        return await report(args.input!, args.output!, args, io);
+      case "demo": {
+        const out = args.output ?? resolve("sample-report.xlsx");
+        io.out(`Checking the bundled sample, South Staffordshire PCT's OD Plan (${SAMPLE}).`);
+        await check({ ...args, input: SAMPLE, quiet: true, json: false }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n")) });
+        return await report(SAMPLE, out, { ...args, quiet: true }, io);
+      }
     }
   } catch (e) {
     return fail(e, args, io);
@@ -61,6 +69,43 @@ async function check(args: CliArgs, io: Io): Promise<number> {
   if (args.json) io.out(JSON.stringify(toJson(analysis), null, 2));
   else io.out(formatReport(analysis, basename(file), io.color));
   return analysis.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+export const SAMPLE = join(__dirname, "..", "..", "examples", "sample-programme.xlsx");
+
+/** True when two paths name one file (so a report never overwrites its input). */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+async function report(input: string, output: string, args: CliArgs, io: Io): Promise<number> {
+  if (sameFile(input, output)) throw new CliFailure(`the report would overwrite its input ${input}: choose another file with -o`);
+  const progress = new Progress(io.err, args.quiet);
+  const data = loadFile(input);
+  progress.stage("Reading");
+  const snapshot = await readWorkbook(data, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });
+  progress.stage("Checking");
+  const analysis = analyseWorkbook(snapshot, { asOf: args.asOf });
+  progress.stage("Planning the report");
+  const plan = buildReportPlan(analysis, snapshot);
+  progress.stage("Writing");
+  const result = await writeReport(data, plan);
+  await writeFileSafely(output, result.data);
+  progress.done();
+  const n = countBySeverity(analysis.diagnostics);
+  io.out(`Wrote the report to ${output}`);
+  io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
+  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
+  for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
+  io.out(`  findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info (listed on the Exceptions sheet)`);
+  return 0;
 }
 
 export class CliFailure extends Error {}

@@ -210,7 +210,7 @@ export function sheetSpec(kind: SheetKind): SheetSpec {
 }
 
 export interface SettingSpec {
-  key: "programmeName" | "reportingDate" | "amberSlipDays" | "redSlipDays" | "amberCostPercent" | "redCostPercent" | "riskEscalationScore" | "reviewStalenessDays" | "competencyScaleMax" | "rollUp";
+  key: "programmeName" | "reportingDate" | "periodDays" | "amberSlipDays" | "redSlipDays" | "amberCostPercent" | "redCostPercent" | "riskEscalationScore" | "reviewStalenessDays" | "competencyScaleMax" | "rollUp";
   label: string;
   aliases: string[];
   note: string;
@@ -221,6 +221,7 @@ export const SETTINGS_SHEET = { title: "Settings", aliases: ["Setting", "Config"
 export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "programmeName", label: "Programme name", aliases: ["Programme", "Program name", "Program", "Programme title", "Programme Board"], note: "Shown on every report." },
   { key: "reportingDate", label: "Reporting date", aliases: ["As of", "As-of date", "Report date", "Status date", "Data date", "Reporting period end"], note: "The as-of date for the checks; the CLI's --as-of overrides it. Default: today." },
+  { key: "periodDays", label: "Reporting period days", aliases: ["Reporting period", "Period days", "Report period days"], note: "How many days a reporting period covers, for work done this period and planned next (default 30)." },
   { key: "amberSlipDays", label: "Amber slip days", aliases: ["Amber slip", "Amber tolerance days", "Schedule amber days"], note: "Slip above this many days is Amber (default 0)." },
   { key: "redSlipDays", label: "Red slip days", aliases: ["Red slip", "Red tolerance days", "Schedule red days"], note: "Slip above this many days is Red (default 30)." },
   { key: "amberCostPercent", label: "Amber cost variance %", aliases: ["Amber cost variance", "Amber cost", "Amber cost tolerance", "Cost amber %"], note: "Forecast over budget by more than this % is Amber (default 5)." },

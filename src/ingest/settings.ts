@@ -95,6 +95,8 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       if (value < 0) return { code: "out-of-range", message: `${value} is negative; it must be zero or more.` };
       if (spec.key === "riskEscalationScore" && (value < 1 || value > 25))
         return { code: "out-of-range", message: `${value} is outside the 5×5 matrix's scores (1–25).` };
+      if (spec.key === "periodDays" && (!Number.isInteger(value) || value < 1 || value > 366))
+        return { code: "out-of-range", message: `${value} must be a whole number of days from 1 to 366.` };
       if (spec.key === "competencyScaleMax" && (!Number.isInteger(value) || value < 1 || value > 10))
         return { code: "out-of-range", message: `${value} must be a whole number from 1 to 10.` };
       s[spec.key] = value;

@@ -140,6 +140,8 @@ export interface Settings {
   reviewStalenessDays: number;
   competencyScaleMax: number;
   rollUp: RollUpRule;
+  /** Length of a reporting period in days (what "this period" and "next period" cover). */
+  periodDays: number;
   /** Where each setting was read from, for diagnostics. */
   cells: Record<string, { sheet: string; cell: string }>;
 }
@@ -155,6 +157,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewStalenessDays: 90,
   competencyScaleMax: 4,
   rollUp: "worst",
+  periodDays: 30,
   cells: {},
 };
 

@@ -26,6 +26,8 @@ export interface WorkbookSnapshot {
   tables: TableSnapshot[];
   /** True when the workbook uses the 1904 date system (Mac Excel's old default). */
   date1904: boolean;
+  /** Sheets this tool wrote on an earlier run (found by their marker), with their keys. */
+  reportSheets?: { sheet: string; key: string }[];
 }
 
 /** The value at a sheet's absolute 0-based row/column, or null when outside what was read. */

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { attr, elements } from "./xml";
+import { attr, decodeXml, elements } from "./xml";
 
 /**
  * An opened .xlsx package: the zip, and the parts found through its relationships
@@ -10,6 +10,8 @@ export interface XlsxPackage {
   workbookPath: string;
   workbookXml: string;
   sheets: { name: string; path: string; rid: string; sheetId: number; state: string }[];
+  /** Every sheet's name in workbook order, chart sheets included (defined names index this list). */
+  allSheetNames: string[];
   date1904: boolean;
 }
 
@@ -78,8 +80,10 @@ export async function openPackage(data: Uint8Array): Promise<XlsxPackage> {
   const rels = await readRels(zip, workbookPath);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: XlsxPackage["sheets"] = [];
+  const allSheetNames: string[] = [];
   for (const e of elements(workbookXml, "sheet")) {
     const rid = attr(e.attrs, "id") ?? "";
+    allSheetNames.push(attr(e.attrs, "name") ?? "");
     const rel = byId.get(rid);
     if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets and dialog sheets hold no cells
     sheets.push({
@@ -92,5 +96,20 @@ export async function openPackage(data: Uint8Array): Promise<XlsxPackage> {
   }
   const pr = elements(workbookXml, "workbookPr")[0];
   const d1904 = pr ? attr(pr.attrs, "date1904") : null;
-  return { zip, workbookPath, workbookXml, sheets, date1904: d1904 === "1" || d1904 === "true" };
+  return { zip, workbookPath, workbookXml, sheets, allSheetNames, date1904: d1904 === "1" || d1904 === "true" };
+}
+
+/** Sheets an earlier run of this tool wrote: those carrying the marker as a sheet-scoped defined name. */
+export function markedSheets(pkg: XlsxPackage, marker: string): { sheet: string; key: string; index: number }[] {
+  const out: { sheet: string; key: string; index: number }[] = [];
+  for (const e of elements(pkg.workbookXml, "definedName")) {
+    if (attr(e.attrs, "name") !== marker) continue;
+    const local = attr(e.attrs, "localSheetId");
+    if (local === null) continue;
+    const index = Number(local);
+    const name = pkg.allSheetNames[index];
+    const key = /^"(.*)"$/.exec(decodeXml(e.inner).trim())?.[1]?.replace(/""/g, '"');
+    if (name !== undefined && key !== undefined) out.push({ sheet: name, key, index });
+  }
+  return out;
 }

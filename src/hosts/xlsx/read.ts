@@ -1,6 +1,7 @@
 import { columnIndex, parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
-import { openPackage, readRels, resolveTarget, XlsxReadError, type XlsxPackage } from "./package";
+import { REPORT_MARKER } from "../../report/plan";
+import { markedSheets, openPackage, readRels, resolveTarget, XlsxReadError, type XlsxPackage } from "./package";
 import { attr, decodeXml, elements, stringItemText } from "./xml";
 
 export { XlsxReadError };
@@ -129,5 +130,6 @@ export async function readPackage(pkg: XlsxPackage, opts: ReadOptions = {}): Pro
     tables.push(...(await readTables(pkg, s)));
     opts.onSheet?.(s.name, i, pkg.sheets.length);
   }
-  return { sheets, tables, date1904: pkg.date1904 };
+  const reportSheets = markedSheets(pkg, REPORT_MARKER).map(({ sheet, key }) => ({ sheet, key }));
+  return { sheets, tables, date1904: pkg.date1904, reportSheets };
 }

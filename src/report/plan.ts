@@ -1,0 +1,141 @@
+import type { Day } from "../model/dates";
+
+/**
+ * The report plan: a declarative description of what to write into the workbook.
+ * Hosts (the .xlsx file host, the Office.js host) only translate it; no business rule
+ * lives in a host. Positions are 0-based rows and columns within the plan's sheet.
+ */
+
+/** A cell: text is always written as text (never a formula), dates as the workbook's serials. */
+export type PlanValue = string | number | boolean | null | { day: Day };
+
+export interface PlanCell {
+  v: PlanValue;
+  /** A key of ReportPlan.styles. */
+  s?: string;
+  /** A link to a place in this workbook: the host writes a hyperlink to sheet!cell. */
+  link?: PlanLink;
+}
+
+/**
+ * An in-workbook link: to a user's sheet by name, or to one of the plan's own sheets by key
+ * (its final name is the host's to choose). Never a URL: user text is never made a link target.
+ */
+export type PlanLink = { sheet: string; cell: string } | { sheetKey: string; cell: string };
+
+export interface Block {
+  row: number;
+  col: number;
+  /** Rows of cells; a row may be shorter than others. */
+  cells: PlanCell[][];
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** Font colour, RRGGBB. */
+  color?: string;
+  /** Solid fill, RRGGBB. */
+  fill?: string;
+  /** Excel number format code (en-US), e.g. "dd mmm yyyy". */
+  numFmt?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
+  vAlign?: "top" | "center";
+  /** A thin border on every side, RRGGBB. */
+  border?: string;
+}
+
+export interface RangeRef {
+  /** Inclusive, 0-based, within the same sheet. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type ChartType = "columnStacked" | "doughnut" | "radar" | "gantt";
+
+export interface ChartSeries {
+  name: string;
+  values: RangeRef;
+  /** RRGGBB; explicit, since theme colours can draw invisibly in some clients. */
+  color: string;
+  /** One colour per point (doughnut slices). */
+  pointColors?: string[];
+  /** Drawn with no fill (the Gantt chart's start series). */
+  hidden?: boolean;
+}
+
+export interface ChartSpec {
+  type: ChartType;
+  title: string;
+  categories: RangeRef;
+  series: ChartSeries[];
+  /** Where it sits: top-left and bottom-right cells (exclusive). */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+  /** Value axis: bounds and number format (the Gantt chart's dates). */
+  valueAxis?: { min?: number | { day: Day }; max?: number | { day: Day }; numFmt?: string; majorUnit?: number };
+  legend?: boolean;
+}
+
+export interface ConditionalFormat {
+  range: RangeRef;
+  /** Cells whose text equals one of these get the style. */
+  equals: string;
+  style: string;
+}
+
+export interface PlanSheet {
+  /** Stable identity across runs: "board", "highlight:<workstream>", "exceptions", "history". */
+  key: string;
+  /** The name wanted (already valid for Excel); a host may have to pick another if a user's sheet has it. */
+  name: string;
+  tabColor?: string;
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  blocks: Block[];
+  /** Cells to merge (titles across the page). */
+  merges?: RangeRef[];
+  /** Rows above this are frozen. */
+  freezeRows?: number;
+  charts: ChartSpec[];
+  conditionalFormats?: ConditionalFormat[];
+  /** An Excel table (filterable) over a range whose first row is the header. */
+  table?: { name: string; range: RangeRef };
+  print: {
+    landscape: boolean;
+    /** Rows repeated at the top of every printed page (0-based, inclusive). */
+    repeatRows?: [number, number];
+    header: string;
+    footer: string;
+  };
+  /** Row heights in points. */
+  heights?: Record<number, number>;
+}
+
+export interface ReportPlan {
+  sheets: PlanSheet[];
+  styles: Record<string, CellStyle>;
+  /** Name of the workbook-level marker that tags a sheet as ours (a sheet-scoped defined name). */
+  marker: string;
+}
+
+/** The marker: a hidden name scoped to each report sheet, whose value is the sheet's key. */
+export const REPORT_MARKER = "PMOHighlights.Report";
+
+export function cell(v: PlanValue, s?: string, link?: PlanCell["link"]): PlanCell {
+  return link ? { v, s, link } : s ? { v, s } : { v };
+}
+
+export function range(top: number, left: number, bottom: number, right: number): RangeRef {
+  return { top, left, bottom, right };
+}
+
+/** Text for a print header or footer: "&" starts a code there, so a literal one is doubled. */
+export function hfText(s: string): string {
+  return s.replace(/&/g, "&&");
+}

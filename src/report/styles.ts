@@ -1,0 +1,50 @@
+import type { Rag } from "../model/rag";
+import type { RiskBand } from "../checks/risks";
+import type { CellStyle } from "./plan";
+
+/** The RAG palette (report colours; the pane's chrome uses Fluent's tokens instead). */
+export const RAG_FILL: Record<Rag, string> = { Red: "C00000", Amber: "FFC000", Green: "00B050", Blue: "0070C0" };
+export const RAG_TEXT: Record<Rag, string> = { Red: "FFFFFF", Amber: "000000", Green: "000000", Blue: "FFFFFF" };
+/** NPSA 5×5 grading colours: green, yellow, orange, red. */
+export const BAND_FILL: Record<RiskBand, string> = { Low: "92D050", Moderate: "FFFF00", High: "FFC000", Extreme: "FF0000" };
+
+const NAVY = "1F3864";
+const GRID = "BFBFBF";
+
+export const STYLES: Record<string, CellStyle> = {
+  title: { bold: true, size: 16, color: NAVY },
+  subtitle: { italic: true, color: "595959" },
+  section: { bold: true, size: 12, color: NAVY },
+  header: { bold: true, color: "FFFFFF", fill: "1F4E79", wrap: true, vAlign: "center", border: GRID },
+  text: { border: GRID, vAlign: "top", wrap: true },
+  wrap: { wrap: true, border: GRID, vAlign: "top" },
+  bold: { bold: true, border: GRID, vAlign: "top" },
+  number: { numFmt: "0", border: GRID, align: "right", vAlign: "top" },
+  decimal: { numFmt: "0.0", border: GRID, align: "right", vAlign: "top" },
+  percent: { numFmt: "0%", border: GRID, align: "right", vAlign: "top" },
+  money: { numFmt: '"£"#,##0', border: GRID, align: "right", vAlign: "top" },
+  date: { numFmt: "dd mmm yyyy", border: GRID, align: "left", vAlign: "top" },
+  link: { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
+  "link-wrap": { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
+  note: { italic: true, color: "595959", wrap: true },
+  plain: {},
+  "plain-date": { numFmt: "dd mmm yyyy" },
+  "error": { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },
+  "warning": { bold: true, color: "9C5700", border: GRID, vAlign: "top", wrap: true },
+  "info": { color: "1F4E79", border: GRID, vAlign: "top", wrap: true },
+  "heat-axis": { bold: true, align: "center", vAlign: "center", border: GRID, wrap: true },
+  "rag-big-Red": { bold: true, size: 14, color: RAG_TEXT.Red, fill: RAG_FILL.Red, align: "center", vAlign: "center", border: GRID },
+  "rag-big-Amber": { bold: true, size: 14, color: RAG_TEXT.Amber, fill: RAG_FILL.Amber, align: "center", vAlign: "center", border: GRID },
+  "rag-big-Green": { bold: true, size: 14, color: RAG_TEXT.Green, fill: RAG_FILL.Green, align: "center", vAlign: "center", border: GRID },
+  "rag-big-Blue": { bold: true, size: 14, color: RAG_TEXT.Blue, fill: RAG_FILL.Blue, align: "center", vAlign: "center", border: GRID },
+};
+for (const r of ["Red", "Amber", "Green", "Blue"] as Rag[]) STYLES[`rag-${r}`] = { bold: true, color: RAG_TEXT[r], fill: RAG_FILL[r], align: "center", vAlign: "top", border: GRID };
+for (const b of ["Low", "Moderate", "High", "Extreme"] as RiskBand[]) {
+  STYLES[`band-${b}`] = { bold: true, color: b === "Extreme" ? "FFFFFF" : "000000", fill: BAND_FILL[b], align: "center", vAlign: "center", border: GRID };
+  STYLES[`band-text-${b}`] = { color: b === "Extreme" ? "FFFFFF" : "000000", fill: BAND_FILL[b], align: "center", vAlign: "top", border: GRID };
+}
+
+/** RAG cells show the word as well as the colour. */
+export function ragStyle(r: Rag | null, big = false): string {
+  return r ? `rag-${big ? "big-" : ""}${r}` : "text";
+}
