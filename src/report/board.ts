@@ -107,6 +107,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   if (wsTable) {
     L.charts.push({
       type: "columnStacked",
+      seriesBy: "columns",
       title: "Projects by RAG in each workstream",
       categories: range(wsTable.top + 1, 0, wsTable.bottom, 0),
       series: (["Red", "Amber", "Green", "Blue"] as Rag[]).map((r, i) => ({ name: r, values: range(wsTable.top + 1, 3 + i, wsTable.bottom, 3 + i), color: RAG_FILL[r] })),
@@ -117,6 +118,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   if (a.programme.projects.length) {
     L.charts.push({
       type: "doughnut",
+      seriesBy: "columns",
       title: "Overall RAG mix",
       categories: range(mix.top + 1, 0, mix.bottom, 0),
       series: [{ name: "Projects", values: range(mix.top + 1, 1, mix.bottom, 1), color: RAG_FILL.Green, pointColors: RAG_ORDER.map((r) => RAG_FILL[r]) }],
@@ -214,6 +216,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
     const t = L.row + 1;
     L.charts.push({
       type: "radar",
+      seriesBy: "columns",
       title: "Competencies: current level against target",
       categories: range(comp.top + 1, 0, comp.bottom, 0),
       series: [
@@ -300,6 +303,7 @@ function gantt(L: SheetLayout, ctx: ReportContext): void {
   const top = L.row + 1;
   L.charts.push({
     type: "gantt",
+    seriesBy: "columns",
     title: "Programme timeline",
     categories: range(t.top + 1, 0, t.bottom, 0),
     series: [
@@ -311,4 +315,44 @@ function gantt(L: SheetLayout, ctx: ReportContext): void {
     legend: false,
   });
   L.row = top + Math.max(14, Math.min(40, items.length + 6)) + 1;
+  milestoneTimeline(L, ctx);
+}
+
+/**
+ * The milestone timeline: each open milestone as a bar from its baseline date to its forecast,
+ * so slip shows as length (a milestone on its baseline is a one-day sliver).
+ */
+function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  const open = a.programme.milestones
+    .filter((m) => m.actual === null && !isCompleteStatus(m.status) && m.baseline !== null)
+    .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
+    .slice(0, 40);
+  if (!open.length) return;
+  L.section(`Milestone timeline: open milestones, baseline to forecast${open.length === 40 ? " (first 40)" : ""}`);
+  const rows = open.map((m) => {
+    const r = a.rag.milestones.get(m.id)!.rag;
+    const forecast = m.forecast ?? m.baseline!;
+    const from = Math.min(m.baseline!, forecast);
+    return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: from }, "date"), cell(Math.max(1, Math.abs(forecast - m.baseline!)), "number"), cell({ day: forecast }, "date"), cell(r, ragStyle(r))];
+  });
+  const t = L.table(["ID", "Milestone", "Baseline", "Slip (days)", "Forecast", "RAG"], rows, "")!;
+  const start = Math.min(...open.map((m) => Math.min(m.baseline!, m.forecast ?? m.baseline!)));
+  const end = Math.max(...open.map((m) => Math.max(m.baseline!, m.forecast ?? m.baseline!)));
+  const top = L.row + 1;
+  const height = Math.max(14, Math.min(40, open.length + 6));
+  L.charts.push({
+    type: "gantt",
+    seriesBy: "columns",
+    title: "Milestone timeline: baseline to forecast",
+    categories: range(t.top + 1, 0, t.bottom, 0),
+    series: [
+      { name: "Baseline", values: range(t.top + 1, 2, t.bottom, 2), color: "FFFFFF", hidden: true },
+      { name: "Slip", values: range(t.top + 1, 3, t.bottom, 3), color: RAG_FILL.Amber },
+    ],
+    anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: WIDTH },
+    valueAxis: { min: { day: start - 15 }, max: { day: end + 15 }, numFmt: "mmm yy" },
+    legend: false,
+  });
+  L.row = top + height + 1;
 }

@@ -73,6 +73,8 @@ export interface ChartSeries {
 export interface ChartSpec {
   type: ChartType;
   title: string;
+  /** Each series is a column of the data (the hosts pass this on, e.g. Office.js's seriesBy). */
+  seriesBy: "columns";
   categories: RangeRef;
   series: ChartSeries[];
   /** Where it sits: top-left and bottom-right cells (exclusive). */

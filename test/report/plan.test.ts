@@ -33,7 +33,8 @@ describe("the report plan for the sample workbook", () => {
     expect(t.some((x) => /^Decide on risk R05 .*score 20, Extreme/.test(x))).toBe(true);
     expect(t.some((x) => /^Assign a project to competency C10/.test(x))).toBe(true);
     expect(t.some((x) => /^Agree recovery for M41: 30 days late because M11/.test(x))).toBe(true);
-    expect(board.charts.map((c) => c.type)).toEqual(["columnStacked", "doughnut", "radar", "gantt"]);
+    expect(board.charts.map((c) => c.type)).toEqual(["columnStacked", "doughnut", "radar", "gantt", "gantt"]);
+    expect(board.charts[4].title).toBe("Milestone timeline: baseline to forecast");
     const gantt = board.charts[3];
     expect(gantt.series[0]).toMatchObject({ name: "Start", hidden: true });
   });

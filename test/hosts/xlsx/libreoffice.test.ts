@@ -48,13 +48,14 @@ describe("the report in LibreOffice", () => {
       expect(t).toContain(s);
   });
 
-  it("shows the board report's four native charts, of the right types", () => {
+  it("shows the board report's five native charts, of the right types", () => {
     const board = result[out("sample-report")].sheets["Board Report"];
     expect(board.charts).toEqual([
       { title: "Projects by RAG in each workstream", type: "BarDiagram/stacked" },
       { title: "Overall RAG mix", type: "DonutDiagram" },
       { title: "Competencies: current level against target", type: "NetDiagram" },
       { title: "Programme timeline", type: "BarDiagram/stacked/horizontal" },
+      { title: "Milestone timeline: baseline to forecast", type: "BarDiagram/stacked/horizontal" },
     ]);
   });
 

@@ -171,3 +171,23 @@ describe("writing the report into a copy of the workbook", () => {
     for (const [k, v] of pa) expect(h(v)).toBe(h(pb.get(k)!));
   });
 });
+
+describe("what survives besides charts and pivots", () => {
+  it("keeps formulas, tables, styles and custom document properties", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(require("../../support/sample").SAMPLE_PATH));
+    // Add a formula cell and custom properties, as a user's Excel file would have.
+    const s1 = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace("</sheetData>", '<row r="40"><c r="H40"><f>SUM(H2:H16)</f><v>1215000</v></c></row></sheetData>');
+    zip.file("xl/worksheets/sheet1.xml", s1);
+    zip.file("docProps/custom.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Classification"><vt:lpwstr>OFFICIAL</vt:lpwstr></property></Properties>');
+    const rels = (await zip.file("_rels/.rels")!.async("string")).replace("</Relationships>", '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>');
+    zip.file("_rels/.rels", rels);
+    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>');
+    zip.file("[Content_Types].xml", ct);
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const { result } = await report(input);
+    const before = await parts(input);
+    const after = await parts(result.data);
+    for (const p of ["xl/worksheets/sheet1.xml", "xl/tables/table1.xml", "docProps/custom.xml", "_rels/.rels", "xl/worksheets/sheet2.xml"]) expect({ p, same: equalBytes(before.get(p)!, after.get(p)!) }).toEqual({ p, same: true });
+    expect(Buffer.from(after.get("xl/worksheets/sheet1.xml")!).toString()).toContain("<f>SUM(H2:H16)</f>");
+  });
+});
