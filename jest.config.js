@@ -7,6 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
   moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/support/stubs/office-addin-manifest.js",
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },
   testTimeout: 60000,

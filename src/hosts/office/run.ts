@@ -1,0 +1,103 @@
+import type { Analysis } from "../../checks/analyse";
+import type { Day } from "../../model/dates";
+import type { WorkbookSnapshot } from "../../model/snapshot";
+import type { ReportPlan } from "../../report/plan";
+import { explain, HostError, RETRYABLE, codeOf } from "./errors";
+import type { ContextLike } from "./excel-types";
+import { readSnapshot, type ReadStats } from "./read";
+import { capabilities, type IsSetSupported } from "./requirements";
+import { applyPlan, type ApplyResult } from "./write";
+
+/**
+ * The Office.js host's two jobs, each one Excel.run: check the open workbook, and write the
+ * report into it. The run is injected (Excel.run in the add-in, a fake in the tests), and so is
+ * the analysis, which the pane runs in a web worker so Excel never waits on it.
+ */
+export interface RunOptions {
+  /** Queue the batch while the user is typing in a cell, rather than fail. */
+  delayForCellEdit?: boolean;
+  /** Merge the run's syncs into one undo step (ExcelApi 1.20). */
+  mergeUndoGroup?: boolean;
+}
+export type Runner = <T>(options: RunOptions, batch: (ctx: ContextLike) => Promise<T>) => Promise<T>;
+
+/** Excel.run, typed for this host. */
+export function excelRunner(): Runner {
+  return (options, batch) => Excel.run(options as Excel.RunOptions, (ctx) => batch(ctx));
+}
+
+export type Analyser = (snapshot: WorkbookSnapshot, opts: { asOf?: Day | null; include?: ReportInclude; now: Date }) => Promise<{ analysis: Analysis; plan: ReportPlan }>;
+
+export interface ReportInclude {
+  board?: boolean;
+  highlights?: boolean;
+  exceptions?: boolean;
+  history?: boolean;
+}
+
+export interface HostDeps {
+  run: Runner;
+  isSetSupported: IsSetSupported;
+  analyse: Analyser;
+  /** Waits before a retry (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+const BACKOFF_MS = [500, 1500, 4000];
+
+/** Retries a co-authoring conflict with back-off, then explains it. */
+async function withRetry<T>(deps: HostDeps, job: () => Promise<T>): Promise<T> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await job();
+    } catch (e) {
+      const code = e instanceof HostError ? e.code : codeOf(e);
+      if (attempt < BACKOFF_MS.length && code && RETRYABLE.has(code)) {
+        await sleep(BACKOFF_MS[attempt]);
+        continue;
+      }
+      throw explain(e);
+    }
+  }
+}
+
+export interface CheckOutcome {
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  plan: ReportPlan;
+  read: ReadStats;
+}
+
+export async function checkOpenWorkbook(deps: HostDeps, opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (done: number, total: number) => void } = {}): Promise<CheckOutcome> {
+  capabilities(deps.isSetSupported);
+  const { snapshot, stats } = await withRetry(deps, () => deps.run({ delayForCellEdit: true }, (ctx) => readSnapshot(ctx, { onProgress: opts.onProgress })));
+  const { analysis, plan } = await deps.analyse(snapshot, { asOf: opts.asOf, include: opts.include, now: (deps.now ?? (() => new Date()))() });
+  return { snapshot, analysis, plan, read: stats };
+}
+
+export interface ReportOutcome extends CheckOutcome {
+  written: ApplyResult;
+}
+
+/** Reads, checks, plans and writes the report; one undo step where Excel supports it. */
+export async function writeReportToWorkbook(deps: HostDeps, opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (stage: string, done: number, total: number) => void } = {}): Promise<ReportOutcome> {
+  const caps = capabilities(deps.isSetSupported);
+  const checked = await checkOpenWorkbook(deps, { asOf: opts.asOf, include: opts.include, onProgress: (d, t) => opts.onProgress?.("Reading", d, t) });
+  const write = (mergeUndoGroup: boolean) =>
+    withRetry(deps, () =>
+      deps.run({ delayForCellEdit: true, mergeUndoGroup }, (ctx) =>
+        applyPlan(ctx, checked.plan, { date1904: checked.snapshot.date1904, capabilities: caps, onProgress: (d, t) => opts.onProgress?.("Writing", d, t) }),
+      ),
+    );
+  let written: ApplyResult;
+  try {
+    written = await write(caps.mergeUndo);
+  } catch (e) {
+    // Replacing an earlier report deletes sheets, which Excel cannot undo; without a merged undo group it can still run.
+    if (caps.mergeUndo && (e as HostError).code === "UndoNotSupported") written = await write(false);
+    else throw e;
+  }
+  return { ...checked, written };
+}

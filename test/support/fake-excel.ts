@@ -1,0 +1,1032 @@
+/**
+ * An in-memory Excel for testing the Office.js host without Excel. It implements the host's
+ * narrow interfaces (src/hosts/office/excel-types.ts), which the compiler checks against
+ * @types/office-js, and it enforces what real Excel enforces:
+ *  - proxies: reading a property that was not loaded, or loaded but not yet synced, throws
+ *    PropertyNotLoaded; writes and method calls are queued and run, in order, at sync();
+ *  - Excel on the web's 5 MB request and response limits, per sync;
+ *  - a string written through `values` starting with = + - or @ becomes a formula unless the
+ *    cell's number format is Text ("@");
+ *  - sheet and table names unique (ItemAlreadyExists), 2-D arrays the size of the range.
+ * It counts syncs, records every request with its payload size, and can fail any step with
+ * any error code (commands before the failing one stay applied, as in Excel).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { a1, parseRange, quoteSheetName, rangeAddress } from "../../src/model/cell";
+import type { WorkbookSnapshot } from "../../src/model/snapshot";
+import type {
+  LoadableLike,
+  ChartAxisLike,
+  ChartCollectionLike,
+  ChartLike,
+  ChartSeriesLike,
+  ConditionalFormatCollectionLike,
+  ConditionalFormatLike,
+  ContextLike,
+  NamedItemCollectionLike,
+  NamedItemLike,
+  PageLayoutLike,
+  RangeFormatLike,
+  RangeHyperlinkLike,
+  RangeLike,
+  TableCollectionLike,
+  TableLike,
+  WorkbookLike,
+  WorksheetCollectionLike,
+  WorksheetLike,
+} from "../../src/hosts/office/excel-types";
+import type { RunOptions } from "../../src/hosts/office/run";
+
+export const LIMIT = 5 * 1024 * 1024;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---------------------------------------------------------------- state
+
+export interface CellState {
+  v: string | number | boolean;
+  formula?: string;
+  fmt?: string;
+}
+export interface ChartState {
+  type: string;
+  seriesBy: string;
+  title: string;
+  legend: { visible: boolean; position: string };
+  series: { name: string; values?: string; categories?: string; fill?: string | null; line?: string; points: Record<number, string> }[];
+  axes: { value: Record<string, any>; category: Record<string, any> };
+  position?: [string, string | undefined];
+}
+export interface SheetState {
+  id: number;
+  name: string;
+  visibility: string;
+  tabColor: string;
+  cells: Map<number, Map<number, CellState>>;
+  names: { name: string; formula: string; visible: boolean }[];
+  charts: ChartState[];
+  formats: { range: string; props: Record<string, any> }[];
+  hyperlinks: Map<string, RangeHyperlinkLike>;
+  merges: string[];
+  conditional: { range: string; rule: any; format: Record<string, any> }[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  freezeRows: number;
+  pageLayout: Record<string, any>;
+  protectedSheet: boolean;
+}
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  range: string;
+  style: string;
+}
+export interface WorkbookState {
+  sheets: SheetState[];
+  tables: TableState[];
+  date1904: boolean;
+  protectedStructure: boolean;
+}
+
+let nextSheetId = 1;
+export function newSheet(name: string): SheetState {
+  return {
+    id: nextSheetId++,
+    name,
+    visibility: "Visible",
+    tabColor: "",
+    cells: new Map(),
+    names: [],
+    charts: [],
+    formats: [],
+    hyperlinks: new Map(),
+    merges: [],
+    conditional: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    freezeRows: 0,
+    pageLayout: {},
+    protectedSheet: false,
+  };
+}
+
+export function cellOf(s: SheetState, r: number, c: number): CellState | undefined {
+  return s.cells.get(r)?.get(c);
+}
+
+function setCell(s: SheetState, r: number, c: number, cell: CellState | undefined) {
+  let row = s.cells.get(r);
+  if (!row) s.cells.set(r, (row = new Map()));
+  if (cell === undefined) row.delete(c);
+  else row.set(c, cell);
+}
+
+/** A workbook state holding a snapshot's sheets (as values) and tables. */
+export function stateFromSnapshot(snap: WorkbookSnapshot): WorkbookState {
+  const sheets = snap.sheets.map((sh) => {
+    const s = newSheet(sh.name);
+    sh.rows.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        setCell(s, sh.top + r, sh.left + c, { v: typeof v === "object" ? v.error : v });
+      }),
+    );
+    return s;
+  });
+  const tables = snap.tables.map((t) => ({ name: t.name, sheet: sheets.find((s) => s.name === t.sheet)!, range: rangeAddress(t.range), style: "TableStyleMedium2" }));
+  for (const r of snap.reportSheets ?? []) sheets.find((s) => s.name === r.sheet)?.names.push({ name: "PMOHighlights.Report", formula: `="${r.key}"`, visible: false });
+  return { sheets, tables, date1904: snap.date1904, protectedStructure: false };
+}
+
+/** A deep, comparable copy of a sheet's cells (for "input never changed" checks). */
+export function cellsOf(s: SheetState): Record<string, CellState> {
+  const out: Record<string, CellState> = {};
+  for (const [r, row] of s.cells) for (const [c, cell] of row) out[a1(r, c)] = { ...cell };
+  return out;
+}
+
+// ---------------------------------------------------------------- requests
+
+export interface Fault {
+  /** Fail the n-th sync (1-based) of the whole fake's life. */
+  sync?: number;
+  /** Or fail at the first command whose description matches. */
+  when?: (op: string, detail: any) => boolean;
+  code: string;
+  /** Fail only once (then behave), as a passing conflict would. */
+  once?: boolean;
+}
+
+interface Command {
+  op: string;
+  detail: any;
+  bytes: number;
+  run: () => void;
+}
+
+class PropertyNotLoaded extends FakeOfficeError {
+  constructor(what: string, pending: boolean) {
+    super("PropertyNotLoaded", pending ? `${what} was loaded but context.sync() has not run since` : `${what} is read without load() and context.sync() first`);
+  }
+}
+
+/** Base of every proxy: tracks which properties were loaded and synced. */
+abstract class Loadable {
+  protected loaded = new Set<string>();
+  protected pending = new Set<string>();
+  constructor(readonly ctx: FakeContext) {}
+  protected abstract describe(): string;
+  /** Loads these properties at the next sync: `fetch` reads them from the state then. */
+  protected queueLoad(props: string[], fetch: () => void) {
+    for (const p of props) this.pending.add(p);
+    this.ctx.queueLoad(() => {
+      fetch();
+      for (const p of props) {
+        this.pending.delete(p);
+        this.loaded.add(p);
+      }
+    }, this);
+  }
+  protected check(prop: string) {
+    if (!this.loaded.has(prop)) throw new PropertyNotLoaded(`${this.describe()}.${prop}`, this.pending.has(prop));
+  }
+}
+
+function parseProps(names?: string | string[]): string[] {
+  const list = Array.isArray(names) ? names : (names ?? "").split(",");
+  return list.map((s) => s.trim()).filter(Boolean);
+}
+
+// ---------------------------------------------------------------- context
+
+export class FakeExcel {
+  syncs = 0;
+  requests: { sync: number; bytes: number; responseBytes: number; ops: string[] }[] = [];
+  faults: Fault[] = [];
+  runs: RunOptions[] = [];
+  /** Simulates Excel on the web's payload limits (default on). */
+  limits = true;
+  constructor(public state: WorkbookState) {}
+
+  static fromSnapshot(snap: WorkbookSnapshot): FakeExcel {
+    return new FakeExcel(stateFromSnapshot(snap));
+  }
+
+  /** Excel.run: a fresh context, the batch, then the implicit final sync. */
+  run = async <T>(options: RunOptions, batch: (ctx: ContextLike) => Promise<T>): Promise<T> => {
+    this.runs.push({ ...options });
+    const ctx = new FakeContext(this, options);
+    const result = await batch(ctx);
+    await ctx.sync();
+    return result;
+  };
+
+  sheet(name: string): SheetState {
+    const s = this.state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  maxRequestBytes(): number {
+    return Math.max(0, ...this.requests.map((r) => r.bytes));
+  }
+}
+
+export class FakeContext implements ContextLike {
+  private commands: Command[] = [];
+  private loads: { fetch: () => void; owner: Loadable }[] = [];
+  readonly workbook: FakeWorkbook;
+  constructor(
+    readonly excel: FakeExcel,
+    readonly options: RunOptions,
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  queue(op: string, detail: any, run: () => void) {
+    const bytes = JSON.stringify({ op, detail }).length;
+    this.commands.push({ op, detail, bytes, run });
+  }
+
+  queueLoad(fetch: () => void, owner: Loadable) {
+    this.loads.push({ fetch, owner });
+    this.commands.push({ op: "load", detail: null, bytes: 60, run: () => undefined });
+  }
+
+  async sync(): Promise<void> {
+    const fake = this.excel;
+    fake.syncs++;
+    const commands = this.commands;
+    const loads = this.loads;
+    this.commands = [];
+    this.loads = [];
+    const bytes = commands.reduce((n, c) => n + c.bytes, 0);
+    const record = { sync: fake.syncs, bytes, responseBytes: 0, ops: commands.map((c) => c.op) };
+    fake.requests.push(record);
+    const fail = (f: Fault) => {
+      if (f.once) fake.faults = fake.faults.filter((x) => x !== f);
+      throw new FakeOfficeError(f.code);
+    };
+    const atSync = fake.faults.find((f) => f.sync === fake.syncs);
+    if (atSync) fail(atSync);
+    if (fake.limits && bytes > LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded");
+    await Promise.resolve();
+    for (const c of commands) {
+      const f = fake.faults.find((x) => x.when?.(c.op, c.detail));
+      if (f) fail(f);
+      if (this.options.mergeUndoGroup && c.op === "worksheet.delete") throw new FakeOfficeError("UndoNotSupported");
+      c.run();
+    }
+    // Loads run after the commands before them; their results are the response.
+    let response = 0;
+    const fetched: (() => void)[] = [];
+    for (const l of loads) fetched.push(l.fetch);
+    const before = this.responseBytes;
+    for (const f of fetched) f();
+    response = this.responseBytes - before;
+    record.responseBytes = response;
+    if (fake.limits && response > LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded");
+  }
+
+  /** Bytes of loaded values sent back (counted as each load is served). */
+  responseBytes = 0;
+}
+
+// ---------------------------------------------------------------- objects
+
+function colorOf(c: string) {
+  return c.startsWith("#") ? c.toUpperCase() : c;
+}
+
+class FakeFormat implements RangeFormatLike {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly path = "",
+  ) {}
+  private set(prop: string, value: any) {
+    const r = this.range;
+    r.ctx.queue("format.set", { address: r.addressOf(), prop: this.path + prop, value }, () => {
+      const s = r.resolveSheet();
+      if (prop === "columnWidth") for (let c = r.col; c < r.col + r.cols; c++) s.columnWidths.set(c, value);
+      else if (prop === "rowHeight") for (let k = r.row; k < r.row + r.rows; k++) s.rowHeights.set(k, value);
+      else s.formats.push({ range: r.addressOf(), props: { [this.path + prop]: typeof value === "string" ? colorOf(value) : value } });
+    });
+  }
+  get font(): any {
+    const f = new FakeFormat(this.range, "font.");
+    return new Proxy_({}, (p, v) => f.set(p, v));
+  }
+  get fill(): any {
+    const f = new FakeFormat(this.range, "fill.");
+    return new Proxy_({}, (p, v) => f.set(p, v));
+  }
+  get borders(): any {
+    return { getItem: (edge: string) => new Proxy_({}, (p, v) => new FakeFormat(this.range, `border.${edge}.`).set(p, v)) };
+  }
+  set wrapText(v: boolean) {
+    this.set("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.set("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.set("verticalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.set("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.set("rowHeight", v);
+  }
+  get wrapText(): boolean {
+    throw new PropertyNotLoaded("format.wrapText", false);
+  }
+  get horizontalAlignment(): string {
+    throw new PropertyNotLoaded("format.horizontalAlignment", false);
+  }
+  get verticalAlignment(): string {
+    throw new PropertyNotLoaded("format.verticalAlignment", false);
+  }
+  get columnWidth(): number {
+    throw new PropertyNotLoaded("format.columnWidth", false);
+  }
+  get rowHeight(): number {
+    throw new PropertyNotLoaded("format.rowHeight", false);
+  }
+}
+
+/** A write-only object whose property sets become queued commands. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+class Proxy_ {
+  constructor(target: object, onSet: (prop: string, value: any) => void) {
+    return new globalThis.Proxy(target, {
+      set: (_t, p, v) => {
+        onSet(String(p), v);
+        return true;
+      },
+      get: (_t, p) => {
+        if (p === "then") return undefined;
+        throw new PropertyNotLoaded(String(p), false);
+      },
+    });
+  }
+}
+
+export class FakeRange extends Loadable implements RangeLike {
+  private _values: any[][] | undefined;
+  private _bounds: { row: number; col: number; rows: number; cols: number; isNull: boolean } | undefined;
+  private _address = "";
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetRef: () => SheetState,
+    public row: number,
+    public col: number,
+    public rows: number,
+    public cols: number,
+    private readonly resolver?: () => { row: number; col: number; rows: number; cols: number; isNull: boolean },
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return `Range(${this.addressOf()})`;
+  }
+  resolveSheet() {
+    return this.sheetRef();
+  }
+  addressOf() {
+    return `${this.rows ? rangeAddress({ top: this.row, left: this.col, bottom: this.row + this.rows - 1, right: this.col + this.cols - 1 }) : "?"}`;
+  }
+  private bounds() {
+    if (this.resolver) {
+      const b = this.resolver();
+      this.row = b.row;
+      this.col = b.col;
+      this.rows = b.rows;
+      this.cols = b.cols;
+      this._bounds = b;
+    }
+  }
+  load(names?: string | string[]): this {
+    const props = parseProps(names);
+    this.queueLoad([...props, "isNullObject"], () => {
+      this.bounds();
+      const s = this.sheetRef();
+      this._address = `${quoteSheetName(s.name)}!${this.addressOf()}`;
+      if (props.includes("values")) {
+        if (this.rows * this.cols > 5_000_000) throw new FakeOfficeError("RangeExceedsLimit");
+        const vals: any[][] = [];
+        for (let r = 0; r < this.rows; r++) {
+          const line: any[] = [];
+          for (let c = 0; c < this.cols; c++) line.push(cellOf(s, this.row + r, this.col + c)?.v ?? "");
+          vals.push(line);
+        }
+        this._values = vals;
+        this.ctx.responseBytes += JSON.stringify(vals).length;
+      } else this.ctx.responseBytes += 80;
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    this.check("isNullObject");
+    return !!this._bounds?.isNull;
+  }
+  get address() {
+    this.check("address");
+    return this._address;
+  }
+  get rowIndex() {
+    this.check("rowIndex");
+    return this.row;
+  }
+  get columnIndex() {
+    this.check("columnIndex");
+    return this.col;
+  }
+  get rowCount() {
+    this.check("rowCount");
+    return this.rows;
+  }
+  get columnCount() {
+    this.check("columnCount");
+    return this.cols;
+  }
+  get values(): any[][] {
+    this.check("values");
+    return this._values!;
+  }
+  set values(v: any[][]) {
+    if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    this.ctx.queue("range.values", { address: this.addressOf(), values: v }, () => {
+      const s = this.sheetRef();
+      v.forEach((row, r) =>
+        row.forEach((val, c) => {
+          if (val === null) return; // null leaves the cell as it is
+          const at = { r: this.row + r, c: this.col + c };
+          const old = cellOf(s, at.r, at.c);
+          if (val === "") return setCell(s, at.r, at.c, old?.fmt ? { v: "", fmt: old.fmt } : undefined);
+          const text = typeof val === "string";
+          if (text && old?.fmt !== "@" && /^[=+\-@]/.test(val) && val.length > 1) setCell(s, at.r, at.c, { v: "#FORMULA", formula: val, fmt: old?.fmt });
+          else setCell(s, at.r, at.c, { v: val, fmt: old?.fmt });
+        }),
+      );
+    });
+  }
+  get numberFormat(): any[][] {
+    throw new PropertyNotLoaded("numberFormat", false);
+  }
+  set numberFormat(v: any[][]) {
+    if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument");
+    this.ctx.queue("range.numberFormat", { address: this.addressOf(), numberFormat: v }, () => {
+      const s = this.sheetRef();
+      v.forEach((row, r) =>
+        row.forEach((fmt, c) => {
+          if (fmt === null) return;
+          const old = cellOf(s, this.row + r, this.col + c);
+          setCell(s, this.row + r, this.col + c, { v: old?.v ?? "", formula: old?.formula, fmt });
+        }),
+      );
+    });
+  }
+  get hyperlink(): RangeHyperlinkLike {
+    throw new PropertyNotLoaded("hyperlink", false);
+  }
+  set hyperlink(h: RangeHyperlinkLike) {
+    this.ctx.queue("range.hyperlink", { address: this.addressOf(), ...h }, () => this.sheetRef().hyperlinks.set(this.addressOf(), { ...h }));
+  }
+  get format(): RangeFormatLike {
+    return new FakeFormat(this);
+  }
+  get conditionalFormats(): ConditionalFormatCollectionLike {
+    return {
+      add: (type: "CellValue"): ConditionalFormatLike => {
+        const entry = { range: this.addressOf(), rule: undefined as any, format: {} as Record<string, any> };
+        this.ctx.queue("conditionalFormats.add", { address: this.addressOf(), type }, () => this.sheetRef().conditional.push(entry));
+        const fmt = (part: string) => new Proxy_({}, (p, v) => this.ctx.queue("cf.format", { part, p }, () => (entry.format[`${part}.${p}`] = v)));
+        return {
+          cellValue: {
+            format: { fill: fmt("fill") as any, font: fmt("font") as any },
+            set rule(r: any) {
+              entry.rule = r;
+            },
+            get rule(): any {
+              return entry.rule;
+            },
+          },
+        };
+      },
+    };
+  }
+  merge(): void {
+    this.ctx.queue("range.merge", { address: this.addressOf() }, () => this.sheetRef().merges.push(this.addressOf()));
+  }
+}
+
+class FakeNamedItem extends Loadable implements NamedItemLike {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+    private readonly idx: () => number,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "NamedItem";
+  }
+  private entry() {
+    return this.sheet().names[this.idx()];
+  }
+  load(names?: string | string[]): this {
+    this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 60));
+    return this;
+  }
+  get name() {
+    this.check("name");
+    return this.entry().name;
+  }
+  get formula() {
+    this.check("formula");
+    return this.entry().formula;
+  }
+  get visible() {
+    this.check("visible");
+    return this.entry().visible;
+  }
+  set visible(v: boolean) {
+    this.ctx.queue("name.visible", { v }, () => (this.entry().visible = v));
+  }
+  delete() {
+    this.ctx.queue("name.delete", {}, () => this.sheet().names.splice(this.idx(), 1));
+  }
+}
+
+class FakeNames extends Loadable implements NamedItemCollectionLike {
+  private _items: NamedItemLike[] | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "NamedItemCollection";
+  }
+  load(names?: string | string[]): this {
+    const props = parseProps(names).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(["items"], () => {
+      const s = this.sheet();
+      this._items = s.names.map((_, i) => {
+        const item = new FakeNamedItem(this.ctx, this.sheet, () => i);
+        (item as any).loaded = new Set(props);
+        return item;
+      });
+      this.ctx.responseBytes += JSON.stringify(s.names).length;
+    });
+    return this;
+  }
+  get items() {
+    this.check("items");
+    return this._items!;
+  }
+  add(name: string, reference: string): NamedItemLike {
+    const sheet = this.sheet;
+    let index = -1;
+    this.ctx.queue("names.add", { name, reference }, () => {
+      const s = sheet();
+      if (s.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      s.names.push({ name, formula: reference, visible: true });
+      index = s.names.length - 1;
+    });
+    return new FakeNamedItem(this.ctx, sheet, () => index);
+  }
+}
+
+class FakeTable extends Loadable implements TableLike {
+  constructor(
+    ctx: FakeContext,
+    private readonly table: () => TableState,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "Table";
+  }
+  load(names?: string | string[]): this {
+    this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 60));
+    return this;
+  }
+  get name() {
+    this.check("name");
+    return this.table().name;
+  }
+  set name(v: string) {
+    this.ctx.queue("table.name", { v }, () => {
+      if (this.ctx.excel.state.tables.some((t) => t !== this.table() && t.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      this.table().name = v;
+    });
+  }
+  get style() {
+    this.check("style");
+    return this.table().style;
+  }
+  set style(v: string) {
+    this.ctx.queue("table.style", { v }, () => (this.table().style = v));
+  }
+  private _worksheet?: { name: string } & LoadableLike;
+  get worksheet() {
+    if (this._worksheet) return this._worksheet;
+    const ctx = this.ctx;
+    const t = this.table;
+    const holder = new (class extends Loadable {
+      protected describe() {
+        return "Table.worksheet";
+      }
+      load(names?: string | string[]) {
+        this.queueLoad(parseProps(names), () => void (ctx.responseBytes += 40));
+        return this;
+      }
+      get name() {
+        this.check("name");
+        return t().sheet.name;
+      }
+    })(ctx);
+    return (this._worksheet = holder);
+  }
+  getRange(): RangeLike {
+    const t = this.table;
+    const r = () => parseRange(t().range)!;
+    return new FakeRange(this.ctx, () => t().sheet, 0, 0, 0, 0, () => ({ row: r().top, col: r().left, rows: r().bottom - r().top + 1, cols: r().right - r().left + 1, isNull: false }));
+  }
+}
+
+class FakeTables extends Loadable implements TableCollectionLike {
+  private _items: TableLike[] | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet?: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "TableCollection";
+  }
+  private list() {
+    const all = this.ctx.excel.state.tables;
+    return this.sheet ? all.filter((t) => t.sheet === this.sheet!()) : all;
+  }
+  load(names?: string | string[]): this {
+    const props = parseProps(names).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(["items"], () => {
+      this._items = this.list().map((t) => {
+        const item = new FakeTable(this.ctx, () => t);
+        (item as any).loaded = new Set(props);
+        return item;
+      });
+      this.ctx.responseBytes += 60 * this._items.length;
+    });
+    return this;
+  }
+  get items() {
+    this.check("items");
+    return this._items!;
+  }
+  add(address: string, hasHeaders: boolean): TableLike {
+    let made: TableState | undefined;
+    const sheet = this.sheet!;
+    this.ctx.queue("tables.add", { address, hasHeaders }, () => {
+      const s = sheet();
+      made = { name: `Table${this.ctx.excel.state.tables.length + 1}`, sheet: s, range: address, style: "TableStyleMedium2" };
+      this.ctx.excel.state.tables.push(made);
+    });
+    return new FakeTable(this.ctx, () => made!);
+  }
+}
+
+class FakeSeries implements ChartSeriesLike {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly series: () => ChartState["series"][number],
+  ) {}
+  set name(v: string) {
+    this.ctx.queue("series.name", { v }, () => (this.series().name = v));
+  }
+  get name(): string {
+    throw new PropertyNotLoaded("ChartSeries.name", false);
+  }
+  get format() {
+    const fill = (set: (c: string | null) => void) => ({
+      setSolidColor: (c: string) => this.ctx.queue("fill.setSolidColor", { c }, () => set(c)),
+      clear: () => this.ctx.queue("fill.clear", {}, () => set(null)),
+    });
+    return {
+      fill: fill((c) => (this.series().fill = c)),
+      line: new Proxy_({}, (p, v) => this.ctx.queue("line", { p }, () => (this.series().line = v))) as any,
+    };
+  }
+  get points() {
+    return {
+      getItemAt: (i: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (c: string) => this.ctx.queue("point.fill", { i, c }, () => (this.series().points[i] = c)),
+            clear: () => undefined,
+          },
+        },
+      }),
+    };
+  }
+  setValues(r: RangeLike) {
+    this.ctx.queue("series.setValues", { r: (r as FakeRange).addressOf() }, () => (this.series().values = (r as FakeRange).addressOf()));
+  }
+  setXAxisValues(r: RangeLike) {
+    this.ctx.queue("series.setXAxisValues", { r: (r as FakeRange).addressOf() }, () => (this.series().categories = (r as FakeRange).addressOf()));
+  }
+  delete() {
+    this.ctx.queue("series.delete", {}, () => undefined);
+  }
+}
+
+function axisProxy(ctx: FakeContext, target: () => Record<string, any>): ChartAxisLike {
+  return new Proxy_({}, (p, v) => ctx.queue("axis.set", { p, v }, () => (target()[p] = v))) as any;
+}
+
+class FakeChart implements ChartLike {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: () => ChartState,
+  ) {}
+  set name(_v: string) {}
+  get name(): string {
+    throw new PropertyNotLoaded("Chart.name", false);
+  }
+  get title() {
+    return new Proxy_({}, (p, v) => this.ctx.queue("chart.title", { v }, () => (this.chart().title = v))) as any;
+  }
+  get legend() {
+    return new Proxy_({}, (p, v) => this.ctx.queue("chart.legend", { p, v }, () => ((this.chart().legend as any)[p] = v))) as any;
+  }
+  get axes() {
+    return { valueAxis: axisProxy(this.ctx, () => this.chart().axes.value), categoryAxis: axisProxy(this.ctx, () => this.chart().axes.category) };
+  }
+  get series() {
+    return {
+      getItemAt: (i: number) => new FakeSeries(this.ctx, () => this.chart().series[i]),
+      add: (name?: string) => {
+        let idx = -1;
+        this.ctx.queue("series.add", { name }, () => {
+          this.chart().series.push({ name: name ?? "", points: {} });
+          idx = this.chart().series.length - 1;
+        });
+        return new FakeSeries(this.ctx, () => this.chart().series[idx]);
+      },
+    };
+  }
+  setPosition(start: RangeLike | string, end?: RangeLike | string) {
+    this.ctx.queue("chart.setPosition", { start, end }, () => (this.chart().position = [String(start), end === undefined ? undefined : String(end)]));
+  }
+}
+
+class FakeCharts implements ChartCollectionLike {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {}
+  add(type: string, source: RangeLike, seriesBy?: string): ChartLike {
+    let made: ChartState | undefined;
+    this.ctx.queue("charts.add", { type, source: (source as FakeRange).addressOf(), seriesBy }, () => {
+      made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series: [{ name: "Series1", values: (source as FakeRange).addressOf(), points: {} }], axes: { value: {}, category: {} } };
+      this.sheet().charts.push(made);
+    });
+    return new FakeChart(this.ctx, () => made!);
+  }
+}
+
+class FakeWorksheet extends Loadable implements WorksheetLike {
+  constructor(
+    ctx: FakeContext,
+    private readonly ref: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return `Worksheet`;
+  }
+  state() {
+    return this.ref();
+  }
+  load(names?: string | string[]): this {
+    this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 50));
+    return this;
+  }
+  get name() {
+    this.check("name");
+    return this.ref().name;
+  }
+  set name(v: string) {
+    this.ctx.queue("worksheet.name", { v }, () => {
+      if (this.ctx.excel.state.sheets.some((s) => s !== this.ref() && s.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      this.ref().name = v;
+    });
+  }
+  get position() {
+    this.check("position");
+    return this.ctx.excel.state.sheets.indexOf(this.ref());
+  }
+  get visibility() {
+    this.check("visibility");
+    return this.ref().visibility;
+  }
+  set visibility(v: string) {
+    this.ctx.queue("worksheet.visibility", { v }, () => (this.ref().visibility = v));
+  }
+  get tabColor() {
+    this.check("tabColor");
+    return this.ref().tabColor;
+  }
+  set tabColor(v: string) {
+    this.ctx.queue("worksheet.tabColor", { v }, () => (this.ref().tabColor = v));
+  }
+  // Navigation properties return the same proxy each time, as Office.js does.
+  private _names?: FakeNames;
+  private _tables?: FakeTables;
+  get names() {
+    return (this._names ??= new FakeNames(this.ctx, this.ref));
+  }
+  get tables() {
+    return (this._tables ??= new FakeTables(this.ctx, this.ref));
+  }
+  get charts() {
+    return new FakeCharts(this.ctx, this.ref);
+  }
+  get freezePanes() {
+    return { freezeRows: (n?: number) => this.ctx.queue("freezeRows", { n }, () => (this.ref().freezeRows = n ?? 1)) };
+  }
+  get pageLayout(): PageLayoutLike {
+    const ctx = this.ctx;
+    const ref = this.ref;
+    const set = (p: string, v: any) => ctx.queue("pageLayout", { p, v }, () => (ref().pageLayout[p] = v));
+    return {
+      set orientation(v: string) {
+        set("orientation", v);
+      },
+      get orientation() {
+        return ref().pageLayout.orientation;
+      },
+      set zoom(v: any) {
+        set("zoom", v);
+      },
+      get zoom() {
+        return ref().pageLayout.zoom;
+      },
+      headersFooters: { defaultForAllPages: new Proxy_({}, (p, v) => set(`hf.${p}`, v)) as any },
+      setPrintTitleRows: (rows: any) => set("printTitleRows", rows),
+    };
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeLike {
+    if (rows < 1 || cols < 1) throw new FakeOfficeError("InvalidArgument");
+    return new FakeRange(this.ctx, this.ref, row, col, rows, cols);
+  }
+  getRange(address?: string): RangeLike {
+    const r = parseRange(address ?? "A1")!;
+    return new FakeRange(this.ctx, this.ref, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  }
+  getUsedRangeOrNullObject(): RangeLike {
+    const ref = this.ref;
+    return new FakeRange(this.ctx, ref, 0, 0, 0, 0, () => {
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -1;
+      let right = -1;
+      for (const [r, row] of ref().cells)
+        for (const [c, cell] of row) {
+          if (cell.v === "" && !cell.formula) continue;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      return bottom < 0 ? { row: 0, col: 0, rows: 0, cols: 0, isNull: true } : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1, isNull: false };
+    });
+  }
+  activate() {
+    this.ctx.queue("worksheet.activate", {}, () => undefined);
+  }
+  delete() {
+    this.ctx.queue("worksheet.delete", { name: "?" }, () => {
+      const st = this.ctx.excel.state;
+      if (st.protectedStructure) throw new FakeOfficeError("AccessDenied");
+      st.sheets = st.sheets.filter((s) => s !== this.ref());
+      st.tables = st.tables.filter((t) => t.sheet !== this.ref());
+    });
+  }
+}
+
+class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
+  private _items: WorksheetLike[] | undefined;
+  protected describe() {
+    return "WorksheetCollection";
+  }
+  load(names?: string | string[]): this {
+    const props = parseProps(names).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(["items"], () => {
+      this._items = this.ctx.excel.state.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s);
+        (w as any).loaded = new Set(props);
+        return w;
+      });
+      this.ctx.responseBytes += 60 * this._items.length;
+    });
+    return this;
+  }
+  get items() {
+    this.check("items");
+    return this._items!;
+  }
+  add(name?: string): WorksheetLike {
+    let made: SheetState | undefined;
+    this.ctx.queue("worksheets.add", { name }, () => {
+      const st = this.ctx.excel.state;
+      if (st.protectedStructure) throw new FakeOfficeError("AccessDenied");
+      if (name && st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      if (name && (name.length > 31 || /[\\/?*[\]:]/.test(name))) throw new FakeOfficeError("InvalidArgument");
+      made = newSheet(name ?? `Sheet${st.sheets.length + 1}`);
+      st.sheets.push(made);
+    });
+    return new FakeWorksheet(this.ctx, () => made!);
+  }
+  getItem(key: string): WorksheetLike {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.excel.state.sheets.find((x) => x.name === key);
+      if (!s) throw new FakeOfficeError("ItemNotFound");
+      return s;
+    });
+  }
+}
+
+class FakeWorkbook implements WorkbookLike {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+  }
+  get functions() {
+    const ctx = this.ctx;
+    return {
+      date: (y: number, m: number, d: number) => {
+        const result = new (class extends Loadable {
+          private v = 0;
+          protected describe() {
+            return "FunctionResult";
+          }
+          load(names?: string | string[]) {
+            this.queueLoad(parseProps(names), () => {
+              // DATE(1904,1,2) is serial 1 in the 1904 system, 1462 in the 1900 system.
+              const base = Date.UTC(y, m - 1, d);
+              const days = Math.round((base - Date.UTC(1904, 0, 1)) / 86_400_000);
+              this.v = ctx.excel.state.date1904 ? days : days + 1462;
+              ctx.responseBytes += 20;
+            });
+            return this;
+          }
+          get value() {
+            this.check("value");
+            return this.v;
+          }
+        })(ctx);
+        return result;
+      },
+    };
+  }
+  private _protection?: { protected: boolean } & LoadableLike;
+  get protection() {
+    if (this._protection) return this._protection;
+    const ctx = this.ctx;
+    return (this._protection = new (class extends Loadable {
+      protected describe() {
+        return "WorkbookProtection";
+      }
+      load(names?: string | string[]) {
+        this.queueLoad(parseProps(names), () => void (ctx.responseBytes += 20));
+        return this;
+      }
+      get protected() {
+        this.check("protected");
+        return ctx.excel.state.protectedStructure;
+      }
+    })(ctx));
+  }
+  get application() {
+    return {
+      suspendApiCalculationUntilNextSync: () => this.ctx.queue("suspendApiCalculation", {}, () => undefined),
+      suspendScreenUpdatingUntilNextSync: () => this.ctx.queue("suspendScreenUpdating", {}, () => undefined),
+    };
+  }
+}
