@@ -11,4 +11,6 @@ module.exports = {
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },
   testTimeout: 60000,
+  // React and Fluent UI warn about act() in async state updates; they are not failures.
+  setupFiles: ["<rootDir>/test/support/dom.ts"],
 };

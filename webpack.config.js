@@ -16,10 +16,13 @@ module.exports = (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      notice: "./src/commands/notice.ts",
+      // The analysis runs in a web worker, loaded by this fixed name.
+      "analysis-worker": "./src/taskpane/worker/analysis.worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].[contenthash:8].js",
+      filename: (p) => (["analysis-worker", "notice"].includes(p.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
@@ -35,10 +38,13 @@ module.exports = (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: [], inject: false }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          // The sample workbook, for "Try the sample programme" in the browser.
+          { from: "examples/sample-programme.xlsx", to: "sample-programme.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

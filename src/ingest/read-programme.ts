@@ -49,8 +49,8 @@ const rag = (v: unknown): Rag | null => (typeof v === "string" && v ? (v as Rag)
  */
 export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
   const diags: Diagnostic[] = [];
-  const settings = readSettings(snapshot, diags);
   const sources: SheetSource[] = [];
+  const settings = readSettings(snapshot, diags, sources);
   const rowsOf = (kind: SheetKind): TypedRow[] => {
     const spec = SHEETS.find((s) => s.kind === kind)!;
     const loc = locate(snapshot, spec, spec);

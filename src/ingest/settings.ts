@@ -1,6 +1,6 @@
 import { a1, isBlank, isCellError, type CellValue } from "../model/cell";
 import type { Diagnostic } from "../model/diagnostic";
-import { DEFAULT_SETTINGS, type Settings } from "../model/entities";
+import { DEFAULT_SETTINGS, type Settings, type SheetSource } from "../model/entities";
 import { cellAt, type WorkbookSnapshot } from "../model/snapshot";
 import { locate, sheetRegion } from "./locate";
 import { normaliseName } from "./normalise";
@@ -19,12 +19,15 @@ function specFor(key: string): SettingSpec | undefined {
  * filled cell to the right, one per row. Anything not understood is reported and the
  * default kept, so a typo never silently changes a tolerance.
  */
-export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[]): Settings {
+export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], sources?: SheetSource[]): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS, cells: {} };
   const loc = locate(snapshot, SETTINGS_SHEET);
   if (!loc) return settings;
   const sheet = loc.sheet;
   const region = loc.table ? loc.table.range : sheetRegion(sheet);
+  let lastRow = region.top;
+  for (let r = region.top; r <= region.bottom; r++) for (let c = region.left; c <= region.right; c++) if (!isBlank(cellAt(sheet, r, c))) lastRow = r;
+  sources?.push({ kind: "settings", sheet: sheet.name, table: loc.table?.name, headerCell: a1(region.top, region.left), rows: Math.max(0, lastRow - region.top), extraColumns: [], lastRow });
   for (let r = region.top; r <= region.bottom; r++) {
     let keyCol = -1;
     for (let c = region.left; c <= region.right; c++) {

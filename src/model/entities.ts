@@ -185,4 +185,6 @@ export interface SheetSource {
   rows: number;
   /** Headers present in the sheet that the tool does not use. */
   extraColumns: string[];
+  /** 0-based last row of the region read (where new rows would go). */
+  lastRow?: number;
 }

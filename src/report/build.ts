@@ -15,7 +15,7 @@ export interface PlanOptions {
   /** The clock for the "generated" stamp (tests pin it). */
   now?: Date;
   /** Which outputs to write (all by default). */
-  include?: { board?: boolean; highlights?: boolean; exceptions?: boolean; history?: boolean };
+  include?: { board?: boolean; highlights?: boolean; exceptions?: boolean; history?: boolean; charts?: boolean };
 }
 
 /**
@@ -23,7 +23,7 @@ export interface PlanOptions {
  * exceptions and RAG history. Pure: the snapshot is read only for the previous history.
  */
 export function buildReportPlan(a: Analysis, snapshot: WorkbookSnapshot, opts: PlanOptions = {}): ReportPlan {
-  const inc = { board: true, highlights: true, exceptions: true, history: true, ...opts.include };
+  const inc = { board: true, highlights: true, exceptions: true, history: true, charts: true, ...opts.include };
   const history = mergeHistory(readHistory(snapshot), currentHistory(a));
   const ctx = makeContext(a, history, opts.now ?? new Date());
   const sheets = [];
@@ -39,6 +39,8 @@ export function buildReportPlan(a: Analysis, snapshot: WorkbookSnapshot, opts: P
     used.add(name.toLowerCase());
     s.name = name;
   }
+  if (!inc.charts) for (const s of sheets) s.charts = [];
+  const scope = [inc.board && "board", inc.highlights && "highlight:", inc.exceptions && "exceptions", inc.history && "history"].filter((x): x is string => !!x);
   for (const s of sheets) fitSheet(s, s.key === "exceptions" ? { wide: [5], maxWide: 90 } : s.key === "history" ? { wide: [3] } : { wide: [1] });
-  return { sheets, styles: STYLES, marker: REPORT_MARKER };
+  return { sheets, scope, styles: STYLES, marker: REPORT_MARKER };
 }

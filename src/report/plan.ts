@@ -121,6 +121,11 @@ export interface PlanSheet {
 
 export interface ReportPlan {
   sheets: PlanSheet[];
+  /**
+   * Key prefixes this plan covers: an earlier report sheet whose key starts with one of them is
+   * replaced; others (a board report when only exceptions are rewritten) are kept.
+   */
+  scope: string[];
   styles: Record<string, CellStyle>;
   /** Name of the workbook-level marker that tags a sheet as ours (a sheet-scoped defined name). */
   marker: string;
@@ -140,4 +145,9 @@ export function range(top: number, left: number, bottom: number, right: number):
 /** Text for a print header or footer: "&" starts a code there, so a literal one is doubled. */
 export function hfText(s: string): string {
   return s.replace(/&/g, "&&");
+}
+
+/** Does a plan with this scope replace an earlier report sheet with this key? */
+export function inScope(scope: readonly string[], key: string): boolean {
+  return scope.some((p) => key === p || (p.endsWith(":") && key.startsWith(p)));
 }

@@ -77,3 +77,9 @@ export function templateSheets(): TemplateSheet[] {
   });
   return out;
 }
+
+/** The template sheets for the input kinds (and Settings) a workbook lacks. */
+export function missingTemplateSheets(foundKinds: readonly string[], hasSettings: boolean): TemplateSheet[] {
+  const found = new Set(foundKinds);
+  return templateSheets().filter((t) => (t.kind === "settings" ? !hasSettings : t.kind !== "instructions" && !found.has(t.kind)));
+}

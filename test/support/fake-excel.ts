@@ -82,6 +82,7 @@ export interface SheetState {
   freezeRows: number;
   pageLayout: Record<string, any>;
   protectedSheet: boolean;
+  validations: { range: string; rule: any }[];
 }
 export interface TableState {
   name: string;
@@ -115,6 +116,7 @@ export function newSheet(name: string): SheetState {
     freezeRows: 0,
     pageLayout: {},
     protectedSheet: false,
+    validations: [],
   };
 }
 
@@ -214,6 +216,8 @@ export class FakeExcel {
   runs: RunOptions[] = [];
   /** Simulates Excel on the web's payload limits (default on). */
   limits = true;
+  /** The last cell selected through the API. */
+  selection: { sheet: string; address: string } | null = null;
   constructor(public state: WorkbookState) {}
 
   static fromSnapshot(snap: WorkbookSnapshot): FakeExcel {
@@ -527,6 +531,26 @@ export class FakeRange extends Loadable implements RangeLike {
   merge(): void {
     this.ctx.queue("range.merge", { address: this.addressOf() }, () => this.sheetRef().merges.push(this.addressOf()));
   }
+  select(): void {
+    this.ctx.queue("range.select", { address: this.addressOf() }, () => {
+      this.ctx.excel.selection = { sheet: this.sheetRef().name, address: this.addressOf() };
+    });
+  }
+  get dataValidation() {
+    const ctx = this.ctx;
+    const at = () => ({ sheet: this.sheetRef(), address: this.addressOf() });
+    return {
+      set rule(rule: any) {
+        ctx.queue("dataValidation.rule", { rule }, () => {
+          const { sheet, address } = at();
+          sheet.validations.push({ range: address, rule });
+        });
+      },
+      get rule(): any {
+        throw new PropertyNotLoaded("dataValidation.rule", false);
+      },
+    };
+  }
 }
 
 class FakeNamedItem extends Loadable implements NamedItemLike {
@@ -743,10 +767,10 @@ class FakeSeries implements ChartSeriesLike {
     };
   }
   setValues(r: RangeLike) {
-    this.ctx.queue("series.setValues", { r: (r as FakeRange).addressOf() }, () => (this.series().values = (r as FakeRange).addressOf()));
+    this.ctx.queue("series.setValues", { r: (r as unknown as FakeRange).addressOf() }, () => (this.series().values = (r as unknown as FakeRange).addressOf()));
   }
   setXAxisValues(r: RangeLike) {
-    this.ctx.queue("series.setXAxisValues", { r: (r as FakeRange).addressOf() }, () => (this.series().categories = (r as FakeRange).addressOf()));
+    this.ctx.queue("series.setXAxisValues", { r: (r as unknown as FakeRange).addressOf() }, () => (this.series().categories = (r as unknown as FakeRange).addressOf()));
   }
   delete() {
     this.ctx.queue("series.delete", {}, () => undefined);
@@ -800,8 +824,8 @@ class FakeCharts implements ChartCollectionLike {
   ) {}
   add(type: string, source: RangeLike, seriesBy?: string): ChartLike {
     let made: ChartState | undefined;
-    this.ctx.queue("charts.add", { type, source: (source as FakeRange).addressOf(), seriesBy }, () => {
-      made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series: [{ name: "Series1", values: (source as FakeRange).addressOf(), points: {} }], axes: { value: {}, category: {} } };
+    this.ctx.queue("charts.add", { type, source: (source as unknown as FakeRange).addressOf(), seriesBy }, () => {
+      made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series: [{ name: "Series1", values: (source as unknown as FakeRange).addressOf(), points: {} }], axes: { value: {}, category: {} } };
       this.sheet().charts.push(made);
     });
     return new FakeChart(this.ctx, () => made!);

@@ -68,6 +68,8 @@ export interface RangeLike extends LoadableLike {
   conditionalFormats: ConditionalFormatCollectionLike;
   isNullObject: boolean;
   merge(across?: boolean): void;
+  select(): void;
+  dataValidation: { rule: any };
 }
 
 export interface NamedItemLike extends LoadableLike {

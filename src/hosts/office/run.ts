@@ -33,6 +33,7 @@ export interface ReportInclude {
   highlights?: boolean;
   exceptions?: boolean;
   history?: boolean;
+  charts?: boolean;
 }
 
 export interface HostDeps {

@@ -1,6 +1,6 @@
 import { a1, quoteSheetName, rangeAddress } from "../../model/cell";
 import { serialFromDay } from "../../model/dates";
-import type { CellStyle, ChartSpec, PlanSheet, PlanValue, RangeRef, ReportPlan } from "../../report/plan";
+import { inScope, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
 import { uniqueSheetName } from "../../report/sheet-names";
 import { HostError, TOO_LARGE, codeOf, explain } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
@@ -301,7 +301,14 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, opts: ApplyO
     throw new HostError("protected", "The workbook's structure is protected, so the report's sheets cannot be added. Unprotect it (Review > Protect Workbook), then try again. Nothing was changed.");
   for (const ws of wb.worksheets.items) ws.names.load("items/name,items/formula");
   await sync();
-  const ours = wb.worksheets.items.filter((ws) => ws.names.items.some((n) => n.name === plan.marker));
+  const keyOf = (ws: WorksheetLike) => {
+    const n = ws.names.items.find((x) => x.name === plan.marker);
+    return n ? (/^="(.*)"$/.exec(String(n.formula))?.[1] ?? "").replace(/""/g, '"') : null;
+  };
+  const ours = wb.worksheets.items.filter((ws) => {
+    const key = keyOf(ws);
+    return key !== null && inScope(plan.scope, key);
+  });
   const oursNames = new Set(ours.map((w) => w.name));
   const taken = new Set(wb.worksheets.items.filter((w) => !oursNames.has(w.name)).map((w) => w.name));
   const finalNames = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { a1, quoteSheetName, rangeAddress, type CellRange } from "../../model/cell";
 import { formatDay, serialFromDay } from "../../model/dates";
-import type { PlanCell, PlanSheet, PlanValue, ReportPlan } from "../../report/plan";
+import { inScope, type PlanCell, type PlanSheet, type PlanValue, type ReportPlan } from "../../report/plan";
 import { uniqueSheetName } from "../../report/sheet-names";
 import { chartXml, drawingXml, type ChartData } from "./charts";
 import { markedSheets, openPackage, readRels, relsPathFor, resolveTarget, type XlsxPackage } from "./package";
@@ -92,7 +92,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   wb = rp.xml;
 
   // 1. Remove our sheets from an earlier run.
-  const ours = markedSheets(pkg, plan.marker);
+  const ours = markedSheets(pkg, plan.marker).filter((o) => inScope(plan.scope, o.key));
   const removedIdx = new Set(ours.map((o) => o.index));
   const wbRelsPath = relsPathFor(pkg.workbookPath);
   let wbRels = (await readRels(zip, pkg.workbookPath)).map((r) => ({ ...r }));

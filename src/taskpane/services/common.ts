@@ -1,0 +1,23 @@
+import { toJson } from "../../checks/summary";
+import type { Analysis } from "../../checks/analyse";
+import { formatDay, parseIsoDay, type Day } from "../../model/dates";
+import { editableSettings } from "../../report/settings-plan";
+import { missingTemplateSheets } from "../../report/template";
+import type { CheckResult } from "./types";
+
+export function toCheckResult(analysis: Analysis, started: number): CheckResult {
+  const json = toJson(analysis);
+  const kinds = analysis.programme.sources.map((s) => s.kind);
+  return {
+    json,
+    missing: missingTemplateSheets(kinds, kinds.includes("settings")),
+    settings: editableSettings(analysis.programme.settings),
+    reportingDate: analysis.programme.settings.reportingDate === null ? null : formatDay(analysis.programme.settings.reportingDate),
+    takenAt: new Date(),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+export function asOfDay(asOf?: string): Day | null {
+  return asOf ? parseIsoDay(asOf) : null;
+}

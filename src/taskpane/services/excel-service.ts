@@ -1,0 +1,44 @@
+import { goToCell, insertTemplateSheets, saveSettings } from "../../hosts/office/actions";
+import { checkOpenWorkbook, excelRunner, writeReportToWorkbook, type HostDeps } from "../../hosts/office/run";
+import { officeIsSetSupported } from "../../hosts/office/requirements";
+import { settingsWrites, type SettingValue } from "../../report/settings-plan";
+import type { SettingSpec } from "../../ingest/schema";
+import type { WorkbookService } from "./types";
+import { asOfDay, toCheckResult } from "./common";
+import { workerAnalyser } from "../worker/client";
+
+/** The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake. */
+export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser() }): WorkbookService {
+  let lastSettingsSheet: { name: string; lastRow: number } | null = null;
+  return {
+    mode: "excel",
+    title: "This workbook",
+    async check(opts, progress) {
+      const started = performance.now();
+      const out = await checkOpenWorkbook(deps, { asOf: asOfDay(opts.asOf), onProgress: (d, t) => progress("Reading", d, t) });
+      progress("Checking", 1, 1);
+      const s = out.analysis.programme.sources.find((x) => x.kind === "settings");
+      lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
+      return toCheckResult(out.analysis, started);
+    },
+    async report(opts, progress) {
+      const out = await writeReportToWorkbook(deps, { asOf: asOfDay(opts.asOf), include: opts.include, onProgress: (stage, d, t) => progress(stage === "Reading" ? "Reading" : "Writing", d, t) });
+      return { sheets: out.written.sheets, renamed: out.written.renamed };
+    },
+    goTo: (sheet, cell) => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, cell)),
+    activate: (sheet) => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, "")),
+    insertMissing: (sheets) => deps.run({ delayForCellEdit: true }, (ctx) => insertTemplateSheets(ctx, sheets, { validation: deps.isSetSupported("ExcelApi", "1.8") })),
+    async saveSettings(values) {
+      // Read the current settings (where each one lives) fresh, then write only what changed.
+      const fresh = await checkOpenWorkbook(deps, {});
+      const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
+      lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
+      const current = fresh.analysis.programme.settings;
+      const changed: Partial<Record<SettingSpec["key"], SettingValue>> = {};
+      for (const [k, v] of Object.entries(values)) if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k]) changed[k as SettingSpec["key"]] = v;
+      const plan = settingsWrites(current, changed, lastSettingsSheet);
+      if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
+      return "saved";
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { AnalysisJson } from "../../checks/summary";
+import type { SettingValue } from "../../report/settings-plan";
+import type { TemplateSheet } from "../../report/template";
+
+/**
+ * What the pane asks of a workbook, whichever host holds it: the open workbook in Excel, or
+ * a file opened in the browser. Views call this and nothing else (no Office.js in views).
+ */
+export type Stage = "Reading" | "Checking" | "Writing";
+export type Progress = (stage: Stage, done: number, total: number) => void;
+
+export interface CheckResult {
+  json: AnalysisJson;
+  /** Template sheets for the input sheets the workbook lacks. */
+  missing: TemplateSheet[];
+  /** Settings as the pane edits them. */
+  settings: Record<string, SettingValue>;
+  /** The Settings sheet's reporting date (YYYY-MM-DD), if it has one. */
+  reportingDate: string | null;
+  takenAt: Date;
+  durationMs: number;
+}
+
+export interface ReportOptions {
+  asOf?: string;
+  include: { board: boolean; highlights: boolean; exceptions: boolean; history: boolean; charts: boolean };
+}
+
+export interface ReportResult {
+  sheets: { key: string; name: string }[];
+  renamed: { wanted: string; name: string }[];
+  /** Browser mode: the workbook with the report, to download. */
+  download?: { name: string; url: string; bytes: number };
+}
+
+export interface WorkbookService {
+  mode: "excel" | "file";
+  /** The workbook's name for the header ("this workbook" in Excel). */
+  title: string;
+  check(opts: { asOf?: string }, progress: Progress): Promise<CheckResult>;
+  report(opts: ReportOptions, progress: Progress): Promise<ReportResult>;
+  /** Selects a cell (Excel only). */
+  goTo?(sheet: string, cell: string): Promise<void>;
+  /** Shows a sheet (Excel only). */
+  activate?(sheet: string): Promise<void>;
+  /** Adds the missing input sheets; returns their names (Excel only). */
+  insertMissing?(sheets: TemplateSheet[]): Promise<string[]>;
+  /** Saves settings to the Settings sheet (Excel), or uses them for this session (browser). */
+  saveSettings(values: Record<string, SettingValue>): Promise<"saved" | "session">;
+  /** Browser mode: the blank template, to download. */
+  templateDownload?(): Promise<{ name: string; url: string }>;
+}

@@ -1,0 +1,158 @@
+import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { AnalysisJson } from "../../checks/summary";
+import { ProgressNote, type ProgressState } from "./ProgressNote";
+import { RagBadge } from "./rag-badge";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  filter: { minWidth: "120px", flexGrow: 1 },
+});
+
+/** How many findings a sheet's group shows before "Show more" (a workbook can have thousands). */
+export const PAGE = 50;
+
+type Diag = AnalysisJson["diagnostics"][number];
+
+export interface CheckViewProps {
+  json: AnalysisJson | null;
+  takenAt: Date | null;
+  durationMs: number | null;
+  progress: ProgressState | null;
+  error: string | null;
+  onRun: () => void;
+  onGoTo?: (sheet: string, cell: string) => void;
+}
+
+export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo }: CheckViewProps) {
+  const styles = useStyles();
+  const [severity, setSeverity] = useState<string>("all");
+  const [code, setCode] = useState<string>("all");
+  const [shown, setShown] = useState<Record<string, number>>({});
+  const codes = useMemo(() => [...new Set((json?.diagnostics ?? []).map((d) => d.code))].sort(), [json]);
+  const groups = useMemo(() => {
+    const g = new Map<string, Diag[]>();
+    for (const d of json?.diagnostics ?? []) {
+      if (severity !== "all" && d.severity !== severity) continue;
+      if (code !== "all" && d.code !== code) continue;
+      const k = d.sheet || "Workbook";
+      const list = g.get(k) ?? [];
+      list.push(d);
+      g.set(k, list);
+    }
+    return [...g.entries()];
+  }, [json, severity, code]);
+  return (
+    <section className={styles.root} aria-label="Checks">
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onRun} disabled={!!progress}>
+          {json ? "Run the checks again" : "Run the checks"}
+        </Button>
+        {takenAt && (
+          <Caption1>
+            Checked at {takenAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
+            {durationMs !== null ? ` in ${(durationMs / 1000).toFixed(1)} s` : ""}
+          </Caption1>
+        )}
+      </div>
+      {progress && <ProgressNote p={progress} />}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!json && !progress && !error && <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>}
+      {json && (
+        <>
+          <Text weight="semibold">
+            {json.programme}, as of {json.asOf}
+          </Text>
+          <div className={styles.row} aria-label="Findings by severity">
+            <Badge color="danger" appearance="tint">
+              {json.counts.error} {json.counts.error === 1 ? "error" : "errors"}
+            </Badge>
+            <Badge color="warning" appearance="tint">
+              {json.counts.warning} {json.counts.warning === 1 ? "warning" : "warnings"}
+            </Badge>
+            <Badge color="informative" appearance="tint">
+              {json.counts.info} info
+            </Badge>
+          </div>
+          <div className={styles.row}>
+            <Body1>Overall</Body1> <RagBadge rag={json.overall} />
+          </div>
+          <ul className={styles.list} aria-label="RAG by workstream">
+            {json.workstreams.map((w) => (
+              <li key={w.name} className={styles.row}>
+                <RagBadge rag={w.rag} />
+                <Body1>{w.name}</Body1>
+                {w.reported && w.reported !== w.rag && <Caption1>(reported {w.reported})</Caption1>}
+              </li>
+            ))}
+          </ul>
+          <div className={styles.filters}>
+            <Field label="Severity" className={styles.filter}>
+              <Dropdown value={severity === "all" ? "All" : severity} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
+                <Option value="all">All</Option>
+                <Option value="error">error</Option>
+                <Option value="warning">warning</Option>
+                <Option value="info">info</Option>
+              </Dropdown>
+            </Field>
+            <Field label="Code" className={styles.filter}>
+              <Dropdown value={code === "all" ? "All" : code} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
+                <Option value="all">All</Option>
+                {codes.map((c) => (
+                  <Option key={c} value={c}>
+                    {c}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+          {groups.length === 0 && <Body1>No findings{severity !== "all" || code !== "all" ? " match the filters" : ""}.</Body1>}
+          {groups.map(([sheet, list]) => {
+            const limit = shown[sheet] ?? PAGE;
+            return (
+              <section key={sheet} aria-label={`${sheet}: ${list.length} findings`}>
+                <Text weight="semibold" as="h3">
+                  {sheet} ({list.length})
+                </Text>
+                <ul className={styles.list}>
+                  {list.slice(0, limit).map((d, i) => (
+                    <li key={i} className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}>
+                      <Caption1>
+                        {d.severity} · {d.code} ·{" "}
+                        {onGoTo && d.cell ? (
+                          <Link as="button" onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet} ${d.cell}`}>
+                            {d.cell}
+                          </Link>
+                        ) : (
+                          d.cell || "—"
+                        )}
+                      </Caption1>
+                      <Body1 as="p" block>
+                        {d.message}
+                      </Body1>
+                    </li>
+                  ))}
+                </ul>
+                {list.length > limit && (
+                  <Button appearance="subtle" onClick={() => setShown({ ...shown, [sheet]: limit + PAGE * 4 })}>
+                    Show more ({list.length - limit} more)
+                  </Button>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

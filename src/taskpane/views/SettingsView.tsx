@@ -1,0 +1,68 @@
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { SETTING_SPECS } from "../../ingest/schema";
+import type { SettingValue } from "../../report/settings-plan";
+
+const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+
+const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax", "periodDays"];
+
+/** Tolerances and thresholds, saved to the Settings sheet so every co-author sees the same rules. */
+export function SettingsView({ values, mode, onSave }: { values: Record<string, SettingValue> | null; mode: "excel" | "file"; onSave: (v: Record<string, SettingValue>) => Promise<"saved" | "session"> }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (values) setDraft(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+  }, [values]);
+  if (!values) return <Body1>Run the checks first: the settings are read from the workbook.</Body1>;
+  const problems: Record<string, string> = {};
+  for (const k of NUMERIC) {
+    const n = Number(draft[k]);
+    if (draft[k] === "" || !Number.isFinite(n) || n < 0) problems[k] = "Enter a number, zero or more.";
+  }
+  if (!problems.amberSlipDays && !problems.redSlipDays && Number(draft.amberSlipDays) > Number(draft.redSlipDays)) problems.redSlipDays = "Red must be at least amber.";
+  if (!problems.amberCostPercent && !problems.redCostPercent && Number(draft.amberCostPercent) > Number(draft.redCostPercent)) problems.redCostPercent = "Red must be at least amber.";
+  const save = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const out: Record<string, SettingValue> = {};
+      for (const [k, v] of Object.entries(draft)) out[k] = NUMERIC.includes(k) ? Number(v) : v;
+      const how = await onSave(out);
+      setNote({ intent: "success", text: how === "saved" ? "Saved to the Settings sheet. Run the checks again to apply them." : "Used for this session's checks and report. Open the workbook in Excel to save them in it." });
+    } catch (e) {
+      setNote({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.root} aria-label="Settings">
+      {SETTING_SPECS.filter((s) => s.key !== "reportingDate").map((s) =>
+        s.key === "rollUp" ? (
+          <Field key={s.key} label={s.label} hint={s.note}>
+            <RadioGroup value={draft.rollUp} onChange={(_, d) => setDraft({ ...draft, rollUp: d.value })}>
+              <Radio value="worst" label="Worst member" />
+              <Radio value="majority" label="Most common rating" />
+            </RadioGroup>
+          </Field>
+        ) : (
+          <Field key={s.key} label={s.label} hint={s.note} validationMessage={problems[s.key]} validationState={problems[s.key] ? "error" : "none"}>
+            <Input type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
+          </Field>
+        ),
+      )}
+      <Button appearance="primary" disabled={busy || Object.keys(problems).length > 0} onClick={save}>
+        {mode === "excel" ? "Save to the Settings sheet" : "Use these settings"}
+      </Button>
+      <Caption1>The reporting date is set on the Report tab or in the Settings sheet.</Caption1>
+      {note && (
+        <MessageBar intent={note.intent}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

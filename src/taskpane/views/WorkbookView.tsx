@@ -1,0 +1,103 @@
+import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { CheckResult, WorkbookService } from "../services/types";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+const KIND: Record<string, string> = {
+  projects: "Projects",
+  milestones: "Milestones",
+  dependencies: "Dependencies",
+  risks: "Risks",
+  issues: "Issues",
+  benefits: "Benefits",
+  competencies: "Competency scores",
+  governance: "Governance ratings",
+  settings: "Settings",
+};
+
+/** Which input sheets and tables were found, with row counts and any missing columns. */
+export function WorkbookView({ result, service, onChanged }: { result: CheckResult | null; service: WorkbookService; onChanged: () => void }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [template, setTemplate] = useState<{ name: string; url: string } | null>(null);
+  if (!result) return <Body1>Run the checks to see which sheets were found.</Body1>;
+  const missingColumns = result.json.diagnostics.filter((d) => d.code === "missing-column");
+  const add = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const added = await service.insertMissing!(result.missing);
+      setNote({ intent: "success", text: added.length ? `Added ${added.join(", ")}. Fill them in, then run the checks again.` : "Nothing to add: every input sheet is there." });
+      onChanged();
+    } catch (e) {
+      setNote({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.root} aria-label="Input sheets">
+      <Text weight="semibold">Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}</Text>
+      <ul className={styles.list}>
+        {result.json.sources.map((s) => (
+          <li key={s.kind}>
+            <Body1>
+              {KIND[s.kind] ?? s.kind}: {s.table ? `table ${s.table} on ` : ""}
+              {service.activate ? (
+                <Link as="button" onClick={() => void service.activate!(s.sheet)}>
+                  {s.sheet}
+                </Link>
+              ) : (
+                s.sheet
+              )}
+              , {s.rows} {s.rows === 1 ? "row" : "rows"}
+            </Body1>
+          </li>
+        ))}
+      </ul>
+      {missingColumns.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {missingColumns.map((d, i) => (
+              <div key={i}>{d.message}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result.missing.length > 0 ? (
+        <div>
+          <Caption1>Not found: {result.missing.map((t) => t.name).join(", ")}.</Caption1>
+          {service.insertMissing ? (
+            <div>
+              <Button appearance="primary" onClick={add} disabled={busy}>
+                Add the missing sheets
+              </Button>
+              <Caption1 block>Adds them as empty tables with headers and drop-downs. Your own sheets are not touched.</Caption1>
+            </div>
+          ) : service.templateDownload ? (
+            <div>
+              <Button onClick={async () => setTemplate(await service.templateDownload!())}>Get the blank template</Button>
+              {template && (
+                <Link href={template.url} download={template.name}>
+                  Download {template.name}
+                </Link>
+              )}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <Caption1>Every input sheet is there.</Caption1>
+      )}
+      {note && (
+        <MessageBar intent={note.intent}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

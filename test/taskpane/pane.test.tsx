@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { Pane } from "../../src/taskpane/Pane";
+import { excelService } from "../../src/taskpane/services/excel-service";
+import { fileService } from "../../src/taskpane/services/file-service";
+import { analyseInline } from "../../src/hosts/office/analyse-inline";
+import { detectHost } from "../../src/taskpane/host";
+import { readWorkbook } from "../../src/hosts/xlsx/read";
+import { FakeExcel, cellsOf } from "../support/fake-excel";
+import { deps, reportSheets, sampleFake } from "../support/office";
+import { renderUi } from "../support/render";
+import { SAMPLE_PATH } from "../support/sample";
+
+describe("the pane in Excel (against the fake Excel)", () => {
+  it("runs the checks, goes to a finding's cell, and writes the report", async () => {
+    const fake = await sampleFake();
+    const before = cellsOf(fake.sheet("Projects"));
+    renderUi(<Pane service={excelService(deps(fake))} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => expect(screen.getByText(/South Staffordshire PCT.*as of 2010-01-31/)).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "Go to Risk Log F5" }));
+    await waitFor(() => expect(fake.selection).toEqual({ sheet: "Risk Log", address: "F5" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Report" }));
+    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("2010-01-31"); // the Settings sheet's date
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    await waitFor(() => expect(screen.getByText(/Wrote 8 sheets/)).toBeTruthy());
+    expect(reportSheets(fake).map((s) => s.name)).toContain("Board Report");
+    const seen = fake.requests.length;
+    fireEvent.click(screen.getByRole("button", { name: "Board Report" }));
+    await waitFor(() => expect(fake.requests.slice(seen).some((r) => r.ops.includes("worksheet.activate"))).toBe(true));
+    expect(cellsOf(fake.sheet("Projects"))).toEqual(before);
+  });
+
+  it("lists the input sheets, adds the missing ones as tables with drop-downs, never touching existing sheets", async () => {
+    const snap = await readWorkbook(new Uint8Array(readFileSync(SAMPLE_PATH)));
+    snap.sheets = snap.sheets.filter((s) => !["Issues", "Benefits", "Governance"].includes(s.name));
+    snap.tables = snap.tables.filter((t) => t.sheet !== "Issues");
+    const fake = FakeExcel.fromSnapshot(snap);
+    const projects = cellsOf(fake.sheet("Projects"));
+    renderUi(<Pane service={excelService(deps(fake, { "1.8": true }))} initialTab="workbook" />);
+    expect(screen.getByText(/Run the checks to see which sheets were found/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
+    const list = screen.getByRole("region", { name: "Input sheets" });
+    expect(within(list).getByText(/Risks: /).textContent).toContain("Risk Log, 10 rows");
+    expect(screen.getByText("Not found: Issues, Benefits, Governance.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Add the missing sheets" }));
+    await waitFor(() => expect(screen.getByText(/Added Issues, Benefits, Governance/)).toBeTruthy());
+    const issues = fake.sheet("Issues");
+    expect(fake.state.tables.find((t) => t.sheet === issues)?.name).toBe("Issues");
+    expect(issues.validations.map((v) => v.rule)).toContainEqual({ list: { inCellDropDown: true, source: "Open,Closed" } });
+    expect(cellsOf(fake.sheet("Projects"))).toEqual(projects);
+  });
+
+  it("saves settings to the Settings sheet", async () => {
+    const fake = await sampleFake();
+    renderUi(<Pane service={excelService(deps(fake))} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    fireEvent.change(screen.getByLabelText("Red slip days"), { target: { value: "45" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
+    await waitFor(() => expect(screen.getByText(/Saved to the Settings sheet/)).toBeTruthy());
+    const s = fake.sheet("Settings");
+    expect(s.cells.get(4)!.get(1)!.v).toBe(45); // B5: "Red slip days" row of the sample
+  });
+
+  it("shows Excel's failure in words", async () => {
+    const fake = await sampleFake();
+    fake.state.protectedStructure = true;
+    renderUi(<Pane service={excelService(deps(fake))} initialTab="report" />);
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/protected.*Nothing was changed/));
+  });
+});
+
+describe("the pane in a browser, on a file", () => {
+  it("checks the file and offers the report as a download", async () => {
+    const urls = { create: jest.fn(() => "blob:report") };
+    renderUi(<Pane service={fileService("sample-programme.xlsx", new Uint8Array(readFileSync(SAMPLE_PATH)), analyseInline, urls)} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    expect(screen.queryByRole("button", { name: /Go to/ })).toBeNull(); // no cells to select outside Excel
+    fireEvent.click(screen.getByRole("tab", { name: "Report" }));
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    await waitFor(() => expect(screen.getByRole("link", { name: "Download sample-programme - report.xlsx" })).toBeTruthy());
+    expect(urls.create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("finding the host", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+  it("is Excel when Office.js is ready in Excel", async () => {
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
+    expect(await detectHost()).toBe("excel");
+  });
+  it("is a browser when Office.js is missing or never ready", async () => {
+    expect(await detectHost()).toBe("browser");
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: () => undefined };
+    expect(await detectHost(20)).toBe("browser");
+  });
+});

@@ -1,0 +1,36 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { SettingsView } from "../../src/taskpane/views/SettingsView";
+import { renderUi } from "../support/render";
+
+const values = { programmeName: "OD Plan", amberSlipDays: 0, redSlipDays: 30, amberCostPercent: 5, redCostPercent: 10, riskEscalationScore: 15, reviewStalenessDays: 90, competencyScaleMax: 4, periodDays: 30, rollUp: "worst" };
+
+describe("the Settings view", () => {
+  it("empty: asks for a check first", () => {
+    renderUi(<SettingsView values={null} mode="excel" onSave={async () => "saved"} />);
+    expect(screen.getByText(/Run the checks first/)).toBeTruthy();
+  });
+
+  it("refuses an amber tolerance above the red one", () => {
+    renderUi(<SettingsView values={values} mode="excel" onSave={async () => "saved"} />);
+    fireEvent.change(screen.getByLabelText("Amber slip days"), { target: { value: "45" } });
+    expect(screen.getByText("Red must be at least amber.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Save to the Settings sheet" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("saves numbers as numbers and says where they went", async () => {
+    const onSave = jest.fn(async () => "saved" as const);
+    renderUi(<SettingsView values={values} mode="excel" onSave={onSave} />);
+    fireEvent.change(screen.getByLabelText("Red slip days"), { target: { value: "45" } });
+    fireEvent.click(screen.getByRole("radio", { name: "Most common rating" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
+    await waitFor(() => expect(screen.getByText(/Saved to the Settings sheet/)).toBeTruthy());
+    expect(onSave).toHaveBeenCalledWith({ ...values, redSlipDays: 45, rollUp: "majority" });
+  });
+
+  it("shows a failure to save", async () => {
+    renderUi(<SettingsView values={values} mode="excel" onSave={async () => Promise.reject(new Error("The workbook is protected."))} />);
+    fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
+    await waitFor(() => expect(screen.getByText("The workbook is protected.")).toBeTruthy());
+  });
+});
