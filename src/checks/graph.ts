@@ -57,7 +57,8 @@ export function findCycles(n: number, succ: readonly number[][]): number[][] {
  */
 export function cycleThrough(component: readonly number[], succ: readonly number[][]): number[] {
   const inComp = new Set(component);
-  const start = Math.min(...component);
+  let start = component[0];
+  for (const v of component) if (v < start) start = v;
   if (succ[start].includes(start)) return [start];
   const prev = new Map<number, number>();
   const queue = [start];

@@ -1,4 +1,5 @@
 import { riskBand, type RiskBand } from "../checks/risks";
+import { maxOf, minOf } from "../model/arrays";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { RAG_ORDER, type Rag } from "../model/rag";
@@ -10,6 +11,14 @@ import { cell, range, type PlanCell, type PlanSheet, hfText } from "./plan";
 import { RAG_FILL, ragStyle } from "./styles";
 
 const WIDTH = 12;
+/** A board paper lists the most pressing items; the rest are on the highlight reports and Exceptions. */
+export const BOARD_LIST_LIMIT = 40;
+
+function capped<T>(items: T[], what: string, L: SheetLayout): T[] {
+  if (items.length <= BOARD_LIST_LIMIT) return items;
+  L.note(`The ${BOARD_LIST_LIMIT} most pressing of ${items.length} ${what}; the rest are on the highlight reports and the Exceptions sheet.`);
+  return items.slice(0, BOARD_LIST_LIMIT);
+}
 
 export const RAG_MEANING: Record<Rag, string> = {
   Red: "Beyond tolerance: overdue, slipped by more than the red tolerance, or cost forecast over the red tolerance. Needs the board's decision.",
@@ -35,7 +44,7 @@ export function boardDecisions(ctx: ReportContext): { text: string; link?: PlanC
   for (const d of a.diagnostics.filter((x) => x.code === "dependency-cycle"))
     out.push({ text: `Break the ${d.message.split(".")[0].replace("Dependency cycle", "dependency cycle")}: no date in it can be planned until one link is removed.`, link: diagLink(d) });
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
-    const risk = a.programme.risks.find((x) => x.id === r.id)!;
+    const risk = ctx.riskById.get(r.id)!;
     out.push({ text: `Decide on risk ${r.id} "${risk.title}" (score ${r.score}, ${r.band}; owner ${risk.owner || "none"}): ${risk.mitigation ? `mitigation: ${risk.mitigation}` : "no mitigation recorded"}.`, link: { sheet: risk.src.sheet, cell: risk.src.cells.likelihood ?? risk.src.cells.id } });
   }
   for (const d of a.diagnostics.filter((x) => x.code === "rag-mismatch")) {
@@ -44,9 +53,9 @@ export function boardDecisions(ctx: ReportContext): { text: string; link?: PlanC
     if (p && r) out.push({ text: `Challenge ${p.id} "${p.name}": reported ${p.reportedRag}, the plan says ${r.overall}${r.reasons.length ? ` (${[...new Set(r.reasons)].slice(0, 2).join("; ")})` : ""}.`, link: diagLink(d) });
   }
   const slips = [...a.schedule.slipped.entries()].sort((x, y) => y[1].days - x[1].days).slice(0, 5);
-  for (const [id, s] of slips) out.push({ text: `Agree recovery for ${id}: ${s.days} days late because ${s.by}${s.root !== s.by ? ` (and in turn ${s.root})` : ""} has slipped.`, link: diagLink(a.diagnostics.find((d) => d.code === "slippage-impact" && d.entity === id)!) });
+  for (const [id, s] of slips) out.push({ text: `Agree recovery for ${id}: ${s.days} days late because ${s.by}${s.root !== s.by ? ` (and in turn ${s.root})` : ""} has slipped.`, link: diagLink(ctx.diagnosticFor("slippage-impact", id)!) });
   for (const c of a.competencies.filter((x) => x.gap !== null && x.gap > 0 && x.projects.length === 0))
-    out.push({ text: `Assign a project to competency ${c.id} "${c.name}" (level ${c.current}, target ${c.target}): no project addresses it.`, link: diagLink(a.diagnostics.find((d) => d.code === "competency-uncovered" && d.entity === c.id)!) });
+    out.push({ text: `Assign a project to competency ${c.id} "${c.name}" (level ${c.current}, target ${c.target}): no project addresses it.`, link: diagLink(ctx.diagnosticFor("competency-uncovered", c.id)!) });
   if (n.error) out.push({ text: `Data quality: ${n.error} error${n.error === 1 ? "" : "s"} in the workbook leave parts of this report incomplete. See Exceptions.`, link: { sheetKey: "exceptions", cell: "A1" } });
   return out;
 }
@@ -129,7 +138,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   if (L.charts.length) L.row = chartTop + 17;
 
   L.section("Decisions and escalations for the board");
-  const decisions = boardDecisions(ctx);
+  const decisions = capped(boardDecisions(ctx), "decisions and escalations", L);
   if (!decisions.length) L.put([[cell("None this period.", "note")]]);
   decisions.forEach((d, i) => {
     L.merges.push(range(L.row, 1, L.row, WIDTH - 1));
@@ -137,11 +146,11 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   });
 
   // Milestones.
-  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)?.overdue);
+  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)?.overdue).sort((x, y) => (x.forecast ?? x.baseline)! - (y.forecast ?? y.baseline)!);
   L.section(`Milestones overdue (${overdue.length})`);
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Due", "Days late"],
-    overdue.map((m) => {
+    capped(overdue, "overdue milestones", L).map((m) => {
       const due = (m.forecast ?? m.baseline)!;
       return [cell(m.id, "link", { sheet: m.src.sheet, cell: m.src.cells.id }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "text"), cell({ day: due }, "date"), cell(a.asOf - due, "number")];
     }),
@@ -156,7 +165,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.section(`Milestones due next period, to ${formatDayLong(ctx.nextEnd)} (${next.length})`);
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Due", "RAG"],
-    next.map((m) => {
+    capped(next, "milestones due", L).map((m) => {
       const r = a.rag.milestones.get(m.id)!.rag;
       return [cell(m.id, "link", { sheet: m.src.sheet, cell: m.src.cells.id }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "text"), cell({ day: (m.forecast ?? m.baseline)! }, "date"), cell(r, ragStyle(r))];
     }),
@@ -166,11 +175,13 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.section("Dependencies at risk");
   L.table(
     ["Item", "Waits for", "Root cause", "Days late", "Finish now", "Was due"],
-    [...a.schedule.slipped.entries()]
-      .sort((x, y) => y[1].days - x[1].days)
-      .map(([id, sl]) => {
+    capped(
+      [...a.schedule.slipped.entries()].sort((x, y) => y[1].days - x[1].days),
+      "items held up by a dependency",
+      L,
+    ).map(([id, sl]) => {
         const node = a.schedule.nodes.get(id)!;
-        const d = a.diagnostics.find((x) => x.code === "slippage-impact" && x.entity === id);
+        const d = ctx.diagnosticFor("slippage-impact", id);
         return [cell(id, "link", d ? diagLink(d) : undefined), cell(sl.by, "text"), cell(sl.root, "text"), cell(sl.days, "number"), cell({ day: node.earlyFinish }, "date"), cell({ day: node.finish }, "date")];
       }),
     "No predecessor's slippage reaches another item.",
@@ -181,8 +192,8 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.section(`Top risks (open, score ${s.riskEscalationScore} or more)`);
   L.table(
     ["ID", "Risk and mitigation", "Owner", "Score", "Band", "Project"],
-    top.map((r) => {
-      const risk = a.programme.risks.find((x) => x.id === r.id)!;
+    capped(top, "escalated risks", L).map((r) => {
+      const risk = ctx.riskById.get(r.id)!;
       return [
         cell(r.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
         cell(`${risk.title}\nMitigation: ${risk.mitigation || "none recorded"}`, "wrap"),
@@ -268,13 +279,16 @@ function heatMap(L: SheetLayout, ctx: ReportContext): void {
   if (!ctx.a.programme.risks.length) return;
   L.section("Risk heat map (open risks: likelihood × impact)");
   const grid: PlanCell[][] = [];
+  const at = new Map<string, string[]>();
+  for (const r of open) {
+    const risk = ctx.riskById.get(r.id)!;
+    const k = `${risk.likelihood}|${risk.impact}`;
+    at.set(k, [...(at.get(k) ?? []), r.id]);
+  }
   for (let l = 5; l >= 1; l--) {
     const row: PlanCell[] = [cell(`Likelihood ${l}`, "heat-axis")];
     for (let i = 1; i <= 5; i++) {
-      const ids = open.filter((r) => {
-        const risk = ctx.a.programme.risks.find((x) => x.id === r.id)!;
-        return risk.likelihood === l && risk.impact === i;
-      });
+      const ids = (at.get(`${l}|${i}`) ?? []).map((id) => ({ id }));
       const band: RiskBand = riskBand(l * i);
       row.push(cell(ids.length ? `${ids.length}: ${ids.map((r) => r.id).join(", ")}` : "", `band-${band}`));
     }
@@ -289,17 +303,23 @@ function heatMap(L: SheetLayout, ctx: ReportContext): void {
 /** The timeline: each project as a bar from its start to its forecast finish (a stacked bar with the start hidden). */
 function gantt(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
-  const items = a.programme.projects.filter((p) => a.schedule.nodes.has(p.id));
+  let items = a.programme.projects.filter((p) => a.schedule.nodes.has(p.id));
   if (!items.length) return;
   L.section("Timeline: projects from start to forecast finish");
+  if (items.length > BOARD_LIST_LIMIT) {
+    const critical = [...items].sort((x, y) => a.schedule.nodes.get(x.id)!.totalFloat - a.schedule.nodes.get(y.id)!.totalFloat).slice(0, BOARD_LIST_LIMIT);
+    const keep = new Set(critical.map((p) => p.id));
+    L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
+    items = items.filter((p) => keep.has(p.id));
+  }
   const rows = items.map((p) => {
     const n = a.schedule.nodes.get(p.id)!;
     const r = a.rag.projects.get(p.id)!.overall;
     return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: n.earlyStart }, "date"), cell(Math.max(1, n.earlyFinish - n.earlyStart), "number"), cell({ day: n.earlyFinish }, "date"), cell(r, ragStyle(r))];
   });
   const t = L.table(["ID", "Project", "Start", "Days", "Finish", "RAG"], rows, "")!;
-  const start = Math.min(...items.map((p) => a.schedule.nodes.get(p.id)!.earlyStart));
-  const end = Math.max(...items.map((p) => a.schedule.nodes.get(p.id)!.earlyFinish));
+  const start = minOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyStart));
+  const end = maxOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyFinish));
   const top = L.row + 1;
   L.charts.push({
     type: "gantt",
@@ -337,8 +357,8 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
     return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: from }, "date"), cell(Math.max(1, Math.abs(forecast - m.baseline!)), "number"), cell({ day: forecast }, "date"), cell(r, ragStyle(r))];
   });
   const t = L.table(["ID", "Milestone", "Baseline", "Slip (days)", "Forecast", "RAG"], rows, "")!;
-  const start = Math.min(...open.map((m) => Math.min(m.baseline!, m.forecast ?? m.baseline!)));
-  const end = Math.max(...open.map((m) => Math.max(m.baseline!, m.forecast ?? m.baseline!)));
+  const start = minOf(open.map((m) => Math.min(m.baseline!, m.forecast ?? m.baseline!)));
+  const end = maxOf(open.map((m) => Math.max(m.baseline!, m.forecast ?? m.baseline!)));
   const top = L.row + 1;
   const height = Math.max(14, Math.min(40, open.length + 6));
   L.charts.push({

@@ -1,6 +1,8 @@
 import type { Analysis } from "../checks/analyse";
 import type { Day } from "../model/dates";
-import type { Milestone, Project } from "../model/entities";
+import type { Diagnostic } from "../model/diagnostic";
+import type { Milestone, Project, Risk } from "../model/entities";
+import type { RiskResult } from "../checks/risks";
 import { lastReport, type HistoryRow } from "./history";
 
 /** What every report sheet needs besides the analysis: the period, the last report, the clock. */
@@ -17,6 +19,12 @@ export interface ReportContext {
   milestonesByProject: Map<string, Milestone[]>;
   /** Sheet key of each workstream's highlight report. */
   highlightKey: (workstream: string) => string;
+  // Look-ups, so that building the report stays linear in the size of the programme.
+  riskById: Map<string, Risk>;
+  riskResultById: Map<string, RiskResult>;
+  milestoneById: Map<string, Milestone>;
+  /** The first diagnostic of a code for an entity ("slippage-impact|M41"). */
+  diagnosticFor: (code: string, entity: string) => Diagnostic | undefined;
 }
 
 export function makeContext(a: Analysis, history: HistoryRow[], generatedAt: Date): ReportContext {
@@ -32,7 +40,13 @@ export function makeContext(a: Analysis, history: HistoryRow[], generatedAt: Dat
     list.push(m);
     milestonesByProject.set(p.id, list);
   }
+  const byCodeEntity = new Map<string, Diagnostic>();
+  for (const d of a.diagnostics) if (d.entity && !byCodeEntity.has(`${d.code}|${d.entity}`)) byCodeEntity.set(`${d.code}|${d.entity}`, d);
   return {
+    riskById: new Map(a.programme.risks.map((r) => [r.id, r])),
+    riskResultById: new Map(a.risks.map((r) => [r.id, r])),
+    milestoneById: new Map(a.programme.milestones.map((m) => [m.id, m])),
+    diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
     a,
     periodStart,
     nextEnd: a.asOf + period,

@@ -22,12 +22,12 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
   const a = ctx.a;
   const s = a.programme.settings;
   const L = new SheetLayout(WIDTH);
-  const projects = w.projects.map((id) => a.programme.projects.find((p) => p.id === id)!);
+  const projects = w.projects.map((id) => projectOf(ctx, id)!);
   const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
   const milestones = a.programme.milestones.filter((m) => inWs.has(m.project.trim().toUpperCase()));
   const wsKey = w.name.trim().toUpperCase();
   const risks = a.programme.risks.filter((r) => inWs.has(r.project.trim().toUpperCase()) || r.project.trim().toUpperCase() === wsKey);
-  const riskResults = risks.map((r) => ({ risk: r, res: a.risks.find((x) => x.id === r.id)! })).filter((x) => x.res.open);
+  const riskResults = risks.map((r) => ({ risk: r, res: ctx.riskResultById.get(r.id)! })).filter((x) => x.res.open);
   const riskRag: Rag | null = riskResults.length
     ? worstRag(riskResults.map((x) => (x.res.score === null ? null : riskBand(x.res.score) === "Extreme" ? "Red" : riskBand(x.res.score) === "High" ? "Amber" : "Green")))
     : "Green";
@@ -154,7 +154,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
   const wsOf = (id: string): string | null => {
     const p = projectOf(ctx, id);
     if (p) return p.workstream;
-    const m = a.programme.milestones.find((x) => x.id === id);
+    const m = ctx.milestoneById.get(id);
     return m ? (projectOf(ctx, m.project)?.workstream ?? null) : null;
   };
   const crossing = a.programme.links.filter((l) => (wsOf(l.from) === w.name) !== (wsOf(l.to) === w.name));

@@ -1,4 +1,5 @@
 import type { Block, ChartSpec, PlanCell, RangeRef } from "./plan";
+import { maxOf } from "../model/arrays";
 import { cell } from "./plan";
 
 /** Lays a report sheet out top to bottom: titles, sections, tables, notes. */
@@ -16,14 +17,14 @@ export class SheetLayout {
     const top = this.row;
     this.blocks.push({ row: top, col, cells });
     this.row += cells.length;
-    const right = col + Math.max(1, ...cells.map((r) => r.length)) - 1;
+    const right = col + maxOf(cells.map((r) => r.length), 1) - 1;
     return { top, left: col, bottom: top + cells.length - 1, right };
   }
 
   /** Puts cells at a fixed place without moving the cursor. */
   at(row: number, col: number, cells: PlanCell[][]): RangeRef {
     this.blocks.push({ row, col, cells });
-    return { top: row, left: col, bottom: row + cells.length - 1, right: col + Math.max(1, ...cells.map((r) => r.length)) - 1 };
+    return { top: row, left: col, bottom: row + cells.length - 1, right: col + maxOf(cells.map((r) => r.length), 1) - 1 };
   }
 
   title(text: string, style = "title"): void {

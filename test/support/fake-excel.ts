@@ -330,7 +330,18 @@ class FakeFormat implements RangeFormatLike {
   }
   get fill(): any {
     const f = new FakeFormat(this.range, "fill.");
-    return new Proxy_({}, (p, v) => f.set(p, v));
+    const target = { clear: () => f.set("clear", true) };
+    return new globalThis.Proxy(target, {
+      set: (_t, p, v) => {
+        f.set(String(p), v);
+        return true;
+      },
+      get: (t, p) => {
+        if (p === "clear") return t.clear;
+        if (p === "then") return undefined;
+        throw new PropertyNotLoaded(String(p), false);
+      },
+    });
   }
   get borders(): any {
     return { getItem: (edge: string) => new Proxy_({}, (p, v) => new FakeFormat(this.range, `border.${edge}.`).set(p, v)) };

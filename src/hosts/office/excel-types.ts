@@ -20,6 +20,7 @@ export interface RangeFontLike {
 }
 export interface RangeFillLike {
   color: string;
+  clear(): void;
 }
 export interface RangeBorderLike {
   style: string;

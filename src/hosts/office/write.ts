@@ -1,4 +1,5 @@
 import { a1, quoteSheetName, rangeAddress } from "../../model/cell";
+import { append, maxOf } from "../../model/arrays";
 import { serialFromDay } from "../../model/dates";
 import { inScope, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
 import { uniqueSheetName } from "../../report/sheet-names";
@@ -108,31 +109,78 @@ export function styleRectangles(sheet: PlanSheet): Map<string, RangeRef[]> {
   return out;
 }
 
-function formatOps(ws: () => WorksheetLike, rect: RangeRef, s: CellStyle): Op {
+type Setter = (f: ReturnType<WorksheetLike["getRangeByIndexes"]>["format"]) => void;
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/**
+ * The property writes that turn a cell formatted as `base` (or unformatted) into `s`: every
+ * property when there is no base, otherwise only those that differ (so a block's common style is
+ * applied once to the whole block, and each differing cell costs only its differences).
+ */
+export function styleSetters(s: CellStyle, base?: CellStyle): Setter[] {
+  const b: CellStyle = base ?? {};
+  const all = !base;
+  const out: Setter[] = [];
+  const differs = <K extends keyof CellStyle>(k: K) => all || s[k] !== b[k];
+  if (differs("bold") && (all ? s.bold : true)) out.push((f) => (f.font.bold = !!s.bold));
+  if (differs("italic") && (all ? s.italic : true)) out.push((f) => (f.font.italic = !!s.italic));
+  if (differs("underline") && (all ? s.underline : true)) out.push((f) => (f.font.underline = s.underline ? "Single" : "None"));
+  if (differs("size") && (all ? s.size : true)) out.push((f) => (f.font.size = s.size ?? 11));
+  if (differs("color") && (all ? s.color : true)) out.push((f) => (f.font.color = `#${s.color ?? "000000"}`));
+  if (differs("fill") && (all ? s.fill : true)) out.push((f) => (s.fill ? (f.fill.color = `#${s.fill}`) : f.fill.clear()));
+  if (differs("wrap") && (all ? s.wrap : true)) out.push((f) => (f.wrapText = !!s.wrap));
+  if (differs("align") && (all ? s.align : true)) out.push((f) => (f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : s.align === "right" ? "Right" : "General"));
+  if (differs("vAlign") && (all ? s.vAlign : true)) out.push((f) => (f.verticalAlignment = s.vAlign === "center" ? "Center" : s.vAlign === "top" ? "Top" : "Bottom"));
+  if (differs("border") && (all ? s.border : true))
+    out.push((f) => {
+      for (const edge of EDGES) {
+        const e = f.borders.getItem(edge);
+        if (s.border) {
+          e.style = "Continuous";
+          e.color = `#${s.border}`;
+        } else e.style = "None";
+      }
+    });
+  return out;
+}
+
+/** Rough request bytes per property write (Office.js sends each as an action with its object path). */
+const BYTES_PER_SETTER = 160;
+
+function formatOp(ws: () => WorksheetLike, rect: RangeRef, setters: Setter[], borders: boolean): Op {
   return {
-    bytes: 400,
+    bytes: 120 + setters.length * BYTES_PER_SETTER + (borders ? 12 * BYTES_PER_SETTER : 0),
     idempotent: true,
     run: () => {
       const f = ws().getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).format;
-      if (s.bold) f.font.bold = true;
-      if (s.italic) f.font.italic = true;
-      if (s.underline) f.font.underline = "Single";
-      if (s.size) f.font.size = s.size;
-      if (s.color) f.font.color = `#${s.color}`;
-      if (s.fill) f.fill.color = `#${s.fill}`;
-      if (s.wrap) f.wrapText = true;
-      if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
-      if (s.vAlign) f.verticalAlignment = s.vAlign === "top" ? "Top" : "Center";
-      if (s.border) {
-        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
-          if ((edge === "InsideVertical" && rect.left === rect.right) || (edge === "InsideHorizontal" && rect.top === rect.bottom)) continue;
-          const b = f.borders.getItem(edge);
-          b.style = "Continuous";
-          b.color = `#${s.border}`;
-        }
-      }
+      for (const set of setters) set(f);
     },
   };
+}
+
+/** Format operations for one block: its most common style on the whole block, then the differences. */
+export function blockFormatOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike): Op[] {
+  const ops: Op[] = [];
+  for (const b of sheet.blocks) {
+    const counts = new Map<string, number>();
+    for (const row of b.cells) for (const c of row) if (c.s) counts.set(c.s, (counts.get(c.s) ?? 0) + 1);
+    if (!counts.size) continue;
+    const width = maxOf(b.cells.map((r) => r.length));
+    const baseKey = [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
+    const base = plan.styles[baseKey];
+    const uniform = b.cells.every((r) => r.length === width && r.every((c) => c.s === baseKey));
+    if (base) ops.push(formatOp(ws, { top: b.row, left: b.col, bottom: b.row + b.cells.length - 1, right: b.col + width - 1 }, styleSetters(base), !!base.border));
+    if (uniform) continue;
+    const rest: PlanSheet = { ...sheet, blocks: [{ ...b, cells: b.cells.map((r) => Array.from({ length: width }, (_, k) => (r[k] && r[k].s !== baseKey ? r[k] : { v: null }))) }] };
+    for (const [key, rects] of styleRectangles(rest)) {
+      const s = plan.styles[key];
+      if (!s) continue;
+      const setters = styleSetters(s, base);
+      for (const rect of rects) if (setters.length) ops.push(formatOp(ws, rect, setters, s.border !== base?.border));
+    }
+  }
+  return ops;
 }
 
 function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: ApplyOptions, tempTable: string): { content: Op[]; objects: Op[] } {
@@ -140,7 +188,7 @@ function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, f
   const objects: Op[] = [];
   const maxOpBytes = Math.floor((opts.requestBudget ?? 2_500_000) / 2);
   for (const b of sheet.blocks) {
-    const width = Math.max(...b.cells.map((r) => r.length));
+    const width = maxOf(b.cells.map((r) => r.length));
     const values = b.cells.map((row) => Array.from({ length: width }, (_, k) => (k < row.length ? planValue(row[k].v, opts.date1904) : null)));
     const formats = b.cells.map((row) =>
       Array.from({ length: width }, (_, k) => {
@@ -191,10 +239,7 @@ function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, f
       }),
     );
   }
-  for (const [key, rects] of styleRectangles(sheet)) {
-    const s = plan.styles[key];
-    if (s) for (const rect of rects) content.push(formatOps(ws, rect, s));
-  }
+  append(content, blockFormatOps(plan, sheet, ws));
   for (const m of sheet.merges ?? []) content.push({ bytes: 150, idempotent: true, run: () => ws().getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false) });
   sheet.widths.forEach((w, c) => content.push({ bytes: 120, idempotent: true, run: () => void (ws().getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR)) }));
   for (const [r, h] of Object.entries(sheet.heights ?? {})) content.push({ bytes: 120, idempotent: true, run: () => void (ws().getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h) });
@@ -334,15 +379,19 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, opts: ApplyO
     const objects: Op[] = [];
     plan.sheets.forEach((sheet, i) => {
       const o = sheetOps(plan, sheet, () => temps[i], (k) => finalNames.get(k), opts, tempTable(i));
-      content.push(...o.content);
-      objects.push(...o.objects);
+      append(content, o.content);
+      append(objects, o.objects);
     });
+    // Content first, then the objects (tables, charts, conditional formats) in batches of their
+    // own: content batches can be split and resent if Excel finds them too large; objects cannot.
     const all = [...content, ...objects];
+    const firstObject = content.length;
     let i = 0;
     while (i < all.length) {
       let bytes = 0;
       let j = i;
-      while (j < all.length && (j === i || bytes + all[j].bytes <= budget)) bytes += all[j++].bytes;
+      const end = i < firstObject ? firstObject : all.length;
+      while (j < end && (j === i || bytes + all[j].bytes <= budget)) bytes += all[j++].bytes;
       const batch = all.slice(i, j);
       wb.application.suspendApiCalculationUntilNextSync();
       if (opts.capabilities.pageLayout) wb.application.suspendScreenUpdatingUntilNextSync();

@@ -1,4 +1,4 @@
-import { columnIndex, parseRange, type CellValue } from "../../model/cell";
+import { parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import { REPORT_MARKER } from "../../report/plan";
 import { markedSheets, openPackage, readRels, resolveTarget, XlsxReadError, type XlsxPackage } from "./package";
@@ -14,6 +14,9 @@ export interface ReadOptions {
 }
 
 const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+// Attribute look-ups compiled once: a cell's r and t are read for every cell of every sheet.
+const R_ATTR = /(?:^|\s)r\s*=\s*"([^"]*)"/;
+const T_ATTR = /(?:^|\s)t\s*=\s*"([^"]*)"/;
 const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const V_RE = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/;
 const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
@@ -23,13 +26,25 @@ const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
  * fast on big sheets, tolerant of the ways Excel, LibreOffice, openpyxl and others write them
  * (namespace prefixes, missing r attributes, inline and shared strings, rich text).
  */
+/** Column index of a cell reference such as "AB12" (letters only are read). */
+function letterColumn(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}
+
 export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
   ROW_RE.lastIndex = 0;
   let rm: RegExpExecArray | null;
   while ((rm = ROW_RE.exec(xml))) {
-    const rAttr = attr(rm[1], "r");
+    const rAttr = R_ATTR.exec(rm[1])?.[1];
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     nextRow = r + 1;
     const body = rm[2];
@@ -40,12 +55,12 @@ export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][
     let cm: RegExpExecArray | null;
     while ((cm = CELL_RE.exec(body))) {
       const attrs = cm[1];
-      const ref = attr(attrs, "r");
-      const col = ref ? columnIndex(ref.replace(/\d+/g, "")) : nextCol;
+      const ref = R_ATTR.exec(attrs)?.[1];
+      const col = ref ? letterColumn(ref) : nextCol;
       nextCol = col + 1;
       const inner = cm[2];
       if (!inner) continue;
-      const t = attr(attrs, "t") ?? "n";
+      const t = T_ATTR.exec(attrs)?.[1] ?? "n";
       let value: CellValue = null;
       if (t === "inlineStr") {
         const is = IS_RE.exec(inner);

@@ -1,0 +1,83 @@
+import type { CellValue } from "../src/model/cell";
+import type { WorkbookSnapshot } from "../src/model/snapshot";
+
+/**
+ * Synthetic programmes for the benchmarks: `items` projects and milestones (a quarter projects),
+ * 1.5 dependency links per item of all four types with lags, always to earlier items (so the
+ * network is a DAG, as a real plan is), risks and competency scores in proportion.
+ * Deterministic: the same size gives the same workbook.
+ */
+export interface Synthetic {
+  snapshot: WorkbookSnapshot;
+  ids: string[];
+  links: [string, string][];
+}
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+const BASE = 39904; // 1 Apr 2009
+
+export function syntheticProgramme(items: number): Synthetic {
+  const rand = rng(items);
+  const nProjects = Math.max(1, Math.floor(items / 4));
+  const nMilestones = items - nProjects;
+  const types = ["FS", "SS", "FF", "SF"];
+  const ids: string[] = [];
+  const links: [string, string][] = [];
+  const deps = new Map<number, string[]>();
+  for (let i = 0; i < items; i++) ids.push(i < nProjects ? `P${i}` : `M${i - nProjects}`);
+  // 1.5 links per item on average, each to an earlier item.
+  for (let i = 1; i < items; i++) {
+    const count = rand() < 0.5 ? 1 : 2;
+    for (let k = 0; k < count; k++) {
+      const j = Math.max(0, i - 1 - Math.floor(rand() * Math.min(i, 50)));
+      const t = types[Math.floor(rand() * 4)];
+      const lag = Math.floor(rand() * 10) - 2;
+      const list = deps.get(i) ?? [];
+      list.push(`${ids[j]}${t}${lag >= 0 ? "+" : ""}${lag}d`);
+      deps.set(i, list);
+      links.push([ids[j], ids[i]]);
+    }
+  }
+  const projects: CellValue[][] = [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Baseline Finish", "Budget", "Forecast Cost", "% Complete", "Status", "Reported RAG", "Depends On", "Competencies"]];
+  for (let i = 0; i < nProjects; i++) {
+    const start = BASE + Math.floor(rand() * 200);
+    const finish = start + 30 + Math.floor(rand() * 300);
+    projects.push([ids[i], `Project ${i}`, `Workstream ${i % 12}`, `Lead ${i % 40}`, start, finish, finish - Math.floor(rand() * 40), 100000, 100000 + Math.floor(rand() * 20000), rand(), "In progress", ["Green", "Amber", "Red"][i % 3], deps.get(i)?.join(", ") ?? null, `C${(i % 10) + 1}`]);
+  }
+  const milestones: CellValue[][] = [["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Status", "Owner", "Depends On"]];
+  for (let m = 0; m < nMilestones; m++) {
+    const i = nProjects + m;
+    const baseline = BASE + 60 + Math.floor(rand() * 500);
+    const done = rand() < 0.3;
+    milestones.push([ids[i], ids[m % nProjects], `Milestone ${m}`, baseline, baseline + Math.floor(rand() * 60) - 10, done ? baseline : null, done ? "Complete" : "In progress", `Owner ${m % 50}`, deps.get(i)?.join(", ") ?? null]);
+  }
+  const risks: CellValue[][] = [["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status", "Last Reviewed"]];
+  for (let r = 0; r < Math.max(1, Math.floor(items / 10)); r++) risks.push([`R${r}`, `Risk ${r}`, ids[r % nProjects], r % 7 ? `Owner ${r % 30}` : null, 1 + (r % 5), 1 + ((r * 3) % 5), r % 5 ? "Plan" : null, "Open", BASE + 200 + (r % 300)]);
+  const comps: CellValue[][] = [["ID", "Competency", "Assessment", "Date", "Score", "Target", "Target Date"]];
+  for (let c = 1; c <= 10; c++) for (const [a, d] of [["Self", BASE - 150], ["Panel", BASE - 100], ["Self", BASE + 200]] as const) comps.push([`C${c}`, `Competency ${c}`, a, d, 1 + (c % 3), 3, BASE + 700]);
+  const snapshot: WorkbookSnapshot = {
+    sheets: [
+      { name: "Projects", top: 0, left: 0, rows: projects },
+      { name: "Milestones", top: 0, left: 0, rows: milestones },
+      { name: "Risks", top: 0, left: 0, rows: risks },
+      { name: "Competencies", top: 0, left: 0, rows: comps },
+      { name: "Settings", top: 0, left: 0, rows: [["Reporting date", BASE + 300]] },
+    ],
+    tables: [],
+    date1904: false,
+  };
+  return { snapshot, ids, links };
+}
+
+/** A plain table of `rows` rows × 12 columns (numbers, text, dates, a boolean, repeated text). */
+export function wideRows(rows: number): CellValue[][] {
+  const out: CellValue[][] = [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Budget", "Forecast Cost", "Status", "Reported RAG", "Flag", "Notes"]];
+  for (let i = 0; i < rows; i++) out.push([`P${i}`, `Project number ${i}`, `Workstream ${i % 12}`, `Lead ${i % 40}`, BASE + (i % 300), BASE + 300 + (i % 300), 1000 + i, 1100 + i, "In progress", ["Green", "Amber", "Red"][i % 3], i % 2 === 0, `Note for row ${i}`]);
+  return out;
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Graph, alg } from "@dagrejs/graphlib";
+import JSZip from "jszip";
+import { analyseWorkbook } from "../src/checks/analyse";
+import { readWorkbook } from "../src/hosts/xlsx/read";
+import { writeNewWorkbook } from "../src/hosts/xlsx/new-workbook";
+import type { CellOut } from "../src/hosts/xlsx/sheet-xml";
+import { writeReport } from "../src/hosts/xlsx/write-report";
+import { readSnapshot } from "../src/hosts/office/read";
+import { applyPlan } from "../src/hosts/office/write";
+import { buildReportPlan } from "../src/report/build";
+import { bundleSizes } from "../scripts/bundle-size";
+import { FakeExcel } from "../test/support/fake-excel";
+import { syntheticProgramme, wideRows } from "./generate";
+import { alternate, round, time } from "./stats";
+
+export type Row = Record<string, string | number | boolean>;
+
+const runsFor = (size: number) => (size <= 1_000 ? 7 : size <= 10_000 ? 5 : 3);
+
+/** Our full analysis against graphlib doing only topological sort and cycle finding on the same graph. */
+export async function engine(sizes: number[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const size of sizes) {
+    const { snapshot, ids, links } = syntheticProgramme(size);
+    const peer = () => {
+      const g = new Graph();
+      for (const id of ids) g.setNode(id);
+      for (const [a, b] of links) g.setEdge(a, b);
+      alg.findCycles(g);
+      alg.topsort(g);
+    };
+    const { a: ours, b: theirs } = await alternate(runsFor(size), () => analyseWorkbook(snapshot, { asOf: 40204 - 25569 }), peer);
+    out.push({ suite: "engine", size, ours_ms: round(ours), peer_ms: round(theirs), ratio: round(ours / theirs), per_item_us: round((ours * 1000) / size), peak_mb: peakMb(size) });
+  }
+  return out;
+}
+
+/** Peak memory of one analysis, measured in a fresh process so earlier sizes do not count. */
+function peakMb(size: number): number {
+  try {
+    const script = join(__dirname, "peak.ts");
+    const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, String(size)], { cwd: join(__dirname, ".."), timeout: 600_000 }).toString();
+    return round(Number(out.trim()), 1);
+  } catch {
+    return -1;
+  }
+}
+
+export async function plan(sizes: number[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const size of sizes) {
+    const { snapshot } = syntheticProgramme(size);
+    const analysis = analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
+    const times: number[] = [];
+    for (let i = 0; i < Math.min(5, runsFor(size)); i++) times.push(await time(() => buildReportPlan(analysis, snapshot, { now: new Date(0) })));
+    times.sort((a, b) => a - b);
+    out.push({ suite: "plan", size, ms: round(times[Math.floor(times.length / 2)]) });
+  }
+  return out;
+}
+
+/** The Office.js host against the counting fake: syncs to read and write, largest request. */
+export async function office(sizes: number[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const rows of sizes) {
+    const { snapshot } = syntheticProgramme(rows);
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const read = await fake.run({}, (ctx) => readSnapshot(ctx));
+    const analysis = analyseWorkbook(read.snapshot, { asOf: 40204 - 25569 });
+    const p = buildReportPlan(analysis, read.snapshot, { now: new Date(0) });
+    const before = fake.syncs;
+    const firstRequest = fake.requests.length;
+    await fake.run({}, (ctx) => applyPlan(ctx, p, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }));
+    const writeRequests = fake.requests.slice(firstRequest);
+    out.push({
+      suite: "office",
+      rows,
+      read_syncs: read.stats.syncs,
+      write_syncs: fake.syncs - before - 1, // less Excel.run's own closing sync
+      max_request_bytes: Math.max(...fake.requests.map((r) => r.bytes)),
+      max_response_bytes: Math.max(...fake.requests.map((r) => r.responseBytes)),
+      findings: analysis.diagnostics.length,
+      write_requests_over_limit: writeRequests.filter((r) => r.bytes > 5 * 1024 * 1024).length,
+    });
+  }
+  return out;
+}
+
+/** Reading a 50,000-row workbook through our host against JSZip's bare load of the same file. */
+export async function file(rows: number): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "pmo-bench-"));
+  const path = join(dir, `bench-${rows}.xlsx`);
+  writeFileSync(path, await writeNewWorkbook({ sheets: [{ name: "Projects", rows: wideRows(rows) as CellOut[][] }] }));
+  const data = new Uint8Array(readFileSync(path));
+  // The bare load: open the package and inflate every part to text, as any reader must.
+  const bare = async () => {
+    const zip = await JSZip.loadAsync(data);
+    for (const f of Object.values(zip.files)) if (!f.dir) await f.async("string");
+  };
+  const { a: ours, b: base } = await alternate(5, () => readWorkbook(data), bare);
+  const snapshot = await readWorkbook(data);
+  const analysis = analyseWorkbook(snapshot);
+  const p = buildReportPlan(analysis, snapshot, { now: new Date(0) });
+  const writeMs = await time(() => writeReport(data, p));
+  return [{ suite: "file", rows, ours_ms: round(ours), bare_ms: round(base), ratio: round(ours / base), write_report_ms: round(writeMs), file_mb: round(data.length / 1024 / 1024, 1) }];
+}
+
+/** The pane's gzipped bundle: the first load and each chunk loaded later (builds if needed). */
+export async function pane(): Promise<Row[]> {
+  const root = join(__dirname, "..");
+  const dist = join(root, "dist");
+  if (!existsSync(join(dist, "taskpane.html"))) execFileSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "ignore" });
+  return bundleSizes(dist).map((c) => ({ suite: "pane", chunk: c.chunk, initial: c.initial, gzip_bytes: c.gzipBytes }));
+}
