@@ -1,6 +1,6 @@
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { CompetencyScore, Programme, Project } from "../model/entities";
+import type { CompetencyScore, Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
 import { normaliseName } from "../ingest/normalise";
 
@@ -37,15 +37,33 @@ function latest(rows: CompetencyScore[], kind: "Panel" | "Self"): CompetencyScor
 
 /** Does a project's Competencies entry ("C5", "5", "Prioritise investment") name this competency? */
 export function namesCompetency(token: string, id: string, name: string): boolean {
+  return matchesKey(tokenKey(token), competencyKey(id, name));
+}
+
+interface CompetencyKey {
+  id: string;
+  name: string;
+  digits: number | null;
+}
+function competencyKey(id: string, name: string): CompetencyKey {
+  const n = normaliseName(id);
+  const d = /(\d+)$/.exec(n);
+  return { id: n, name: normaliseName(name), digits: d ? Number(d[1]) : null };
+}
+function tokenKey(token: string): { t: string; digits: number | null } {
   const t = normaliseName(token);
-  if (!t) return false;
-  if (t === normaliseName(id) || t === normaliseName(name)) return true;
-  const digits = /^(?:c|wcc|competency)?(\d+)$/.exec(t);
-  const idDigits = /(\d+)$/.exec(normaliseName(id));
-  return !!digits && !!idDigits && Number(digits[1]) === Number(idDigits[1]);
+  const d = /^(?:c|wcc|competency)?(\d+)$/.exec(t);
+  return { t, digits: d ? Number(d[1]) : null };
+}
+function matchesKey(tok: { t: string; digits: number | null }, c: CompetencyKey): boolean {
+  if (!tok.t) return false;
+  if (tok.t === c.id || tok.t === c.name) return true;
+  return tok.digits !== null && c.digits !== null && tok.digits === c.digits;
 }
 
 export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]): CompetencyResult[] {
+  // Each project's entries normalised once (a big programme names competencies many times).
+  const projectTokens = p.projects.map((pr) => ({ pr, tokens: pr.competencies.map((t) => ({ raw: t, key: tokenKey(t) })) }));
   const groups = new Map<string, CompetencyScore[]>();
   for (const r of p.competencyScores) {
     const k = r.id.trim().toUpperCase();
@@ -71,7 +89,8 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
       else if (gap >= 2 || (targetDate !== null && targetDate < asOf)) rag = "Red";
       else rag = "Amber";
     }
-    const projects = coveringProjects(p.projects, id, name);
+    const ck = competencyKey(id, name);
+    const projects = projectTokens.filter((x) => x.tokens.some((t) => matchesKey(t.key, ck))).map((x) => x.pr.id);
     const lead = [...rows].reverse().find((r) => r.lead)?.lead ?? "";
     results.push({ id, name, current, currentFrom: panel ? "Panel" : self ? "Self" : null, self: self?.score ?? null, panel: panel?.score ?? null, target, targetDate, gap, rag, lead, projects });
     const at = cur ?? rows[0];
@@ -100,9 +119,10 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
   }
   // Project entries that name no known competency (only when there are competencies to name).
   if (results.length) {
-    for (const pr of p.projects) {
-      for (const token of pr.competencies) {
-        if (!results.some((c) => namesCompetency(token, c.id, c.name)))
+    const keys = results.map((c) => competencyKey(c.id, c.name));
+    for (const { pr, tokens } of projectTokens) {
+      for (const { raw: token, key } of tokens) {
+        if (!keys.some((c) => matchesKey(key, c)))
           diags.push({
             severity: "warning",
             code: "unknown-reference",
@@ -115,8 +135,4 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
     }
   }
   return results;
-}
-
-function coveringProjects(projects: Project[], id: string, name: string): string[] {
-  return projects.filter((pr) => pr.competencies.some((t) => namesCompetency(t, id, name))).map((pr) => pr.id);
 }

@@ -36,10 +36,17 @@ export function formatDay(day: Day): string {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "31 Mar 2009", the way a board paper writes dates. */
+const longCache = new Map<Day, string>();
+
+/** "31 Mar 2009", the way a board paper writes dates (cached: findings repeat a few dates many times). */
 export function formatDayLong(day: Day): string {
-  const { y, m, d } = ymdFromDay(day);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  let s = longCache.get(day);
+  if (s === undefined) {
+    const { y, m, d } = ymdFromDay(day);
+    s = `${d} ${MONTHS[m - 1]} ${y}`;
+    if (longCache.size < 100_000) longCache.set(day, s);
+  }
+  return s;
 }
 
 /**

@@ -137,6 +137,23 @@ describe("writing the report into a copy of the workbook", () => {
     for (const n of nasty.slice(0, 4)) expect(hr).toContain(n);
   });
 
+  it("links only to cells in the workbook, never to a web address", async () => {
+    const { data, plan } = await planFor();
+    const result = await writeReport(data, plan);
+    const all = await parts(result.data);
+    let links = 0;
+    for (const [name, bytes] of all) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+      for (const m of Buffer.from(bytes).toString("utf8").matchAll(/<hyperlink [^>]*>/g)) {
+        links++;
+        expect(m[0]).toMatch(/ location="[^"]+!\$?[A-Z]+\$?\d+"/);
+        expect(m[0]).not.toMatch(/r:id=/);
+      }
+      if (/_rels/.test(name)) expect(Buffer.from(bytes).toString("utf8")).not.toContain("TargetMode=\"External\"");
+    }
+    expect(links).toBeGreaterThan(30);
+  });
+
   it("writes dates in the workbook's own date system", async () => {
     const d1904 = await writeNewWorkbook({ date1904: true, sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", { v: 40268 - 1462, s: STYLE.date }]] }, { name: "Settings", rows: [["Reporting date", "2010-01-31"]] }] });
     const { result, plan } = await report(d1904);
