@@ -21,3 +21,20 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
     if (!used.has(name.toLowerCase())) return name;
   }
 }
+
+/**
+ * The names the report's sheets get in a workbook whose other sheets are `taken`: each keeps its
+ * usual name unless a user's sheet has it. Both hosts use this, so they name sheets alike.
+ */
+export function assignSheetNames(sheets: readonly { key: string; name: string }[], taken: Iterable<string>): { names: Map<string, string>; renamed: { wanted: string; name: string }[] } {
+  const used = new Set(taken);
+  const names = new Map<string, string>();
+  const renamed: { wanted: string; name: string }[] = [];
+  for (const s of sheets) {
+    const name = uniqueSheetName(s.name, used);
+    used.add(name);
+    names.set(s.key, name);
+    if (name !== s.name) renamed.push({ wanted: s.name, name });
+  }
+  return { names, renamed };
+}

@@ -68,6 +68,19 @@ describe("the task pane in a browser", () => {
     await shoot("settings");
   });
 
+  it("can be used from the keyboard: arrow keys between tabs, Tab to the controls", async () => {
+    await page.getByRole("tab", { name: "Settings" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("tab", { name: "Report" }).getAttribute("aria-selected")).toBe("true");
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = (await page.evaluate(() => document.activeElement?.textContent ?? "")) === "Generate the report";
+    }
+    expect(reached).toBe(true);
+  });
+
   it("generates the report and downloads a workbook that holds it", async () => {
     await page.getByRole("tab", { name: "Report" }).click();
     await page.getByRole("button", { name: "Generate the report" }).click();

@@ -2,7 +2,7 @@ import { a1, quoteSheetName, rangeAddress } from "../../model/cell";
 import { append, maxOf } from "../../model/arrays";
 import { serialFromDay } from "../../model/dates";
 import { inScope, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
-import { uniqueSheetName } from "../../report/sheet-names";
+import { assignSheetNames } from "../../report/sheet-names";
 import { HostError, TOO_LARGE, codeOf, explain } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
 import type { Capabilities } from "./requirements";
@@ -355,15 +355,7 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, opts: ApplyO
     return key !== null && inScope(plan.scope, key);
   });
   const oursNames = new Set(ours.map((w) => w.name));
-  const taken = new Set(wb.worksheets.items.filter((w) => !oursNames.has(w.name)).map((w) => w.name));
-  const finalNames = new Map<string, string>();
-  const renamed: ApplyResult["renamed"] = [];
-  for (const s of plan.sheets) {
-    const name = uniqueSheetName(s.name, taken);
-    taken.add(name);
-    finalNames.set(s.key, name);
-    if (name !== s.name) renamed.push({ wanted: s.name, name });
-  }
+  const { names: finalNames, renamed } = assignSheetNames(plan.sheets, wb.worksheets.items.filter((w) => !oursNames.has(w.name)).map((w) => w.name));
 
   const temps: WorksheetLike[] = [];
   const tempName = (i: number) => `PMO~${runId}~${i}`;

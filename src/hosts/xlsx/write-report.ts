@@ -1,7 +1,7 @@
 import { a1, quoteSheetName, rangeAddress, type CellRange } from "../../model/cell";
 import { formatDay, serialFromDay } from "../../model/dates";
 import { inScope, type PlanCell, type PlanSheet, type PlanValue, type ReportPlan } from "../../report/plan";
-import { uniqueSheetName } from "../../report/sheet-names";
+import { assignSheetNames } from "../../report/sheet-names";
 import { chartXml, drawingXml, type ChartData } from "./charts";
 import { markedSheets, openPackage, readRels, relsPathFor, resolveTarget, type XlsxPackage } from "./package";
 import { readPackage } from "./read";
@@ -127,15 +127,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   const remaining = [...wb.matchAll(new RegExp(`<${wp}sheet\\b([^>]*?)/>`, "g"))].map((m) => ({ name: attr(m[1], "name") ?? "", sheetId: Number(attr(m[1], "sheetId") ?? 0) }));
 
   // 2. Names: ours keep their usual names unless a user's sheet has one.
-  const taken = new Set(remaining.map((s) => s.name));
-  const finalName = new Map<string, string>();
-  const renamed: WriteReportResult["renamed"] = [];
-  for (const s of plan.sheets) {
-    const name = uniqueSheetName(s.name, taken);
-    taken.add(name);
-    finalName.set(s.key, name);
-    if (name !== s.name) renamed.push({ wanted: s.name, name });
-  }
+  const { names: finalName, renamed } = assignSheetNames(plan.sheets, remaining.map((s) => s.name));
 
   // 3. Styles (create the part if the workbook has none).
   let stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));

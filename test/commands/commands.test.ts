@@ -1,0 +1,38 @@
+import { cellsOf } from "../support/fake-excel";
+import { deps, reportSheets, sampleFake } from "../support/office";
+
+// The function file registers handlers with Office on load; give it a minimal Office to load against.
+const associated: Record<string, unknown> = {};
+(globalThis as { Office?: unknown }).Office = { onReady: (cb: () => void) => cb(), actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) }, context: {} };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runCommand } = require("../../src/commands/commands") as typeof import("../../src/commands/commands");
+
+describe("the ribbon's function commands", () => {
+  it("register Run Checks and Generate Report with Office", () => {
+    expect(Object.keys(associated).sort()).toEqual(["generateReport", "runChecks"]);
+  });
+
+  it("Run Checks writes the Exceptions sheet alone and opens it, leaving any board report in place", async () => {
+    const fake = await sampleFake();
+    await runCommand("report", deps(fake), () => undefined);
+    const board = cellsOf(fake.sheet("Board Report"));
+    fake.selection = null;
+    const notes: string[] = [];
+    await runCommand("check", deps(fake), (m) => notes.push(m));
+    expect(notes).toEqual([]);
+    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "RAG History"]);
+    expect(cellsOf(fake.sheet("Board Report"))).toEqual(board);
+    expect(fake.requests.some((r) => r.ops.includes("worksheet.activate"))).toBe(true);
+  });
+
+  it("Generate Report writes the whole report, and a failure is explained to the user", async () => {
+    const fake = await sampleFake();
+    const notes: string[] = [];
+    await runCommand("report", deps(fake), (m) => notes.push(m));
+    expect(reportSheets(fake)).toHaveLength(8);
+    fake.state.protectedStructure = true;
+    await runCommand("report", deps(fake), (m) => notes.push(m));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/protected/);
+  });
+});
