@@ -48,7 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
         io.out(`Checking the bundled sample, South Staffordshire PCT's OD Plan (${SAMPLE}).`);
-        await check({ ...args, input: SAMPLE, quiet: true, json: false }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n")) });
+        await check({ ...args, input: SAMPLE, quiet: true, json: false }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n") + "\n") });
         return await report(SAMPLE, out, { ...args, quiet: true }, io);
       }
     }
