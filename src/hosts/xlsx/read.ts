@@ -38,6 +38,31 @@ function letterColumn(ref: string): number {
   return n - 1;
 }
 
+/** The text of a cell's <v>: a plain-string fast path for the usual unprefixed form, a regex otherwise. */
+function valueText(inner: string): string | undefined {
+  const i = inner.indexOf("<v>");
+  if (i >= 0) {
+    const j = inner.indexOf("</v>", i + 3);
+    if (j >= 0) return inner.slice(i + 3, j);
+  }
+  const vm = V_RE.exec(inner);
+  return vm ? vm[1] : undefined;
+}
+
+/** An inline string's text: the single plain <t> run directly, rich text and prefixes by the general path. */
+function inlineText(inner: string): string {
+  if (inner.startsWith("<is><t") && inner.indexOf("<t", 6) < 0 && inner.indexOf("rPh") < 0) {
+    const open = inner.indexOf(">", 6);
+    const close = inner.lastIndexOf("</t>");
+    if (open >= 0 && close > open) {
+      const text = inner.slice(open + 1, close);
+      return text.indexOf("&") >= 0 || text.indexOf("_x") >= 0 ? decodeXml(text) : text;
+    }
+  }
+  const is = IS_RE.exec(inner);
+  return is ? stringItemText(is[1]) : "";
+}
+
 export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
@@ -63,12 +88,10 @@ export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][
       const t = T_ATTR.exec(attrs)?.[1] ?? "n";
       let value: CellValue = null;
       if (t === "inlineStr") {
-        const is = IS_RE.exec(inner);
-        value = is ? stringItemText(is[1]) : "";
+        value = inlineText(inner);
       } else {
-        const vm = V_RE.exec(inner);
-        if (!vm || vm[1] === undefined) continue;
-        const raw = vm[1];
+        const raw = valueText(inner);
+        if (raw === undefined) continue;
         switch (t) {
           case "s":
             value = sst[Number(raw)] ?? "";
