@@ -105,3 +105,17 @@ describe("finding the host", () => {
     expect(await detectHost(20)).toBe("browser");
   });
 });
+
+describe("settings edited in the browser", () => {
+  it("are used for the session's checks without changing the file", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE_PATH));
+    const copy = bytes.slice();
+    const service = fileService("sample-programme.xlsx", bytes, analyseInline, { create: () => "blob:x" });
+    const before = await service.check({}, () => undefined);
+    expect(await service.saveSettings({ ...before.settings, riskEscalationScore: 20 })).toBe("session");
+    const after = await service.check({}, () => undefined);
+    expect(after.settings.riskEscalationScore).toBe(20);
+    expect(after.json.diagnostics.filter((d) => d.code === "risk-escalation").length).toBeLessThan(before.json.diagnostics.filter((d) => d.code === "risk-escalation").length);
+    expect(bytes).toEqual(copy);
+  });
+});

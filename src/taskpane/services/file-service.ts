@@ -4,7 +4,8 @@ import { writeTemplate } from "../../hosts/xlsx/template";
 import type { Analyser } from "../../hosts/office/run";
 import type { WorkbookSnapshot } from "../../model/snapshot";
 import { settingsWrites, type SettingValue } from "../../report/settings-plan";
-import type { SettingSpec } from "../../ingest/schema";
+import { SETTINGS_SHEET, type SettingSpec } from "../../ingest/schema";
+import { locate } from "../../ingest/locate";
 import { parseA1 } from "../../model/cell";
 import { asOfDay, toCheckResult } from "./common";
 import type { WorkbookService } from "./types";
@@ -51,7 +52,8 @@ export function fileService(name: string, data: Uint8Array, analyse: Analyser, u
 /** Settings edited in the pane, applied to the snapshot in memory (the file is not changed). */
 export function applyOverrides(snap: WorkbookSnapshot, values: Partial<Record<SettingSpec["key"], SettingValue>>): WorkbookSnapshot {
   if (!Object.keys(values).length) return snap;
-  const settings = snap.sheets.find((s) => /^(settings?|config(uration)?|parameters|tolerances)$/i.test(s.name.replace(/\s+/g, "")));
+  // The Settings sheet as the reader finds it (same names, same rules).
+  const settings = locate(snap, SETTINGS_SHEET)?.sheet;
   const lastRow = settings ? settings.top + settings.rows.length - 1 : 0;
   const plan = settingsWrites({ cells: {} } as never, values, settings ? { name: settings.name, lastRow } : null);
   const sheets = snap.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => (r ? [...r] : r)) }));
