@@ -7,7 +7,7 @@ import { isCompleteStatus } from "../model/status";
 import { projectOf, type ReportContext } from "./context";
 import { trend } from "./history";
 import { SheetLayout } from "./layout";
-import { cell, range, type PlanCell, type PlanSheet, hfText } from "./plan";
+import { cell, range, type PlanCell, type PlanSheet, type RangeRef, hfText } from "./plan";
 import { RAG_FILL, ragStyle } from "./styles";
 
 const WIDTH = 12;
@@ -318,23 +318,7 @@ function gantt(L: SheetLayout, ctx: ReportContext): void {
     return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: n.earlyStart }, "date"), cell(Math.max(1, n.earlyFinish - n.earlyStart), "number"), cell({ day: n.earlyFinish }, "date"), cell(r, ragStyle(r))];
   });
   const t = L.table(["ID", "Project", "Start", "Days", "Finish", "RAG"], rows, "")!;
-  const start = minOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyStart));
-  const end = maxOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyFinish));
-  const top = L.row + 1;
-  L.charts.push({
-    type: "gantt",
-    seriesBy: "columns",
-    title: "Programme timeline",
-    categories: range(t.top + 1, 0, t.bottom, 0),
-    series: [
-      { name: "Start", values: range(t.top + 1, 2, t.bottom, 2), color: "FFFFFF", hidden: true },
-      { name: "Duration", values: range(t.top + 1, 3, t.bottom, 3), color: "1F4E79" },
-    ],
-    anchor: { fromRow: top, fromCol: 0, toRow: top + Math.max(14, Math.min(40, items.length + 6)), toCol: WIDTH },
-    valueAxis: { min: { day: start - 15 }, max: { day: end + 15 }, numFmt: "mmm yy" },
-    legend: false,
-  });
-  L.row = top + Math.max(14, Math.min(40, items.length + 6)) + 1;
+  timelineChart(L, t, { title: "Programme timeline", start: "Start", length: "Duration", colour: "1F4E79", from: minOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyStart)), to: maxOf(items.map((p) => a.schedule.nodes.get(p.id)!.earlyFinish)) });
   milestoneTimeline(L, ctx);
 }
 
@@ -347,9 +331,9 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   const open = a.programme.milestones
     .filter((m) => m.actual === null && !isCompleteStatus(m.status) && m.baseline !== null)
     .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
-    .slice(0, 40);
+    .slice(0, BOARD_LIST_LIMIT);
   if (!open.length) return;
-  L.section(`Milestone timeline: open milestones, baseline to forecast${open.length === 40 ? " (first 40)" : ""}`);
+  L.section(`Milestone timeline: open milestones, baseline to forecast${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`);
   const rows = open.map((m) => {
     const r = a.rag.milestones.get(m.id)!.rag;
     const forecast = m.forecast ?? m.baseline!;
@@ -357,21 +341,34 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
     return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: from }, "date"), cell(Math.max(1, Math.abs(forecast - m.baseline!)), "number"), cell({ day: forecast }, "date"), cell(r, ragStyle(r))];
   });
   const t = L.table(["ID", "Milestone", "Baseline", "Slip (days)", "Forecast", "RAG"], rows, "")!;
-  const start = minOf(open.map((m) => Math.min(m.baseline!, m.forecast ?? m.baseline!)));
-  const end = maxOf(open.map((m) => Math.max(m.baseline!, m.forecast ?? m.baseline!)));
+  timelineChart(L, t, {
+    title: "Milestone timeline: baseline to forecast",
+    start: "Baseline",
+    length: "Slip",
+    colour: RAG_FILL.Amber,
+    from: minOf(open.map((m) => Math.min(m.baseline!, m.forecast ?? m.baseline!))),
+    to: maxOf(open.map((m) => Math.max(m.baseline!, m.forecast ?? m.baseline!))),
+  });
+}
+
+/**
+ * A Gantt-style chart under a timeline table (ID, name, start date, length in days, …): a stacked
+ * bar whose first series, the start, has no fill, on a date axis a fortnight wider than the bars.
+ */
+function timelineChart(L: SheetLayout, t: RangeRef, o: { title: string; start: string; length: string; colour: string; from: number; to: number }): void {
   const top = L.row + 1;
-  const height = Math.max(14, Math.min(40, open.length + 6));
+  const height = Math.max(14, Math.min(40, t.bottom - t.top + 6));
   L.charts.push({
     type: "gantt",
     seriesBy: "columns",
-    title: "Milestone timeline: baseline to forecast",
+    title: o.title,
     categories: range(t.top + 1, 0, t.bottom, 0),
     series: [
-      { name: "Baseline", values: range(t.top + 1, 2, t.bottom, 2), color: "FFFFFF", hidden: true },
-      { name: "Slip", values: range(t.top + 1, 3, t.bottom, 3), color: RAG_FILL.Amber },
+      { name: o.start, values: range(t.top + 1, 2, t.bottom, 2), color: "FFFFFF", hidden: true },
+      { name: o.length, values: range(t.top + 1, 3, t.bottom, 3), color: o.colour },
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: WIDTH },
-    valueAxis: { min: { day: start - 15 }, max: { day: end + 15 }, numFmt: "mmm yy" },
+    valueAxis: { min: { day: o.from - 15 }, max: { day: o.to + 15 }, numFmt: "mmm yy" },
     legend: false,
   });
   L.row = top + height + 1;

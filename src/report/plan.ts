@@ -134,6 +134,17 @@ export interface ReportPlan {
 /** The marker: a hidden name scoped to each report sheet, whose value is the sheet's key. */
 export const REPORT_MARKER = "PMOHighlights.Report";
 
+/** The marker name's value for a sheet key: a quoted text constant ("board"), as both hosts write it. */
+export function markerValue(key: string): string {
+  return `"${key.replace(/"/g, '""')}"`;
+}
+
+/** The sheet key in a marker's value or formula ("board" or ="board"); null when it is not one. */
+export function markerKey(valueOrFormula: string): string | null {
+  const m = /^=?"(.*)"$/.exec(valueOrFormula.trim());
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
 export function cell(v: PlanValue, s?: string, link?: PlanCell["link"]): PlanCell {
   return link ? { v, s, link } : s ? { v, s } : { v };
 }

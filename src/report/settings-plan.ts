@@ -1,4 +1,4 @@
-import { a1, parseA1 } from "../model/cell";
+import { a1 } from "../model/cell";
 import type { Settings } from "../model/entities";
 import { SETTING_SPECS, type SettingSpec } from "../ingest/schema";
 
@@ -50,4 +50,3 @@ export function editableSettings(s: Settings): Record<string, SettingValue> {
   };
 }
 
-export { parseA1 };

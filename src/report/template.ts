@@ -27,6 +27,9 @@ export const STATUS_LISTS: Partial<Record<SheetKind, string[]>> = {
 
 export const RAG_LIST = ["Red", "Amber", "Green", "Blue"];
 
+/** Rows of drop-down validation prepared under each template header. */
+export const TEMPLATE_ROWS = 500;
+
 export function templateSheets(): TemplateSheet[] {
   const out: TemplateSheet[] = [
     {

@@ -1,6 +1,7 @@
 import { a1 } from "../../model/cell";
 import type { SettingsWrite } from "../../report/settings-plan";
-import type { TemplateSheet } from "../../report/template";
+import { TEMPLATE_ROWS, type TemplateSheet } from "../../report/template";
+import { POINTS_PER_CHAR } from "./write";
 import type { ContextLike } from "./excel-types";
 
 /** Small user-initiated actions from the pane: go to a cell, add missing input sheets, save settings. */
@@ -12,8 +13,6 @@ export async function goToCell(ctx: ContextLike, sheet: string, cell: string): P
   await ctx.sync();
 }
 
-/** Rows of validation prepared under each template header. */
-const TEMPLATE_ROWS = 500;
 
 /**
  * Adds the missing input sheets as Excel tables with their headers and drop-downs. A sheet that
@@ -42,7 +41,7 @@ export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateShe
       table.name = t.table;
       table.style = "TableStyleMedium2";
     }
-    t.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.6)));
+    t.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR)));
     ws.freezePanes.freezeRows(1);
     if (opts.validation) {
       for (const v of t.validations) {

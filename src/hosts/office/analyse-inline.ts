@@ -1,10 +1,8 @@
-import { analyseWorkbook } from "../../checks/analyse";
-import { buildReportPlan } from "../../report/build";
+import { analyseAndPlan } from "../../report/analyse-and-plan";
 import type { Analyser } from "./run";
 
 /** The analysis on the calling thread, after yielding once (the pane prefers its web worker). */
-export const analyseInline: Analyser = async (snapshot, { asOf, include, now }) => {
+export const analyseInline: Analyser = async (snapshot, opts) => {
   await new Promise((r) => setTimeout(r, 0));
-  const analysis = analyseWorkbook(snapshot, { asOf });
-  return { analysis, plan: buildReportPlan(analysis, snapshot, { now, include }) };
+  return analyseAndPlan(snapshot, opts);
 };

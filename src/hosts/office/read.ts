@@ -1,7 +1,7 @@
 import { parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import { isInputSheetName, isInputTableName } from "../../ingest/wanted";
-import { REPORT_MARKER } from "../../report/plan";
+import { REPORT_MARKER, markerKey } from "../../report/plan";
 import { HostError, TOO_LARGE, codeOf } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
 
@@ -112,8 +112,8 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
   sheets.items.forEach((ws) => {
     for (const n of ws.names.items) {
       if (n.name !== REPORT_MARKER) continue;
-      const m = /^="(.*)"$/.exec(String(n.formula ?? ""));
-      if (m) reportSheets.push({ sheet: ws.name, key: m[1].replace(/""/g, '"') });
+      const key = markerKey(String(n.formula ?? ""));
+      if (key !== null) reportSheets.push({ sheet: ws.name, key });
     }
   });
   const tableSnaps: TableSnapshot[] = [];

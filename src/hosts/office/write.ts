@@ -1,7 +1,7 @@
 import { a1, quoteSheetName, rangeAddress } from "../../model/cell";
 import { append, maxOf } from "../../model/arrays";
 import { serialFromDay } from "../../model/dates";
-import { inScope, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
+import { inScope, markerKey, markerValue, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
 import { assignSheetNames } from "../../report/sheet-names";
 import { HostError, TOO_LARGE, codeOf, explain } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
@@ -41,7 +41,7 @@ interface Op {
 }
 
 /** Excel's column width is in points; the plan's is in characters of the default font. */
-const POINTS_PER_CHAR = 5.6;
+export const POINTS_PER_CHAR = 5.6;
 
 const EXCEL_CHART: Record<ChartSpec["type"], string> = { columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked" };
 
@@ -348,7 +348,7 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, opts: ApplyO
   await sync();
   const keyOf = (ws: WorksheetLike) => {
     const n = ws.names.items.find((x) => x.name === plan.marker);
-    return n ? (/^="(.*)"$/.exec(String(n.formula))?.[1] ?? "").replace(/""/g, '"') : null;
+    return n ? markerKey(String(n.formula)) : null;
   };
   const ours = wb.worksheets.items.filter((ws) => {
     const key = keyOf(ws);
@@ -410,7 +410,7 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, opts: ApplyO
   // Swap: mark the new sheets as ours, remove the old ones, give the new their names, show them.
   try {
     plan.sheets.forEach((s, i) => {
-      const n = temps[i].names.add(plan.marker, `="${s.key.replace(/"/g, '""')}"`);
+      const n = temps[i].names.add(plan.marker, `=${markerValue(s.key)}`);
       n.visible = false;
     });
     for (const ws of ours) ws.delete();
@@ -466,7 +466,7 @@ async function settleSwap(ctx: ContextLike, plan: ReportPlan, tempName: (i: numb
     await ctx.sync();
     temps.forEach((ws, i) => {
       if (!ws) return;
-      if (!ws.names.items.some((n) => n.name === plan.marker)) ws.names.add(plan.marker, `="${plan.sheets[i].key.replace(/"/g, '""')}"`).visible = false;
+      if (!ws.names.items.some((n) => n.name === plan.marker)) ws.names.add(plan.marker, `=${markerValue(plan.sheets[i].key)}`).visible = false;
       ws.name = finalName(i);
       ws.visibility = "Visible";
     });
@@ -487,4 +487,3 @@ async function discard(ctx: ContextLike, temps: WorksheetLike[]): Promise<void> 
   }
 }
 
-export { a1 };

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { a1, type CellRange, rangeAddress } from "../../model/cell";
+import { type CellRange, rangeAddress } from "../../model/cell";
 import { worksheetXml, type CellOut } from "./sheet-xml";
 import { escapeXml } from "./xml";
 
@@ -123,4 +123,3 @@ export function tableRange(top: number, left: number, cols: number, dataRows: nu
   return { top, left, bottom: top + Math.max(1, dataRows), right: left + cols - 1 };
 }
 
-export { a1 };

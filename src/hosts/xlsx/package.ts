@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { markerKey } from "../../report/plan";
 import { attr, decodeXml, elements } from "./xml";
 
 /**
@@ -108,8 +109,8 @@ export function markedSheets(pkg: XlsxPackage, marker: string): { sheet: string;
     if (local === null) continue;
     const index = Number(local);
     const name = pkg.allSheetNames[index];
-    const key = /^"(.*)"$/.exec(decodeXml(e.inner).trim())?.[1]?.replace(/""/g, '"');
-    if (name !== undefined && key !== undefined) out.push({ sheet: name, key, index });
+    const key = markerKey(decodeXml(e.inner));
+    if (name !== undefined && key !== null) out.push({ sheet: name, key, index });
   }
   return out;
 }

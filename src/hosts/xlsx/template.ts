@@ -1,10 +1,8 @@
 import { a1 } from "../../model/cell";
-import { templateSheets } from "../../report/template";
+import { TEMPLATE_ROWS, templateSheets } from "../../report/template";
 import { STYLE, tableRange, writeNewWorkbook, type NewSheet } from "./new-workbook";
 import { listValidation, wholeValidation, type CellOut } from "./sheet-xml";
 
-/** Rows of drop-down validation the template prepares under each header. */
-const TEMPLATE_ROWS = 500;
 
 /** Writes the blank input workbook (every input sheet as a table with drop-downs). */
 export async function writeTemplate(): Promise<Uint8Array> {

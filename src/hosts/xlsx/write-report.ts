@@ -1,6 +1,6 @@
 import { a1, quoteSheetName, rangeAddress, type CellRange } from "../../model/cell";
 import { formatDay, serialFromDay } from "../../model/dates";
-import { inScope, type PlanCell, type PlanSheet, type PlanValue, type ReportPlan } from "../../report/plan";
+import { inScope, markerValue, type PlanCell, type PlanSheet, type PlanValue, type ReportPlan } from "../../report/plan";
 import { assignSheetNames } from "../../report/sheet-names";
 import { chartXml, drawingXml, type ChartData } from "./charts";
 import { markedSheets, openPackage, readRels, relsPathFor, resolveTarget, type XlsxPackage } from "./package";
@@ -64,12 +64,6 @@ function relativeTarget(from: string, to: string): string {
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${escapeXml(r.target)}"/>`)
-    .join("")}</Relationships>`;
 }
 
 /** Every internal part reachable from a part through relationships (for removing our old sheets). */
@@ -224,7 +218,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     wbRels.push({ id: rid, type: `${REL}/worksheet`, target: relativeTarget(pkg.workbookPath, sheetPath), external: false });
     sheetEntries.push(`<${wp}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" ${rp.prefix}:id="${rid}"/>`);
     const local = firstNew + i;
-    names.push(`<${wp}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">"${escapeXml(sheet.key.replace(/"/g, '""'))}"</${wp}definedName>`);
+    names.push(`<${wp}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(sheet.key))}</${wp}definedName>`);
     if (sheet.print.repeatRows) names.push(`<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${escapeXml(quoteSheetName(name))}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${wp}definedName>`);
     written.push({ key: sheet.key, name });
   }
@@ -239,7 +233,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   const sheetCount = remaining.length + plan.sheets.length;
   wb = wb.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (m, k: string, v: string) => (Number(v) >= sheetCount || removedIdx.size ? `${k}="${Math.min(shift(Number(v)), sheetCount - 1)}"` : m));
   zip.file(pkg.workbookPath, wb);
-  zip.file(wbRelsPath, relsXmlRaw(wbRels));
+  zip.file(wbRelsPath, relsXml(wbRels));
   for (const p of deleted) ct = ct.replace(new RegExp(`<Override[^>]*PartName="/${p.replace(/[.[\]]/g, "\\$&")}"[^>]*/>`), "");
   ct = ct.replace("</Types>", `${ctOverrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", ct);
@@ -255,9 +249,10 @@ function freeRelId(rels: { id: string }[]): string {
   for (let n = 1; ; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
 }
 
-function relsXmlRaw(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
+/** A relationships part; a type without a scheme is one of the officeDocument relationship types. */
+function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
+    .map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type.includes(":") ? r.type : `${REL}/${r.type}`)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
     .join("")}</Relationships>`;
 }
 

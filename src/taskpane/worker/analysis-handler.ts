@@ -1,7 +1,8 @@
-import { analyseWorkbook, type Analysis } from "../../checks/analyse";
+import type { Analysis } from "../../checks/analyse";
 import type { Day } from "../../model/dates";
 import type { WorkbookSnapshot } from "../../model/snapshot";
-import { buildReportPlan, type PlanOptions } from "../../report/build";
+import { analyseAndPlan } from "../../report/analyse-and-plan";
+import type { PlanOptions } from "../../report/build";
 import type { ReportPlan } from "../../report/plan";
 
 export interface AnalysisRequest {
@@ -11,8 +12,7 @@ export interface AnalysisRequest {
   now: number;
 }
 
-/** The worker's job, as a plain function (tested directly; the worker only posts its result). */
+/** The worker's job, as a plain function (the worker only posts its result). */
 export function handleAnalysis(req: AnalysisRequest): { analysis: Analysis; plan: ReportPlan } {
-  const analysis = analyseWorkbook(req.snapshot, { asOf: req.asOf });
-  return { analysis, plan: buildReportPlan(analysis, req.snapshot, { now: new Date(req.now), include: req.include }) };
+  return analyseAndPlan(req.snapshot, { asOf: req.asOf, include: req.include, now: new Date(req.now) });
 }
