@@ -1,5 +1,5 @@
 import { parseIsoDay, serialFromDay } from "../src/model/dates";
-import { RAG_LIST, STATUS_LISTS } from "../src/report/template";
+import { bankHolidayRows, RAG_LIST, STATUS_LISTS } from "../src/report/template";
 import { STYLE, tableRange, writeNewWorkbook, type NewSheet } from "../src/hosts/xlsx/new-workbook";
 import { listValidation, wholeValidation, type CellOut } from "../src/hosts/xlsx/sheet-xml";
 import { BENEFITS, COMPETENCIES, GOVERNANCE, ISSUES, LINKS, MILESTONES, PROGRAMME, PROJECTS, REPORTING_DATE, RISKS } from "./sample-data";
@@ -92,6 +92,14 @@ export async function buildSampleWorkbook(): Promise<Uint8Array> {
     [16, 10, 10, 12],
     [listValidation("B2:C50", RAG_LIST)],
   );
+  // The plan's own years' bank holidays: the schedule counts working days.
+  const holidays = tableSheet(
+    "Holidays",
+    "Holidays",
+    ["Date", "Name"],
+    bankHolidayRows(2009, 3).map(([d, name]) => [typeof d === "object" ? { v: serialFromDay(d.day, false), s: STYLE.date } : d, name as string]),
+    [13, 44],
+  );
   const settings: NewSheet = {
     name: "Settings",
     rows: [
@@ -106,8 +114,9 @@ export async function buildSampleWorkbook(): Promise<Uint8Array> {
       ["Review staleness days", 90],
       ["Competency scale maximum", 4],
       ["RAG roll-up rule", "worst"],
+      ["Calendar", "Working days"],
     ],
     widths: [28, 56],
   };
-  return writeNewWorkbook({ sheets: [projects, milestones, deps, risks, issues, benefits, competencies, governance, settings], title: PROGRAMME });
+  return writeNewWorkbook({ sheets: [projects, milestones, deps, risks, issues, benefits, competencies, governance, holidays, settings], title: PROGRAMME });
 }

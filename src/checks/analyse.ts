@@ -1,3 +1,4 @@
+import { makeCalendar } from "../model/calendar";
 import { today, type Day } from "../model/dates";
 import { sortDiagnostics, type Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
@@ -45,12 +46,14 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const asOfSource = opts.asOf != null ? "option" : programme.settings.reportingDate !== null ? "settings" : "today";
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
-  const schedule = analyseSchedule(programme, diags);
+  const calendar = makeCalendar(programme.settings.calendar, programme.holidays.map((h) => h.date));
+  const holidayNames = new Map(programme.holidays.map((h) => [h.date, h.name]));
+  const schedule = analyseSchedule(programme, calendar, diags, holidayNames);
   const rag = analyseRag(programme, schedule, asOf, diags);
   const risks = analyseRisks(programme, asOf, diags);
   const competencies = analyseCompetencies(programme, asOf, diags);
   const issues = analyseIssues(programme, asOf, diags);
   const benefits = analyseBenefits(programme, asOf, diags);
   sortDiagnostics(diags);
-  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall, risks, competencies, issues, benefits };
+  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, benefits };
 }

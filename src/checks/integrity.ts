@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
-import { isCompleteStatus } from "../model/status";
+import { isProjectDone } from "../model/status";
 
 /** References between sheets that do not resolve, and records nobody owns. */
 export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
@@ -17,7 +17,7 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
       });
   }
   for (const pr of p.projects) {
-    if (!pr.lead && !isCompleteStatus(pr.status))
+    if (!pr.lead && !isProjectDone(pr))
       diags.push({ severity: "warning", code: "missing-owner", message: `${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`, sheet: pr.src.sheet, cell: pr.src.cells.lead ?? pr.src.cells.id ?? "", entity: pr.id });
   }
   const benefitIds = new Set(p.benefits.map((b) => b.id.toUpperCase()));

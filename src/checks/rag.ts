@@ -1,58 +1,110 @@
+import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
-import { isBetter, majorityRag, worstRag, type Rag } from "../model/rag";
-import { isCompleteStatus } from "../model/status";
-import type { ScheduleResult } from "./schedule";
+import { isBetter, majorityRag, ragRank, worstRag, type Rag } from "../model/rag";
+import { isMilestoneDone, isProjectDone } from "../model/status";
+import type { ScheduleNode, ScheduleResult } from "./schedule";
 
 /**
- * RAG rules (defaults overridable in Settings; docs/rag-rules.md explains them to users):
- *  - milestone: Blue when complete (status Complete or an actual date); Red when not complete
- *    and its date (forecast, else baseline) is before the as-of date; otherwise by slip =
- *    forecast − baseline: above the red slip days Red, above the amber slip days Amber, else Green;
- *    at least Amber when a predecessor's slippage reaches it;
- *  - project schedule: the worst of its own slip (Finish − Baseline Finish, same thresholds,
- *    Red when overdue) and its milestones, at least Amber when a predecessor's slippage reaches it;
- *  - project cost: (forecast − budget) / budget above red % Red, above amber % Amber, else Green;
- *  - overall: the worst of schedule and cost; workstreams and the programme roll up their members
- *    by the worst (or, by setting, the majority).
+ * Each item's status, computed once: its RAG with the rule that set it, its finish now, its
+ * slip and its tolerance state. Every report sheet, chart and message reads these; none works
+ * out a second opinion. docs/checks.md explains the rules to users:
+ *  - done (status, actual date or 100 %): Blue;
+ *  - a schedule that cannot be computed (in a dependency cycle, or an unreadable date): at least Amber;
+ *  - open and its finish now is before the as-of date: Red (overdue);
+ *  - slip (finish now − baseline, calendar days; an overdue item's slip runs to the as-of date)
+ *    above the red tolerance Red, above the amber tolerance Amber;
+ *  - a project's schedule is at least as bad as its worst milestone;
+ *  - pushed by a predecessor that finishes later than planned, or dates that conflict with a
+ *    dependency: at least Amber;
+ *  - cost: (forecast − budget) / budget, unrounded, above the red % Red, above the amber % Amber;
+ *  - overall: the worse of schedule and cost; a done project stays Blue unless its cost overran;
+ *  - workstreams and the programme roll up their members by the worst (or, by setting, the
+ *    majority, which leaves Blue out unless every member is Blue).
  */
 
-export interface MilestoneRag {
-  id: string;
+export type RagRule =
+  | "done"
+  | "on-track"
+  | "not-computable"
+  | "overdue"
+  | "slip"
+  | "milestone"
+  | "pushed"
+  | "conflict"
+  | "cost"
+  | "done-over-budget"
+  | "worst-member"
+  | "majority";
+
+/** A RAG and the rule that set it, in words a board reads. */
+export interface Rating {
   rag: Rag;
-  slipDays: number | null;
-  overdue: boolean;
-  reasons: string[];
+  rule: RagRule;
+  because: string;
 }
 
-export interface ProjectRag {
+/** Where an item stands against its tolerances: the RAG rule written out. */
+export type ToleranceState = "complete" | "within" | "at-risk" | "exceeded";
+
+export function toleranceState(r: Rating): ToleranceState {
+  return r.rag === "Blue" ? "complete" : r.rag === "Red" ? "exceeded" : r.rag === "Amber" ? "at-risk" : "within";
+}
+
+export const TOLERANCE_WORDS: Record<ToleranceState, string> = {
+  complete: "Complete",
+  within: "Within tolerance",
+  "at-risk": "At risk: forecast to use tolerance",
+  exceeded: "Tolerance exceeded: exception report needed",
+};
+
+export interface MilestoneStatus {
   id: string;
-  schedule: Rag;
-  cost: Rag | null;
-  overall: Rag;
+  done: boolean;
+  rating: Rating;
+  baseline: Day | null;
+  /** The date it finishes now: the actual date when done, else the schedule's (pushes included). */
+  finishNow: Day | null;
+  /** Calendar days late against the baseline (or, with none, against the date entered). */
   slipDays: number | null;
-  costVariancePercent: number | null;
-  complete: boolean;
   overdue: boolean;
-  reasons: string[];
 }
 
-export interface WorkstreamRag {
+export interface ProjectStatus {
+  id: string;
+  done: boolean;
+  schedule: Rating;
+  cost: Rating | null;
+  overall: Rating;
+  /** The schedule's start (the entered start, or later where a dependency holds it back). */
+  startNow: Day | null;
+  finishNow: Day | null;
+  baseline: Day | null;
+  /** The worse of its own slip and its open milestones' slips (calendar days). */
+  slipDays: number | null;
+  overdue: boolean;
+  /** (forecast − budget) / budget × 100, unrounded; null without a budget and a forecast or actual. */
+  costVariancePercent: number | null;
+  /** The cost it is forecast to come in at: the larger of the forecast and what is already spent. */
+  forecastCost: number | null;
+}
+
+export interface WorkstreamStatus {
   name: string;
   projects: string[];
-  leads: string[];
-  schedule: Rag | null;
-  cost: Rag | null;
-  overall: Rag | null;
+  schedule: Rating | null;
+  cost: Rating | null;
+  overall: Rating | null;
+  /** The worst RAG its projects reported. */
   reported: Rag | null;
 }
 
 export interface RagResult {
-  milestones: Map<string, MilestoneRag>;
-  projects: Map<string, ProjectRag>;
-  workstreams: WorkstreamRag[];
-  overall: Rag | null;
+  milestones: Map<string, MilestoneStatus>;
+  projects: Map<string, ProjectStatus>;
+  workstreams: WorkstreamStatus[];
+  overall: Rating | null;
 }
 
 export function slipRag(slip: number, s: Settings): Rag {
@@ -67,86 +119,122 @@ export function costRag(variancePercent: number, s: Settings): Rag {
   return "Green";
 }
 
-const atLeastAmber = (r: Rag): Rag => (r === "Blue" || r === "Green" ? "Amber" : r);
-
-export function milestoneRag(m: Milestone, asOf: Day, s: Settings, slippedBy: string | null): MilestoneRag {
-  if (m.actual !== null || isCompleteStatus(m.status)) return { id: m.id, rag: "Blue", slipDays: slip(m), overdue: false, reasons: [] };
-  const date = m.forecast ?? m.baseline;
-  const reasons: string[] = [];
-  if (date !== null && date < asOf) {
-    reasons.push(`${m.id} was due ${formatDayLong(date)} and is not complete`);
-    return { id: m.id, rag: "Red", slipDays: slip(m), overdue: true, reasons };
-  }
-  const sd = slip(m);
-  let rag: Rag = sd === null ? "Green" : slipRag(sd, s);
-  if (sd !== null && sd > s.amberSlipDays) reasons.push(`${m.id} forecast ${sd} days after its baseline`);
-  if (slippedBy) {
-    if (rag === "Green") reasons.push(`${m.id} is held up by ${slippedBy}`);
-    rag = atLeastAmber(rag);
-  }
-  return { id: m.id, rag, slipDays: sd, overdue: false, reasons };
+/** Replaces the rating when the candidate is worse (the first rule to reach a level keeps it). */
+function raise(current: Rating, rag: Rag, rule: RagRule, because: () => string): Rating {
+  return isBetter(current.rag, rag) ? { rag, rule, because: because() } : current;
 }
 
-function slip(m: Milestone): number | null {
-  const current = m.actual ?? m.forecast;
-  return current !== null && m.baseline !== null ? current - m.baseline : null;
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** Why a push happened, as a clause: "held up by P03, which …" or "its dates conflict with …". */
+function pushWords(node: ScheduleNode): string {
+  const p = node.push!;
+  return p.kind === "slip"
+    ? `held up by ${p.by}${p.root !== p.by ? ` (the chain starts at ${p.root})` : ""}, which finishes later than planned`
+    : `its dates conflict with its dependency on ${p.by}`;
 }
 
-export function isProjectComplete(p: Project): boolean {
-  return isCompleteStatus(p.status) || (p.percentComplete !== null && p.percentComplete >= 100);
+function pushSentence(id: string, node: ScheduleNode): string {
+  return node.push!.kind === "slip" ? `${id} is ${pushWords(node)}` : `${id}'s dates conflict with its dependency on ${node.push!.by}`;
 }
 
-export function projectRag(p: Project, milestones: MilestoneRag[], asOf: Day, s: Settings, slippedBy: string | null): ProjectRag {
-  const reasons: string[] = [];
-  const complete = isProjectComplete(p);
-  const slipDays = p.finish !== null && p.baselineFinish !== null ? p.finish - p.baselineFinish : null;
-  let schedule: Rag;
-  let overdue = false;
-  if (complete) schedule = "Blue";
-  else if (p.finish !== null && p.finish < asOf) {
-    schedule = "Red";
-    overdue = true;
-    reasons.push(`due ${formatDayLong(p.finish)} and not complete`);
-  } else {
-    schedule = slipDays === null ? "Green" : slipRag(slipDays, s);
-    if (slipDays !== null && slipDays > s.amberSlipDays) reasons.push(`finish ${slipDays} days after baseline`);
-    const worstMs = worstRag(milestones.map((m) => m.rag));
-    if (worstMs && isBetter(schedule, worstMs)) {
-      schedule = worstMs;
-      for (const m of milestones) if (m.rag === worstMs) reasons.push(...m.reasons);
-    }
-    if (slippedBy) {
-      if (schedule === "Green") reasons.push(`held up by ${slippedBy}`);
-      schedule = atLeastAmber(schedule);
-    }
+/** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
+function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
+  let r: Rating = { rag: "Green", rule: "on-track", because: `${id} is on track` };
+  if (node?.inCycle) r = raise(r, "Amber", "not-computable", () => `${id} is in a dependency cycle, so its dates cannot be computed`);
+  if (failedDate) r = raise(r, "Amber", "not-computable", () => `${id}'s ${failedDate} could not be read, so its schedule cannot be computed`);
+  if (finishNow === null && !failedDate) r = raise(r, "Amber", "not-computable", () => `${id} has no date, so its schedule cannot be computed`);
+  if (overdue) r = raise(r, "Red", "overdue", () => `${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`);
+  if (slip !== null && slip > s.amberSlipDays)
+    r = raise(r, slipRag(slip, s), "slip", () => `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip)} after its baseline of ${formatDayLong(baseline ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`);
+  if (node?.push) r = raise(r, "Amber", node.push.kind === "slip" ? "pushed" : "conflict", () => pushSentence(id, node));
+  return r;
+}
+
+const failedDateOf = (failed: string[] | undefined, fields: Record<string, string>): string | null => {
+  const f = failed?.find((k) => k in fields);
+  return f ? fields[f] : null;
+};
+
+export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, asOf: Day, s: Settings, cal: WorkCalendar): MilestoneStatus {
+  const done = isMilestoneDone(m);
+  const entered = m.actual ?? m.forecast ?? m.baseline;
+  const finishNow = done ? entered : (node?.earlyFinish ?? entered);
+  const baseline = m.baseline !== null ? previousWorkingDay(cal, m.baseline) : null;
+  const overdue = !done && finishNow !== null && finishNow < asOf;
+  const plan = baseline ?? node?.finish ?? finishNow;
+  const slipDays = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
+  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: `${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}` }, baseline, finishNow, slipDays, overdue };
+  const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
+  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, slipDays, overdue, failed, asOf, s), baseline, finishNow, slipDays, overdue };
+}
+
+export function projectStatus(p: Project, node: ScheduleNode | undefined, milestones: MilestoneStatus[], asOf: Day, s: Settings, cal: WorkCalendar): ProjectStatus {
+  const done = isProjectDone(p);
+  const entered = (done ? p.actualFinish : null) ?? p.finish;
+  const finishNow = done ? entered : (node?.earlyFinish ?? entered);
+  const baseline = p.baselineFinish !== null ? previousWorkingDay(cal, p.baselineFinish) : null;
+  const overdue = !done && finishNow !== null && finishNow < asOf;
+  const plan = baseline ?? node?.finish ?? finishNow;
+  const own = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
+  let slipDays = own;
+  for (const m of milestones) if (!m.done && m.slipDays !== null && (slipDays === null || m.slipDays > slipDays)) slipDays = m.slipDays;
+
+  let schedule: Rating;
+  if (done) schedule = { rag: "Blue", rule: "done", because: `${p.id} is complete` };
+  else {
+    const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
+    schedule = rateSchedule(p.id, node, finishNow, baseline, own, overdue, failed, asOf, s);
+    for (const m of milestones) if (isBetter(schedule.rag, m.rating.rag)) schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
   }
-  let cost: Rag | null = null;
+
+  let cost: Rating | null = null;
   let costVariancePercent: number | null = null;
-  if (p.budget !== null && p.budget > 0) {
-    const forecast = p.forecastCost !== null || p.actualCost !== null ? Math.max(p.forecastCost ?? -Infinity, p.actualCost ?? -Infinity) : null;
-    if (forecast !== null) {
-      costVariancePercent = Math.round(((forecast - p.budget) / p.budget) * 1000) / 10;
-      cost = costRag(costVariancePercent, s);
-      if (cost !== "Green") reasons.push(`cost forecast ${costVariancePercent}% over budget`);
-    }
+  const forecastCost = p.forecastCost !== null || p.actualCost !== null ? Math.max(p.forecastCost ?? -Infinity, p.actualCost ?? -Infinity) : null;
+  if (p.budget !== null && p.budget > 0 && forecastCost !== null) {
+    costVariancePercent = ((forecastCost - p.budget) / p.budget) * 100;
+    const rag = costRag(costVariancePercent, s);
+    const pct = Math.round(costVariancePercent * 10) / 10;
+    cost = {
+      rag,
+      rule: "cost",
+      because: `${p.id}'s cost is forecast at £${Math.round(forecastCost).toLocaleString("en-GB")} against a budget of £${Math.round(p.budget).toLocaleString("en-GB")} (${pct > 0 ? "+" : ""}${pct}%)`,
+    };
   }
-  // A finished project stays Blue unless its cost overran: Green cost is no concern on done work.
-  const overall = complete && (cost === null || cost === "Green") ? "Blue" : (worstRag([schedule, cost]) ?? schedule);
-  return { id: p.id, schedule, cost, overall, slipDays, costVariancePercent, complete, overdue, reasons };
+  let overall: Rating;
+  if (done) overall = cost && (cost.rag === "Amber" || cost.rag === "Red") ? { ...cost, rule: "done-over-budget" } : schedule;
+  else overall = cost && isBetter(schedule.rag, cost.rag) ? cost : schedule;
+  return { id: p.id, done, schedule, cost, overall, startNow: node?.earlyStart ?? p.start, finishNow, baseline, slipDays, overdue, costVariancePercent, forecastCost };
 }
 
-export function rollUp(rags: (Rag | null)[], s: Settings): Rag | null {
-  return s.rollUp === "majority" ? majorityRag(rags) : worstRag(rags);
+/** Rolls members' ratings up by the Settings rule, saying which members set it. */
+export function rollUp(members: { id: string; rating: Rating | null }[], s: Settings): Rating | null {
+  const rated = members.filter((m): m is { id: string; rating: Rating } => m.rating !== null);
+  if (!rated.length) return null;
+  const rags = rated.map((m) => m.rating.rag);
+  if (s.rollUp === "majority") {
+    const rag = majorityRag(rags)!;
+    const n = rags.filter((r) => r === rag).length;
+    return { rag, rule: "majority", because: `${n} of ${rated.length} are ${rag}${rag === "Blue" ? " (all complete)" : ""}` };
+  }
+  const rag = worstRag(rags)!;
+  const worst = rated.filter((m) => m.rating.rag === rag);
+  const first = worst[0].rating.because;
+  return {
+    rag,
+    rule: "worst-member",
+    because: worst.length === 1 ? first : `${worst.map((m) => m.id).slice(0, 6).join(", ")}${worst.length > 6 ? ` and ${worst.length - 6} more` : ""} are ${rag}; ${first}`,
+  };
 }
 
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
   const s = p.settings;
-  const msByProject = new Map<string, MilestoneRag[]>();
-  const milestones = new Map<string, MilestoneRag>();
+  const cal = schedule.calendar;
+  const msByProject = new Map<string, MilestoneStatus[]>();
+  const milestones = new Map<string, MilestoneStatus>();
   const projectIds = new Map(p.projects.map((x) => [x.id.toUpperCase(), x.id]));
   for (const m of p.milestones) {
-    const slippedBy = schedule.slipped.get(m.id)?.root ?? null;
-    const r = milestoneRag(m, asOf, s, slippedBy);
+    const r = milestoneStatus(m, schedule.nodes.get(m.id), asOf, s, cal);
     milestones.set(m.id, r);
     const owner = projectIds.get(m.project.trim().toUpperCase());
     if (owner) {
@@ -155,37 +243,35 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       msByProject.set(owner, list);
     }
     if (r.overdue) {
-      const date = (m.forecast ?? m.baseline)!;
       diags.push({
         severity: "warning",
         code: "overdue-milestone",
-        message: `Milestone ${m.id} "${m.name}" was due on ${formatDayLong(date)} (${asOf - date} days ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`,
+        message: `Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.finishNow!)} (${days(asOf - r.finishNow!)} ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`,
         sheet: m.src.sheet,
         cell: (m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline) ?? "",
         entity: m.id,
       });
     }
   }
-  const projects = new Map<string, ProjectRag>();
+  const projects = new Map<string, ProjectStatus>();
   for (const pr of p.projects) {
-    const slippedBy = schedule.slipped.get(pr.id)?.root ?? null;
-    const r = projectRag(pr, msByProject.get(pr.id) ?? [], asOf, s, slippedBy);
+    const r = projectStatus(pr, schedule.nodes.get(pr.id), msByProject.get(pr.id) ?? [], asOf, s, cal);
     projects.set(pr.id, r);
     if (r.overdue) {
       diags.push({
         severity: "warning",
         code: "overdue-project",
-        message: `${pr.id} "${pr.name}" was due to finish on ${formatDayLong(pr.finish!)} and is not marked complete. Mark it complete, or enter a new Finish date.`,
+        message: `${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.finishNow!)} and is not marked complete. Mark it complete, or enter a new Finish date.`,
         sheet: pr.src.sheet,
         cell: pr.src.cells.finish ?? "",
         entity: pr.id,
       });
     }
-    if (pr.reportedRag && isBetter(pr.reportedRag, r.overall)) {
+    if (pr.reportedRag && isBetter(pr.reportedRag, r.overall.rag)) {
       diags.push({
         severity: "warning",
         code: "rag-mismatch",
-        message: `${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall}${r.reasons.length ? ": " + dedupe(r.reasons).slice(0, 3).join("; ") : ""}. Challenge the workstream, then update the reported RAG or the plan.`,
+        message: `${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`,
         sheet: pr.src.sheet,
         cell: pr.src.cells.reportedRag ?? "",
         entity: pr.id,
@@ -198,21 +284,21 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
     list.push(pr);
     byWs.set(pr.workstream, list);
   }
-  const workstreams: WorkstreamRag[] = [...byWs.entries()].map(([name, list]) => {
+  const workstreams: WorkstreamStatus[] = [...byWs.entries()].map(([name, list]) => {
     const rs = list.map((x) => projects.get(x.id)!);
     return {
       name,
       projects: list.map((x) => x.id),
-      leads: dedupe(list.map((x) => x.lead).filter(Boolean)),
-      schedule: rollUp(rs.map((r) => r.schedule), s),
-      cost: rollUp(rs.map((r) => r.cost), s),
-      overall: rollUp(rs.map((r) => r.overall), s),
+      schedule: rollUp(rs.map((r) => ({ id: r.id, rating: r.schedule })), s),
+      cost: rollUp(rs.map((r) => ({ id: r.id, rating: r.cost })), s),
+      overall: rollUp(rs.map((r) => ({ id: r.id, rating: r.overall })), s),
       reported: worstRag(list.map((x) => x.reportedRag)),
     };
   });
-  return { milestones, projects, workstreams, overall: rollUp(workstreams.map((w) => w.overall), s) };
+  return { milestones, projects, workstreams, overall: rollUp(workstreams.map((w) => ({ id: w.name, rating: w.overall })), s) };
 }
 
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
+/** Sorts worst first (Red, Amber, Green, Blue). */
+export function byRagDesc(a: Rag | null, b: Rag | null): number {
+  return (b === null ? -1 : ragRank(b)) - (a === null ? -1 : ragRank(a));
 }

@@ -1,256 +1,519 @@
+import {
+  dayAtIndex,
+  indexOnOrAfter,
+  indexOnOrBefore,
+  isWorkingDay,
+  nonWorkingReason,
+  type WorkCalendar,
+  type WorkIndex,
+} from "../model/calendar";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { Link, LinkType, Programme } from "../model/entities";
-import { isCompleteStatus } from "../model/status";
+import { lagText, type Lag, type LinkType, type Programme } from "../model/entities";
+import { isMilestoneDone, isProjectDone } from "../model/status";
 import { cycleThrough, findCycles, topologicalOrder } from "./graph";
 
 /**
- * Critical path analysis over projects and milestones, in calendar days.
- * docs/dependencies.md states the rules; in short:
- *  - a milestone has zero duration; a project's duration is Finish − Start;
- *  - forward pass: ES = max(own start, each predecessor's constraint), EF = ES + duration,
- *    FS: ES ≥ EF(p)+lag, SS: ES ≥ ES(p)+lag, FF: EF ≥ EF(p)+lag, SF: EF ≥ ES(p)+lag;
- *  - backward pass from the programme end (latest EF): FS: LF ≤ LS(s)−lag, SS: LS ≤ LS(s)−lag,
- *    FF: LF ≤ LF(s)−lag, SF: LS ≤ LF(s)−lag; LS = LF − duration;
- *  - total float = LF − EF; critical when float ≤ 0.
+ * The schedule, on Microsoft Project's conventions (docs/dependencies.md has the rules and a
+ * worked example). Time is an index of working days on the programme's calendar: a task from
+ * working day s to working day e (Finish is the last day of work) occupies [s, e + 1); a
+ * milestone on day m is the point m + 1, the end of its day. Lags are working days unless
+ * written as elapsed (calendar) days or a percentage of the predecessor's duration.
+ *  - Forward: FS: ES ≥ EF(p) + lag; SS: ES ≥ ES(p) + lag; FF: EF ≥ EF(p) + lag; SF: EF ≥ ES(p) + lag;
+ *    EF = ES + duration; the entered start (a milestone's date) is a "no earlier than".
+ *  - Backward from the programme end (the latest EF of the open items): FS: LF ≤ LS(s) − lag;
+ *    SS: LS ≤ LS(s) − lag; FF: LF ≤ LF(s) − lag; SF: LS ≤ LF(s) − lag; LS = LF − duration.
+ *  - Total float = LF − EF in working days; critical when ≤ 0.
+ *  - Done items are facts: links into them are ignored in both passes; links out still bind.
  * Links inside a cycle are reported and left out; the rest of the network is still analysed.
  */
 
 export interface Driver {
   id: string;
   type: LinkType;
-  lag: number;
+  lag: Lag;
+}
+
+/** Why an open item finishes later than entered. */
+export interface Push {
+  /** `slip`: the predecessor finishes later than planned and pushes this item; `conflict`: nothing slipped, this item's dates conflict with its link. */
+  kind: "slip" | "conflict";
+  /** The predecessor whose constraint binds. */
+  by: string;
+  /** The item where the trouble starts: a slipped or conflicting item at the head of the chain. */
+  root: string;
+  /** Calendar days past the entered finish (board language: "57 days late"). */
+  days: number;
 }
 
 export interface ScheduleNode {
   id: string;
   kind: "project" | "milestone";
-  /** The dates as entered (for a milestone: actual, else forecast, else baseline). */
+  done: boolean;
+  /** False when the item sits in a dependency cycle: its dates ignore the links in the cycle. */
+  computable: boolean;
+  /** The dates as entered, moved onto working days (a milestone: actual, else forecast, else baseline). */
   start: Day;
   finish: Day;
+  /** Working days, Start to Finish inclusive (0 for a milestone). */
   duration: number;
+  /** Shown dates: the working day of the early start and of the early finish. */
   earlyStart: Day;
   earlyFinish: Day;
-  lateStart: Day;
-  lateFinish: Day;
-  totalFloat: number;
+  /** Null for done items and items in a cycle. */
+  lateStart: Day | null;
+  lateFinish: Day | null;
+  /** Working days; null for done items and items in a cycle. */
+  totalFloat: number | null;
   critical: boolean;
-  /** The predecessor whose constraint set the early start, if any did. */
-  driver: Driver | null;
+  /** The predecessors whose constraint binds the early start (ties included). */
+  drivers: Driver[];
+  push: Push | null;
   inCycle: boolean;
 }
 
 export interface ScheduleResult {
+  calendar: WorkCalendar;
   nodes: Map<string, ScheduleNode>;
-  /** IDs of the driving chain that ends at the programme end, in order. */
+  /** Every open item with float ≤ 0, in order of early start, then early finish. */
   criticalPath: string[];
+  /** The latest early finish of the open items. */
   programmeEnd: Day | null;
-  /** Each cycle as its IDs in order (the last links back to the first). */
+  /** Each cycle as its IDs in waiting order: [A, C, B] means A waits for C, C for B, B for A. */
   cycles: string[][];
-  /** IDs whose finish is pushed past the entered finish, with the root cause of the push. */
-  slipped: Map<string, { by: string; root: string; days: number }>;
 }
 
-interface Node {
-  id: string;
-  kind: "project" | "milestone";
-  start: Day;
-  finish: Day;
-  duration: number;
-  sheet: string;
-  startCell: string;
-  finishCell: string;
-  /** Done items are facts: predecessors no longer constrain them. */
-  done: boolean;
+const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+const TYPES: LinkType[] = ["FS", "SS", "FF", "SF"];
+const UNIT_CODE = { wd: 0, ed: 1, pct: 2 } as const;
+
+interface Items {
+  n: number;
+  ids: string[];
+  milestone: Uint8Array;
+  done: Uint8Array;
+  /** Entered start index (a milestone: its point) and duration in working days. */
+  start: Float64Array;
+  duration: Float64Array;
+  /** Entered finish point (end of the last working day) and planned finish point (the baseline, else entered). */
+  finishPoint: Float64Array;
+  plannedPoint: Float64Array;
+  where: { sheet: string; startCell: string; finishCell: string }[];
 }
 
-export function analyseSchedule(p: Programme, diags: Diagnostic[]): ScheduleResult {
-  const nodes: Node[] = [];
+/** Reads projects and milestones into schedule items on the calendar, noting dates moved onto working days. */
+function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<Day, string>, diags: Diagnostic[]): Items {
+  const cap = p.projects.length + p.milestones.length;
+  const it: Items = {
+    n: 0,
+    ids: [],
+    milestone: new Uint8Array(cap),
+    done: new Uint8Array(cap),
+    start: new Float64Array(cap),
+    duration: new Float64Array(cap),
+    finishPoint: new Float64Array(cap),
+    plannedPoint: new Float64Array(cap),
+    where: [],
+  };
+  const moved = (day: Day, forward: boolean, id: string, what: string, sheet: string, cell: string): void => {
+    if (isWorkingDay(cal, day)) return;
+    const to = forward ? dayAtIndex(cal, indexOnOrAfter(cal, day)) : dayAtIndex(cal, indexOnOrBefore(cal, day));
+    diags.push({
+      severity: "info",
+      code: "non-working-day",
+      message: `${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`,
+      sheet,
+      cell,
+      entity: id,
+    });
+  };
   for (const pr of p.projects) {
-    const finish = pr.finish ?? pr.start;
-    const start = pr.start ?? pr.finish;
-    if (finish === null || start === null) continue;
-    if (finish < start) {
+    const done = isProjectDone(pr);
+    const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
+    const startDay = pr.start ?? finishDay;
+    if (finishDay === null || startDay === null) continue;
+    const startCell = pr.src.cells.start ?? pr.src.cells.finish ?? "";
+    const finishCell = (done && pr.actualFinish !== null ? pr.src.cells.actualFinish : pr.src.cells.finish) ?? "";
+    if (finishDay < startDay) {
       diags.push({
         severity: "error",
         code: "date-conflict",
-        message: `${pr.id} finishes (${formatDayLong(finish)}) before it starts (${formatDayLong(start)}). Correct the Start or Finish date.`,
+        message: `${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`,
         sheet: pr.src.sheet,
-        cell: pr.src.cells.finish ?? pr.src.cells.start ?? "",
+        cell: finishCell || startCell,
         entity: pr.id,
       });
     }
-    nodes.push({
-      id: pr.id,
-      kind: "project",
-      start,
-      finish: Math.max(start, finish),
-      duration: Math.max(0, finish - start),
-      sheet: pr.src.sheet,
-      startCell: pr.src.cells.start ?? pr.src.cells.finish ?? "",
-      finishCell: pr.src.cells.finish ?? "",
-      done: isCompleteStatus(pr.status) || (pr.percentComplete ?? 0) >= 100,
-    });
+    if (pr.start !== null) moved(pr.start, true, pr.id, "start", pr.src.sheet, startCell);
+    moved(finishDay, false, pr.id, "finish", pr.src.sheet, finishCell);
+    const s = indexOnOrAfter(cal, startDay);
+    const e = Math.max(s, indexOnOrBefore(cal, finishDay));
+    const i = it.n++;
+    it.ids.push(pr.id);
+    it.done[i] = done ? 1 : 0;
+    it.start[i] = s;
+    it.duration[i] = e - s + 1;
+    it.finishPoint[i] = e + 1;
+    it.plannedPoint[i] = pr.baselineFinish !== null ? indexOnOrBefore(cal, pr.baselineFinish) + 1 : e + 1;
+    it.where.push({ sheet: pr.src.sheet, startCell, finishCell });
   }
   for (const m of p.milestones) {
     const date = m.actual ?? m.forecast ?? m.baseline;
     if (date === null) continue;
-    const cell = m.actual !== null ? m.src.cells.actual : m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline;
-    nodes.push({ id: m.id, kind: "milestone", start: date, finish: date, duration: 0, sheet: m.src.sheet, startCell: cell ?? "", finishCell: cell ?? "", done: m.actual !== null || isCompleteStatus(m.status) });
+    const cell = (m.actual !== null ? m.src.cells.actual : m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline) ?? "";
+    moved(date, false, m.id, "date", m.src.sheet, cell);
+    const point = indexOnOrBefore(cal, date) + 1;
+    const i = it.n++;
+    it.ids.push(m.id);
+    it.milestone[i] = 1;
+    it.done[i] = isMilestoneDone(m) ? 1 : 0;
+    it.start[i] = point;
+    it.duration[i] = 0;
+    it.finishPoint[i] = point;
+    it.plannedPoint[i] = m.baseline !== null ? indexOnOrBefore(cal, m.baseline) + 1 : point;
+    it.where.push({ sheet: m.src.sheet, startCell: cell, finishCell: cell });
   }
-  const idx = new Map<string, number>();
-  nodes.forEach((n, i) => idx.set(n.id, i));
-  const n = nodes.length;
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  const usable: Link[] = [];
-  for (const l of p.links) {
-    const a = idx.get(l.from);
-    const b = idx.get(l.to);
-    if (a === undefined || b === undefined) continue;
-    succ[a].push(b);
-    usable.push(l);
-  }
+  return it;
+}
 
-  // Cycles: report each, then drop the links inside it.
-  const cycleComps = findCycles(n, succ);
-  const compOf = new Int32Array(n).fill(-1);
-  const cycles: string[][] = [];
-  cycleComps.forEach((comp, ci) => {
-    for (const v of comp) compOf[v] = ci;
-    const path = cycleThrough(comp, succ).map((v) => nodes[v].id);
-    cycles.push(path);
-    const first = nodes[idx.get(path[0])!];
-    const closing = usable.find((l) => l.to === path[0] && l.from === path[path.length - 1]);
-    diags.push({
-      severity: "error",
-      code: "dependency-cycle",
-      message: `Dependency cycle: ${[...path, path[0]].join(" → ")}. Each waits for the next, so none can start; dates for ${
-        path.length === 1 ? "it" : "them"
-      } ignore these links until one is removed or reversed.`,
-      sheet: closing?.sheet ?? first.sheet,
-      cell: closing?.cell ?? first.startCell,
-      entity: path[0],
-    });
-  });
-  const inLinks: { from: number; type: LinkType; lag: number }[][] = Array.from({ length: n }, () => []);
-  const outLinks: { to: number; type: LinkType; lag: number }[][] = Array.from({ length: n }, () => []);
-  const dagSucc: number[][] = Array.from({ length: n }, () => []);
-  for (const l of usable) {
-    const a = idx.get(l.from)!;
-    const b = idx.get(l.to)!;
-    if (compOf[a] !== -1 && compOf[a] === compOf[b]) continue;
-    inLinks[b].push({ from: a, type: l.type, lag: l.lag });
-    outLinks[a].push({ to: b, type: l.type, lag: l.lag });
-    dagSucc[a].push(b);
+/** The links between known items, in compressed arrays: by successor (in) and by predecessor (out). */
+interface Net {
+  from: Int32Array;
+  to: Int32Array;
+  type: Uint8Array;
+  unit: Uint8Array;
+  lag: Float64Array;
+  lagOf: Lag[];
+  /** Links into v: inIdx[inStart[v] .. inStart[v + 1]). */
+  inStart: Int32Array;
+  inIdx: Int32Array;
+  outStart: Int32Array;
+  outIdx: Int32Array;
+}
+
+function compress(n: number, from: number[], to: number[], keep: (j: number) => boolean): { start: Int32Array; idx: Int32Array; outStart: Int32Array; outIdx: Int32Array } {
+  const inCount = new Int32Array(n + 1);
+  const outCount = new Int32Array(n + 1);
+  for (let j = 0; j < from.length; j++) {
+    if (!keep(j)) continue;
+    inCount[to[j] + 1]++;
+    outCount[from[j] + 1]++;
   }
+  for (let v = 0; v < n; v++) {
+    inCount[v + 1] += inCount[v];
+    outCount[v + 1] += outCount[v];
+  }
+  const idx = new Int32Array(inCount[n]);
+  const outIdx = new Int32Array(outCount[n]);
+  const fillIn = inCount.slice();
+  const fillOut = outCount.slice();
+  for (let j = 0; j < from.length; j++) {
+    if (!keep(j)) continue;
+    idx[fillIn[to[j]]++] = j;
+    outIdx[fillOut[from[j]]++] = j;
+  }
+  return { start: inCount, idx, outStart: outCount, outIdx };
+}
+
+export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
+  const it = buildItems(p, cal, holidayNames, diags);
+  const n = it.n;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(it.ids[i], i);
+
+  const from: number[] = [];
+  const to: number[] = [];
+  const links: { type: LinkType; lag: Lag; sheet: string; cell: string }[] = [];
+  for (const l of p.links) {
+    const a = index.get(l.from);
+    const b = index.get(l.to);
+    if (a === undefined || b === undefined) continue;
+    from.push(a);
+    to.push(b);
+    links.push(l);
+  }
+  const succ: number[][] = Array.from({ length: n }, () => []);
+  for (let j = 0; j < from.length; j++) succ[from[j]].push(to[j]);
+
+  const cycleOf = new Int32Array(n).fill(-1);
+  const cycles = reportCycles(findCycles(n, succ), succ, it, from, to, links, cycleOf, diags);
+
+  const inCycleLink = (j: number) => cycleOf[from[j]] !== -1 && cycleOf[from[j]] === cycleOf[to[j]];
+  // Links into done items do not bind them (nor, backwards, their predecessors).
+  const c = compress(n, from, to, (j) => !inCycleLink(j) && !it.done[to[j]]);
+  const net: Net = {
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    type: Uint8Array.from(links.map((l) => TYPE_CODE[l.type])),
+    unit: Uint8Array.from(links.map((l) => UNIT_CODE[l.lag.unit])),
+    lag: Float64Array.from(links.map((l) => l.lag.value)),
+    lagOf: links.map((l) => l.lag),
+    inStart: c.start,
+    inIdx: c.idx,
+    outStart: c.outStart,
+    outIdx: c.outIdx,
+  };
+  const dagSucc: number[][] = Array.from({ length: n }, () => []);
+  for (let j = 0; j < from.length; j++) if (!inCycleLink(j)) dagSucc[from[j]].push(to[j]);
   const order = topologicalOrder(n, dagSucc);
 
+  const shift = new Shifter(cal, it);
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
-  const driver = new Int32Array(n).fill(-1);
-  const driverLink: ({ type: LinkType; lag: number } | null)[] = new Array(n).fill(null);
+  forward(order, it, net, shift, es, ef);
+  let end = -Infinity;
+  for (let v = 0; v < n; v++) if (!it.done[v] && ef[v] > end) end = ef[v];
+  const lf = new Float64Array(n).fill(NaN);
+  if (Number.isFinite(end)) backward(order, it, net, shift, end, lf);
+
+  const drivers = (v: number): number[] => {
+    const out: number[] = [];
+    for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
+      const j = net.inIdx[k];
+      if (shift.constraintStart(net, j, es, ef) === es[v]) out.push(j);
+    }
+    return out;
+  };
+  const pushes = explainPushes(order, it, net, es, ef, drivers);
+
+  const shown = (point: WorkIndex): Day => dayAtIndex(cal, point);
+  const nodes = new Map<string, ScheduleNode>();
+  const critical: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const ms = it.milestone[v] === 1;
+    const done = it.done[v] === 1;
+    const inCycle = cycleOf[v] !== -1;
+    const computable = !inCycle;
+    const hasLate = !done && computable && !Number.isNaN(lf[v]);
+    const float = hasLate ? lf[v] - ef[v] : null;
+    const isCritical = float !== null && float <= 0;
+    if (isCritical) critical.push(v);
+    const dur = it.duration[v];
+    nodes.set(it.ids[v], {
+      id: it.ids[v],
+      kind: ms ? "milestone" : "project",
+      done,
+      computable,
+      start: shown(ms ? it.start[v] - 1 : it.start[v]),
+      finish: shown(it.finishPoint[v] - 1),
+      duration: dur,
+      earlyStart: shown(ms ? ef[v] - 1 : es[v]),
+      earlyFinish: shown(ef[v] - 1),
+      lateStart: hasLate ? shown(ms ? lf[v] - 1 : lf[v] - dur) : null,
+      lateFinish: hasLate ? shown(lf[v] - 1) : null,
+      totalFloat: float,
+      critical: isCritical,
+      drivers: drivers(v).map((j) => ({ id: it.ids[net.from[j]], type: TYPES[net.type[j]], lag: net.lagOf[j] })),
+      push: null,
+      inCycle,
+    });
+  }
+  critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
+  pushDiagnostics(it, net, es, ef, pushes, drivers, cal, diags);
+  for (const [v, p] of pushes) nodes.get(it.ids[v])!.push = { kind: p.kind, by: p.by, root: p.root, days: p.days };
+  return {
+    calendar: cal,
+    nodes,
+    criticalPath: critical.map((v) => it.ids[v]),
+    programmeEnd: Number.isFinite(end) ? shown(end - 1) : null,
+    cycles,
+  };
+}
+
+/**
+ * Moves a point on the working-day index by a lag. Working-day lags are index arithmetic;
+ * elapsed lags go through calendar time (a start point is the midnight before its day, a
+ * finish point the midnight after), then back to the first (forward) or last (backward)
+ * point of the wanted kind that satisfies the constraint.
+ */
+class Shifter {
+  constructor(
+    private cal: WorkCalendar,
+    private it: Items,
+  ) {}
+
+  /** Working days a lag stands for, from predecessor v (a percentage of its duration). */
+  private working(unit: number, lag: number, v: number): number {
+    return unit === 2 ? Math.round((lag / 100) * this.it.duration[v]) : lag;
+  }
+
+  private instant(point: WorkIndex, finishKind: boolean): Day {
+    return finishKind ? dayAtIndex(this.cal, point - 1) + 1 : dayAtIndex(this.cal, point);
+  }
+
+  /** Earliest point of the target kind at or after `point` + lag. */
+  later(point: WorkIndex, pointIsFinish: boolean, unit: number, lag: number, pred: number, targetIsFinish: boolean): WorkIndex {
+    if (unit !== 1) return point + this.working(unit, lag, pred);
+    const t = this.instant(point, pointIsFinish) + lag;
+    return targetIsFinish ? indexOnOrAfter(this.cal, t - 1) + 1 : indexOnOrAfter(this.cal, t);
+  }
+
+  /** Latest point of the target kind at or before `point` − lag. */
+  earlier(point: WorkIndex, pointIsFinish: boolean, unit: number, lag: number, pred: number, targetIsFinish: boolean): WorkIndex {
+    if (unit !== 1) return point - this.working(unit, lag, pred);
+    const t = this.instant(point, pointIsFinish) - lag;
+    return targetIsFinish ? indexOnOrBefore(this.cal, t - 1) + 1 : indexOnOrBefore(this.cal, t);
+  }
+
+  /** The early start that link j asks of its successor. */
+  constraintStart(net: Net, j: number, es: Float64Array, ef: Float64Array): number {
+    const u = net.from[j];
+    const v = net.to[j];
+    const type = net.type[j];
+    const uMs = this.it.milestone[u] === 1;
+    const vMs = this.it.milestone[v] === 1;
+    const fromFinish = type === 0 || type === 2; // FS, FF
+    const anchor = fromFinish ? ef[u] : es[u];
+    const toFinish = type >= 2; // FF, SF constrain the successor's finish
+    const c = this.later(anchor, fromFinish || uMs, net.unit[j], net.lag[j], u, toFinish || vMs);
+    return toFinish ? c - this.it.duration[v] : c;
+  }
+}
+
+function forward(order: number[], it: Items, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): void {
   for (const v of order) {
-    const node = nodes[v];
-    let start = node.start;
-    for (const l of node.done ? [] : inLinks[v]) {
-      const d = node.duration;
-      const c =
-        l.type === "FS" ? ef[l.from] + l.lag : l.type === "SS" ? es[l.from] + l.lag : l.type === "FF" ? ef[l.from] + l.lag - d : es[l.from] + l.lag - d;
-      if (c > start) {
-        start = c;
-        driver[v] = l.from;
-        driverLink[v] = { type: l.type, lag: l.lag };
+    let start = it.start[v];
+    if (!it.done[v]) {
+      for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
+        const c = shift.constraintStart(net, net.inIdx[k], es, ef);
+        if (c > start) start = c;
       }
     }
     es[v] = start;
-    ef[v] = start + node.duration;
+    ef[v] = start + it.duration[v];
   }
-  let end = -Infinity;
-  let endNode = -1;
-  for (const v of order) {
-    if (ef[v] > end) {
-      end = ef[v];
-      endNode = v;
-    }
-  }
-  const lf = new Float64Array(n);
-  const ls = new Float64Array(n);
+}
+
+function backward(order: number[], it: Items, net: Net, shift: Shifter, end: number, lf: Float64Array): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i];
-    const d = nodes[v].duration;
+    if (it.done[v]) continue;
+    const d = it.duration[v];
+    const vMs = it.milestone[v] === 1;
     let late = end;
-    for (const l of outLinks[v]) {
-      const c =
-        l.type === "FS" ? ls[l.to] - l.lag : l.type === "SS" ? ls[l.to] - l.lag + d : l.type === "FF" ? lf[l.to] - l.lag : lf[l.to] - l.lag + d;
-      if (c < late) late = c;
+    for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
+      const j = net.outIdx[k];
+      const w = net.to[j];
+      const type = net.type[j];
+      const wMs = it.milestone[w] === 1;
+      const toFinish = type >= 2; // FF, SF: the successor's finish is constrained
+      const anchor = toFinish ? lf[w] : lf[w] - it.duration[w];
+      const fromFinish = type === 0 || type === 2; // FS, FF: this item's finish constrains
+      const c = shift.earlier(anchor, toFinish || wMs, net.unit[j], net.lag[j], v, fromFinish || vMs);
+      const asFinish = fromFinish ? c : c + d;
+      if (asFinish < late) late = asFinish;
     }
     lf[v] = late;
-    ls[v] = late - d;
   }
+}
 
-  const result = new Map<string, ScheduleNode>();
+/** For each open item that finishes later than entered: which binding predecessor pushes it, and why. */
+function explainPushes(order: number[], it: Items, net: Net, es: Float64Array, ef: Float64Array, drivers: (v: number) => number[]): Map<number, Push & { link: number; rootIdx: number }> {
+  const out = new Map<number, Push & { link: number; rootIdx: number }>();
+  const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
-    const node = nodes[v];
-    const float = lf[v] - ef[v];
-    result.set(node.id, {
-      id: node.id,
-      kind: node.kind,
-      start: node.start,
-      finish: node.finish,
-      duration: node.duration,
-      earlyStart: es[v],
-      earlyFinish: ef[v],
-      lateStart: ls[v],
-      lateFinish: lf[v],
-      totalFloat: float,
-      critical: float <= 0,
-      driver: driver[v] >= 0 ? { id: nodes[driver[v]].id, ...driverLink[v]! } : null,
-      inCycle: compOf[v] !== -1,
-    });
+    if (it.done[v] || ef[v] <= it.finishPoint[v]) continue;
+    const ds = drivers(v);
+    if (!ds.length) continue;
+    // Prefer a driver that itself finishes later than planned: that is the story of the push.
+    const j = ds.find((x) => lateAgainstPlan(net.from[x])) ?? ds[0];
+    const u = net.from[j];
+    const slip = lateAgainstPlan(u);
+    const upstream = out.get(u);
+    const rootIdx = slip && upstream ? upstream.rootIdx : slip ? u : v;
+    out.set(v, { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days: 0, link: j, rootIdx });
   }
+  return out;
+}
 
-  const criticalPath: string[] = [];
-  for (let v = endNode; v >= 0; v = driver[v]) {
-    criticalPath.push(nodes[v].id);
-    if (criticalPath.length > n) break;
-  }
-  criticalPath.reverse();
-
-  // Date conflicts and slippage passed on from predecessors.
-  const slipped = new Map<string, { by: string; root: string; days: number }>();
-  // The root cause of each push: the first item of its driving chain (memoised in topological order).
-  const root = new Int32Array(n);
-  for (const v of order) root[v] = driver[v] >= 0 ? root[driver[v]] : v;
-  for (const v of order) {
-    if (driver[v] < 0) continue;
-    const node = nodes[v];
-    const by = nodes[driver[v]];
-    const link = driverLink[v]!;
-    const how = `${by.id} (${link.type}${link.lag ? (link.lag > 0 ? "+" : "") + link.lag + "d" : ""})`;
-    const rootNode = nodes[root[v]];
-    const via = rootNode.id !== by.id ? `, itself held up by ${rootNode.id}` : "";
-    if (node.kind === "project" && es[v] > node.start) {
-      diags.push({
-        severity: "warning",
-        code: "date-conflict",
-        message: `${node.id} is entered to start on ${formatDayLong(node.start)}, but ${how} lets it start on ${formatDayLong(es[v])} at the earliest${via}. Move the start, or agree a change to the dependency.`,
-        sheet: node.sheet,
-        cell: node.startCell,
-        entity: node.id,
-      });
-    }
-    if (ef[v] > node.finish) {
-      const days = ef[v] - node.finish;
-      slipped.set(node.id, { by: by.id, root: rootNode.id, days });
+function pushDiagnostics(
+  it: Items,
+  net: Net,
+  es: Float64Array,
+  ef: Float64Array,
+  pushes: Map<number, Push & { link: number }>,
+  drivers: (v: number) => number[],
+  cal: WorkCalendar,
+  diags: Diagnostic[],
+): void {
+  const day = (point: number) => dayAtIndex(cal, point);
+  for (const [v, push] of pushes) {
+    const j = push.link;
+    const u = net.from[j];
+    const id = it.ids[v];
+    const entered = day(it.finishPoint[v] - 1);
+    const now = day(ef[v] - 1);
+    push.days = now - entered;
+    const link = `${TYPES[net.type[j]]}${lagText(net.lagOf[j])}`;
+    const w = it.where[v];
+    const late = `${push.days} day${push.days === 1 ? "" : "s"} late`;
+    if (push.kind === "slip") {
+      const root = push.root !== push.by ? `; the chain starts at ${push.root}` : "";
       diags.push({
         severity: "warning",
         code: "slippage-impact",
-        message: `${node.id} cannot finish by ${formatDayLong(node.finish)}: ${how} pushes it to ${formatDayLong(ef[v])} (${days} day${days === 1 ? "" : "s"} late)${via}. Replan ${node.id}, or recover ${by.id}.`,
-        sheet: node.sheet,
-        cell: node.finishCell,
-        entity: node.id,
+        message: `${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u] - 1))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`,
+        sheet: w.sheet,
+        cell: w.finishCell,
+        entity: id,
+      });
+    } else {
+      const startNow = it.milestone[v] ? now : day(es[v]);
+      diags.push({
+        severity: "warning",
+        code: "date-conflict",
+        message: `${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u] - 1))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`,
+        sheet: w.sheet,
+        cell: w.startCell,
+        entity: id,
       });
     }
   }
-  return { nodes: result, criticalPath, programmeEnd: Number.isFinite(end) ? end : null, cycles, slipped };
+  // Items that start earlier than their links allow but still finish in time: the start conflicts.
+  for (let v = 0; v < it.n; v++) {
+    if (it.done[v] || it.milestone[v] || pushes.has(v) || es[v] <= it.start[v]) continue;
+    const j = drivers(v)[0];
+    const by = j !== undefined ? `${it.ids[net.from[j]]} (${TYPES[net.type[j]]}${lagText(net.lagOf[j])})` : "its predecessors";
+    diags.push({
+      severity: "warning",
+      code: "date-conflict",
+      message: `${it.ids[v]} is entered to start on ${formatDayLong(day(it.start[v]))}, but its dependency on ${by} lets it start on ${formatDayLong(day(es[v]))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`,
+      sheet: it.where[v].sheet,
+      cell: it.where[v].startCell,
+      entity: it.ids[v],
+    });
+  }
+}
+
+function reportCycles(
+  comps: number[][],
+  succ: number[][],
+  it: Items,
+  from: number[],
+  to: number[],
+  links: { sheet: string; cell: string }[],
+  cycleOf: Int32Array,
+  diags: Diagnostic[],
+): string[][] {
+  const cycles: string[][] = [];
+  comps.forEach((comp, ci) => {
+    for (const v of comp) cycleOf[v] = ci;
+    // cycleThrough follows predecessor → successor; waiting order is the reverse.
+    const path = cycleThrough(comp, succ);
+    const waiting = [path[0], ...path.slice(1).reverse()];
+    const ids = waiting.map((v) => it.ids[v]);
+    cycles.push(ids);
+    let closing = -1;
+    for (let j = 0; j < from.length && closing < 0; j++) if (to[j] === waiting[0] && from[j] === waiting[1 % waiting.length]) closing = j;
+    const words = ids.length === 1 ? `${ids[0]} waits for itself` : ids.map((id, i) => (i === 0 ? `${id} waits for ${ids[1]}` : i < ids.length - 1 ? `which waits for ${ids[i + 1]}` : `which waits for ${ids[0]}`)).join(", ");
+    diags.push({
+      severity: "error",
+      code: "dependency-cycle",
+      message: `Dependency cycle: ${words}. None of them can start, so their dates ignore these links until one is removed or reversed.`,
+      sheet: closing >= 0 ? links[closing].sheet : it.where[waiting[0]].sheet,
+      cell: closing >= 0 ? links[closing].cell : it.where[waiting[0]].startCell,
+      entity: ids[0],
+    });
+  });
+  return cycles;
 }

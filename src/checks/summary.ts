@@ -15,9 +15,11 @@ export function toJson(a: Analysis) {
       earlyFinish: d(n?.earlyFinish),
       lateStart: d(n?.lateStart),
       lateFinish: d(n?.lateFinish),
+      /** Working days; null for done items and items whose schedule cannot be computed. */
       totalFloat: n ? n.totalFloat : null,
       critical: n ? n.critical : false,
-      drivenBy: n?.driver?.id ?? null,
+      drivers: n ? n.drivers.map((x) => ({ id: x.id, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit })) : [],
+      push: n?.push ?? null,
     };
   };
   return {
@@ -28,25 +30,33 @@ export function toJson(a: Analysis) {
     counts: countBySeverity(a.diagnostics),
     sources: a.programme.sources,
     diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, sheet: x.sheet, cell: x.cell, entity: x.entity ?? null })),
-    workstreams: a.rag.workstreams.map((w) => ({ name: w.name, rag: w.overall, schedule: w.schedule, cost: w.cost, reported: w.reported, projects: w.projects })),
+    calendar: a.schedule.calendar.kind,
+    holidays: a.schedule.calendar.holidays.map((x) => formatDay(x)),
+    workstreams: a.rag.workstreams.map((w) => ({ name: w.name, rag: w.overall?.rag ?? null, rule: w.overall?.rule ?? null, because: w.overall?.because ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported, projects: w.projects })),
     projects: a.programme.projects.map((p) => {
       const r = a.rag.projects.get(p.id)!;
       return {
         id: p.id,
         name: p.name,
         workstream: p.workstream,
+        sheet: p.src.sheet,
+        row: p.src.row + 1,
+        done: r.done,
         reportedRag: p.reportedRag,
-        computedRag: r.overall,
-        scheduleRag: r.schedule,
-        costRag: r.cost,
+        computedRag: r.overall.rag,
+        rule: r.overall.rule,
+        because: r.overall.because,
+        scheduleRag: r.schedule.rag,
+        costRag: r.cost?.rag ?? null,
+        finishNow: d(r.finishNow),
         slipDays: r.slipDays,
-        costVariancePercent: r.costVariancePercent,
+        costVariancePercent: r.costVariancePercent === null ? null : Math.round(r.costVariancePercent * 10) / 10,
         ...sched(p.id),
       };
     }),
     milestones: a.programme.milestones.map((m) => {
       const r = a.rag.milestones.get(m.id)!;
-      return { id: m.id, project: m.project, name: m.name, reportedRag: null, computedRag: r.rag, slipDays: r.slipDays, ...sched(m.id) };
+      return { id: m.id, project: m.project, name: m.name, sheet: m.src.sheet, row: m.src.row + 1, done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, ...sched(m.id) };
     }),
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),

@@ -25,8 +25,8 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
   lines.push(`Overall: ${ragText(a.overall)}`);
   const wsWidth = Math.max(10, ...a.rag.workstreams.map((w) => w.name.length));
   for (const w of a.rag.workstreams) {
-    const rep = w.reported && w.reported !== w.overall ? `  (reported ${w.reported})` : "";
-    lines.push(`  ${w.name.padEnd(wsWidth)}  ${ragText(w.overall)}${rep}`);
+    const rep = w.reported && w.reported !== w.overall?.rag ? `  (reported ${w.reported})` : "";
+    lines.push(`  ${w.name.padEnd(wsWidth)}  ${ragText(w.overall?.rag ?? null)}${rep}`);
   }
   if (a.schedule.criticalPath.length) lines.push(`Critical path: ${a.schedule.criticalPath.join(" → ")}`);
   lines.push("");

@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         io.out(USAGE);
         return 0;
       case "template": {
-        await writeFileSafely(args.output!, await writeTemplate());
+        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()));
         io.out(`Wrote the blank programme workbook to ${args.output}`);
         return 0;
       }

@@ -6,7 +6,9 @@ import type {
   Benefit,
   CompetencyScore,
   GovernanceRating,
+  HolidayRow,
   Issue,
+  Lag,
   Link,
   LinkType,
   Milestone,
@@ -15,6 +17,7 @@ import type {
   Risk,
   SheetSource,
 } from "../model/entities";
+import { NO_LAG } from "../model/entities";
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { headerCell, locate, type Located } from "./locate";
@@ -138,6 +141,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
       start: day(v.start),
       finish: day(v.finish),
       baselineFinish: day(v.baselineFinish),
+      actualFinish: day(v.actualFinish),
       budget: num(v.budget),
       forecastCost: num(v.forecastCost),
       actualCost: num(v.actualCost),
@@ -181,7 +185,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
   for (const m of milestones) canonical.set(idKey(m.id), m.id);
   const links: Link[] = [];
   const linkSeen = new Set<string>();
-  const addLink = (from: string, to: string, type: LinkType, lag: number, sheet: string, cell: string): void => {
+  const addLink = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): void => {
     if (!known(from)) {
       diags.push({
         severity: "error",
@@ -218,8 +222,8 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
       diags.push({ severity: "error", code: "unknown-reference", message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet: row.src.sheet, cell: row.src.cells.to, entity: to });
       continue;
     }
-    const lag = num(v.lag) ?? 0;
-    addLink(from, to, (str(v.type) || "FS") as LinkType, Math.round(lag), row.src.sheet, row.src.cells.from);
+    const lag = (v.lag as Lag | null) ?? NO_LAG;
+    addLink(from, to, (str(v.type) || "FS") as LinkType, lag, row.src.sheet, row.src.cells.from);
   }
 
   const riskIds = new Map<string, { sheet: string; cell: string }>();
@@ -295,6 +299,12 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
     });
   }
 
+  const holidays: HolidayRow[] = [];
+  for (const row of rowsOf("holidays")) {
+    const date = day(row.values.date);
+    if (date !== null) holidays.push({ date, name: str(row.values.name), src: row.src });
+  }
+
   const governance: GovernanceRating[] = [];
   for (const row of rowsOf("governance")) {
     const v = row.values;
@@ -304,7 +314,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
   }
 
   return {
-    programme: { projects, milestones, links, risks, issues, benefits, competencyScores, governance, settings, sources },
+    programme: { projects, milestones, links, risks, issues, benefits, competencyScores, governance, holidays, settings, sources },
     diagnostics: diags,
   };
 }

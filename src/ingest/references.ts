@@ -1,32 +1,73 @@
-import type { LinkType } from "../model/entities";
+import type { Lag, LinkType } from "../model/entities";
 
 export interface ParsedRef {
   id: string;
   type: LinkType;
-  lag: number;
+  lag: Lag;
 }
 
-const REF = /^(.+?)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(\d+(?:\.\d+)?)\s*(d|days?|ed|edays?|w|wks?|weeks?|ew|ewks?)?)?$/i;
+/**
+ * Lag units as Microsoft Project spells them ("Enter lag or lead time" and the Duration field's
+ * abbreviations: m/min, h/hr, d/dy/day, w/wk, mo/mon, each with an `e` in front for elapsed
+ * time) and as Smartsheet writes them (`2FS +1d`, `3SS -2w`). Working units become working
+ * days on the schedule's calendar: 8 hours a day (rounded up), 5 days a week, 20 a month.
+ * Elapsed units are calendar time: `ed` days, `ew` 7 days, `emo` 30 days, `eh` hours (rounded up).
+ */
+const UNITS: Record<string, { unit: "wd" | "ed"; perUnit: number; roundUp?: boolean }> = {};
+const unitWords = (words: string[], unit: "wd" | "ed", perUnit: number, roundUp = false) => {
+  for (const w of words) UNITS[w] = { unit, perUnit, roundUp };
+};
+unitWords(["m", "min", "mins", "minute", "minutes"], "wd", 1 / 480, true);
+unitWords(["h", "hr", "hrs", "hour", "hours"], "wd", 1 / 8, true);
+unitWords(["", "d", "dy", "dys", "day", "days"], "wd", 1);
+unitWords(["w", "wk", "wks", "week", "weeks"], "wd", 5);
+unitWords(["mo", "mon", "mons", "month", "months"], "wd", 20);
+unitWords(["em", "emin", "emins", "eminute", "eminutes"], "ed", 1 / 1440, true);
+unitWords(["eh", "ehr", "ehrs", "ehour", "ehours"], "ed", 1 / 24, true);
+unitWords(["ed", "edy", "edys", "eday", "edays"], "ed", 1);
+unitWords(["ew", "ewk", "ewks", "eweek", "eweeks"], "ed", 7);
+unitWords(["emo", "emon", "emons", "emonth", "emonths"], "ed", 30);
+
+/** A lag amount with its unit, as typed: "+2 days", "-1d", "3", "+50%", "6h", "2ew", "1.5wk?". */
+export function parseLag(text: string): Lag | null {
+  const m = /^([+-]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*(%|[a-z]*)\s*\??$/i.exec(text.trim());
+  if (!m) return null;
+  const sign = m[1] === "-" ? -1 : 1;
+  const amount = Number(m[2]);
+  if (m[3] === "%") return { value: sign * Math.round(amount), unit: "pct" };
+  const u = UNITS[m[3].toLowerCase()];
+  if (!u) return null;
+  const raw = amount * u.perUnit;
+  const whole = u.roundUp ? Math.ceil(raw - 1e-9) : Math.round(raw);
+  return { value: sign * whole + 0, unit: u.unit };
+}
+
+const TYPED = /^(.+?)\s*(FS|SS|FF|SF)\s*(.*)$/i;
+const SIGNED = /^(.+?)\s*([+-].*)$/;
 
 /**
- * Parses one dependency reference in Microsoft Project's style: "P02", "P02FS+10d",
- * "M14SS-5d", "P03 FF +2w". Lags are calendar days (weeks × 7). An ID that is itself known
- * (even one ending in letters such as "FS") is taken whole.
+ * Parses one dependency reference: our style ("P02", "P02FS+10d", "M14SS-5d", "P03 FF +2w"),
+ * Microsoft Project's ("3FS+2 days", "5SS", "12FF-1 day", "4FS+50%", "1SS3") and Smartsheet's
+ * ("2FS +1d"). A lag needs a link type or a sign before it, so "P02" is never read as "P" with a
+ * lag of 2. An ID that is itself known (even one ending like a link type) is taken whole.
+ * Returns the ID as written when it cannot be read otherwise, for the caller to report.
  */
 export function parseRef(token: string, isKnown: (id: string) => boolean): ParsedRef | null {
   const t = token.trim();
   if (!t) return null;
-  if (isKnown(t)) return { id: t, type: "FS", lag: 0 };
-  const m = REF.exec(t);
-  if (!m) return { id: t, type: "FS", lag: 0 };
-  const type = (m[2]?.toUpperCase() ?? "FS") as LinkType;
-  let lag = 0;
-  if (m[4] !== undefined) {
-    const unit = (m[5] ?? "d").toLowerCase();
-    lag = Number(m[4]) * (unit.startsWith("w") || unit.startsWith("ew") ? 7 : 1);
-    if (m[3] === "-") lag = -lag;
+  if (isKnown(t)) return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
+  const typed = TYPED.exec(t);
+  if (typed) {
+    const rest = typed[3].trim();
+    const lag = rest === "" ? { value: 0, unit: "wd" as const } : parseLag(rest);
+    if (lag) return { id: typed[1].trim(), type: typed[2].toUpperCase() as LinkType, lag };
   }
-  return { id: m[1].trim(), type, lag: Math.round(lag) };
+  const signed = SIGNED.exec(t);
+  if (signed) {
+    const lag = parseLag(signed[2]);
+    if (lag) return { id: signed[1].trim(), type: "FS", lag };
+  }
+  return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
 }
 
 /** Splits a Depends On cell into its references. */

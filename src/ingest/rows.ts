@@ -1,14 +1,15 @@
 import { a1, isBlank, isCellError, type CellValue } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { AssessmentKind, LinkType, Source } from "../model/entities";
+import type { AssessmentKind, Lag, LinkType, Source } from "../model/entities";
+import { parseLag } from "./references";
 import type { Rag } from "../model/rag";
 import { cellAt } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
 import { isEmptyCell, readDate, readLevel, readList, readNumber, readPercent, readRag, readText, show, type Parsed } from "./values";
 
-export type FieldValue = string | number | Day | Rag | string[] | null;
+export type FieldValue = string | number | Day | Rag | string[] | Lag | null;
 
 /** One data row, typed: field key → value, with the cell each came from. */
 export interface TypedRow {
@@ -34,6 +35,8 @@ function hint(f: FieldSpec): string {
   switch (f.type) {
     case "date":
       return "Enter a date such as 31/03/2010 or 2010-03-31, or leave it blank.";
+    case "lag":
+      return "Enter working days (5, -2), or a number with a unit: 2w, 3ed (calendar days), 50%.";
     case "number":
       return "Enter a number such as 12500 or £12,500.";
     case "percent":
@@ -110,7 +113,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
       extra ??= {};
       extra[header] = isCellError(v) ? v.error : (v as string | number | boolean);
     }
-    out.push({ values, src: { sheet: sheetName, row: r, cells, extra }, failed });
+    out.push({ values, src: failed ? { sheet: sheetName, row: r, cells, extra, failed } : { sheet: sheetName, row: r, cells, extra }, failed });
   }
   return out;
 }
@@ -155,6 +158,12 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
       if (isEmptyCell(v)) return { ok: true, value: "Self" };
       const k = ASSESSMENTS[readText(v).toLowerCase()];
       return k ? { ok: true, value: k } : { ok: false, problem: `${show(v)} is not an assessment type (use Self, Panel or 360)`, code: "bad-value" };
+    }
+    case "lag": {
+      if (isEmptyCell(v)) return { ok: true, value: null };
+      if (typeof v === "number" && Number.isFinite(v)) return { ok: true, value: { value: Math.round(v), unit: "wd" } };
+      const lag = typeof v === "string" ? parseLag(v) : null;
+      return lag ? { ok: true, value: lag } : { ok: false, problem: `${show(v)} is not a lag (use a number of working days, or 2d, 1w, 3ed, 50%)`, code: "bad-value" };
     }
     case "linktype": {
       if (isEmptyCell(v)) return { ok: true, value: "FS" };

@@ -14,6 +14,7 @@ export type FieldType =
   | "refs" // dependency references: P02, P02FS+10d; M14SS-5d
   | "list" // comma/semicolon separated words
   | "level" // a whole score on a bounded scale (1–5 for risks, 1–4 for WCC)
+  | "lag" // a dependency lag: a number (working days) or text with a unit: 2d, 1w, 3ed, 50%
   | "assessment" // Self, Panel, 360
   | "linktype"; // FS, SS, FF, SF
 
@@ -40,7 +41,8 @@ export type SheetKind =
   | "issues"
   | "benefits"
   | "competencies"
-  | "governance";
+  | "governance"
+  | "holidays";
 
 export interface SheetSpec {
   kind: SheetKind;
@@ -71,6 +73,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "start", label: "Start", type: "date", aliases: ["Start Date", "Planned Start", "Begin"] },
       { key: "finish", label: "Finish", type: "date", required: true, aliases: ["Target Date", "Due", "Due Date", "End", "End Date", "Finish Date", "Forecast Finish", "Timescale Date", "Completion Date"], note: "The current forecast finish." },
       { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline End", "Baseline", "Original Finish", "Planned Finish", "Baseline Date"] },
+      { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date", "Date Completed", "Completed On"], note: "The day the work finished: the project is then done." },
       { key: "budget", label: "Budget", type: "number", aliases: ["Budget Cost", "Approved Budget", "Cost", "Planned Cost"] },
       { key: "forecastCost", label: "Forecast Cost", type: "number", aliases: ["Forecast", "Forecast Outturn", "Outturn", "Estimate at Completion", "EAC"] },
       { key: "actualCost", label: "Actual Cost", type: "number", aliases: ["Actual", "Spent", "Spend", "Actual Spend", "Actuals"] },
@@ -111,7 +114,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "from", label: "From", type: "id", required: true, aliases: ["Predecessor", "Depends On", "Upstream", "Giver", "Provider"], note: "The project or milestone that must happen first." },
       { key: "to", label: "To", type: "id", required: true, aliases: ["Successor", "Dependent", "Downstream", "Receiver"], note: "The project or milestone that waits for it." },
       { key: "type", label: "Type", type: "linktype", aliases: ["Link Type", "Dependency Type", "Relationship"], note: "FS (default), SS, FF or SF." },
-      { key: "lag", label: "Lag (days)", type: "number", aliases: ["Lag", "Lag Days", "Delay"], note: "Calendar days; negative for a lead." },
+      { key: "lag", label: "Lag (days)", type: "lag", aliases: ["Lag", "Lag Days", "Delay"], note: "Working days; negative for a lead. Also 2w (weeks), 3ed (calendar days), 50% (of the predecessor's duration)." },
     ],
   },
   {
@@ -201,6 +204,17 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "date", label: "Date", type: "date", aliases: ["Assessed", "Assessment Date", "Period"] },
     ],
   },
+  {
+    kind: "holidays",
+    title: "Holidays",
+    aliases: ["Holiday", "Bank Holidays", "Bank Holiday", "Non-working Days", "Non Working Days", "Calendar Exceptions", "Exceptions Calendar"],
+    idWords: ["holiday"],
+    required: false,
+    fields: [
+      { key: "date", label: "Date", type: "date", required: true, aliases: ["Holiday Date", "Day", "Start", "Start Date"], note: "A day nobody works: the schedule skips it." },
+      { key: "name", label: "Name", type: "text", aliases: ["Holiday", "Description", "Title", "Bank Holiday"] },
+    ],
+  },
 ];
 
 export function sheetSpec(kind: SheetKind): SheetSpec {
@@ -210,7 +224,7 @@ export function sheetSpec(kind: SheetKind): SheetSpec {
 }
 
 export interface SettingSpec {
-  key: "programmeName" | "reportingDate" | "periodDays" | "amberSlipDays" | "redSlipDays" | "amberCostPercent" | "redCostPercent" | "riskEscalationScore" | "reviewStalenessDays" | "competencyScaleMax" | "rollUp";
+  key: "programmeName" | "reportingDate" | "periodDays" | "amberSlipDays" | "redSlipDays" | "amberCostPercent" | "redCostPercent" | "riskEscalationScore" | "reviewStalenessDays" | "competencyScaleMax" | "rollUp" | "calendar";
   label: string;
   aliases: string[];
   note: string;
@@ -229,5 +243,6 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "riskEscalationScore", label: "Risk escalation score", aliases: ["Escalation score", "Risk escalation threshold", "Escalation threshold"], note: "Open risks scoring this or more go to the board (default 15)." },
   { key: "reviewStalenessDays", label: "Review staleness days", aliases: ["Review staleness", "Stale review days", "Risk review days"], note: "A risk not reviewed for longer than this is stale (default 90)." },
   { key: "competencyScaleMax", label: "Competency scale maximum", aliases: ["Competency scale max", "Competency max", "Maximum level", "Competency maximum"], note: "Highest competency level (default 4, as in WCC)." },
+  { key: "calendar", label: "Calendar", aliases: ["Schedule calendar", "Working calendar", "Calendar type"], note: "Working days (the default: Monday to Friday, less the days on the Holidays sheet) or Calendar days (every day counts)." },
   { key: "rollUp", label: "RAG roll-up rule", aliases: ["Roll-up rule", "Roll up", "RAG roll up", "Rollup"], note: "worst (default) or majority." },
 ];

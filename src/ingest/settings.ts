@@ -81,6 +81,13 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       s.reportingDate = d.value;
       return null;
     }
+    case "calendar": {
+      const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
+      if (t.startsWith("working") || t === "workdays" || t === "businessdays") s.calendar = "working";
+      else if (t.startsWith("calendar") || t === "elapseddays" || t === "alldays" || t === "everyday") s.calendar = "calendar";
+      else return { code: "bad-value", message: `${show(v)} is not a calendar: use "Working days" or "Calendar days".` };
+      return null;
+    }
     case "rollUp": {
       const t = readText(v).toLowerCase();
       if (t.startsWith("worst")) s.rollUp = "worst";

@@ -26,7 +26,8 @@ export type DiagnosticCode =
   | "competency-uncovered"
   | "overdue-issue"
   | "benefit-off-track"
-  | "unknown-setting";
+  | "unknown-setting"
+  | "non-working-day";
 
 export interface Diagnostic {
   severity: Severity;

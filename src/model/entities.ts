@@ -1,3 +1,4 @@
+import type { CalendarKind } from "./calendar";
 import type { Day } from "./dates";
 import type { Rag } from "./rag";
 
@@ -8,19 +9,47 @@ export interface Source {
   row: number;
   /** Field name → A1 address of the cell it was read from. */
   cells: Record<string, string>;
+  /** Fields whose cell held something that could not be read (already reported at the cell). */
+  failed?: string[];
   /** Columns the tool does not use, kept as they were (header → value). */
   extra?: Record<string, string | number | boolean | null>;
 }
 
 export type LinkType = "FS" | "SS" | "FF" | "SF";
 
+/**
+ * A lag (negative: a lead), as Microsoft Project keeps it: `wd` working days on the schedule's
+ * calendar (what a plain number means), `ed` elapsed calendar days, `pct` a percentage of the
+ * predecessor's duration. Weeks, months and hours are converted to working days when read.
+ */
+export interface Lag {
+  value: number;
+  unit: "wd" | "ed" | "pct";
+}
+
+export const NO_LAG: Lag = { value: 0, unit: "wd" };
+
+/** "+3d", "-2ed", "+50%", "" for none: how a lag is written after the link type. */
+export function lagText(lag: Lag): string {
+  if (lag.value === 0) return "";
+  const sign = lag.value > 0 ? "+" : "-";
+  const v = Math.abs(lag.value);
+  return `${sign}${v}${lag.unit === "wd" ? "d" : lag.unit === "ed" ? "ed" : "%"}`;
+}
+
+/** "3 working days", "2 calendar days", "50% of its duration": a lag in words. */
+export function lagWords(lag: Lag): string {
+  const v = Math.abs(lag.value);
+  if (lag.unit === "pct") return `${v}% of its predecessor's duration`;
+  return `${v} ${lag.unit === "wd" ? "working" : "calendar"} day${v === 1 ? "" : "s"}`;
+}
+
 /** A dependency: `to` depends on `from` (from is the predecessor). */
 export interface Link {
   from: string;
   to: string;
   type: LinkType;
-  /** Calendar days; may be negative (a lead). */
-  lag: number;
+  lag: Lag;
   /** Where the link was written: the Depends On cell or the Dependencies row. */
   sheet: string;
   cell: string;
@@ -34,6 +63,8 @@ export interface Project {
   start: Day | null;
   finish: Day | null;
   baselineFinish: Day | null;
+  /** The day the work actually finished: a fact, which makes the project done. */
+  actualFinish: Day | null;
   budget: number | null;
   forecastCost: number | null;
   actualCost: number | null;
@@ -127,6 +158,13 @@ export interface GovernanceRating {
 
 export type RollUpRule = "worst" | "majority";
 
+/** A day off on the Holidays sheet. */
+export interface HolidayRow {
+  date: Day;
+  name: string;
+  src: Source;
+}
+
 export interface Settings {
   programmeName: string;
   reportingDate: Day | null;
@@ -140,6 +178,8 @@ export interface Settings {
   reviewStalenessDays: number;
   competencyScaleMax: number;
   rollUp: RollUpRule;
+  /** The schedule's calendar: working days (Monday to Friday less holidays, the default) or calendar days. */
+  calendar: CalendarKind;
   /** Length of a reporting period in days (what "this period" and "next period" cover). */
   periodDays: number;
   /** Where each setting was read from, for diagnostics. */
@@ -157,6 +197,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewStalenessDays: 90,
   competencyScaleMax: 4,
   rollUp: "worst",
+  calendar: "working",
   periodDays: 30,
   cells: {},
 };
@@ -171,6 +212,7 @@ export interface Programme {
   benefits: Benefit[];
   competencyScores: CompetencyScore[];
   governance: GovernanceRating[];
+  holidays: HolidayRow[];
   settings: Settings;
   /** Which sheet (and table, if any) each kind was read from. */
   sources: SheetSource[];

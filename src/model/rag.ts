@@ -17,10 +17,19 @@ export function worstRag(rags: Iterable<Rag | null | undefined>): Rag | null {
   return worst;
 }
 
-/** The most common rating; a tie goes to the worse one. */
+/**
+ * The most common rating; a tie goes to the worse one. Blue (done) is left out unless every
+ * member is Blue: finished work says nothing about how the rest is going.
+ */
 export function majorityRag(rags: Iterable<Rag | null | undefined>): Rag | null {
   const counts = new Map<Rag, number>();
-  for (const r of rags) if (r) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let all = 0;
+  for (const r of rags) if (r) {
+    counts.set(r, (counts.get(r) ?? 0) + 1);
+    all++;
+  }
+  if (all > 0 && counts.get("Blue") === all) return "Blue";
+  counts.delete("Blue");
   let best: Rag | null = null;
   let bestCount = 0;
   for (const r of RAG_ORDER) {

@@ -16,3 +16,22 @@ export function isCompleteStatus(status: string): boolean {
 export function isClosedStatus(status: string): boolean {
   return CLOSED.has(head(status));
 }
+
+/**
+ * What "done" means, for every item with a schedule (one definition, used by the schedule, the
+ * RAG, the owner checks and every report sheet): a status that says so, an actual (finish) date,
+ * or 100 % complete. Done items are facts: their dates are the ones entered.
+ */
+export function isDone(item: { status: string; actual?: number | null; percentComplete?: number | null }): boolean {
+  return isCompleteStatus(item.status) || (item.actual !== undefined && item.actual !== null) || (item.percentComplete !== undefined && item.percentComplete !== null && item.percentComplete >= 100);
+}
+
+/** A project is done when its status says so, it has an Actual Finish, or it is 100 % complete. */
+export function isProjectDone(p: { status: string; actualFinish: number | null; percentComplete: number | null }): boolean {
+  return isDone({ status: p.status, actual: p.actualFinish, percentComplete: p.percentComplete });
+}
+
+/** A milestone is done when its status says so or it has an Actual Date. */
+export function isMilestoneDone(m: { status: string; actual: number | null }): boolean {
+  return isDone({ status: m.status, actual: m.actual });
+}

@@ -50,10 +50,10 @@ export function boardDecisions(ctx: ReportContext): { text: string; link?: PlanC
   for (const d of a.diagnostics.filter((x) => x.code === "rag-mismatch")) {
     const p = projectOf(ctx, d.entity ?? "");
     const r = p && a.rag.projects.get(p.id);
-    if (p && r) out.push({ text: `Challenge ${p.id} "${p.name}": reported ${p.reportedRag}, the plan says ${r.overall}${r.reasons.length ? ` (${[...new Set(r.reasons)].slice(0, 2).join("; ")})` : ""}.`, link: diagLink(d) });
+    if (p && r) out.push({ text: `Challenge ${p.id} "${p.name}": reported ${p.reportedRag}, the plan says ${r.overall.rag} (${r.overall.because}).`, link: diagLink(d) });
   }
-  const slips = [...a.schedule.slipped.entries()].sort((x, y) => y[1].days - x[1].days).slice(0, 5);
-  for (const [id, s] of slips) out.push({ text: `Agree recovery for ${id}: ${s.days} days late because ${s.by}${s.root !== s.by ? ` (and in turn ${s.root})` : ""} has slipped.`, link: diagLink(ctx.diagnosticFor("slippage-impact", id)!) });
+  const slips = [...a.schedule.nodes.values()].filter((x) => x.push?.kind === "slip").sort((x, y) => y.push!.days - x.push!.days).slice(0, 5);
+  for (const n of slips) out.push({ text: `Agree recovery for ${n.id}: ${n.push!.days} days late because ${n.push!.by}${n.push!.root !== n.push!.by ? ` (and in turn ${n.push!.root})` : ""} has slipped.`, link: diagLink(ctx.diagnosticFor("slippage-impact", n.id)!) });
   for (const c of a.competencies.filter((x) => x.gap !== null && x.gap > 0 && x.projects.length === 0))
     out.push({ text: `Assign a project to competency ${c.id} "${c.name}" (level ${c.current}, target ${c.target}): no project addresses it.`, link: diagLink(ctx.diagnosticFor("competency-uncovered", c.id)!) });
   if (n.error) out.push({ text: `Data quality: ${n.error} error${n.error === 1 ? "" : "s"} in the workbook leave parts of this report incomplete. See Exceptions.`, link: { sheetKey: "exceptions", cell: "A1" } });
@@ -88,27 +88,27 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   const wsHeaders = ["Workstream", "Lead", "Projects", "Red", "Amber", "Green", "Blue", "Schedule", "Cost", "Overall", "Reported", "Trend"];
   const wsRows = a.rag.workstreams.map((w) => {
     const counts = Object.fromEntries(RAG_ORDER.map((r) => [r, 0])) as Record<Rag, number>;
-    for (const id of w.projects) counts[a.rag.projects.get(id)!.overall]++;
+    for (const id of w.projects) counts[a.rag.projects.get(id)!.overall.rag]++;
     const before = ctx.last.date !== null ? (ctx.last.find("Workstream", w.name)?.overall ?? undefined) : undefined;
     return [
       cell(w.name, "link", { sheetKey: ctx.highlightKey(w.name), cell: "A1" }),
-      cell(w.leads.join(", "), "wrap"),
+      cell([...new Set(w.projects.map((id) => projectOf(ctx, id)?.lead ?? "").filter(Boolean))].join(", "), "wrap"),
       cell(w.projects.length, "number"),
       cell(counts.Red, "number"),
       cell(counts.Amber, "number"),
       cell(counts.Green, "number"),
       cell(counts.Blue, "number"),
-      cell(w.schedule, ragStyle(w.schedule)),
-      cell(w.cost, ragStyle(w.cost)),
-      cell(w.overall, ragStyle(w.overall)),
+      cell(w.schedule?.rag ?? null, ragStyle(w.schedule?.rag ?? null)),
+      cell(w.cost?.rag ?? null, ragStyle(w.cost?.rag ?? null)),
+      cell(w.overall?.rag ?? null, ragStyle(w.overall?.rag ?? null)),
       cell(w.reported, ragStyle(w.reported)),
-      cell(ctx.last.date === null ? "New" : trend(w.overall, before), "text"),
+      cell(ctx.last.date === null ? "New" : trend(w.overall?.rag ?? null, before), "text"),
     ];
   });
   const wsTable = L.table(wsHeaders, wsRows, "No projects were read, so there are no workstreams to report.");
 
   // RAG mix (the doughnut's data).
-  const mixCounts = RAG_ORDER.map((r) => a.programme.projects.filter((p) => a.rag.projects.get(p.id)!.overall === r).length);
+  const mixCounts = RAG_ORDER.map((r) => a.programme.projects.filter((p) => a.rag.projects.get(p.id)!.overall.rag === r).length);
   L.gap();
   const mix = L.put([[cell("Projects by RAG", "header"), cell("Projects", "header")], ...RAG_ORDER.map((r, i) => [cell(r, ragStyle(r)), cell(mixCounts[i], "number")])]);
 
@@ -166,7 +166,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Due", "RAG"],
     capped(next, "milestones due", L).map((m) => {
-      const r = a.rag.milestones.get(m.id)!.rag;
+      const r = a.rag.milestones.get(m.id)!.rating.rag;
       return [cell(m.id, "link", { sheet: m.src.sheet, cell: m.src.cells.id }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "text"), cell({ day: (m.forecast ?? m.baseline)! }, "date"), cell(r, ragStyle(r))];
     }),
     "No milestone falls due in the next period.",
@@ -176,7 +176,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.table(
     ["Item", "Waits for", "Root cause", "Days late", "Finish now", "Was due"],
     capped(
-      [...a.schedule.slipped.entries()].sort((x, y) => y[1].days - x[1].days),
+      [...a.schedule.nodes.values()].filter((x) => x.push?.kind === "slip").map((x) => [x.id, x.push!] as const).sort((x, y) => y[1].days - x[1].days),
       "items held up by a dependency",
       L,
     ).map(([id, sl]) => {
@@ -307,14 +307,14 @@ function gantt(L: SheetLayout, ctx: ReportContext): void {
   if (!items.length) return;
   L.section("Timeline: projects from start to forecast finish");
   if (items.length > BOARD_LIST_LIMIT) {
-    const critical = [...items].sort((x, y) => a.schedule.nodes.get(x.id)!.totalFloat - a.schedule.nodes.get(y.id)!.totalFloat).slice(0, BOARD_LIST_LIMIT);
+    const critical = [...items].sort((x, y) => (a.schedule.nodes.get(x.id)!.totalFloat ?? 1e9) - (a.schedule.nodes.get(y.id)!.totalFloat ?? 1e9)).slice(0, BOARD_LIST_LIMIT);
     const keep = new Set(critical.map((p) => p.id));
     L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
     items = items.filter((p) => keep.has(p.id));
   }
   const rows = items.map((p) => {
     const n = a.schedule.nodes.get(p.id)!;
-    const r = a.rag.projects.get(p.id)!.overall;
+    const r = a.rag.projects.get(p.id)!.overall.rag;
     return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: n.earlyStart }, "date"), cell(Math.max(1, n.earlyFinish - n.earlyStart), "number"), cell({ day: n.earlyFinish }, "date"), cell(r, ragStyle(r))];
   });
   const t = L.table(["ID", "Project", "Start", "Days", "Finish", "RAG"], rows, "")!;
@@ -335,7 +335,7 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   if (!open.length) return;
   L.section(`Milestone timeline: open milestones, baseline to forecast${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`);
   const rows = open.map((m) => {
-    const r = a.rag.milestones.get(m.id)!.rag;
+    const r = a.rag.milestones.get(m.id)!.rating.rag;
     const forecast = m.forecast ?? m.baseline!;
     const from = Math.min(m.baseline!, forecast);
     return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: from }, "date"), cell(Math.max(1, Math.abs(forecast - m.baseline!)), "number"), cell({ day: forecast }, "date"), cell(r, ragStyle(r))];

@@ -13,6 +13,7 @@ const EXAMPLES: Record<SheetKind, string[]> = {
   benefits: ["B04", "Staff trained in commissioning skills", "P13", "Staff trained (%)", "0", "30", "22", "31/03/2010"],
   competencies: ["C5", "Manage knowledge and assess needs", "Panel", "12/12/2008", "1", "3", "31/03/2010", "Director Public Health"],
   governance: ["Finance", "Amber", "Green", "31/12/2009"],
+  holidays: ["02/04/2010", "Good Friday"],
 };
 
 const TYPE_WORDS: Record<string, string> = {
@@ -27,6 +28,7 @@ const TYPE_WORDS: Record<string, string> = {
   level: "score",
   assessment: "Self / Panel / 360",
   linktype: "FS / SS / FF / SF",
+  lag: "lag",
 };
 
 export function workbookFormatDoc(): string {

@@ -2,13 +2,14 @@ import { riskBand } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
 import { worstRag, type Rag } from "../model/rag";
 import { isClosedStatus, isCompleteStatus } from "../model/status";
-import type { WorkstreamRag } from "../checks/rag";
+import type { WorkstreamStatus as WorkstreamRag } from "../checks/rag";
 import type { ReportContext } from "./context";
 import { projectOf } from "./context";
 import { trend } from "./history";
 import { SheetLayout } from "./layout";
 import { cell, type PlanSheet, hfText } from "./plan";
 import { ragStyle } from "./styles";
+import { lagText } from "../model/entities";
 
 const WIDTH = 9;
 
@@ -33,7 +34,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
     : "Green";
 
   L.title(`Highlight report: ${w.name}`);
-  L.put([[cell(`${s.programmeName} · period ${formatDayLong(ctx.periodStart)} to ${formatDayLong(a.asOf)} · lead ${w.leads.join(", ") || "not recorded"}`, "subtitle")]]);
+  L.put([[cell(`${s.programmeName} · period ${formatDayLong(ctx.periodStart)} to ${formatDayLong(a.asOf)} · lead ${[...new Set(projects.map((p) => p.lead).filter(Boolean))].join(", ") || "not recorded"}`, "subtitle")]]);
   L.put([[cell("Back to the board report", "link", { sheetKey: "board", cell: "A1" })]]);
 
   L.section("Status summary");
@@ -46,14 +47,14 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
     cell(ctx.last.date === null ? "" : trend(now, before), "text"),
     cell(comment, "wrap"),
   ];
-  const behind = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.schedule)).map((p) => p.id);
-  const over = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.cost ?? "")).map((p) => p.id);
+  const behind = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.schedule.rag)).map((p) => p.id);
+  const over = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.cost?.rag ?? "")).map((p) => p.id);
   const highRisks = riskResults.filter((x) => (x.res.score ?? 0) >= 8).map((x) => x.risk.id);
   const statusStart = L.row;
   L.table(["", "This period", lastLabel, "Trend", "Comment"], [
-    statusRow("Overall", w.overall, last?.overall, w.reported && w.reported !== w.overall ? `Reported ${w.reported}.` : ""),
-    statusRow("Time", w.schedule, last?.schedule, behind.length ? `Behind or at risk: ${behind.join(", ")}.` : "On track."),
-    statusRow("Cost", w.cost, last?.cost, over.length ? `Over budget: ${over.join(", ")}.` : w.cost ? "Within budget." : "No budgets recorded."),
+    statusRow("Overall", w.overall?.rag ?? null, last?.overall, w.reported && w.reported !== w.overall?.rag ? `Reported ${w.reported}.` : ""),
+    statusRow("Time", w.schedule?.rag ?? null, last?.schedule, behind.length ? `Behind or at risk: ${behind.join(", ")}.` : "On track."),
+    statusRow("Cost", w.cost?.rag ?? null, last?.cost, over.length ? `Over budget: ${over.join(", ")}.` : w.cost ? "Within budget." : "No budgets recorded."),
     statusRow("Risk", riskRag, undefined, highRisks.length ? `High or extreme: ${highRisks.join(", ")}.` : "No high risks."),
   ], "");
   for (let r = statusStart + 1; r < L.row; r++) L.merges.push({ top: r, left: 4, bottom: r, right: WIDTH - 1 });
@@ -67,7 +68,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
         cell(p.id, "link", { sheet: p.src.sheet, cell: p.src.cells.id }),
         cell(p.name, "wrap"),
         cell(p.lead, "wrap"),
-        cell(r.overall, ragStyle(r.overall)),
+        cell(r.overall.rag, ragStyle(r.overall.rag)),
         cell(p.percentComplete === null ? null : p.percentComplete / 100, "percent"),
         cell(p.finish === null ? null : { day: p.finish }, "date"),
         cell(p.baselineFinish === null ? null : { day: p.baselineFinish }, "date"),
@@ -96,7 +97,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Due", "RAG"],
     planned.map((m) => {
-      const r = a.rag.milestones.get(m.id)!.rag;
+      const r = a.rag.milestones.get(m.id)!.rating.rag;
       return [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), cell({ day: (m.forecast ?? m.baseline)! }, "date"), cell(r, ragStyle(r))];
     }),
     "Nothing is due in the next period.",
@@ -111,7 +112,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
       const cv = r.costVariancePercent;
       const exceeded = slip > s.redSlipDays || (cv !== null && cv > s.redCostPercent) || r.overdue;
       const atRisk = slip > s.amberSlipDays || (cv !== null && cv > s.amberCostPercent);
-      const status = r.complete ? "Complete" : exceeded ? "Tolerance exceeded: exception report needed" : atRisk ? "Within tolerance, forecast to use it" : "Within tolerance";
+      const status = r.done ? "Complete" : exceeded ? "Tolerance exceeded: exception report needed" : atRisk ? "Within tolerance, forecast to use it" : "Within tolerance";
       return [
         cell(p.id, "text"),
         cell(p.name, "wrap"),
@@ -163,13 +164,13 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet 
     ["Direction", "From", "To", "Type", "Other workstream", "Status"],
     crossing.map((l) => {
       const into = wsOf(l.to) === w.name;
-      const slip = a.schedule.slipped.get(l.to);
+      const slip = a.schedule.nodes.get(l.to)?.push;
       const atRisk = !!slip && slip.by === l.from;
       return [
         cell(into ? "Into" : "Out of", "text"),
         cell(l.from, "text"),
         cell(l.to, "text"),
-        cell(`${l.type}${l.lag ? (l.lag > 0 ? "+" : "") + l.lag + "d" : ""}`, "text"),
+        cell(`${l.type}${lagText(l.lag)}`, "text"),
         cell(wsOf(into ? l.from : l.to) ?? "", "wrap"),
         cell(atRisk ? `At risk: ${l.to} ${slip!.days} days late` : "On track", atRisk ? "error" : "text"),
       ];

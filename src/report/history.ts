@@ -47,10 +47,10 @@ export function currentHistory(a: Analysis): HistoryRow[] {
   const rows: HistoryRow[] = [];
   const name = a.programme.settings.programmeName;
   rows.push({ date: a.asOf, level: "Programme", id: "", name, overall: a.overall, schedule: null, cost: null, reported: null });
-  for (const w of a.rag.workstreams) rows.push({ date: a.asOf, level: "Workstream", id: "", name: w.name, overall: w.overall, schedule: w.schedule, cost: w.cost, reported: w.reported });
+  for (const w of a.rag.workstreams) rows.push({ date: a.asOf, level: "Workstream", id: "", name: w.name, overall: w.overall?.rag ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported });
   for (const p of a.programme.projects) {
     const r = a.rag.projects.get(p.id)!;
-    rows.push({ date: a.asOf, level: "Project", id: p.id, name: p.name, overall: r.overall, schedule: r.schedule, cost: r.cost, reported: p.reportedRag });
+    rows.push({ date: a.asOf, level: "Project", id: p.id, name: p.name, overall: r.overall.rag, schedule: r.schedule.rag, cost: r.cost?.rag ?? null, reported: p.reportedRag });
   }
   return rows;
 }

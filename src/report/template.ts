@@ -1,4 +1,6 @@
 import { SETTING_SPECS, SHEETS, type SheetKind } from "../ingest/schema";
+import { englandWalesBankHolidays } from "../model/calendar";
+import type { Day } from "../model/dates";
 
 /**
  * The blank input workbook, host-neutral: every input sheet as a table with its headers
@@ -11,12 +13,18 @@ export interface TemplateSheet {
   /** Table name (no spaces). */
   table?: string;
   headers: string[];
-  /** Rows under the header (instructions text, or settings keys with defaults). */
-  rows: (string | number)[][];
+  /** Rows under the header (instructions text, settings keys with defaults, holidays). */
+  rows: TemplateValue[][];
   /** Column header → drop-down values, or a whole-number range. */
   validations: { header: string; list?: string[]; whole?: [number, number] }[];
   widths: number[];
 }
+
+/** A template cell: text, a number, or a date (written as a real date in the workbook's date system). */
+export type TemplateValue = string | number | { day: Day };
+
+/** How many years of bank holidays the template's Holidays sheet holds: this year and the next four. */
+export const HOLIDAY_YEARS = 5;
 
 export const STATUS_LISTS: Partial<Record<SheetKind, string[]>> = {
   projects: ["Not started", "In progress", "On hold", "Complete", "Closed"],
@@ -30,7 +38,11 @@ export const RAG_LIST = ["Red", "Amber", "Green", "Blue"];
 /** Rows of drop-down validation prepared under each template header. */
 export const TEMPLATE_ROWS = 500;
 
-export function templateSheets(): TemplateSheet[] {
+/**
+ * The template's sheets. `year` is the current year: the Holidays sheet is filled with England
+ * and Wales bank holidays for it and the next four (the working-day schedule skips them).
+ */
+export function templateSheets(year: number): TemplateSheet[] {
   const out: TemplateSheet[] = [
     {
       kind: "instructions",
@@ -42,6 +54,7 @@ export function templateSheets(): TemplateSheet[] {
         ["Milestones: one row per milestone, with the project it belongs to. Enter an Actual Date when it is met."],
         ["Risks: score Likelihood and Impact from 1 to 5 (NHS 5×5 matrix). Scores of 15 or more go to the board."],
         ["Competencies: one row per assessment (Self or Panel) of each competency, with its target level and date."],
+        ["Holidays: days nobody works. Schedules count working days (Monday to Friday less these); the sheet starts with England and Wales bank holidays. Set Calendar to Calendar days on Settings to count every day."],
         ["Settings: the reporting date and tolerances. Leave a value blank for the default."],
         ["Dates: type them as 31/03/2010 or 2010-03-31. RAG: Red, Amber, Green, or Blue for done."],
         ["Then run: pmo-highlights check <this file>   or use the Excel add-in's Check button."],
@@ -64,7 +77,7 @@ export function templateSheets(): TemplateSheet[] {
       name: spec.title,
       table: spec.title.replace(/[^A-Za-z0-9]/g, ""),
       headers: spec.fields.map((f) => f.label),
-      rows: [],
+      rows: spec.kind === "holidays" ? bankHolidayRows(year, HOLIDAY_YEARS) : [],
       validations,
       widths: spec.fields.map((f) => (f.type === "text" ? 28 : f.type === "date" ? 14 : 12)),
     });
@@ -81,8 +94,15 @@ export function templateSheets(): TemplateSheet[] {
   return out;
 }
 
+/** England and Wales bank holidays from `from` for `years` years, as Holidays rows (Date, Name). */
+export function bankHolidayRows(from: number, years: number): TemplateValue[][] {
+  const rows: TemplateValue[][] = [];
+  for (let y = from; y < from + years; y++) for (const h of englandWalesBankHolidays(y)) rows.push([{ day: h.date }, h.name]);
+  return rows;
+}
+
 /** The template sheets for the input kinds (and Settings) a workbook lacks. */
-export function missingTemplateSheets(foundKinds: readonly string[], hasSettings: boolean): TemplateSheet[] {
+export function missingTemplateSheets(foundKinds: readonly string[], hasSettings: boolean, year: number): TemplateSheet[] {
   const found = new Set(foundKinds);
-  return templateSheets().filter((t) => (t.kind === "settings" ? !hasSettings : t.kind !== "instructions" && !found.has(t.kind)));
+  return templateSheets(year).filter((t) => (t.kind === "settings" ? !hasSettings : t.kind !== "instructions" && !found.has(t.kind)));
 }

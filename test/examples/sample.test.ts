@@ -32,7 +32,7 @@ describe("examples/sample-programme.xlsx", () => {
     // a project reported Green that computes Red
     expect(a.diagnostics.some((d) => d.code === "rag-mismatch" && /reported Green but the plan says Red/.test(d.message))).toBe(true);
     // a slipped dependency: M11 holds up M41
-    expect(a.diagnostics.find((d) => d.code === "slippage-impact")?.message).toContain("M11");
+    expect(a.diagnostics.find((d) => d.code === "slippage-impact" && d.entity === "M41")?.message).toContain("M11 finishes later than planned");
     expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });

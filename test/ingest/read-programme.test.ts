@@ -1,3 +1,4 @@
+import { lagText } from "../../src/model/entities";
 import { readProgramme } from "../../src/ingest/read-programme";
 import { formatDay } from "../../src/model/dates";
 import { PROJECT_HEADERS, projectRow, serial, snap } from "../support/snapshot";
@@ -118,7 +119,7 @@ describe("reading values", () => {
         Dependencies: [["Predecessor", "Successor", "Link Type", "Lag (days)"], ["P1", "P2", "FS", 10], ["M1", "P2", "Finish-to-Finish", -2], ["P1", "Q7", null, null], ["M1", "P1", "XX", null]],
       }),
     );
-    expect(programme.links.map((l) => `${l.from}>${l.to} ${l.type}${l.lag}`)).toEqual(["P1>P2 FS10", "P1>M1 SS0", "M1>P2 FF-2", "M1>P1 FS0"]);
+    expect(programme.links.map((l) => `${l.from}>${l.to} ${l.type}${lagText(l.lag)}`)).toEqual(["P1>P2 FS+10d", "P1>M1 SS", "M1>P2 FF-2d", "M1>P1 FS"]);
     const unknown = diagnostics.filter((d) => d.code === "unknown-reference").map((d) => `${d.sheet}!${d.cell}`);
     expect(unknown).toEqual(["Projects!M3", "Dependencies!B4"]);
     expect(diagnostics.find((d) => d.code === "bad-value")).toMatchObject({ sheet: "Dependencies", cell: "C5" });

@@ -1,25 +1,65 @@
-import { parseRef, splitRefs } from "../../src/ingest/references";
+import { parseLag, parseRef, splitRefs } from "../../src/ingest/references";
 
-const known = new Set(["P02", "M14", "PFS", "P1"]);
+const known = new Set(["P02", "M14", "PFS", "P1", "3", "12"]);
 const isKnown = (id: string) => known.has(id.toUpperCase());
+const wd = (value: number) => ({ value, unit: "wd" });
 
 describe("dependency references", () => {
-  it("reads Microsoft Project's style", () => {
-    expect(parseRef("P02", isKnown)).toEqual({ id: "P02", type: "FS", lag: 0 });
-    expect(parseRef("P02FS+10d", isKnown)).toEqual({ id: "P02", type: "FS", lag: 10 });
-    expect(parseRef("M14SS-5d", isKnown)).toEqual({ id: "M14", type: "SS", lag: -5 });
-    expect(parseRef("P02 FF +2w", isKnown)).toEqual({ id: "P02", type: "FF", lag: 14 });
-    expect(parseRef("p02sf+3 days", isKnown)).toEqual({ id: "p02", type: "SF", lag: 3 });
-    expect(parseRef("P1+7", isKnown)).toEqual({ id: "P1", type: "FS", lag: 7 });
+  it("reads our style", () => {
+    expect(parseRef("P02", isKnown)).toEqual({ id: "P02", type: "FS", lag: wd(0) });
+    expect(parseRef("P02FS+10d", isKnown)).toEqual({ id: "P02", type: "FS", lag: wd(10) });
+    expect(parseRef("M14SS-5d", isKnown)).toEqual({ id: "M14", type: "SS", lag: wd(-5) });
+    expect(parseRef("P02 FF +2w", isKnown)).toEqual({ id: "P02", type: "FF", lag: wd(10) });
+    expect(parseRef("p02sf+3 days", isKnown)).toEqual({ id: "p02", type: "SF", lag: wd(3) });
+    expect(parseRef("P1+7", isKnown)).toEqual({ id: "P1", type: "FS", lag: wd(7) });
+  });
+  it("reads Microsoft Project's spellings (Predecessors task field; Project 98's own output)", () => {
+    expect(parseRef("3FS+2 days", isKnown)).toEqual({ id: "3", type: "FS", lag: wd(2) });
+    expect(parseRef("5SS", isKnown)).toEqual({ id: "5", type: "SS", lag: wd(0) });
+    expect(parseRef("12FF-1 day", isKnown)).toEqual({ id: "12", type: "FF", lag: wd(-1) });
+    expect(parseRef("4FS+50%", isKnown)).toEqual({ id: "4", type: "FS", lag: { value: 50, unit: "pct" } });
+    expect(parseRef("6FS-2 days", isKnown)).toEqual({ id: "6", type: "FS", lag: wd(-2) });
+    expect(parseRef("1SS3", isKnown)).toEqual({ id: "1", type: "SS", lag: wd(3) });
+    expect(parseRef("7FS+1w", isKnown)).toEqual({ id: "7", type: "FS", lag: wd(5) });
+    expect(parseRef("9FS+2ed", isKnown)).toEqual({ id: "9", type: "FS", lag: { value: 2, unit: "ed" } });
+  });
+  it("reads Smartsheet's (a space before the sign)", () => {
+    expect(parseRef("2FS +1d", isKnown)).toEqual({ id: "2", type: "FS", lag: wd(1) });
+    expect(parseRef("4FF -2d", isKnown)).toEqual({ id: "4", type: "FF", lag: wd(-2) });
   });
   it("takes a known ID whole even when it ends like a link type", () => {
-    expect(parseRef("PFS", isKnown)).toEqual({ id: "PFS", type: "FS", lag: 0 });
+    expect(parseRef("PFS", isKnown)).toEqual({ id: "PFS", type: "FS", lag: wd(0) });
   });
-  it("returns unknown IDs for the caller to report", () => {
-    expect(parseRef("X99", isKnown)).toEqual({ id: "X99", type: "FS", lag: 0 });
+  it("never reads the digits of an ID as a lag", () => {
+    expect(parseRef("X99", isKnown)).toEqual({ id: "X99", type: "FS", lag: wd(0) });
+    expect(parseRef("P03FS+3x", isKnown)).toEqual({ id: "P03FS+3x", type: "FS", lag: wd(0) });
   });
   it("splits lists on commas, semicolons and new lines", () => {
     expect(splitRefs("P02, P03FS+10d; M14SS-5d\nM15")).toEqual(["P02", "P03FS+10d", "M14SS-5d", "M15"]);
     expect(splitRefs(" , ")).toEqual([]);
+  });
+});
+
+describe("lags", () => {
+  it.each([
+    ["3", wd(3)],
+    ["+2d", wd(2)],
+    ["2 days", wd(2)],
+    ["1.5wk?", wd(8)],
+    ["1mo", wd(20)],
+    ["2 mons", wd(40)],
+    ["6h", wd(1)],
+    ["9 hrs", wd(2)],
+    ["-6h", wd(-1)],
+    ["30m", wd(1)],
+    ["3ed", { value: 3, unit: "ed" }],
+    ["2ew", { value: 14, unit: "ed" }],
+    ["1emo", { value: 30, unit: "ed" }],
+    ["30eh", { value: 2, unit: "ed" }],
+    ["50%", { value: 50, unit: "pct" }],
+  ])("%s", (text, want) => expect(parseLag(text)).toEqual(want));
+  it("refuses what is not a lag", () => {
+    expect(parseLag("soon")).toBeNull();
+    expect(parseLag("3 fortnights")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { a1 } from "../../model/cell";
+import { serialFromDay } from "../../model/dates";
 import type { SettingsWrite } from "../../report/settings-plan";
 import { TEMPLATE_ROWS, type TemplateSheet } from "../../report/template";
 import { POINTS_PER_CHAR } from "./write";
@@ -18,7 +19,7 @@ export async function goToCell(ctx: ContextLike, sheet: string, cell: string): P
  * Adds the missing input sheets as Excel tables with their headers and drop-downs. A sheet that
  * exists is never touched; validation needs ExcelApi 1.8 and is left out where it is missing.
  */
-export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateSheet[], opts: { validation: boolean }): Promise<string[]> {
+export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateSheet[], opts: { validation: boolean; date1904: boolean }): Promise<string[]> {
   const wb = ctx.workbook;
   wb.worksheets.load("items/name");
   await ctx.sync();
@@ -33,8 +34,8 @@ export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateShe
     header.values = [t.headers];
     if (t.rows.length) {
       const body = ws.getRangeByIndexes(1, 0, t.rows.length, width);
-      body.numberFormat = t.rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")).concat(Array(width - r.length).fill("General")).slice(0, width));
-      body.values = t.rows.map((r) => [...r, ...Array(Math.max(0, width - r.length)).fill("")].slice(0, width));
+      body.numberFormat = t.rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : typeof v === "object" ? "dd mmm yyyy" : "General")).concat(Array(width - r.length).fill("General")).slice(0, width));
+      body.values = t.rows.map((r) => [...r.map((v) => (typeof v === "object" ? serialFromDay(v.day, opts.date1904) : v)), ...Array(Math.max(0, width - r.length)).fill("")].slice(0, width));
     }
     if (t.table) {
       const table = ws.tables.add(`A1:${a1(Math.max(1, t.rows.length), width - 1)}`, true);

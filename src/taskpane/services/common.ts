@@ -10,7 +10,7 @@ export function toCheckResult(analysis: Analysis, started: number): CheckResult 
   const kinds = analysis.programme.sources.map((s) => s.kind);
   return {
     json,
-    missing: missingTemplateSheets(kinds, kinds.includes("settings")),
+    missing: missingTemplateSheets(kinds, kinds.includes("settings"), new Date().getFullYear()),
     settings: editableSettings(analysis.programme.settings),
     reportingDate: analysis.programme.settings.reportingDate === null ? null : formatDay(analysis.programme.settings.reportingDate),
     takenAt: new Date(),

@@ -10,12 +10,14 @@ import { workerAnalyser } from "../worker/client";
 /** The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake. */
 export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser() }): WorkbookService {
   let lastSettingsSheet: { name: string; lastRow: number } | null = null;
+  let date1904 = false;
   return {
     mode: "excel",
     title: "This workbook",
     async check(opts, progress) {
       const started = performance.now();
       const out = await checkOpenWorkbook(deps, { asOf: asOfDay(opts.asOf), onProgress: (d, t) => progress("Reading", d, t) });
+      date1904 = out.snapshot.date1904;
       progress("Checking", 1, 1);
       const s = out.analysis.programme.sources.find((x) => x.kind === "settings");
       lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
@@ -27,7 +29,7 @@ export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupport
     },
     goTo: (sheet, cell) => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, cell)),
     activate: (sheet) => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, "")),
-    insertMissing: (sheets) => deps.run({ delayForCellEdit: true }, (ctx) => insertTemplateSheets(ctx, sheets, { validation: deps.isSetSupported("ExcelApi", "1.8") })),
+    insertMissing: (sheets) => deps.run({ delayForCellEdit: true }, (ctx) => insertTemplateSheets(ctx, sheets, { validation: deps.isSetSupported("ExcelApi", "1.8"), date1904 })),
     async saveSettings(values) {
       // Read the current settings (where each one lives) fresh, then write only what changed.
       const fresh = await checkOpenWorkbook(deps, {});

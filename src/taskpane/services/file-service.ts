@@ -43,7 +43,7 @@ export function fileService(name: string, data: Uint8Array, analyse: Analyser, u
       return "session";
     },
     async templateDownload() {
-      const bytes = await writeTemplate();
+      const bytes = await writeTemplate(new Date().getFullYear());
       return { name: "programme-template.xlsx", url: urls.create(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) };
     },
   };
