@@ -56,7 +56,7 @@ export async function plan(sizes: number[]): Promise<Row[]> {
     const { snapshot } = syntheticProgramme(size);
     const analysis = analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
     const times: number[] = [];
-    for (let i = 0; i < Math.min(5, runsFor(size)); i++) times.push(await time(() => buildReportPlan(analysis, snapshot, { now: new Date(0) })));
+    for (let i = 0; i < Math.min(5, runsFor(size)); i++) times.push(await time(() => buildReportPlan(analysis)));
     times.sort((a, b) => a - b);
     out.push({ suite: "plan", size, ms: round(times[Math.floor(times.length / 2)]) });
   }
@@ -71,7 +71,7 @@ export async function office(sizes: number[]): Promise<Row[]> {
     const fake = FakeExcel.fromSnapshot(snapshot);
     const read = await fake.run({}, (ctx) => readSnapshot(ctx));
     const analysis = analyseWorkbook(read.snapshot, { asOf: 40204 - 25569 });
-    const p = buildReportPlan(analysis, read.snapshot, { now: new Date(0) });
+    const p = buildReportPlan(analysis);
     const before = fake.syncs;
     const firstRequest = fake.requests.length;
     await fake.run({}, (ctx) => applyPlan(ctx, p, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }));
@@ -104,7 +104,7 @@ export async function file(rows: number): Promise<Row[]> {
   const { a: ours, b: base } = await alternate(5, () => readWorkbook(data), bare);
   const snapshot = await readWorkbook(data);
   const analysis = analyseWorkbook(snapshot);
-  const p = buildReportPlan(analysis, snapshot, { now: new Date(0) });
+  const p = buildReportPlan(analysis);
   const writeMs = await time(() => writeReport(data, p));
   return [{ suite: "file", rows, ours_ms: round(ours), bare_ms: round(base), ratio: round(ours / base), write_report_ms: round(writeMs), file_mb: round(data.length / 1024 / 1024, 1) }];
 }

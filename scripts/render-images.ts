@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "pmo-images-"));
   const data = new Uint8Array(readFileSync(join(root, "examples", "sample-programme.xlsx")));
   const snap = await readWorkbook(data);
-  const result = await writeReport(data, buildReportPlan(analyseWorkbook(snap), snap, { now: new Date("2010-02-01T09:30:00Z") }));
+  const result = await writeReport(data, buildReportPlan(analyseWorkbook(snap)));
   const xlsx = join(dir, "sample-report.xlsx");
   writeFileSync(xlsx, result.data);
   execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { stdio: "ignore" });

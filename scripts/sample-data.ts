@@ -57,10 +57,10 @@ export const PROJECTS: SampleProject[] = [
   { id: "P04", name: "Public Engagement programme", workstream: WS.partnership, lead: "Director Commissioning and Strategy", start: PLAN_START, finish: m(9), baselineFinish: m(9), budget: 45000, forecast: 47000, actual: 39000, pct: 80, status: "In progress", rag: "Green", dependsOn: "", competencies: "C3", benefits: "B02" },
   { id: "P05", name: "Team coaching and Patient Safety training for the Board", workstream: WS.leadership, lead: "Chairman/CEO", start: PLAN_START, finish: m(6), baselineFinish: m(6), budget: 30000, forecast: 29500, actual: 29500, pct: 100, status: "Complete", rag: "Blue", dependsOn: "", competencies: "C1", benefits: "" },
   { id: "P06", name: "Develop clinical leaders", workstream: WS.leadership, lead: "Medical Director", start: PLAN_START, finish: m(12), baselineFinish: m(12), budget: 70000, forecast: 72000, actual: 48000, pct: 60, status: "In progress", rag: "Green", dependsOn: "", competencies: "C4", benefits: "" },
-  { id: "P07", name: "PCT talent management", workstream: WS.leadership, lead: "Director OD", start: "2009-07-01", finish: m(12), baselineFinish: m(12), budget: 55000, forecast: 55000, actual: 21000, pct: 40, status: "In progress", rag: "Green", dependsOn: "P03SS+60d", competencies: "C7", benefits: "" },
+  { id: "P07", name: "PCT talent management", workstream: WS.leadership, lead: "Director OD", start: "2009-07-01", finish: m(12), baselineFinish: m(12), budget: 55000, forecast: 55000, actual: 21000, pct: 40, status: "In progress", rag: "Green", dependsOn: "P03SS+40d", competencies: "C7", benefits: "" },
   { id: "P08", name: "Listening to the Patient Experience", workstream: WS.quality, lead: "Director Quality and Performance", start: PLAN_START, finish: m(12), baselineFinish: m(12), budget: 35000, forecast: 36000, actual: 24000, pct: 65, status: "In progress", rag: "Green", dependsOn: "P04SS", competencies: "C3, C8", benefits: "B02" },
   { id: "P09", name: "Build a culture of innovation", workstream: WS.quality, lead: "CEO/Directors", start: PLAN_START, finish: m(36), baselineFinish: m(36), budget: 120000, forecast: 126000, actual: 30000, pct: 25, status: "In progress", rag: "Green", dependsOn: "", competencies: "C8", benefits: "" },
-  { id: "P10", name: "Commissioning skills programme for PBC", workstream: WS.clinical, lead: "Locality Directors", start: "2009-07-01", finish: m(12), baselineFinish: m(12), budget: 95000, forecast: 99000, actual: 60000, pct: 60, status: "In progress", rag: "Green", dependsOn: "P06SS+60d", competencies: "C4", benefits: "" },
+  { id: "P10", name: "Commissioning skills programme for PBC", workstream: WS.clinical, lead: "Locality Directors", start: "2009-07-01", finish: m(12), baselineFinish: m(12), budget: 95000, forecast: 99000, actual: 60000, pct: 60, status: "In progress", rag: "Green", dependsOn: "P06SS+40d", competencies: "C4", benefits: "" },
   { id: "P11", name: "Establish clinical networks for quality", workstream: WS.clinical, lead: "Medical Director", start: PLAN_START, finish: m(6), baselineFinish: m(6), budget: 20000, forecast: 20000, actual: 20000, pct: 100, status: "Complete", rag: "Blue", dependsOn: "", competencies: "C4, C8", benefits: "" },
   { id: "P12", name: "Improve WCC competency assessment", workstream: WS.competencies, lead: "Director Commissioning and Strategy", start: PLAN_START, finish: m(36), baselineFinish: m(36), budget: 250000, forecast: 290000, actual: 140000, pct: 45, status: "In progress", rag: "Amber", dependsOn: "", competencies: "C5, C6", benefits: "B03" },
   { id: "P13", name: "Commissioning programme for all PCT staff", workstream: WS.competencies, lead: "Director Commissioning and Strategy", start: PLAN_START, finish: m(12), baselineFinish: m(12), budget: 110000, forecast: 112000, actual: 70000, pct: 50, status: "In progress", rag: "Green", dependsOn: "", competencies: "C5, C6, C9", benefits: "B04" },
@@ -107,7 +107,7 @@ export const MILESTONES: SampleMilestone[] = [
   ms("M08", "P03", "Establish workforce development team with local university", "Head of Workforce", 6, { forecast: "2009-12-18", actual: "2009-12-18", status: "Complete" }),
   ms("M09", "P03", "Establish workforce partnership", "Head of Workforce", 6, { forecast: "2010-02-26", status: "In progress", dependsOn: "M08" }),
   ms("M10", "P03", "Enhance workforce planning capacity within the PCT", "Head of Workforce", 12, { forecast: "2010-05-31", status: "In progress", dependsOn: "M09" }),
-  ms("M11", "P03", "Re-shape training for professionals in integrated teams", "Head of Workforce", 9, { forecast: "2010-04-30", status: "In progress", dependsOn: "M09FS+30d" }),
+  ms("M11", "P03", "Re-shape training for professionals in integrated teams", "Head of Workforce", 9, { forecast: "2010-04-30", status: "In progress", dependsOn: "M09FS+20d" }),
   ms("M12", "P04", "Structured system to embed public engagement in commissioning", "Director Commissioning and Strategy", 6, { actual: "2009-10-30", status: "Complete" }),
   ms("M13", "P04", "Commission qualitative research on engaging stakeholders", "Director Commissioning and Strategy", 6, { status: "In progress" }),
   ms("M14", "P04", "Build on Service Improvement Boards to increase stakeholder engagement", "Medical Director", 9, { status: "In progress", dependsOn: "M13" }),
@@ -132,7 +132,7 @@ export const MILESTONES: SampleMilestone[] = [
   ms("M33", "P12", "Implement knowledge management partnership and unit", "Director Finance", 3, { forecast: "2009-12-11", status: "In progress" }),
   ms("M34", "P12", "Locality teams able to analyse performance against KPIs", "Locality Directors", 6, { forecast: "2010-03-31", status: "In progress", dependsOn: "M33" }),
   ms("M35", "P12", "WCC year 2 panel assessment", "Director Commissioning and Strategy", 12, { review: "WCC panel" }),
-  ms("M36", "P13", "Structured commissioning skills programme implemented", "Director Commissioning and Strategy", 6, { forecast: "2010-02-28", status: "In progress", dependsOn: "M33FS+60d" }),
+  ms("M36", "P13", "Structured commissioning skills programme implemented", "Director Commissioning and Strategy", 6, { forecast: "2010-02-28", status: "In progress", dependsOn: "M33FS+40d" }),
   ms("M37", "P13", "Develop social marketing skills with external expertise", "Director Public Health", 12),
   ms("M38", "P14", "Personal assessment standards against WCC competencies", "Head of Workforce", 12, { status: "In progress" }),
   ms("M39", "P14", "Standard process for the employee pathway", "Head of Workforce", 12),
@@ -205,6 +205,45 @@ export const GOVERNANCE = [
 
 /** Extra links recorded on the Dependencies sheet (the rest are in Depends On columns). */
 export const LINKS = [
-  { from: "M08", to: "M41", type: "FS", lag: 60 },
+  { from: "M08", to: "M41", type: "FS", lag: 40 },
   { from: "M25", to: "M36", type: "SS", lag: 0 },
+];
+
+/** Each workstream's one accountable lead and its senior responsible owner. */
+export const WORKSTREAMS = [
+  { name: WS.partnership, lead: "Director Commissioning and Strategy", sro: "Chief Executive" },
+  { name: WS.leadership, lead: "Director OD", sro: "Chief Executive" },
+  { name: WS.quality, lead: "Director Quality and Performance", sro: "Medical Director" },
+  { name: WS.clinical, lead: "Medical Director", sro: "Chief Executive" },
+  { name: WS.competencies, lead: "Director Commissioning and Strategy", sro: "Chief Executive" },
+];
+
+/**
+ * Commentary as the programme office collects it each month: the December rows are replaced by
+ * January's for the January report.
+ */
+export const COMMENTARY = [
+  { period: "2009-12-31", about: "Programme", summary: "Four of five workstreams on track; the WCC year 2 submission is being prepared.", decisions: "", recommendation: "", decisionBy: "", lessons: "", author: "Programme Director" },
+  {
+    period: "2010-01-31",
+    about: "Programme",
+    summary: "The plan is behind in three workstreams: the knowledge management unit and the university partnership have held up competencies C5 and C6 and workforce planning. Spend is within 6% of budget overall, but the knowledge management unit is 16% over.",
+    decisions: "Approve re-scoping phase 2 of the knowledge management unit, with joint funding from the county council.",
+    recommendation: "Approve: it keeps C5 on course for level 2 by March within the agreed investment.",
+    decisionBy: "2010-02-25",
+    lessons: "",
+    author: "Programme Director",
+  },
+  { period: "2010-01-31", about: WS.partnership, summary: "Local partnerships are in place; the university contract is still unsigned, which delays the workforce team and the accredited course.", decisions: "", recommendation: "", decisionBy: "", lessons: "Agree partner contracts before a programme's start date is announced.", author: "Director Commissioning and Strategy" },
+  { period: "2010-01-31", about: WS.leadership, summary: "Board coaching is complete; the talent management and clinical leaders programmes are on track.", decisions: "", recommendation: "", decisionBy: "", lessons: "Booking Board sessions a year ahead protected them from the financial recovery agenda.", author: "Director OD" },
+  {
+    period: "2010-01-31",
+    about: WS.competencies,
+    summary: "C5 and C6 remain at level 1 after the year 2 panel; the knowledge management unit is recruiting again after the vacancy-control pause.",
+    decisions: "Agree a revised target date of September 2010 for C6 Prioritise investment to reach level 3.",
+    recommendation: "Agree: the panel's year 3 timetable allows it, and it avoids over-committing the finance team.",
+    decisionBy: "2010-02-25",
+    lessons: "",
+    author: "Director Commissioning and Strategy",
+  },
 ];

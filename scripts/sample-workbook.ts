@@ -2,7 +2,7 @@ import { parseIsoDay, serialFromDay } from "../src/model/dates";
 import { bankHolidayRows, RAG_LIST, STATUS_LISTS } from "../src/report/template";
 import { STYLE, tableRange, writeNewWorkbook, type NewSheet } from "../src/hosts/xlsx/new-workbook";
 import { listValidation, wholeValidation, type CellOut } from "../src/hosts/xlsx/sheet-xml";
-import { BENEFITS, COMPETENCIES, GOVERNANCE, ISSUES, LINKS, MILESTONES, PROGRAMME, PROJECTS, REPORTING_DATE, RISKS } from "./sample-data";
+import { BENEFITS, COMMENTARY, COMPETENCIES, GOVERNANCE, ISSUES, LINKS, MILESTONES, PROGRAMME, PROJECTS, REPORTING_DATE, RISKS, WORKSTREAMS } from "./sample-data";
 
 const date = (iso: string): CellOut => (iso ? { v: serialFromDay(parseIsoDay(iso)!, false), s: STYLE.date } : null);
 const money = (n: number | ""): CellOut => (n === "" ? null : { v: n, s: STYLE.money });
@@ -100,6 +100,14 @@ export async function buildSampleWorkbook(): Promise<Uint8Array> {
     bankHolidayRows(2009, 3).map(([d, name]) => [typeof d === "object" ? { v: serialFromDay(d.day, false), s: STYLE.date } : d, name as string]),
     [13, 44],
   );
+  const workstreams = tableSheet("Workstreams", "Workstreams", ["Workstream", "Lead", "SRO"], WORKSTREAMS.map((w) => [w.name, w.lead, w.sro]), [30, 38, 20]);
+  const commentary = tableSheet(
+    "Commentary",
+    "Commentary",
+    ["Period", "About", "Status Summary", "Decisions Requested", "Recommendation", "Decision By", "Lessons", "Author"],
+    COMMENTARY.map((c) => [date(c.period), c.about, c.summary, c.decisions || null, c.recommendation || null, date(c.decisionBy), c.lessons || null, c.author]),
+    [12, 28, 60, 44, 44, 12, 40, 30],
+  );
   const settings: NewSheet = {
     name: "Settings",
     rows: [
@@ -118,5 +126,5 @@ export async function buildSampleWorkbook(): Promise<Uint8Array> {
     ],
     widths: [28, 56],
   };
-  return writeNewWorkbook({ sheets: [projects, milestones, deps, risks, issues, benefits, competencies, governance, holidays, settings], title: PROGRAMME });
+  return writeNewWorkbook({ sheets: [projects, milestones, deps, risks, issues, benefits, competencies, governance, workstreams, commentary, holidays, settings], title: PROGRAMME });
 }

@@ -4,11 +4,16 @@ import { sortDiagnostics, type Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { readProgramme } from "../ingest/read-programme";
+import { readProgramme, type LeftOutRow } from "../ingest/read-programme";
+import { reportingPeriod, type ReportingPeriod } from "../model/period";
 import { analyseBenefits, type BenefitResult } from "./benefits";
+import { selectCommentary, type CommentaryResult } from "./commentary";
+import { analyseFinance, type FinanceResult } from "./finance";
+import { lastReport, ragTrend, riskTrend, type LastReport, type Trend } from "./trend";
 import { analyseCompetencies, type CompetencyResult } from "./competencies";
 import { checkIntegrity } from "./integrity";
-import { analyseIssues } from "./issues";
+import { analyseIssues, type IssueResult } from "./issues";
+import { analyseAssumptions, analyseDependencyLog, type AssumptionResult, type DependencyResult } from "./raid";
 import { analyseRag, type RagResult } from "./rag";
 import { analyseRisks, type RiskResult } from "./risks";
 import { analyseSchedule, type ScheduleResult } from "./schedule";
@@ -31,17 +36,35 @@ export interface Analysis {
   overall: Rag | null;
   risks: RiskResult[];
   competencies: CompetencyResult[];
-  issues: { id: string; open: boolean; overdue: boolean }[];
+  issues: IssueResult[];
+  assumptions: AssumptionResult[];
+  dependencyLog: DependencyResult[];
   benefits: BenefitResult[];
+  /** Rows left out of the analysis (duplicate or missing IDs), for the board's data-quality list. */
+  leftOut: LeftOutRow[];
+  /** This reporting period and the next (Settings: Reporting period). */
+  period: ReportingPeriod;
+  /** Direction of travel since the last report in the workbook's RAG History. */
+  trends: Trends;
+  finance: FinanceResult;
+  commentary: CommentaryResult;
+}
+
+export interface Trends {
+  last: LastReport;
+  programme: Trend;
+  workstreams: Map<string, Trend>;
+  projects: Map<string, Trend>;
+  risks: Map<string, { trend: Trend; lastScore: number | null }>;
 }
 
 /** The whole check: snapshot in, typed programme, diagnostics and results out. Pure. */
 export function analyseWorkbook(snapshot: WorkbookSnapshot, opts: AnalyseOptions = {}): Analysis {
-  const { programme, diagnostics } = readProgramme(snapshot);
-  return analyseProgramme(programme, diagnostics, opts);
+  const { programme, diagnostics, leftOut } = readProgramme(snapshot);
+  return analyseProgramme(programme, diagnostics, { ...opts, leftOut });
 }
 
-export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagnostic[], opts: AnalyseOptions = {}): Analysis {
+export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagnostic[], opts: AnalyseOptions & { leftOut?: LeftOutRow[] } = {}): Analysis {
   const diags = [...ingestDiagnostics];
   const asOfSource = opts.asOf != null ? "option" : programme.settings.reportingDate !== null ? "settings" : "today";
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
@@ -53,7 +76,20 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const risks = analyseRisks(programme, asOf, diags);
   const competencies = analyseCompetencies(programme, asOf, diags);
   const issues = analyseIssues(programme, asOf, diags);
+  const assumptions = analyseAssumptions(programme, asOf, diags);
+  const dependencyLog = analyseDependencyLog(programme, asOf, diags);
   const benefits = analyseBenefits(programme, asOf, diags);
+  const period = reportingPeriod(programme.settings.reportingPeriod, asOf);
+  const last = lastReport(programme.history, asOf);
+  const trends: Trends = {
+    last,
+    programme: ragTrend(last, "Programme", programme.settings.programmeName, rag.overall?.rag ?? null),
+    workstreams: new Map(rag.workstreams.map((w) => [w.name, ragTrend(last, "Workstream", w.name, w.overall?.rag ?? null)])),
+    projects: new Map(programme.projects.map((p) => [p.id, ragTrend(last, "Project", p.id, rag.projects.get(p.id)!.overall.rag)])),
+    risks: new Map(risks.map((r) => [r.id, { trend: riskTrend(last, r.id, r.score), lastScore: last.find("Risk", r.id)?.score ?? null }])),
+  };
+  const finance = analyseFinance(programme, rag);
+  const commentary = selectCommentary(programme, asOf, diags);
   sortDiagnostics(diags);
-  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, benefits };
+  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, assumptions, dependencyLog, benefits, leftOut: opts.leftOut ?? [], period, trends, finance, commentary };
 }

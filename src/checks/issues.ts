@@ -1,12 +1,34 @@
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { Programme } from "../model/entities";
+import type { Issue, Programme } from "../model/entities";
 import { isClosedStatus } from "../model/status";
 
-/** An open issue past its due date. */
-export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): { id: string; open: boolean; overdue: boolean }[] {
+export interface IssueResult {
+  id: string;
+  open: boolean;
+  overdue: boolean;
+  /** 1 (highest) to 4, from words (Critical, High, Medium, Low) or numbers; 5 when unknown. */
+  priorityRank: number;
+}
+
+const PRIORITY_WORDS: Record<string, number> = { critical: 1, urgent: 1, "very high": 1, high: 2, h: 2, medium: 3, med: 3, m: 3, moderate: 3, low: 4, l: 4, "very low": 4 };
+
+export function priorityRank(priority: string): number {
+  const t = priority.trim().toLowerCase();
+  const n = /^p?(\d)/.exec(t);
+  if (n) return Math.min(5, Math.max(1, Number(n[1])));
+  return PRIORITY_WORDS[t.replace(/\s*priority$/, "")] ?? 5;
+}
+
+/** An issue is open until its status closes it or it has a resolution date. */
+export function isIssueOpen(i: Issue): boolean {
+  return !isClosedStatus(i.status) && i.resolved === null;
+}
+
+/** Open issues past their due date; open issues nobody owns. */
+export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): IssueResult[] {
   return p.issues.map((i) => {
-    const open = !isClosedStatus(i.status);
+    const open = isIssueOpen(i);
     const overdue = open && i.due !== null && i.due < asOf;
     if (overdue)
       diags.push({
@@ -17,8 +39,8 @@ export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): { i
         cell: i.src.cells.due ?? "",
         entity: i.id,
       });
-    if (open && !i.owner)
+    if (open && !i.owner && i.src.cells.owner !== undefined)
       diags.push({ severity: "warning", code: "missing-owner", message: `Open issue ${i.id} has no owner. Name who will resolve it.`, sheet: i.src.sheet, cell: i.src.cells.owner ?? i.src.cells.id ?? "", entity: i.id });
-    return { id: i.id, open, overdue };
+    return { id: i.id, open, overdue, priorityRank: priorityRank(i.priority) };
   });
 }

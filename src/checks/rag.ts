@@ -20,8 +20,9 @@ import type { ScheduleNode, ScheduleResult } from "./schedule";
  *    dependency: at least Amber;
  *  - cost: (forecast − budget) / budget, unrounded, above the red % Red, above the amber % Amber;
  *  - overall: the worse of schedule and cost; a done project stays Blue unless its cost overran;
- *  - workstreams and the programme roll up their members by the worst (or, by setting, the
- *    majority, which leaves Blue out unless every member is Blue).
+ *  - workstreams and the programme roll up their members' schedule and overall RAG by the worst
+ *    (or, by setting, the majority, which leaves Blue out unless every member is Blue); their cost
+ *    RAG is the cost tolerance applied to their summed forecast against their summed budget.
  */
 
 export type RagRule =
@@ -90,9 +91,49 @@ export interface ProjectStatus {
   forecastCost: number | null;
 }
 
+/** Money summed over a group of projects: what the group's cost RAG is measured on. */
+export interface CostLine {
+  budget: number;
+  forecast: number;
+  actual: number;
+  /** Forecast − budget over the projects with both. */
+  variance: number;
+  /** Variance as a % of those projects' budget (unrounded); null when none has both. */
+  variancePercent: number | null;
+  covered: number;
+  projects: number;
+}
+
+export function costLine(projects: readonly Project[], statuses: ReadonlyMap<string, ProjectStatus>): CostLine {
+  let budget = 0, forecast = 0, actual = 0, base = 0, variance = 0, covered = 0;
+  for (const p of projects) {
+    const st = statuses.get(p.id)!;
+    if (p.budget !== null) budget += p.budget;
+    if (st.forecastCost !== null) forecast += st.forecastCost;
+    if (p.actualCost !== null) actual += p.actualCost;
+    if (p.budget !== null && p.budget > 0 && st.forecastCost !== null) {
+      base += p.budget;
+      variance += st.forecastCost - p.budget;
+      covered++;
+    }
+  }
+  return { budget, forecast, actual, variance, variancePercent: base > 0 ? (variance / base) * 100 : null, covered, projects: projects.length };
+}
+
+/** A group's cost RAG: the cost tolerance applied to its summed forecast against its summed budget. */
+export function groupCostRating(name: string, line: CostLine, s: Settings): Rating | null {
+  if (line.variancePercent === null) return null;
+  const pct = Math.round(line.variancePercent * 10) / 10;
+  const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+  return { rag: costRag(line.variancePercent, s), rule: "cost", because: `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)` };
+}
+
 export interface WorkstreamStatus {
   name: string;
   projects: string[];
+  /** The one accountable lead: from the Workstreams sheet, else the lead every project shares, else "". */
+  lead: string;
+  sro: string;
   schedule: Rating | null;
   cost: Rating | null;
   overall: Rating | null;
@@ -104,6 +145,9 @@ export interface RagResult {
   milestones: Map<string, MilestoneStatus>;
   projects: Map<string, ProjectStatus>;
   workstreams: WorkstreamStatus[];
+  /** The programme: its workstreams rolled up. */
+  schedule: Rating | null;
+  cost: Rating | null;
   overall: Rating | null;
 }
 
@@ -208,23 +252,22 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
 }
 
 /** Rolls members' ratings up by the Settings rule, saying which members set it. */
-export function rollUp(members: { id: string; rating: Rating | null }[], s: Settings): Rating | null {
+export function rollUp(members: { id: string; rating: Rating | null }[], s: Settings, noun = "projects"): Rating | null {
   const rated = members.filter((m): m is { id: string; rating: Rating } => m.rating !== null);
   if (!rated.length) return null;
   const rags = rated.map((m) => m.rating.rag);
+  const names = (ms: { id: string }[]) => `${ms.map((m) => m.id).slice(0, 6).join(", ")}${ms.length > 6 ? ` and ${ms.length - 6} more` : ""}`;
   if (s.rollUp === "majority") {
     const rag = majorityRag(rags)!;
     const n = rags.filter((r) => r === rag).length;
-    return { rag, rule: "majority", because: `${n} of ${rated.length} are ${rag}${rag === "Blue" ? " (all complete)" : ""}` };
+    return { rag, rule: "majority", because: `${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}` };
   }
   const rag = worstRag(rags)!;
   const worst = rated.filter((m) => m.rating.rag === rag);
   const first = worst[0].rating.because;
-  return {
-    rag,
-    rule: "worst-member",
-    because: worst.length === 1 ? first : `${worst.map((m) => m.id).slice(0, 6).join(", ")}${worst.length > 6 ? ` and ${worst.length - 6} more` : ""} are ${rag}; ${first}`,
-  };
+  // One member sets it: its own reason. Several: who they are, and (for projects) the first one's reason.
+  const because = worst.length === 1 ? (noun === "projects" ? first : `${worst[0].id} is ${rag}`) : `${worst.length} of ${rated.length} ${noun} are ${rag}: ${names(worst)}${noun === "projects" ? `. ${first}` : ""}`;
+  return { rag, rule: "worst-member", because };
 }
 
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
@@ -286,16 +329,21 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   }
   const workstreams: WorkstreamStatus[] = [...byWs.entries()].map(([name, list]) => {
     const rs = list.map((x) => projects.get(x.id)!);
+    const row = p.workstreamRows.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
+    const leads = [...new Set(list.map((x) => x.lead).filter(Boolean))];
     return {
       name,
       projects: list.map((x) => x.id),
+      lead: row?.lead || (leads.length === 1 ? leads[0] : ""),
+      sro: row?.sro ?? "",
       schedule: rollUp(rs.map((r) => ({ id: r.id, rating: r.schedule })), s),
-      cost: rollUp(rs.map((r) => ({ id: r.id, rating: r.cost })), s),
+      cost: groupCostRating(name, costLine(list, projects), s),
       overall: rollUp(rs.map((r) => ({ id: r.id, rating: r.overall })), s),
       reported: worstRag(list.map((x) => x.reportedRag)),
     };
   });
-  return { milestones, projects, workstreams, overall: rollUp(workstreams.map((w) => ({ id: w.name, rating: w.overall })), s) };
+  const up = (k: "schedule" | "overall") => rollUp(workstreams.map((w) => ({ id: w.name, rating: w[k] })), s, "workstreams");
+  return { milestones, projects, workstreams, schedule: up("schedule"), cost: groupCostRating("The programme", costLine(p.projects, projects), s), overall: up("overall") };
 }
 
 /** Sorts worst first (Red, Amber, Green, Blue). */

@@ -1,5 +1,6 @@
 import { formatDay } from "../model/dates";
 import { countBySeverity } from "../model/diagnostic";
+import type { Source } from "../model/entities";
 import type { Analysis } from "./analyse";
 
 /**
@@ -8,6 +9,8 @@ import type { Analysis } from "./analyse";
  */
 export function toJson(a: Analysis) {
   const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
+  const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
+  const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
   const sched = (id: string) => {
     const n = a.schedule.nodes.get(id);
     return {
@@ -39,8 +42,7 @@ export function toJson(a: Analysis) {
         id: p.id,
         name: p.name,
         workstream: p.workstream,
-        sheet: p.src.sheet,
-        row: p.src.row + 1,
+        ...at(p.src),
         done: r.done,
         reportedRag: p.reportedRag,
         computedRag: r.overall.rag,
@@ -56,12 +58,20 @@ export function toJson(a: Analysis) {
     }),
     milestones: a.programme.milestones.map((m) => {
       const r = a.rag.milestones.get(m.id)!;
-      return { id: m.id, project: m.project, name: m.name, sheet: m.src.sheet, row: m.src.row + 1, done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, ...sched(m.id) };
+      return { id: m.id, project: m.project, name: m.name, ...at(m.src), done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, ...sched(m.id) };
     }),
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),
     cycles: a.schedule.cycles,
-    risks: a.risks.map((r) => ({ id: r.id, score: r.score, band: r.band, residualScore: r.residualScore, residualBand: r.residualBand, open: r.open, escalate: r.escalate })),
+    risks: a.risks.map((r) => {
+      const risk = riskById.get(r.id)!;
+      return { id: r.id, title: risk.title, ...at(risk.src), matrix: r.matrix, likelihood: risk.likelihood, impact: risk.impact, score: r.score, band: r.band, residualScore: r.residualScore, residualBand: r.residualBand, rating: risk.rating, open: r.open, escalate: r.escalate, stale: r.stale, owner: risk.owner, reviewDue: d(risk.reviewDue) };
+    }),
+    issues: a.programme.issues.map((i, k) => ({ id: i.id, title: i.title, ...at(i.src), project: i.project, owner: i.owner, priority: i.priority, status: i.status, due: d(i.due), resolved: d(i.resolved), open: a.issues[k].open, overdue: a.issues[k].overdue })),
+    assumptions: a.programme.assumptions.map((x, k) => ({ id: x.id, description: x.description, ...at(x.src), owner: x.owner, validationDue: d(x.validationDue), status: x.status, open: a.assumptions[k].open, overdue: a.assumptions[k].overdue })),
+    dependencyLog: a.programme.dependencyLog.map((x, k) => ({ id: x.id, description: x.description, ...at(x.src), dependentOn: x.dependentOn, externalParty: x.externalParty, owner: x.owner, requiredBy: d(x.requiredBy), status: x.status, met: a.dependencyLog[k].met, overdue: a.dependencyLog[k].overdue, atRisk: a.dependencyLog[k].atRisk })),
+    benefits: a.programme.benefits.map((b, k) => ({ id: b.id, benefit: b.benefit, ...at(b.src), project: b.project, measure: b.measure, baseline: b.baseline, target: b.target, actual: b.actual, due: d(b.due), offTrack: a.benefits[k].offTrack })),
+    leftOut: a.leftOut.map((x) => ({ kind: x.kind, id: x.id, title: x.title, sheet: x.sheet, cell: x.cell, reason: x.reason })),
     competencies: a.competencies.map((c) => ({ id: c.id, name: c.name, current: c.current, self: c.self, panel: c.panel, target: c.target, targetDate: d(c.targetDate), gap: c.gap, rag: c.rag, projects: c.projects })),
     governance: a.programme.governance.map((g) => ({ element: g.element, rating: g.rating, target: g.target, date: d(g.date) })),
   };

@@ -94,7 +94,7 @@ async function report(input: string, output: string, args: CliArgs, io: Io): Pro
   progress.stage("Checking");
   const analysis = analyseWorkbook(snapshot, { asOf: args.asOf });
   progress.stage("Planning the report");
-  const plan = buildReportPlan(analysis, snapshot);
+  const plan = buildReportPlan(analysis);
   progress.stage("Writing");
   const result = await writeReport(data, plan);
   await writeFileSafely(output, result.data);

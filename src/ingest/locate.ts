@@ -1,6 +1,7 @@
 import { a1, isBlank, type CellRange, type CellValue } from "../model/cell";
 import { cellAt, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { normaliseName, normaliseTableName } from "./normalise";
+import type { ColumnMapEntry } from "../model/entities";
 import type { FieldSpec, SheetSpec } from "./schema";
 
 /** Where a kind of record lives: a sheet, optionally a table on it, and the header row. */
@@ -17,12 +18,16 @@ export interface Located {
   extras: Map<number, string>;
   /** Headers read as a known column despite a spelling slip: column → [header, field key]. */
   guessed?: Map<number, [string, string]>;
+  /** Headers read through a Column map row of the Settings sheet: column → [header, field key]. */
+  mapped?: Map<number, [string, string]>;
+  /** Only these rows belong (a one-sheet RAID log split by its Type column). */
+  rowFilter?: (row: number) => boolean;
 }
 
-/** How many rows from the top of a sheet to look for the header row (titles often sit above it). */
-export const HEADER_SEARCH_ROWS = 20;
+/** How many rows from the top of a sheet to look for the header row (titles and document-control blocks often sit above it). */
+export const HEADER_SEARCH_ROWS = 30;
 
-function nameMatches(candidate: string, spec: { title: string; aliases: readonly string[] }, table: boolean): boolean {
+export function nameMatches(candidate: string, spec: { title: string; aliases: readonly string[] }, table: boolean): boolean {
   const n = table ? normaliseTableName(candidate) : normaliseName(candidate);
   return [spec.title, ...spec.aliases].some((a) => normaliseName(a) === n);
 }
@@ -89,79 +94,71 @@ function guessHeader(norm: string, index: Map<string, string>, taken: Set<string
   return best && !tie ? best : null;
 }
 
-function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>) {
+/** The field of a spec that a Column map row names (by label, key or alias), if any. */
+function mappedField(spec: SheetSpec, field: string): string | null {
+  const n = normaliseName(field);
+  const f = spec.fields.find((x) => normaliseName(x.label) === n || normaliseName(x.key) === n) ?? spec.fields.find((x) => (x.aliases ?? []).some((a) => normaliseName(a) === n));
+  return f ? f.key : null;
+}
+
+/**
+ * Reads one row as a header: each cell's text → a field of the spec, by a Column map row first,
+ * then by label or alias; with `guess`, a header one spelling slip away from a known one.
+ */
+export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>, spec?: SheetSpec, columnMap: readonly ColumnMapEntry[] = [], guess = true) {
   const columns = new Map<number, string>();
   const extras = new Map<number, string>();
   const guessed = new Map<number, [string, string]>();
+  const mapped = new Map<number, [string, string]>();
   const seen = new Set<string>();
   const unknown: [number, string][] = [];
-  for (let c = region.left; c <= region.right; c++) {
+  const byMap = new Map<string, string>();
+  if (spec) for (const m of columnMap) {
+    const key = mappedField(spec, m.field);
+    if (key) byMap.set(normaliseName(m.header), key);
+  }
+  const r = sheet.rows[row - sheet.top];
+  const right = Math.min(region.right, sheet.left + (r ? r.length : 0) - 1);
+  for (let c = region.left; c <= right; c++) {
     const v: CellValue = cellAt(sheet, row, c);
     if (isBlank(v) || typeof v === "object") continue;
     const text = String(v).trim();
-    const key = index.get(normaliseName(text));
-    if (key && !seen.has(key)) {
+    const norm = normaliseName(text);
+    const viaMap = byMap.get(norm);
+    if (viaMap && !seen.has(viaMap)) {
+      columns.set(c, viaMap);
+      mapped.set(c, [text, viaMap]);
+      seen.add(viaMap);
+      continue;
+    }
+    const key = index.get(norm);
+    if (key && !seen.has(key) && ![...byMap.values()].includes(key)) {
       columns.set(c, key);
       seen.add(key);
     } else unknown.push([c, text]);
   }
   // Second pass, once every exact header is placed: spelling slips.
   for (const [c, text] of unknown) {
-    const key = guessHeader(normaliseName(text), index, seen);
+    const key = guess ? guessHeader(normaliseName(text), index, seen) : null;
     if (key) {
       columns.set(c, key);
       seen.add(key);
       guessed.set(c, [text, key]);
     } else extras.set(c, text);
   }
-  return { columns, extras, guessed };
+  return { columns, extras, guessed, mapped };
 }
 
 /**
- * Finds the sheet (or Excel table) for a kind, by table name first, then sheet name,
- * then the header row: the row among the first rows that names the most known columns.
+ * Finds a sheet (or Excel table) by name alone: the Settings sheet, which has no header row.
+ * Record sheets are recognised by their headers too: see recognise.ts.
  */
-export function locate(snapshot: WorkbookSnapshot, spec: { title: string; aliases: readonly string[] }, sheetSpec?: SheetSpec): Located | null {
-  const index = sheetSpec ? headerIndex(sheetSpec) : new Map<string, string>();
+export function locate(snapshot: WorkbookSnapshot, spec: { title: string; aliases: readonly string[] }): { sheet: SheetSnapshot; table?: TableSnapshot } | null {
   const byTable = snapshot.tables.find((t) => nameMatches(t.name, spec, true));
-  if (byTable) {
-    const sheet = snapshot.sheets.find((s) => s.name === byTable.sheet);
-    if (sheet) {
-      const { columns, extras } = matchHeaderRow(sheet, byTable.range.top, byTable.range, index);
-      return { sheet, table: byTable, region: byTable.range, headerRow: byTable.range.top, columns, extras };
-    }
-  }
+  const tableSheet = byTable && snapshot.sheets.find((s) => s.name === byTable.sheet);
+  if (byTable && tableSheet) return { sheet: tableSheet, table: byTable };
   const sheet = snapshot.sheets.find((s) => nameMatches(s.name, spec, false));
-  if (!sheet) return null;
-  const tablesOnSheet = snapshot.tables.filter((t) => t.sheet === sheet.name);
-  // A sheet with tables: use the table whose header names the most known columns.
-  let best: Located | null = null;
-  let bestScore = 0;
-  for (const t of tablesOnSheet) {
-    const m = matchHeaderRow(sheet, t.range.top, t.range, index);
-    if (m.columns.size > bestScore) {
-      bestScore = m.columns.size;
-      best = { sheet, table: t, region: t.range, headerRow: t.range.top, ...m };
-    }
-  }
-  if (best) return best;
-  const region = sheetRegion(sheet);
-  let headerRow = -1;
-  let found = { columns: new Map<number, string>(), extras: new Map<number, string>() };
-  const required = sheetSpec ? sheetSpec.fields.filter((f) => f.required).map((f) => f.key) : [];
-  let bestRank = 0;
-  for (let r = region.top; r <= Math.min(region.bottom, region.top + HEADER_SEARCH_ROWS - 1); r++) {
-    const m = matchHeaderRow(sheet, r, region, index);
-    const hasRequired = required.some((k) => [...m.columns.values()].includes(k));
-    // Two recognised headers, one of them required, is a header row; a title row rarely has that.
-    const rank = hasRequired && m.columns.size >= Math.min(2, sheetSpec?.fields.length ?? 2) ? m.columns.size : 0;
-    if (rank > bestRank) {
-      bestRank = rank;
-      headerRow = r;
-      found = m;
-    }
-  }
-  return { sheet, region, headerRow, ...found };
+  return sheet ? { sheet } : null;
 }
 
 /** A1 address of a located header row's first cell (for diagnostics about the header). */

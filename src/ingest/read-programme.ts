@@ -1,28 +1,35 @@
 import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type {
-  AssessmentKind,
-  Benefit,
-  CompetencyScore,
-  GovernanceRating,
-  HolidayRow,
-  Issue,
-  Lag,
-  Link,
-  LinkType,
-  Milestone,
-  Programme,
-  Project,
-  Risk,
-  SheetSource,
+import {
+  NO_LAG,
+  type Assumption,
+  type AssessmentKind,
+  type Benefit,
+  type CommentaryRow,
+  type CompetencyScore,
+  type ExternalDependency,
+  type GovernanceRating,
+  type HolidayRow,
+  type Issue,
+  type Lag,
+  type Link,
+  type LinkType,
+  type Milestone,
+  type Programme,
+  type Project,
+  type Risk,
+  type SheetSource,
+  type WorkstreamRow,
 } from "../model/entities";
-import { NO_LAG } from "../model/entities";
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { headerCell, locate, type Located } from "./locate";
+import { readHistory } from "./history";
+import { headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
+import { recognise, type Found, type Recognition } from "./recognise";
 import { parseRef, splitRefs } from "./references";
+import { scoreRiskLogs } from "./risk-levels";
 import { readRows, type TypedRow } from "./rows";
 import { SHEETS, type SheetKind, type SheetSpec } from "./schema";
 import { readSettings } from "./settings";
@@ -32,13 +39,15 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
-/** Severity of a missing sheet: the portfolio is essential; the rest narrows what can be checked. */
-const MISSING_SHEET_SEVERITY: Partial<Record<SheetKind, Diagnostic["severity"]>> = {
-  projects: "error",
-  milestones: "warning",
-  risks: "warning",
-  competencies: "info",
-};
+/** A row that could not be taken into the analysis (a duplicate or missing ID), named for the board's data-quality list. */
+export interface LeftOutRow {
+  kind: SheetKind;
+  id: string;
+  title: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+}
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
@@ -46,34 +55,199 @@ const day = (v: unknown): Day | null => (typeof v === "number" ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
 const rag = (v: unknown): Rag | null => (typeof v === "string" && v ? (v as Rag) : null);
 
+/** The parts a workbook may hold, and what is skipped without each (an info, never an error). */
+const PART_SKIPPED: Partial<Record<SheetKind, string>> = {
+  projects: "no projects: the schedule, RAG and finance checks are skipped",
+  milestones: "no milestones: milestone checks are skipped",
+  risks: "no risks: risk checks are skipped",
+};
+
+/** The kinds that count as a part of a programme workbook: one of them must be there. */
+const PARTS: SheetKind[] = ["projects", "milestones", "risks", "issues", "assumptions", "dependencyLog", "benefits", "competencies", "governance"];
+
 /**
- * Reads a workbook snapshot into a typed programme. Never throws on bad data: every
- * problem becomes a diagnostic naming its sheet and cell, and the rest is still read.
+ * Reads a workbook snapshot into a typed programme. Never throws on bad data: every problem
+ * becomes a diagnostic naming its sheet and cell, and the rest is still read. A workbook may hold
+ * any part (only a plan, only a risk register, only a RAID log): absent parts are noted, not errors.
  */
-export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
+export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
   const diags: Diagnostic[] = [];
   const sources: SheetSource[] = [];
   const settings = readSettings(snapshot, diags, sources);
-  const rowsOf = (kind: SheetKind): TypedRow[] => {
-    const spec = SHEETS.find((s) => s.kind === kind)!;
-    const loc = locate(snapshot, spec, spec);
-    if (!loc) {
-      const sev = MISSING_SHEET_SEVERITY[kind];
-      if (sev)
-        diags.push({
-          severity: sev,
-          code: "missing-sheet",
-          message: `No ${spec.title} sheet was found (also accepted: ${spec.aliases.slice(0, 4).join(", ")}). ${
-            sev === "error" ? "Add one" : "Add one to have it checked"
-          }: the template command writes every input sheet with its headers.`,
-          sheet: "",
-          cell: "",
-        });
-      return [];
+  const recognition = recognise(snapshot, settings.columnMap);
+  const reader = new KindReader(snapshot, recognition, settings, diags, sources);
+  const leftOut: LeftOutRow[] = [];
+  const ids = new IdSpace(diags, leftOut);
+
+  const refs: RawRefs = [];
+  const projects = readProjects(reader, ids, refs);
+  const milestones = readMilestones(reader, ids, refs);
+  const links = readLinks(reader, refs, projects, milestones, diags, sources);
+  const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
+  const issues = reader.rows("issues", ids.fresh()).flatMap(({ id, v, row }): Issue[] => [
+    { id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src },
+  ]);
+  const assumptions = reader.rows("assumptions", ids.fresh()).map(({ id, v, row }): Assumption => ({
+    id,
+    description: str(v.description) || id,
+    project: str(v.project),
+    owner: str(v.owner),
+    raised: day(v.raised),
+    validatedBy: str(v.validatedBy),
+    validationDue: day(v.validationDue),
+    status: str(v.status),
+    impactIfWrong: str(v.impactIfWrong),
+    src: row.src,
+  }));
+  const dependencyLog = reader.rows("dependencyLog", ids.fresh()).map(({ id, v, row }): ExternalDependency => ({
+    id,
+    description: str(v.description) || id,
+    dependentOn: str(v.dependentOn),
+    project: str(v.project),
+    owner: str(v.owner),
+    externalParty: str(v.externalParty),
+    requiredBy: day(v.requiredBy),
+    status: str(v.status),
+    src: row.src,
+  }));
+  const benefits = reader.rows("benefits", ids.fresh()).map(({ id, v, row }): Benefit => ({
+    id, benefit: str(v.benefit) || id, project: str(v.project), measure: str(v.measure), baseline: num(v.baseline), target: num(v.target), actual: num(v.actual), due: day(v.due), src: row.src,
+  }));
+  const competencyScores = readCompetencies(reader, diags);
+  const governance = reader.plain("governance").flatMap((row): GovernanceRating[] => {
+    const v = row.values;
+    if (!str(v.element)) return [];
+    reader.require(row, "rating", "Rating", "Enter Red, Amber or Green.", str(v.element));
+    return [{ element: str(v.element), rating: rag(v.rating), target: rag(v.target), date: day(v.date), src: row.src }];
+  });
+  const holidays = reader.plain("holidays").flatMap((row): HolidayRow[] => {
+    const date = day(row.values.date);
+    return date === null ? [] : [{ date, name: str(row.values.name), src: row.src }];
+  });
+  const workstreamRows = reader.plain("workstreams").flatMap((row): WorkstreamRow[] => (str(row.values.workstream) ? [{ name: str(row.values.workstream), lead: str(row.values.lead), sro: str(row.values.sro), src: row.src }] : []));
+  const commentary = reader.plain("commentary").flatMap((row): CommentaryRow[] => {
+    const v = row.values;
+    const period = day(v.period);
+    if (period === null || !str(v.about)) return [];
+    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), src: row.src }];
+  });
+
+  partsDiagnostics(recognition, reader, diags);
+  return {
+    programme: { projects, milestones, links, risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), settings, sources },
+    diagnostics: diags,
+    leftOut,
+    recognition,
+  };
+}
+
+/** One ID space: the first row with an ID keeps it; later ones are reported and left out. */
+class IdSpace {
+  private seen = new Map<string, { sheet: string; cell: string }>();
+  constructor(
+    private diags: Diagnostic[],
+    private leftOut: LeftOutRow[],
+  ) {}
+
+  /** A new space for another kind (risks, issues… each have their own IDs), sharing the reports. */
+  fresh(): IdSpace {
+    return new IdSpace(this.diags, this.leftOut);
+  }
+
+  has(id: string): boolean {
+    return this.seen.has(idKey(id));
+  }
+
+  take(row: TypedRow, spec: SheetSpec, title: string): string | null {
+    const id = str(row.values.id);
+    const cell = row.src.cells.id;
+    if (!id) {
+      this.diags.push({ severity: "error", code: "missing-value", message: `This ${spec.noun} row has no ID, so it cannot be checked or linked and is left out of the report. Give it a unique ID.`, sheet: row.src.sheet, cell });
+      if (title) this.leftOut.push({ kind: spec.kind, id: "", title, sheet: row.src.sheet, cell, reason: "no ID" });
+      return null;
     }
+    const first = this.seen.get(idKey(id));
+    if (first) {
+      this.diags.push({
+        severity: "error",
+        code: "duplicate-id",
+        message: `ID "${id}" is used again: it was first used at ${first.sheet}!${first.cell}. Give each ${spec.noun} its own ID; this row is left out until then.`,
+        sheet: row.src.sheet,
+        cell,
+        entity: id,
+      });
+      this.leftOut.push({ kind: spec.kind, id, title, sheet: row.src.sheet, cell, reason: `duplicate of ${first.sheet}!${first.cell}` });
+      return null;
+    }
+    this.seen.set(idKey(id), { sheet: row.src.sheet, cell });
+    return id;
+  }
+}
+
+/** Reads each kind from where recognition found it, reporting its columns once. */
+class KindReader {
+  private cache = new Map<SheetKind, TypedRow[]>();
+  constructor(
+    private snapshot: WorkbookSnapshot,
+    readonly recognition: Recognition,
+    private settings: Programme["settings"],
+    readonly diags: Diagnostic[],
+    private sources: SheetSource[],
+  ) {}
+
+  spec(kind: SheetKind): SheetSpec {
+    return SHEETS.find((s) => s.kind === kind)!;
+  }
+
+  found(kind: SheetKind): Found | undefined {
+    return this.recognition.found.get(kind);
+  }
+
+  /** Every non-blank row of a kind, typed (cells that cannot be read are reported at the cell). */
+  plain(kind: SheetKind): TypedRow[] {
+    const cached = this.cache.get(kind);
+    if (cached) return cached;
+    const spec = this.spec(kind);
+    const loc = this.found(kind);
+    let rows: TypedRow[] = [];
+    if (loc) {
+      this.noteColumns(loc, spec);
+      if (checkColumns(loc, spec, this.diags)) {
+        rows = readRows(loc, spec, { date1904: this.snapshot.date1904, maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined }, this.diags);
+      }
+      this.sources.push(sourceOf(kind, loc, rows.length));
+    }
+    this.cache.set(kind, rows);
+    return rows;
+  }
+
+  /** Rows with a unique ID (in the given ID space), with their values. */
+  rows(kind: SheetKind, ids: IdSpace): { id: string; v: TypedRow["values"]; row: TypedRow }[] {
+    const spec = this.spec(kind);
+    const title = spec.fields.find((f) => f.type === "text" && f.required)?.key;
+    const out: { id: string; v: TypedRow["values"]; row: TypedRow }[] = [];
+    for (const row of this.plain(kind)) {
+      const id = ids.take(row, spec, title ? str(row.values[title]) : "");
+      if (!id) continue;
+      for (const f of spec.fields) if (f.required && f.key !== "id" && f.type !== "risklevel") this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
+      out.push({ id, v: row.values, row });
+    }
+    return out;
+  }
+
+  /** An empty required cell is an error at the cell (once: a cell already reported as unreadable is not reported again). */
+  require(row: TypedRow, key: string, label: string, what: string, id: string): void {
+    const v = row.values[key];
+    if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) return;
+    if (row.src.cells[key] === undefined) return; // the column itself is missing: reported once
+    if (row.failed?.includes(key)) return;
+    this.diags.push({ severity: "error", code: "missing-value", message: `${id} has no ${label}. ${what}`, sheet: row.src.sheet, cell: row.src.cells[key], entity: id });
+  }
+
+  private noteColumns(loc: Found, spec: SheetSpec): void {
     for (const [c, [header, key]] of loc.guessed ?? []) {
       const label = spec.fields.find((f) => f.key === key)!.label;
-      diags.push({
+      this.diags.push({
         severity: "info",
         code: "guessed-column",
         message: `The header "${header}" is read as ${label}. Correct its spelling to "${label}" if that is right; rename it if it is a column of your own.`,
@@ -81,136 +255,108 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
         cell: a1(loc.headerRow, c),
       });
     }
-    if (!checkColumns(loc, spec, diags)) {
-      sources.push(sourceOf(kind, loc, 0));
-      return [];
-    }
-    const rows = readRows(loc, spec, { date1904: snapshot.date1904, maxOverride: kind === "competencies" ? { score: settings.competencyScaleMax, target: settings.competencyScaleMax } : undefined }, diags);
-    sources.push(sourceOf(kind, loc, rows.length));
-    return rows;
-  };
+  }
+}
 
-  const seen = new Map<string, { sheet: string; cell: string }>();
-  /** Projects and milestones share one ID space, since dependencies may point at either. */
-  const uniqueId = (row: TypedRow, label: string, space: Map<string, { sheet: string; cell: string }>): string | null => {
-    const id = str(row.values.id);
-    const cell = row.src.cells.id;
-    if (!id) {
-      diags.push({ severity: "error", code: "missing-value", message: `This ${label} row has no ID, so it cannot be checked or linked. Give it a unique ID.`, sheet: row.src.sheet, cell });
-      return null;
-    }
-    const first = space.get(idKey(id));
-    if (first) {
-      diags.push({
-        severity: "error",
-        code: "duplicate-id",
-        message: `ID "${id}" is used again: it was first used at ${first.sheet}!${first.cell}. Give each ${label} its own ID; this row is left out until then.`,
-        sheet: row.src.sheet,
-        cell,
-        entity: id,
+/** Depends On cells, kept until every project and milestone ID is known. */
+type RawRefs = { toId: string; text: string; sheet: string; cell: string }[];
+
+function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRow): void {
+  if (str(v.dependsOn)) refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: row.src.cells.dependsOn });
+}
+
+function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[] {
+  const loc = reader.found("projects");
+  const noWorkstream = !!loc && ![...loc.columns.values()].includes("workstream");
+  const projects = reader.rows("projects", ids).map(({ id, v, row }): Project => {
+    keepRefs(refs, id, v, row);
+    if (!str(v.workstream) && row.src.cells.workstream !== undefined && !row.failed?.includes("workstream"))
+      reader.diags.push({ severity: "warning", code: "missing-value", message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`, sheet: row.src.sheet, cell: row.src.cells.workstream, entity: id });
+    return {
+    id,
+    name: str(v.name) || id,
+    workstream: str(v.workstream) || UNASSIGNED,
+    lead: str(v.lead),
+    start: day(v.start),
+    finish: day(v.finish),
+    baselineFinish: day(v.baselineFinish),
+    actualFinish: day(v.actualFinish),
+    budget: num(v.budget),
+    forecastCost: num(v.forecastCost),
+    actualCost: num(v.actualCost),
+    percentComplete: num(v.percentComplete),
+    status: str(v.status),
+    reportedRag: rag(v.reportedRag),
+    scopeRag: rag(v.scopeRag),
+    qualityRag: rag(v.qualityRag),
+    notes: str(v.notes),
+    competencies: list(v.competencies),
+    benefits: list(v.benefits),
+    src: row.src,
+    };
+  });
+  if (noWorkstream && projects.length)
+    reader.diags.push({
+        severity: "info",
+        code: "missing-column",
+        message: `The ${loc!.sheet.name} sheet has no Workstream column, so every project is reported under "${UNASSIGNED}". Add a Workstream column to group them for the board.`,
+        sheet: loc!.sheet.name,
+        cell: headerCell(loc!),
       });
-      return null;
-    }
-    space.set(idKey(id), { sheet: row.src.sheet, cell });
-    return id;
-  };
-  const requireValue = (row: TypedRow, key: string, label: string, what: string, id: string): void => {
-    const v = row.values[key];
-    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) {
-      if (row.src.cells[key] === undefined) return; // the column itself is missing: reported once
-      // A cell already reported as unreadable is not reported again as empty.
-      if (row.failed?.includes(key)) return;
-      diags.push({ severity: "error", code: "missing-value", message: `${id} has no ${label}. ${what}`, sheet: row.src.sheet, cell: row.src.cells[key], entity: id });
-    }
-  };
+  return projects;
+}
 
-  const projects: Project[] = [];
-  const rawRefs: { toId: string; text: string; sheet: string; cell: string }[] = [];
-  for (const row of rowsOf("projects")) {
-    const id = uniqueId(row, "project", seen);
-    if (!id) continue;
-    const v = row.values;
-    requireValue(row, "name", "Name", "Enter the project's name.", id);
-    requireValue(row, "workstream", "Workstream", "Enter the workstream (programme) it belongs to.", id);
-    requireValue(row, "finish", "Finish date", "Enter its forecast finish date.", id);
-    projects.push({
-      id,
-      name: str(v.name) || id,
-      workstream: str(v.workstream) || "(no workstream)",
-      lead: str(v.lead),
-      start: day(v.start),
-      finish: day(v.finish),
-      baselineFinish: day(v.baselineFinish),
-      actualFinish: day(v.actualFinish),
-      budget: num(v.budget),
-      forecastCost: num(v.forecastCost),
-      actualCost: num(v.actualCost),
-      percentComplete: num(v.percentComplete),
-      status: str(v.status),
-      reportedRag: rag(v.reportedRag),
-      competencies: list(v.competencies),
-      benefits: list(v.benefits),
-      src: row.src,
-    });
-    if (str(v.dependsOn)) rawRefs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: row.src.cells.dependsOn });
-  }
+/** Projects with no workstream are reported together under this name. */
+export const UNASSIGNED = "Unassigned";
 
-  const milestones: Milestone[] = [];
-  for (const row of rowsOf("milestones")) {
-    const id = uniqueId(row, "milestone", seen);
-    if (!id) continue;
-    const v = row.values;
-    requireValue(row, "project", "Project", "Enter the ID of the project it belongs to.", id);
-    requireValue(row, "name", "Milestone name", "Describe the milestone.", id);
-    requireValue(row, "baseline", "Baseline Date", "Enter the date it was planned for.", id);
-    milestones.push({
-      id,
-      project: str(v.project),
-      name: str(v.name) || id,
-      baseline: day(v.baseline),
-      forecast: day(v.forecast),
-      actual: day(v.actual),
-      status: str(v.status),
-      owner: str(v.owner),
-      reviewPoint: str(v.reviewPoint),
-      src: row.src,
-    });
-    if (str(v.dependsOn)) rawRefs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: row.src.cells.dependsOn });
-  }
+function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milestone[] {
+  return reader.rows("milestones", ids).map(({ id, v, row }): Milestone => {
+    keepRefs(refs, id, v, row);
+    return {
+    id,
+    project: str(v.project),
+    name: str(v.name) || id,
+    baseline: day(v.baseline),
+    forecast: day(v.forecast),
+    actual: day(v.actual),
+    status: str(v.status),
+    owner: str(v.owner),
+    reviewPoint: str(v.reviewPoint),
+    src: row.src,
+    };
+  });
+}
 
-  // Links: resolved once every project and milestone ID is known.
-  const known = (id: string) => seen.has(idKey(id));
+/** Links from the Depends On columns and the Dependencies sheet, resolved once every ID is known. */
+function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], milestones: Milestone[], diags: Diagnostic[], sources: SheetSource[]): Link[] {
   const canonical = new Map<string, string>();
   for (const p of projects) canonical.set(idKey(p.id), p.id);
   for (const m of milestones) canonical.set(idKey(m.id), m.id);
+  const known = (id: string) => canonical.has(idKey(id));
   const links: Link[] = [];
   const linkSeen = new Set<string>();
-  const addLink = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): void => {
+  const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
     if (!known(from)) {
-      diags.push({
-        severity: "error",
-        code: "unknown-reference",
-        message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`,
-        sheet,
-        cell,
-        entity: to,
-      });
-      return;
+      diags.push({ severity: "error", code: "unknown-reference", message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet, cell, entity: to });
+      return false;
     }
     const f = canonical.get(idKey(from))!;
     const t = canonical.get(idKey(to)) ?? to;
     const key = `${f}>${t}>${type}`;
-    if (linkSeen.has(key)) return;
+    if (linkSeen.has(key)) return false;
     linkSeen.add(key);
     links.push({ from: f, to: t, type, lag, sheet, cell });
+    return true;
   };
-  for (const r of rawRefs) {
+  const inColumns = new Map<string, number>();
+  for (const r of refs) {
     for (const token of splitRefs(r.text)) {
       const p = parseRef(token, known);
-      if (p) addLink(p.id, r.toId, p.type, p.lag, r.sheet, r.cell);
+      if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell)) inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
     }
   }
-  for (const row of rowsOf("dependencies")) {
+  for (const [sheet, n] of inColumns) sources.push({ kind: "links", sheet, headerCell: "", rows: n, extraColumns: [], via: "Depends On column" });
+  for (const row of reader.plain("dependencies")) {
     const v = row.values;
     const from = str(v.from);
     const to = str(v.to);
@@ -222,105 +368,95 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult {
       diags.push({ severity: "error", code: "unknown-reference", message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet: row.src.sheet, cell: row.src.cells.to, entity: to });
       continue;
     }
-    const lag = (v.lag as Lag | null) ?? NO_LAG;
-    addLink(from, to, (str(v.type) || "FS") as LinkType, lag, row.src.sheet, row.src.cells.from);
+    add(from, to, (str(v.type) || "FS") as LinkType, (v.lag as Lag | null) ?? NO_LAG, row.src.sheet, row.src.cells.from);
   }
+  return links;
+}
 
-  const riskIds = new Map<string, { sheet: string; cell: string }>();
-  const risks: Risk[] = [];
-  for (const row of rowsOf("risks")) {
-    const id = uniqueId(row, "risk", riskIds);
-    if (!id) continue;
-    const v = row.values;
-    requireValue(row, "title", "Title", "Describe the risk.", id);
-    requireValue(row, "likelihood", "Likelihood", "Score it from 1 (rare) to 5 (almost certain).", id);
-    requireValue(row, "impact", "Impact", "Score it from 1 (negligible) to 5 (catastrophic).", id);
-    risks.push({
-      id,
-      title: str(v.title) || id,
-      description: str(v.description),
-      project: str(v.project),
-      owner: str(v.owner),
-      likelihood: num(v.likelihood),
-      impact: num(v.impact),
-      residualLikelihood: num(v.residualLikelihood),
-      residualImpact: num(v.residualImpact),
-      mitigation: str(v.mitigation),
-      status: str(v.status),
-      raised: day(v.raised),
-      lastReviewed: day(v.lastReviewed),
-      reviewDue: day(v.reviewDue),
-      src: row.src,
-    });
-  }
+function readRisks(reader: KindReader, ids: IdSpace, setting: Programme["settings"]["riskMatrix"], diags: Diagnostic[]): Risk[] {
+  const rows = reader.rows("risks", ids);
+  const scored = scoreRiskLogs(rows.map((r) => r.row), setting, diags);
+  return rows.flatMap(({ id, v, row }): Risk[] => {
+    const title = str(v.title);
+    const description = str(v.description);
+    if (!title && !description && row.src.cells.title === undefined && row.src.cells.description === undefined) return [];
+    const [first, rest] = title ? [title, description] : splitFirstSentence(description);
+    if (!first) reader.require(row, row.src.cells.title !== undefined ? "title" : "description", "Title", "Describe the risk.", id);
+    const s = scored.get(row)!;
+    for (const k of ["likelihood", "impact"] as const) if (s[k] === null) reader.require(row, k, k === "likelihood" ? "Likelihood" : "Impact", "Score it, so that it can be rated.", id);
+    return [
+      {
+        id,
+        title: first || id,
+        description: rest,
+        project: str(v.project),
+        owner: str(v.owner),
+        likelihood: s.likelihood,
+        impact: s.impact,
+        residualLikelihood: s.residualLikelihood,
+        residualImpact: s.residualImpact,
+        matrix: s.matrix,
+        rating: typeof v.rating === "string" && v.rating ? v.rating : null,
+        mitigation: str(v.mitigation),
+        status: str(v.status),
+        raised: day(v.raised),
+        lastReviewed: day(v.lastReviewed),
+        reviewDue: day(v.reviewDue),
+        src: row.src,
+      },
+    ];
+  });
+}
 
-  const issueIds = new Map<string, { sheet: string; cell: string }>();
-  const issues: Issue[] = [];
-  for (const row of rowsOf("issues")) {
-    const id = uniqueId(row, "issue", issueIds);
-    if (!id) continue;
-    const v = row.values;
-    requireValue(row, "title", "Title", "Describe the issue.", id);
-    issues.push({ id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), src: row.src });
-  }
+/** "Staff leave. Cover is thin." → ["Staff leave", "Cover is thin."]: a register's description as title and detail. */
+export function splitFirstSentence(text: string): [string, string] {
+  const t = text.trim();
+  const m = /^(.+?[.!?])(?:\s+)([\s\S]+)$/.exec(t);
+  if (!m || m[1].length < 8) return [t.replace(/\.$/, ""), ""];
+  return [m[1].replace(/\.$/, ""), m[2].trim()];
+}
 
-  const benefitIds = new Map<string, { sheet: string; cell: string }>();
-  const benefits: Benefit[] = [];
-  for (const row of rowsOf("benefits")) {
-    const id = uniqueId(row, "benefit", benefitIds);
-    if (!id) continue;
-    const v = row.values;
-    requireValue(row, "benefit", "Benefit", "Describe the benefit.", id);
-    benefits.push({ id, benefit: str(v.benefit) || id, project: str(v.project), measure: str(v.measure), baseline: num(v.baseline), target: num(v.target), actual: num(v.actual), due: day(v.due), src: row.src });
-  }
-
+function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencyScore[] {
   // Competencies repeat their ID on purpose: one row per assessment.
-  const competencyScores: CompetencyScore[] = [];
-  for (const row of rowsOf("competencies")) {
+  const out: CompetencyScore[] = [];
+  for (const row of reader.plain("competencies")) {
     const v = row.values;
     const id = str(v.id);
     if (!id) {
       diags.push({ severity: "error", code: "missing-value", message: `This competency row has no ID. Give each competency an ID such as C5, repeated on each of its assessment rows.`, sheet: row.src.sheet, cell: row.src.cells.id });
       continue;
     }
-    requireValue(row, "competency", "Competency name", "Name the competency.", id);
-    requireValue(row, "score", "Score", "Enter the level assessed.", id);
-    requireValue(row, "target", "Target", "Enter the target level.", id);
-    competencyScores.push({
-      id,
-      competency: str(v.competency) || id,
-      assessment: (str(v.assessment) || "Self") as AssessmentKind,
-      date: day(v.date),
-      score: num(v.score),
-      target: num(v.target),
-      targetDate: day(v.targetDate),
-      lead: str(v.lead),
-      src: row.src,
-    });
+    reader.require(row, "competency", "Competency name", "Name the competency.", id);
+    reader.require(row, "score", "Score", "Enter the level assessed.", id);
+    reader.require(row, "target", "Target", "Enter the target level.", id);
+    out.push({ id, competency: str(v.competency) || id, assessment: (str(v.assessment) || "Self") as AssessmentKind, date: day(v.date), score: num(v.score), target: num(v.target), targetDate: day(v.targetDate), lead: str(v.lead), src: row.src });
   }
-
-  const holidays: HolidayRow[] = [];
-  for (const row of rowsOf("holidays")) {
-    const date = day(row.values.date);
-    if (date !== null) holidays.push({ date, name: str(row.values.name), src: row.src });
-  }
-
-  const governance: GovernanceRating[] = [];
-  for (const row of rowsOf("governance")) {
-    const v = row.values;
-    if (!str(v.element)) continue;
-    requireValue(row, "rating", "Rating", "Enter Red, Amber or Green.", str(v.element));
-    governance.push({ element: str(v.element), rating: rag(v.rating), target: rag(v.target), date: day(v.date), src: row.src });
-  }
-
-  return {
-    programme: { projects, milestones, links, risks, issues, benefits, competencyScores, governance, holidays, settings, sources },
-    diagnostics: diags,
-  };
+  return out;
 }
 
-function sourceOf(kind: SheetKind, loc: Located, rows: number): SheetSource {
-  return { kind, sheet: loc.sheet.name, table: loc.table?.name, headerCell: headerCell(loc), rows, extraColumns: [...loc.extras.values()] };
+/** Absent parts are an info; no part at all is an error that lists what each sheet looked like. */
+function partsDiagnostics(recognition: Recognition, reader: KindReader, diags: Diagnostic[]): void {
+  const present = PARTS.filter((k) => recognition.found.has(k));
+  if (!present.length) {
+    const looks = recognition.looks.map((l) => (l.matches.length ? `"${l.sheet}" (headers like ${reader.spec(l.matches[0].kind).title}: ${l.matches[0].fields.join(", ")})` : `"${l.sheet}"`));
+    diags.push({
+      severity: "error",
+      code: "missing-sheet",
+      message: `No sheet this tool reads was found: no projects, milestones, risks, issues or other register.${looks.length ? ` Sheets found: ${looks.slice(0, 8).join("; ")}.` : ""} Rename a sheet (Projects, Risks…), give its columns the headers in docs/workbook-format.md, or map a header on the Settings sheet (Column map | sheet | header | field). The template command writes every input sheet.`,
+      sheet: "",
+      cell: "",
+    });
+    return;
+  }
+  for (const [kind, words] of Object.entries(PART_SKIPPED) as [SheetKind, string][]) {
+    if (recognition.found.has(kind)) continue;
+    const spec = reader.spec(kind);
+    diags.push({ severity: "info", code: "missing-sheet", message: `The workbook has ${words}. Add a ${spec.title} sheet to have them checked.`, sheet: "", cell: "" });
+  }
+}
+
+function sourceOf(kind: SheetKind, loc: Found, rows: number): SheetSource {
+  return { kind, sheet: loc.sheet.name, table: loc.table?.name, headerCell: headerCell(loc), rows, extraColumns: [...loc.extras.values()], via: loc.by };
 }
 
 /** Reports missing required columns; false when the sheet cannot be read at all. */
@@ -340,11 +476,13 @@ function checkColumns(loc: Located, spec: SheetSpec, diags: Diagnostic[]): boole
   let usable = true;
   for (const f of spec.fields) {
     if (!f.required || present.has(f.key)) continue;
-    const also = f.key === "id" ? ["Ref", "Reference", "No."] : f.aliases?.slice(0, 3) ?? [];
+    // A risk's title may come from its description.
+    if (spec.kind === "risks" && f.key === "title" && present.has("description")) continue;
+    const also = f.key === "id" ? ["Ref", "Reference", "No."] : (f.aliases?.slice(0, 3) ?? []);
     diags.push({
       severity: "error",
       code: "missing-column",
-      message: `The ${loc.sheet.name} sheet has no "${f.label}" column${also.length ? ` (also accepted: ${also.join(", ")})` : ""}. Add it to the header row (row ${loc.headerRow + 1}).`,
+      message: `The ${loc.sheet.name} sheet has no "${f.label}" column${also.length ? ` (also accepted: ${also.join(", ")})` : ""}. Add it to the header row (row ${loc.headerRow + 1}), or map the column that holds it on the Settings sheet (Column map | ${loc.sheet.name} | your header | ${f.label}).`,
       sheet: loc.sheet.name,
       cell: headerCell(loc),
     });

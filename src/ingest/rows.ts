@@ -7,9 +7,9 @@ import type { Rag } from "../model/rag";
 import { cellAt } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
-import { isEmptyCell, readDate, readLevel, readList, readNumber, readPercent, readRag, readText, show, type Parsed } from "./values";
+import { isEmptyCell, readDate, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
 
-export type FieldValue = string | number | Day | Rag | string[] | Lag | null;
+export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | null;
 
 /** One data row, typed: field key → value, with the cell each came from. */
 export interface TypedRow {
@@ -45,6 +45,8 @@ function hint(f: FieldSpec): string {
       return "Use Red, Amber, Green or Blue (done).";
     case "level":
       return `Enter a whole number from ${f.min} to ${f.max}.`;
+    case "risklevel":
+      return "Score it 1–5 (or with the NPSA words), or High/Medium/Low on a 3×3 register.";
     default:
       return "Correct the value.";
   }
@@ -78,6 +80,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
     if (anyNumber && !anyAbove1) fractionCols.add(c);
   }
   for (let r = loc.headerRow + 1; r <= loc.region.bottom; r++) {
+    if (loc.rowFilter && !loc.rowFilter(r)) continue;
     let blank = true;
     for (let c = loc.region.left; c <= loc.region.right && blank; c++) if (!isBlank(cellAt(loc.sheet, r, c))) blank = false;
     if (blank) continue;
@@ -145,6 +148,8 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
     }
     case "rag":
       return fromParsed(readRag(v), "bad-value");
+    case "risklevel":
+      return fromParsed(readRiskLevel(v, /likelihood/i.test(f.key) ? "likelihood" : "impact"), "bad-value");
     case "level": {
       const p = readLevel(v);
       if (!p.ok) return { ok: false, problem: p.problem, code: "bad-number" };

@@ -13,7 +13,8 @@ export type FieldType =
   | "rag"
   | "refs" // dependency references: P02, P02FS+10d; M14SS-5d
   | "list" // comma/semicolon separated words
-  | "level" // a whole score on a bounded scale (1–5 for risks, 1–4 for WCC)
+  | "level" // a whole score on a bounded scale (1–4 for WCC)
+  | "risklevel" // a risk's likelihood or impact: 1–5, "4 - Likely", the NPSA words, or High/Medium/Low
   | "lag" // a dependency lag: a number (working days) or text with a unit: 2d, 1w, 3ed, 50%
   | "assessment" // Self, Panel, 360
   | "linktype"; // FS, SS, FF, SF
@@ -39,58 +40,75 @@ export type SheetKind =
   | "dependencies"
   | "risks"
   | "issues"
+  | "assumptions"
+  | "dependencyLog"
   | "benefits"
   | "competencies"
   | "governance"
-  | "holidays";
+  | "holidays"
+  | "workstreams"
+  | "commentary";
 
 export interface SheetSpec {
   kind: SheetKind;
   /** The sheet name the template writes. */
   title: string;
+  /** What one row is, in words ("project", "risk"). */
+  noun: string;
   /** Other sheet or table names accepted. */
   aliases: string[];
   /** Words that may stand before ID/Ref/No in the ID column's header ("Risk Ref"). */
   idWords: string[];
-  required: boolean;
+  /**
+   * The fields whose headers identify the sheet when its name does not: every group must have
+   * one of its fields present. Absent: the sheet is found by its name only.
+   */
+  signature?: string[][];
   fields: FieldSpec[];
 }
 
 const ID_FIELD = (note: string): FieldSpec => ({ key: "id", label: "ID", type: "id", required: true, note });
 
+const PROJECT_FIELDS: FieldSpec[] = [
+  ID_FIELD("Unique project reference, e.g. P01."),
+  { key: "name", label: "Name", type: "text", required: true, aliases: ["Project", "Project Name", "Title", "Priority Action", "Action"] },
+  { key: "workstream", label: "Workstream", type: "text", aliases: ["Programme", "Program", "Theme", "Work Stream", "Programme Area"], note: "Optional: without it every project is in one workstream, Unassigned." },
+  { key: "lead", label: "Lead", type: "text", aliases: ["Owner", "Project Lead", "Project Manager", "SRO", "Responsible", "Project Director"] },
+  { key: "start", label: "Start", type: "date", aliases: ["Start Date", "Planned Start", "Begin"], note: "The first day of work." },
+  { key: "finish", label: "Finish", type: "date", required: true, aliases: ["Target Date", "Due", "Due Date", "End", "End Date", "Finish Date", "Forecast Finish", "Timescale Date", "Completion Date"], note: "The current forecast finish: the last day of work." },
+  { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline End", "Baseline", "Original Finish", "Planned Finish", "Baseline Date"] },
+  { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date", "Date Completed", "Completed On"], note: "The day the work finished: the project is then done." },
+  { key: "budget", label: "Budget", type: "number", aliases: ["Budget Cost", "Approved Budget", "Cost", "Planned Cost"] },
+  { key: "forecastCost", label: "Forecast Cost", type: "number", aliases: ["Forecast", "Forecast Outturn", "Outturn", "Estimate at Completion", "EAC"] },
+  { key: "actualCost", label: "Actual Cost", type: "number", aliases: ["Actual", "Spent", "Spend", "Actual Spend", "Actuals"] },
+  { key: "percentComplete", label: "% Complete", type: "percent", aliases: ["Percent Complete", "Progress", "Complete %", "Pct Complete", "% Done"] },
+  { key: "status", label: "Status", type: "text", aliases: ["Project Status", "State"] },
+  { key: "reportedRag", label: "Reported RAG", type: "rag", aliases: ["RAG", "RAG Status", "Reported Status", "Overall RAG", "Status RAG"] },
+  { key: "scopeRag", label: "Scope RAG", type: "rag", aliases: ["Scope", "Scope Status"], note: "Optional: the workstream's own view of scope, for the highlight report's tolerances." },
+  { key: "qualityRag", label: "Quality RAG", type: "rag", aliases: ["Quality", "Quality Status"], note: "Optional: the workstream's own view of quality." },
+  { key: "dependsOn", label: "Depends On", type: "refs", aliases: ["Predecessors", "Dependencies", "Dependency", "Depends", "Predecessor"], note: "IDs of projects or milestones this one waits for: P02, P03FS+10d; M14SS-5d. Lags are working days." },
+  { key: "competencies", label: "Competencies", type: "list", aliases: ["WCC Competencies", "Competency", "WCC"], note: "Competency IDs this project develops, e.g. C5, C6." },
+  { key: "benefits", label: "Benefits", type: "list", aliases: ["Benefit"], note: "Benefit IDs this project delivers." },
+  { key: "notes", label: "Notes", type: "text", aliases: ["Comments", "Comment", "Commentary", "Remarks", "Update"], note: "Shown on the workstream's highlight report." },
+];
+
 export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "projects",
     title: "Projects",
-    aliases: ["Project", "Project Portfolio", "Portfolio", "Priority Actions", "Actions", "Project List", "Project Register"],
+    noun: "project",
+    aliases: ["Project", "Project Portfolio", "Portfolio", "Priority Actions", "Actions", "Project List", "Project Register", "Plan", "Programme Plan"],
     idWords: ["project", "action", "priority action"],
-    required: true,
-    fields: [
-      ID_FIELD("Unique project reference, e.g. P01."),
-      { key: "name", label: "Name", type: "text", required: true, aliases: ["Project", "Project Name", "Title", "Priority Action", "Action"] },
-      { key: "workstream", label: "Workstream", type: "text", required: true, aliases: ["Programme", "Program", "Theme", "Work Stream", "Programme Area"] },
-      { key: "lead", label: "Lead", type: "text", aliases: ["Owner", "Project Lead", "Project Manager", "SRO", "Responsible", "Project Director"] },
-      { key: "start", label: "Start", type: "date", aliases: ["Start Date", "Planned Start", "Begin"] },
-      { key: "finish", label: "Finish", type: "date", required: true, aliases: ["Target Date", "Due", "Due Date", "End", "End Date", "Finish Date", "Forecast Finish", "Timescale Date", "Completion Date"], note: "The current forecast finish." },
-      { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline End", "Baseline", "Original Finish", "Planned Finish", "Baseline Date"] },
-      { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date", "Date Completed", "Completed On"], note: "The day the work finished: the project is then done." },
-      { key: "budget", label: "Budget", type: "number", aliases: ["Budget Cost", "Approved Budget", "Cost", "Planned Cost"] },
-      { key: "forecastCost", label: "Forecast Cost", type: "number", aliases: ["Forecast", "Forecast Outturn", "Outturn", "Estimate at Completion", "EAC"] },
-      { key: "actualCost", label: "Actual Cost", type: "number", aliases: ["Actual", "Spent", "Spend", "Actual Spend", "Actuals"] },
-      { key: "percentComplete", label: "% Complete", type: "percent", aliases: ["Percent Complete", "Progress", "Complete %", "Pct Complete", "% Done"] },
-      { key: "status", label: "Status", type: "text", aliases: ["Project Status", "State"] },
-      { key: "reportedRag", label: "Reported RAG", type: "rag", aliases: ["RAG", "RAG Status", "Reported Status", "Overall RAG", "Status RAG"] },
-      { key: "dependsOn", label: "Depends On", type: "refs", aliases: ["Predecessors", "Dependencies", "Dependency", "Depends", "Predecessor"], note: "IDs of projects or milestones this one waits for: P02, P03FS+10d; M14SS-5d." },
-      { key: "competencies", label: "Competencies", type: "list", aliases: ["WCC Competencies", "Competency", "WCC"], note: "Competency IDs this project develops, e.g. C5, C6." },
-      { key: "benefits", label: "Benefits", type: "list", aliases: ["Benefit"], note: "Benefit IDs this project delivers." },
-    ],
+    signature: [["id"], ["name"], ["finish", "start", "baselineFinish"], ["workstream", "lead", "budget", "percentComplete", "reportedRag", "dependsOn", "status"]],
+    fields: PROJECT_FIELDS,
   },
   {
     kind: "milestones",
     title: "Milestones",
+    noun: "milestone",
     aliases: ["Milestone", "Milestone Plan", "Key Milestones", "Milestone Tracker"],
     idWords: ["milestone"],
-    required: true,
+    signature: [["id"], ["project"], ["name"], ["baseline", "forecast", "actual"]],
     fields: [
       ID_FIELD("Unique milestone reference, e.g. M01."),
       { key: "project", label: "Project", type: "id", required: true, aliases: ["Project ID", "Project Ref", "Parent", "Priority Action"] },
@@ -107,12 +125,15 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "dependencies",
     title: "Dependencies",
-    aliases: ["Dependency", "Dependency Log", "Dependency Register", "Links", "Interdependencies"],
-    idWords: ["dependency"],
-    required: false,
+    noun: "dependency link",
+    aliases: ["Dependency", "Dependency Log", "Dependency Register", "Links", "Interdependencies", "Dependency Links", "Task Links"],
+    idWords: ["dependency", "link"],
+    // A link table is known by its From and To columns, never by its name alone: a sheet called
+    // Dependencies that lists external dependencies is a dependencies log.
+    signature: [["from"], ["to"]],
     fields: [
-      { key: "from", label: "From", type: "id", required: true, aliases: ["Predecessor", "Depends On", "Upstream", "Giver", "Provider"], note: "The project or milestone that must happen first." },
-      { key: "to", label: "To", type: "id", required: true, aliases: ["Successor", "Dependent", "Downstream", "Receiver"], note: "The project or milestone that waits for it." },
+      { key: "from", label: "From", type: "id", required: true, aliases: ["Predecessor", "Depends On", "Upstream", "Giver", "Provider", "From ID", "Predecessor ID"], note: "The project or milestone that must happen first." },
+      { key: "to", label: "To", type: "id", required: true, aliases: ["Successor", "Dependent", "Downstream", "Receiver", "To ID", "Successor ID"], note: "The project or milestone that waits for it." },
       { key: "type", label: "Type", type: "linktype", aliases: ["Link Type", "Dependency Type", "Relationship"], note: "FS (default), SS, FF or SF." },
       { key: "lag", label: "Lag (days)", type: "lag", aliases: ["Lag", "Lag Days", "Delay"], note: "Working days; negative for a lead. Also 2w (weeks), 3ed (calendar days), 50% (of the predecessor's duration)." },
     ],
@@ -120,49 +141,91 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "risks",
     title: "Risks",
-    aliases: ["Risk", "Risk Log", "Risk Register", "Programme Risk Log", "RAID", "RAID Log", "Risk Log Register"],
+    noun: "risk",
+    aliases: ["Risk", "Risk Log", "Risk Register", "Programme Risk Log", "Risk Log Register", "Corporate Risk Register", "Risks Log", "Project Risk Register"],
     idWords: ["risk"],
-    required: true,
+    signature: [["id"], ["likelihood", "impact"], ["title", "description"]],
     fields: [
       ID_FIELD("Unique risk reference, e.g. R01."),
-      { key: "title", label: "Title", type: "text", required: true, aliases: ["Risk", "Risk Title", "Summary", "Risk Name"] },
-      { key: "description", label: "Description", type: "text", aliases: ["Risk Description", "Cause and Effect", "Detail"] },
-      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Programme", "Area", "Project Ref"], note: "A project ID or a workstream name." },
-      { key: "owner", label: "Owner", type: "text", aliases: ["Risk Owner", "Lead", "Responsible"] },
-      { key: "likelihood", label: "Likelihood", type: "level", required: true, min: 1, max: 5, aliases: ["Probability", "L", "Likelihood Score", "Inherent Likelihood"] },
-      { key: "impact", label: "Impact", type: "level", required: true, min: 1, max: 5, aliases: ["Consequence", "Severity", "I", "C", "Impact Score", "Inherent Impact"] },
-      { key: "residualLikelihood", label: "Residual Likelihood", type: "level", min: 1, max: 5, aliases: ["Residual Probability", "Target Likelihood"] },
-      { key: "residualImpact", label: "Residual Impact", type: "level", min: 1, max: 5, aliases: ["Residual Consequence", "Target Impact"] },
-      { key: "mitigation", label: "Mitigation", type: "text", aliases: ["Mitigating Actions", "Actions", "Response", "Controls", "Mitigation Actions"] },
+      { key: "title", label: "Title", type: "text", aliases: ["Risk", "Risk Title", "Summary", "Risk Name"], note: "Optional when there is a Description: its first sentence stands in." },
+      { key: "description", label: "Description", type: "text", aliases: ["Risk Description", "Cause and Effect", "Detail", "Details", "Risk Detail"] },
+      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Programme", "Area", "Project Ref", "Directorate", "Category"], note: "A project ID or a workstream name." },
+      { key: "owner", label: "Owner", type: "text", aliases: ["Risk Owner", "Lead", "Responsible", "Risk Lead", "Accountable"] },
+      { key: "likelihood", label: "Likelihood", type: "risklevel", required: true, aliases: ["Probability", "L", "Likelihood Score", "Inherent Likelihood", "Likelihood Rating", "Probability Rating"], note: "1–5, the NPSA words (Rare … Almost certain) or High/Medium/Low (a 3×3 register)." },
+      { key: "impact", label: "Impact", type: "risklevel", required: true, aliases: ["Consequence", "Severity", "I", "C", "Impact Score", "Inherent Impact", "Consequence Score", "Impact Rating", "Consequence Rating"], note: "1–5, the NPSA words (Negligible … Catastrophic) or High/Medium/Low." },
+      { key: "rating", label: "Risk Score", type: "text", aliases: ["Risk Rating", "Rating", "Score", "Inherent Score", "Inherent Risk Score", "Risk Level", "Inherent Rating", "Current Score", "Risk Score (LxC)"], note: "Optional: the register's own score or band, challenged against the computed one." },
+      { key: "residualLikelihood", label: "Residual Likelihood", type: "risklevel", aliases: ["Residual Probability", "Target Likelihood", "Residual Likelihood Score"] },
+      { key: "residualImpact", label: "Residual Impact", type: "risklevel", aliases: ["Residual Consequence", "Target Impact", "Residual Impact Score", "Target Consequence"] },
+      { key: "mitigation", label: "Mitigation", type: "text", aliases: ["Mitigating Actions", "Actions", "Response", "Controls", "Mitigation Actions", "Mitigation Plan", "Response Plan", "Existing Controls", "Controls in Place", "Action Plan", "Mitigations", "Risk Response"] },
       { key: "status", label: "Status", type: "text", aliases: ["Risk Status", "State"] },
-      { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Date Identified", "Identified", "Date Registered"] },
-      { key: "lastReviewed", label: "Last Reviewed", type: "date", aliases: ["Date Reviewed", "Reviewed", "Last Review", "Review Date"] },
-      { key: "reviewDue", label: "Review Due", type: "date", aliases: ["Next Review", "Next Review Date", "Review By"] },
+      { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Date Identified", "Identified", "Date Registered", "Date Added", "Date Opened"] },
+      { key: "lastReviewed", label: "Last Reviewed", type: "date", aliases: ["Date Reviewed", "Reviewed", "Last Review", "Last Review Date", "Date Last Reviewed", "Last Updated"], note: "When it was last reviewed." },
+      { key: "reviewDue", label: "Review Due", type: "date", aliases: ["Review Date", "Next Review", "Next Review Date", "Review By", "Date of Next Review", "Next Review Due"], note: "When the next review is due; past it, the risk is stale." },
     ],
   },
   {
     kind: "issues",
     title: "Issues",
-    aliases: ["Issue", "Issue Log", "Issue Register", "Issues Log"],
+    noun: "issue",
+    aliases: ["Issue", "Issue Log", "Issue Register", "Issues Log", "Issues Register"],
     idWords: ["issue"],
-    required: false,
+    signature: [["id"], ["title"], ["priority", "due", "resolved", "status"]],
     fields: [
       ID_FIELD("Unique issue reference, e.g. I01."),
-      { key: "title", label: "Title", type: "text", required: true, aliases: ["Issue", "Summary", "Description", "Issue Title"] },
-      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID"] },
-      { key: "owner", label: "Owner", type: "text", aliases: ["Issue Owner", "Lead", "Responsible"] },
-      { key: "priority", label: "Priority", type: "text", aliases: ["Severity", "Impact"] },
+      { key: "title", label: "Title", type: "text", required: true, aliases: ["Issue", "Summary", "Description", "Issue Title", "Issue Description", "Details"] },
+      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Area"] },
+      { key: "owner", label: "Owner", type: "text", aliases: ["Issue Owner", "Lead", "Responsible", "Assigned To", "Action Owner"] },
+      { key: "priority", label: "Priority", type: "text", aliases: ["Severity", "Impact", "Priority Rating"], note: "High, Medium, Low, or 1 (highest) to 4." },
       { key: "status", label: "Status", type: "text", aliases: ["Issue Status", "State"] },
-      { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Opened"] },
-      { key: "due", label: "Due", type: "date", aliases: ["Due Date", "Target Date", "Resolve By"] },
+      { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Opened", "Date Opened", "Date Identified"] },
+      { key: "due", label: "Due", type: "date", aliases: ["Due Date", "Target Date", "Resolve By", "Target Resolution Date", "Target Res. Date", "Target Resolution"] },
+      { key: "resolved", label: "Resolved", type: "date", aliases: ["Actual Res. Date", "Actual Resolution Date", "Date Resolved", "Resolution Date", "Date Closed", "Closed Date", "Closed On"], note: "A date here closes the issue." },
+    ],
+  },
+  {
+    kind: "assumptions",
+    title: "Assumptions",
+    noun: "assumption",
+    aliases: ["Assumption", "Assumptions Log", "Assumption Log", "Assumptions Register"],
+    idWords: ["assumption"],
+    signature: [["id"], ["description"], ["validationDue", "validatedBy", "impactIfWrong"]],
+    fields: [
+      ID_FIELD("Unique assumption reference, e.g. A01."),
+      { key: "description", label: "Description", type: "text", required: true, aliases: ["Assumption", "Title", "Assumption Description", "Summary"] },
+      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Area"] },
+      { key: "owner", label: "Owner", type: "text", aliases: ["Assumption Owner", "Lead", "Responsible", "Raised By"] },
+      { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Date Identified", "Date Added"] },
+      { key: "validatedBy", label: "Validated By", type: "text", aliases: ["Validator", "Validation Owner", "To Be Validated By"] },
+      { key: "validationDue", label: "Validation Due", type: "date", aliases: ["Validation Date", "Validate By", "Due", "Due Date", "Target Date", "Date to Validate", "Validation Deadline"] },
+      { key: "status", label: "Status", type: "text", aliases: ["Assumption Status", "State", "Validated"], note: "Open until Validated (or Closed, Confirmed, Invalid)." },
+      { key: "impactIfWrong", label: "Impact if Wrong", type: "text", aliases: ["Impact If Untrue", "Impact If Invalid", "Impact", "Consequence", "Impact if Incorrect"] },
+    ],
+  },
+  {
+    kind: "dependencyLog",
+    title: "Dependencies Log",
+    noun: "external dependency",
+    aliases: ["Dependencies", "Dependency", "Dependency Log", "Dependency Register", "External Dependencies", "Interdependencies", "Dependencies Register", "External Dependency Log"],
+    idWords: ["dependency", "dep"],
+    signature: [["id"], ["description"], ["dependentOn", "requiredBy", "externalParty"]],
+    fields: [
+      ID_FIELD("Unique dependency reference, e.g. D01."),
+      { key: "description", label: "Description", type: "text", required: true, aliases: ["Dependency", "Title", "Dependency Description", "Summary", "What"] },
+      { key: "dependentOn", label: "Dependent On", type: "text", aliases: ["Dependency On", "Depends On", "Provider", "Supplier", "Delivered By", "Dependent Upon", "From"] },
+      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Dependent Project", "Area", "Receiver"] },
+      { key: "owner", label: "Owner", type: "text", aliases: ["Dependency Owner", "Lead", "Responsible", "Internal Owner"] },
+      { key: "externalParty", label: "External Party", type: "text", aliases: ["Third Party", "Organisation", "Organization", "Party", "External Organisation", "Partner"] },
+      { key: "requiredBy", label: "Required By", type: "date", aliases: ["Required Date", "Need By", "Needed By", "Due", "Due Date", "Date Required", "Target Date"] },
+      { key: "status", label: "Status", type: "text", aliases: ["Dependency Status", "State"], note: "Open, Met, At Risk or Blocked." },
     ],
   },
   {
     kind: "benefits",
     title: "Benefits",
+    noun: "benefit",
     aliases: ["Benefit", "Benefits Register", "Benefits Realisation", "Benefits Profile", "Benefit Profiles"],
     idWords: ["benefit"],
-    required: false,
+    signature: [["id"], ["benefit"], ["target", "measure"]],
     fields: [
       ID_FIELD("Unique benefit reference, e.g. B01."),
       { key: "benefit", label: "Benefit", type: "text", required: true, aliases: ["Name", "Description", "Title", "Benefit Description"] },
@@ -177,9 +240,10 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "competencies",
     title: "Competencies",
+    noun: "competency score",
     aliases: ["Competency", "Competency Scores", "WCC", "WCC Competencies", "WCC Scores", "Competency Assessment", "Assessment"],
     idWords: ["competency", "wcc"],
-    required: false,
+    signature: [["id"], ["competency"], ["score"], ["target", "assessment"]],
     fields: [
       ID_FIELD("Competency reference, e.g. C5; one row per assessment."),
       { key: "competency", label: "Competency", type: "text", required: true, aliases: ["Name", "Competency Name", "WCC Competency", "Title"] },
@@ -194,9 +258,9 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "governance",
     title: "Governance",
+    noun: "governance rating",
     aliases: ["Governance Ratings", "WCC Governance", "Governance Scores"],
     idWords: ["governance"],
-    required: false,
     fields: [
       { key: "element", label: "Element", type: "text", required: true, aliases: ["Area", "Governance Element", "Indicator", "Domain"] },
       { key: "rating", label: "Rating", type: "rag", required: true, aliases: ["RAG", "Score", "Governance Rating", "Status"] },
@@ -207,12 +271,41 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     kind: "holidays",
     title: "Holidays",
-    aliases: ["Holiday", "Bank Holidays", "Bank Holiday", "Non-working Days", "Non Working Days", "Calendar Exceptions", "Exceptions Calendar"],
+    noun: "holiday",
+    aliases: ["Holiday", "Bank Holidays", "Bank Holiday", "Non-working Days", "Non Working Days", "Calendar Exceptions"],
     idWords: ["holiday"],
-    required: false,
     fields: [
       { key: "date", label: "Date", type: "date", required: true, aliases: ["Holiday Date", "Day", "Start", "Start Date"], note: "A day nobody works: the schedule skips it." },
       { key: "name", label: "Name", type: "text", aliases: ["Holiday", "Description", "Title", "Bank Holiday"] },
+    ],
+  },
+  {
+    kind: "workstreams",
+    title: "Workstreams",
+    noun: "workstream",
+    aliases: ["Workstream", "Work Streams", "Workstream Leads", "Programmes"],
+    idWords: ["workstream"],
+    fields: [
+      { key: "workstream", label: "Workstream", type: "text", required: true, aliases: ["Name", "Work Stream", "Programme", "Title"] },
+      { key: "lead", label: "Lead", type: "text", aliases: ["Workstream Lead", "Owner", "Accountable Lead"], note: "The one person accountable for the workstream." },
+      { key: "sro", label: "SRO", type: "text", aliases: ["Senior Responsible Owner", "Executive Lead", "Sponsor", "Executive Sponsor"] },
+    ],
+  },
+  {
+    kind: "commentary",
+    title: "Commentary",
+    noun: "commentary row",
+    aliases: ["Comments", "Narrative", "Status Commentary", "Highlight Commentary", "Board Commentary"],
+    idWords: ["commentary"],
+    fields: [
+      { key: "period", label: "Period", type: "date", required: true, aliases: ["Date", "As Of", "Reporting Period", "Month", "Period End"], note: "The reporting date it was written for; the latest on or before the as-of date is used." },
+      { key: "about", label: "About", type: "text", required: true, aliases: ["Subject", "Scope", "Workstream", "Item", "Project"], note: "Programme, a workstream's name, or a project or milestone ID." },
+      { key: "statusSummary", label: "Status Summary", type: "text", aliases: ["Summary", "Commentary", "Comment", "Narrative", "Update", "Executive Summary"] },
+      { key: "decisions", label: "Decisions Requested", type: "text", aliases: ["Decisions", "Decision Requested", "Requests for Decision", "Decision Required", "Asks"] },
+      { key: "recommendation", label: "Recommendation", type: "text", aliases: ["Recommendations", "Recommended Option"] },
+      { key: "decisionBy", label: "Decision By", type: "date", aliases: ["Decision Date", "Needed By", "Decision Needed By"] },
+      { key: "lessons", label: "Lessons", type: "text", aliases: ["Lessons Learned", "Lessons Learnt"] },
+      { key: "author", label: "Author", type: "text", aliases: ["By", "Written By", "Owner", "Submitted By"] },
     ],
   },
 ];
@@ -224,7 +317,23 @@ export function sheetSpec(kind: SheetKind): SheetSpec {
 }
 
 export interface SettingSpec {
-  key: "programmeName" | "reportingDate" | "periodDays" | "amberSlipDays" | "redSlipDays" | "amberCostPercent" | "redCostPercent" | "riskEscalationScore" | "reviewStalenessDays" | "competencyScaleMax" | "rollUp" | "calendar";
+  key:
+    | "programmeName"
+    | "reportingDate"
+    | "reportingPeriod"
+    | "amberSlipDays"
+    | "redSlipDays"
+    | "amberCostPercent"
+    | "redCostPercent"
+    | "riskEscalationScore"
+    | "riskMatrix"
+    | "reviewStalenessDays"
+    | "competencyScaleMax"
+    | "rollUp"
+    | "calendar"
+    | "dateOrder"
+    | "classification"
+    | "columnMap";
   label: string;
   aliases: string[];
   note: string;
@@ -235,14 +344,18 @@ export const SETTINGS_SHEET = { title: "Settings", aliases: ["Setting", "Config"
 export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "programmeName", label: "Programme name", aliases: ["Programme", "Program name", "Program", "Programme title", "Programme Board"], note: "Shown on every report." },
   { key: "reportingDate", label: "Reporting date", aliases: ["As of", "As-of date", "Report date", "Status date", "Data date", "Reporting period end"], note: "The as-of date for the checks; the CLI's --as-of overrides it. Default: today." },
-  { key: "periodDays", label: "Reporting period days", aliases: ["Reporting period", "Period days", "Report period days"], note: "How many days a reporting period covers, for work done this period and planned next (default 30)." },
+  { key: "reportingPeriod", label: "Reporting period", aliases: ["Reporting cycle", "Report period", "Period"], note: "Monthly (the default: the calendar month holding the as-of date), Four-weekly (28-day periods from 1 April) or Quarterly. Sets \"this period\" and \"next period\" on every sheet." },
   { key: "amberSlipDays", label: "Amber slip days", aliases: ["Amber slip", "Amber tolerance days", "Schedule amber days"], note: "Slip above this many days is Amber (default 0)." },
   { key: "redSlipDays", label: "Red slip days", aliases: ["Red slip", "Red tolerance days", "Schedule red days"], note: "Slip above this many days is Red (default 30)." },
   { key: "amberCostPercent", label: "Amber cost variance %", aliases: ["Amber cost variance", "Amber cost", "Amber cost tolerance", "Cost amber %"], note: "Forecast over budget by more than this % is Amber (default 5)." },
   { key: "redCostPercent", label: "Red cost variance %", aliases: ["Red cost variance", "Red cost", "Red cost tolerance", "Cost red %"], note: "Forecast over budget by more than this % is Red (default 10)." },
   { key: "riskEscalationScore", label: "Risk escalation score", aliases: ["Escalation score", "Risk escalation threshold", "Escalation threshold"], note: "Open risks scoring this or more go to the board (default 15)." },
+  { key: "riskMatrix", label: "Risk matrix", aliases: ["Risk scoring", "Risk scale", "Matrix"], note: "Auto (the default: the NPSA 5×5 matrix, or 3×3 for a log rated High/Medium/Low), 5x5 or 3x3." },
   { key: "reviewStalenessDays", label: "Review staleness days", aliases: ["Review staleness", "Stale review days", "Risk review days"], note: "A risk not reviewed for longer than this is stale (default 90)." },
   { key: "competencyScaleMax", label: "Competency scale maximum", aliases: ["Competency scale max", "Competency max", "Maximum level", "Competency maximum"], note: "Highest competency level (default 4, as in WCC)." },
   { key: "calendar", label: "Calendar", aliases: ["Schedule calendar", "Working calendar", "Calendar type"], note: "Working days (the default: Monday to Friday, less the days on the Holidays sheet) or Calendar days (every day counts)." },
   { key: "rollUp", label: "RAG roll-up rule", aliases: ["Roll-up rule", "Roll up", "RAG roll up", "Rollup"], note: "worst (default) or majority." },
+  { key: "dateOrder", label: "Date order", aliases: ["Date format", "Dates"], note: "Day first (the default: 02/03/2026 is 2 March) or Month first (3 February), for dates typed as text." },
+  { key: "classification", label: "Classification", aliases: ["Protective marking", "Security classification", "Marking"], note: "Printed in every report footer (default OFFICIAL)." },
+  { key: "columnMap", label: "Column map", aliases: ["Column mapping", "Map column"], note: "One row per column the tool should read under another name: sheet, the header as written, the field it means (e.g. Task_Table | Resource_Names | Lead)." },
 ];

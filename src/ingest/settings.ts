@@ -20,7 +20,7 @@ function specFor(key: string): SettingSpec | undefined {
  * default kept, so a typo never silently changes a tolerance.
  */
 export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], sources?: SheetSource[]): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, cells: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, cells: {}, columnMap: [] };
   const loc = locate(snapshot, SETTINGS_SHEET);
   if (!loc) return settings;
   const sheet = loc.sheet;
@@ -61,6 +61,12 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
     if (valCol < 0) continue;
     const v = cellAt(sheet, r, valCol);
     const cell = a1(r, valCol);
+    if (spec.key === "columnMap") {
+      const entry = readColumnMap(sheet, r, valCol, region.right);
+      if (entry) settings.columnMap.push({ ...entry, at: { sheet: sheet.name, cell } });
+      else diags.push({ severity: "error", code: "bad-value", message: `Column map needs three cells after it: the sheet, the header as written, and the field it means (for example Task_Table | Resource_Names | Lead). This row is ignored until then.`, sheet: sheet.name, cell });
+      continue;
+    }
     const problem = apply(settings, spec, v, snapshot.date1904);
     if (problem) {
       diags.push({ severity: "error", code: problem.code, message: `${spec.label}: ${problem.message} The default is used until it is corrected.`, sheet: sheet.name, cell });
@@ -81,6 +87,32 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       s.reportingDate = d.value;
       return null;
     }
+    case "reportingPeriod": {
+      const t = readText(v).toLowerCase().replace(/[^a-z0-9]/g, "");
+      if (t === "monthly" || t === "month" || t === "calendarmonth") s.reportingPeriod = "monthly";
+      else if (t === "fourweekly" || t === "4weekly" || t === "fourweeks" || t === "4weeks" || t === "28days") s.reportingPeriod = "four-weekly";
+      else if (t === "quarterly" || t === "quarter") s.reportingPeriod = "quarterly";
+      else return { code: "bad-value", message: `${show(v)} is not a reporting period: use Monthly, Four-weekly or Quarterly.` };
+      return null;
+    }
+    case "riskMatrix": {
+      const t = readText(v).toLowerCase().replace(/[^a-z0-9]/g, "");
+      if (t === "auto" || t === "automatic") s.riskMatrix = "auto";
+      else if (t === "5x5" || t === "55" || t === "npsa" || t === "five") s.riskMatrix = "5x5";
+      else if (t === "3x3" || t === "33" || t === "hml" || t === "three" || t === "highmediumlow") s.riskMatrix = "3x3";
+      else return { code: "bad-value", message: `${show(v)} is not a risk matrix: use Auto, 5x5 or 3x3.` };
+      return null;
+    }
+    case "dateOrder": {
+      const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
+      if (t.startsWith("day") || t === "dmy" || t === "ddmmyyyy" || t === "british" || t === "uk") s.dateOrder = "day-first";
+      else if (t.startsWith("month") || t === "mdy" || t === "mmddyyyy" || t === "us" || t === "american") s.dateOrder = "month-first";
+      else return { code: "bad-value", message: `${show(v)} is not a date order: use Day first or Month first.` };
+      return null;
+    }
+    case "classification":
+      s.classification = readText(v) || s.classification;
+      return null;
     case "calendar": {
       const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
       if (t.startsWith("working") || t === "workdays" || t === "businessdays") s.calendar = "working";
@@ -95,6 +127,8 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       else return { code: "bad-value", message: `${show(v)} is not a roll-up rule: use "worst" or "majority".` };
       return null;
     }
+    case "columnMap":
+      return null; // read with its row (readColumnMap)
     default: {
       const n = readNumber(v);
       if (!n.ok || n.value === null) return { code: "bad-number", message: `${show(v)} is not a number.` };
@@ -105,12 +139,20 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       if (value < 0) return { code: "out-of-range", message: `${value} is negative; it must be zero or more.` };
       if (spec.key === "riskEscalationScore" && (value < 1 || value > 25))
         return { code: "out-of-range", message: `${value} is outside the 5×5 matrix's scores (1–25).` };
-      if (spec.key === "periodDays" && (!Number.isInteger(value) || value < 1 || value > 366))
-        return { code: "out-of-range", message: `${value} must be a whole number of days from 1 to 366.` };
       if (spec.key === "competencyScaleMax" && (!Number.isInteger(value) || value < 1 || value > 10))
         return { code: "out-of-range", message: `${value} must be a whole number from 1 to 10.` };
       s[spec.key] = value;
       return null;
     }
   }
+}
+
+/** A Column map row's three cells after the key: sheet, header as written, field. */
+function readColumnMap(sheet: WorkbookSnapshot["sheets"][number], row: number, from: number, right: number): { sheet: string; header: string; field: string } | null {
+  const texts: string[] = [];
+  for (let c = from; c <= right && texts.length < 3; c++) {
+    const v = cellAt(sheet, row, c);
+    if (!isBlank(v)) texts.push(readText(v));
+  }
+  return texts.length === 3 && texts.every(Boolean) ? { sheet: texts[0], header: texts[1], field: texts[2] } : null;
 }

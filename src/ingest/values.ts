@@ -118,22 +118,50 @@ export function readLevel(v: CellValue): Parsed<number> {
   if (isCellError(v)) return bad(`holds the error ${v.error}`);
   if (typeof v === "number") return Number.isFinite(v) ? ok(v) : bad(`${v} is not a number`);
   if (typeof v === "string") {
-    const t = v.trim();
-    const lead = /^(-?\d+(?:\.\d+)?)(?:\s*[-–:(]\s*[A-Za-z].*)?$/.exec(t);
-    if (lead) return ok(Number(lead[1]));
-    const word = LEVEL_WORDS[t.toLowerCase()];
-    if (word !== undefined) return ok(word);
+    const lead = leadingNumber(v);
+    if (lead !== null) return ok(lead);
     return bad(`${show(v)} is not a score`);
   }
   return bad(`${show(v)} is not a score`);
 }
 
-/** The NPSA 5×5 matrix's words for likelihood and consequence. */
-const LEVEL_WORDS: Record<string, number> = {
-  rare: 1, unlikely: 2, possible: 3, likely: 4, "almost certain": 5,
-  negligible: 1, minor: 2, moderate: 3, major: 4, catastrophic: 5,
-  "very low": 1, low: 2, medium: 3, high: 4, "very high": 5,
-};
+function leadingNumber(text: string): number | null {
+  const lead = /^(-?\d+(?:\.\d+)?)(?:\s*[-–:(=]\s*[A-Za-z].*)?$/.exec(text.trim());
+  return lead ? Number(lead[1]) : null;
+}
+
+/**
+ * A risk's likelihood or impact as written, before the log's matrix is known: a number (or
+ * "4 - Likely"), a word of the NPSA 5×5 matrix ("A risk matrix for risk managers", NPSA 2008:
+ * likelihood Rare, Unlikely, Possible, Likely, Almost certain; consequence Negligible, Minor,
+ * Moderate, Major, Catastrophic), a High/Medium/Low word (a 3-point rating), or a five-point word
+ * scale (Very low … Very high).
+ */
+export interface RiskLevel {
+  n: number;
+  kind: "number" | "npsa" | "hml" | "hml5";
+}
+
+const LIKELIHOOD_WORDS: Record<string, number> = { rare: 1, unlikely: 2, possible: 3, likely: 4, "almost certain": 5, "almost certainly": 5, certain: 5 };
+const CONSEQUENCE_WORDS: Record<string, number> = { negligible: 1, insignificant: 1, minor: 2, moderate: 3, major: 4, catastrophic: 5, extreme: 5 };
+const HML: Record<string, number> = { low: 1, l: 1, medium: 2, med: 2, m: 2, moderate: 2, high: 3, h: 3 };
+const HML5: Record<string, number> = { "very low": 1, vl: 1, "very high": 5, vh: 5 };
+
+export function readRiskLevel(v: CellValue, field: "likelihood" | "impact"): Parsed<RiskLevel> {
+  if (isEmptyCell(v)) return ok(null);
+  if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  if (typeof v === "number") return Number.isFinite(v) ? ok({ n: v, kind: "number" }) : bad(`${v} is not a score`);
+  if (typeof v !== "string") return bad(`${show(v)} is not a score`);
+  const lead = leadingNumber(v);
+  if (lead !== null) return ok({ n: lead, kind: "number" });
+  const t = v.trim().toLowerCase().replace(/\s+/g, " ");
+  const npsa = (field === "likelihood" ? LIKELIHOOD_WORDS : CONSEQUENCE_WORDS)[t];
+  // "Moderate" is a consequence word of the 5×5 matrix; in a likelihood column it is a 3-point Medium.
+  if (npsa !== undefined) return ok({ n: npsa, kind: "npsa" });
+  if (HML5[t] !== undefined) return ok({ n: HML5[t], kind: "hml5" });
+  if (HML[t] !== undefined) return ok({ n: HML[t], kind: "hml" });
+  return bad(`${show(v)} is not a score (use 1–5, the NPSA words such as Likely or Major, or High/Medium/Low)`);
+}
 
 export function readRag(v: CellValue): Parsed<Rag> {
   if (isEmptyCell(v)) return ok(null);

@@ -1,33 +1,47 @@
 /** A finding: what is wrong, where, and what to do about it. */
 export type Severity = "error" | "warning" | "info";
 
-export type DiagnosticCode =
-  | "missing-sheet"
-  | "missing-column"
-  | "guessed-column"
-  | "missing-value"
-  | "duplicate-id"
-  | "bad-date"
-  | "bad-number"
-  | "bad-value"
-  | "out-of-range"
-  | "unknown-reference"
-  | "dependency-cycle"
-  | "date-conflict"
-  | "slippage-impact"
-  | "overdue-milestone"
-  | "overdue-project"
-  | "rag-mismatch"
-  | "risk-escalation"
-  | "stale-review"
-  | "missing-owner"
-  | "missing-mitigation"
-  | "competency-gap"
-  | "competency-uncovered"
-  | "overdue-issue"
-  | "benefit-off-track"
-  | "unknown-setting"
-  | "non-working-day";
+/**
+ * Every finding's code and its plain name, as a PMO officer would say it. The pane's filter and the
+ * Exceptions sheet show the name with the code beside; docs/checks.md lists them all.
+ */
+export const CODE_NAMES = {
+  "missing-sheet": "Missing sheet",
+  "missing-column": "Missing column",
+  "guessed-column": "Header read despite a spelling slip",
+  "missing-value": "Missing value",
+  "duplicate-id": "Duplicate ID",
+  "bad-date": "Unreadable date",
+  "bad-number": "Unreadable number",
+  "bad-value": "Unreadable value",
+  "out-of-range": "Value out of range",
+  "unknown-reference": "Unknown reference",
+  "dependency-cycle": "Dependency cycle",
+  "date-conflict": "Dates conflict with a dependency",
+  "slippage-impact": "Held up by a late predecessor",
+  "overdue-milestone": "Overdue milestones",
+  "overdue-project": "Overdue projects",
+  "rag-mismatch": "Reported RAG challenged",
+  "risk-escalation": "Risks for the board",
+  "stale-review": "Risk reviews overdue",
+  "missing-owner": "No owner",
+  "missing-mitigation": "No mitigation",
+  "competency-gap": "Competency gaps",
+  "competency-uncovered": "Competency with no project",
+  "overdue-issue": "Overdue issues",
+  "benefit-off-track": "Benefits off track",
+  "unknown-setting": "Unknown setting",
+  "non-working-day": "Date on a non-working day",
+  "risk-matrix": "Risk matrix chosen",
+  "rating-mismatch": "Risk rating challenged",
+  "assumption-unvalidated": "Assumptions not validated",
+  "dependency-overdue": "External dependencies overdue",
+  "dependency-at-risk": "External dependencies at risk",
+  "future-actual": "Actual date in the future",
+  "recognised-as": "Workbook recognised as",
+} as const;
+
+export type DiagnosticCode = keyof typeof CODE_NAMES;
 
 export interface Diagnostic {
   severity: Severity;

@@ -1,3 +1,4 @@
+import type { HistoryRow } from "../ingest/history";
 import type { CalendarKind } from "./calendar";
 import type { Day } from "./dates";
 import type { Rag } from "./rag";
@@ -72,6 +73,9 @@ export interface Project {
   percentComplete: number | null;
   status: string;
   reportedRag: Rag | null;
+  scopeRag: Rag | null;
+  qualityRag: Rag | null;
+  notes: string;
   competencies: string[];
   benefits: string[];
   src: Source;
@@ -90,6 +94,9 @@ export interface Milestone {
   src: Source;
 }
 
+/** The matrix a risk is scored on: the NPSA 5×5 (1–5 × 1–5) or a 3×3 High/Medium/Low register. */
+export type RiskMatrixKind = "5x5" | "3x3";
+
 export interface Risk {
   id: string;
   title: string;
@@ -97,10 +104,14 @@ export interface Risk {
   /** A project ID or a workstream name. */
   project: string;
   owner: string;
+  /** Scores on the risk's matrix (1–5, or 1–3 for High/Medium/Low). */
   likelihood: number | null;
   impact: number | null;
   residualLikelihood: number | null;
   residualImpact: number | null;
+  matrix: RiskMatrixKind;
+  /** The register's own score or band, as written (challenged against the computed one). */
+  rating: string | number | null;
   mitigation: string;
   status: string;
   raised: Day | null;
@@ -118,6 +129,57 @@ export interface Issue {
   status: string;
   raised: Day | null;
   due: Day | null;
+  /** The date it was resolved: an issue with one is closed. */
+  resolved: Day | null;
+  src: Source;
+}
+
+/** An assumption of a RAID log: open until validated. */
+export interface Assumption {
+  id: string;
+  description: string;
+  project: string;
+  owner: string;
+  raised: Day | null;
+  validatedBy: string;
+  validationDue: Day | null;
+  status: string;
+  impactIfWrong: string;
+  src: Source;
+}
+
+/** An external dependency of a RAID log (not a link between our own items). */
+export interface ExternalDependency {
+  id: string;
+  description: string;
+  dependentOn: string;
+  project: string;
+  owner: string;
+  externalParty: string;
+  requiredBy: Day | null;
+  status: string;
+  src: Source;
+}
+
+/** A row of the Commentary sheet: what someone wrote about the programme, a workstream or an item for a period. */
+export interface CommentaryRow {
+  period: Day;
+  /** "Programme", a workstream's name, or a project or milestone ID. */
+  about: string;
+  statusSummary: string;
+  decisions: string;
+  recommendation: string;
+  decisionBy: Day | null;
+  lessons: string;
+  author: string;
+  src: Source;
+}
+
+/** A row of the Workstreams sheet: the one accountable lead. */
+export interface WorkstreamRow {
+  name: string;
+  lead: string;
+  sro: string;
   src: Source;
 }
 
@@ -158,6 +220,18 @@ export interface GovernanceRating {
 
 export type RollUpRule = "worst" | "majority";
 
+export type PeriodKind = "monthly" | "four-weekly" | "quarterly";
+
+/** One Column map row of the Settings sheet: on `sheet`, the header written `header` is `field`. */
+export interface ColumnMapEntry {
+  sheet: string;
+  header: string;
+  /** The field's label or key as the user wrote it ("Lead", "Workstream", "Finish"). */
+  field: string;
+  /** Where the row is, for diagnostics. */
+  at: { sheet: string; cell: string };
+}
+
 /** A day off on the Holidays sheet. */
 export interface HolidayRow {
   date: Day;
@@ -180,8 +254,16 @@ export interface Settings {
   rollUp: RollUpRule;
   /** The schedule's calendar: working days (Monday to Friday less holidays, the default) or calendar days. */
   calendar: CalendarKind;
-  /** Length of a reporting period in days (what "this period" and "next period" cover). */
-  periodDays: number;
+  /** What "this period" and "next period" mean on every sheet. */
+  reportingPeriod: PeriodKind;
+  /** Which risk matrix scores the risks: 5×5 (NPSA), 3×3 (High/Medium/Low), or chosen per log. */
+  riskMatrix: "auto" | "5x5" | "3x3";
+  /** How ambiguous text dates such as 02/03/2026 are read. */
+  dateOrder: "day-first" | "month-first";
+  /** The protective marking printed in every report footer. */
+  classification: string;
+  /** Headers mapped by hand to the fields they mean (Settings rows "Column map | sheet | header | field"). */
+  columnMap: ColumnMapEntry[];
   /** Where each setting was read from, for diagnostics. */
   cells: Record<string, { sheet: string; cell: string }>;
 }
@@ -198,7 +280,11 @@ export const DEFAULT_SETTINGS: Settings = {
   competencyScaleMax: 4,
   rollUp: "worst",
   calendar: "working",
-  periodDays: 30,
+  reportingPeriod: "monthly",
+  riskMatrix: "auto",
+  dateOrder: "day-first",
+  classification: "OFFICIAL",
+  columnMap: [],
   cells: {},
 };
 
@@ -209,10 +295,16 @@ export interface Programme {
   links: Link[];
   risks: Risk[];
   issues: Issue[];
+  assumptions: Assumption[];
+  dependencyLog: ExternalDependency[];
   benefits: Benefit[];
   competencyScores: CompetencyScore[];
   governance: GovernanceRating[];
   holidays: HolidayRow[];
+  workstreamRows: WorkstreamRow[];
+  commentary: CommentaryRow[];
+  /** The RAG History an earlier report left in the workbook. */
+  history: HistoryRow[];
   settings: Settings;
   /** Which sheet (and table, if any) each kind was read from. */
   sources: SheetSource[];
@@ -229,4 +321,6 @@ export interface SheetSource {
   extraColumns: string[];
   /** 0-based last row of the region read (where new rows would go). */
   lastRow?: number;
+  /** How it was found: by table or sheet name, by its headers, by a Type column, or (links) in a Depends On column. */
+  via?: string;
 }

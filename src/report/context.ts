@@ -1,37 +1,31 @@
 import type { Analysis } from "../checks/analyse";
-import type { Day } from "../model/dates";
+import type { RiskResult } from "../checks/risks";
+import { formatDayLong } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Risk } from "../model/entities";
-import type { RiskResult } from "../checks/risks";
-import { lastReport, type HistoryRow } from "./history";
+import { hfText, type PlanSheet } from "./plan";
 
-/** What every report sheet needs besides the analysis: the period, the last report, the clock. */
+/** What every report sheet needs besides the analysis: look-ups, so building stays linear. */
 export interface ReportContext {
   a: Analysis;
-  /** First day of this reporting period (the day after the last report, or as-of − period + 1). */
-  periodStart: Day;
-  /** Last day of the next period. */
-  nextEnd: Day;
-  last: ReturnType<typeof lastReport>;
-  history: HistoryRow[];
-  generatedAt: Date;
   projectById: Map<string, Project>;
   milestonesByProject: Map<string, Milestone[]>;
-  /** Sheet key of each workstream's highlight report. */
-  highlightKey: (workstream: string) => string;
-  // Look-ups, so that building the report stays linear in the size of the programme.
+  milestoneById: Map<string, Milestone>;
   riskById: Map<string, Risk>;
   riskResultById: Map<string, RiskResult>;
-  milestoneById: Map<string, Milestone>;
+  /** Sheet key of each workstream's highlight report. */
+  highlightKey: (workstream: string) => string;
   /** The first diagnostic of a code for an entity ("slippage-impact|M41"). */
   diagnosticFor: (code: string, entity: string) => Diagnostic | undefined;
+  /** The workstream an item (project or milestone ID) belongs to. */
+  workstreamOf: (id: string) => string | null;
+  /** An item's name, for tables that would otherwise show bare IDs. */
+  nameOf: (id: string) => string;
 }
 
-export function makeContext(a: Analysis, history: HistoryRow[], generatedAt: Date): ReportContext {
-  const last = lastReport(history, a.asOf);
-  const period = a.programme.settings.periodDays;
-  const periodStart = last.date !== null && a.asOf - last.date <= 3 * period ? last.date + 1 : a.asOf - period + 1;
+export function makeContext(a: Analysis): ReportContext {
   const projectById = new Map(a.programme.projects.map((p) => [p.id.toUpperCase(), p]));
+  const milestoneById = new Map(a.programme.milestones.map((m) => [m.id, m]));
   const milestonesByProject = new Map<string, Milestone[]>();
   for (const m of a.programme.milestones) {
     const p = projectById.get(m.project.trim().toUpperCase());
@@ -42,20 +36,18 @@ export function makeContext(a: Analysis, history: HistoryRow[], generatedAt: Dat
   }
   const byCodeEntity = new Map<string, Diagnostic>();
   for (const d of a.diagnostics) if (d.entity && !byCodeEntity.has(`${d.code}|${d.entity}`)) byCodeEntity.set(`${d.code}|${d.entity}`, d);
+  const project = (id: string) => projectById.get(id.trim().toUpperCase());
   return {
-    riskById: new Map(a.programme.risks.map((r) => [r.id, r])),
-    riskResultById: new Map(a.risks.map((r) => [r.id, r])),
-    milestoneById: new Map(a.programme.milestones.map((m) => [m.id, m])),
-    diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
     a,
-    periodStart,
-    nextEnd: a.asOf + period,
-    last,
-    history,
-    generatedAt,
     projectById,
     milestonesByProject,
+    milestoneById,
+    riskById: new Map(a.programme.risks.map((r) => [r.id, r])),
+    riskResultById: new Map(a.risks.map((r) => [r.id, r])),
     highlightKey: (ws) => `highlight:${ws}`,
+    diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
+    workstreamOf: (id) => project(id)?.workstream ?? (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
+    nameOf: (id) => project(id)?.name ?? milestoneById.get(id)?.name ?? id,
   };
 }
 
@@ -63,7 +55,16 @@ export function projectOf(ctx: ReportContext, id: string): Project | undefined {
   return ctx.projectById.get(id.trim().toUpperCase());
 }
 
-/** A milestone's current date: actual, else forecast, else baseline. */
-export function milestoneDate(m: Milestone): Day | null {
-  return m.actual ?? m.forecast ?? m.baseline;
+/**
+ * One header and footer for every report sheet: the sheet's title and programme at the top; the
+ * programme, its classification, page x of y and the as-of date at the foot.
+ */
+export function printSetup(ctx: ReportContext, title: string, repeatRows?: [number, number]): PlanSheet["print"] {
+  const s = ctx.a.programme.settings;
+  return {
+    landscape: true,
+    repeatRows,
+    header: `&L${hfText(s.programmeName)}&R${hfText(title)}`,
+    footer: `&L${hfText(s.classification)}&CPage &P of &N&RAs of ${formatDayLong(ctx.a.asOf)}`,
+  };
 }

@@ -1,34 +1,37 @@
+import { CODE_NAMES, countBySeverity } from "../model/diagnostic";
 import { formatDayLong } from "../model/dates";
-import { countBySeverity } from "../model/diagnostic";
-import type { ReportContext } from "./context";
+import { printSetup, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
-import { cell, range, type PlanSheet, hfText } from "./plan";
+import { cell, range, type PlanSheet } from "./plan";
 
-/** Every diagnostic, with a link to its cell, as a filterable Excel table. */
+const WIDTHS = [10, 26, 16, 8, 10, 90];
+
+/** Every diagnostic, with a link to its cell, as a filterable Excel table (its header repeated on every printed page). */
 export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   const a = ctx.a;
-  const L = new SheetLayout(6);
+  const L = new SheetLayout(WIDTHS);
   const n = countBySeverity(a.diagnostics);
   L.title("Exceptions");
-  L.put([[cell(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${n.error} errors, ${n.warning} warnings, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle")]]);
+  L.line(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${n.error} errors, ${n.warning} warnings, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle");
   L.gap();
   const headerRow = L.row;
   const rows = a.diagnostics.map((d) => [
     cell(d.severity, d.severity),
-    cell(d.code, "text"),
+    cell(`${CODE_NAMES[d.code]} (${d.code})`, "text"),
     cell(d.sheet || "(workbook)", "text"),
     d.sheet && d.cell ? cell(d.cell, "link", { sheet: d.sheet, cell: d.cell }) : cell("", "text"),
     cell(d.entity ?? "", "text"),
     cell(d.message, "wrap"),
   ]);
   if (!rows.length) rows.push([cell("none", "info"), cell("", "text"), cell("", "text"), cell("", "text"), cell("", "text"), cell("No findings: the workbook passed every check.", "wrap")]);
-  L.put([["Severity", "Code", "Sheet", "Cell", "Item", "Message"].map((h) => cell(h, "header")), ...rows]);
+  // One block: an Excel table cannot have a header repeated inside it, so print titles repeat it instead.
+  L.put([["Severity", "Finding", "Sheet", "Cell", "Item", "Message"].map((h) => cell(h, "header")), ...rows]);
   const body = range(headerRow + 1, 0, L.row - 1, 0);
   return {
     key: "exceptions",
     name: "Exceptions",
     tabColor: "C00000",
-    widths: [10, 20, 16, 8, 10, 100],
+    widths: WIDTHS,
     blocks: L.blocks,
     merges: L.merges,
     charts: [],
@@ -39,6 +42,6 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
       { range: body, equals: "error", style: "rag-Red" },
       { range: body, equals: "warning", style: "rag-Amber" },
     ],
-    print: { landscape: true, repeatRows: [headerRow, headerRow], header: `&L${hfText(a.programme.settings.programmeName)}&RExceptions ${formatDayLong(a.asOf)}`, footer: "&CPage &P of &N" },
+    print: printSetup(ctx, "Exceptions", [headerRow, headerRow]),
   };
 }

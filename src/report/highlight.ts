@@ -1,192 +1,259 @@
-import { riskBand } from "../checks/risks";
+import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
+import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
+import { lagText, type Project } from "../model/entities";
+import { periodRange } from "../model/period";
 import { worstRag, type Rag } from "../model/rag";
-import { isClosedStatus, isCompleteStatus } from "../model/status";
-import type { WorkstreamStatus as WorkstreamRag } from "../checks/rag";
-import type { ReportContext } from "./context";
-import { projectOf } from "./context";
-import { trend } from "./history";
+import { becauseCell, finishCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
+import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
-import { cell, type PlanSheet, hfText } from "./plan";
-import { ragStyle } from "./styles";
-import { lagText } from "../model/entities";
+import { cell, range, type PlanCell, type PlanSheet } from "./plan";
+import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
+import { bandStyle } from "./styles";
 
-const WIDTH = 9;
+export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
+
+/** Where each table's columns sit on the highlight report's fixed columns (A = 0). */
+const COLS = {
+  status: [[0, 1], [2, 2], [3, 3], [4, 4], [5, 10]],
+  projects: [[0, 0], [1, 1], [2, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
+  done: [[0, 0], [1, 3], [4, 4], [5, 6], [7, 7]],
+  planned: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
+  tolerance: [[0, 0], [1, 2], [3, 10]],
+  byProject: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 6], [7, 10]],
+  decisions: [[0, 2], [3, 6], [7, 8], [9, 9]],
+  risks: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 6], [7, 9], [10, 10]],
+  issues: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
+  raid: [[0, 1], [2, 2], [3, 3], [4, 5]],
+  crossing: [[0, 0], [1, 1], [2, 3], [4, 4], [5, 6], [7, 10]],
+} satisfies Record<string, [number, number][]>;
 
 /** The sheet name of a workstream's highlight report (cleaned and made unique by the builder). */
 export function highlightName(workstream: string): string {
   return `HR ${workstream}`;
 }
 
-/** A PRINCE2-shaped highlight report for one workstream. */
-export function highlightSheet(ctx: ReportContext, w: WorkstreamRag): PlanSheet {
+/** A workstream-level tolerance: a rating, or "not tracked" when the workbook has no data for it. */
+interface ToleranceLine {
+  dimension: string;
+  rating: Rating | null;
+  last: Rag | null | undefined;
+  detail: string;
+}
+
+/** A PRINCE2 highlight report for one workstream: status, work done and planned, tolerances, decisions, risks and issues, lessons. */
+export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanSheet {
   const a = ctx.a;
   const s = a.programme.settings;
-  const L = new SheetLayout(WIDTH);
+  const L = new SheetLayout(HIGHLIGHT_WIDTHS);
   const projects = w.projects.map((id) => projectOf(ctx, id)!);
   const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
-  const milestones = a.programme.milestones.filter((m) => inWs.has(m.project.trim().toUpperCase()));
-  const wsKey = w.name.trim().toUpperCase();
-  const risks = a.programme.risks.filter((r) => inWs.has(r.project.trim().toUpperCase()) || r.project.trim().toUpperCase() === wsKey);
-  const riskResults = risks.map((r) => ({ risk: r, res: ctx.riskResultById.get(r.id)! })).filter((x) => x.res.open);
-  const riskRag: Rag | null = riskResults.length
-    ? worstRag(riskResults.map((x) => (x.res.score === null ? null : riskBand(x.res.score) === "Extreme" ? "Red" : riskBand(x.res.score) === "High" ? "Amber" : "Green")))
-    : "Green";
+  const ownsItem = (project: string) => inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();
+  const c = a.commentary.workstreams.get(w.name);
 
   L.title(`Highlight report: ${w.name}`);
-  L.put([[cell(`${s.programmeName} · period ${formatDayLong(ctx.periodStart)} to ${formatDayLong(a.asOf)} · lead ${[...new Set(projects.map((p) => p.lead).filter(Boolean))].join(", ") || "not recorded"}`, "subtitle")]]);
-  L.put([[cell("Back to the board report", "link", { sheetKey: "board", cell: "A1" })]]);
+  L.line(`${s.programmeName} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · as of ${formatDayLong(a.asOf)} · Lead: ${w.lead || "not named"}${w.sro ? ` · SRO: ${w.sro}` : ""}`, "subtitle");
+  L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
 
   L.section("Status summary");
-  const last = ctx.last.date !== null ? ctx.last.find("Workstream", w.name) : undefined;
-  const lastLabel = ctx.last.date !== null ? `Last period (${formatDayLong(ctx.last.date)})` : "Last period";
-  const statusRow = (dim: string, now: Rag | null, before: Rag | null | undefined, comment: string) => [
-    cell(dim, "bold"),
-    cell(now, ragStyle(now)),
-    cell(before ?? (ctx.last.date === null ? "No earlier report" : "–"), before ? ragStyle(before) : "text"),
-    cell(ctx.last.date === null ? "" : trend(now, before), "text"),
-    cell(comment, "wrap"),
-  ];
-  const behind = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.schedule.rag)).map((p) => p.id);
-  const over = projects.filter((p) => ["Red", "Amber"].includes(a.rag.projects.get(p.id)!.cost?.rag ?? "")).map((p) => p.id);
-  const highRisks = riskResults.filter((x) => (x.res.score ?? 0) >= 8).map((x) => x.risk.id);
-  const statusStart = L.row;
-  L.table(["", "This period", lastLabel, "Trend", "Comment"], [
-    statusRow("Overall", w.overall?.rag ?? null, last?.overall, w.reported && w.reported !== w.overall?.rag ? `Reported ${w.reported}.` : ""),
-    statusRow("Time", w.schedule?.rag ?? null, last?.schedule, behind.length ? `Behind or at risk: ${behind.join(", ")}.` : "On track."),
-    statusRow("Cost", w.cost?.rag ?? null, last?.cost, over.length ? `Over budget: ${over.join(", ")}.` : w.cost ? "Within budget." : "No budgets recorded."),
-    statusRow("Risk", riskRag, undefined, highRisks.length ? `High or extreme: ${highRisks.join(", ")}.` : "No high risks."),
-  ], "");
-  for (let r = statusStart + 1; r < L.row; r++) L.merges.push({ top: r, left: 4, bottom: r, right: WIDTH - 1 });
+  if (c?.statusSummary) L.line(`${c.statusSummary}${c.author ? ` (${c.author}, ${formatDayLong(c.period)})` : ""}`, "summary");
+  else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
+  if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
+
+  const tolerances = workstreamTolerances(ctx, w, projects, ownsItem);
+  L.section("Status this period and last");
+  const lastDate = a.trends.last.date;
+  L.table(
+    ["", "This period", lastDate === null ? "Last period" : `Last (${formatDayLong(lastDate)})`, "Trend", "Comment"],
+    tolerances.map((t, i) => [
+      cell(t.dimension, "bold"),
+      t.rating ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag") : cell("Not tracked", "note"),
+      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last),
+      i === 0 ? trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`) : cell("", "text"),
+      cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
+    ]),
+    "",
+    { cols: COLS.status },
+  );
 
   L.section("Projects");
   L.table(
-    ["ID", "Project", "Lead", "RAG", "% complete", "Finish", "Baseline", "Slip (days)", "Reported"],
+    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Reported", "Notes"],
     projects.map((p) => {
-      const r = a.rag.projects.get(p.id)!;
+      const st = a.rag.projects.get(p.id)!;
       return [
         cell(p.id, "link", { sheet: p.src.sheet, cell: p.src.cells.id }),
         cell(p.name, "wrap"),
         cell(p.lead, "wrap"),
-        cell(r.overall.rag, ragStyle(r.overall.rag)),
-        cell(p.percentComplete === null ? null : p.percentComplete / 100, "percent"),
-        cell(p.finish === null ? null : { day: p.finish }, "date"),
-        cell(p.baselineFinish === null ? null : { day: p.baselineFinish }, "date"),
-        cell(r.slipDays, "number"),
-        cell(p.reportedRag, ragStyle(p.reportedRag)),
+        ragCell(st.overall, p.id),
+        cell(p.percentComplete === null ? null : Math.round(p.percentComplete) / 100, "percent"),
+        finishCell(st.finishNow, p.id),
+        cell(st.baseline === null ? null : { day: st.baseline }, "date"),
+        slipCell(st.slipDays, p.id),
+        ragCell(p.reportedRag),
+        cell(p.notes || a.commentary.items.get(p.id)?.statusSummary || "", "wrap"),
       ];
     }),
     "",
+    { cols: COLS.projects },
   );
 
-  const done = milestones.filter((m) => m.actual !== null && m.actual >= ctx.periodStart && m.actual <= a.asOf);
-  L.section("Work completed this period");
-  L.table(
-    ["ID", "Milestone", "Project", "Completed", "Baseline"],
-    done.map((m) => [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), cell({ day: m.actual! }, "date"), cell(m.baseline === null ? null : { day: m.baseline }, "date")]),
-    "No milestone was completed this period.",
-  );
-
-  const planned = milestones
-    .filter((m) => {
-      const d = m.forecast ?? m.baseline;
-      return m.actual === null && !isCompleteStatus(m.status) && d !== null && d <= ctx.nextEnd;
-    })
-    .sort((x, y) => (x.forecast ?? x.baseline)! - (y.forecast ?? y.baseline)!);
-  L.section(`Work planned next period (to ${formatDayLong(ctx.nextEnd)}), overdue work first`);
-  L.table(
-    ["ID", "Milestone", "Project", "Owner", "Due", "RAG"],
-    planned.map((m) => {
-      const r = a.rag.milestones.get(m.id)!.rating.rag;
-      return [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), cell({ day: (m.forecast ?? m.baseline)! }, "date"), cell(r, ragStyle(r))];
-    }),
-    "Nothing is due in the next period.",
-  );
+  workDone(L, ctx, projects, ownsItem);
 
   L.section("Tolerance status");
+  L.table(["Tolerance", "Status", "Detail"], tolerances.slice(1).map((t) => [cell(t.dimension, "bold"), t.rating ? toleranceCell(toleranceState(t.rating)) : cell("Not tracked", "note"), cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap")]), "", { cols: COLS.tolerance });
   L.table(
-    ["ID", "Project", "Slip (days)", "Time tolerance", "Cost variance", "Cost tolerance", "Status"],
+    ["ID", "Project", "Time", "Cost", "Status", "Why"],
     projects.map((p) => {
-      const r = a.rag.projects.get(p.id)!;
-      const slip = r.slipDays ?? 0;
-      const cv = r.costVariancePercent;
-      const exceeded = slip > s.redSlipDays || (cv !== null && cv > s.redCostPercent) || r.overdue;
-      const atRisk = slip > s.amberSlipDays || (cv !== null && cv > s.amberCostPercent);
-      const status = r.done ? "Complete" : exceeded ? "Tolerance exceeded: exception report needed" : atRisk ? "Within tolerance, forecast to use it" : "Within tolerance";
-      return [
-        cell(p.id, "text"),
-        cell(p.name, "wrap"),
-        cell(r.slipDays, "number"),
-        cell(`${s.amberSlipDays}/${s.redSlipDays} days`, "text"),
-        cell(cv === null ? null : cv / 100, "percent"),
-        cell(`${s.amberCostPercent}%/${s.redCostPercent}%`, "text"),
-        cell(status, exceeded ? "error" : atRisk ? "warning" : "text"),
-      ];
+      const st = a.rag.projects.get(p.id)!;
+      return [cell(p.id, "text"), cell(p.name, "wrap"), ragCell(st.schedule, p.id, "schedule"), ragCell(st.cost, p.id, "cost"), toleranceCell(toleranceState(st.overall), p.id), becauseCell(st.overall)];
     }),
     "",
+    { cols: COLS.byProject },
   );
+  L.note(`Time: amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
 
-  L.section("Key risks");
-  L.table(
-    ["ID", "Risk", "Score", "Band", "Owner", "Mitigation", "Review due"],
-    riskResults
-      .sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0))
-      .map(({ risk, res }) => [
-        cell(risk.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
-        cell(risk.title, "wrap"),
-        cell(res.score, "number"),
-        cell(res.band, res.band ? `band-text-${res.band}` : "text"),
-        cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
-        cell(risk.mitigation || "None recorded", risk.mitigation ? "wrap" : "error"),
-        cell(risk.reviewDue === null ? null : { day: risk.reviewDue }, "date"),
-      ]),
-    "No open risks recorded against this workstream.",
-  );
+  L.section("Requests for decisions");
+  const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
+  L.table(["Decision", "Recommendation", "Owner", "By"], asks.map((d) => [cell(d.text, "wrap"), cell(d.recommendation || "None given", "wrap"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date")]), "No decision is requested this period.", { cols: COLS.decisions });
 
-  const issues = a.programme.issues.filter((i) => !isClosedStatus(i.status) && (inWs.has(i.project.trim().toUpperCase()) || i.project.trim().toUpperCase() === wsKey));
-  L.section("Key issues");
-  L.table(
-    ["ID", "Issue", "Project", "Owner", "Priority", "Due"],
-    issues.map((i) => [cell(i.id, "link", { sheet: i.src.sheet, cell: i.src.cells.id }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date")]),
-    "No open issues recorded against this workstream.",
-  );
+  keyRisksAndIssues(L, ctx, w, ownsItem);
+  crossing(L, ctx, w);
 
-  // Dependencies that cross the workstream's boundary.
-  const wsOf = (id: string): string | null => {
-    const p = projectOf(ctx, id);
-    if (p) return p.workstream;
-    const m = ctx.milestoneById.get(id);
-    return m ? (projectOf(ctx, m.project)?.workstream ?? null) : null;
-  };
-  const crossing = a.programme.links.filter((l) => (wsOf(l.from) === w.name) !== (wsOf(l.to) === w.name));
-  L.section("Dependencies into and out of this workstream");
-  L.table(
-    ["Direction", "From", "To", "Type", "Other workstream", "Status"],
-    crossing.map((l) => {
-      const into = wsOf(l.to) === w.name;
-      const slip = a.schedule.nodes.get(l.to)?.push;
-      const atRisk = !!slip && slip.by === l.from;
-      return [
-        cell(into ? "Into" : "Out of", "text"),
-        cell(l.from, "text"),
-        cell(l.to, "text"),
-        cell(`${l.type}${lagText(l.lag)}`, "text"),
-        cell(wsOf(into ? l.from : l.to) ?? "", "wrap"),
-        cell(atRisk ? `At risk: ${l.to} ${slip!.days} days late` : "On track", atRisk ? "error" : "text"),
-      ];
-    }),
-    "No dependencies cross this workstream's boundary.",
-  );
+  L.section("Lessons");
+  L.line(c?.lessons || "None recorded for this period.", c?.lessons ? "summary" : "note");
 
   return {
     key: ctx.highlightKey(w.name),
     name: highlightName(w.name),
     tabColor: "2E75B6",
-    widths: [10, 38, 22, 14, 12, 14, 14, 12, 12],
+    widths: HIGHLIGHT_WIDTHS,
     blocks: L.blocks,
     merges: L.merges,
     charts: [],
     heights: L.heights,
-    print: { landscape: true, header: `&L${hfText(s.programmeName)}&RHighlight report: ${hfText(w.name)}`, footer: `&L${formatDayLong(a.asOf)}&CPage &P of &N` },
+    rowBreaks: L.rowBreaks,
+    printArea: range(0, 0, Math.max(0, L.row - 1), HIGHLIGHT_WIDTHS.length - 1),
+    print: printSetup(ctx, `Highlight report: ${w.name}`),
   };
+}
+
+/** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
+function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[], ownsItem: (p: string) => boolean): ToleranceLine[] {
+  const a = ctx.a;
+  const last = a.trends.last.date === null ? undefined : a.trends.last.find("Workstream", w.name);
+  const reported = (k: "scopeRag" | "qualityRag", word: string): Rating | null => {
+    const rated = projects.filter((p) => p[k]);
+    if (!rated.length) return null;
+    const rag = worstRag(rated.map((p) => p[k]))!;
+    const which = rated.filter((p) => p[k] === rag).map((p) => p.id);
+    return { rag, rule: "worst-member", because: `${word} as the workstream reports it: ${which.join(", ")} ${rag}` };
+  };
+  const benefitRows = a.programme.benefits.map((b, k) => ({ b, r: a.benefits[k] })).filter(({ b }) => ownsItem(b.project) || projects.some((p) => p.benefits.some((x) => x.toUpperCase() === b.id.toUpperCase())));
+  const off = benefitRows.filter(({ r }) => r.offTrack).map(({ b }) => b.id);
+  const benefits: Rating | null = benefitRows.length ? (off.length ? { rag: "Red", rule: "worst-member", because: `off track: ${off.join(", ")}` } : { rag: "Green", rule: "on-track", because: `${benefitRows.length} benefit${benefitRows.length === 1 ? "" : "s"}, none off track` }) : null;
+  const risks = a.programme.risks.map((r, k) => ({ r, x: a.risks[k] })).filter(({ r, x }) => x.open && x.score !== null && ownsItem(r.project));
+  let risk: Rating | null = null;
+  if (a.programme.risks.length) {
+    const rank = ({ x }: (typeof risks)[number]): Rag => (x.escalate ? "Red" : x.band === "High" || x.band === "Medium" ? "Amber" : "Green");
+    const rag = worstRag(risks.map(rank)) ?? "Green";
+    const which = risks.filter((x) => rank(x) === rag).map(({ r }) => r.id);
+    risk = { rag, rule: "worst-member", because: risks.length ? (rag === "Red" ? `at or above the escalation score (${escalationScore(risks[0].x.matrix, a.programme.settings)}): ${which.join(", ")}` : `${risks.length} open; ${rag === "Amber" ? `high: ${which.join(", ")}` : "none high"}`) : "no open risks" };
+  }
+  return [
+    { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
+    { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
+    { dimension: "Cost", rating: w.cost, last: last ? last.cost : undefined, detail: w.cost?.because ?? "No budgets recorded." },
+    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
+    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
+    { dimension: "Benefits", rating: benefits, last: undefined, detail: benefits?.because ?? "" },
+    { dimension: "Risk", rating: risk, last: undefined, detail: risk?.because ?? "" },
+  ];
+}
+
+function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsItem: (p: string) => boolean): void {
+  const a = ctx.a;
+  const mine = (m: { project: string }) => ownsItem(m.project);
+  const doneMs = milestonesCompleted(ctx, mine);
+  const doneProjects = projects.filter((p) => p.actualFinish !== null && p.actualFinish >= a.period.start && p.actualFinish <= a.asOf);
+  L.section(`Work completed this period (${periodRange(a.period.start, a.asOf)})`);
+  const rows: PlanCell[][] = [
+    ...doneProjects.map((p) => [cell(p.id, "text"), cell(`Project completed: ${p.name}`, "wrap"), cell(p.id, "text"), finishCell(a.rag.projects.get(p.id)!.finishNow, p.id), slipCell(a.rag.projects.get(p.id)!.slipDays, p.id)]),
+    ...doneMs.map((m) => [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), finishCell(a.rag.milestones.get(m.id)!.finishNow, m.id), slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+  ];
+  L.table(["ID", "Milestone or project", "Project", "Completed", "Slip (days)"], rows, "Nothing was completed this period.", { cols: COLS.done });
+  const overdue = a.programme.milestones.filter((m) => mine(m) && a.rag.milestones.get(m.id)!.overdue);
+  const next = milestonesDueNext(ctx, mine);
+  L.section(`Work planned next period (${a.period.nextLabel}, to ${formatDayLong(a.period.nextEnd)}), overdue work first`);
+  L.table(
+    ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
+    [...overdue, ...next].map((m) => {
+      const st = a.rag.milestones.get(m.id)!;
+      return [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), slipCell(st.slipDays, m.id), ragCell(st.rating, m.id)];
+    }),
+    "Nothing is due by the end of next period.",
+    { cols: COLS.planned },
+  );
+}
+
+function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus, ownsItem: (p: string) => boolean): void {
+  const a = ctx.a;
+  const risks = a.programme.risks.map((r, k) => ({ risk: r, res: a.risks[k] })).filter((x) => x.res.open && ownsItem(x.risk.project));
+  L.section("Key risks");
+  L.table(
+    ["ID", "Risk", "Score", "Band", "Trend", "Owner", "Mitigation", "Review due"],
+    risks
+      .sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0))
+      .map(({ risk, res }) => [
+        cell(risk.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
+        cell(risk.title, "wrap"),
+        { ...cell(res.score, "number"), about: { item: risk.id, field: "score" as const } },
+        { ...cell(res.band, bandStyle(res.band, res.matrix, true)), about: { item: risk.id, field: "band" as const } },
+        trendCell(a.trends.risks.get(risk.id)!.trend, risk.id),
+        cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
+        cell(risk.mitigation || "None recorded", risk.mitigation ? "wrap" : "error"),
+        cell(risk.reviewDue === null ? null : { day: risk.reviewDue }, "date"),
+      ]),
+    "No open risks recorded against this workstream.",
+    { cols: COLS.risks },
+  );
+  const issues = a.programme.issues.map((i, k) => ({ i, r: a.issues[k] })).filter(({ i, r }) => r.open && ownsItem(i.project));
+  issues.sort((x, y) => Number(y.r.overdue) - Number(x.r.overdue) || x.r.priorityRank - y.r.priorityRank);
+  L.section("Key issues");
+  L.table(
+    ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
+    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: i.src.cells.id }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? `${a.asOf - i.due!} days` : "", r.overdue ? "error" : "text")]),
+    "No open issues recorded against this workstream.",
+    { cols: COLS.issues },
+  );
+  const raid = raidCounts(ctx, w.name);
+  if (raid) {
+    L.section("RAID summary");
+    L.table(["Type", "Open", "Overdue", "Escalated or at risk"], raid.map((r) => [cell(r.type, "bold"), cell(r.open, "number"), cell(r.overdue, r.overdue ? "error" : "number"), cell(r.flagged, r.flagged ? "warning" : "number")]), "", { cols: COLS.raid });
+  }
+}
+
+/** Dependencies that cross the workstream's boundary, named, with their state. */
+function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
+  const a = ctx.a;
+  const links = a.programme.links.filter((l) => (ctx.workstreamOf(l.from) === w.name) !== (ctx.workstreamOf(l.to) === w.name));
+  L.section("Dependencies into and out of this workstream");
+  L.table(
+    ["Direction", "From", "To", "Link", "Other workstream", "Status"],
+    links.map((l) => {
+      const into = ctx.workstreamOf(l.to) === w.name;
+      const push = a.schedule.nodes.get(l.to)?.push;
+      const atRisk = !!push && push.by === l.from;
+      return [
+        cell(into ? "Into" : "Out of", "text"),
+        cell(`${l.from} ${ctx.nameOf(l.from)}`, "wrap"),
+        cell(`${l.to} ${ctx.nameOf(l.to)}`, "wrap"),
+        cell(`${l.type}${lagText(l.lag)}`, "text"),
+        cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
+        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${push!.days} days late` : "On track", atRisk ? "error" : "text"),
+      ];
+    }),
+    "No dependencies cross this workstream's boundary.",
+    { cols: COLS.crossing },
+  );
 }

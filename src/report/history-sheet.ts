@@ -1,9 +1,35 @@
-import { HISTORY_HEADERS, type HistoryRow } from "./history";
-import { cell, range, type PlanSheet, hfText } from "./plan";
+import type { Analysis } from "../checks/analyse";
+import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "../ingest/history";
+import { cell, range, type PlanSheet } from "./plan";
+import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
 
+/** This report's rows for the RAG History: the programme, each workstream, project and open risk. */
+export function currentHistory(a: Analysis): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const at = { date: a.asOf, id: "", schedule: null, cost: null, reported: null, score: null };
+  rows.push({ ...at, level: "Programme", name: a.programme.settings.programmeName, overall: a.rag.overall?.rag ?? null, schedule: a.rag.schedule?.rag ?? null, cost: a.rag.cost?.rag ?? null });
+  for (const w of a.rag.workstreams) rows.push({ ...at, level: "Workstream", name: w.name, overall: w.overall?.rag ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported });
+  for (const p of a.programme.projects) {
+    const r = a.rag.projects.get(p.id)!;
+    rows.push({ ...at, level: "Project", id: p.id, name: p.name, overall: r.overall.rag, schedule: r.schedule.rag, cost: r.cost?.rag ?? null, reported: p.reportedRag });
+  }
+  a.programme.risks.forEach((r, k) => {
+    if (a.risks[k].open) rows.push({ ...at, level: "Risk", id: r.id, name: r.title, overall: null, score: a.risks[k].score });
+  });
+  return rows;
+}
+
+/** Earlier dates kept, this date's rows replaced. */
+export function mergeHistory(previous: HistoryRow[], current: HistoryRow[]): HistoryRow[] {
+  const dates = new Set(current.map((r) => r.date));
+  const order: Record<HistoryLevel, number> = { Programme: 0, Workstream: 1, Project: 2, Risk: 3 };
+  return [...previous.filter((r) => !dates.has(r.date)), ...current].sort((a, b) => a.date - b.date || order[a.level] - order[b.level]);
+}
+
 /** The RAG history sheet: a plain table from A1, so that the next run can read it back. */
-export function historySheet(rows: HistoryRow[], programme: string): PlanSheet {
+export function historySheet(ctx: ReportContext): PlanSheet {
+  const rows = mergeHistory(ctx.a.programme.history, currentHistory(ctx.a));
   const body = rows.map((r) => [
     cell({ day: r.date }, "date"),
     cell(r.level, "text"),
@@ -13,16 +39,17 @@ export function historySheet(rows: HistoryRow[], programme: string): PlanSheet {
     cell(r.schedule, ragStyle(r.schedule)),
     cell(r.cost, ragStyle(r.cost)),
     cell(r.reported, ragStyle(r.reported)),
+    cell(r.score, "number"),
   ]);
   return {
     key: "history",
     name: "RAG History",
     tabColor: "7F7F7F",
-    widths: [13, 12, 8, 44, 10, 10, 10, 10],
+    widths: [13, 12, 8, 44, 10, 10, 10, 10, 10],
     blocks: [{ row: 0, col: 0, cells: [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body] }],
     charts: [],
     freezeRows: 1,
     table: { name: "PMORagHistory", range: range(0, 0, Math.max(1, body.length), HISTORY_HEADERS.length - 1) },
-    print: { landscape: true, repeatRows: [0, 0], header: `&L${hfText(programme)}&RRAG history`, footer: "&CPage &P of &N" },
+    print: printSetup(ctx, "RAG history", [0, 0]),
   };
 }

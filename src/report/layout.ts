@@ -1,59 +1,220 @@
-import type { Block, ChartSpec, PlanCell, RangeRef } from "./plan";
-import { maxOf } from "../model/arrays";
+import type { Block, ChartSpec, PlanCell, PlanValue, RangeRef } from "./plan";
 import { cell } from "./plan";
 
-/** Lays a report sheet out top to bottom: titles, sections, tables, notes. */
+/**
+ * Lays a report sheet out top to bottom — titles, sections, tables, notes, charts — and pages
+ * it as it goes, as a board secretary would: column widths are fixed per sheet, so each row's
+ * height is known when it is placed; a section or a table never starts in the last lines of a
+ * page (a break goes before it), and a table that runs onto a new page repeats its header row.
+ *
+ * The page is A4 landscape with the margins both hosts write (0.4" left and right, 0.6" top and
+ * bottom), printed one page wide: the sheet is scaled down to the printable width, so a page
+ * holds printable height ÷ scale points of rows. A small margin is kept for rounding in clients.
+ */
+const PRINTABLE_WIDTH_PT = (11.69 - 0.8) * 72;
+const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
+const DEFAULT_ROW_PT = 15;
+const LINE_PT = 15;
+/** Styles whose text wraps, so that long text makes a row taller. */
+const WRAPPING = new Set(["wrap", "note", "link-wrap", "text", "error", "warning", "info", "header", "bold", "summary", "total-text"]);
+
+/** Excel's column width (characters of the default font) in points. */
+export function columnPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
 export class SheetLayout {
   row = 0;
   readonly blocks: Block[] = [];
   readonly merges: RangeRef[] = [];
   readonly charts: ChartSpec[] = [];
   readonly heights: Record<number, number> = {};
+  readonly rowBreaks: number[] = [];
+  /** Points used on the current page. */
+  private used = 0;
+  /** Next free row of the chart-data area, to the right of the printed columns. */
+  private dataRow = 0;
+  private readonly capacity: number;
 
-  constructor(readonly width: number) {}
-
-  /** Puts rows of cells at the current row (or at an explicit column), moving down past them. */
-  put(cells: PlanCell[][], col = 0): RangeRef {
-    const top = this.row;
-    this.blocks.push({ row: top, col, cells });
-    this.row += cells.length;
-    const right = col + maxOf(cells.map((r) => r.length), 1) - 1;
-    return { top, left: col, bottom: top + cells.length - 1, right };
+  constructor(readonly widths: number[]) {
+    const total = widths.reduce((n, w) => n + columnPoints(w), 0);
+    this.capacity = PRINTABLE_HEIGHT_PT / Math.min(1, PRINTABLE_WIDTH_PT / total);
   }
 
-  /** Puts cells at a fixed place without moving the cursor. */
-  at(row: number, col: number, cells: PlanCell[][]): RangeRef {
-    this.blocks.push({ row, col, cells });
-    return { top: row, left: col, bottom: row + cells.length - 1, right: col + maxOf(cells.map((r) => r.length), 1) - 1 };
+  get width(): number {
+    return this.widths.length;
+  }
+
+  /** The height a row of cells needs, given merged spans (col → last col) on it. */
+  private heightOf(cells: PlanCell[], col: number, spans: Map<number, number>, fixed?: number): number {
+    if (fixed !== undefined) return fixed;
+    let lines = 1;
+    cells.forEach((c, k) => {
+      if (!c.s || !WRAPPING.has(c.s) || c.v === null || typeof c.v === "object") return;
+      const from = col + k;
+      const to = spans.get(from) ?? from;
+      let chars = 0;
+      for (let x = from; x <= to; x++) chars += this.widths[x] ?? 10;
+      const text = String(c.v);
+      // Prose in Calibri runs about 1.2 characters to a column-width unit (a digit's width).
+      const need = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 0.85) / Math.max(4, chars - 1))), 0);
+      lines = Math.max(lines, need);
+    });
+    return lines > 1 ? Math.min(LINE_PT * lines + 3, 400) : DEFAULT_ROW_PT;
+  }
+
+  private remaining(): number {
+    return this.capacity - this.used;
+  }
+
+  /** Starts a new page here. */
+  pageBreak(): void {
+    if (this.used === 0) return;
+    this.rowBreaks.push(this.row);
+    this.used = 0;
+  }
+
+  /** Breaks the page unless this many points still fit on it. */
+  keep(points: number): void {
+    if (points > this.remaining() && points <= this.capacity) this.pageBreak();
+  }
+
+  /** Puts one row at the current row, moving down; `merge` spans a cell to a last column. */
+  private putRow(cells: PlanCell[], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): number {
+    const spans = new Map<number, number>();
+    for (const [from, to] of opts.merge ?? []) {
+      spans.set(from, to);
+      this.merges.push({ top: this.row, left: from, bottom: this.row, right: to });
+    }
+    const h = this.heightOf(cells, col, spans, opts.height);
+    if (h !== DEFAULT_ROW_PT) this.heights[this.row] = h;
+    this.blocks.push({ row: this.row, col, cells: [cells] });
+    this.used += h;
+    return this.row++;
+  }
+
+  /** Puts rows of cells, keeping them on one page. */
+  put(rows: PlanCell[][], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): RangeRef {
+    if (rows.length <= 50) this.keep(rows.reduce((n, r) => n + this.heightOf(r, col, new Map(opts.merge ?? []), opts.height), 0));
+    const top = this.row;
+    let widest = 1;
+    for (const r of rows) {
+      this.putRow(r, col, opts);
+      if (r.length > widest) widest = r.length;
+    }
+    return { top, left: col, bottom: this.row - 1, right: col + widest - 1 };
   }
 
   title(text: string, style = "title"): void {
-    this.merges.push({ top: this.row, left: 0, bottom: this.row, right: this.width - 1 });
-    this.heights[this.row] = style === "title" ? 24 : 18;
-    this.put([[cell(text, style)]]);
+    this.putRow([cell(text, style)], 0, { merge: [[0, this.width - 1]], height: style === "title" ? 26 : 18 });
+  }
+
+  /** A full-width line of text (subtitle, note, summary paragraph). */
+  line(text: string, style = "note", link?: PlanCell["link"]): void {
+    this.putRow([cell(text, style, link)], 0, { merge: [[0, this.width - 1]] });
   }
 
   note(text: string): void {
-    this.merges.push({ top: this.row, left: 0, bottom: this.row, right: this.width - 1 });
-    this.put([[cell(text, "note")]]);
+    this.line(text, "note");
   }
 
+  /** A section heading, kept with at least the first few lines of what follows. */
   section(text: string): void {
     this.gap();
-    this.heights[this.row] = 18;
-    this.put([[cell(text, "section")]]);
+    this.keep(18 + 3 * DEFAULT_ROW_PT + 30);
+    this.putRow([cell(text, "section")], 0, { height: 20 });
   }
 
   gap(n = 1): void {
-    this.row += n;
+    for (let i = 0; i < n; i++) {
+      if (this.used === 0) return; // no blank lines at the top of a page
+      this.used += DEFAULT_ROW_PT;
+      this.row++;
+    }
   }
 
-  /** A header row and body rows; `empty` is shown (as a note) when there are no rows. */
-  table(headers: string[], rows: PlanCell[][], empty: string): RangeRef | null {
+  /**
+   * A header row and body rows; `empty` is shown (as a note) when there are none. `cols` places
+   * each logical column on a span of the sheet's columns (merged), so every table fits the fixed
+   * widths; without it the columns run from A. Returns the rows used, or null when empty.
+   */
+  table(headers: string[], rows: PlanCell[][], empty: string, opts: { merge?: [number, number][]; cols?: [number, number][] } = {}): { header: number; body: number[] } | null {
     if (!rows.length) {
-      this.put([[cell(empty, "note")]]);
+      this.note(empty);
       return null;
     }
-    return this.put([headers.map((h) => cell(h, "header")), ...rows]);
+    if (opts.cols) {
+      const cols = opts.cols;
+      const place = (cells: PlanCell[]) => {
+        const out: PlanCell[] = [];
+        cells.forEach((c, i) => {
+          const [from, to] = cols[i] ?? [i, i];
+          out[from] = c;
+          for (let x = from + 1; x <= to; x++) out[x] = cell(null, c.s);
+        });
+        for (let x = 0; x < out.length; x++) out[x] ??= cell(null);
+        return out;
+      };
+      const merge = cols.filter(([f, t]) => t > f);
+      return this.table(place(headers.map((h) => cell(h, "header"))).map((c) => String(c.v ?? "")), rows.map(place), empty, { merge });
+    }
+    const headerCells = headers.map((h) => cell(h, "header"));
+    const headerHeight = this.heightOf(headerCells, 0, new Map(opts.merge ?? []));
+    this.keep(headerHeight + this.heightOf(rows[0], 0, new Map(opts.merge ?? [])) * Math.min(3, rows.length));
+    const header = this.putRow(headerCells, 0, opts);
+    const body: number[] = [];
+    for (const r of rows) {
+      const h = this.heightOf(r, 0, new Map(opts.merge ?? []));
+      if (h > this.remaining() && this.used > headerHeight) {
+        this.pageBreak();
+        this.putRow(headerCells, 0, opts); // the header again on the new page
+      }
+      body.push(this.putRow(r, 0, opts));
+    }
+    return { header, body };
+  }
+
+  /**
+   * Puts a chart's data to the right of the printed columns (left out of the print area), so the
+   * printed tables can page freely and a chart's ranges stay whole.
+   */
+  data(rows: PlanCell[][]): RangeRef {
+    const col = this.width + 1;
+    if (this.dataRow === 0) {
+      this.blocks.push({ row: 0, col, cells: [[cell("Chart data (not printed)", "chart-data")]] });
+      this.dataRow = 1;
+    }
+    const top = this.dataRow;
+    this.blocks.push({ row: top, col, cells: rows });
+    this.dataRow += rows.length + 1;
+    let widest = 1;
+    for (const r of rows) if (r.length > widest) widest = r.length;
+    return { top, left: col, bottom: top + rows.length - 1, right: col + widest - 1 };
+  }
+
+  /** Reserves rows for a chart of `rows` default-height rows; returns its first row. */
+  chartSpace(rows: number): number {
+    this.keep(rows * DEFAULT_ROW_PT);
+    const top = this.row;
+    this.row += rows;
+    this.used += rows * DEFAULT_ROW_PT;
+    return top;
+  }
+}
+
+/** A value rounded to what its style shows, so the stored number is the number printed. */
+export function shown(v: number | null, style: "money" | "percent1" | "percent" | "number" | "decimal"): PlanValue {
+  if (v === null || !Number.isFinite(v)) return null;
+  const round = (x: number, dp: number) => Math.round(x * 10 ** dp) / 10 ** dp;
+  switch (style) {
+    case "money":
+    case "number":
+      return Math.round(v);
+    case "decimal":
+      return round(v, 1);
+    case "percent":
+      return round(v, 2);
+    case "percent1":
+      return round(v, 3);
   }
 }

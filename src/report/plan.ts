@@ -15,6 +15,17 @@ export interface PlanCell {
   s?: string;
   /** A link to a place in this workbook: the host writes a hyperlink to sheet!cell. */
   link?: PlanLink;
+  /**
+   * Which item's status this cell shows (hosts ignore it): the consistency test reads every
+   * annotated cell of every sheet back against the one status the core computed.
+   */
+  about?: CellAbout;
+}
+
+/** A status value a cell shows: an item's (project, milestone, risk, workstream) or the programme's. */
+export interface CellAbout {
+  item: string;
+  field: "rag" | "schedule" | "cost" | "finishNow" | "slip" | "tolerance" | "trend" | "score" | "band";
 }
 
 /**
@@ -79,8 +90,11 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Where it sits: top-left and bottom-right cells (exclusive). */
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
-  /** Value axis: bounds and number format (the Gantt chart's dates). */
-  valueAxis?: { min?: number | { day: Day }; max?: number | { day: Day }; numFmt?: string; majorUnit?: number };
+  /**
+   * Value axis: bounds, number format and tick spacing (the Gantt chart's dates); `crossAt` puts the
+   * category axis line at a value (the Gantt chart's as-of line), its labels staying at the low end.
+   */
+  valueAxis?: { min?: number | { day: Day }; max?: number | { day: Day }; numFmt?: string; majorUnit?: number; crossAt?: { day: Day } };
   legend?: boolean;
 }
 
@@ -117,6 +131,10 @@ export interface PlanSheet {
   };
   /** Row heights in points. */
   heights?: Record<number, number>;
+  /** Manual page breaks: a new page starts at each of these rows. */
+  rowBreaks?: number[];
+  /** What prints (chart data kept to the right is left out). */
+  printArea?: RangeRef;
 }
 
 export interface ReportPlan {
@@ -129,6 +147,8 @@ export interface ReportPlan {
   styles: Record<string, CellStyle>;
   /** Name of the workbook-level marker that tags a sheet as ours (a sheet-scoped defined name). */
   marker: string;
+  /** The sheet the workbook opens on (its key): the board report, when it is written. */
+  activeKey?: string;
 }
 
 /** The marker: a hidden name scoped to each report sheet, whose value is the sheet's key. */

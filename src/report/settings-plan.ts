@@ -45,8 +45,11 @@ export function editableSettings(s: Settings): Record<string, SettingValue> {
     riskEscalationScore: s.riskEscalationScore,
     reviewStalenessDays: s.reviewStalenessDays,
     competencyScaleMax: s.competencyScaleMax,
-    periodDays: s.periodDays,
     rollUp: s.rollUp,
+    reportingPeriod: { monthly: "Monthly", "four-weekly": "Four-weekly", quarterly: "Quarterly" }[s.reportingPeriod],
+    calendar: s.calendar === "working" ? "Working days" : "Calendar days",
+    riskMatrix: { auto: "Auto", "5x5": "5x5", "3x3": "3x3" }[s.riskMatrix],
+    classification: s.classification,
   };
 }
 

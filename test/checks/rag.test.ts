@@ -14,7 +14,7 @@ const day = (iso: string) => {
 const src = { sheet: "S", row: 1, cells: {} };
 const ms = (o: Partial<Milestone>): Milestone => ({ id: "M1", project: "P1", name: "m", baseline: day("2010-03-31"), forecast: null, actual: null, status: "", owner: "", reviewPoint: "", src, ...o });
 const pr = (o: Partial<Project>): Project => ({
-  id: "P1", name: "p", workstream: "W", lead: "L", start: day("2009-04-01"), finish: day("2010-03-31"), baselineFinish: day("2010-03-31"), actualFinish: null,
+  id: "P1", name: "p", workstream: "W", lead: "L", start: day("2009-04-01"), finish: day("2010-03-31"), baselineFinish: day("2010-03-31"), actualFinish: null, scopeRag: null, qualityRag: null, notes: "",
   budget: null, forecastCost: null, actualCost: null, percentComplete: null, status: "", reportedRag: null, competencies: [], benefits: [], src, ...o,
 });
 
@@ -110,7 +110,7 @@ describe("roll-up and challenge", () => {
   });
   it("rolls up by the majority when Settings says so", () => {
     const a = wb([["RAG roll-up rule", "majority"]]);
-    expect(a.rag.workstreams[0].overall).toMatchObject({ rag: "Green", rule: "majority", because: "2 of 3 are Green" });
+    expect(a.rag.workstreams[0].overall).toMatchObject({ rag: "Green", rule: "majority", because: "2 of 3 projects are Green" });
   });
   it("challenges a reported RAG better than the computed one, at the reported cell", () => {
     const d = wb().diagnostics.filter((x) => x.code === "rag-mismatch");

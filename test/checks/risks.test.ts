@@ -52,3 +52,73 @@ describe("risk checks", () => {
     expect(a.diagnostics.filter((d) => d.code === "unknown-reference").map((d) => d.cell)).toEqual(["C2"]);
   });
 });
+
+describe("risk registers as PMOs keep them", () => {
+  it("scores the NPSA words (A risk matrix for risk managers, NPSA 2008), 'Insignificant' and 'Extreme' included", () => {
+    const a = analyseWorkbook(
+      snap({
+        "Risk Register": [
+          ["Corporate Risk Register 2010/11"],
+          ["Owner: Board Secretary", null, "Version 3"],
+          [],
+          ["Risk ID", "Risk Description", "Likelihood (1-5)", "Consequence (1-5)", "Risk Score", "Risk Owner", "Controls", "Review Date"],
+          ["CR1", "Loss of key data. Backups are untested.", "Almost certain", "Extreme", 25, "Director IT", "Weekly restore test", "2010-03-31"],
+          ["CR2", "Winter pressure.", "Possible", "Insignificant", 3, "COO", "Escalation plan", "2010-01-10"],
+          ["CR3", "Recruitment freeze.", "4 - Likely", "3 - Moderate", 16, "HR Director", "Agency cover", "2010-04-30"],
+        ],
+      }),
+      { asOf: AS_OF },
+    );
+    expect(a.programme.risks.map((r) => [r.id, r.title, r.description, r.likelihood, r.impact, r.matrix])).toEqual([
+      ["CR1", "Loss of key data", "Backups are untested.", 5, 5, "5x5"],
+      ["CR2", "Winter pressure", "", 3, 1, "5x5"],
+      ["CR3", "Recruitment freeze", "", 4, 3, "5x5"],
+    ]);
+    expect(a.risks.map((r) => [r.id, r.score, r.band, r.escalate])).toEqual([["CR1", 25, "Extreme", true], ["CR2", 3, "Low", false], ["CR3", 12, "High", false]]);
+    // The register's own score is challenged where it disagrees; Review Date is the next review due.
+    const found = a.diagnostics.filter((d) => d.sheet === "Risk Register").map((d) => `${d.code}@${d.cell}`);
+    expect(found.sort()).toEqual(["rating-mismatch@E7", "risk-escalation@C5", "stale-review@H6"]);
+    expect(a.diagnostics.find((d) => d.code === "rating-mismatch")!.message).toContain("rated 16 on the register, but likelihood 4 × impact 3 on the NHS 5×5 matrix (NPSA) scores 12 (High)");
+    // No projects: an info, and exit-0 material.
+    expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("scores a High/Medium/Low register on a 3×3 matrix, never as guessed 5-point numbers", () => {
+    const a = analyseWorkbook(
+      snap({
+        Risks: [
+          ["ID", "Description", "Probability", "Impact", "Risk Rating", "Owner", "Mitigation Plan"],
+          ["R1", "Supplier fails", "HIGH", "HIGH", "High", "Ann", "Second supplier"],
+          ["R2", "Scope creep", "MEDIUM", "HIGH", "High", "Bob", "Change control"],
+          ["R3", "Key person leaves", "LOW", "HIGH", "Medium", "Cat", "Handover notes"],
+          ["R4", "Budget cut", "MEDIUM", "MEDIUM", "Medium", "Dan", "Phasing"],
+          ["R5", "Late data", "LOW", "MEDIUM", "Low", "Eve", "Chase weekly"],
+          ["R6", "Room booking", "LOW", "LOW", "Low", "Fay", "Book early"],
+        ],
+      }),
+      { asOf: AS_OF },
+    );
+    expect(a.risks.map((r) => [r.id, r.matrix, r.score, r.band, r.escalate])).toEqual([
+      ["R1", "3x3", 9, "High", true],
+      ["R2", "3x3", 6, "High", true],
+      ["R3", "3x3", 3, "Medium", false],
+      ["R4", "3x3", 4, "Medium", false],
+      ["R5", "3x3", 2, "Low", false],
+      ["R6", "3x3", 1, "Low", false],
+    ]);
+    // Every band agrees with the sheet's own Risk Rating, and Mitigation Plan is the mitigation.
+    expect(a.diagnostics.filter((d) => ["rating-mismatch", "missing-mitigation"].includes(d.code))).toEqual([]);
+    expect(a.diagnostics.find((d) => d.code === "risk-matrix")!.message).toContain("3×3 matrix");
+  });
+
+  it("refuses to guess: High/Medium/Low under Risk matrix 5x5 is reported at the cell", () => {
+    const a = analyseWorkbook(snap({ Risks: [["ID", "Title", "Likelihood", "Impact"], ["R1", "x", "High", 4]], Settings: [["Risk matrix", "5x5"]] }), { asOf: AS_OF });
+    expect(a.diagnostics.find((d) => d.cell === "C2")).toMatchObject({ code: "bad-value", severity: "error" });
+    expect(a.risks[0].score).toBeNull();
+  });
+
+  it("reads Very low … Very high as a five-point scale", () => {
+    const a = analyseWorkbook(snap({ Risks: [["ID", "Title", "Likelihood", "Impact"], ["R1", "x", "Very high", "Medium"], ["R2", "y", "Low", "Very low"]] }), { asOf: AS_OF });
+    expect(a.programme.risks.map((r) => [r.likelihood, r.impact, r.matrix])).toEqual([[5, 3, "5x5"], [2, 1, "5x5"]]);
+  });
+});

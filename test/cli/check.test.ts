@@ -79,11 +79,11 @@ describe("pmo-highlights template", () => {
     expect(r.code).toBe(0);
     const data = readFileSync(f);
     const snapshot = await readWorkbook(data);
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Instructions", "Projects", "Milestones", "Dependencies", "Risks", "Issues", "Benefits", "Competencies", "Governance", "Holidays", "Settings"]);
-    expect(snapshot.tables.map((t) => t.name)).toEqual(["Projects", "Milestones", "Dependencies", "Risks", "Issues", "Benefits", "Competencies", "Governance", "Holidays", "Settings"]);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Instructions", "Projects", "Milestones", "Dependencies", "Risks", "Issues", "Assumptions", "Dependencies Log", "Benefits", "Competencies", "Governance", "Holidays", "Workstreams", "Commentary", "Settings"]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual(["Projects", "Milestones", "Dependencies", "Risks", "Issues", "Assumptions", "DependenciesLog", "Benefits", "Competencies", "Governance", "Holidays", "Workstreams", "Commentary", "Settings"]);
     const { diagnostics, programme } = readProgramme(snapshot);
     expect(diagnostics.filter((d) => d.code === "missing-column" || d.code === "missing-sheet")).toEqual([]);
-    expect(programme.sources.map((s) => s.kind).sort()).toEqual(["benefits", "competencies", "dependencies", "governance", "holidays", "issues", "milestones", "projects", "risks", "settings"]);
+    expect(programme.sources.map((s) => s.kind).sort()).toEqual(["assumptions", "benefits", "commentary", "competencies", "dependencies", "dependencyLog", "governance", "holidays", "issues", "milestones", "projects", "risks", "settings", "workstreams"]);
     // England and Wales bank holidays for this year and the next four, as real dates.
     const year = new Date().getFullYear();
     const christmas = englandWalesBankHolidays(year).find((h) => h.name.startsWith("Christmas"))!;
@@ -92,8 +92,8 @@ describe("pmo-highlights template", () => {
     const zip = await (await import("jszip")).default.loadAsync(data);
     const projects = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     expect(projects).toContain('<formula1>"Red,Amber,Green,Blue"</formula1>');
-    const risks = await zip.file("xl/worksheets/sheet5.xml")!.async("string");
-    expect(risks).toMatch(/type="whole".*<formula1>1<\/formula1><formula2>5<\/formula2>/);
+    const competencies = await zip.file("xl/worksheets/sheet10.xml")!.async("string");
+    expect(competencies).toMatch(/type="whole".*<formula1>0<\/formula1><formula2>4<\/formula2>/);
     const deps = await zip.file("xl/worksheets/sheet4.xml")!.async("string");
     expect(deps).toContain('"FS,SS,FF,SF"');
   });

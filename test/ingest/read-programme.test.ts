@@ -17,8 +17,7 @@ describe("finding sheets and columns", () => {
     expect(programme.projects.map((p) => [p.id, p.name, p.workstream, formatDay(p.finish!)])).toEqual([["PA1", "Establish OD Partnerships", "Working in Partnership", "2010-03-31"]]);
     expect(programme.risks[0]).toMatchObject({ id: "R1", likelihood: 3, impact: 4 });
     expect(programme.milestones[0]).toMatchObject({ id: "M1", project: "PA1", name: "Partnership signed" });
-    expect(codes(diagnostics)).toEqual(["missing-sheet"]); // competencies only (info)
-    expect(diagnostics[0].severity).toBe("info");
+    expect(codes(diagnostics)).toEqual([]);
   });
 
   it("finds an Excel table by its name, ignoring a tbl prefix", () => {
@@ -51,13 +50,20 @@ describe("finding sheets and columns", () => {
     expect(programme.sources[0].extraColumns).toEqual(["My notes"]);
   });
 
-  it("reports a missing required column once, naming the header row", () => {
-    const { diagnostics, programme } = readProgramme(snap({ Projects: [["ID", "Name", "Finish"], ["P1", "A", "2010-01-01"]] }));
+  it("reports a missing required column once, naming the header row and how to map one", () => {
+    const { diagnostics, programme } = readProgramme(snap({ Projects: [["ID", "Name", "Workstream"], ["P1", "A", "W"]] }));
     const d = diagnostics.find((x) => x.code === "missing-column")!;
     expect(d).toMatchObject({ severity: "error", sheet: "Projects", cell: "A1" });
-    expect(d.message).toContain('"Workstream"');
+    expect(d.message).toContain('"Finish"');
+    expect(d.message).toContain("Column map | Projects | your header | Finish");
     expect(programme.projects).toHaveLength(1);
     expect(diagnostics.filter((x) => x.code === "missing-value")).toHaveLength(0);
+  });
+
+  it("reads a plan with no Workstream column, every project under Unassigned, with one info", () => {
+    const { diagnostics, programme } = readProgramme(snap({ Projects: [["ID", "Name", "Finish"], ["P1", "A", "2010-01-01"]] }));
+    expect(programme.projects[0].workstream).toBe("Unassigned");
+    expect(diagnostics.map((x) => [x.code, x.severity])).toEqual([["missing-column", "info"], ["missing-sheet", "info"], ["missing-sheet", "info"]]);
   });
 
   it("reports a sheet whose header it cannot recognise", () => {
@@ -66,10 +72,20 @@ describe("finding sheets and columns", () => {
     expect(diagnostics.find((d) => d.code === "missing-column")?.message).toContain("no header row");
   });
 
-  it("reports missing sheets by importance", () => {
-    const { diagnostics } = readProgramme(snap({ Notes: [["hello"]] }));
-    const sev = Object.fromEntries(diagnostics.map((d) => [d.message.split(" ")[1], d.severity]));
-    expect(sev).toEqual({ Projects: "error", Milestones: "warning", Risks: "warning", Competencies: "info" });
+  it("reads a workbook of any part; absent parts are an info", () => {
+    const { diagnostics } = readProgramme(snap({ "Risk Register": [["Risk ID", "Risk Description", "Likelihood (1-5)", "Consequence (1-5)"], ["R1", "Staff leave.", 2, 3]] }));
+    expect(diagnostics.map((d) => [d.code, d.severity, d.message.split(":")[0]])).toEqual([
+      ["missing-sheet", "info", "The workbook has no projects"],
+      ["missing-sheet", "info", "The workbook has no milestones"],
+    ]);
+  });
+
+  it("with nothing it can read, says what each sheet looked like and how to map one", () => {
+    const { diagnostics } = readProgramme(snap({ Notes: [["hello"]], Tasks: [["Task", "Owner", "Due Date"], ["Book venue", "Ann", "2010-01-01"]] }));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: "error", code: "missing-sheet" });
+    expect(diagnostics[0].message).toContain('"Tasks" (headers like');
+    expect(diagnostics[0].message).toContain("Column map | sheet | header | field");
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseNumberText, readLevel, readNumber, readPercent, readRag, readDate } from "../../src/ingest/values";
+import { parseNumberText, readLevel, readNumber, readPercent, readRag, readDate, readRiskLevel } from "../../src/ingest/values";
 import { formatDay } from "../../src/model/dates";
 
 describe("numbers", () => {
@@ -37,13 +37,21 @@ describe("percentages", () => {
 });
 
 describe("scores", () => {
-  it("reads numbers and 5×5 words", () => {
+  it("reads whole levels and '3 - Possible' forms", () => {
     expect(readLevel(4)).toEqual({ ok: true, value: 4 });
     expect(readLevel("3 - Possible")).toEqual({ ok: true, value: 3 });
     expect(readLevel("4 (Likely)")).toEqual({ ok: true, value: 4 });
-    expect(readLevel("Almost certain")).toEqual({ ok: true, value: 5 });
-    expect(readLevel("Catastrophic")).toEqual({ ok: true, value: 5 });
     expect(readLevel("high-ish").ok).toBe(false);
+  });
+  it("reads a risk's likelihood and impact in the NPSA words, or as High/Medium/Low, saying which scale", () => {
+    expect(readRiskLevel("Almost certain", "likelihood")).toEqual({ ok: true, value: { n: 5, kind: "npsa" } });
+    expect(readRiskLevel("Catastrophic", "impact")).toEqual({ ok: true, value: { n: 5, kind: "npsa" } });
+    expect(readRiskLevel("Insignificant", "impact")).toEqual({ ok: true, value: { n: 1, kind: "npsa" } });
+    expect(readRiskLevel("Extreme", "impact")).toEqual({ ok: true, value: { n: 5, kind: "npsa" } });
+    expect(readRiskLevel("MEDIUM", "likelihood")).toEqual({ ok: true, value: { n: 2, kind: "hml" } });
+    expect(readRiskLevel("Very High", "impact")).toEqual({ ok: true, value: { n: 5, kind: "hml5" } });
+    expect(readRiskLevel("4 - Likely", "likelihood")).toEqual({ ok: true, value: { n: 4, kind: "number" } });
+    expect(readRiskLevel("huge", "impact").ok).toBe(false);
   });
 });
 

@@ -13,5 +13,5 @@ export async function planFor(path: string = SAMPLE_PATH, asOf?: number) {
   const data = new Uint8Array(readFileSync(path));
   const snapshot = await readWorkbook(data);
   const analysis = analyseWorkbook(snapshot, { asOf });
-  return { data, snapshot, analysis, plan: buildReportPlan(analysis, snapshot, { now: NOW }) };
+  return { data, snapshot, analysis, plan: buildReportPlan(analysis) };
 }

@@ -46,9 +46,9 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
     const list = screen.getByRole("region", { name: "Input sheets" });
     expect(within(list).getByText(/Risks: /).textContent).toContain("Risk Log, 10 rows");
-    expect(screen.getByText("Not found: Issues, Benefits, Governance.")).toBeTruthy();
+    expect(screen.getByText("Not found: Issues, Assumptions, Dependencies Log, Benefits, Governance.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add the missing sheets" }));
-    await waitFor(() => expect(screen.getByText(/Added Issues, Benefits, Governance/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Added Issues, Assumptions, Dependencies Log, Benefits, Governance/)).toBeTruthy());
     const issues = fake.sheet("Issues");
     expect(fake.state.tables.find((t) => t.sheet === issues)?.name).toBe("Issues");
     expect(issues.validations.map((v) => v.rule)).toContainEqual({ list: { inCellDropDown: true, source: "Open,Closed" } });

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { SettingsView } from "../../src/taskpane/views/SettingsView";
 import { renderUi } from "../support/render";
 
-const values = { programmeName: "OD Plan", amberSlipDays: 0, redSlipDays: 30, amberCostPercent: 5, redCostPercent: 10, riskEscalationScore: 15, reviewStalenessDays: 90, competencyScaleMax: 4, periodDays: 30, rollUp: "worst" };
+const values = { programmeName: "OD Plan", amberSlipDays: 0, redSlipDays: 30, amberCostPercent: 5, redCostPercent: 10, riskEscalationScore: 15, reviewStalenessDays: 90, competencyScaleMax: 4, rollUp: "worst", reportingPeriod: "Monthly", calendar: "Working days", riskMatrix: "Auto", classification: "OFFICIAL" };
 
 describe("the Settings view", () => {
   it("empty: asks for a check first", () => {

@@ -47,11 +47,15 @@ function series(spec: ChartSpec, sheet: string, data: ChartData, i: number, numF
 const AX_CAT = 500001;
 const AX_VAL = 500002;
 
-function axes(spec: ChartSpec, opts: { catPos: string; valPos: string; reverse?: boolean; numFmt?: string; min?: number; max?: number; crossesMax?: boolean; grid?: boolean }): string {
+function axes(spec: ChartSpec, opts: { catPos: string; valPos: string; reverse?: boolean; numFmt?: string; min?: number; max?: number; crossesMax?: boolean; grid?: boolean; catCrossesAt?: number }): string {
   const scaling = (o: { min?: number; max?: number; reverse?: boolean }) =>
     `<c:scaling><c:orientation val="${o.reverse ? "maxMin" : "minMax"}"/>${o.max !== undefined ? `<c:max val="${o.max}"/>` : ""}${o.min !== undefined ? `<c:min val="${o.min}"/>` : ""}</c:scaling>`;
   const text = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
-  const cat = `<c:catAx><c:axId val="${AX_CAT}"/>${scaling({ reverse: opts.reverse })}<c:delete val="0"/><c:axPos val="${opts.catPos}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text}<c:crossAx val="${AX_VAL}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  // A category axis that crosses at a value (the Gantt chart's as-of date) is drawn there as a dashed
+  // red line, its labels kept at the low end (tickLblPos low), as Excel's "Vertical axis crosses at" does.
+  const asOf = opts.catCrossesAt !== undefined;
+  const catLine = asOf ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>` : "";
+  const cat = `<c:catAx><c:axId val="${AX_CAT}"/>${scaling({ reverse: opts.reverse })}<c:delete val="0"/><c:axPos val="${opts.catPos}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="${asOf ? "low" : "nextTo"}"/>${catLine}${text}<c:crossAx val="${AX_VAL}"/>${asOf ? `<c:crossesAt val="${opts.catCrossesAt}"/>` : `<c:crosses val="autoZero"/>`}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const unit = spec.valueAxis?.majorUnit !== undefined ? `<c:majorUnit val="${spec.valueAxis.majorUnit}"/>` : "";
   const val = `<c:valAx><c:axId val="${AX_VAL}"/>${scaling({ min: opts.min, max: opts.max })}<c:delete val="0"/><c:axPos val="${opts.valPos}"/>${opts.grid === false ? "" : `<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`}<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text}<c:crossAx val="${AX_CAT}"/><c:crosses val="${opts.crossesMax ? "max" : "autoZero"}"/><c:crossBetween val="between"/>${unit}</c:valAx>`;
   return cat + val;
@@ -69,7 +73,8 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData, serial
       const min = serial(spec.valueAxis?.min);
       const max = serial(spec.valueAxis?.max);
       const fmt = spec.valueAxis?.numFmt ?? "mmm yy";
-      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, i === 0 ? "dd mmm yyyy" : "0")).join("")}<c:gapWidth val="40"/><c:overlap val="100"/>${ids}</c:barChart>${axes(spec, { catPos: "l", valPos: "b", reverse: true, numFmt: fmt, min, max, crossesMax: true })}`;
+      const crossAt = spec.valueAxis?.crossAt ? serial(spec.valueAxis.crossAt) : undefined;
+      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, i === 0 ? "dd mmm yyyy" : "0")).join("")}<c:gapWidth val="40"/><c:overlap val="100"/>${ids}</c:barChart>${axes(spec, { catPos: "l", valPos: "b", reverse: true, numFmt: fmt, min, max, crossesMax: true, catCrossesAt: crossAt })}`;
       break;
     }
     case "doughnut":

@@ -207,7 +207,8 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
       .map((c) => `<conditionalFormatting sqref="${rangeAddress(c.range)}"><cfRule type="cellIs" dxfId="${styles.dxf.get(c.style)}" priority="${prio++}" operator="equal"><formula>"${escapeXml(c.equals.replace(/"/g, '""'))}"</formula></cfRule></conditionalFormatting>`)
       .join("");
     const links = hyperlinks.length ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "";
-    const page = `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>`;
+    const breaks = sheet.rowBreaks?.length ? `<rowBreaks count="${sheet.rowBreaks.length}" manualBreakCount="${sheet.rowBreaks.length}">${sheet.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "";
+    const page = `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>${breaks}`;
     zip.file(
       sheetPath,
       worksheetXml(grid, { widths: sheet.widths, freezeRows: sheet.freezeRows || undefined, heights: sheet.heights, tabColor: sheet.tabColor, fitToPage: true, showGridLines: false, afterData: merges + cf + links + page, tail }),
@@ -219,6 +220,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     sheetEntries.push(`<${wp}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" ${rp.prefix}:id="${rid}"/>`);
     const local = firstNew + i;
     names.push(`<${wp}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(sheet.key))}</${wp}definedName>`);
+    if (sheet.printArea) names.push(`<${wp}definedName name="_xlnm.Print_Area" localSheetId="${local}">${escapeXml(quoteSheetName(name))}!${escapeXml(rangeAddress(sheet.printArea).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"))}</${wp}definedName>`);
     if (sheet.print.repeatRows) names.push(`<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${escapeXml(quoteSheetName(name))}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${wp}definedName>`);
     written.push({ key: sheet.key, name });
   }

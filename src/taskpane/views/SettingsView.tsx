@@ -5,7 +5,18 @@ import type { SettingValue } from "../../report/settings-plan";
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
-const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax", "periodDays"];
+const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax"];
+
+/** Settings with a fixed set of values: each value and its label. */
+const CHOICES: Record<string, [string, string][]> = {
+  rollUp: [["worst", "Worst member"], ["majority", "Most common rating"]],
+  reportingPeriod: [["Monthly", "Monthly"], ["Four-weekly", "Four-weekly"], ["Quarterly", "Quarterly"]],
+  calendar: [["Working days", "Working days"], ["Calendar days", "Calendar days"]],
+  riskMatrix: [["Auto", "Auto"], ["5x5", "5×5 (NPSA)"], ["3x3", "3×3 (High/Medium/Low)"]],
+};
+
+/** Edited elsewhere: the reporting date on the Report tab; the column map and date order in the workbook. */
+const NOT_HERE = new Set(["reportingDate", "columnMap", "dateOrder"]);
 
 /** Tolerances and thresholds, saved to the Settings sheet so every co-author sees the same rules. */
 export function SettingsView({ values, mode, onSave }: { values: Record<string, SettingValue> | null; mode: "excel" | "file"; onSave: (v: Record<string, SettingValue>) => Promise<"saved" | "session"> }) {
@@ -40,12 +51,13 @@ export function SettingsView({ values, mode, onSave }: { values: Record<string, 
   };
   return (
     <section className={styles.root} aria-label="Settings">
-      {SETTING_SPECS.filter((s) => s.key !== "reportingDate").map((s) =>
-        s.key === "rollUp" ? (
+      {SETTING_SPECS.filter((s) => !NOT_HERE.has(s.key) && s.key in values).map((s) =>
+        CHOICES[s.key] ? (
           <Field key={s.key} label={s.label} hint={s.note}>
-            <RadioGroup value={draft.rollUp} onChange={(_, d) => setDraft({ ...draft, rollUp: d.value })}>
-              <Radio value="worst" label="Worst member" />
-              <Radio value="majority" label="Most common rating" />
+            <RadioGroup value={draft[s.key]} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })}>
+              {CHOICES[s.key].map(([v, label]) => (
+                <Radio key={v} value={v} label={label} />
+              ))}
             </RadioGroup>
           </Field>
         ) : (

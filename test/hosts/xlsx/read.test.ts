@@ -48,7 +48,7 @@ describe("reading real .xlsx files", () => {
       ["R2", "Knowledge management over budget", 4, 4],
       ["R3", "Bad cell", null, 2],
     ]);
-    expect(diagnostics.find((d) => d.entity === "R3")).toMatchObject({ sheet: "Programme Risk Log", cell: "D7", code: "bad-number" });
+    expect(diagnostics.find((d) => d.entity === "R3")).toMatchObject({ sheet: "Programme Risk Log", cell: "D7", code: "bad-value" });
     expect(diagnostics.find((d) => d.entity === "R3")!.message).toContain("#N/A");
   });
 

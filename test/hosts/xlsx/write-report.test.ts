@@ -10,11 +10,11 @@ import { buildReportPlan } from "../../../src/report/build";
 import type { PlanValue } from "../../../src/report/plan";
 import { equalBytes, openingTags, parts, text } from "../../support/parts";
 import { NASTY_TEXT } from "../../support/report-cases";
-import { LO_RICH, NOW, planFor } from "../../support/sample";
+import { LO_RICH, planFor } from "../../support/sample";
 
 async function report(data: Uint8Array) {
   const snapshot = await readWorkbook(data);
-  const plan = buildReportPlan(analyseWorkbook(snapshot), snapshot, { now: NOW });
+  const plan = buildReportPlan(analyseWorkbook(snapshot));
   return { plan, result: await writeReport(data, plan) };
 }
 

@@ -1,0 +1,78 @@
+import { formatDayLong, type Day } from "../model/dates";
+import type { Diagnostic } from "../model/diagnostic";
+import type { Assumption, ExternalDependency, Programme } from "../model/entities";
+
+/**
+ * The rest of a RAID log: assumptions (open until validated) and external dependencies (open
+ * until met). docs/raid.md describes the shapes read and these rules.
+ */
+export interface AssumptionResult {
+  id: string;
+  open: boolean;
+  overdue: boolean;
+}
+
+export interface DependencyResult {
+  id: string;
+  met: boolean;
+  overdue: boolean;
+  atRisk: boolean;
+}
+
+const head = (status: string) => status.trim().toLowerCase().replace(/[^a-z ]/g, "").replace(/\s+/g, " ");
+const ASSUMPTION_SETTLED = /^(validated|valid|confirmed|closed|proven|true|correct|invalid|invalidated|disproven|false|rejected|retired|superseded|not valid)\b/;
+const DEPENDENCY_MET = /^(met|closed|complete|completed|delivered|done|received|resolved|achieved|in place)\b/;
+const DEPENDENCY_AT_RISK = /^(at risk|blocked|red|amber|delayed|late|jeopardy|in jeopardy)\b/;
+
+export function isAssumptionOpen(a: Assumption): boolean {
+  return !ASSUMPTION_SETTLED.test(head(a.status));
+}
+
+export function isDependencyMet(d: ExternalDependency): boolean {
+  return DEPENDENCY_MET.test(head(d.status));
+}
+
+export function analyseAssumptions(p: Programme, asOf: Day, diags: Diagnostic[]): AssumptionResult[] {
+  return p.assumptions.map((a) => {
+    const open = isAssumptionOpen(a);
+    const overdue = open && a.validationDue !== null && a.validationDue < asOf;
+    if (overdue)
+      diags.push({
+        severity: "warning",
+        code: "assumption-unvalidated",
+        message: `Assumption ${a.id} "${a.description}" was to be validated by ${formatDayLong(a.validationDue!)} and is still open${a.impactIfWrong ? ` (if wrong: ${a.impactIfWrong})` : ""}. Validate it and record the outcome, or agree a new date.`,
+        sheet: a.src.sheet,
+        cell: a.src.cells.validationDue ?? a.src.cells.id ?? "",
+        entity: a.id,
+      });
+    return { id: a.id, open, overdue };
+  });
+}
+
+export function analyseDependencyLog(p: Programme, asOf: Day, diags: Diagnostic[]): DependencyResult[] {
+  return p.dependencyLog.map((d) => {
+    const met = isDependencyMet(d);
+    const overdue = !met && d.requiredBy !== null && d.requiredBy < asOf;
+    const atRisk = !met && DEPENDENCY_AT_RISK.test(head(d.status));
+    const on = d.dependentOn || d.externalParty;
+    if (overdue)
+      diags.push({
+        severity: "warning",
+        code: "dependency-overdue",
+        message: `Dependency ${d.id} "${d.description}"${on ? ` on ${on}` : ""} was required by ${formatDayLong(d.requiredBy!)} and is not met. Chase it with its owner, or replan the work that needs it.`,
+        sheet: d.src.sheet,
+        cell: d.src.cells.requiredBy ?? d.src.cells.id ?? "",
+        entity: d.id,
+      });
+    if (atRisk)
+      diags.push({
+        severity: "warning",
+        code: "dependency-at-risk",
+        message: `Dependency ${d.id} "${d.description}"${on ? ` on ${on}` : ""} is ${d.status}. Agree the action to unblock it, and escalate if it threatens the plan.`,
+        sheet: d.src.sheet,
+        cell: d.src.cells.status ?? d.src.cells.id ?? "",
+        entity: d.id,
+      });
+    return { id: d.id, met, overdue, atRisk };
+  });
+}

@@ -1,0 +1,42 @@
+import type { Day } from "../model/dates";
+import { ragRank, type Rag } from "../model/rag";
+import type { HistoryLevel, HistoryRow } from "../ingest/history";
+
+/**
+ * Direction of travel since the last report, from the RAG History the workbook carries. The
+ * first report says so rather than calling everything new; an item absent from the last report is new.
+ */
+export type Trend = "First report" | "New" | "↑ Better" | "↓ Worse" | "→ Same" | "–";
+
+export interface LastReport {
+  /** The latest reporting date before the as-of date, or null on the first report. */
+  date: Day | null;
+  find(level: HistoryLevel, key: string): HistoryRow | undefined;
+}
+
+export function lastReport(history: readonly HistoryRow[], asOf: Day): LastReport {
+  let date: Day | null = null;
+  for (const r of history) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
+  const rows = new Map<string, HistoryRow>();
+  for (const r of history) if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);
+  return { date, find: (level, key) => rows.get(`${level}|${key}`) };
+}
+
+/** A RAG's trend against the last report's. */
+export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now: Rag | null): Trend {
+  if (last.date === null) return "First report";
+  const before = last.find(level, key);
+  if (!before) return "New";
+  if (!now || !before.overall) return "–";
+  const d = ragRank(now) - ragRank(before.overall);
+  return d < 0 ? "↑ Better" : d > 0 ? "↓ Worse" : "→ Same";
+}
+
+/** A risk's trend by its score (a higher score is worse). */
+export function riskTrend(last: LastReport, id: string, score: number | null): Trend {
+  if (last.date === null) return "First report";
+  const before = last.find("Risk", id);
+  if (!before) return "New";
+  if (score === null || before.score === null) return "–";
+  return score < before.score ? "↑ Better" : score > before.score ? "↓ Worse" : "→ Same";
+}

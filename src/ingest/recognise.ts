@@ -1,0 +1,180 @@
+import { isBlank, type CellRange, type CellValue } from "../model/cell";
+import type { ColumnMapEntry } from "../model/entities";
+import { cellAt, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { headerIndex, HEADER_SEARCH_ROWS, matchHeaderRow, nameMatches, sheetRegion, type Located } from "./locate";
+import { normaliseName } from "./normalise";
+import { SETTINGS_SHEET, SHEETS, type SheetKind, type SheetSpec } from "./schema";
+import { readText } from "./values";
+
+/**
+ * Which sheet (or Excel table) holds each kind of record. A sheet is recognised, in this order:
+ *  1. a one-sheet RAID log: a Type column whose values are Risk, Assumption, Issue, Dependency
+ *     (or R, A, I, D), split by type;
+ *  2. by table name, then by sheet name, when its headers fit the kind (a kind known by its
+ *     headers — a link table's From and To — is never taken on its name alone);
+ *  3. by its headers alone, whatever its name: the kind whose columns it names most, provided
+ *     it has that kind's identifying columns.
+ * Column map rows on the Settings sheet name a header's field by hand; they apply first.
+ */
+export type FoundBy = "type-column" | "table-name" | "sheet-name" | "headers";
+
+export interface Found extends Located {
+  kind: SheetKind;
+  by: FoundBy;
+}
+
+/** What a sheet looked like, for a message when a kind is missing: the fields each kind recognised. */
+export interface SheetLook {
+  sheet: string;
+  headerRow: number;
+  matches: { kind: SheetKind; fields: string[] }[];
+}
+
+export interface Recognition {
+  found: Map<SheetKind, Found>;
+  looks: SheetLook[];
+}
+
+interface Candidate {
+  sheet: SheetSnapshot;
+  table?: TableSnapshot;
+  region: CellRange;
+  /** Header rows to try: a table's first row, or the first rows of a sheet. */
+  rows: number[];
+  claimed: boolean;
+}
+
+/** True when every signature group has one of its fields among the columns found. */
+export function hasSignature(spec: SheetSpec, columns: Map<number, string>): boolean {
+  if (!spec.signature) return false;
+  const present = new Set(columns.values());
+  return spec.signature.every((group) => group.some((k) => present.has(k)));
+}
+
+const TYPE_HEADERS = new Set(["type", "raidtype", "itemtype", "logtype", "raid", "raidcategory", "category", "entrytype"]);
+const RAID_WORDS: Record<string, SheetKind> = {
+  r: "risks", risk: "risks", risks: "risks", threat: "risks", opportunity: "risks",
+  a: "assumptions", assumption: "assumptions", assumptions: "assumptions",
+  i: "issues", issue: "issues", issues: "issues",
+  d: "dependencyLog", dependency: "dependencyLog", dependencies: "dependencyLog", dep: "dependencyLog",
+};
+
+export function raidKindOf(v: CellValue): SheetKind | null {
+  return RAID_WORDS[readText(v).toLowerCase().replace(/[^a-z]/g, "")] ?? null;
+}
+
+export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly ColumnMapEntry[] = []): Recognition {
+  const ours = new Set((snapshot.reportSheets ?? []).map((r) => r.sheet));
+  const candidates: Candidate[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (ours.has(sheet.name) || nameMatches(sheet.name, SETTINGS_SHEET, false)) continue;
+    const tables = snapshot.tables.filter((t) => t.sheet === sheet.name);
+    if (tables.length) for (const t of tables) candidates.push({ sheet, table: t, region: t.range, rows: [t.range.top], claimed: false });
+    else {
+      const region = sheetRegion(sheet);
+      const rows: number[] = [];
+      for (let r = region.top; r <= Math.min(region.bottom, region.top + HEADER_SEARCH_ROWS - 1); r++) rows.push(r);
+      candidates.push({ sheet, region, rows, claimed: false });
+    }
+  }
+  const indexes = new Map(SHEETS.map((s) => [s.kind, headerIndex(s)]));
+  const mapFor = (sheet: string) => columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
+  /** The best header row of a candidate for a kind: the row naming most of its columns. */
+  const best = (c: Candidate, spec: SheetSpec) => {
+    let top: (ReturnType<typeof matchHeaderRow> & { row: number; signature: boolean }) | null = null;
+    for (const r of c.rows) {
+      const m = matchHeaderRow(c.sheet, r, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), false);
+      const signature = hasSignature(spec, m.columns);
+      const better = !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
+      if (better) top = { ...m, row: r, signature };
+    }
+    return top!;
+  };
+  const found = new Map<SheetKind, Found>();
+  const take = (c: Candidate, spec: SheetSpec, by: FoundBy, rowFilter?: (row: number) => boolean) => {
+    const m = best(c, spec);
+    const headerRow = m.columns.size > 0 ? m.row : -1;
+    // Spelling slips are looked for only on the row chosen, once the sheet is known.
+    const full = headerRow >= 0 ? matchHeaderRow(c.sheet, headerRow, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), true) : m;
+    found.set(spec.kind, { kind: spec.kind, by, sheet: c.sheet, table: c.table, region: c.region, headerRow, columns: full.columns, extras: full.extras, guessed: full.guessed, mapped: full.mapped, rowFilter });
+    c.claimed = true;
+  };
+
+  // 1. One-sheet RAID logs, split by their Type column.
+  for (const c of candidates) {
+    const split = raidSplit(c);
+    if (!split) continue;
+    for (const kind of split.kinds) {
+      if (found.has(kind)) continue;
+      const spec = SHEETS.find((s) => s.kind === kind)!;
+      take(c, spec, "type-column", (row) => raidKindOf(cellAt(c.sheet, row, split.typeCol)) === kind);
+    }
+    c.claimed = true;
+  }
+  // 2. By table name, then by sheet name.
+  for (const spec of SHEETS) {
+    if (found.has(spec.kind)) continue;
+    const named = (useTable: boolean) =>
+      candidates.filter((c) => !c.claimed && (useTable ? !!c.table && nameMatches(c.table.name, spec, true) : nameMatches(c.sheet.name, spec, false)));
+    for (const useTable of [true, false]) {
+      const cs = named(useTable);
+      // A kind known by its headers needs them; otherwise the name alone will do, unless another kind of the same name fits the headers.
+      const fit = cs.find((c) => !spec.signature || best(c, spec).signature);
+      const loose = !fit && spec.signature ? cs.find((c) => !SHEETS.some((o) => o !== spec && nameMatches(useTable ? c.table!.name : c.sheet.name, o, useTable) && best(c, o).signature)) : undefined;
+      const c = fit ?? (spec.kind === "dependencies" ? undefined : loose);
+      if (c) {
+        take(c, spec, useTable ? "table-name" : "sheet-name");
+        break;
+      }
+    }
+  }
+  // 3. By headers alone.
+  for (const c of candidates) {
+    if (c.claimed) continue;
+    let pick: { spec: SheetSpec; size: number } | null = null;
+    for (const spec of SHEETS) {
+      if (found.has(spec.kind) || !spec.signature) continue;
+      const m = best(c, spec);
+      if (m.signature && m.columns.size >= 3 && (!pick || m.columns.size > pick.size)) pick = { spec, size: m.columns.size };
+    }
+    if (pick) take(c, pick.spec, "headers");
+  }
+
+  const looks: SheetLook[] = candidates.map((c) => {
+    const matches = SHEETS.map((spec) => {
+      const m = best(c, spec);
+      return { kind: spec.kind, fields: [...m.columns.values()].map((k) => spec.fields.find((f) => f.key === k)!.label), row: m.row };
+    })
+      .filter((m) => m.fields.length >= 2)
+      .sort((a, b) => b.fields.length - a.fields.length);
+    return { sheet: c.table ? `${c.sheet.name} (table ${c.table.name})` : c.sheet.name, headerRow: matches[0]?.row ?? -1, matches: matches.slice(0, 3).map(({ kind, fields }) => ({ kind, fields })) };
+  });
+  return { found, looks };
+}
+
+/** A candidate whose header has a Type column of RAID words: which kinds it holds. */
+function raidSplit(c: Candidate): { typeCol: number; kinds: SheetKind[] } | null {
+  for (const r of c.rows) {
+    for (let col = c.region.left; col <= c.region.right; col++) {
+      const h = cellAt(c.sheet, r, col);
+      if (isBlank(h) || typeof h !== "string" || !TYPE_HEADERS.has(normaliseName(h))) continue;
+      let words = 0;
+      let other = 0;
+      const kinds = new Set<SheetKind>();
+      for (let row = r + 1; row <= c.region.bottom; row++) {
+        const v = cellAt(c.sheet, row, col);
+        if (isBlank(v)) continue;
+        const k = raidKindOf(v);
+        if (k) {
+          words++;
+          kinds.add(k);
+        } else other++;
+      }
+      // Mostly RAID words, and at least two kinds: a Type column of a risk register alone is a risk category.
+      if (words >= 2 && words >= 4 * other && kinds.size >= 2) {
+        return { typeCol: col, kinds: ["risks", "assumptions", "issues", "dependencyLog"].filter((k) => kinds.has(k as SheetKind)) as SheetKind[] };
+      }
+    }
+  }
+  return null;
+}

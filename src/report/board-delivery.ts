@@ -1,0 +1,108 @@
+import { formatDayLong } from "../model/dates";
+import { periodRange } from "../model/period";
+import { capped, COLS, diagLink } from "./board";
+import { finishCell, ragCell, slipCell } from "./cells";
+import type { ReportContext } from "./context";
+import type { SheetLayout } from "./layout";
+import { cell, type PlanCell } from "./plan";
+import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
+
+/** The board's delivery sections: milestones, dependencies at risk, issues, benefits and the RAID summary. */
+export function delivery(L: SheetLayout, ctx: ReportContext): void {
+  milestones(L, ctx);
+  dependenciesAtRisk(L, ctx);
+  issues(L, ctx);
+  benefits(L, ctx);
+  raidSummary(L, ctx);
+}
+
+function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[]): PlanCell[] {
+  const m = ctx.milestoneById.get(id)!;
+  const st = ctx.a.rag.milestones.get(id)!;
+  return [cell(m.id, "link", { sheet: m.src.sheet, cell: m.src.cells.id }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
+}
+
+function milestones(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  if (!a.programme.milestones.length) return;
+  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)!.overdue).sort((x, y) => a.rag.milestones.get(x.id)!.finishNow! - a.rag.milestones.get(y.id)!.finishNow!);
+  L.section(`Milestones overdue (${overdue.length})`);
+  L.table(["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"], capped(overdue, "overdue milestones", L).map((m) => milestoneRow(ctx, m.id, [cell(a.asOf - a.rag.milestones.get(m.id)!.finishNow!, "number")])), "No milestone is overdue.", { cols: COLS.milestones });
+  const done = milestonesCompleted(ctx);
+  L.section(`Milestones completed this period, ${periodRange(a.period.start, a.asOf)} (${done.length})`);
+  L.table(["ID", "Milestone", "Project", "Owner", "Completed", "Slip (days)", "RAG"], capped(done, "milestones completed", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone was completed this period.", { cols: COLS.milestones });
+  const next = milestonesDueNext(ctx);
+  L.section(`Milestones due by the end of next period, ${a.period.nextLabel} (to ${formatDayLong(a.period.nextEnd)}) (${next.length})`);
+  L.table(["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"], capped(next, "milestones due", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone falls due by the end of next period.", { cols: COLS.milestones });
+}
+
+function dependenciesAtRisk(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  const pushed = [...a.schedule.nodes.values()].filter((n) => n.push?.kind === "slip").sort((x, y) => y.push!.days - x.push!.days);
+  if (!a.programme.links.length) return;
+  L.section("Dependencies at risk: items held up by a predecessor that finishes late");
+  L.table(
+    ["Item", "Name", "Waits for", "Root cause", "Days late", "Finish now", "RAG"],
+    capped(pushed, "items held up by a dependency", L).map((n) => {
+      const status = a.rag.projects.get(n.id) ?? a.rag.milestones.get(n.id);
+      const rating = status && "overall" in status ? status.overall : status?.rating;
+      return [
+        cell(n.id, "link", diagLink(ctx.diagnosticFor("slippage-impact", n.id))),
+        cell(ctx.nameOf(n.id), "wrap"),
+        cell(`${n.push!.by} ${ctx.nameOf(n.push!.by)}`, "wrap"),
+        cell(n.push!.root === n.push!.by ? "–" : `${n.push!.root} ${ctx.nameOf(n.push!.root)}`, "wrap"),
+        cell(n.push!.days, "number"),
+        finishCell(status?.finishNow ?? n.earlyFinish, n.id),
+        ragCell(rating, n.id),
+      ];
+    }),
+    "No predecessor's slippage reaches another item.",
+    { cols: COLS.dependencies },
+  );
+}
+
+function issues(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  if (!a.programme.issues.length) return;
+  const open = a.programme.issues.map((i, k) => ({ i, r: a.issues[k] })).filter((x) => x.r.open);
+  open.sort((x, y) => Number(y.r.overdue) - Number(x.r.overdue) || x.r.priorityRank - y.r.priorityRank || (x.i.due ?? Infinity) - (y.i.due ?? Infinity));
+  L.section(`Issues: open (${open.length}), overdue first`);
+  L.table(
+    ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Days overdue"],
+    capped(open, "open issues", L).map(({ i, r }) => [
+      cell(i.id, "link", { sheet: i.src.sheet, cell: i.src.cells.id }),
+      cell(i.title, "wrap"),
+      cell(i.project, "text"),
+      cell(i.owner || "Not named", i.owner ? "wrap" : "error"),
+      cell(i.priority, "text"),
+      cell(i.due === null ? null : { day: i.due }, "date"),
+      cell(r.overdue ? a.asOf - i.due! : null, r.overdue ? "error" : "number"),
+    ]),
+    "No issue is open.",
+    { cols: COLS.issues },
+  );
+}
+
+function benefits(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  if (!a.programme.benefits.length) return;
+  const off = a.benefits.filter((b) => b.offTrack).length;
+  L.section(`Benefits: ${off} off track of ${a.benefits.length}`);
+  L.table(
+    ["ID", "Benefit", "Measure", "Baseline", "Target", "Actual", "Due", "Status"],
+    a.programme.benefits.map((b, k) => {
+      const r = a.benefits[k];
+      const status = r.offTrack ? "Off track: short of target" : r.due ? "Achieved" : "Not yet due";
+      return [cell(b.id, "link", { sheet: b.src.sheet, cell: b.src.cells.id }), cell(b.benefit, "wrap"), cell(b.measure, "wrap"), cell(b.baseline, "number"), cell(b.target, "number"), cell(b.actual, "number"), cell(b.due === null ? null : { day: b.due }, "date"), cell(status, r.offTrack ? "error" : "text")];
+    }),
+    "",
+    { cols: COLS.benefits },
+  );
+}
+
+function raidSummary(L: SheetLayout, ctx: ReportContext): void {
+  const rows = raidCounts(ctx, null);
+  if (!rows) return;
+  L.section("RAID summary");
+  L.table(["Type", "Open", "Overdue", "Escalated or at risk", "Notes"], rows.map((r) => [cell(r.type, "bold"), cell(r.open, "number"), cell(r.overdue, r.overdue ? "error" : "number"), cell(r.flagged, r.flagged ? "warning" : "number"), cell(r.note, "wrap")]), "", { cols: COLS.raid });
+}

@@ -1,0 +1,75 @@
+import { escalationScore, MATRIX_BANDS, MATRIX_NAME, riskBand, type RiskResult } from "../checks/risks";
+import type { RiskMatrixKind } from "../model/entities";
+import { capped, COLS } from "./board";
+import { scoreCell, trendCell } from "./cells";
+import type { ReportContext } from "./context";
+import { columnPoints, type SheetLayout } from "./layout";
+import { cell, type PlanCell } from "./plan";
+import { bandStyle } from "./styles";
+
+const LIKELIHOOD_5 = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
+const IMPACT_5 = ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"];
+const HML = ["Low", "Medium", "High"];
+
+/** The board's risk section: top risks (with residual score and trend) and a heat map per matrix in use. */
+export function risksSection(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  if (!a.programme.risks.length) return;
+  const s = a.programme.settings;
+  const matrices = [...new Set(a.risks.map((r) => r.matrix))] as RiskMatrixKind[];
+  const top = a.risks.filter((r) => r.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0));
+  const thresholds = matrices.map((m) => `${escalationScore(m, s)} or more on the ${MATRIX_NAME[m]}`).join("; ");
+  L.section(`Top risks (open, scoring ${thresholds})`);
+  L.table(
+    ["ID", "Risk and mitigation", "Owner", "Score", "Band", "Residual", "Trend", "Last score", "Project"],
+    capped(top, "escalated risks", L).map((r) => riskRow(ctx, r)),
+    "No open risk is at or above the escalation score.",
+    { cols: COLS.risks },
+  );
+  for (const m of matrices) heatMap(L, ctx, m);
+  const unscored = a.risks.filter((r) => r.score === null);
+  if (unscored.length) L.note(`Not on the heat map: ${unscored.map((r) => r.id).join(", ")} ${unscored.length === 1 ? "has" : "have"} no readable score (see Data quality).`);
+}
+
+function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
+  const risk = ctx.riskById.get(r.id)!;
+  const t = ctx.a.trends.risks.get(r.id)!;
+  return [
+    cell(r.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
+    cell(`${risk.title}\nMitigation: ${risk.mitigation || "none recorded"}`, "wrap"),
+    cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
+    scoreCell(r.score, r.id),
+    { ...cell(r.band, bandStyle(r.band, r.matrix, true)), about: { item: r.id, field: "band" } },
+    cell(r.residualScore === null ? "–" : `${r.residualScore} ${r.residualBand}`, "text"),
+    trendCell(t.trend, r.id),
+    cell(t.lastScore, "number"),
+    cell(risk.project || "Programme", "wrap"),
+  ];
+}
+
+/** Likelihood down, impact across, open risks counted in each cell in the matrix's colours; square cells (columns D on). */
+function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): void {
+  const n = matrix === "3x3" ? 3 : 5;
+  const open = ctx.a.risks.filter((r) => r.open && r.score !== null && r.matrix === matrix);
+  L.section(`Risk heat map: open risks on the ${MATRIX_NAME[matrix]}`);
+  const at = new Map<string, string[]>();
+  for (const r of open) {
+    const risk = ctx.riskById.get(r.id)!;
+    const k = `${risk.likelihood}|${risk.impact}`;
+    at.set(k, [...(at.get(k) ?? []), r.id]);
+  }
+  const likelihood = matrix === "3x3" ? HML : LIKELIHOOD_5;
+  const impact = matrix === "3x3" ? HML : IMPACT_5;
+  const square = columnPoints(L.widths[3]);
+  L.keep(square * n + 40);
+  for (let l = n; l >= 1; l--) {
+    const row: PlanCell[] = [cell(null), cell(null), cell(`Likelihood ${l}: ${likelihood[l - 1]}`, "heat-axis-right")];
+    for (let i = 1; i <= n; i++) {
+      const ids = at.get(`${l}|${i}`) ?? [];
+      row.push(cell(ids.length ? `${ids.length}: ${ids.join(", ")}` : "", bandStyle(riskBand(l * i, matrix), matrix)));
+    }
+    L.put([row], 0, { height: square });
+  }
+  L.put([[cell(null), cell(null), cell("Impact →", "heat-axis-right"), ...impact.map((w, i) => cell(`${i + 1}\n${w}`, "heat-axis"))]], 0, { height: 30 });
+  L.note(`Bands: ${MATRIX_BANDS[matrix].map((b) => `${b.scores} ${b.band}`).join(", ")} (likelihood × impact).`);
+}

@@ -1,0 +1,49 @@
+import type { Rating, ToleranceState } from "../checks/rag";
+import { TOLERANCE_WORDS } from "../checks/rag";
+import type { Trend } from "../checks/trend";
+import type { Day } from "../model/dates";
+import type { Rag } from "../model/rag";
+import { cell, type CellAbout, type PlanCell } from "./plan";
+import { ragStyle } from "./styles";
+
+/**
+ * Cells that show an item's status. Every sheet builds them here, from the one status the core
+ * computed, and each says which item and field it shows (`about`), so a test can read every
+ * sheet back against the analysis.
+ */
+const about = (item: string | undefined, field: CellAbout["field"]): CellAbout | undefined => (item === undefined ? undefined : { item, field });
+
+function withAbout(c: PlanCell, a: CellAbout | undefined): PlanCell {
+  return a ? { ...c, about: a } : c;
+}
+
+/** A RAG word on its colour. */
+export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag"): PlanCell {
+  const rag = r === null || r === undefined ? null : typeof r === "string" ? r : r.rag;
+  return withAbout(cell(rag, ragStyle(rag)), about(item, field));
+}
+
+/** The rule behind a RAG, in words. */
+export function becauseCell(r: Rating | null | undefined, style = "wrap"): PlanCell {
+  return cell(r ? r.because : "", style);
+}
+
+export function finishCell(day: Day | null, item?: string): PlanCell {
+  return withAbout(cell(day === null ? null : { day }, "date"), about(item, "finishNow"));
+}
+
+export function slipCell(days: number | null, item?: string): PlanCell {
+  return withAbout(cell(days, "number"), about(item, "slip"));
+}
+
+export function trendCell(t: Trend, item?: string): PlanCell {
+  return withAbout(cell(t, "text"), about(item, "trend"));
+}
+
+export function toleranceCell(state: ToleranceState, item?: string): PlanCell {
+  return withAbout(cell(TOLERANCE_WORDS[state], state === "exceeded" ? "error" : state === "at-risk" ? "warning" : "text"), about(item, "tolerance"));
+}
+
+export function scoreCell(score: number | null, item?: string): PlanCell {
+  return withAbout(cell(score, "number"), about(item, "score"));
+}

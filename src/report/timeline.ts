@@ -1,0 +1,116 @@
+import { dayFromYmd, ymdFromDay, type Day } from "../model/dates";
+import type { Rag } from "../model/rag";
+import { BOARD_LIST_LIMIT, COLS } from "./board";
+import { finishCell, ragCell, slipCell } from "./cells";
+import type { ReportContext } from "./context";
+import type { SheetLayout } from "./layout";
+import { cell, range, type PlanCell } from "./plan";
+import { RAG_FILL } from "./styles";
+
+/** A month on a value axis: ticks a twelfth of a year apart stay on their month, labelled "Jan 10". */
+const MONTH = 365.25 / 12;
+
+/**
+ * The timelines: projects from start to finish now, and open milestones from baseline to finish
+ * now. Gantt-style stacked bars (the start series unfilled), each bar in its item's RAG colour,
+ * monthly ticks, and the category axis standing at the as-of date as a line across the chart.
+ */
+export function timelines(L: SheetLayout, ctx: ReportContext): void {
+  projectTimeline(L, ctx);
+  milestoneTimeline(L, ctx);
+}
+
+interface Bar {
+  id: string;
+  label: string;
+  from: Day;
+  to: Day;
+  rag: Rag;
+}
+
+function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  let items = a.programme.projects.filter((p) => a.rag.projects.get(p.id)!.startNow !== null && a.rag.projects.get(p.id)!.finishNow !== null);
+  if (!items.length) return;
+  L.section("Timeline: projects from start to finish now");
+  if (items.length > BOARD_LIST_LIMIT) {
+    const float = (id: string) => a.schedule.nodes.get(id)?.totalFloat ?? Infinity;
+    const keep = new Set([...items].sort((x, y) => float(x.id) - float(y.id)).slice(0, BOARD_LIST_LIMIT).map((p) => p.id));
+    L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
+    items = items.filter((p) => keep.has(p.id));
+  }
+  const bars: Bar[] = items.map((p) => {
+    const st = a.rag.projects.get(p.id)!;
+    return { id: p.id, label: `${p.id} ${p.name}`, from: st.startNow!, to: st.finishNow!, rag: st.overall.rag };
+  });
+  L.table(
+    ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG"],
+    items.map((p): PlanCell[] => {
+      const st = a.rag.projects.get(p.id)!;
+      return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: st.startNow! }, "date"), finishCell(st.finishNow, p.id), slipCell(st.slipDays, p.id), ragCell(st.overall, p.id)];
+    }),
+    "",
+    { cols: COLS.timeline },
+  );
+  gantt(L, ctx, bars, "Programme timeline (bars in RAG colours; the vertical line is the as-of date)");
+}
+
+function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
+  const a = ctx.a;
+  const open = a.programme.milestones
+    .filter((m) => !a.rag.milestones.get(m.id)!.done && m.baseline !== null && a.rag.milestones.get(m.id)!.finishNow !== null)
+    .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
+    .slice(0, BOARD_LIST_LIMIT);
+  if (!open.length) return;
+  L.section(`Milestone timeline: open milestones, baseline to finish now${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`);
+  const bars: Bar[] = open.map((m) => {
+    const st = a.rag.milestones.get(m.id)!;
+    return { id: m.id, label: `${m.id} ${m.name}`, from: Math.min(st.baseline!, st.finishNow!), to: Math.max(st.baseline!, st.finishNow!), rag: st.rating.rag };
+  });
+  L.table(
+    ["ID", "Milestone", "Baseline", "Finish now", "Slip (days)", "RAG"],
+    open.map((m): PlanCell[] => {
+      const st = a.rag.milestones.get(m.id)!;
+      return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: st.baseline! }, "date"), finishCell(st.finishNow, m.id), slipCell(st.slipDays, m.id), ragCell(st.rating, m.id)];
+    }),
+    "",
+    { cols: COLS.timeline },
+  );
+  gantt(L, ctx, bars, "Milestone timeline: baseline to finish now (the vertical line is the as-of date)");
+}
+
+/** The mid-month day on or before `day` (tick marks a twelfth of a year apart from here stay in their months). */
+function midMonthBefore(day: Day): Day {
+  const { y, m, d } = ymdFromDay(day);
+  return d >= 15 ? dayFromYmd(y, m, 15) : dayFromYmd(y, m - 1, 15);
+}
+
+function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): void {
+  const asOf = ctx.a.asOf;
+  const lo = Math.min(asOf, ...bars.map((b) => b.from));
+  const hi = Math.max(asOf, ...bars.map((b) => b.to));
+  // The chart's data, to the right of the print area: label, start (unfilled), length — at least a
+  // 150th of the span, so an item on its date still shows as a mark.
+  const least = Math.max(1, Math.round((hi - lo) / 150));
+  const data = L.data([
+    ["Item", "Start", "Days"].map((h) => cell(h, "chart-data")),
+    ...bars.map((b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[]),
+  ]);
+  const min = midMonthBefore(lo);
+  const months = Math.max(1, Math.ceil((hi - min) / MONTH) + 1);
+  const height = Math.max(14, Math.min(40, bars.length + 6));
+  const top = L.chartSpace(height + 1);
+  L.charts.push({
+    type: "gantt",
+    seriesBy: "columns",
+    title,
+    categories: range(data.top + 1, data.left, data.bottom, data.left),
+    series: [
+      { name: "Start", values: range(data.top + 1, data.left + 1, data.bottom, data.left + 1), color: "FFFFFF", hidden: true },
+      { name: "Days", values: range(data.top + 1, data.left + 2, data.bottom, data.left + 2), color: RAG_FILL.Green, pointColors: bars.map((b) => RAG_FILL[b.rag]) },
+    ],
+    anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: L.width },
+    valueAxis: { min: { day: min }, max: { day: Math.round(min + months * MONTH) }, numFmt: "mmm yy", majorUnit: MONTH, crossAt: { day: asOf } },
+    legend: false,
+  });
+}

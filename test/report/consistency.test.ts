@@ -1,0 +1,117 @@
+import { analyseWorkbook } from "../../src/checks/analyse";
+import { readWorkbook } from "../../src/hosts/xlsx/read";
+import { writeReport } from "../../src/hosts/xlsx/write-report";
+import { dayFromYmd, formatDay } from "../../src/model/dates";
+import { buildReportPlan } from "../../src/report/build";
+import type { PlanCell, PlanSheet } from "../../src/report/plan";
+import { milestonesDueNext } from "../../src/report/selections";
+import { makeContext } from "../../src/report/context";
+import { disagreements, statusCells } from "../support/consistency";
+import { planFor, SAMPLE_PATH } from "../support/sample";
+import { snap } from "../support/snapshot";
+import { readFileSync } from "node:fs";
+
+const texts = (s: PlanSheet): string[] => s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c: PlanCell) => (typeof c?.v === "string" ? c.v : ""))));
+const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));
+
+/**
+ * A deliberately untidy workbook: a project pushed late by a slipped predecessor, a milestone
+ * pushed past its forecast, a duplicate ID on a real project, an unscored risk and a cycle.
+ */
+function untidy() {
+  return snap({
+    Projects: [
+      ["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Baseline Finish", "Budget", "Forecast Cost", "% Complete", "Reported RAG", "Depends On"],
+      ["U1", "Community hubs", "Alpha", "Ann", d(2010, 1, 4), d(2010, 3, 31), d(2010, 3, 31), 100000, 101000, 0.5, "Green", "UM1"],
+      ["U1", "Real project with a duplicate ID", "Alpha", "Bob", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 50000, 50000, 0.4, "Green", null],
+      ["U3", "Cycle one", "Beta", "Cat", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 10000, 10000, 0.1, "Green", "U4"],
+      ["U4", "Cycle two", "Beta", "Cat", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 10000, 10000, 0.1, "Green", "U3"],
+      ["U5", "Waits on the late milestone", "Beta", "Dan", d(2010, 4, 1), d(2010, 5, 28), d(2010, 5, 28), 20000, 20500, 0, "Green", "UM2"],
+    ],
+    Milestones: [
+      ["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Depends On"],
+      ["UM1", "U1", "Design signed off", d(2010, 1, 29), d(2010, 5, 31), null, null],
+      ["UM2", "U5", "Funding agreed", d(2010, 3, 31), d(2010, 3, 31), null, "U1"],
+    ],
+    Risks: [
+      ["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status"],
+      ["R1", "Likelihood typed as six", "U1", "Ann", 6, 4, "Watch", "Open"],
+      ["R2", "Funding withdrawn", "U5", "Dan", 4, 5, "Second funder", "Open"],
+    ],
+    Settings: [["Reporting date", d(2010, 2, 28)]],
+  });
+}
+
+describe("one story on every sheet", () => {
+  it("the sample: every status cell of every sheet agrees with the analysis", async () => {
+    const { analysis, plan } = await planFor();
+    expect(statusCells(plan)).toBeGreaterThan(150);
+    expect(disagreements(analysis, plan)).toEqual([]);
+  });
+
+  it("an untidy workbook: pushes, a duplicate, an unscored risk and a cycle, told the same everywhere", () => {
+    const a = analyseWorkbook(untidy());
+    const plan = buildReportPlan(a);
+    expect(statusCells(plan)).toBeGreaterThan(30);
+    expect(disagreements(a, plan)).toEqual([]);
+    // The project pushed by its late milestone shows the same late finish and slip on the timeline and its highlight report.
+    const u1 = a.rag.projects.get("U1")!;
+    expect(u1.finishNow).toBeGreaterThan(dayFromYmd(2010, 3, 31));
+    // A cycle is never "on track".
+    for (const id of ["U3", "U4"]) expect(a.rag.projects.get(id)!.schedule).toMatchObject({ rag: "Amber", rule: "not-computable" });
+    // The duplicate row is named on the board, with its title, not only counted.
+    const board = texts(plan.sheets[0]);
+    expect(board).toContain("Real project with a duplicate ID");
+    expect(board.some((t) => t.startsWith("Left out: duplicate of Projects!A2"))).toBe(true);
+    // The unscored risk is named too.
+    expect(board).toContain("Likelihood typed as six");
+    expect(board.some((t) => /^Not on the heat map: R1/.test(t))).toBe(true);
+  });
+});
+
+describe("the reporting period", () => {
+  it("a 28 February report lists the 31 March milestones as due next period", async () => {
+    const { analysis } = await planFor(SAMPLE_PATH, dayFromYmd(2010, 2, 28));
+    expect(analysis.period).toMatchObject({ start: dayFromYmd(2010, 2, 1), end: dayFromYmd(2010, 2, 28), nextEnd: dayFromYmd(2010, 3, 31), label: "February 2010", nextLabel: "March 2010" });
+    const due = milestonesDueNext(makeContext(analysis)).map((m) => analysis.rag.milestones.get(m.id)!.finishNow);
+    const march31 = due.filter((x) => x === dayFromYmd(2010, 3, 31)).length;
+    expect(march31).toBeGreaterThanOrEqual(10);
+    const board = texts(buildReportPlan(analysis).sheets[0]);
+    expect(board.some((t) => t.startsWith(`Milestones due by the end of next period, March 2010 (to 31 Mar 2010) (${due.length})`))).toBe(true);
+  });
+});
+
+describe("commentary", () => {
+  it("a later period's row replaces an earlier one; rows after the as-of date wait", async () => {
+    const jan = (await planFor(SAMPLE_PATH, dayFromYmd(2010, 1, 31))).analysis.commentary.programme!;
+    expect(jan.statusSummary).toMatch(/^The plan is behind in three workstreams/);
+    const dec = (await planFor(SAMPLE_PATH, dayFromYmd(2009, 12, 31))).analysis.commentary.programme!;
+    expect(dec.statusSummary).toMatch(/^Four of five workstreams on track/);
+  });
+  it("becomes the executive summary, the highlight report's summary and lessons, and the board's decisions", async () => {
+    const { plan } = await planFor();
+    const board = texts(plan.sheets[0]);
+    expect(board.some((t) => t.startsWith("The plan is behind in three workstreams"))).toBe(true);
+    expect(board).toContain("Approve re-scoping phase 2 of the knowledge management unit, with joint funding from the county council.");
+    expect(board).toContain("Approve: it keeps C5 on course for level 2 by March within the agreed investment.");
+    const hr = texts(plan.sheets.find((s) => s.key === "highlight:Working in Partnership")!);
+    expect(hr.some((t) => t.startsWith("Local partnerships are in place"))).toBe(true);
+    expect(hr).toContain("Agree partner contracts before a programme's start date is announced.");
+  });
+});
+
+describe("history", () => {
+  it("the first report says so; a regenerated report keeps the trend for risks", async () => {
+    const first = await planFor();
+    expect(first.analysis.trends.programme).toBe("First report");
+    expect([...first.analysis.trends.risks.values()].every((t) => t.trend === "First report")).toBe(true);
+    const written = await writeReport(new Uint8Array(readFileSync(SAMPLE_PATH)), first.plan);
+    const next = analyseWorkbook(await readWorkbook(written.data), { asOf: dayFromYmd(2010, 2, 28) });
+    expect(next.trends.last.date).toBe(dayFromYmd(2010, 1, 31));
+    const r05 = next.trends.risks.get("R05")!;
+    expect(r05).toEqual({ trend: "→ Same", lastScore: 20 });
+    expect(next.trends.programme).toMatch(/Same|Better|Worse/);
+    const plan = buildReportPlan(next);
+    expect(disagreements(next, plan)).toEqual([]);
+  });
+});
