@@ -11,7 +11,7 @@ import { selectCommentary, type CommentaryResult } from "./commentary";
 import { analyseFinance, type FinanceResult } from "./finance";
 import { lastReport, ragTrend, riskTrend, type LastReport, type Trend } from "./trend";
 import { analyseCompetencies, type CompetencyResult } from "./competencies";
-import { checkIntegrity } from "./integrity";
+import { checkActuals, checkIntegrity } from "./integrity";
 import { analyseIssues, type IssueResult } from "./issues";
 import { analyseAssumptions, analyseDependencyLog, type AssumptionResult, type DependencyResult } from "./raid";
 import { analyseRag, type RagResult } from "./rag";
@@ -69,6 +69,7 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const asOfSource = opts.asOf != null ? "option" : programme.settings.reportingDate !== null ? "settings" : "today";
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
+  checkActuals(programme, asOf, diags);
   const calendar = makeCalendar(programme.settings.calendar, programme.holidays.map((h) => h.date));
   const holidayNames = new Map(programme.holidays.map((h) => [h.date, h.name]));
   const schedule = analyseSchedule(programme, calendar, diags, holidayNames);

@@ -1,3 +1,4 @@
+import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
 import { isProjectDone } from "../model/status";
@@ -32,4 +33,19 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
     diags.push({ severity: "warning", code: "out-of-range", message: `Amber slip days (${s.amberSlipDays}) is above Red slip days (${s.redSlipDays}), so nothing can be Amber for slip. Make Amber the smaller.`, sheet: s.cells.amberSlipDays?.sheet ?? "", cell: s.cells.amberSlipDays?.cell ?? "" });
   if (s.amberCostPercent > s.redCostPercent)
     diags.push({ severity: "warning", code: "out-of-range", message: `Amber cost variance (${s.amberCostPercent}%) is above Red (${s.redCostPercent}%). Make Amber the smaller.`, sheet: s.cells.amberCostPercent?.sheet ?? "", cell: s.cells.amberCostPercent?.cell ?? "" });
+}
+
+/** An actual date after the as-of date: work cannot have finished in the future. */
+export function checkActuals(p: Programme, asOf: Day, diags: Diagnostic[]): void {
+  const flag = (id: string, name: string, date: Day, sheet: string, cell: string | undefined) =>
+    diags.push({
+      severity: "warning",
+      code: "future-actual",
+      message: `${id} "${name}" has an actual date of ${formatDayLong(date)}, after the as-of date ${formatDayLong(asOf)}. An actual date records work done: enter it as a forecast instead, or check the as-of date.`,
+      sheet,
+      cell: cell ?? "",
+      entity: id,
+    });
+  for (const m of p.milestones) if (m.actual !== null && m.actual > asOf) flag(m.id, m.name, m.actual, m.src.sheet, m.src.cells.actual);
+  for (const pr of p.projects) if (pr.actualFinish !== null && pr.actualFinish > asOf) flag(pr.id, pr.name, pr.actualFinish, pr.src.sheet, pr.src.cells.actualFinish);
 }

@@ -3,32 +3,67 @@ import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import type { Rag } from "../model/rag";
 
+/**
+ * Workbook text shown on a terminal with its control characters made visible (ESC as \x1b, a new
+ * line as \n): a cell holding escape sequences could otherwise retitle the window, clear the
+ * screen or fake a line of output.
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (ch === "\t") return "\\t";
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+function paint(color: boolean) {
+  return (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+}
+
+function ragText(r: Rag | null, color: boolean): string {
+  if (!r) return "-";
+  return paint(color)({ Red: "31;1", Amber: "33;1", Green: "32;1", Blue: "34;1" }[r], r.toUpperCase());
+}
+
+/** One line: the file, the counts by severity, the overall RAG (what --quiet prints). */
+export function summaryLine(a: Analysis, file: string, color: boolean): string {
+  const n = countBySeverity(a.diagnostics);
+  const c = paint(color);
+  return `${visible(file)}: ${c("31", `${n.error} error${n.error === 1 ? "" : "s"}`)}, ${c("33", `${n.warning} warning${n.warning === 1 ? "" : "s"}`)}, ${n.info} info; overall ${ragText(a.overall, color)} as of ${formatDayLong(a.asOf)}`;
+}
+
 /** Human output for `check`: a short summary, then the findings grouped by sheet. */
 export function formatReport(a: Analysis, file: string, color: boolean): string {
-  const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const ragText = (r: Rag | null) => {
-    if (!r) return "-";
-    const code = { Red: "31;1", Amber: "33;1", Green: "32;1", Blue: "34;1" }[r];
-    return c(code, r.toUpperCase());
-  };
+  const c = paint(color);
   const n = countBySeverity(a.diagnostics);
   const lines: string[] = [];
-  lines.push(`${a.programme.settings.programmeName} — ${file}`);
-  lines.push(`As of ${formatDayLong(a.asOf)} (${a.asOfSource === "option" ? "--as-of" : a.asOfSource === "settings" ? "Settings sheet" : "today"})`);
-  lines.push(
-    `Read ${a.programme.projects.length} projects, ${a.programme.milestones.length} milestones, ${a.programme.links.length} dependencies, ${a.programme.risks.length} risks, ${
-      new Set(a.programme.competencyScores.map((x) => x.id)).size
-    } competencies.`,
-  );
+  const p = a.programme;
+  lines.push(`${visible(p.settings.programmeName)} — ${visible(file)}`);
+  lines.push(`As of ${formatDayLong(a.asOf)} (${a.asOfSource === "option" ? "--as-of" : a.asOfSource === "settings" ? "Settings sheet" : "today"}) · ${a.period.label} · ${a.schedule.calendar.kind === "working" ? "working days" : "calendar days"}`);
+  const parts = [
+    [p.projects.length, "projects"],
+    [p.milestones.length, "milestones"],
+    [p.links.length, "dependencies"],
+    [p.risks.length, "risks"],
+    [p.issues.length, "issues"],
+    [p.assumptions.length, "assumptions"],
+    [p.dependencyLog.length, "external dependencies"],
+    [new Set(p.competencyScores.map((x) => x.id)).size, "competencies"],
+  ].filter(([k]) => Number(k) > 0);
+  lines.push(`Read ${parts.map(([k, w]) => `${k} ${w}`).join(", ") || "nothing this tool knows"}.`);
   lines.push(`Findings: ${c("31", `${n.error} error${n.error === 1 ? "" : "s"}`)}, ${c("33", `${n.warning} warning${n.warning === 1 ? "" : "s"}`)}, ${n.info} info.`);
   lines.push("");
-  lines.push(`Overall: ${ragText(a.overall)}`);
-  const wsWidth = Math.max(10, ...a.rag.workstreams.map((w) => w.name.length));
-  for (const w of a.rag.workstreams) {
-    const rep = w.reported && w.reported !== w.overall?.rag ? `  (reported ${w.reported})` : "";
-    lines.push(`  ${w.name.padEnd(wsWidth)}  ${ragText(w.overall?.rag ?? null)}${rep}`);
+  if (a.rag.workstreams.length) {
+    lines.push(`Overall: ${ragText(a.overall, color)}`);
+    const wsWidth = Math.max(10, ...a.rag.workstreams.map((w) => visible(w.name).length));
+    for (const w of a.rag.workstreams) {
+      const rep = w.reported && w.reported !== w.overall?.rag ? `  (reported ${w.reported})` : "";
+      lines.push(`  ${visible(w.name).padEnd(wsWidth)}  ${ragText(w.overall?.rag ?? null, color)}${rep}`);
+    }
   }
-  if (a.schedule.criticalPath.length) lines.push(`Critical path: ${a.schedule.criticalPath.join(" → ")}`);
+  if (a.schedule.criticalPath.length) lines.push(`Critical path: ${a.schedule.criticalPath.slice(0, 30).map(visible).join(" → ")}${a.schedule.criticalPath.length > 30 ? ` … (${a.schedule.criticalPath.length} items)` : ""}`);
   lines.push("");
   const bySheet = new Map<string, Diagnostic[]>();
   for (const d of a.diagnostics) {
@@ -38,10 +73,10 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
     bySheet.set(k, list);
   }
   for (const [sheet, list] of bySheet) {
-    lines.push(c("1", `${sheet} (${list.length})`));
+    lines.push(c("1", `${visible(sheet)} (${list.length})`));
     for (const d of list) {
       const sev = d.severity === "error" ? c("31", "error  ") : d.severity === "warning" ? c("33", "warning") : c("36", "info   ");
-      lines.push(`  ${(d.cell || "-").padEnd(6)} ${sev} ${d.code}: ${d.message}`);
+      lines.push(`  ${visible(d.cell || "-").padEnd(6)} ${sev} ${d.code}: ${visible(d.message)}`);
     }
     lines.push("");
   }

@@ -20,6 +20,7 @@ import {
   type Project,
   type Risk,
   type SheetSource,
+  type Source,
   type WorkstreamRow,
 } from "../model/entities";
 import type { Rag } from "../model/rag";
@@ -28,6 +29,7 @@ import { readHistory } from "./history";
 import { headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
+import { importPlan } from "./plan-import";
 import { parseRef, splitRefs } from "./references";
 import { scoreRiskLogs } from "./risk-levels";
 import { readRows, type TypedRow } from "./rows";
@@ -63,7 +65,7 @@ const PART_SKIPPED: Partial<Record<SheetKind, string>> = {
 };
 
 /** The kinds that count as a part of a programme workbook: one of them must be there. */
-const PARTS: SheetKind[] = ["projects", "milestones", "risks", "issues", "assumptions", "dependencyLog", "benefits", "competencies", "governance"];
+const PARTS: SheetKind[] = ["projects", "tasks", "milestones", "risks", "issues", "assumptions", "dependencyLog", "benefits", "competencies", "governance"];
 
 /**
  * Reads a workbook snapshot into a typed programme. Never throws on bad data: every problem
@@ -82,6 +84,8 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
   const refs: RawRefs = [];
   const projects = readProjects(reader, ids, refs);
   const milestones = readMilestones(reader, ids, refs);
+  const plan = readPlanExport(reader, ids, refs, projects, milestones);
+  if (plan && !settings.cells.programmeName) settings.programmeName = plan;
   const links = readLinks(reader, refs, projects, milestones, diags, sources);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
   const issues = reader.rows("issues", ids.fresh()).flatMap(({ id, v, row }): Issue[] => [
@@ -158,6 +162,11 @@ class IdSpace {
     return this.seen.has(idKey(id));
   }
 
+  /** Takes an ID already read (a plan export's task ID): false when it is a repeat, reported at its cell. */
+  takeId(id: string, title: string, src: Source, spec: SheetSpec): boolean {
+    return this.take({ values: { id }, src: { ...src, cells: { ...src.cells, id: src.cells.id ?? "" } } }, spec, title) !== null;
+  }
+
   take(row: TypedRow, spec: SheetSpec, title: string): string | null {
     const id = str(row.values.id);
     const cell = row.src.cells.id;
@@ -213,7 +222,7 @@ class KindReader {
     if (loc) {
       this.noteColumns(loc, spec);
       if (checkColumns(loc, spec, this.diags)) {
-        rows = readRows(loc, spec, { date1904: this.snapshot.date1904, maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined }, this.diags);
+        rows = readRows(loc, spec, { date1904: this.snapshot.date1904, dateOrder: this.settings.dateOrder === "month-first" ? "mdy" : "dmy", maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined }, this.diags);
       }
       this.sources.push(sourceOf(kind, loc, rows.length));
     }
@@ -304,6 +313,26 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
         cell: headerCell(loc!),
       });
   return projects;
+}
+
+/**
+ * A plan exported from Microsoft Project or Smartsheet, when the workbook has no Projects sheet:
+ * its leaf tasks become projects and milestones (plan-import.ts). Returns the programme's name when
+ * one top summary holds the plan.
+ */
+function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, projects: Project[], milestones: Milestone[]): string | null {
+  const found = reader.found("tasks");
+  if (!found) return null;
+  if (reader.found("projects")) {
+    reader.diags.push({ severity: "info", code: "recognised-as", message: `${found.sheet.name} looks like a plan exported from another tool; the ${reader.found("projects")!.sheet.name} sheet is read for projects instead.`, sheet: found.sheet.name, cell: headerCell(found) });
+    return null;
+  }
+  const plan = importPlan(found, reader.plain("tasks"), UNASSIGNED, reader.diags);
+  const spec = reader.spec("tasks");
+  for (const p of plan.projects) if (ids.takeId(p.id, p.name, p.src, spec)) projects.push(p);
+  for (const m of plan.milestones) if (ids.takeId(m.id, m.name, m.src, spec)) milestones.push(m);
+  refs.push(...plan.refs);
+  return plan.programmeName;
 }
 
 /** Projects with no workstream are reported together under this name. */
@@ -450,6 +479,7 @@ function partsDiagnostics(recognition: Recognition, reader: KindReader, diags: D
   }
   for (const [kind, words] of Object.entries(PART_SKIPPED) as [SheetKind, string][]) {
     if (recognition.found.has(kind)) continue;
+    if ((kind === "projects" || kind === "milestones") && recognition.found.has("tasks")) continue; // a plan export holds both
     const spec = reader.spec(kind);
     diags.push({ severity: "info", code: "missing-sheet", message: `The workbook has ${words}. Add a ${spec.title} sheet to have them checked.`, sheet: "", cell: "" });
   }

@@ -121,7 +121,7 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
       // A kind known by its headers needs them; otherwise the name alone will do, unless another kind of the same name fits the headers.
       const fit = cs.find((c) => !spec.signature || best(c, spec).signature);
       const loose = !fit && spec.signature ? cs.find((c) => !SHEETS.some((o) => o !== spec && nameMatches(useTable ? c.table!.name : c.sheet.name, o, useTable) && best(c, o).signature)) : undefined;
-      const c = fit ?? (spec.kind === "dependencies" ? undefined : loose);
+      const c = fit ?? (spec.needsHeaders ? undefined : loose);
       if (c) {
         take(c, spec, useTable ? "table-name" : "sheet-name");
         break;

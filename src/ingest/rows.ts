@@ -4,12 +4,13 @@ import type { Diagnostic } from "../model/diagnostic";
 import type { AssessmentKind, Lag, LinkType, Source } from "../model/entities";
 import { parseLag } from "./references";
 import type { Rag } from "../model/rag";
-import { cellAt } from "../model/snapshot";
+import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
-import { isEmptyCell, readDate, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
+import { isEmptyCell, readBool, readDate, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
+import { numericDateParts, type DateOrder } from "../model/dates";
 
-export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | null;
+export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | boolean | null;
 
 /** One data row, typed: field key → value, with the cell each came from. */
 export interface TypedRow {
@@ -21,6 +22,8 @@ export interface TypedRow {
 
 export interface ReadOptions {
   date1904: boolean;
+  /** How ambiguous numeric text dates are read (Settings: Date order). */
+  dateOrder?: DateOrder;
   /** Overrides a level field's maximum (the competency scale). */
   maxOverride?: Record<string, number>;
 }
@@ -64,27 +67,14 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const fieldByKey = new Map(spec.fields.map((f) => [f.key, f]));
   const cols = [...loc.columns.entries()];
   const extras = [...loc.extras.entries()];
-  // Percent columns: fractions (Excel's 45% is 0.45) when nothing in the column is above 1.
-  const fractionCols = new Set<number>();
-  for (const [c, key] of cols) {
-    if (fieldByKey.get(key)?.type !== "percent") continue;
-    let anyAbove1 = false;
-    let anyNumber = false;
-    for (let r = loc.headerRow + 1; r <= loc.region.bottom; r++) {
-      const v = cellAt(loc.sheet, r, c);
-      if (typeof v === "number") {
-        anyNumber = true;
-        if (Math.abs(v) > 1) anyAbove1 = true;
-      }
-    }
-    if (anyNumber && !anyAbove1) fractionCols.add(c);
-  }
-  for (let r = loc.headerRow + 1; r <= loc.region.bottom; r++) {
+  // Only the rows present in the snapshot, in order: the cost is the cells there, never the bounding box.
+  const rows = presentRows(loc.sheet, loc.headerRow + 1, loc.region.bottom);
+  const fractionCols = fractionColumns(loc, cols, fieldByKey, rows);
+  const orders = dateOrders(loc, spec, cols, fieldByKey, rows, opts, diags);
+  const idCol = cols.find(([, k]) => k === "id")?.[0];
+  for (const r of rows) {
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
-    let blank = true;
-    for (let c = loc.region.left; c <= loc.region.right && blank; c++) if (!isBlank(cellAt(loc.sheet, r, c))) blank = false;
-    if (blank) continue;
-    const idCol = cols.find(([, k]) => k === "id")?.[0];
+    if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
     const values: Record<string, FieldValue> = {};
     const cells: Record<string, string> = {};
@@ -94,13 +84,13 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
       const v = cellAt(loc.sheet, r, c);
       const addr = a1(r, c);
       cells[key] = addr;
-      const parsed = parseField(f, v, opts, fractionCols.has(c));
+      const parsed = parseField(f, v, { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fractionCols.has(c));
       if (parsed.ok) values[key] = parsed.value as FieldValue;
       else {
         values[key] = null;
         (failed ??= []).push(key);
         diags.push({
-          severity: "error",
+          severity: parsed.warning ? "warning" : "error",
           code: parsed.code,
           message: `${f.label} ${parsed.problem}. ${hint({ ...f, max: opts.maxOverride?.[f.key] ?? f.max })}`,
           sheet: sheetName,
@@ -121,10 +111,64 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   return out;
 }
 
-type FieldParse = { ok: true; value: unknown } | { ok: false; problem: string; code: Diagnostic["code"] };
+/** Percent columns holding fractions (Excel's 45% is 0.45): nothing in the column above 1. */
+function fractionColumns(loc: Located, cols: [number, string][], fieldByKey: Map<string, FieldSpec>, rows: number[]): Set<number> {
+  const out = new Set<number>();
+  for (const [c, key] of cols) {
+    if (fieldByKey.get(key)?.type !== "percent") continue;
+    let anyAbove1 = false;
+    let anyNumber = false;
+    for (const r of rows) {
+      const v = cellAt(loc.sheet, r, c);
+      if (typeof v !== "number") continue;
+      anyNumber = true;
+      if (Math.abs(v) > 1) anyAbove1 = true;
+    }
+    if (anyNumber && !anyAbove1) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * The order each date column's numeric text dates are read in: the Settings' Date order, unless
+ * the column holds dates that can only be read the other way (2/17/25 can only be month-first),
+ * which is then said once, in an info at the column's header.
+ */
+function dateOrders(loc: Located, spec: SheetSpec, cols: [number, string][], fieldByKey: Map<string, FieldSpec>, rows: number[], opts: ReadOptions, diags: Diagnostic[]): Map<number, DateOrder> {
+  const out = new Map<number, DateOrder>();
+  const setting = opts.dateOrder ?? "dmy";
+  for (const [c, key] of cols) {
+    if (fieldByKey.get(key)?.type !== "date") continue;
+    let firstOver12 = false;
+    let secondOver12 = false;
+    for (const r of rows) {
+      const v = cellAt(loc.sheet, r, c);
+      if (typeof v !== "string") continue;
+      const parts = numericDateParts(v);
+      if (!parts) continue;
+      if (parts[0] > 12) firstOver12 = true;
+      if (parts[1] > 12) secondOver12 = true;
+    }
+    const only: DateOrder | null = secondOver12 && !firstOver12 ? "mdy" : firstOver12 && !secondOver12 ? "dmy" : null;
+    if (only && only !== setting) {
+      out.set(c, only);
+      const label = fieldByKey.get(key)!.label;
+      diags.push({
+        severity: "info",
+        code: "bad-date",
+        message: `The ${spec.noun} ${label} column holds dates that can only be ${only === "mdy" ? "month-first (such as 2/17/25)" : "day-first (such as 17/2/25)"}, so the whole column is read ${only === "mdy" ? "month first" : "day first"}. Set Date order on the Settings sheet if that is wrong.`,
+        sheet: loc.sheet.name,
+        cell: a1(loc.headerRow, c),
+      });
+    }
+  }
+  return out;
+}
+
+type FieldParse = { ok: true; value: unknown } | { ok: false; problem: string; code: Diagnostic["code"]; warning?: boolean };
 
 function fromParsed<T>(p: Parsed<T>, code: Diagnostic["code"]): FieldParse {
-  return p.ok ? { ok: true, value: p.value } : { ok: false, problem: p.problem, code };
+  return p.ok ? { ok: true, value: p.value } : { ok: false, problem: p.problem, code, warning: p.warning };
 }
 
 function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boolean): FieldParse {
@@ -137,7 +181,11 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
     case "list":
       return { ok: true, value: readList(v) };
     case "date":
-      return fromParsed(readDate(v, opts.date1904), "bad-date");
+      return fromParsed(readDate(v, opts.date1904, opts.dateOrder), "bad-date");
+    case "bool":
+      return fromParsed(readBool(v), "bad-value");
+    case "duration":
+      return fromParsed(readDuration(v), "bad-value");
     case "number":
       return fromParsed(readNumber(v), "bad-number");
     case "percent": {

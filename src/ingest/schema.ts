@@ -17,7 +17,9 @@ export type FieldType =
   | "risklevel" // a risk's likelihood or impact: 1–5, "4 - Likely", the NPSA words, or High/Medium/Low
   | "lag" // a dependency lag: a number (working days) or text with a unit: 2d, 1w, 3ed, 50%
   | "assessment" // Self, Panel, 360
-  | "linktype"; // FS, SS, FF, SF
+  | "linktype" // FS, SS, FF, SF
+  | "bool" // Yes/No, True/False, 1/0 (Microsoft Project's Milestone and Summary)
+  | "duration"; // 5 days, 0.75d, 451d?, 6h, 1 wk, 2 mons, 4d 6h (Microsoft Project, Smartsheet)
 
 export interface FieldSpec {
   key: string;
@@ -47,7 +49,8 @@ export type SheetKind =
   | "governance"
   | "holidays"
   | "workstreams"
-  | "commentary";
+  | "commentary"
+  | "tasks";
 
 export interface SheetSpec {
   kind: SheetKind;
@@ -64,6 +67,8 @@ export interface SheetSpec {
    * one of its fields present. Absent: the sheet is found by its name only.
    */
   signature?: string[][];
+  /** Never taken on its name alone: its headers must fit (a link table, a plan export). */
+  needsHeaders?: boolean;
   fields: FieldSpec[];
 }
 
@@ -131,6 +136,7 @@ export const SHEETS: readonly SheetSpec[] = [
     // A link table is known by its From and To columns, never by its name alone: a sheet called
     // Dependencies that lists external dependencies is a dependencies log.
     signature: [["from"], ["to"]],
+    needsHeaders: true,
     fields: [
       { key: "from", label: "From", type: "id", required: true, aliases: ["Predecessor", "Depends On", "Upstream", "Giver", "Provider", "From ID", "Predecessor ID"], note: "The project or milestone that must happen first." },
       { key: "to", label: "To", type: "id", required: true, aliases: ["Successor", "Dependent", "Downstream", "Receiver", "To ID", "Successor ID"], note: "The project or milestone that waits for it." },
@@ -306,6 +312,42 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "decisionBy", label: "Decision By", type: "date", aliases: ["Decision Date", "Needed By", "Decision Needed By"] },
       { key: "lessons", label: "Lessons", type: "text", aliases: ["Lessons Learned", "Lessons Learnt"] },
       { key: "author", label: "Author", type: "text", aliases: ["By", "Written By", "Owner", "Submitted By"] },
+    ],
+  },
+  {
+    // A plan exported from Microsoft Project (Save As Excel Workbook: the "Project Excel Template"
+    // sheet Task_Table, or the Export Wizard's Task_Table1 with field names such as Unique_ID,
+    // Start_Date, Outline_Level, Resource_Names) or from Smartsheet (Task Name, Start Date, End Date,
+    // Duration, Predecessors as row numbers, % Complete, Assigned To, hierarchy as row grouping).
+    // docs/importing.md describes how it becomes projects, milestones, links and workstreams.
+    kind: "tasks",
+    title: "Task_Table",
+    noun: "task",
+    aliases: ["Task_Table1", "Task Table", "Tasks", "Task List", "Project Plan", "Schedule", "Gantt", "Project Schedule"],
+    idWords: ["task"],
+    signature: [["name"], ["start", "finish"], ["duration", "outlineLevel", "predecessors", "summary", "milestone"]],
+    needsHeaders: true,
+    fields: [
+      { key: "id", label: "ID", type: "id", aliases: ["Task ID", "Row ID", "Row Number"], note: "Microsoft Project's task ID (what Predecessors refer to). Without it, the row's position: Smartsheet's row number." },
+      { key: "uniqueId", label: "Unique ID", type: "id", aliases: ["UID"] },
+      { key: "name", label: "Name", type: "text", required: true, aliases: ["Task Name", "Task", "Title", "Activity", "Activity Name"] },
+      { key: "duration", label: "Duration", type: "duration", aliases: ["Planned Duration", "Baseline Duration"] },
+      { key: "start", label: "Start", type: "date", aliases: ["Start Date", "Planned Start"] },
+      { key: "finish", label: "Finish", type: "date", aliases: ["Finish Date", "End", "End Date", "Due Date", "Planned Finish"] },
+      { key: "predecessors", label: "Predecessors", type: "refs", aliases: ["Predecessor", "Depends On", "Dependencies"] },
+      { key: "outlineLevel", label: "Outline Level", type: "number", aliases: ["Level", "Indent", "Hierarchy Level"] },
+      { key: "summary", label: "Summary", type: "bool", aliases: ["Is Summary", "Summary Task"] },
+      { key: "milestone", label: "Milestone", type: "bool", aliases: ["Is Milestone"] },
+      { key: "percentComplete", label: "% Complete", type: "percent", aliases: ["Percent Complete", "Percent_Complete", "Complete", "% Work Complete", "Progress"] },
+      { key: "resources", label: "Resource Names", type: "text", aliases: ["Assigned To", "Resources", "Owner", "Assignee", "Resource", "Lead"] },
+      { key: "baselineStart", label: "Baseline Start", type: "date", aliases: ["Baseline Start Date"] },
+      { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline Finish Date", "Baseline End", "Baseline End Date"] },
+      { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date"] },
+      { key: "status", label: "Status", type: "text", aliases: ["Task Status", "State"] },
+      { key: "rag", label: "RAG", type: "rag", aliases: ["Health", "RAG Status", "Status RAG", "Reported RAG", "Traffic Light"] },
+      { key: "workstream", label: "Workstream", type: "text", aliases: ["Work Stream", "Programme", "Phase"] },
+      { key: "active", label: "Active", type: "bool", aliases: [], note: "Microsoft Project: inactive tasks (No) are left out." },
+      { key: "notes", label: "Notes", type: "text", aliases: ["Comments", "Comment"] },
     ],
   },
 ];

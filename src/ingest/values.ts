@@ -1,15 +1,15 @@
 import { isBlank, isCellError, type CellValue } from "../model/cell";
-import { dayFromSerial, parseDateText, type Day } from "../model/dates";
+import { dayFromSerial, parseDateText, type DateOrder, type Day } from "../model/dates";
 import { parseRag, type Rag } from "../model/rag";
 
-/** The outcome of reading one cell as a typed value. */
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string };
+/** The outcome of reading one cell as a typed value; `warning` marks a problem that is not an error. */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string; warning?: boolean };
 
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 
 /** Words people put in a cell to say "no value yet". They read as blank, not as an error. */
-const PLACEHOLDERS = new Set(["tbc", "tba", "tbd", "n/a", "na", "-", "--", "—", "none", "nil", "?"]);
+const PLACEHOLDERS = new Set(["tbc", "tba", "tbd", "n/a", "na", "-", "--", "—", "none", "nil", "?", "nan"]);
 
 export function isPlaceholder(v: CellValue): boolean {
   return typeof v === "string" && PLACEHOLDERS.has(v.trim().toLowerCase());
@@ -32,18 +32,67 @@ export function readText(v: CellValue): string {
   return String(v).trim();
 }
 
-export function readDate(v: CellValue, date1904: boolean): Parsed<Day> {
+/** A whole number that is plainly a year typed into a date column (2010 would be 2 July 1905 as a date). */
+function looksLikeYear(n: number): boolean {
+  return Number.isInteger(n) && n >= 1900 && n <= 2100;
+}
+
+export function readDate(v: CellValue, date1904: boolean, order: DateOrder = "dmy"): Parsed<Day> {
   if (isEmptyCell(v)) return ok(null);
   if (isCellError(v)) return bad(`holds the error ${v.error}`);
+  const yearOnly = (n: number): Parsed<Day> => ({ ok: false, warning: true, problem: `${n} looks like a year, not a date (as a date it would be ${date1904 ? "a day in 1909" : "a day in 1905"}), so it is left blank. Enter the full date` });
   if (typeof v === "number") {
+    if (looksLikeYear(v)) return yearOnly(v);
     const d = dayFromSerial(v, date1904);
     return d === null ? bad(`${v} is not a date Excel can show`) : ok(d);
   }
   if (typeof v === "string") {
-    const d = parseDateText(v);
+    const t = v.trim();
+    if (/^\d{4}$/.test(t) && looksLikeYear(Number(t))) return yearOnly(Number(t));
+    // An Excel serial written as text ("40268" or "40268.5").
+    if (/^\d{4,6}(\.\d+)?$/.test(t)) {
+      const d = dayFromSerial(Number(t), date1904);
+      if (d !== null) return ok(d);
+    }
+    const d = parseDateText(t, order);
     return d === null ? bad(`${show(v)} is not a date`) : ok(d);
   }
   return bad(`${show(v)} is not a date`);
+}
+
+/** Yes/No, True/False, Y/N, 1/0 (Microsoft Project writes Yes and No). */
+export function readBool(v: CellValue): Parsed<boolean> {
+  if (isBlank(v)) return ok(null);
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "number") return v === 1 || v === 0 ? ok(v === 1) : bad(`${v} is not yes or no`);
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["yes", "y", "true", "1"].includes(t)) return ok(true);
+    if (["no", "n", "false", "0"].includes(t)) return ok(false);
+  }
+  return bad(`${show(v)} is not yes or no`);
+}
+
+/**
+ * A duration in working days, as Microsoft Project and Smartsheet write it: "5 days", "0.75d",
+ * "451d?" (estimated), "6h" (8 hours a day), "1 wk" (5 days), "2 mons" (20 days), "4d 6h",
+ * a plain number (days), "3 edays" (elapsed: calendar days, taken as they are).
+ */
+export function readDuration(v: CellValue): Parsed<number> {
+  if (isEmptyCell(v)) return ok(null);
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? ok(v) : bad(`${v} is not a duration`);
+  if (typeof v !== "string") return bad(`${show(v)} is not a duration`);
+  const PER: Record<string, number> = { m: 1 / 480, min: 1 / 480, mins: 1 / 480, minute: 1 / 480, minutes: 1 / 480, h: 1 / 8, hr: 1 / 8, hrs: 1 / 8, hour: 1 / 8, hours: 1 / 8, d: 1, dy: 1, dys: 1, day: 1, days: 1, w: 5, wk: 5, wks: 5, week: 5, weeks: 5, mo: 20, mon: 20, mons: 20, month: 20, months: 20, s: 1 / 28800, ms: 1 / 28800000 };
+  const parts = v.trim().toLowerCase().replace(/\?$/, "").split(/\s+(?=[\d.])/);
+  let total = 0;
+  for (const part of parts) {
+    const m = /^(\d+(?:[.,]\d+)?)\s*(e?)([a-z]*)\??$/.exec(part.trim());
+    const unit = m ? (m[3] === "" ? "d" : m[3]) : "";
+    const per = PER[unit];
+    if (!m || per === undefined) return bad(`${show(v)} is not a duration (such as 5 days, 0.75d, 6h or 1 wk)`);
+    total += Number(m[1].replace(",", ".")) * per;
+  }
+  return ok(total);
 }
 
 /**
@@ -165,6 +214,8 @@ export function readRiskLevel(v: CellValue, field: "likelihood" | "impact"): Par
 
 export function readRag(v: CellValue): Parsed<Rag> {
   if (isEmptyCell(v)) return ok(null);
+  // Smartsheet's RYG symbols include Gray: no status yet.
+  if (typeof v === "string" && /^(gray|grey|none|not set)$/i.test(v.trim())) return ok(null);
   if (typeof v === "string") {
     const r = parseRag(v);
     return r ? ok(r) : bad(`${show(v)} is not a RAG rating (use Red, Amber, Green or Blue)`);

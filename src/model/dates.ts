@@ -85,24 +85,51 @@ function fullYear(y: number, digits: number): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
+/** Which number comes first in a date such as 02/03/2026: the day (British) or the month (American). */
+export type DateOrder = "dmy" | "mdy";
+
+const WEEKDAY = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?\\s+";
+const TIME = "(?:[T\\s]+\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?\\s*(?:[ap]\\.?m\\.?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?";
+const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`, "i");
+const YMD_SLASH = new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`, "i");
+const NUMERIC = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${TIME}$`, "i");
+const DAY_MONTH = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([a-z]{3,9})\\.?,?[\\s-]+(\\d{2}|\\d{4})${TIME}$`, "i");
+const MONTH_DAY = new RegExp(`^(?:${WEEKDAY})?([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, "i");
+
 /**
- * Parses a date typed as text: ISO (2009-03-31, with an optional time), en-GB
- * day-first (31/03/2009, 31-03-09, 31.3.2009) and written forms (31 March 2009, 31-Mar-09).
- * Day-first is deliberate: this product's users write British dates. Returns null
- * for anything else rather than guessing.
+ * The two numbers of a numeric text date (02/03/2026 → [2, 3]), when it is one: for telling which
+ * order a column was written in (a first number above 12 can only be a day).
  */
-export function parseDateText(text: string): Day | null {
+export function numericDateParts(text: string): [number, number] | null {
+  const m = NUMERIC.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * Parses a date typed as text: ISO (2009-03-31, with an optional time), numeric dates in the
+ * given order (31/03/2009 or 3/31/2009, with an optional weekday and time: Microsoft Project's
+ * "Mon 2/17/25" and "2/17/25 8:00 AM"), and written forms (31 March 2009, 31-Mar-09,
+ * "February 17, 2025 8:00", "Feb 17, 2025"). Returns null for anything else rather than guessing.
+ */
+export function parseDateText(text: string, order: DateOrder = "dmy"): Day | null {
   const t = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  let m = ISO.exec(t) ?? YMD_SLASH.exec(t);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
-  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+[\d:]+)?$/.exec(t);
-  if (m) return checked(fullYear(Number(m[3]), m[3].length), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})$/.exec(t);
+  m = NUMERIC.exec(t);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const y = fullYear(Number(m[3]), m[3].length);
+    return order === "dmy" ? checked(y, b, a) : checked(y, a, b);
+  }
+  m = DAY_MONTH.exec(t);
   if (m) {
     const month = MONTH_NAMES[m[2].toLowerCase()];
     if (month) return checked(fullYear(Number(m[3]), m[3].length), month, Number(m[1]));
+  }
+  m = MONTH_DAY.exec(t);
+  if (m) {
+    const month = MONTH_NAMES[m[1].toLowerCase()];
+    if (month) return checked(Number(m[3]), month, Number(m[2]));
   }
   return null;
 }

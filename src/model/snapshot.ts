@@ -10,8 +10,13 @@ export interface SheetSnapshot {
   top: number;
   /** Column index (0-based) of rows[r][0] in the sheet. */
   left: number;
-  /** Cell values, row by row; rows may be ragged (missing cells are blank). */
+  /**
+   * Cell values, row by row; rows may be ragged (missing cells are blank) and sparse (a row or a
+   * cell never written is a hole): walk them with presentRows, never over the bounding box.
+   */
   rows: CellValue[][];
+  /** Each row's outline (grouping) level as Excel stores it (0 or absent: not grouped), by the same index as rows. */
+  outline?: number[];
 }
 
 export interface TableSnapshot {
@@ -36,4 +41,40 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   if (!r) return null;
   const v = r[col - sheet.left];
   return v === undefined ? null : v;
+}
+
+const present = new WeakMap<CellValue[][], number[]>();
+
+/**
+ * The absolute indices of the rows present in a sheet between two rows (inclusive), in order. The
+ * cost is the rows present, not the span: a sheet with one value in row 1,048,576 has one row.
+ */
+export function presentRows(sheet: SheetSnapshot, from: number, to: number): number[] {
+  let all = present.get(sheet.rows);
+  if (!all) {
+    all = [];
+    const list = all;
+    sheet.rows.forEach((row, i) => {
+      if (row) list.push(i);
+    });
+    present.set(sheet.rows, all);
+  }
+  const out: number[] = [];
+  for (const i of all) {
+    const r = i + sheet.top;
+    if (r >= from && r <= to) out.push(r);
+  }
+  return out;
+}
+
+/** True when a row holds nothing but blanks between two columns (only the cells present are looked at). */
+export function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  const r = sheet.rows[row - sheet.top];
+  if (!r) return true;
+  let blank = true;
+  r.forEach((v, i) => {
+    const c = i + sheet.left;
+    if (blank && c >= left && c <= right && !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) blank = false;
+  });
+  return blank;
 }

@@ -14,6 +14,7 @@ const EXAMPLES: Record<SheetKind, string[]> = {
   competencies: ["C5", "Manage knowledge and assess needs", "Panel", "12/12/2008", "1", "3", "31/03/2010", "Director Public Health"],
   governance: ["Finance", "Amber", "Green", "31/12/2009"],
   holidays: ["02/04/2010", "Good Friday"],
+  tasks: ["12", "42", "Design the knowledge management unit", "20 days", "Mon 1/4/10", "Fri 1/29/10", "8FS+5 days", "3", "No", "No", "45%", "Director Public Health", "", "1/29/10", "", "", "", "", "Yes", ""],
   assumptions: ["A03", "University partner can host the workforce team from April", "P03", "Head of Workforce", "05/10/2009", "Director OD", "31/01/2010", "Open", "Workforce plans slip a term"],
   dependencyLog: ["D02", "SHA approval of the WCC year 2 submission", "Strategic Health Authority", "P12", "Director Commissioning and Strategy", "West Midlands SHA", "31/03/2010", "At Risk"],
   workstreams: ["Commissioning Competencies", "Director Commissioning and Strategy", "Chief Executive"],
@@ -34,6 +35,8 @@ const TYPE_WORDS: Record<string, string> = {
   assessment: "Self / Panel / 360",
   linktype: "FS / SS / FF / SF",
   lag: "lag",
+  bool: "Yes / No",
+  duration: "duration",
 };
 
 export function workbookFormatDoc(): string {

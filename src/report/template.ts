@@ -65,7 +65,8 @@ export function templateSheets(year: number): TemplateSheet[] {
       widths: [120],
     },
   ];
-  for (const spec of SHEETS) {
+  // A plan exported from another tool is read as it comes: the template does not offer one.
+  for (const spec of SHEETS.filter((x) => x.kind !== "tasks")) {
     const validations: TemplateSheet["validations"] = [];
     for (const f of spec.fields) {
       if (f.key === "status" && STATUS_LISTS[spec.kind]) validations.push({ header: f.label, list: STATUS_LISTS[spec.kind] });

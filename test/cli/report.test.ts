@@ -15,7 +15,7 @@ describe("pmo-highlights report", () => {
     copyFileSync(SAMPLE_PATH, input);
     const before = sha(input);
     const out = join(dir, "programme-report.xlsx");
-    const r = await cli("report", input, "-o", out, "--quiet");
+    const r = await cli("report", input, "-o", out);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Wrote the report to ${out}`);
     expect(r.out).toContain("sheets: Board Report, HR Working in Partnership");
@@ -46,7 +46,7 @@ describe("pmo-highlights report", () => {
   it("exits 2 with a reason when the output folder does not exist, leaving nothing behind", async () => {
     const r = await cli("report", SAMPLE_PATH, "-o", join(dir, "no", "such", "dir", "out.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err.split("\n")[0]).toMatch(/ENOENT/);
+    expect(r.err).toMatch(/^pmo-highlights: the folder \S+no\/such\/dir does not exist: create it, or choose another place for out\.xlsx\n$/);
   });
 });
 
@@ -58,5 +58,54 @@ describe("pmo-highlights demo", () => {
     expect(r.out).toContain("South Staffordshire PCT");
     expect(r.out).toContain(`Wrote the report to ${out}`);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe("safe writes", () => {
+  it("never replaces an existing workbook without --force: template, demo and report alike", async () => {
+    const mine = join(dir, "mywork.xlsx");
+    copyFileSync(SAMPLE_PATH, mine);
+    const before = sha(mine);
+    for (const args of [["template", "-o", mine], ["demo", "-o", mine], ["report", SAMPLE_PATH, "-o", mine]]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`pmo-highlights: ${mine} already exists: add --force to replace it, or choose another name\n`);
+      expect(sha(mine)).toBe(before);
+    }
+    const r = await cli("report", SAMPLE_PATH, "-o", mine, "--force", "--quiet");
+    expect([r.code, r.out, r.err]).toEqual([0, "", ""]); // --quiet: nothing on success
+    expect(sha(mine)).not.toBe(before);
+  });
+  it("checks the extension: a workbook is never written under another name", async () => {
+    const r = await cli("report", SAMPLE_PATH, "-o", join(dir, "r.txt"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/r\.txt does not end in \.xlsx/);
+    expect(existsSync(join(dir, "r.txt"))).toBe(false);
+  });
+});
+
+describe("the command line's manners", () => {
+  it("--version, --help with a line per command, and <command> --help with a line per option", async () => {
+    expect((await cli("--version")).out).toMatch(/^pmo-highlights \d+\.\d+\.\d+\n$/);
+    const help = (await cli("--help")).out;
+    for (const c of ["check", "report", "template", "demo"]) expect(help).toMatch(new RegExp(`^  ${c} +\\S`, "m"));
+    const r = (await cli("report", "--help")).out;
+    for (const o of ["-o, --output", "--as-of", "--force", "-q, --quiet", "-h, --help"]) expect(r).toContain(o);
+    const c = await cli("check", "--bogus");
+    expect([c.code, c.err]).toEqual([2, "pmo-highlights: unknown option --bogus. pmo-highlights --help lists the commands.\n"]);
+  });
+  it("check --quiet prints only the summary line", async () => {
+    const r = await cli("check", SAMPLE_PATH, "--quiet");
+    expect(r.out.trim().split("\n")).toEqual([expect.stringMatching(/^sample-programme\.xlsx: 0 errors, \d+ warnings, \d+ info; overall RED as of 31 Jan 2010$/)]);
+  });
+  it("check --format sarif writes SARIF 2.1.0 with each finding at its cell", async () => {
+    const r = await cli("check", SAMPLE_PATH, "--format", "sarif");
+    const s = JSON.parse(r.out);
+    expect(s.version).toBe("2.1.0");
+    const run = s.runs[0];
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain("rag-mismatch");
+    const res = run.results.find((x: { ruleId: string }) => x.ruleId === "risk-escalation");
+    expect(res).toMatchObject({ level: "warning", locations: [{ logicalLocations: [{ fullyQualifiedName: "'Risk Log'!F5", kind: "cell" }] }] });
+    expect(run.results).toHaveLength(JSON.parse((await cli("check", SAMPLE_PATH, "--json")).out).diagnostics.length);
   });
 });

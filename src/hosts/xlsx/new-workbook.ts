@@ -21,6 +21,8 @@ export interface NewSheet {
   /** Raw <dataValidation> elements (see listValidation). */
   validations?: string[];
   freezeRows?: number;
+  /** Row outline (grouping) levels by row index, as Smartsheet's export writes its hierarchy. */
+  outline?: number[];
 }
 
 export interface NewWorkbook {
@@ -87,7 +89,7 @@ export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
     }
     const dv = s.validations?.length ? `<dataValidations count="${s.validations.length}">${s.validations.join("")}</dataValidations>` : "";
     const margins = `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    add(`xl/worksheets/sheet${n}.xml`, worksheetXml(s.rows, { widths: s.widths, freezeRows: s.freezeRows, afterData: dv + margins, tail, selected: i === 0 }));
+    add(`xl/worksheets/sheet${n}.xml`, worksheetXml(s.rows, { widths: s.widths, freezeRows: s.freezeRows, afterData: dv + margins, tail, selected: i === 0, outline: s.outline }));
     if (sheetRels.length)
       add(`xl/worksheets/_rels/sheet${n}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join("")}</Relationships>`);
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);

@@ -63,7 +63,9 @@ function inlineText(inner: string): string {
   return is ? stringItemText(is[1]) : "";
 }
 
-export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][] {
+const OUTLINE_ATTR = /(?:^|\s)outlineLevel\s*=\s*"(\d+)"/;
+
+export function parseSheetXml(xml: string, sst: readonly string[], outline?: number[]): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
   ROW_RE.lastIndex = 0;
@@ -72,6 +74,10 @@ export function parseSheetXml(xml: string, sst: readonly string[]): CellValue[][
     const rAttr = R_ATTR.exec(rm[1])?.[1];
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     nextRow = r + 1;
+    if (outline) {
+      const lvl = OUTLINE_ATTR.exec(rm[1])?.[1];
+      if (lvl && lvl !== "0") outline[r] = Number(lvl);
+    }
     const body = rm[2];
     if (!body) continue;
     let row: CellValue[] | undefined;
@@ -164,7 +170,9 @@ export async function readPackage(pkg: XlsxPackage, opts: ReadOptions = {}): Pro
     const f = pkg.zip.file(s.path);
     if (!f) throw new XlsxReadError(`sheet "${s.name}" is listed but its part ${s.path} is missing. Open the file in Excel, let it repair the file, and save it again`);
     const xml = await f.async("string");
-    sheets.push({ name: s.name, top: 0, left: 0, rows: parseSheetXml(xml, sst) });
+    const outline: number[] = [];
+    const rows = parseSheetXml(xml, sst, outline);
+    sheets.push(outline.length ? { name: s.name, top: 0, left: 0, rows, outline } : { name: s.name, top: 0, left: 0, rows });
     tables.push(...(await readTables(pkg, s)));
     opts.onSheet?.(s.name, i, pkg.sheets.length);
   }

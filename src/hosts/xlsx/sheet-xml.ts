@@ -45,6 +45,8 @@ export interface SheetXmlOptions {
   left?: number;
   showGridLines?: boolean;
   selected?: boolean;
+  /** Row outline levels by 0-based row (Excel's grouping). */
+  outline?: number[];
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -80,7 +82,8 @@ export function worksheetXml(rows: CellOut[][], o: SheetXmlOptions = {}): string
     let cells = "";
     for (let c = 0; c < r.length; c++) if (r[c] !== undefined) cells += cellXml(rowNo, left + c, r[c]);
     const ht = o.heights?.[rowNo];
-    const h = ht ? ` ht="${ht}" customHeight="1"` : "";
+    const lvl = o.outline?.[rowNo];
+    const h = (ht ? ` ht="${ht}" customHeight="1"` : "") + (lvl ? ` outlineLevel="${lvl}"` : "");
     if (cells || h) parts.push(`<row r="${rowNo + 1}"${h}>${cells}</row>`);
   });
   parts.push("</sheetData>");

@@ -22,6 +22,8 @@ export interface WriteReportResult {
   renamed: { wanted: string; name: string }[];
   /** Sheets from an earlier run that were replaced. */
   replaced: string[];
+  /** Sheets carrying the report's mark that were copied or edited, so are the user's now and were left alone. */
+  kept: string[];
 }
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -243,7 +245,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   // Level 3: the new parts are large and compress well even so; untouched parts keep their bytes.
   const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
   await verify(data, plan, finalName);
-  return { data, sheets: written, renamed, replaced: ours.map((o) => o.sheet) };
+  return { data, sheets: written, renamed, replaced: ours.map((o) => o.sheet), kept: [] };
 }
 
 function freeRelId(rels: { id: string }[]): string {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeFileSafely, type FileIo } from "../../../src/hosts/xlsx/write-file";
+import { checkOutputPath, OutputError, writeFileSafely, type FileIo } from "../../../src/hosts/xlsx/write-file";
 
 /** Faults injected at every step of writing the output file: the destination is never half-written. */
 const STEPS: (keyof FileIo)[] = ["openSync", "writeSync", "fsyncSync", "closeSync", "renameSync"];
@@ -23,20 +23,14 @@ describe("writing the output file", () => {
     const dir = mkdtempSync(join(tmpdir(), "pmo-wf-"));
     const existing = join(dir, "report.xlsx");
     writeFileSync(existing, "the previous report");
-    await expect(writeFileSafely(existing, new Uint8Array(100_000).fill(7), undefined, failing(step as keyof FileIo, code))).rejects.toMatchObject({ code });
+    await expect(writeFileSafely(existing, new Uint8Array(100_000).fill(7), failing(step as keyof FileIo, code))).rejects.toThrow(/^cannot write .*report\.xlsx: (the disk is full|the disk reported an error)/);
     expect(readFileSync(existing, "utf8")).toBe("the previous report");
     expect(readdirSync(dir)).toEqual(["report.xlsx"]);
     const fresh = join(dir, "new.xlsx");
-    await expect(writeFileSafely(fresh, new Uint8Array(10), undefined, failing(step as keyof FileIo, code))).rejects.toBeTruthy();
+    await expect(writeFileSafely(fresh, new Uint8Array(10), failing(step as keyof FileIo, code))).rejects.toBeInstanceOf(OutputError);
     expect(existsSync(fresh)).toBe(false);
   });
 
-  it("does not write at all when verification fails", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "pmo-wf-"));
-    const target = join(dir, "report.xlsx");
-    await expect(writeFileSafely(target, new Uint8Array(10), async () => Promise.reject(new Error("the report sheet is missing")))).rejects.toThrow("missing");
-    expect(readdirSync(dir)).toEqual([]);
-  });
 
   it("writes the whole file when nothing fails", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pmo-wf-"));
@@ -45,5 +39,45 @@ describe("writing the output file", () => {
     await writeFileSafely(target, data);
     expect(new Uint8Array(readFileSync(target))).toEqual(data);
     expect(readdirSync(dir)).toEqual(["report.xlsx"]);
+  });
+});
+
+describe("what may be written", () => {
+  const dir = mkdtempSync(join(tmpdir(), "pmo-out-"));
+  const refuse = (path: string, opts: Partial<{ force: boolean; input: string; extensions: string[] }> = {}) => {
+    try {
+      checkOutputPath(path, { force: false, extensions: [".xlsx"], ...opts });
+      return "";
+    } catch (e) {
+      expect(e).toBeInstanceOf(OutputError);
+      expect((e as Error).message.split("\n")).toHaveLength(1);
+      return (e as Error).message;
+    }
+  };
+  it("refuses an existing file unless --force, and a read-only one even then", () => {
+    const f = join(dir, "mine.xlsx");
+    writeFileSync(f, "the officer's workbook");
+    expect(refuse(f)).toMatch(/already exists: add --force/);
+    expect(refuse(f, { force: true })).toBe("");
+    fs.chmodSync(f, 0o444);
+    if (process.getuid?.() !== 0) expect(refuse(f, { force: true })).toMatch(/is read-only/);
+    fs.chmodSync(f, 0o644);
+  });
+  it("refuses the input, a folder, a device, a link, a missing folder and a wrong extension", () => {
+    const input = join(dir, "in.xlsx");
+    writeFileSync(input, "x");
+    expect(refuse(input, { force: true, input })).toMatch(/would overwrite its input/);
+    const link = join(dir, "link.xlsx");
+    fs.symlinkSync(input, link);
+    expect(refuse(link, { force: true, input })).toMatch(/would overwrite its input/);
+    expect(refuse(link, { force: true })).toMatch(/is a link/);
+    const folder = join(dir, "adir.xlsx");
+    fs.mkdirSync(folder);
+    expect(refuse(folder, { force: true })).toMatch(/is a folder/);
+    expect(refuse("/dev/null", { force: true, extensions: [""] })).toMatch(/not an ordinary file/);
+    expect(refuse(join(dir, "nowhere", "r.xlsx"))).toMatch(/^the folder .*nowhere does not exist/);
+    expect(refuse(join(dir, "r.txt"))).toMatch(/does not end in \.xlsx/);
+    expect(refuse(join(dir, "r.xlsm"))).toMatch(/does not end in \.xlsx/);
+    expect(refuse(join(dir, "r.xlsm"), { extensions: [".xlsm"] })).toBe("");
   });
 });

@@ -1,0 +1,223 @@
+import { a1 } from "../model/cell";
+import type { Day } from "../model/dates";
+import type { Diagnostic } from "../model/diagnostic";
+import type { Milestone, Project, Source } from "../model/entities";
+import { weekday } from "../model/calendar";
+import type { Rag } from "../model/rag";
+import type { Found } from "./recognise";
+import type { TypedRow } from "./rows";
+
+/**
+ * A plan exported from Microsoft Project or Smartsheet, read as projects, milestones and links.
+ * The outline is the structure (docs/importing.md):
+ *  - a summary row (Outline Level above the next row's, Summary = Yes, or an Excel row-outline
+ *    parent) is a grouping, never a schedule item;
+ *  - the top-level summaries name the workstreams — or, when one top summary holds everything with
+ *    summaries under it, that one names the programme and the next level the workstreams;
+ *  - leaf rows with zero duration or Milestone = Yes are milestones (of the project before them
+ *    in their group); other leaves are projects;
+ *  - a task's ID is its ID column (Project's task ID, what Predecessors refer to), else its row
+ *    number (Smartsheet's: the first data row is 1); links to or from a summary apply to every
+ *    item under it.
+ */
+export interface ImportedPlan {
+  projects: Project[];
+  milestones: Milestone[];
+  /** Predecessor cells, with summaries already expanded to the items under them. */
+  refs: { toId: string; text: string; sheet: string; cell: string }[];
+  /** The one top summary's name, when it holds the whole plan. */
+  programmeName: string | null;
+}
+
+interface Task {
+  id: string;
+  row: TypedRow;
+  name: string;
+  level: number;
+  summary: boolean;
+  milestone: boolean;
+  children: Task[];
+  parent: Task | null;
+}
+
+const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+const day = (v: unknown): Day | null => (typeof v === "number" ? v : null);
+
+export function importPlan(found: Found, rows: TypedRow[], unassigned: string, diags: Diagnostic[]): ImportedPlan {
+  const tasks = buildTree(found, rows);
+  const summaries = tasks.filter((t) => t.summary);
+  const leaves = tasks.filter((t) => !t.summary);
+  const top = Math.min(...tasks.map((t) => t.level));
+  const tops = tasks.filter((t) => t.level === top);
+  const oneRoot = tops.length === 1 && tops[0].summary && tops[0].children.some((c) => c.summary) && tops[0].children.length + countBelow(tops[0]) === tasks.length - 1;
+  const wsLevel = oneRoot ? top + 1 : top;
+  const workstreamOf = (t: Task): string => {
+    let a: Task | null = t;
+    while (a && a.level > wsLevel) a = a.parent;
+    if (a && a !== t && a.summary) return a.name;
+    return str(t.row.values.workstream) || unassigned;
+  };
+  const projects: Project[] = [];
+  const milestones: Milestone[] = [];
+  const projectOfMilestone = new Map<Task, Task | null>();
+  for (const t of leaves) if (t.milestone) projectOfMilestone.set(t, nearestProject(t, tasks));
+  for (const t of leaves) {
+    const v = t.row.values;
+    const src = sourceOf(t, found);
+    const pct = num(v.percentComplete);
+    const status = str(v.status) || (pct !== null && pct >= 100 ? "Complete" : "");
+    if (t.milestone) {
+      const owner = projectOfMilestone.get(t);
+      milestones.push({ id: t.id, project: owner?.id ?? "", name: t.name, baseline: day(v.baselineFinish) ?? finishOf(t), forecast: finishOf(t), actual: day(v.actualFinish), status, owner: str(v.resources), reviewPoint: "", src });
+      continue;
+    }
+    projects.push({
+      id: t.id,
+      name: t.name,
+      workstream: workstreamOf(t),
+      lead: str(v.resources),
+      start: day(v.start),
+      finish: finishOf(t),
+      baselineFinish: day(v.baselineFinish),
+      actualFinish: day(v.actualFinish),
+      budget: null,
+      forecastCost: null,
+      actualCost: null,
+      percentComplete: pct,
+      status,
+      reportedRag: (str(v.rag) || null) as Rag | null,
+      scopeRag: null,
+      qualityRag: null,
+      notes: str(v.notes),
+      competencies: [],
+      benefits: [],
+      src,
+    });
+  }
+  const refs = expandLinks(tasks, found);
+  diags.push({
+    severity: "info",
+    code: "recognised-as",
+    message: `${found.sheet.name} was recognised as ${sourceName(found)}: ${tasks.length.toLocaleString("en-GB")} tasks, ${summaries.length.toLocaleString("en-GB")} summaries (read as ${oneRoot ? `the programme "${tops[0].name}" and its workstreams` : "workstreams"}), ${milestones.length.toLocaleString("en-GB")} milestones and ${projects.length.toLocaleString("en-GB")} projects.`,
+    sheet: found.sheet.name,
+    cell: a1(found.headerRow, found.region.left),
+  });
+  return { projects, milestones, refs, programmeName: oneRoot ? tops[0].name : null };
+}
+
+function countBelow(t: Task): number {
+  return t.children.reduce((n, c) => n + c.children.length + countBelow(c), 0);
+}
+
+/** Which tool wrote it, from its sheet name and headers (for the user, and for docs/importing.md's sections). */
+function sourceName(found: Found): string {
+  const headers = [...found.columns.keys(), ...found.extras.keys()].map((c) => String(found.sheet.rows[found.headerRow - found.sheet.top]?.[c - found.sheet.left] ?? ""));
+  if (/^task_table\d*$/i.test(found.sheet.name.trim()) || headers.some((h) => /_/.test(h)) || headers.some((h) => /^(task mode|active|outline level|resource names|unique id)$/i.test(h.trim()))) return "a Microsoft Project export";
+  if (headers.some((h) => /^(assigned to|end date)$/i.test(h.trim())) && !headers.some((h) => /^id$/i.test(h.trim()))) return "a Smartsheet export";
+  return "a task list";
+}
+
+/** Tasks in sheet order, with their level, parent and whether each is a summary or a milestone. */
+function buildTree(found: Found, rows: TypedRow[]): Task[] {
+  const hasLevel = [...found.columns.values()].includes("outlineLevel");
+  const outline = found.sheet.outline;
+  const tasks: Task[] = [];
+  for (const row of rows) {
+    const v = row.values;
+    if (v.active === false) continue; // Microsoft Project: an inactive task is not part of the plan
+    const name = str(v.name);
+    if (!name) continue;
+    const level = hasLevel ? (num(v.outlineLevel) ?? 1) : outline ? (outline[row.src.row - found.sheet.top] ?? 0) + 1 : 1;
+    const id = str(v.id) || String(row.src.row - found.headerRow);
+    const duration = num(v.duration);
+    const milestone = v.milestone === true || (duration !== null && duration === 0);
+    tasks.push({ id, row, name, level, summary: v.summary === true, milestone, children: [], parent: null });
+  }
+  const stack: Task[] = [];
+  tasks.forEach((t, i) => {
+    const next = tasks[i + 1];
+    if (next && next.level > t.level) t.summary = true;
+    while (stack.length && stack[stack.length - 1].level >= t.level) stack.pop();
+    t.parent = stack[stack.length - 1] ?? null;
+    t.parent?.children.push(t);
+    stack.push(t);
+  });
+  return tasks;
+}
+
+/** The finish of a task: its Finish, else its Start plus its duration in working days (Monday to Friday). */
+function finishOf(t: Task): Day | null {
+  const v = t.row.values;
+  const finish = day(v.finish);
+  if (finish !== null) return finish;
+  const start = day(v.start);
+  const duration = num(v.duration);
+  if (start === null || duration === null) return start;
+  let d = start;
+  for (let left = Math.max(0, Math.ceil(duration) - 1); left > 0; ) {
+    d++;
+    if (weekday(d) < 5) left--;
+  }
+  return d;
+}
+
+/** The project a milestone belongs to: a project it depends on, else the project before it in its group, else after it. */
+function nearestProject(m: Task, tasks: Task[]): Task | null {
+  const siblings = m.parent ? m.parent.children : tasks.filter((t) => t.parent === null);
+  const i = siblings.indexOf(m);
+  for (let k = i - 1; k >= 0; k--) if (!siblings[k].summary && !siblings[k].milestone) return siblings[k];
+  for (let k = i + 1; k < siblings.length; k++) if (!siblings[k].summary && !siblings[k].milestone) return siblings[k];
+  return m.parent ? nearestProject(m.parent, tasks) : null;
+}
+
+function leavesUnder(t: Task): Task[] {
+  return t.summary ? t.children.flatMap(leavesUnder) : [t];
+}
+
+/** Predecessor cells as reference lists, links to or from a summary spread over the items under it. */
+function expandLinks(tasks: Task[], found: Found): ImportedPlan["refs"] {
+  const byId = new Map(tasks.map((t) => [t.id.toUpperCase(), t]));
+  const out: ImportedPlan["refs"] = [];
+  for (const t of tasks) {
+    const text = str(t.row.values.predecessors);
+    if (!text) continue;
+    const cell = t.row.src.cells.predecessors;
+    // Each reference names a task ID then, optionally, a type and lag: "12FS+3d".
+    const tokens = text.split(/[,;\n]+/).map((x) => x.trim()).filter(Boolean);
+    const expanded: string[] = [];
+    for (const tok of tokens) {
+      const m = /^(\d+)(.*)$/.exec(tok);
+      const pred = m ? byId.get(m[1]) : undefined;
+      if (pred && pred.summary) for (const leaf of leavesUnder(pred)) expanded.push(`${leaf.id}${m![2]}`);
+      else expanded.push(tok);
+    }
+    for (const target of leavesUnder(t)) out.push({ toId: target.id, text: expanded.join(", "), sheet: found.sheet.name, cell });
+  }
+  return out;
+}
+
+/** The task's row as the source of an item: its cells under our field names, for click-through. */
+function sourceOf(t: Task, found: Found): Source {
+  const c = t.row.src.cells;
+  const cells: Record<string, string> = {
+    id: c.id ?? c.name,
+    name: c.name,
+    start: c.start,
+    finish: c.finish ?? c.start,
+    baselineFinish: c.baselineFinish,
+    actualFinish: c.actualFinish,
+    lead: c.resources,
+    owner: c.resources,
+    percentComplete: c.percentComplete,
+    status: c.status,
+    reportedRag: c.rag,
+    dependsOn: c.predecessors,
+    baseline: c.baselineFinish ?? c.finish,
+    forecast: c.finish,
+    actual: c.actualFinish,
+    notes: c.notes,
+  };
+  for (const k of Object.keys(cells)) if (cells[k] === undefined) delete cells[k];
+  return { sheet: found.sheet.name, row: t.row.src.row, cells, failed: t.row.failed };
+}
