@@ -9,7 +9,7 @@ import { reportingPeriod, type ReportingPeriod } from "../model/period";
 import { analyseBenefits, type BenefitResult } from "./benefits";
 import { selectCommentary, type CommentaryResult } from "./commentary";
 import { analyseFinance, type FinanceResult } from "./finance";
-import { lastReport, ragTrend, riskTrend, type LastReport, type Trend } from "./trend";
+import { findLast, lastReport, ragTrend, riskTrend, type LastReport, type Trend } from "./trend";
 import { analyseCompetencies, type CompetencyResult } from "./competencies";
 import { checkActuals, checkIntegrity } from "./integrity";
 import { analyseIssues, type IssueResult } from "./issues";
@@ -87,7 +87,7 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
     programme: ragTrend(last, "Programme", programme.settings.programmeName, rag.overall?.rag ?? null),
     workstreams: new Map(rag.workstreams.map((w) => [w.name, ragTrend(last, "Workstream", w.name, w.overall?.rag ?? null)])),
     projects: new Map(programme.projects.map((p) => [p.id, ragTrend(last, "Project", p.id, rag.projects.get(p.id)!.overall.rag)])),
-    risks: new Map(risks.map((r) => [r.id, { trend: riskTrend(last, r.id, r.score), lastScore: last.find("Risk", r.id)?.score ?? null }])),
+    risks: new Map(risks.map((r) => [r.id, { trend: riskTrend(last, r.id, r.score), lastScore: findLast(last, "Risk", r.id)?.score ?? null }])),
   };
   const finance = analyseFinance(programme, rag);
   const commentary = selectCommentary(programme, asOf, diags);

@@ -8,10 +8,17 @@ import type { HistoryLevel, HistoryRow } from "../ingest/history";
  */
 export type Trend = "First report" | "New" | "↑ Better" | "↓ Worse" | "→ Same" | "–";
 
+/** Plain data (no functions) so an analysis can cross a worker's postMessage (structured clone). */
 export interface LastReport {
   /** The latest reporting date before the as-of date, or null on the first report. */
   date: Day | null;
-  find(level: HistoryLevel, key: string): HistoryRow | undefined;
+  /** That report's rows by `level|id-or-name`; read through {@link findLast}. */
+  rows: Map<string, HistoryRow>;
+}
+
+/** The last report's row for a project or risk (by ID) or a programme or workstream (by name). */
+export function findLast(last: LastReport, level: HistoryLevel, key: string): HistoryRow | undefined {
+  return last.rows.get(`${level}|${key}`);
 }
 
 export function lastReport(history: readonly HistoryRow[], asOf: Day): LastReport {
@@ -19,13 +26,13 @@ export function lastReport(history: readonly HistoryRow[], asOf: Day): LastRepor
   for (const r of history) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
   const rows = new Map<string, HistoryRow>();
   for (const r of history) if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);
-  return { date, find: (level, key) => rows.get(`${level}|${key}`) };
+  return { date, rows };
 }
 
 /** A RAG's trend against the last report's. */
 export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now: Rag | null): Trend {
   if (last.date === null) return "First report";
-  const before = last.find(level, key);
+  const before = findLast(last, level, key);
   if (!before) return "New";
   if (!now || !before.overall) return "–";
   const d = ragRank(now) - ragRank(before.overall);
@@ -35,7 +42,7 @@ export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now
 /** A risk's trend by its score (a higher score is worse). */
 export function riskTrend(last: LastReport, id: string, score: number | null): Trend {
   if (last.date === null) return "First report";
-  const before = last.find("Risk", id);
+  const before = findLast(last, "Risk", id);
   if (!before) return "New";
   if (score === null || before.score === null) return "–";
   return score < before.score ? "↑ Better" : score > before.score ? "↓ Worse" : "→ Same";

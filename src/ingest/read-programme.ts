@@ -73,7 +73,13 @@ const PARTS: SheetKind[] = ["projects", "tasks", "milestones", "risks", "issues"
  * any part (only a plan, only a risk register, only a RAID log): absent parts are noted, not errors.
  */
 export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
-  const diags: Diagnostic[] = [];
+  const diags: Diagnostic[] = (snapshot.problems ?? []).map((p) => ({
+    severity: "warning",
+    code: "unreadable-cell",
+    message: p.cell ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters` : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
+    sheet: p.sheet,
+    cell: p.cell,
+  }));
   const sources: SheetSource[] = [];
   const settings = readSettings(snapshot, diags, sources);
   const recognition = recognise(snapshot, settings.columnMap);

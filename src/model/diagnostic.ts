@@ -39,6 +39,7 @@ export const CODE_NAMES = {
   "dependency-at-risk": "External dependencies at risk",
   "future-actual": "Actual date in the future",
   "recognised-as": "Workbook recognised as",
+  "unreadable-cell": "Cell not read as written",
 } as const;
 
 export type DiagnosticCode = keyof typeof CODE_NAMES;

@@ -33,6 +33,16 @@ export interface WorkbookSnapshot {
   date1904: boolean;
   /** Sheets this tool wrote on an earlier run (found by their marker), with their keys. */
   reportSheets?: { sheet: string; key: string }[];
+  /** Cells whose stored text could not be read exactly as written (shown as warnings at the cell). */
+  problems?: SnapshotProblem[];
+}
+
+/** A cell the host read with a substitution: an invalid character reference, a lone surrogate. */
+export interface SnapshotProblem {
+  sheet: string;
+  /** A1 address, or "" for the sheet as a whole. */
+  cell: string;
+  message: string;
 }
 
 /** The value at a sheet's absolute 0-based row/column, or null when outside what was read. */

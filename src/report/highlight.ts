@@ -1,5 +1,6 @@
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
 import { escalationScore } from "../checks/risks";
+import { findLast } from "../checks/trend";
 import { formatDayLong } from "../model/dates";
 import { lagText, type Project } from "../model/entities";
 import { periodRange } from "../model/period";
@@ -141,7 +142,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 /** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
 function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[], ownsItem: (p: string) => boolean): ToleranceLine[] {
   const a = ctx.a;
-  const last = a.trends.last.date === null ? undefined : a.trends.last.find("Workstream", w.name);
+  const last = a.trends.last.date === null ? undefined : findLast(a.trends.last, "Workstream", w.name);
   const reported = (k: "scopeRag" | "qualityRag", word: string): Rating | null => {
     const rated = projects.filter((p) => p[k]);
     if (!rated.length) return null;

@@ -154,15 +154,62 @@ export interface ReportPlan {
 /** The marker: a hidden name scoped to each report sheet, whose value is the sheet's key. */
 export const REPORT_MARKER = "PMOHighlights.Report";
 
-/** The marker name's value for a sheet key: a quoted text constant ("board"), as both hosts write it. */
-export function markerValue(key: string): string {
-  return `"${key.replace(/"/g, '""')}"`;
+/**
+ * What a report sheet's marker says: the sheet's key, and hashes of the name and the content
+ * it was written with. A sheet is ours only while its name and content are still what we wrote:
+ * a copy (Excel's Move or Copy carries sheet-scoped names along) or a sheet the user edited
+ * is theirs. Markers from before the hashes (just the key) carry neither.
+ */
+export interface MarkerInfo {
+  key: string;
+  nameHash?: string;
+  contentHash?: string;
 }
 
-/** The sheet key in a marker's value or formula ("board" or ="board"); null when it is not one. */
+/** Excel caps a text constant in a formula at 255 characters: long keys are kept short by a hash. */
+function storedKey(key: string): string {
+  return key.length <= 120 ? key : `${key.slice(0, 100)}#${textHash(key)}`;
+}
+
+/** The marker name's value: a quoted text constant ("board|1a2b3c4d|5e6f7a8b"), as both hosts write it. */
+export function markerValue(key: string, name?: string, contentHash?: string): string {
+  const text = name === undefined || contentHash === undefined ? storedKey(key) : `${storedKey(key)}|${textHash(name)}|${contentHash}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The marker in a name's value or formula ("board|…|…" or ="board"); null when it is not one. */
+export function parseMarker(valueOrFormula: string): MarkerInfo | null {
+  const m = /^=?"(.*)"$/s.exec(valueOrFormula.trim());
+  if (!m) return null;
+  const text = m[1].replace(/""/g, '"');
+  const h = /^(.*)\|([0-9a-f]{8})\|([0-9a-f]{8})$/s.exec(text);
+  return h ? { key: h[1], nameHash: h[2], contentHash: h[3] } : { key: text };
+}
+
+/** The sheet key in a marker's value or formula; null when it is not one. */
 export function markerKey(valueOrFormula: string): string | null {
-  const m = /^=?"(.*)"$/.exec(valueOrFormula.trim());
-  return m ? m[1].replace(/""/g, '"') : null;
+  return parseMarker(valueOrFormula)?.key ?? null;
+}
+
+/** Whether a marked sheet is still the one we wrote for a key; `content` is asked for only when needed. */
+export function stillOurs(info: MarkerInfo, sheetName: string, defaultName: string | undefined, content: () => string): boolean {
+  if (info.nameHash === undefined) return defaultName !== undefined && sheetName === defaultName;
+  return info.nameHash === textHash(sheetName) && info.contentHash === content();
+}
+
+/** The key a plan sheet's marker holds (long keys shortened), to compare with a parsed marker. */
+export function markerKeyOf(key: string): string {
+  return storedKey(key);
+}
+
+/** FNV-1a over UTF-16 code units, as 8 hex digits: a fingerprint, not a security measure. */
+export function textHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
 }
 
 export function cell(v: PlanValue, s?: string, link?: PlanCell["link"]): PlanCell {

@@ -61,7 +61,8 @@ describe("the task pane in a browser", () => {
 
   it("shows the workbook's sheets and the settings", async () => {
     await page.getByRole("tab", { name: "Workbook" }).click();
-    await page.getByText(/Every input sheet is there/).waitFor();
+    await page.getByText(/Links: Depends On column on Milestones, 9 links/).waitFor();
+    expect(await page.getByText(/Not in this workbook \(each is optional; its checks are skipped\): Assumptions, Dependencies Log\./).count()).toBe(1);
     await shoot("workbook");
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Red slip days").waitFor();

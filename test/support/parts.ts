@@ -21,3 +21,13 @@ export function openingTags(xml: string): string[] {
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/**
+ * The user's sheet part unchanged but for its "selected tab" flag, which the report writer clears
+ * on the sheet the workbook used to open on (so the board report opens alone, not grouped).
+ */
+export function sameButUnselected(before: Uint8Array, after: Uint8Array): boolean {
+  if (equalBytes(before, after)) return true;
+  const was = Buffer.from(before).toString("utf8");
+  return Buffer.from(after).toString("utf8") === was.replace(/(<(?:\w+:)?sheetView\b[^>]*?\btabSelected=")(?:1|true)"/, '$10"') && /tabSelected="(1|true)"/.test(was);
+}

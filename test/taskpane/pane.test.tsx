@@ -46,7 +46,7 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
     const list = screen.getByRole("region", { name: "Input sheets" });
     expect(within(list).getByText(/Risks: /).textContent).toContain("Risk Log, 10 rows");
-    expect(screen.getByText("Not found: Issues, Assumptions, Dependencies Log, Benefits, Governance.")).toBeTruthy();
+    expect(screen.getByText("Not in this workbook (each is optional; its checks are skipped): Issues, Assumptions, Dependencies Log, Benefits, Governance.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add the missing sheets" }));
     await waitFor(() => expect(screen.getByText(/Added Issues, Assumptions, Dependencies Log, Benefits, Governance/)).toBeTruthy());
     const issues = fake.sheet("Issues");

@@ -1,6 +1,6 @@
 import { quoteSheetName, rangeAddress } from "../../model/cell";
 import type { ChartSpec, RangeRef } from "../../report/plan";
-import { escapeXml } from "./xml";
+import { escapeXml, xstringXml } from "./xml";
 
 /**
  * DrawingML for the report's native charts. Colours are explicit RGB (theme colours can
@@ -21,7 +21,7 @@ function ref(sheet: string, r: RangeRef): string {
 }
 
 function strCache(items: string[]): string {
-  return `<c:strCache><c:ptCount val="${items.length}"/>${items.map((s, i) => `<c:pt idx="${i}"><c:v>${escapeXml(s)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  return `<c:strCache><c:ptCount val="${items.length}"/>${items.map((s, i) => `<c:pt idx="${i}"><c:v>${xstringXml(s)}</c:v></c:pt>`).join("")}</c:strCache>`;
 }
 
 function numCache(items: (number | null)[], fmt = "General"): string {

@@ -1,7 +1,7 @@
-import JSZip from "jszip";
 import { type CellRange, rangeAddress } from "../../model/cell";
 import { worksheetXml, type CellOut } from "./sheet-xml";
 import { escapeXml } from "./xml";
+import { writeZip, type ZipNewItem } from "./zip";
 
 /**
  * Writes a brand-new workbook (the template, the sample, test fixtures): a few sheets,
@@ -32,8 +32,6 @@ export interface NewWorkbook {
   title?: string;
 }
 
-const FIXED_DATE = new Date("2000-01-01T00:00:00Z"); // deterministic zip entries
-
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\ mmm\\ yyyy"/><numFmt numFmtId="165" formatCode="&quot;£&quot;#,##0"/></numFmts>
@@ -63,8 +61,9 @@ function tableXml(id: number, t: NonNullable<NewSheet["table"]>, headers: string
 }
 
 export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
-  const zip = new JSZip();
-  const add = (path: string, content: string) => zip.file(path, content, { date: FIXED_DATE });
+  const items: ZipNewItem[] = [];
+  const encoder = new TextEncoder();
+  const add = (path: string, content: string) => items.push({ name: path, data: encoder.encode(content) });
   const overrides: string[] = [];
   const sheetEntries: string[] = [];
   const wbRels: string[] = [];
@@ -117,7 +116,7 @@ export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>${overrides.join("")}</Types>`,
   );
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return writeZip(items);
 }
 
 /** A1 range for a table with a header at (top,left), `cols` columns and `dataRows` rows (at least one). */

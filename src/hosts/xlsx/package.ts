@@ -1,20 +1,53 @@
-import JSZip from "jszip";
-import { markerKey } from "../../report/plan";
-import { attr, decodeXml, elements } from "./xml";
+import { markerKey, parseMarker, type MarkerInfo } from "../../report/plan";
+import { XmlError, find, findAll, getAttr, isMainNs, parseTree, SPREADSHEETML_STRICT_NS, type XmlNode } from "./xml";
+import { DEFAULT_ZIP_LIMITS, isPlainName, openZip, writeZip, ZipError, type ZipArchive, type ZipEntry, type ZipLimits, type ZipWriteItem } from "./zip";
 
 /**
- * An opened .xlsx package: the zip, and the parts found through its relationships
- * (never by guessing names: producers place parts differently).
+ * An opened .xlsx package: the zip, and the parts found through its relationships (never by
+ * guessing names: producers place parts differently). Small parts are parsed with the XML
+ * module's tree, which keeps offsets so edits splice the user's text rather than rewrite it.
  */
+export interface SheetEntry {
+  name: string;
+  /** The worksheet part, or "" for a chart sheet, dialog sheet or a sheet whose part is missing. */
+  path: string;
+  rid: string;
+  sheetId: number;
+  state: string;
+  /** Position in the workbook's <sheets> (what localSheetId and activeTab count). */
+  index: number;
+  node: XmlNode;
+}
+
 export interface XlsxPackage {
-  zip: JSZip;
+  zip: ZipArchive;
   workbookPath: string;
   workbookXml: string;
-  sheets: { name: string; path: string; rid: string; sheetId: number; state: string }[];
-  /** Every sheet's name in workbook order, chart sheets included (defined names index this list). */
+  workbook: XmlNode;
+  /** Worksheets only, in workbook order. */
+  sheets: SheetEntry[];
+  /** Every <sheet> in workbook order, chart sheets included (defined names index this list). */
+  allSheets: SheetEntry[];
   allSheetNames: string[];
   date1904: boolean;
+  /** Saved as Strict Open XML (ISO/IEC 29500 Strict): readable, but reports are not added to it. */
+  strict: boolean;
+  limits: PackageLimits;
 }
+
+/** The ceilings on work and memory, each refused in one line (docs/xlsx-host.md lists them). */
+export interface PackageLimits extends ZipLimits {
+  /** Most cells with a value read from the whole workbook (Office.js's own ceiling per read). */
+  maxCells: number;
+  /** Longest text part (characters) handed to the XML reader: JavaScript's string ceiling is near 2^29. */
+  maxPartChars: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<PackageLimits> = Object.freeze({
+  ...DEFAULT_ZIP_LIMITS,
+  maxCells: 5_000_000,
+  maxPartChars: 256 * 1024 * 1024,
+});
 
 export class XlsxReadError extends Error {
   constructor(message: string) {
@@ -29,7 +62,7 @@ export function resolveTarget(ownerPath: string, target: string): string {
   const base = ownerPath.split("/").slice(0, -1);
   for (const seg of target.split("/")) {
     if (seg === "..") base.pop();
-    else if (seg !== ".") base.push(seg);
+    else if (seg !== "." && seg !== "") base.push(seg);
   }
   return base.join("/");
 }
@@ -47,70 +80,200 @@ export interface Relationship {
   external: boolean;
 }
 
-export async function readRels(zip: JSZip, partPath: string): Promise<Relationship[]> {
-  const f = zip.file(relsPathFor(partPath));
-  if (!f) return [];
-  const xml = await f.async("string");
-  return elements(xml, "Relationship").map((e) => ({
-    id: attr(e.attrs, "Id") ?? "",
-    type: attr(e.attrs, "Type") ?? "",
-    target: attr(e.attrs, "Target") ?? "",
-    external: (attr(e.attrs, "TargetMode") ?? "") === "External",
+const AGAIN = "Open it in Excel and save it again as an Excel Workbook (.xlsx)";
+
+/** A zip error in the words of someone who chose a workbook. */
+function zipMessage(e: ZipError): string {
+  switch (e.code) {
+    case "too-many-entries":
+    case "too-large":
+      return `it is larger than this tool reads (${e.message.replace(/\.$/, "")}). Split the workbook or remove what the programme does not need, then run again`;
+    case "encrypted":
+      return "it is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save it and run again";
+    case "not-zip":
+      return "it is not an Excel workbook (.xlsx). If it is a CSV or another format, open it in Excel and save it as an Excel Workbook (.xlsx)";
+    default:
+      return `it is damaged or not a complete .xlsx file (${e.message}). ${AGAIN}`;
+  }
+}
+
+/** Reads a part as text within the limits; null when the package has no such part. */
+export function partText(pkg: { zip: ZipArchive; limits: PackageLimits }, path: string): string | null {
+  const entry = pkg.zip.get(path);
+  if (!entry || entry.isDirectory) return null;
+  try {
+    const text = entry.readText();
+    if (text.length > pkg.limits.maxPartChars) throw new XlsxReadError(`its part ${path} holds more than ${pkg.limits.maxPartChars.toLocaleString("en-GB")} characters, more than this tool reads. Split the workbook, then run again`);
+    return text;
+  } catch (e) {
+    if (e instanceof ZipError) throw new XlsxReadError(zipMessage(e));
+    if (e instanceof RangeError) throw new XlsxReadError(`its part ${path} is larger than this tool can hold in memory. Split the workbook, then run again`);
+    throw e;
+  }
+}
+
+/** Parses a small part (workbook, relationships, styles, content types) or says which part is broken. */
+export function partTree(pkg: { zip: ZipArchive; limits: PackageLimits }, path: string): XmlNode | null {
+  const text = partText(pkg, path);
+  if (text === null) return null;
+  try {
+    return parseTree(text);
+  } catch (e) {
+    if (e instanceof XmlError) throw new XlsxReadError(`its part ${path} is not well-formed XML (${e.message}). ${AGAIN}`);
+    throw e;
+  }
+}
+
+export function readRels(pkg: { zip: ZipArchive; limits: PackageLimits }, partPath: string): Relationship[] {
+  const root = partTree(pkg, relsPathFor(partPath));
+  if (!root) return [];
+  return findAll(root, "Relationship").map((r) => ({
+    id: getAttr(r, "Id") ?? "",
+    type: getAttr(r, "Type") ?? "",
+    target: getAttr(r, "Target") ?? "",
+    external: (getAttr(r, "TargetMode") ?? "") === "External",
   }));
 }
 
-/** Opens a package from bytes; a clear XlsxReadError when the bytes are not an .xlsx workbook. */
-export async function openPackage(data: Uint8Array): Promise<XlsxPackage> {
+/** The relationship-namespace attribute r:id of a <sheet>, whatever prefix or namespace form it uses. */
+function relId(node: XmlNode): string {
+  for (const a of node.attrs) if (a.local === "id" && /\/relationships$/.test(a.ns)) return a.value;
+  return "";
+}
+
+/**
+ * Two entries that resolve to the same part: the plainly written name is the part Excel and
+ * LibreOffice show (a "../" or "\" spelling is a shadow); two plain spellings cannot be told apart.
+ */
+function checkCollisions(zip: ZipArchive): void {
+  for (const c of zip.collisions) {
+    const plain = isPlainName;
+    if (plain(c.kept) && plain(c.shadowed))
+      throw new XlsxReadError(`it holds the part ${c.kept} twice (also as ${c.shadowed}), so it is not clear which one Excel would show. ${AGAIN}`);
+  }
+}
+
+/** Opens a package from bytes; a one-line XlsxReadError when the bytes are not an .xlsx workbook or exceed a limit. */
+export function openPackage(data: Uint8Array, limits: Partial<PackageLimits> = {}): XlsxPackage {
+  const lim: PackageLimits = { ...DEFAULT_LIMITS, ...limits };
   if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0)
     throw new XlsxReadError("it is an old-format .xls file or a password-protected workbook. Open it in Excel, remove any password, and save it as an Excel Workbook (.xlsx)");
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
     throw new XlsxReadError("it is not an Excel workbook (.xlsx). If it is a CSV or another format, open it in Excel and save it as an Excel Workbook (.xlsx)");
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(data);
+    zip = openZip(data, lim);
   } catch (e) {
-    throw new XlsxReadError(`it is damaged or not a complete .xlsx file (${(e as Error).message})`);
+    if (e instanceof ZipError) throw new XlsxReadError(zipMessage(e));
+    throw e;
   }
-  const rootRels = await readRels(zip, "");
-  const office = rootRels.find((r) => /\/officeDocument$/.test(r.type));
+  checkCollisions(zip);
+  const ctx = { zip, limits: lim };
+  const office = readRels(ctx, "").find((r) => /\/officeDocument$/.test(r.type));
   const workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
-  const wbFile = zip.file(workbookPath);
-  if (!wbFile) throw new XlsxReadError("it has no workbook part, so it is not an Excel workbook. Save it again from Excel as .xlsx");
-  const workbookXml = await wbFile.async("string");
-  if (/<(?:\w+:)?sheets\b/.test(workbookXml) === false) throw new XlsxReadError("its workbook part lists no sheets. Save it again from Excel as .xlsx");
-  const rels = await readRels(zip, workbookPath);
-  const byId = new Map(rels.map((r) => [r.id, r]));
-  const sheets: XlsxPackage["sheets"] = [];
-  const allSheetNames: string[] = [];
-  for (const e of elements(workbookXml, "sheet")) {
-    const rid = attr(e.attrs, "id") ?? "";
-    allSheetNames.push(attr(e.attrs, "name") ?? "");
+  const workbookXml = partText(ctx, workbookPath);
+  if (workbookXml === null) throw new XlsxReadError(`it has no workbook part, so it is not an Excel workbook. ${AGAIN}`);
+  const workbook = partTree(ctx, workbookPath)!;
+  const sheetsNode = find(workbook, "sheets");
+  if (workbook.local !== "workbook" || !isMainNs(workbook.ns) || !sheetsNode) throw new XlsxReadError(`its workbook part lists no sheets. ${AGAIN}`);
+  const byId = new Map(readRels(ctx, workbookPath).map((r) => [r.id, r]));
+  const allSheets: SheetEntry[] = findAll(sheetsNode, "sheet").map((node, index) => {
+    const rid = relId(node);
     const rel = byId.get(rid);
-    if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets and dialog sheets hold no cells
-    sheets.push({
-      name: attr(e.attrs, "name") ?? "",
-      path: resolveTarget(workbookPath, rel.target),
+    const isWorksheet = !!rel && !rel.external && /\/worksheet$/.test(rel.type);
+    return {
+      name: getAttr(node, "name") ?? "",
+      path: isWorksheet ? resolveTarget(workbookPath, rel.target) : "",
       rid,
-      sheetId: Number(attr(e.attrs, "sheetId") ?? 0),
-      state: attr(e.attrs, "state") ?? "visible",
-    });
-  }
-  const pr = elements(workbookXml, "workbookPr")[0];
-  const d1904 = pr ? attr(pr.attrs, "date1904") : null;
-  return { zip, workbookPath, workbookXml, sheets, allSheetNames, date1904: d1904 === "1" || d1904 === "true" };
+      sheetId: Number(getAttr(node, "sheetId") ?? 0),
+      state: getAttr(node, "state") ?? "visible",
+      index,
+      node,
+    };
+  });
+  const pr = find(workbook, "workbookPr");
+  const d1904 = pr ? getAttr(pr, "date1904") : null;
+  const strict = workbook.ns === SPREADSHEETML_STRICT_NS || getAttr(workbook, "conformance") === "strict";
+  return {
+    zip,
+    workbookPath,
+    workbookXml,
+    workbook,
+    sheets: allSheets.filter((s) => s.path !== ""),
+    allSheets,
+    allSheetNames: allSheets.map((s) => s.name),
+    date1904: d1904 === "1" || d1904 === "true",
+    strict,
+    limits: lim,
+  };
 }
 
 /** Sheets an earlier run of this tool wrote: those carrying the marker as a sheet-scoped defined name. */
-export function markedSheets(pkg: XlsxPackage, marker: string): { sheet: string; key: string; index: number }[] {
-  const out: { sheet: string; key: string; index: number }[] = [];
-  for (const e of elements(pkg.workbookXml, "definedName")) {
-    if (attr(e.attrs, "name") !== marker) continue;
-    const local = attr(e.attrs, "localSheetId");
+export function markedSheets(pkg: XlsxPackage, marker: string): ({ sheet: string; key: string; index: number } & MarkerInfo)[] {
+  const names = find(pkg.workbook, "definedNames");
+  if (!names) return [];
+  const out: ({ sheet: string; key: string; index: number } & MarkerInfo)[] = [];
+  for (const n of findAll(names, "definedName")) {
+    if (getAttr(n, "name") !== marker) continue;
+    const local = getAttr(n, "localSheetId");
     if (local === null) continue;
     const index = Number(local);
     const name = pkg.allSheetNames[index];
-    const key = markerKey(decodeXml(e.inner));
-    if (name !== undefined && key !== null) out.push({ sheet: name, key, index });
+    const info = parseMarker(n.text);
+    if (name !== undefined && info && markerKey(n.text) !== null) out.push({ sheet: name, index, ...info });
   }
   return out;
+}
+
+/**
+ * Changes to a package: parts replaced, added or removed, the rest copied byte for byte
+ * (compressed data reused) in their original order, shadow entries dropped.
+ */
+export class PackageEdit {
+  private readonly parts = new Map<string, { name: string; data: Uint8Array | null }>();
+  private readonly encoder = new TextEncoder();
+
+  constructor(readonly pkg: XlsxPackage) {}
+
+  private key(path: string): string {
+    return this.pkg.zip.get(path)?.canonical ?? path.toLowerCase();
+  }
+
+  exists(path: string): boolean {
+    const p = this.parts.get(this.key(path));
+    if (p) return p.data !== null;
+    const e = this.pkg.zip.get(path);
+    return !!e && !e.isDirectory;
+  }
+
+  text(path: string): string | null {
+    const p = this.parts.get(this.key(path));
+    if (p) return p.data === null ? null : new TextDecoder().decode(p.data);
+    return partText(this.pkg, path);
+  }
+
+  set(path: string, text: string): void {
+    const existing = this.pkg.zip.get(path);
+    this.parts.set(this.key(path), { name: existing && !existing.isDirectory ? existing.name : path, data: this.encoder.encode(text) });
+  }
+
+  remove(path: string): void {
+    if (this.exists(path)) this.parts.set(this.key(path), { name: path, data: null });
+  }
+
+  /** The new package: untouched entries first, in their order, then the parts added. */
+  build(): Uint8Array {
+    const items: ZipWriteItem[] = [];
+    const done = new Set<string>();
+    const collided = new Set(this.pkg.zip.collisions.map((c) => c.shadowed));
+    for (const e of this.pkg.zip.entries as ZipEntry[]) {
+      if (collided.has(e.name) || done.has(e.canonical)) continue;
+      done.add(e.canonical);
+      const p = this.parts.get(e.canonical);
+      if (!p) items.push({ copy: e });
+      else if (p.data) items.push({ name: e.name, data: p.data });
+    }
+    for (const [k, p] of this.parts) if (!done.has(k) && p.data) items.push({ name: p.name, data: p.data });
+    return writeZip(items, { level: 3 });
+  }
 }

@@ -1,5 +1,6 @@
 import { a1 } from "../../model/cell";
-import { escapeXml } from "./xml";
+import { storedText } from "../../report/stored";
+import { escapeXml, xstringXml } from "./xml";
 
 /**
  * Writing worksheet XML. Text is always written as an inline string (t="inlineStr"),
@@ -21,9 +22,9 @@ export function cellXml(row: number, col: number, cell: CellOut): string {
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st} t="inlineStr"><is><t>${v}</t></is></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
   // Excel's cell limit is 32,767 characters; longer text is cut rather than rejected.
-  const text = v.length > 32_767 ? v.slice(0, 32_760) + " [...]" : v;
+  const text = storedText(v);
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${xstringXml(text)}</t></is></c>`;
 }
 
 export interface SheetXmlOptions {

@@ -1,5 +1,6 @@
 import type { CellStyle } from "../../report/plan";
-import { escapeXml } from "./xml";
+import { XmlEdit, prefixOf } from "./xml-edit";
+import { escapeXml, find, findAll, getAttr, type XmlNode } from "./xml";
 
 /**
  * Adds the report's styles to the user's styles part by insertion only: new fonts, fills,
@@ -14,42 +15,30 @@ export interface PatchedStyles {
   dxf: Map<string, number>;
 }
 
-/** The namespace prefix the part uses for its main elements ("" or "x:"). */
-function prefixOf(xml: string, root: string): string {
-  const m = new RegExp(`<(\\w+:)?${root}\\b`).exec(xml);
-  return m?.[1] ?? "";
-}
+/** The style sheet's containers in schema order (ECMA-376 Part 1, 18.8.39 styleSheet). */
+const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
-function countChildren(xml: string, container: string, child: string, p: string): number {
-  const m = new RegExp(`<${p}${container}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}${container}>)`).exec(xml);
-  if (!m || !m[1]) return 0;
-  // Count only direct children: nested elements of other names never share the child's name here.
-  return (m[1].match(new RegExp(`<${p}${child}[\\s/>]`, "g")) ?? []).length;
-}
-
-/** Appends children to a container element, creating it (before `before`) if missing. */
-function append(xml: string, container: string, children: string[], p: string, before: string[], actual: number): string {
-  if (!children.length) return xml;
-  const open = new RegExp(`<${p}${container}\\b([^>]*?)(/?)>`);
-  const m = open.exec(xml);
-  if (m) {
-    const attrs = m[1].replace(/\s*count="\d+"/, "");
-    if (m[2] === "/") {
-      return xml.replace(open, `<${p}${container}${attrs} count="${children.length}">${children.join("")}</${p}${container}>`);
-    }
-    const close = `</${p}${container}>`;
-    const at = xml.indexOf(close, m.index);
-    const total = actual + children.length; // the true count, even where the producer wrote a wrong one
-    const head = xml.slice(0, m.index) + `<${p}${container}${attrs} count="${total}">`;
-    return head + xml.slice(m.index + m[0].length, at) + children.join("") + xml.slice(at);
+/** Appends children to a container, creating it in schema order when missing; its count made true. */
+function append(edit: XmlEdit, root: XmlNode, container: string, children: string[], p: string): void {
+  if (!children.length) return;
+  const node = find(root, container);
+  if (node) {
+    const total = findAll(node, container === "numFmts" ? "numFmt" : container === "cellXfs" || container === "cellStyleXfs" ? "xf" : container.slice(0, -1)).length + children.length;
+    edit.setAttr(node, "count", String(total)); // the true count, even where the producer wrote a wrong one
+    edit.append(node, children.join(""));
+    return;
   }
   const block = `<${p}${container} count="${children.length}">${children.join("")}</${p}${container}>`;
-  for (const b of before) {
-    const i = xml.search(new RegExp(`<${p}${b}\\b`));
-    if (i >= 0) return xml.slice(0, i) + block + xml.slice(i);
+  for (const later of ORDER.slice(ORDER.indexOf(container) + 1)) {
+    const next = find(root, later);
+    if (next) return edit.insertBefore(next, block);
   }
-  const end = xml.lastIndexOf(`</${p}styleSheet>`);
-  return xml.slice(0, end) + block + xml.slice(end);
+  edit.append(root, block);
+}
+
+function count(root: XmlNode, container: string, child: string): number {
+  const node = find(root, container);
+  return node ? findAll(node, child).length : 0;
 }
 
 function fontXml(s: CellStyle, p: string): string {
@@ -66,14 +55,25 @@ function borderXml(rgb: string, p: string): string {
 }
 
 export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfKeys: string[]): PatchedStyles {
-  const p = prefixOf(xml, "styleSheet");
-  const fonts = countChildren(xml, "fonts", "font", p);
-  const fills = countChildren(xml, "fills", "fill", p);
-  const borders = countChildren(xml, "borders", "border", p);
-  const xfs = countChildren(xml, "cellXfs", "xf", p);
-  const dxfs = countChildren(xml, "dxfs", "dxf", p);
+  const edit = new XmlEdit(xml);
+  const root = edit.tree();
+  const p = prefixOf(root);
+  // A style sheet with nothing in it (<styleSheet/>) still needs Excel's defaults at index 0:
+  // the user's unstyled cells use xf 0, which uses font 0, fill 0 and border 0; fill 1 is gray125.
+  const base = { fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellStyleXfs: [] as string[], cellXfs: [] as string[] };
+  if (!count(root, "fonts", "font")) base.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
+  if (!count(root, "fills", "fill")) base.fills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
+  if (!count(root, "borders", "border")) base.borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
+  if (!count(root, "cellStyleXfs", "xf")) base.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+  if (!count(root, "cellXfs", "xf")) base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+  const fonts = count(root, "fonts", "font") + base.fonts.length;
+  const fills = count(root, "fills", "fill") + base.fills.length;
+  const borders = count(root, "borders", "border") + base.borders.length;
+  const xfs = count(root, "cellXfs", "xf") + base.cellXfs.length;
+  const dxfs = count(root, "dxfs", "dxf");
   let maxFmt = 163;
-  for (const m of xml.matchAll(/numFmtId="(\d+)"/g)) maxFmt = Math.max(maxFmt, Number(m[1]));
+  const fmtNode = find(root, "numFmts");
+  for (const f of fmtNode ? findAll(fmtNode, "numFmt") : []) maxFmt = Math.max(maxFmt, Number(getAttr(f, "numFmtId") ?? 0) || 0);
   const newFmts: string[] = [];
   const fmtIds = new Map<string, number>();
   const builtin: Record<string, number> = { "0": 1, "0.00": 2, "#,##0": 3, "0%": 9, "0.00%": 10, "@": 49 };
@@ -121,12 +121,12 @@ export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfK
     const fill = s.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${s.fill}"/><${p}bgColor rgb="FF${s.fill}"/></${p}patternFill></${p}fill>` : "";
     newDxfs.push(`<${p}dxf>${font}${fill}</${p}dxf>`);
   }
-  let out = xml;
-  out = append(out, "numFmts", newFmts, p, ["fonts"], countChildren(xml, "numFmts", "numFmt", p));
-  out = append(out, "fonts", newFonts, p, ["fills"], fonts);
-  out = append(out, "fills", newFills, p, ["borders"], fills);
-  out = append(out, "borders", newBorders, p, ["cellStyleXfs", "cellXfs"], borders);
-  out = append(out, "cellXfs", newXfs, p, ["cellStyles", "dxfs"], xfs);
-  out = append(out, "dxfs", newDxfs, p, ["tableStyles", "colors", "extLst"], dxfs);
-  return { xml: out, xf, dxf };
+  append(edit, root, "numFmts", newFmts, p);
+  append(edit, root, "fonts", [...base.fonts, ...newFonts], p);
+  append(edit, root, "fills", [...base.fills, ...newFills], p);
+  append(edit, root, "borders", [...base.borders, ...newBorders], p);
+  append(edit, root, "cellStyleXfs", base.cellStyleXfs, p);
+  append(edit, root, "cellXfs", [...base.cellXfs, ...newXfs], p);
+  append(edit, root, "dxfs", newDxfs, p);
+  return { xml: edit.apply(), xf, dxf };
 }

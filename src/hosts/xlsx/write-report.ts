@@ -1,19 +1,23 @@
-import { a1, quoteSheetName, rangeAddress, type CellRange } from "../../model/cell";
-import { formatDay, serialFromDay } from "../../model/dates";
-import { inScope, markerValue, type PlanCell, type PlanSheet, type PlanValue, type ReportPlan } from "../../report/plan";
+import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/cell";
+import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
 import { assignSheetNames } from "../../report/sheet-names";
-import { chartXml, drawingXml, type ChartData } from "./charts";
-import { markedSheets, openPackage, readRels, relsPathFor, resolveTarget, type XlsxPackage } from "./package";
-import { readPackage } from "./read";
-import { worksheetXml, type CellOut } from "./sheet-xml";
+import { contentHash, storedText } from "../../report/stored";
+import { markedSheets, openPackage, PackageEdit, partTree, readRels, relsPathFor, resolveTarget, XlsxReadError, type SheetEntry, type XlsxPackage } from "./package";
+import { parseSheet, readPackage, readSharedStrings } from "./read";
+import { CONTENT_TYPE, REL, relativeTarget, sheetParts } from "./report-parts";
 import { patchStyles } from "./styles-patch";
-import { attr, elements, escapeXml } from "./xml";
+import { escapeXml, find, findAll, getAttr, parseAttrs, scanXml, type XmlNode } from "./xml";
+import { prefixOf, XmlEdit } from "./xml-edit";
 
 /**
  * Applies a report plan to a workbook package by adding parts, never re-serialising the
- * user's: their sheets, charts, pivot tables, images, validations and names stay byte-for-byte.
- * Our sheets from an earlier run (found by their marker) are removed first; a user's sheet
- * that happens to have a report sheet's name is left alone and ours takes another name.
+ * user's: their sheets, charts, pivot tables, images, validations and names keep their bytes.
+ * workbook.xml, its relationships, the content types and the styles are edited through the
+ * XML reader's offsets (XmlEdit), so whatever a producer wrote there stays as written.
+ *
+ * Our sheets from an earlier run are replaced only while they are still ours: the marker's
+ * name and content fingerprints must match (a copied or edited report sheet is the user's).
+ * A user's sheet that happens to have a report sheet's name is left alone; ours takes another.
  */
 export interface WriteReportResult {
   data: Uint8Array;
@@ -26,313 +30,333 @@ export interface WriteReportResult {
   kept: string[];
 }
 
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const CT = {
-  sheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
-  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
-  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
-};
+export class ReportWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReportWriteError";
+  }
+}
 
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
 
-function rootPrefix(xml: string, root: string): string {
-  return new RegExp(`<(\\w+:)?${root}\\b`).exec(xml)?.[1] ?? "";
-}
-
-function relPrefix(xml: string): { prefix: string; xml: string } {
-  const m = new RegExp(`xmlns:(\\w+)="${REL.replace(/[/.]/g, "\\$&")}"`).exec(xml);
-  if (m) return { prefix: m[1], xml };
-  // Declare it on the root element.
-  const out = xml.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${REL}"`);
-  return { prefix: "r", xml: out };
-}
-
-function nextFree(pkg: XlsxPackage, pattern: (n: number) => string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const p = pattern(n);
-    if (!pkg.zip.file(p) && !taken.has(p)) {
-      taken.add(p);
-      return p;
+function freeRelId(ids: Set<string>): string {
+  for (let n = 1; ; n++)
+    if (!ids.has(`rId${n}`)) {
+      ids.add(`rId${n}`);
+      return `rId${n}`;
     }
-  }
 }
 
-function relativeTarget(from: string, to: string): string {
-  const a = from.split("/").slice(0, -1);
-  const b = to.split("/");
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+/** Decides which marked sheets in scope are still ours (replaced) and which are copies or edited (kept). */
+function sortMarked(pkg: XlsxPackage, plan: ReportPlan): { ours: SheetEntry[]; kept: string[]; otherOurs: SheetEntry[] } {
+  const defaultName = new Map(plan.sheets.map((s) => [markerKeyOf(s.key), s.name]));
+  let sst: ReturnType<typeof readSharedStrings> | undefined;
+  const ours: SheetEntry[] = [];
+  const otherOurs: SheetEntry[] = [];
+  const kept: string[] = [];
+  for (const m of markedSheets(pkg, plan.marker)) {
+    const entry = pkg.allSheets[m.index];
+    const content = (): string => {
+      sst ??= readSharedStrings(pkg);
+      const xml = entry.path ? (pkg.zip.get(entry.path) ? new TextDecoder().decode(pkg.zip.get(entry.path)!.read()) : "") : "";
+      return xml ? contentHash(parseSheet(xml, sst, entry.name, { cells: 0, max: pkg.limits.maxCells }, []).rows) : "";
+    };
+    if (!entry.path || !stillOurs(m, entry.name, defaultName.get(m.key), content)) kept.push(entry.name);
+    else if (inScope(plan.scope, m.key)) ours.push(entry);
+    else otherOurs.push(entry);
+  }
+  return { ours, kept, otherOurs };
 }
 
-/** Every internal part reachable from a part through relationships (for removing our old sheets). */
-async function reachable(pkg: XlsxPackage, part: string, seen = new Set<string>()): Promise<Set<string>> {
-  if (seen.has(part)) return seen;
-  seen.add(part);
-  for (const r of await readRels(pkg.zip, part)) {
-    if (r.external || /\/hyperlink$/.test(r.type)) continue;
-    await reachable(pkg, resolveTarget(part, r.target), seen);
-  }
+/** Every part reachable through relationships from the package root, leaving out some workbook relationships. */
+function reachable(pkg: XlsxPackage, edit: PackageEdit, skipWorkbookRels: Set<string>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (part: string): void => {
+    const key = part.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const r of readRels(pkg, part)) {
+      if (r.external) continue;
+      if (part === pkg.workbookPath && skipWorkbookRels.has(r.id)) continue;
+      visit(resolveTarget(part, r.target));
+    }
+  };
+  visit("");
   return seen;
 }
 
+/** The parts only the removed sheets use: shared images, styles or anything another part refers to stay. */
+function orphanedParts(pkg: XlsxPackage, edit: PackageEdit, removed: SheetEntry[]): string[] {
+  const skip = new Set(removed.map((s) => s.rid));
+  const still = reachable(pkg, edit, skip);
+  const before = reachable(pkg, edit, new Set());
+  return [...before].filter((p) => p !== "" && !still.has(p));
+}
+
+/** Where the report's sheets go: where the old ones were, else after our other sheets, else first. */
+function insertionIndex(remaining: SheetEntry[], removed: SheetEntry[], otherOurs: SheetEntry[]): number {
+  if (removed.length) {
+    const first = Math.min(...removed.map((s) => s.index));
+    return remaining.filter((s) => s.index < first).length;
+  }
+  if (otherOurs.length) {
+    const last = Math.max(...otherOurs.map((s) => s.index));
+    return remaining.filter((s) => s.index <= last).length;
+  }
+  return 0;
+}
+
+/** Clears "selected tab" on the sheet the workbook used to open on, so the board report opens alone, not grouped with it. */
+function unselect(edit: PackageEdit, sheet: SheetEntry | undefined): void {
+  if (!sheet?.path) return;
+  const xml = edit.text(sheet.path);
+  if (xml === null) return;
+  const values: { start: number; end: number }[] = [];
+  const stop = new Error("stop");
+  try {
+    scanXml(xml, {
+      start(name, attrStart, attrEnd) {
+        const local = name.slice(name.indexOf(":") + 1);
+        if (local === "sheetData") throw stop; // the views come before the cells: the cells are never scanned
+        if (local !== "sheetView") return;
+        const a = parseAttrs(xml, attrStart, attrEnd).find((x) => x.name === "tabSelected");
+        if (a && /^(1|true)$/.test(a.value)) values.push({ start: a.valueStart, end: a.valueEnd });
+      },
+    });
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  if (!values.length) return;
+  let out = "";
+  let at = 0;
+  for (const v of values) {
+    out += xml.slice(at, v.start) + "0";
+    at = v.end;
+  }
+  edit.set(sheet.path, out + xml.slice(at));
+}
+
 export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<WriteReportResult> {
-  const pkg = await openPackage(input);
-  const zip = pkg.zip;
-  let wb = pkg.workbookXml;
-  const wp = rootPrefix(wb, "workbook");
-  const rp = relPrefix(wb);
-  wb = rp.xml;
-
-  // 1. Remove our sheets from an earlier run.
-  const ours = markedSheets(pkg, plan.marker).filter((o) => inScope(plan.scope, o.key));
+  const pkg = openPackage(input);
+  if (pkg.strict)
+    throw new ReportWriteError(
+      "the workbook is saved as Strict Open XML Spreadsheet, which this tool reads but does not add reports to. In Excel choose File > Save As > Excel Workbook (.xlsx), then run again",
+    );
+  const edit = new PackageEdit(pkg);
+  const { ours, kept, otherOurs } = sortMarked(pkg, plan);
   const removedIdx = new Set(ours.map((o) => o.index));
-  const wbRelsPath = relsPathFor(pkg.workbookPath);
-  let wbRels = (await readRels(zip, pkg.workbookPath)).map((r) => ({ ...r }));
-  const deleted = new Set<string>();
-  const sheetEls = [...wb.matchAll(new RegExp(`<${wp}sheet\\b[^>]*?/>`, "g"))];
-  for (const o of ours) {
-    const el = sheetEls[o.index];
-    const rid = attr(el[0], "id");
-    const rel = wbRels.find((r) => r.id === rid);
-    if (rel) {
-      for (const p of await reachable(pkg, resolveTarget(pkg.workbookPath, rel.target))) deleted.add(p);
-      wbRels = wbRels.filter((r) => r !== rel);
-    }
+  const remaining = pkg.allSheets.filter((s) => !removedIdx.has(s.index));
+  for (const p of orphanedParts(pkg, edit, ours)) {
+    edit.remove(p);
+    edit.remove(relsPathFor(p));
   }
-  for (const p of deleted) {
-    zip.remove(p);
-    zip.remove(relsPathFor(p));
-  }
-  // Drop the removed <sheet>s and their sheet-scoped names; renumber the names of sheets that move up.
-  let idx = 0;
-  wb = wb.replace(new RegExp(`<${wp}sheet\\b[^>]*?/>`, "g"), (m) => (removedIdx.has(idx++) ? "" : m));
-  const shift = (old: number) => old - [...removedIdx].filter((i) => i < old).length;
-  wb = wb.replace(new RegExp(`<${wp}definedName\\b([^>]*)>([\\s\\S]*?)</${wp}definedName>`, "g"), (m, attrs: string) => {
-    const local = attr(attrs, "localSheetId");
-    if (local === null) return m;
-    const n = Number(local);
-    if (removedIdx.has(n)) return "";
-    return m.replace(/localSheetId="\d+"/, `localSheetId="${shift(n)}"`);
-  });
-  wb = wb.replace(new RegExp(`<${wp}definedNames\\b[^>]*>\\s*</${wp}definedNames>`), "");
-
-  const remaining = [...wb.matchAll(new RegExp(`<${wp}sheet\\b([^>]*?)/>`, "g"))].map((m) => ({ name: attr(m[1], "name") ?? "", sheetId: Number(attr(m[1], "sheetId") ?? 0) }));
-
-  // 2. Names: ours keep their usual names unless a user's sheet has one.
   const { names: finalName, renamed } = assignSheetNames(plan.sheets, remaining.map((s) => s.name));
+  const at = insertionIndex(remaining, ours, otherOurs);
 
-  // 3. Styles (create the part if the workbook has none).
-  let stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
-  let stylesPath = stylesRel ? resolveTarget(pkg.workbookPath, stylesRel.target) : "xl/styles.xml";
-  let ct = await zip.file("[Content_Types].xml")!.async("string");
-  const ctOverrides: string[] = [];
-  if (!stylesRel || !zip.file(stylesPath)) {
-    stylesPath = "xl/styles.xml";
-    zip.file(stylesPath, MINIMAL_STYLES);
-    const id = freeRelId(wbRels);
-    stylesRel = { id, type: `${REL}/styles`, target: relativeTarget(pkg.workbookPath, stylesPath), external: false };
-    wbRels.push(stylesRel);
-    if (!ct.includes(`PartName="/${stylesPath}"`)) ctOverrides.push(`<Override PartName="/${stylesPath}" ContentType="${CT.styles}"/>`);
+  // Styles (a workbook without any gets Excel's defaults first).
+  const wbRelsPath = relsPathFor(pkg.workbookPath);
+  const wbRels = readRels(pkg, pkg.workbookPath);
+  const relIds = new Set(wbRels.map((r) => r.id));
+  const newRels: string[] = [];
+  const newTypes = new Map<string, string>();
+  const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type) && !r.external);
+  let stylesPath = stylesRel ? resolveTarget(pkg.workbookPath, stylesRel.target) : "";
+  if (!stylesPath || !edit.exists(stylesPath)) {
+    stylesPath = stylesPath || "xl/styles.xml";
+    if (!stylesRel) newRels.push(relXml(freeRelId(relIds), `${REL}/styles`, relativeTarget(pkg.workbookPath, stylesPath)));
+    newTypes.set(stylesPath, CONTENT_TYPE.styles);
+    edit.set(stylesPath, MINIMAL_STYLES);
   }
   const cfKeys = [...new Set(plan.sheets.flatMap((s) => (s.conditionalFormats ?? []).map((c) => c.style)))];
-  const styles = patchStyles(await zip.file(stylesPath)!.async("string"), plan.styles, cfKeys);
-  zip.file(stylesPath, styles.xml);
+  const styles = patchStyles(edit.text(stylesPath)!, plan.styles, cfKeys);
+  edit.set(stylesPath, styles.xml);
 
-  // 4. New parts for each sheet.
-  let maxSheetId = Math.max(0, ...remaining.map((s) => s.sheetId));
-  const newParts = new Set<string>();
-  const tableNames = new Set<string>();
-  let maxTableId = 0;
-  for (const f of Object.keys(zip.files)) {
-    if (!/^xl\/tables\/.*\.xml$/.test(f)) continue;
-    const x = await zip.file(f)!.async("string");
-    const t = elements(x, "table")[0];
-    if (!t) continue;
-    maxTableId = Math.max(maxTableId, Number(attr(t.attrs, "id") ?? 0));
-    for (const n of [attr(t.attrs, "name"), attr(t.attrs, "displayName")]) if (n) tableNames.add(n.toLowerCase());
-  }
-  const serial = (v: number | { day: number } | undefined) => (v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, pkg.date1904));
-  const sheetEntries: string[] = [];
-  const names: string[] = [];
-  const firstNew = remaining.length;
-  const written: WriteReportResult["sheets"] = [];
-  for (const [i, sheet] of plan.sheets.entries()) {
+  // The sheets' parts.
+  const taken = new Set<string>();
+  const freePath = (pattern: (n: number) => string): string => {
+    for (let n = 1; ; n++) {
+      const p = pattern(n);
+      if (!edit.exists(p) && !taken.has(p.toLowerCase())) {
+        taken.add(p.toLowerCase());
+        return p;
+      }
+    }
+  };
+  const tables = existingTables(pkg, edit);
+  const activeKey = plan.activeKey && plan.sheets.some((s) => s.key === plan.activeKey) ? plan.activeKey : undefined;
+  let maxSheetId = Math.max(0, ...pkg.allSheets.map((s) => s.sheetId));
+  const sheetEls: string[] = [];
+  const written: { key: string; name: string; hash: string }[] = [];
+  const sheetsNode = find(pkg.workbook, "sheets")!;
+  const p = prefixOf(sheetsNode);
+  for (const sheet of plan.sheets) {
     const name = finalName.get(sheet.key)!;
-    const sheetPath = nextFree(pkg, (n) => `xl/worksheets/sheet${n}.xml`, newParts);
-    const sheetRels: { id: string; type: string; target: string }[] = [];
-    const grid = toGrid(sheet, styles.xf, pkg.date1904);
-    const hyperlinks: string[] = [];
-    for (const b of sheet.blocks)
-      b.cells.forEach((row, r) =>
-        row.forEach((c, k) => {
-          if (!c.link) return;
-          const target = "sheetKey" in c.link ? finalName.get(c.link.sheetKey) : c.link.sheet;
-          if (!target) return;
-          const display = typeof c.v === "string" || typeof c.v === "number" ? String(c.v) : "";
-          hyperlinks.push(`<hyperlink ref="${a1(b.row + r, b.col + k)}" location="${escapeXml(`${quoteSheetName(target)}!${c.link.cell}`)}" display="${escapeXml(display.slice(0, 255))}"/>`);
-        }),
-      );
-    let tail = "";
-    if (sheet.charts.length) {
-      const drawingPath = nextFree(pkg, (n) => `xl/drawings/drawing${n}.xml`, newParts);
-      const chartRels: { id: string; type: string; target: string }[] = [];
-      sheet.charts.forEach((spec, k) => {
-        const chartPath = nextFree(pkg, (n) => `xl/charts/chart${n}.xml`, newParts);
-        zip.file(chartPath, chartXml(spec, name, chartData(sheet, spec, pkg.date1904), serial));
-        chartRels.push({ id: `rId${k + 1}`, type: "chart", target: relativeTarget(drawingPath, chartPath) });
-        ctOverrides.push(`<Override PartName="/${chartPath}" ContentType="${CT.chart}"/>`);
-      });
-      zip.file(drawingPath, drawingXml(sheet.charts.map((c) => c.anchor)));
-      zip.file(relsPathFor(drawingPath), relsXml(chartRels));
-      ctOverrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT.drawing}"/>`);
-      sheetRels.push({ id: "rId1", type: "drawing", target: relativeTarget(sheetPath, drawingPath) });
-      tail += `<drawing r:id="rId1"/>`;
-    }
-    if (sheet.table) {
-      const tablePath = nextFree(pkg, (n) => `xl/tables/table${n}.xml`, newParts);
-      let tname = sheet.table.name;
-      for (let n = 2; tableNames.has(tname.toLowerCase()); n++) tname = `${sheet.table.name}${n}`;
-      tableNames.add(tname.toLowerCase());
-      zip.file(tablePath, tableXml(++maxTableId, tname, sheet.table.range, grid));
-      const rid = `rId${sheetRels.length + 1}`;
-      sheetRels.push({ id: rid, type: "table", target: relativeTarget(sheetPath, tablePath) });
-      ctOverrides.push(`<Override PartName="/${tablePath}" ContentType="${CT.table}"/>`);
-      tail += `<tableParts count="1"><tablePart r:id="${rid}"/></tableParts>`;
-    }
-    const merges = sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>` : "";
-    let prio = 1;
-    const cf = (sheet.conditionalFormats ?? [])
-      .map((c) => `<conditionalFormatting sqref="${rangeAddress(c.range)}"><cfRule type="cellIs" dxfId="${styles.dxf.get(c.style)}" priority="${prio++}" operator="equal"><formula>"${escapeXml(c.equals.replace(/"/g, '""'))}"</formula></cfRule></conditionalFormatting>`)
-      .join("");
-    const links = hyperlinks.length ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "";
-    const breaks = sheet.rowBreaks?.length ? `<rowBreaks count="${sheet.rowBreaks.length}" manualBreakCount="${sheet.rowBreaks.length}">${sheet.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "";
-    const page = `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>${breaks}`;
-    zip.file(
-      sheetPath,
-      worksheetXml(grid, { widths: sheet.widths, freezeRows: sheet.freezeRows || undefined, heights: sheet.heights, tabColor: sheet.tabColor, fitToPage: true, showGridLines: false, afterData: merges + cf + links + page, tail }),
-    );
-    if (sheetRels.length) zip.file(relsPathFor(sheetPath), relsXml(sheetRels));
-    ctOverrides.push(`<Override PartName="/${sheetPath}" ContentType="${CT.sheet}"/>`);
-    const rid = freeRelId(wbRels);
-    wbRels.push({ id: rid, type: `${REL}/worksheet`, target: relativeTarget(pkg.workbookPath, sheetPath), external: false });
-    sheetEntries.push(`<${wp}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" ${rp.prefix}:id="${rid}"/>`);
-    const local = firstNew + i;
-    names.push(`<${wp}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(sheet.key))}</${wp}definedName>`);
-    if (sheet.printArea) names.push(`<${wp}definedName name="_xlnm.Print_Area" localSheetId="${local}">${escapeXml(quoteSheetName(name))}!${escapeXml(rangeAddress(sheet.printArea).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"))}</${wp}definedName>`);
-    if (sheet.print.repeatRows) names.push(`<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${escapeXml(quoteSheetName(name))}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${wp}definedName>`);
-    written.push({ key: sheet.key, name });
-  }
-
-  // 5. Workbook, its relationships and the content types: insertions only.
-  wb = wb.replace(new RegExp(`</${wp}sheets>`), `${sheetEntries.join("")}</${wp}sheets>`);
-  if (new RegExp(`<${wp}definedNames\\b`).test(wb)) wb = wb.replace(new RegExp(`</${wp}definedNames>`), `${names.join("")}</${wp}definedNames>`);
-  else {
-    const after = new RegExp(`</${wp}externalReferences>`).test(wb) ? `</${wp}externalReferences>` : `</${wp}sheets>`;
-    wb = wb.replace(after, `${after}<${wp}definedNames>${names.join("")}</${wp}definedNames>`);
-  }
-  const sheetCount = remaining.length + plan.sheets.length;
-  wb = wb.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (m, k: string, v: string) => (Number(v) >= sheetCount || removedIdx.size ? `${k}="${Math.min(shift(Number(v)), sheetCount - 1)}"` : m));
-  zip.file(pkg.workbookPath, wb);
-  zip.file(wbRelsPath, relsXml(wbRels));
-  for (const p of deleted) ct = ct.replace(new RegExp(`<Override[^>]*PartName="/${p.replace(/[.[\]]/g, "\\$&")}"[^>]*/>`), "");
-  ct = ct.replace("</Types>", `${ctOverrides.join("")}</Types>`);
-  zip.file("[Content_Types].xml", ct);
-
-  // Level 3: the new parts are large and compress well even so; untouched parts keep their bytes.
-  const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
-  await verify(data, plan, finalName);
-  return { data, sheets: written, renamed, replaced: ours.map((o) => o.sheet), kept: [] };
-}
-
-function freeRelId(rels: { id: string }[]): string {
-  const ids = new Set(rels.map((r) => r.id));
-  for (let n = 1; ; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
-}
-
-/** A relationships part; a type without a scheme is one of the officeDocument relationship types. */
-function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type.includes(":") ? r.type : `${REL}/${r.type}`)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
-    .join("")}</Relationships>`;
-}
-
-function outValue(v: PlanValue, date1904: boolean): string | number | boolean | null {
-  if (v !== null && typeof v === "object") return serialFromDay(v.day, date1904);
-  return v;
-}
-
-/** The plan sheet's blocks as a dense grid of styled cells. */
-function toGrid(sheet: PlanSheet, xf: Map<string, number>, date1904: boolean): CellOut[][] {
-  const grid: CellOut[][] = [];
-  for (const b of sheet.blocks)
-    b.cells.forEach((row, r) => {
-      const line = (grid[b.row + r] ??= []);
-      row.forEach((c: PlanCell, k) => {
-        const s = c.s ? xf.get(c.s) : undefined;
-        line[b.col + k] = s ? { v: outValue(c.v, date1904), s } : outValue(c.v, date1904);
-      });
+    const out = sheetParts(sheet, {
+      name,
+      finalName,
+      xf: styles.xf,
+      dxf: styles.dxf,
+      date1904: pkg.date1904,
+      selected: sheet.key === activeKey,
+      freePath,
+      tableName: (wanted) => tables.name(wanted),
+      tableId: () => tables.id(),
     });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return grid;
-}
-
-function gridValue(grid: CellOut[][], r: number, c: number): string | number | boolean | null {
-  const cellOut = grid[r]?.[c];
-  if (cellOut === undefined || cellOut === null) return null;
-  return typeof cellOut === "object" ? cellOut.v : cellOut;
-}
-
-function tableXml(id: number, name: string, r: CellRange, grid: CellOut[][]): string {
-  const ref = rangeAddress(r);
-  const seen = new Set<string>();
-  const cols: string[] = [];
-  for (let c = r.left; c <= r.right; c++) {
-    let h = String(gridValue(grid, r.top, c) ?? "") || `Column${c - r.left + 1}`;
-    for (let n = 2; seen.has(h.toLowerCase()); n++) h = `${h}${n}`;
-    seen.add(h.toLowerCase());
-    cols.push(`<tableColumn id="${c - r.left + 1}" name="${escapeXml(h)}"/>`);
+    for (const [path, xml] of out.parts) edit.set(path, xml);
+    for (const [path, type] of out.types) newTypes.set(path, type);
+    const rid = freeRelId(relIds);
+    newRels.push(relXml(rid, `${REL}/worksheet`, relativeTarget(pkg.workbookPath, out.sheetPath)));
+    // The relationships namespace is declared on the element itself: valid whatever the workbook declares where.
+    sheetEls.push(`<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" r:id="${rid}" xmlns:r="${REL}"/>`);
+    written.push({ key: sheet.key, name, hash: contentHash(out.stored) });
   }
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${cols.length}">${cols.join("")}</tableColumns><tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+
+  // workbook.xml: sheets in place, names renumbered, the view opening on the board report.
+  const order = [...remaining.slice(0, at).map((s) => s.index), ...plan.sheets.map(() => -1), ...remaining.slice(at).map((s) => s.index)];
+  const newIndex = new Map<number, number>();
+  order.forEach((old, i) => old >= 0 && newIndex.set(old, i));
+  const wb = new XmlEdit(pkg.workbookXml);
+  for (const o of ours) wb.remove(o.node);
+  if (at < remaining.length) wb.insertBefore(remaining[at].node, sheetEls.join(""));
+  else wb.append(sheetsNode, sheetEls.join(""));
+  const names = written.flatMap((w, i) => definedNames(plan, plan.sheets[i], w, at + i, prefixOf(pkg.workbook)));
+  editDefinedNames(wb, pkg, removedIdx, newIndex, names.join(""));
+  const activeIndex = activeKey ? at + plan.sheets.findIndex((s) => s.key === activeKey) : undefined;
+  const oldActive = editBookViews(wb, pkg, newIndex, activeIndex, at);
+  if (activeIndex !== undefined && !removedIdx.has(oldActive)) unselect(edit, pkg.allSheets[oldActive]);
+  edit.set(pkg.workbookPath, wb.apply());
+
+  // Relationships and content types: removals and insertions only.
+  const relsEdit = new XmlEdit(edit.text(wbRelsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`);
+  const relsRoot = relsEdit.tree();
+  const gone = new Set(ours.map((o) => o.rid));
+  for (const r of findAll(relsRoot, "Relationship")) if (gone.has(getAttr(r, "Id") ?? "")) relsEdit.remove(r);
+  relsEdit.append(relsRoot, newRels.join(""));
+  edit.set(wbRelsPath, relsEdit.apply());
+  edit.set("[Content_Types].xml", contentTypes(edit, newTypes));
+
+  const data = edit.build();
+  verify(data, plan, written);
+  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept };
 }
 
-function chartData(sheet: PlanSheet, spec: PlanSheet["charts"][number], date1904: boolean): ChartData {
-  const at = new Map<string, PlanValue>();
-  for (const b of sheet.blocks) b.cells.forEach((row, r) => row.forEach((c, k) => at.set(`${b.row + r},${b.col + k}`, c.v)));
-  const read = (r: number, c: number) => at.get(`${r},${c}`) ?? null;
-  const categories: string[] = [];
-  for (let r = spec.categories.top; r <= spec.categories.bottom; r++) {
-    const v = read(r, spec.categories.left);
-    categories.push(v === null ? "" : typeof v === "object" ? formatDay(v.day) : String(v));
-  }
-  const values = spec.series.map((s) => {
-    const out: (number | null)[] = [];
-    for (let r = s.values.top; r <= s.values.bottom; r++) {
-      const v = read(r, s.values.left);
-      out.push(typeof v === "number" ? v : v !== null && typeof v === "object" ? serialFromDay(v.day, date1904) : null);
+function relXml(id: string, type: string, target: string): string {
+  return `<Relationship Id="${escapeXml(id)}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
+}
+
+/** Table names and ids already used anywhere in the workbook (they are workbook-wide in Excel). */
+function existingTables(pkg: XlsxPackage, edit: PackageEdit): { name: (wanted: string) => string; id: () => number } {
+  const used = new Set<string>();
+  let maxId = 0;
+  for (const s of pkg.sheets)
+    for (const r of readRels(pkg, s.path)) {
+      if (r.external || !/\/table$/.test(r.type)) continue;
+      const path = resolveTarget(s.path, r.target);
+      const t = edit.exists(path) ? partTree(pkg, path) : null;
+      if (!t) continue;
+      maxId = Math.max(maxId, Number(getAttr(t, "id") ?? 0) || 0);
+      for (const n of [getAttr(t, "name"), getAttr(t, "displayName")]) if (n) used.add(n.toLowerCase());
     }
-    return out;
-  });
-  return { categories, values };
+  return {
+    name: (wanted) => {
+      let n = wanted;
+      for (let k = 2; used.has(n.toLowerCase()); k++) n = `${wanted}${k}`;
+      used.add(n.toLowerCase());
+      return n;
+    },
+    id: () => ++maxId,
+  };
 }
 
-/** Reads the output back and checks every block landed where the plan put it; throws otherwise. */
-async function verify(data: Uint8Array, plan: ReportPlan, finalName: Map<string, string>): Promise<void> {
-  const snap = await readPackage(await openPackage(data));
-  for (const s of plan.sheets) {
-    const name = finalName.get(s.key)!;
+/** The marker, print area and print titles of one report sheet at its final position. */
+function definedNames(plan: ReportPlan, sheet: PlanSheet, w: { key: string; name: string; hash: string }, local: number, p: string): string[] {
+  const quoted = escapeXml(quoteSheetName(w.name));
+  const out = [`<${p}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(w.key, w.name, w.hash))}</${p}definedName>`];
+  if (sheet.printArea) out.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${local}">${quoted}!${rangeAddress(sheet.printArea).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</${p}definedName>`);
+  if (sheet.print.repeatRows) out.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${quoted}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${p}definedName>`);
+  return out;
+}
+
+/** Drops the removed sheets' names, renumbers sheet-scoped names, and adds ours (creating <definedNames> in schema order). */
+function editDefinedNames(wb: XmlEdit, pkg: XlsxPackage, removed: Set<number>, newIndex: Map<number, number>, added: string): void {
+  const node = find(pkg.workbook, "definedNames");
+  if (node) {
+    for (const n of findAll(node, "definedName")) {
+      const local = getAttr(n, "localSheetId");
+      if (local === null) continue;
+      const old = Number(local);
+      if (removed.has(old)) wb.remove(n);
+      else if (newIndex.has(old) && newIndex.get(old) !== old) wb.setAttr(n, "localSheetId", String(newIndex.get(old)));
+    }
+    wb.append(node, added);
+    return;
+  }
+  // ECMA-376 Part 1, 18.2.27: definedNames follows sheets, functionGroups and externalReferences.
+  const after = ["externalReferences", "functionGroups", "sheets"].map((l) => find(pkg.workbook, l)).find((n): n is XmlNode => !!n)!;
+  wb.insertAfter(after, `<${prefixOf(pkg.workbook)}definedNames>${added}</${prefixOf(pkg.workbook)}definedNames>`);
+}
+
+/** Points the first workbook view at the board report (and keeps its first visible tab in range); returns the old active sheet. */
+function editBookViews(wb: XmlEdit, pkg: XlsxPackage, newIndex: Map<number, number>, active: number | undefined, at: number): number {
+  const views = find(pkg.workbook, "bookViews");
+  const view = views ? find(views, "workbookView") : undefined;
+  const oldActive = Number((view && getAttr(view, "activeTab")) ?? 0) || 0;
+  if (!view) {
+    if (active === undefined) return oldActive;
+    const p = prefixOf(pkg.workbook);
+    const block = `<${p}bookViews><${p}workbookView activeTab="${active}"/></${p}bookViews>`;
+    const before = ["sheets"].map((l) => find(pkg.workbook, l)).find((n): n is XmlNode => !!n)!;
+    wb.insertBefore(before, block);
+    return oldActive;
+  }
+  const first = getAttr(view, "firstSheet");
+  if (active !== undefined) wb.setAttr(view, "activeTab", String(active));
+  else wb.setAttr(view, "activeTab", String(newIndex.get(oldActive) ?? 0));
+  if (first !== null) wb.setAttr(view, "firstSheet", String(Math.min(newIndex.get(Number(first)) ?? 0, at)));
+  return oldActive;
+}
+
+/** [Content_Types].xml with the removed parts' overrides dropped and the new ones added. */
+function contentTypes(edit: PackageEdit, added: Map<string, string>): string {
+  const x = new XmlEdit(edit.text("[Content_Types].xml") ?? `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);
+  const root = x.tree();
+  for (const o of findAll(root, "Override")) {
+    const part = (getAttr(o, "PartName") ?? "").replace(/^\//, "");
+    if (!edit.exists(part) || added.has(part)) x.remove(o);
+  }
+  x.append(root, [...added].map(([part, type]) => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`).join(""));
+  return x.apply();
+}
+
+/**
+ * Reads the output back as any reader would: every part we edited parses, every block landed where
+ * the plan put it (text compared as stored), and each sheet's marker matches what it holds.
+ */
+function verify(data: Uint8Array, plan: ReportPlan, written: { key: string; name: string; hash: string }[]): void {
+  const fail = (what: string) => {
+    throw new ReportWriteError(`the report could not be written correctly (${what}); your workbook was not changed. Please report this with the workbook if you can share it`);
+  };
+  let pkg: XlsxPackage;
+  try {
+    pkg = openPackage(data);
+    for (const part of ["[Content_Types].xml", relsPathFor(pkg.workbookPath)]) partTree(pkg, part);
+  } catch (e) {
+    return fail(e instanceof XlsxReadError ? e.message : String(e));
+  }
+  const snap = readPackage(pkg);
+  const marks = new Map(markedSheets(pkg, plan.marker).map((m) => [m.sheet, m]));
+  plan.sheets.forEach((s, i) => {
+    const { name, hash } = written[i];
     const sheet = snap.sheets.find((x) => x.name === name);
-    if (!sheet) throw new Error(`the report sheet "${name}" is missing from the output`);
+    if (!sheet) return fail(`the sheet "${name}" is missing`);
     for (const b of s.blocks) {
       const first = b.cells[0]?.[0];
       if (!first || first.v === null || first.v === "" || typeof first.v === "object") continue;
-      const got = sheet.rows[b.row]?.[b.col];
-      if (got !== first.v) throw new Error(`the report sheet "${name}" does not hold what was planned at ${a1(b.row, b.col)}`);
+      const want: CellValue = typeof first.v === "string" ? storedText(first.v) : first.v;
+      if (sheet.rows[b.row]?.[b.col] !== want) fail(`"${name}" does not hold what was planned at ${a1(b.row, b.col)}`);
     }
-  }
-  if (!snap.reportSheets || snap.reportSheets.length < plan.sheets.length) throw new Error("the report sheets' markers are missing from the output");
+    const m = marks.get(name);
+    if (!m || m.contentHash !== hash || contentHash(sheet.rows) !== hash) fail(`the marker of "${name}" does not match its content`);
+  });
 }

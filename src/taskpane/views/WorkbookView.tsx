@@ -17,7 +17,19 @@ const KIND: Record<string, string> = {
   competencies: "Competency scores",
   governance: "Governance ratings",
   settings: "Settings",
+  links: "Links",
+  dependencyLog: "Dependencies log",
+  assumptions: "Assumptions",
+  holidays: "Holidays",
+  workstreams: "Workstreams",
+  commentary: "Commentary",
 };
+
+/** "Projects, 15 rows"; links read from Depends On columns say so ("Depends On column on Milestones, 9 links"). */
+function sourceWhere(s: { kind: string; table?: string; via?: string }): string {
+  if (s.kind === "links" && s.via) return `${s.via} on `;
+  return s.table ? `table ${s.table} on ` : "";
+}
 
 /** Which input sheets and tables were found, with row counts and any missing columns. */
 export function WorkbookView({ result, service, onChanged }: { result: CheckResult | null; service: WorkbookService; onChanged: () => void }) {
@@ -45,17 +57,17 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
       <Text weight="semibold">Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}</Text>
       <ul className={styles.list}>
         {result.json.sources.map((s) => (
-          <li key={s.kind}>
+          <li key={`${s.kind}|${s.sheet}`}>
             <Body1>
-              {KIND[s.kind] ?? s.kind}: {s.table ? `table ${s.table} on ` : ""}
+              {KIND[s.kind] ?? s.kind}: {sourceWhere(s)}
               {service.activate ? (
                 <Link as="button" onClick={() => void service.activate!(s.sheet)}>
-                  {s.sheet}
+                  {s.sheet.trim()}
                 </Link>
               ) : (
-                s.sheet
+                s.sheet.trim()
               )}
-              , {s.rows} {s.rows === 1 ? "row" : "rows"}
+              , {s.rows} {s.kind === "links" ? (s.rows === 1 ? "link" : "links") : s.rows === 1 ? "row" : "rows"}
             </Body1>
           </li>
         ))}
@@ -71,7 +83,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
       )}
       {result.missing.length > 0 ? (
         <div>
-          <Caption1>Not found: {result.missing.map((t) => t.name).join(", ")}.</Caption1>
+          <Caption1>Not in this workbook (each is optional; its checks are skipped): {result.missing.map((t) => t.name).join(", ")}.</Caption1>
           {service.insertMissing ? (
             <div>
               <Button appearance="primary" onClick={add} disabled={busy}>

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readProgramme } from "../../../src/ingest/read-programme";
-import { parseSheetXml, readWorkbook, XlsxReadError } from "../../../src/hosts/xlsx/read";
+import { parseSheet, readWorkbook, XlsxReadError } from "../../../src/hosts/xlsx/read";
 import { STYLE, tableRange, writeNewWorkbook } from "../../../src/hosts/xlsx/new-workbook";
 import { formatDay } from "../../../src/model/dates";
 
@@ -82,8 +82,8 @@ describe("reading real .xlsx files", () => {
   });
 
   it("tolerates namespace prefixes and cells without addresses", () => {
-    const xml = `<x:worksheet xmlns:x="ns"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>ID_x000D_</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row><x:row r="3"><x:c r="B3" t="b"><x:v>1</x:v></x:c><x:c r="C3" t="e"><x:v>#REF!</x:v></x:c><x:c r="D3" t="str"><x:f>A1</x:f><x:v>a &amp; b</x:v></x:c><x:c r="E3"><x:v>1.5</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
-    const rows = parseSheetXml(xml, ["Name"]);
+    const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>ID_x000D_</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row><x:row r="3"><x:c r="B3" t="b"><x:v>1</x:v></x:c><x:c r="C3" t="e"><x:v>#REF!</x:v></x:c><x:c r="D3" t="str"><x:f>A1</x:f><x:v>a &amp; b</x:v></x:c><x:c r="E3"><x:v>1.5</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const rows = parseSheet(xml, { items: ["Name"], problems: new Map() }, "S", { cells: 0, max: 100 }, []).rows;
     expect(rows[0]).toEqual(["ID\r", "Name"]);
     expect(rows[2]).toEqual([undefined, true, { error: "#REF!" }, "a & b", 1.5]);
   });
