@@ -285,3 +285,43 @@ describe("report sheets are ours only while they are ours", () => {
     expect(openPackage(second.data).allSheetNames).toEqual(pkg1.allSheetNames);
   });
 });
+
+describe("parts as other writers store them", () => {
+  const BOM = "\ufeff";
+  const selected = (xml: string) => xml.replace(/<sheetView [^>]*\/>/, '<sheetView tabSelected="1" workbookViewId="0"/>');
+
+  it("backslashes in part names (poi 49609.xlsx): read, and the copy names every part with '/'", async () => {
+    const parts = await baseWorkbook();
+    const renamed: Record<string, string> = {};
+    for (const [name, xml] of Object.entries(parts)) renamed[name === "[Content_Types].xml" ? name : name.replace(/\//g, "\\")] = xml;
+    const { analysis, result } = await report(pack(renamed));
+    expect(analysis.programme.projects.map((p) => p.id)).toEqual(["P1"]);
+    const names = openZip(result.data).entries.map((e) => e.name);
+    expect(names.filter((n) => n.includes("\\"))).toEqual([]);
+    expect(names).toContain("xl/worksheets/sheet1.xml");
+    expectWellFormed(result.data);
+  });
+
+  it("a byte-order mark on the sheet the writer edits (ClosedXML): kept, and only tabSelected changes", async () => {
+    const parts = await baseWorkbook();
+    const sheet = BOM + selected(parts["xl/worksheets/sheet1.xml"]);
+    const input = pack({ ...parts, "xl/worksheets/sheet1.xml": sheet });
+    const { result } = await report(input);
+    const out = openZip(result.data).get("xl/worksheets/sheet1.xml")!.read();
+    expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(out)).toBe(sheet.replace('tabSelected="1"', 'tabSelected="0"'));
+  });
+
+  it("a UTF-16 sheet the writer edits stays UTF-16, as its declaration says", async () => {
+    const parts = await baseWorkbook();
+    const xml = selected(parts["xl/worksheets/sheet1.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + xml.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) utf16[2 + 2 * i] = xml.charCodeAt(i) & 0xff, (utf16[3 + 2 * i] = xml.charCodeAt(i) >> 8);
+    const { snapshot, result } = await report(pack({ ...parts, "xl/worksheets/sheet1.xml": utf16 }));
+    expect(snapshot.sheets.find((s) => s.name === "Projects")!.rows.length).toBe(2);
+    const out = openZip(result.data).get("xl/worksheets/sheet1.xml")!;
+    expect([...out.read().subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(out.readText()).toBe(xml.replace('tabSelected="1"', 'tabSelected="0"'));
+  });
+});

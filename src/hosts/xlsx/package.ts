@@ -229,6 +229,30 @@ export function markedSheets(pkg: XlsxPackage, marker: string): ({ sheet: string
  * Changes to a package: parts replaced, added or removed, the rest copied byte for byte
  * (compressed data reused) in their original order, shadow entries dropped.
  */
+const plainSlashes = (name: string) => name.replace(/\\/g, "/");
+
+/** `text` in the encoding the part's first bytes show: UTF-8 (with its BOM if it had one) or UTF-16 LE/BE with BOM. */
+function encodeLike(head: Uint8Array | undefined, text: string, utf8: TextEncoder): Uint8Array {
+  const bom = (...b: number[]) => !!head && b.every((x, i) => head[i] === x);
+  if (bom(0xff, 0xfe) || bom(0xfe, 0xff)) {
+    const out = new Uint8Array(2 + text.length * 2);
+    const le = bom(0xff, 0xfe);
+    out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out[2 + i * 2 + (le ? 0 : 1)] = c & 0xff;
+      out[2 + i * 2 + (le ? 1 : 0)] = c >> 8;
+    }
+    return out;
+  }
+  const body = utf8.encode(text);
+  if (!bom(0xef, 0xbb, 0xbf)) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}
+
 export class PackageEdit {
   private readonly parts = new Map<string, { name: string; data: Uint8Array | null }>();
   private readonly encoder = new TextEncoder();
@@ -252,9 +276,12 @@ export class PackageEdit {
     return partText(this.pkg, path);
   }
 
+  /** Replaces or adds a part; a replaced part keeps its encoding and byte-order mark (UTF-8 with or without, UTF-16). */
   set(path: string, text: string): void {
     const existing = this.pkg.zip.get(path);
-    this.parts.set(this.key(path), { name: existing && !existing.isDirectory ? existing.name : path, data: this.encoder.encode(text) });
+    const kept = existing && !existing.isDirectory ? existing : undefined;
+    const before = this.parts.get(this.key(path))?.data ?? kept?.read();
+    this.parts.set(this.key(path), { name: kept ? kept.name : path, data: encodeLike(before?.subarray(0, 3), text, this.encoder) });
   }
 
   remove(path: string): void {
@@ -270,10 +297,13 @@ export class PackageEdit {
       if (collided.has(e.name) || done.has(e.canonical)) continue;
       done.add(e.canonical);
       const p = this.parts.get(e.canonical);
-      if (!p) items.push({ copy: e });
-      else if (p.data) items.push({ name: e.name, data: p.data });
+      // Some writers store "xl\\styles.xml"; Excel reads it, but OPC part names use "/" (ECMA-376 Part 2, 6.2.2),
+      // so the copy gets the plain spelling (the compressed bytes are reused unchanged).
+      const name = plainSlashes(e.name);
+      if (!p) items.push(name === e.name ? { copy: e } : { copy: e, name });
+      else if (p.data) items.push({ name, data: p.data });
     }
-    for (const [k, p] of this.parts) if (!done.has(k) && p.data) items.push({ name: p.name, data: p.data });
+    for (const [k, p] of this.parts) if (!done.has(k) && p.data) items.push({ name: plainSlashes(p.name), data: p.data });
     return writeZip(items, { level: 3 });
   }
 }
