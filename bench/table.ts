@@ -8,8 +8,9 @@ export function table(rows: Row[]): string {
   for (const [suite, rs] of groups) {
     const keys = Object.keys(rs[0]).filter((k) => k !== "suite");
     lines.push(`\n${suite}`);
-    lines.push(keys.map((k) => k.padStart(14)).join(""));
-    for (const r of rs) lines.push(keys.map((k) => String(r[k]).padStart(14)).join(""));
+    const width = (k: string) => Math.max(k.length, ...rs.map((r) => String(r[k]).length)) + 2;
+    lines.push(keys.map((k) => k.padStart(width(k))).join(""));
+    for (const r of rs) lines.push(keys.map((k) => String(r[k]).padStart(width(k))).join(""));
   }
   return lines.join("\n");
 }

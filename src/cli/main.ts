@@ -9,6 +9,7 @@ import { readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
 import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
+import { useDeflateCodec } from "../hosts/xlsx/zip";
 import { parseCsv, sheetNameFromFile } from "../ingest/csv";
 import { countBySeverity } from "../model/diagnostic";
 import type { WorkbookSnapshot } from "../model/snapshot";
@@ -17,6 +18,7 @@ import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args"
 import { formatReport, summaryLine } from "./format";
 import { Progress } from "./progress";
 import { toSarif } from "./sarif";
+import { zlibCodec } from "./zlib-codec";
 
 export interface Io {
   out: (s: string) => void;
@@ -29,6 +31,7 @@ export const SAMPLE = join(ROOT, "examples", "sample-programme.xlsx");
 
 /** Runs the command line; returns the exit code (never throws). */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  useDeflateCodec(zlibCodec); // Node's native DEFLATE: the pane's fflate is plain JavaScript
   let args: CliArgs;
   try {
     args = parseArgs(argv);

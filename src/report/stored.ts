@@ -1,5 +1,4 @@
 import type { CellValue } from "../model/cell";
-import { textHash } from "./plan";
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -9,6 +8,7 @@ export const MAX_CELL_TEXT = 32_767;
  * splitting a surrogate pair), and a lone surrogate, which is not a character, replaced by U+FFFD.
  */
 export function storedText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT && !/[\uD800-\uDFFF]/.test(s)) return s; // the usual case, checked cheaply
   let t = s;
   if (t.length > MAX_CELL_TEXT) t = cutUnits(t, MAX_CELL_TEXT - 6) + " [...]";
   return t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
@@ -26,13 +26,38 @@ export function cutUnits(s: string, n: number): string {
  * write and what it reads back from the sheet, and different once the user has typed in it.
  */
 export function contentHash(rows: readonly (readonly CellValue[] | undefined)[], top = 0, left = 0): string {
-  const parts: string[] = [];
-  rows.forEach((row, r) =>
-    row?.forEach((v, c) => {
-      if (v === null || v === undefined || v === "") return;
-      const t = typeof v === "object" ? `e${v.error}` : typeof v === "string" ? `s${v}` : typeof v === "number" ? `n${v}` : `b${v ? 1 : 0}`;
-      parts.push(`${r + top},${c + left}:${t}`);
-    }),
-  );
-  return textHash(parts.join("\u0000"));
+  // FNV-1a over the text `${row},${col}:${type}${value}` of each filled cell, joined by U+0000,
+  // fed piece by piece so a large sheet is hashed without building that text.
+  let h = 0x811c9dc5;
+  let first = true;
+  const unit = (c: number) => (h = Math.imul(h ^ c, 0x01000193) >>> 0);
+  const text = (t: string) => {
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+  };
+  const digits: number[] = [];
+  const int = (n: number) => {
+    // A row or column index's decimal digits, without making a string of them.
+    do digits.push(48 + (n % 10)), (n = Math.floor(n / 10));
+    while (n > 0);
+    while (digits.length) unit(digits.pop()!);
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
+      if (!first) unit(0);
+      first = false;
+      int(r + top);
+      unit(44); // ","
+      int(c + left);
+      unit(58); // ":"
+      if (typeof v === "string") unit(115), text(v);
+      else if (typeof v === "number") unit(110), text(String(v));
+      else if (typeof v === "boolean") unit(98), unit(v ? 49 : 48);
+      else unit(101), text(v.error);
+    }
+  }
+  return h.toString(16).padStart(8, "0");
 }

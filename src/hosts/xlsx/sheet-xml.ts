@@ -1,4 +1,4 @@
-import { a1 } from "../../model/cell";
+import { a1, columnLetters } from "../../model/cell";
 import { storedText } from "../../report/stored";
 import { escapeXml, xstringXml } from "./xml";
 
@@ -9,6 +9,10 @@ import { escapeXml, xstringXml } from "./xml";
  */
 export type CellOut = string | number | boolean | null | { v: string | number | boolean | null; s: number };
 
+const letters: string[] = [];
+/** "B7" for (6, 1), with each column's letters worked out once. */
+const ref = (row: number, col: number) => (letters[col] ??= columnLetters(col)) + (row + 1);
+
 export function cellXml(row: number, col: number, cell: CellOut): string {
   let v: string | number | boolean | null;
   let s = 0;
@@ -16,15 +20,15 @@ export function cellXml(row: number, col: number, cell: CellOut): string {
     v = cell.v;
     s = cell.s;
   } else v = cell;
-  const ref = a1(row, col);
+  const at = ref(row, col);
   const st = s ? ` s="${s}"` : "";
-  if (v === null || v === "") return s ? `<c r="${ref}"${st}/>` : "";
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st} t="inlineStr"><is><t>${v}</t></is></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (v === null || v === "") return s ? `<c r="${at}"${st}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${at}"${st}><v>${v}</v></c>` : `<c r="${at}"${st} t="inlineStr"><is><t>${v}</t></is></c>`;
+  if (typeof v === "boolean") return `<c r="${at}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
   // Excel's cell limit is 32,767 characters; longer text is cut rather than rejected.
   const text = storedText(v);
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${xstringXml(text)}</t></is></c>`;
+  return `<c r="${at}"${st} t="inlineStr"><is><t${space}>${xstringXml(text)}</t></is></c>`;
 }
 
 export interface SheetXmlOptions {

@@ -3,7 +3,8 @@ import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type Repo
 import { assignSheetNames } from "../../report/sheet-names";
 import { contentHash, storedText } from "../../report/stored";
 import { markedSheets, openPackage, PackageEdit, partTree, readRels, relsPathFor, resolveTarget, XlsxReadError, type SheetEntry, type XlsxPackage } from "./package";
-import { parseSheet, readPackage, readSharedStrings } from "./read";
+import type { SheetSnapshot } from "../../model/snapshot";
+import { parseSheet, readSharedStrings } from "./read";
 import { CONTENT_TYPE, REL, relativeTarget, sheetParts } from "./report-parts";
 import { patchStyles } from "./styles-patch";
 import { escapeXml, find, findAll, getAttr, parseAttrs, scanXml, type XmlNode } from "./xml";
@@ -187,7 +188,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   const activeKey = plan.activeKey && plan.sheets.some((s) => s.key === plan.activeKey) ? plan.activeKey : undefined;
   let maxSheetId = Math.max(0, ...pkg.allSheets.map((s) => s.sheetId));
   const sheetEls: string[] = [];
-  const written: { key: string; name: string; hash: string }[] = [];
+  const written: Written[] = [];
   const sheetsNode = find(pkg.workbook, "sheets")!;
   const p = prefixOf(sheetsNode);
   for (const sheet of plan.sheets) {
@@ -209,7 +210,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     newRels.push(relXml(rid, `${REL}/worksheet`, relativeTarget(pkg.workbookPath, out.sheetPath)));
     // The relationships namespace is declared on the element itself: valid whatever the workbook declares where.
     sheetEls.push(`<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" r:id="${rid}" xmlns:r="${REL}"/>`);
-    written.push({ key: sheet.key, name, hash: contentHash(out.stored) });
+    written.push({ key: sheet.key, name, hash: contentHash(out.stored), path: out.sheetPath });
   }
 
   // workbook.xml: sheets in place, names renumbered, the view opening on the board report.
@@ -237,7 +238,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   edit.set("[Content_Types].xml", contentTypes(edit, newTypes));
 
   const data = edit.build();
-  verify(data, plan, written);
+  verify(data, plan, written, edit);
   return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept };
 }
 
@@ -329,11 +330,22 @@ function contentTypes(edit: PackageEdit, added: Map<string, string>): string {
   return x.apply();
 }
 
+interface Written {
+  key: string;
+  name: string;
+  hash: string;
+  /** The sheet's part. */
+  path: string;
+}
+
 /**
- * Reads the output back as any reader would: every part we edited parses, every block landed where
- * the plan put it (text compared as stored), and each sheet's marker matches what it holds.
+ * Reads the output back as any reader would: the zip's directory, the workbook, its relationships
+ * and content types from the written bytes; each report sheet's part as it went into the zip,
+ * parsed by the reader, with every block where the plan put it (text compared as stored) and the
+ * marker matching what the sheet holds. (The zip layer's own tests cover the bytes of the parts;
+ * inflating 200 MB of report again here would double the time to write a large report.)
  */
-function verify(data: Uint8Array, plan: ReportPlan, written: { key: string; name: string; hash: string }[]): void {
+function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: PackageEdit): void {
   const fail = (what: string) => {
     throw new ReportWriteError(`the report could not be written correctly (${what}); your workbook was not changed. Please report this with the workbook if you can share it`);
   };
@@ -344,11 +356,22 @@ function verify(data: Uint8Array, plan: ReportPlan, written: { key: string; name
   } catch (e) {
     return fail(e instanceof XlsxReadError ? e.message : String(e));
   }
-  const snap = readPackage(pkg);
+  const sst = readSharedStrings(pkg);
+  const sheets = new Map<string, SheetSnapshot>();
+  for (const w of written) {
+    const listed = pkg.sheets.find((x) => x.name === w.name);
+    const xml = edit.text(w.path);
+    if (!listed || listed.path.toLowerCase() !== w.path.toLowerCase() || !pkg.zip.get(w.path) || xml === null) return fail(`the sheet "${w.name}" is missing`);
+    try {
+      sheets.set(w.name, parseSheet(xml, sst, w.name, { cells: 0, max: Infinity }, []));
+    } catch (e) {
+      return fail(`the sheet "${w.name}" cannot be read back: ${(e as Error).message}`);
+    }
+  }
   const marks = new Map(markedSheets(pkg, plan.marker).map((m) => [m.sheet, m]));
   plan.sheets.forEach((s, i) => {
     const { name, hash } = written[i];
-    const sheet = snap.sheets.find((x) => x.name === name);
+    const sheet = sheets.get(name);
     if (!sheet) return fail(`the sheet "${name}" is missing`);
     for (const b of s.blocks) {
       const first = b.cells[0]?.[0];

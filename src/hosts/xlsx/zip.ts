@@ -573,6 +573,23 @@ class Entry implements ZipEntry {
  * it in one call into a limit + 1 byte buffer instead: same worst case, exact memory, less
  * overhead — the usual case for small parts.
  */
+/**
+ * A faster DEFLATE where the host has one (the command line installs Node's zlib, src/cli/zlib-codec.ts);
+ * without one, fflate (plain JavaScript, runs in the pane and its worker) does the work.
+ */
+export interface DeflateCodec {
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  /** Inflates raw DEFLATE data; throws a RangeError rather than produce more than maxOutput bytes. */
+  inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array;
+}
+
+let codec: DeflateCodec | null = null;
+
+/** Installs (or with null removes) the host's DEFLATE for every later read and write. */
+export function useDeflateCodec(c: DeflateCodec | null): void {
+  codec = c;
+}
+
 function inflateBounded(raw: Uint8Array, limit: number, name: string): Uint8Array {
   const overflowError = (): ZipError =>
     new ZipError(
@@ -590,6 +607,18 @@ function inflateBounded(raw: Uint8Array, limit: number, name: string): Uint8Arra
     // hand back the whole `out` buffer for empty input, so it is handled here.)
     if (limit === 0) return new Uint8Array(0);
     throw shortError(0);
+  }
+  if (codec) {
+    let result: Uint8Array;
+    try {
+      result = codec.inflateRaw(raw, limit + 1);
+    } catch (e) {
+      if ((e as Error)?.name === "RangeError") throw overflowError(); // by name: the codec's realm may differ
+      throw damaged(`the part ${quote(name)} cannot be inflated (${(e as Error).message})`, name);
+    }
+    if (result.length > limit) throw overflowError();
+    if (result.length < limit) throw shortError(result.length);
+    return result;
   }
   if (raw.length <= step) {
     let result: Uint8Array;
@@ -1132,7 +1161,7 @@ function planNew(item: ZipNewItem, level: number): PlannedEntry {
   let method = METHOD_STORED;
   let body = data;
   if (item.compress !== false && data.length > 0) {
-    const deflated = deflateSync(data, { level: level as 6 });
+    const deflated = codec ? codec.deflateRaw(data, level) : deflateSync(data, { level: level as 6 });
     if (deflated.length < data.length) {
       method = METHOD_DEFLATE;
       body = deflated;
