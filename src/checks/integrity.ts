@@ -17,10 +17,15 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
         entity: m.id,
       });
   }
+  const noLeadColumn = new Set<string>();
   for (const pr of p.projects) {
-    if (!pr.lead && !isProjectDone(pr))
-      diags.push({ severity: "warning", code: "missing-owner", message: `${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`, sheet: pr.src.sheet, cell: pr.src.cells.lead ?? pr.src.cells.id ?? "", entity: pr.id });
+    if (pr.lead || isProjectDone(pr)) continue;
+    // A sheet with no Lead column at all (an export without Resource Names) gets one note, not one warning per row.
+    if (pr.src.cells.lead === undefined) noLeadColumn.add(pr.src.sheet);
+    else diags.push({ severity: "warning", code: "missing-owner", message: `${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`, sheet: pr.src.sheet, cell: pr.src.cells.lead, entity: pr.id });
   }
+  for (const sheet of noLeadColumn)
+    diags.push({ severity: "info", code: "missing-owner", message: `The projects on "${sheet}" have no Lead column (Lead, Owner or Resource Names), so who is accountable for each is not checked. Add the column to have leads shown and checked.`, sheet, cell: "" });
   const benefitIds = new Set(p.benefits.map((b) => b.id.toUpperCase()));
   if (benefitIds.size) {
     for (const pr of p.projects)

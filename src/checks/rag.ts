@@ -183,14 +183,14 @@ function pushSentence(id: string, node: ScheduleNode): string {
 }
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
-function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
+function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
   let r: Rating = { rag: "Green", rule: "on-track", because: `${id} is on track` };
   if (node?.inCycle) r = raise(r, "Amber", "not-computable", () => `${id} is in a dependency cycle, so its dates cannot be computed`);
   if (failedDate) r = raise(r, "Amber", "not-computable", () => `${id}'s ${failedDate} could not be read, so its schedule cannot be computed`);
   if (finishNow === null && !failedDate) r = raise(r, "Amber", "not-computable", () => `${id} has no date, so its schedule cannot be computed`);
   if (overdue) r = raise(r, "Red", "overdue", () => `${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`);
   if (slip !== null && slip > s.amberSlipDays)
-    r = raise(r, slipRag(slip, s), "slip", () => `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip)} after its baseline of ${formatDayLong(baseline ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`);
+    r = raise(r, slipRag(slip, s), "slip", () => `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`);
   if (node?.push) r = raise(r, "Amber", node.push.kind === "slip" ? "pushed" : "conflict", () => pushSentence(id, node));
   return r;
 }
@@ -210,7 +210,7 @@ export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, as
   const slipDays = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
   if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: `${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}` }, baseline, finishNow, slipDays, overdue };
   const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
-  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, slipDays, overdue, failed, asOf, s), baseline, finishNow, slipDays, overdue };
+  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, overdue, failed, asOf, s), baseline, finishNow, slipDays, overdue };
 }
 
 export function projectStatus(p: Project, node: ScheduleNode | undefined, milestones: MilestoneStatus[], asOf: Day, s: Settings, cal: WorkCalendar): ProjectStatus {
@@ -228,7 +228,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   if (done) schedule = { rag: "Blue", rule: "done", because: `${p.id} is complete` };
   else {
     const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
-    schedule = rateSchedule(p.id, node, finishNow, baseline, own, overdue, failed, asOf, s);
+    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, overdue, failed, asOf, s);
     for (const m of milestones) if (isBetter(schedule.rag, m.rating.rag)) schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
   }
 

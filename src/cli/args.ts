@@ -45,7 +45,7 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
-    does: "Writes a blank programme workbook: every input sheet as an Excel table with drop-downs, and this year's bank holidays.",
+    does: "Writes a blank programme workbook: every input sheet as an Excel table with drop-downs, and England and Wales bank holidays for this year and the next four.",
     options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write" }, FORCE],
   },
   demo: {

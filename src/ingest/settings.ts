@@ -28,6 +28,7 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
   let lastRow = region.top;
   for (let r = region.top; r <= region.bottom; r++) for (let c = region.left; c <= region.right; c++) if (!isBlank(cellAt(sheet, r, c))) lastRow = r;
   sources?.push({ kind: "settings", sheet: sheet.name, table: loc.table?.name, headerCell: a1(region.top, region.left), rows: Math.max(0, lastRow - region.top), extraColumns: [], lastRow });
+  const valueColumn = valueColumnOf(sheet, region);
   for (let r = region.top; r <= region.bottom; r++) {
     let keyCol = -1;
     for (let c = region.left; c <= region.right; c++) {
@@ -39,12 +40,14 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
     if (keyCol < 0) continue;
     const keyText = readText(cellAt(sheet, r, keyCol));
     let valCol = -1;
-    for (let c = keyCol + 1; c <= region.right; c++) {
-      if (!isBlank(cellAt(sheet, r, c))) {
-        valCol = c;
-        break;
+    if (valueColumn > keyCol) valCol = isBlank(cellAt(sheet, r, valueColumn)) ? -1 : valueColumn;
+    else
+      for (let c = keyCol + 1; c <= region.right; c++) {
+        if (!isBlank(cellAt(sheet, r, c))) {
+          valCol = c;
+          break;
+        }
       }
-    }
     if (HEADER_WORDS.has(normaliseName(keyText))) continue;
     const spec = specFor(keyText);
     if (!spec) {
@@ -73,6 +76,22 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
     } else settings.cells[spec.key] = { sheet: sheet.name, cell };
   }
   return settings;
+}
+
+/**
+ * The Value column when the sheet has a header row such as Setting | Value | Notes (as the template
+ * writes): values are read from it alone, so a blank value keeps the default rather than taking
+ * the note beside it. -1 when there is no such header.
+ */
+function valueColumnOf(sheet: WorkbookSnapshot["sheets"][number], region: { top: number; bottom: number; left: number; right: number }): number {
+  for (let r = region.top; r <= Math.min(region.bottom, region.top + 5); r++) {
+    let first = -1;
+    for (let c = region.left; c <= region.right && first < 0; c++) if (!isBlank(cellAt(sheet, r, c))) first = c;
+    if (first < 0 || !HEADER_WORDS.has(normaliseName(readText(cellAt(sheet, r, first))))) continue;
+    for (let c = first + 1; c <= region.right; c++) if (["value", "values"].includes(normaliseName(readText(cellAt(sheet, r, c))))) return c;
+    return -1;
+  }
+  return -1;
 }
 
 function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean): { code: Diagnostic["code"]; message: string } | null {

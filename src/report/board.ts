@@ -317,6 +317,6 @@ function ragKey(L: SheetLayout, ctx: ReportContext): void {
   L.section("RAG key and tolerances");
   for (const r of RAG_ORDER) L.put([[cell(r, ragStyle(r)), cell(RAG_MEANING[r], "wrap")]], 0, { merge: [[1, L.width - 1]] });
   L.note(
-    `Tolerances: time amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is in working days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
+    `Tolerances: time amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
   );
 }

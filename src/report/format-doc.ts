@@ -56,7 +56,7 @@ export function workbookFormatDoc(): string {
   out.push("- **Column map**: a header the tool does not know can be mapped on the Settings sheet, one row per column: `Column map | sheet | header as written | field` (for example `Column map | Task_Table | Resource_Names | Lead`). The map applies before the other names, and travels with the workbook.");
   out.push("- **Columns by header**, ignoring case, spaces, punctuation and units in brackets: `Budget (£)`, `BUDGET` and `budget` are one column. Columns the tool does not know are kept and ignored.");
   out.push("- **The ID column** may be called ID, Ref, Reference, No., Number, Key or Code, alone or after the sheet's word (Project ID, Risk Ref, Action No).");
-  out.push("- **Dates**: Excel dates (1900 or 1904 date system), ISO text (2010-03-31) or British text (31/03/2010, 31 Mar 2010). Day-first is assumed: this tool is for UK programmes.");
+  out.push("- **Dates**: Excel dates (1900 or 1904 date system), ISO text (2010-03-31) or British text (31/03/2010, 31 Mar 2010). Text dates are read day first (31/03/2010) unless Settings says `Date order | Month first`; a column whose dates only make sense month first (as Microsoft Project and Smartsheet export them in the US) is read that way and the check says so.");
   out.push("- **Numbers**: `12500`, `£12,500`, `(1,200)` for a negative, `12k`. **Percentages**: `45%`, or Excel percentages (0.45) when the column holds nothing above 1.");
   out.push("- **RAG**: Red, Amber, Green or Blue (done), in any case; R, A, G and Complete are accepted.");
   out.push("- **Placeholders** TBC, TBA, n/a and - read as blank, not as errors.");

@@ -146,3 +146,25 @@ describe("roll-up rules", () => {
     expect(a.rag.projects.get("P1")!.done).toBe(true);
   });
 });
+
+describe("the reason for a slip", () => {
+  it("names the planned finish, not a baseline, when the item has none", () => {
+    // A (Mon 1 – Fri 12 Mar 2010) pushes B, typed Mon 8 – Fri 12 Mar, to start Mon 15 Mar: B finishes a week late.
+    const a = analyseWorkbook(
+      snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "A", start: "2010-03-01", finish: "2010-03-12" }), projectRow({ id: "B", start: "2010-03-08", finish: "2010-03-12", deps: "A" })] }),
+      { asOf: AS_OF },
+    );
+    const b = a.rag.projects.get("B")!;
+    expect(b.schedule.because).toContain("after its planned finish of 12 Mar 2010");
+    expect(b.schedule.because).not.toContain("baseline");
+  });
+});
+
+describe("projects with no lead", () => {
+  it("are each a warning where the sheet has a Lead column, and one note where it has none", () => {
+    const withColumn = analyseWorkbook(snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "A", lead: "", finish: "2010-03-12" }), projectRow({ id: "B", lead: "", finish: "2010-03-12" })] }), { asOf: AS_OF });
+    expect(withColumn.diagnostics.filter((d) => d.code === "missing-owner").map((d) => `${d.severity}@${d.cell}`)).toEqual(["warning@D2", "warning@D3"]);
+    const noColumn = analyseWorkbook(snap({ Projects: [["ID", "Name", "Workstream", "Finish"], ["A", "a", "W", "2010-03-12"], ["B", "b", "W", "2010-03-12"]] }), { asOf: AS_OF });
+    expect(noColumn.diagnostics.filter((d) => d.code === "missing-owner").map((d) => d.severity)).toEqual(["info"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from "../../src/model/entities";
 import { lagText } from "../../src/model/entities";
 import { readProgramme } from "../../src/ingest/read-programme";
 import { formatDay } from "../../src/model/dates";
@@ -150,6 +151,17 @@ describe("reading values", () => {
     const s = programme.settings;
     expect([s.programmeName, formatDay(s.reportingDate!), s.redSlipDays, s.amberCostPercent, s.riskEscalationScore, s.rollUp]).toEqual(["OD Plan", "2010-01-31", 45, 5, 15, "majority"]);
     expect(diagnostics.map((d) => `${d.code}@${d.cell}`)).toEqual(expect.arrayContaining(["out-of-range@B6", "unknown-setting@A7"]));
+  });
+});
+
+describe("a Settings sheet with a Value column (Setting | Value | Notes, as the template writes)", () => {
+  it("reads values from that column alone: a blank value keeps the default, the note beside it is not a value", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({ Settings: [["Setting", "Value", "Notes"], ["Red slip days", "", "Days late before a project is Red."], ["Amber slip days", 5, "Days late before Amber."]] }),
+    );
+    expect(diagnostics.filter((d) => d.sheet === "Settings")).toEqual([]);
+    expect(programme.settings.amberSlipDays).toBe(5);
+    expect(programme.settings.redSlipDays).toBe(DEFAULT_SETTINGS.redSlipDays);
   });
 });
 
