@@ -1,12 +1,13 @@
-import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, typographyStyles, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { detectHost, type HostKind } from "./host";
 import { Pane } from "./Pane";
-import type { WorkbookService } from "./services/types";
+import type { FileSource, WorkbookService } from "./services/types";
 import { workerAnalyser } from "./worker/client";
 
 const useStyles = makeStyles({
   start: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  title: { ...typographyStyles.title3, margin: 0 },
 });
 
 export function App() {
@@ -24,50 +25,79 @@ export function App() {
   return (
     <FluentProvider theme={webLightTheme}>
       {host === "detecting" && <Spinner label="Starting…" />}
-      {service ? <Pane service={service} /> : host === "browser" ? <OpenFile onOpen={setService} /> : null}
+      {service ? <Pane service={service} onOpenAnother={host === "browser" ? () => setService(null) : undefined} /> : host === "browser" ? <OpenFile onOpen={setService} /> : null}
     </FluentProvider>
   );
+}
+
+interface PickerWindow {
+  showOpenFilePicker?: (o: unknown) => Promise<{ getFile(): Promise<File> }[]>;
+}
+
+/** The File System Access API's picker, where the browser has it: its handle reads the file as it is now, every time. */
+async function pickWithHandle(): Promise<FileSource | null> {
+  const picker = (window as PickerWindow).showOpenFilePicker;
+  if (!picker) return null;
+  let handles;
+  try {
+    handles = await picker({ types: [{ description: "Excel workbook", accept: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx", ".xlsm"] } }], multiple: false });
+  } catch {
+    return null; // cancelled
+  }
+  const first = await handles[0].getFile();
+  return { name: first.name, read: async () => new Uint8Array(await (await handles[0].getFile()).arrayBuffer()) };
 }
 
 /** Outside Excel: open a workbook file (or the sample) and use the same checks in the browser. */
 export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const open = async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+  useEffect(() => heading.current?.focus(), []);
+  const open = async (source: FileSource) => {
     setBusy(true);
     setError(null);
     try {
       // The .xlsx host loads only on this path, in its own chunk.
-      const { fileService } = await import(/* webpackChunkName: "file-host" */ "./services/file-service");
-      onOpen(fileService(name, new Uint8Array(await bytes()), workerAnalyser()));
+      const { fileService, checkWorkbook } = await import(/* webpackChunkName: "file-host" */ "./services/file-service");
+      await checkWorkbook(source); // a file that is not a workbook is refused now, by name, not on Run
+      onOpen(fileService(source, workerAnalyser()));
     } catch (e) {
-      setError(`${name} could not be opened: ${(e as Error).message}`);
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+  const choose = async () => {
+    const handled = await pickWithHandle();
+    if (handled) void open(handled);
+    else if (!(window as PickerWindow).showOpenFilePicker) input.current?.click();
+  };
   return (
     <main className={styles.start}>
-      <Title3 as="h1">PMO Highlights</Title3>
+      <h1 ref={heading} tabIndex={-1} className={styles.title}>
+        PMO Highlights
+      </h1>
       <Body1>Check a programme workbook and write its board report. This page is not running inside Excel, so it works on a file from this computer: nothing leaves your machine.</Body1>
       <input
         ref={input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         hidden
         aria-label="Workbook file"
         data-testid="file-input"
         onChange={(e) => {
           const f = e.target.files?.[0];
-          if (f) void open(f.name, () => f.arrayBuffer());
+          e.target.value = ""; // choosing the same file again still opens it
+          if (f) void open({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
         }}
       />
-      <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>
+      <Button appearance="primary" onClick={() => void choose()} disabled={busy}>
         Open a workbook…
       </Button>
-      <Button onClick={() => open("sample-programme.xlsx", async () => (await fetch("sample-programme.xlsx")).arrayBuffer())} disabled={busy}>
+      <Button onClick={() => void open({ name: "sample-programme.xlsx", read: async () => new Uint8Array(await (await fetch("sample-programme.xlsx")).arrayBuffer()) })} disabled={busy}>
         Try the sample programme
       </Button>
       <Caption1>In Excel, open the add-in from the Home tab to check the open workbook.</Caption1>

@@ -1,5 +1,6 @@
-import { Caption1, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Caption1, Tab, TabList, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import { countWords } from "./views/words";
 import { formatDay, today } from "../model/dates";
 import type { CheckResult, Progress, ReportOptions, ReportResult, WorkbookService } from "./services/types";
 import { CheckView } from "./views/CheckView";
@@ -10,14 +11,24 @@ import { WorkbookView } from "./views/WorkbookView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "0" },
-  header: { display: "flex", flexDirection: "column" },
+  header: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  title: { ...typographyStyles.title3, margin: 0 },
+  /** Read by screen readers, not shown (the usual visually-hidden pattern). */
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
+
+const TAB_NAMES: Record<TabKey, string> = { workbook: "Workbook", check: "Check", report: "Report", settings: "Settings" };
 
 export type TabKey = "workbook" | "check" | "report" | "settings";
 
 /** The pane for one workbook: four views over one service. */
-export function Pane({ service, initialTab = "check" }: { service: WorkbookService; initialTab?: TabKey }) {
+export function Pane({ service, initialTab = "check", onOpenAnother }: { service: WorkbookService; initialTab?: TabKey; onOpenAnother?: () => void }) {
   const styles = useStyles();
+  const [announce, setAnnounce] = useState("");
+  /** Where focus goes when results arrive: the results' heading, the list of written sheets. */
+  const checkHeading = useRef<HTMLHeadingElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const focusSoon = (ref: React.RefObject<HTMLElement | null>) => setTimeout(() => ref.current?.focus(), 0);
   const [tab, setTab] = useState<TabKey>(initialTab);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checkProgress, setCheckProgress] = useState<ProgressState | null>(null);
@@ -34,10 +45,15 @@ export function Pane({ service, initialTab = "check" }: { service: WorkbookServi
   const runCheck = async () => {
     setCheckError(null);
     setCheckProgress({ stage: "Reading", done: 0, total: 0 });
+    setAnnounce("Checking the workbook…");
     try {
-      setCheck(await service.check({}, progress(setCheckProgress)));
+      const result = await service.check({}, progress(setCheckProgress));
+      setCheck(result);
+      setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
+      focusSoon(checkHeading);
     } catch (e) {
       setCheckError((e as Error).message);
+      setAnnounce("The checks could not run.");
     } finally {
       setCheckProgress(null);
     }
@@ -46,10 +62,15 @@ export function Pane({ service, initialTab = "check" }: { service: WorkbookServi
     setReportError(null);
     setReport(null);
     setReportProgress({ stage: "Reading", done: 0, total: 0 });
+    setAnnounce("Writing the report…");
     try {
-      setReport(await service.report(o, progress(setReportProgress)));
+      const result = await service.report(o, progress(setReportProgress));
+      setReport(result);
+      setAnnounce(`Report written: ${result.sheets.length} sheets.`);
+      focusSoon(reportHeading);
     } catch (e) {
       setReportError((e as Error).message);
+      setAnnounce("The report could not be written.");
     } finally {
       setReportProgress(null);
     }
@@ -67,18 +88,39 @@ export function Pane({ service, initialTab = "check" }: { service: WorkbookServi
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1">PMO Highlights</Title3>
+        <h1 className={styles.title}>PMO Highlights</h1>
         <Caption1>{service.title}</Caption1>
+        {onOpenAnother && (
+          <Button size="small" onClick={onOpenAnother}>
+            Open another workbook
+          </Button>
+        )}
       </header>
+      <div role="status" aria-live="polite" className={styles.hidden}>
+        {announce}
+      </div>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Views">
-        <Tab value="workbook">Workbook</Tab>
-        <Tab value="check">Check</Tab>
-        <Tab value="report">Report</Tab>
-        <Tab value="settings">Settings</Tab>
+        {(Object.keys(TAB_NAMES) as TabKey[]).map((k) => (
+          <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>
+            {TAB_NAMES[k]}
+          </Tab>
+        ))}
       </TabList>
-      <div role="tabpanel" aria-label={tab}>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "workbook" && <WorkbookView result={check} service={service} onChanged={runCheck} />}
-        {tab === "check" && <CheckView json={check?.json ?? null} takenAt={check?.takenAt ?? null} durationMs={check?.durationMs ?? null} progress={checkProgress} error={checkError} onRun={runCheck} onGoTo={goTo} />}
+        {tab === "check" && (
+          <CheckView
+            json={check?.json ?? null}
+            takenAt={check?.takenAt ?? null}
+            durationMs={check?.durationMs ?? null}
+            progress={checkProgress}
+            error={checkError}
+            onRun={runCheck}
+            onGoTo={goTo}
+            preview={service.preview}
+            headingRef={checkHeading}
+          />
+        )}
         {tab === "report" && (
           <ReportView
             defaultAsOf={check?.reportingDate ?? formatDay(today())}
@@ -88,6 +130,7 @@ export function Pane({ service, initialTab = "check" }: { service: WorkbookServi
             mode={service.mode}
             onGenerate={generate}
             onOpenSheet={service.activate ? (n) => void service.activate!(n) : undefined}
+            headingRef={reportHeading}
           />
         )}
         {tab === "settings" && <SettingsView values={check?.settings ?? null} mode={service.mode} onSave={(v) => service.saveSettings(v)} />}

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { CODE_NAMES } from "../../src/model/diagnostic";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { CheckView, PAGE } from "../../src/taskpane/views/CheckView";
 import type { AnalysisJson } from "../../src/checks/summary";
@@ -49,12 +50,12 @@ describe("the Check view", () => {
     renderUi(<CheckView {...base} json={json} />);
     const before = screen.getAllByRole("listitem").length;
     fireEvent.click(screen.getByRole("combobox", { name: "Code" }));
-    fireEvent.click(screen.getByRole("option", { name: "risk-escalation" }));
+    fireEvent.click(screen.getByRole("option", { name: `${CODE_NAMES["risk-escalation"]} (risk-escalation)` })); // the plain name, the code beside it
     const regions = screen.getAllByRole("region", { name: /findings/ });
     expect(regions).toHaveLength(1);
     expect(within(regions[0]).getAllByRole("listitem")).toHaveLength(json.diagnostics.filter((d) => d.code === "risk-escalation").length);
     fireEvent.click(screen.getByRole("combobox", { name: "Severity" }));
-    fireEvent.click(screen.getByRole("option", { name: "error" }));
+    fireEvent.click(screen.getByRole("option", { name: "Errors" }));
     expect(screen.getByText("No findings match the filters.")).toBeTruthy();
     expect(before).toBeGreaterThan(10);
   });

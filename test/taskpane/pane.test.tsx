@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { Pane } from "../../src/taskpane/Pane";
 import { excelService } from "../../src/taskpane/services/excel-service";
-import { fileService } from "../../src/taskpane/services/file-service";
+import { checkWorkbook, fileService } from "../../src/taskpane/services/file-service";
+import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import { analyseInline } from "../../src/hosts/office/analyse-inline";
 import { detectHost } from "../../src/taskpane/host";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
@@ -18,11 +19,11 @@ describe("the pane in Excel (against the fake Excel)", () => {
     const before = cellsOf(fake.sheet("Projects"));
     renderUi(<Pane service={excelService(deps(fake))} />);
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
-    await waitFor(() => expect(screen.getByText(/South Staffordshire PCT.*as of 2010-01-31/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/South Staffordshire PCT.*as of 31 Jan 2010/)).toBeTruthy());
     fireEvent.click(screen.getByRole("button", { name: "Go to Risk Log F5" }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: "Risk Log", address: "F5" }));
     fireEvent.click(screen.getByRole("tab", { name: "Report" }));
-    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("2010-01-31"); // the Settings sheet's date
+    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("31 Jan 2010"); // the Settings sheet's date
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     await waitFor(() => expect(screen.getByText(/Wrote 8 sheets/)).toBeTruthy());
     expect(reportSheets(fake).map((s) => s.name)).toContain("Board Report");
@@ -42,7 +43,7 @@ describe("the pane in Excel (against the fake Excel)", () => {
     expect(screen.getByText(/Run the checks to see which sheets were found/)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "Check" }));
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
-    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
     fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
     const list = screen.getByRole("region", { name: "Input sheets" });
     expect(within(list).getByText(/Risks: /).textContent).toContain("Risk Log, 10 rows");
@@ -59,7 +60,7 @@ describe("the pane in Excel (against the fake Excel)", () => {
     const fake = await sampleFake();
     renderUi(<Pane service={excelService(deps(fake))} />);
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
-    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
     fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
     fireEvent.change(screen.getByLabelText("Red slip days"), { target: { value: "45" } });
     fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
@@ -77,17 +78,76 @@ describe("the pane in Excel (against the fake Excel)", () => {
   });
 });
 
+const sampleSource = () => ({ name: "sample-programme.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) });
+
 describe("the pane in a browser, on a file", () => {
   it("checks the file and offers the report as a download", async () => {
     const urls = { create: jest.fn(() => "blob:report") };
-    renderUi(<Pane service={fileService("sample-programme.xlsx", new Uint8Array(readFileSync(SAMPLE_PATH)), analyseInline, urls)} />);
+    renderUi(<Pane service={fileService(sampleSource(), analyseInline, urls)} />);
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
-    await waitFor(() => screen.getByText(/as of 2010-01-31/));
+    await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
     expect(screen.queryByRole("button", { name: /Go to/ })).toBeNull(); // no cells to select outside Excel
     fireEvent.click(screen.getByRole("tab", { name: "Report" }));
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     await waitFor(() => expect(screen.getByRole("link", { name: "Download sample-programme - report.xlsx" })).toBeTruthy());
     expect(urls.create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("browser mode follows the file", () => {
+  const other = () => writeNewWorkbook({ sheets: [{ name: "Settings", rows: [["Setting", "Value"], ["Programme name", "Fixed Plan"]] }, { name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "One", "W", "2010-03-31"]] }] });
+
+  it("reads the file again on every run, so a fix made since shows", async () => {
+    const versions = [new Uint8Array(readFileSync(SAMPLE_PATH)), await other()];
+    let reads = 0;
+    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => versions[Math.min(reads++, 1)] }, analyseInline, { create: () => "blob:x" })} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/South Staffordshire PCT.*as of/));
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks again" }));
+    await waitFor(() => screen.getByText(/Fixed Plan, as of/));
+    expect(reads).toBe(2);
+  });
+
+  it("says plainly when the file cannot be read again, and how to go on", async () => {
+    let first = true;
+    const read = async () => {
+      if (first) return (first = false), new Uint8Array(readFileSync(SAMPLE_PATH));
+      throw new Error("NotReadableError");
+    };
+    renderUi(<Pane service={fileService({ name: "plan.xlsx", read }, analyseInline, { create: () => "blob:x" })} onOpenAnother={() => undefined} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks again" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/plan\.xlsx could not be read again.*Open another workbook/));
+    expect(screen.getByRole("button", { name: "Open another workbook" })).toBeTruthy();
+  });
+
+  it("refuses a file that is not a workbook at once, by name", async () => {
+    const readme = { name: "README.md", read: async () => new TextEncoder().encode("# PMO Highlights\n") };
+    await expect(checkWorkbook(readme)).rejects.toThrow(/^README\.md cannot be opened: it is not an Excel workbook/);
+    await expect(checkWorkbook({ name: "plan.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) })).resolves.toBeUndefined();
+  });
+
+  it("shows what a finding's cell holds, with its row and the header, and moves focus to the results", async () => {
+    renderUi(<Pane service={fileService(sampleSource(), analyseInline, { create: () => "blob:x" })} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/as of 31 Jan 2010/));
+    expect(screen.getByRole("status").textContent).toMatch(/^Checks done: \d+ errors?, \d+ warnings?, \d+ info\.$/);
+    const projects = screen.getByRole("region", { name: /^Projects: \d+ findings/ });
+    const show = within(projects).getAllByRole("button", { name: /^Show what Projects [A-Z]+\d+ holds$/ })[0];
+    const cell = /Projects ([A-Z]+\d+)/.exec(show.getAttribute("aria-label")!)![1];
+    fireEvent.click(show);
+    expect(show.getAttribute("aria-expanded")).toBe("true");
+    const table = within(projects).getByRole("table", { name: new RegExp(`^Projects row \\d+, around ${cell}$`) });
+    const snapshot = await readWorkbook(new Uint8Array(readFileSync(SAMPLE_PATH)));
+    const sheet = snapshot.sheets.find((x) => x.name === "Projects")!;
+    const at = /([A-Z]+)(\d+)/.exec(cell)!;
+    const col = at[1].charCodeAt(0) - 65;
+    const value = sheet.rows[Number(at[2]) - 1]?.[col];
+    const target = table.querySelector('[aria-current="true"]')!;
+    expect(target.textContent).toBe(value === null || value === undefined ? "" : String(value));
+    expect(within(table).getAllByText(String(sheet.rows[0][col])).length).toBeGreaterThan(0); // the header row, same column
   });
 });
 
@@ -110,7 +170,7 @@ describe("settings edited in the browser", () => {
   it("are used for the session's checks without changing the file", async () => {
     const bytes = new Uint8Array(readFileSync(SAMPLE_PATH));
     const copy = bytes.slice();
-    const service = fileService("sample-programme.xlsx", bytes, analyseInline, { create: () => "blob:x" });
+    const service = fileService({ name: "sample-programme.xlsx", read: async () => bytes }, analyseInline, { create: () => "blob:x" });
     const before = await service.check({}, () => undefined);
     expect(await service.saveSettings({ ...before.settings, riskEscalationScore: 20 })).toBe("session");
     const after = await service.check({}, () => undefined);

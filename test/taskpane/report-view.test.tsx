@@ -9,10 +9,22 @@ describe("the Report view", () => {
   it("offers the as-of date and the outputs, and generates with them", () => {
     const onGenerate = jest.fn();
     renderUi(<ReportView {...base} onGenerate={onGenerate} />);
-    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("2010-01-31");
+    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("31 Jan 2010");
     fireEvent.click(screen.getByRole("checkbox", { name: /RAG history/ }));
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     expect(onGenerate).toHaveBeenCalledWith({ asOf: "2010-01-31", include: { board: true, highlights: true, exceptions: true, history: false, charts: true } });
+  });
+
+  it("reads the date the British way whatever the browser's locale, and says when it is not a date", () => {
+    const onGenerate = jest.fn();
+    renderUi(<ReportView {...base} onGenerate={onGenerate} />);
+    const field = screen.getByLabelText("As of") as HTMLInputElement;
+    fireEvent.change(field, { target: { value: "03/02/2010" } });
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    expect(onGenerate).toHaveBeenLastCalledWith(expect.objectContaining({ asOf: "2010-02-03" })); // 3 February, not 2 March
+    fireEvent.change(field, { target: { value: "next Tuesday" } });
+    expect(screen.getByText("Type a date such as 31 Jan 2010.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Generate the report" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("cannot generate nothing", () => {

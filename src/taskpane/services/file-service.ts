@@ -1,4 +1,4 @@
-import { readWorkbook } from "../../hosts/xlsx/read";
+import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
 import { writeReport } from "../../hosts/xlsx/write-report";
 import { writeTemplate } from "../../hosts/xlsx/template";
 import type { Analyser } from "../../hosts/office/run";
@@ -6,20 +6,34 @@ import type { WorkbookSnapshot } from "../../model/snapshot";
 import { settingsWrites, type SettingValue } from "../../report/settings-plan";
 import { SETTINGS_SHEET, type SettingSpec } from "../../ingest/schema";
 import { locate } from "../../ingest/locate";
-import { parseA1 } from "../../model/cell";
+import { cellAt } from "../../model/snapshot";
+import { columnLetters, parseA1, type CellValue } from "../../model/cell";
 import { asOfDay, toCheckResult } from "./common";
-import type { WorkbookService } from "./types";
+import { FileGoneError, type CellPreview, type FileSource, type WorkbookService } from "./types";
 
 /**
  * A workbook file opened in the browser (no Office): the same checks and report through the
  * .xlsx host, running in this page; the result is offered as a download. Nothing leaves the machine.
  */
-export function fileService(name: string, data: Uint8Array, analyse: Analyser, urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): WorkbookService {
+export function fileService(source: FileSource, analyse: Analyser, urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): WorkbookService {
+  const name = source.name;
   let overrides: Partial<Record<SettingSpec["key"], SettingValue>> = {};
-  const snapshotFor = async (): Promise<WorkbookSnapshot> => applyOverrides(await readWorkbook(data), overrides);
+  let last: WorkbookSnapshot | null = null;
+  let data: Uint8Array = new Uint8Array();
+  /** The file as it is now on disk, read again each time. */
+  const snapshotFor = async (): Promise<WorkbookSnapshot> => {
+    try {
+      data = await source.read();
+    } catch (e) {
+      throw new FileGoneError(`${name} could not be read again: it may have been changed, moved or deleted since you opened it. Choose "Open another workbook" and pick it again (${(e as Error).message})`);
+    }
+    last = await readWorkbook(data);
+    return applyOverrides(last, overrides);
+  };
   return {
     mode: "file",
     title: name,
+    preview: (sheet, cell, headerCell) => (last ? cellPreview(last, sheet, cell, headerCell) : null),
     async check(opts, progress) {
       const started = performance.now();
       progress("Reading", 0, 1);
@@ -47,6 +61,38 @@ export function fileService(name: string, data: Uint8Array, analyse: Analyser, u
       return { name: "programme-template.xlsx", url: urls.create(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) };
     },
   };
+}
+
+/**
+ * Reads the file once as it is chosen: a file that is not a workbook (a CSV, a README, an old .xls)
+ * is refused at once with its name and what to do, instead of failing later on Run.
+ */
+export async function checkWorkbook(source: FileSource): Promise<void> {
+  try {
+    await readWorkbook(await source.read());
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new Error(`${source.name} cannot be opened: ${e.message}.`);
+    throw new Error(`${source.name} cannot be opened: ${(e as Error).message}. Choose an Excel workbook (.xlsx); in Excel, File > Save As > Excel Workbook makes one.`);
+  }
+}
+
+/** The cell, its row and the sheet's header row (as the reader found it), three columns either side. */
+export function cellPreview(snap: WorkbookSnapshot, sheetName: string, cell: string, headerCell?: string): CellPreview | null {
+  const sheet = snap.sheets.find((s) => s.name === sheetName);
+  const at = parseA1(cell);
+  if (!sheet || !at) return null;
+  const first = Math.max(0, at.col - 3);
+  const cols = Array.from({ length: 7 }, (_, i) => first + i);
+  const text = (r: number) => cols.map((c) => show(cellAt(sheet, r, c)));
+  const header = headerCell ? parseA1(headerCell) : null;
+  const headerRow = header && header.row < at.row ? header.row : null;
+  return { sheet: sheetName, cell, columns: cols.map(columnLetters), header: headerRow === null ? null : text(headerRow), headerRow: headerRow === null ? null : headerRow + 1, row: text(at.row), rowNumber: at.row + 1, at: at.col - first };
+}
+
+function show(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return v.error;
+  return String(v);
 }
 
 /** Settings edited in the pane, applied to the snapshot in memory (the file is not changed). */

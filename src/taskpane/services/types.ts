@@ -49,4 +49,33 @@ export interface WorkbookService {
   saveSettings(values: Record<string, SettingValue>): Promise<"saved" | "session">;
   /** Browser mode: the blank template, to download. */
   templateDownload?(): Promise<{ name: string; url: string }>;
+  /** Browser mode: what a finding's cell holds, with its row and the sheet's header row (from the last read). */
+  preview?(sheet: string, cell: string, headerCell?: string): CellPreview | null;
 }
+
+/** A cell shown in context: the header row and the cell's row, a few columns either side. */
+export interface CellPreview {
+  sheet: string;
+  cell: string;
+  /** Column letters, the header texts and the row's texts, for the same columns. */
+  columns: string[];
+  header: string[] | null;
+  headerRow: number | null;
+  row: string[];
+  rowNumber: number;
+  /** Index into columns of the cell itself. */
+  at: number;
+}
+
+/**
+ * Where a browser-mode workbook's bytes come from, read again for every check and report so a
+ * user who fixed the file sees the fix. A file chosen through the File System Access API can
+ * always be read again; one chosen through a file input may refuse once it changes on disk.
+ */
+export interface FileSource {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+
+/** Thrown when the browser will not read the file again (it changed on disk): choose it again. */
+export class FileGoneError extends Error {}

@@ -1,6 +1,10 @@
-import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { useMemo, useState, type RefObject } from "react";
 import type { AnalysisJson } from "../../checks/summary";
+import { formatDayLong, parseIsoDay } from "../../model/dates";
+import type { WorkbookService } from "../services/types";
+import { CellPreviewBox } from "./CellPreviewBox";
+import { codeLabel } from "./words";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 import { RagBadge } from "./rag-badge";
 
@@ -13,12 +17,23 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   filter: { minWidth: "120px", flexGrow: 1 },
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
+  groupHeading: { ...typographyStyles.body1Strong, margin: 0 },
 });
+
+/** "2010-01-31" as the board reads it: "31 Jan 2010". */
+const longDate = (iso: string) => {
+  const d = parseIsoDay(iso);
+  return d === null ? iso : formatDayLong(d);
+};
 
 /** How many findings a sheet's group shows before "Show more" (a workbook can have thousands). */
 export const PAGE = 50;
 
 type Diag = AnalysisJson["diagnostics"][number];
+
+/** The code in a finding's line: its plain name, with the code for searching the docs. */
+const CODE_TEXT = codeLabel;
 
 export interface CheckViewProps {
   json: AnalysisJson | null;
@@ -28,10 +43,16 @@ export interface CheckViewProps {
   error: string | null;
   onRun: () => void;
   onGoTo?: (sheet: string, cell: string) => void;
+  /** Browser mode: the cell's value and row, shown under the finding. */
+  preview?: WorkbookService["preview"];
+  /** Focus goes here when results arrive. */
+  headingRef?: RefObject<HTMLHeadingElement | null>;
 }
 
-export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo }: CheckViewProps) {
+export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo, preview, headingRef }: CheckViewProps) {
   const styles = useStyles();
+  const [open, setOpen] = useState<string | null>(null);
+  const headerOf = (sheet: string) => json?.sources.find((x) => x.sheet === sheet && x.headerCell)?.headerCell;
   const [severity, setSeverity] = useState<string>("all");
   const [code, setCode] = useState<string>("all");
   const [shown, setShown] = useState<Record<string, number>>({});
@@ -70,9 +91,9 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
       {!json && !progress && !error && <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>}
       {json && (
         <>
-          <Text weight="semibold">
-            {json.programme}, as of {json.asOf}
-          </Text>
+          <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
+            {json.programme}, as of {longDate(json.asOf)}
+          </h2>
           <div className={styles.row} aria-label="Findings by severity">
             <Badge color="danger" appearance="tint">
               {json.counts.error} {json.counts.error === 1 ? "error" : "errors"}
@@ -98,19 +119,19 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
           </ul>
           <div className={styles.filters}>
             <Field label="Severity" className={styles.filter}>
-              <Dropdown value={severity === "all" ? "All" : severity} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
+              <Dropdown value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
-                <Option value="error">error</Option>
-                <Option value="warning">warning</Option>
-                <Option value="info">info</Option>
+                <Option value="error">Errors</Option>
+                <Option value="warning">Warnings</Option>
+                <Option value="info">Info</Option>
               </Dropdown>
             </Field>
             <Field label="Code" className={styles.filter}>
-              <Dropdown value={code === "all" ? "All" : code} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
+              <Dropdown value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
                 {codes.map((c) => (
-                  <Option key={c} value={c}>
-                    {c}
+                  <Option key={c} value={c} text={codeLabel(c)}>
+                    {codeLabel(c)}
                   </Option>
                 ))}
               </Dropdown>
@@ -120,28 +141,36 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
           {groups.map(([sheet, list]) => {
             const limit = shown[sheet] ?? PAGE;
             return (
-              <section key={sheet} aria-label={`${sheet}: ${list.length} findings`}>
-                <Text weight="semibold" as="h3">
-                  {sheet} ({list.length})
-                </Text>
+              <section key={sheet} aria-label={`${sheet.trim()}: ${list.length} findings`}>
+                <h3 className={styles.groupHeading}>
+                  {sheet.trim()} ({list.length})
+                </h3>
                 <ul className={styles.list}>
-                  {list.slice(0, limit).map((d, i) => (
-                    <li key={i} className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}>
-                      <Caption1>
-                        {d.severity} · {d.code} ·{" "}
-                        {onGoTo && d.cell ? (
-                          <Link as="button" onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet} ${d.cell}`}>
-                            {d.cell}
-                          </Link>
-                        ) : (
-                          d.cell || "—"
-                        )}
-                      </Caption1>
-                      <Body1 as="p" block>
-                        {d.message}
-                      </Body1>
-                    </li>
-                  ))}
+                  {list.slice(0, limit).map((d, i) => {
+                    const key = `${sheet}|${i}`;
+                    return (
+                      <li key={i} className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}>
+                        <Caption1>
+                          {d.severity} · {CODE_TEXT(d.code)} ·{" "}
+                          {onGoTo && d.cell ? (
+                            <Link as="button" onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}>
+                              {d.cell}
+                            </Link>
+                          ) : preview && d.cell ? (
+                            <Link as="button" onClick={() => setOpen(open === key ? null : key)} aria-expanded={open === key} aria-label={`${open === key ? "Hide" : "Show"} what ${d.sheet.trim()} ${d.cell} holds`}>
+                              {d.cell}
+                            </Link>
+                          ) : (
+                            d.cell || "—"
+                          )}
+                        </Caption1>
+                        <Body1 as="p" block>
+                          {d.message}
+                        </Body1>
+                        {open === key && preview && <CellPreviewBox p={preview(d.sheet, d.cell, headerOf(d.sheet))} />}
+                      </li>
+                    );
+                  })}
                 </ul>
                 {list.length > limit && (
                   <Button appearance="subtle" onClick={() => setShown({ ...shown, [sheet]: limit + PAGE * 4 })}>

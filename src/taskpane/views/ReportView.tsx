@@ -1,11 +1,15 @@
-import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { useState, type RefObject } from "react";
+import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { ...typographyStyles.body1Strong, margin: 0 },
+  /** A focus ring that stands out on the success bar's green (WCAG 2.4.7, 3:1 against its background). */
+  focusable: { ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForeground1}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
 });
 
 const OUTPUTS: [keyof ReportOptions["include"], string][] = [
@@ -24,17 +28,32 @@ export interface ReportViewProps {
   mode: "excel" | "file";
   onGenerate: (o: ReportOptions) => void;
   onOpenSheet?: (name: string) => void;
+  /** Focus goes here when the report is written. */
+  headingRef?: RefObject<HTMLHeadingElement | null>;
 }
 
-export function ReportView({ defaultAsOf, progress, error, result, mode, onGenerate, onOpenSheet }: ReportViewProps) {
+/** A date typed the British way ("31 Jan 2010", "31/01/2010") or as ISO; null when it is not one. */
+export function readAsOf(text: string): string | null {
+  const d = parseDateText(text, "dmy");
+  return d === null ? null : formatDay(d);
+}
+
+export function ReportView({ defaultAsOf, progress, error, result, mode, onGenerate, onOpenSheet, headingRef }: ReportViewProps) {
   const styles = useStyles();
-  const [asOf, setAsOf] = useState(defaultAsOf);
+  const initial = parseIsoDay(defaultAsOf);
+  const [asOfText, setAsOfText] = useState(initial === null ? defaultAsOf : formatDayLong(initial));
+  const asOf = readAsOf(asOfText);
   const [include, setInclude] = useState<ReportOptions["include"]>({ board: true, highlights: true, exceptions: true, history: true, charts: true });
   const none = !include.board && !include.highlights && !include.exceptions && !include.history;
   return (
     <section className={styles.root} aria-label="Report">
-      <Field label="As of" hint="The Settings sheet's reporting date, or today.">
-        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+      <Field
+        label="As of"
+        hint="A date such as 31 Jan 2010 or 31/01/2010: the Settings sheet's reporting date, or today."
+        validationState={asOf ? "none" : "error"}
+        validationMessage={asOf ? undefined : "Type a date such as 31 Jan 2010."}
+      >
+        <Input value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
       </Field>
       <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
         <legend>
@@ -44,10 +63,10 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
           <Checkbox key={k} label={label} checked={include[k]} disabled={k === "charts" && !include.board} onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })} />
         ))}
       </fieldset>
-      <Button appearance="primary" disabled={!!progress || none || !asOf} onClick={() => onGenerate({ asOf, include })}>
+      <Button appearance="primary" disabled={!!progress || none || !asOf} onClick={() => asOf && onGenerate({ asOf, include })}>
         Generate the report
       </Button>
-      <Caption1>{mode === "excel" ? "Report sheets are added at the end; an earlier report's sheets are replaced. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>
+      <Caption1>{mode === "excel" ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>
       {progress && <ProgressNote p={progress} />}
       {error && (
         <MessageBar intent="error" role="alert">
@@ -57,7 +76,9 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
       {result && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <div>Wrote {result.sheets.length} sheets:</div>
+            <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
+              Wrote {result.sheets.length} sheets:
+            </h2>
             <ul className={styles.list}>
               {result.sheets.map((s) => (
                 <li key={s.key}>
@@ -75,7 +96,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
               <div key={r.name}>A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.</div>
             ))}
             {result.download && (
-              <Link href={result.download.url} download={result.download.name}>
+              <Link href={result.download.url} download={result.download.name} className={styles.focusable}>
                 Download {result.download.name}
               </Link>
             )}

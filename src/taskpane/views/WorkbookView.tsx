@@ -1,10 +1,11 @@
-import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { ...typographyStyles.body1Strong, margin: 0 },
 });
 
 const KIND: Record<string, string> = {
@@ -54,7 +55,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
   };
   return (
     <section className={styles.root} aria-label="Input sheets">
-      <Text weight="semibold">Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}</Text>
+      <h2 className={styles.heading}>Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}</h2>
       <ul className={styles.list}>
         {result.json.sources.map((s) => (
           <li key={`${s.kind}|${s.sheet}`}>
