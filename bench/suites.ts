@@ -12,7 +12,7 @@ import { writeNewWorkbook } from "../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../src/hosts/xlsx/sheet-xml";
 import { writeReport } from "../src/hosts/xlsx/write-report";
 import { readSnapshot } from "../src/hosts/office/read";
-import { applyPlan } from "../src/hosts/office/write";
+import { applyPlan, prepareLayout } from "../src/hosts/office/write";
 import { buildReportPlan } from "../src/report/build";
 import { bundleSizes } from "../scripts/bundle-size";
 import { FakeExcel } from "../test/support/fake-excel";
@@ -76,7 +76,8 @@ export async function office(sizes: number[]): Promise<Row[]> {
     const p = buildReportPlan(analysis);
     const before = fake.syncs;
     const firstRequest = fake.requests.length;
-    await fake.run({}, (ctx) => applyPlan(ctx, p, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }));
+    const layout = await fake.run({}, (ctx) => prepareLayout(ctx, p));
+    await fake.run({}, (ctx) => applyPlan(ctx, p, layout, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }));
     const writeRequests = fake.requests.slice(firstRequest);
     out.push({
       suite: "office",

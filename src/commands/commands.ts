@@ -2,7 +2,7 @@
 import { explain } from "../hosts/office/errors";
 import { goToCell } from "../hosts/office/actions";
 import { excelRunner, writeReportToWorkbook, type HostDeps } from "../hosts/office/run";
-import { officeIsSetSupported } from "../hosts/office/requirements";
+import { officeIsSetSupported, officePlatform } from "../hosts/office/requirements";
 import { workerAnalyser } from "../taskpane/worker/client";
 
 /**
@@ -27,7 +27,7 @@ function notifyInDialog(message: string): void {
 }
 
 function deps(): HostDeps {
-  return { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser() };
+  return { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform() };
 }
 
 Office.onReady(() => {

@@ -1,15 +1,46 @@
 /**
  * An in-memory Excel for testing the Office.js host without Excel. It implements the host's
  * narrow interfaces (src/hosts/office/excel-types.ts), which the compiler checks against
- * @types/office-js, and it enforces what real Excel enforces:
- *  - proxies: reading a property that was not loaded, or loaded but not yet synced, throws
- *    PropertyNotLoaded; writes and method calls are queued and run, in order, at sync();
- *  - Excel on the web's 5 MB request and response limits, per sync;
- *  - a string written through `values` starting with = + - or @ becomes a formula unless the
- *    cell's number format is Text ("@");
- *  - sheet and table names unique (ItemAlreadyExists), 2-D arrays the size of the range.
+ * @types/office-js, and models the documented rules the host could break. Each rule names its
+ * source (office-js-docs-pr page, API reference in @types/office-js, or OfficeDev/office-js issue);
+ * rules marked ASSUMPTION are not documented and must be confirmed in real Excel
+ * (docs/office-host.md, manual checklist).
+ *
+ *  - Proxies: reading a property that was not loaded, or loaded but not yet synced, throws
+ *    PropertyNotLoaded; sets, method calls and loads are queued and run in queue order at sync()
+ *    ("requests to load properties … get added to the queue of pending commands", docs
+ *    develop/application-specific-api-model.md). Loads see the state left by the commands before them.
+ *  - Request size: Excel on the web refuses requests and responses over 5 MB
+ *    (docs concepts/resource-limits-and-performance-optimization.md). A request is counted as
+ *    Office.js serialises it: each action, plus an object path for every proxy it touches
+ *    (ClientRequestBase.buildRequestMessageBodyAndRequestFlags in office.js sends
+ *    { Actions, ObjectPaths }).
+ *  - Undo (docs excel/excel-add-ins-undo-capabilities.md, "Unsupported APIs"): inside
+ *    `mergeUndoGroup` (ExcelApi 1.20) a non-undoable API throws UndoNotSupported;
+ *    `Worksheet.delete` is not undoable anywhere, `Worksheet.name`, `.visibility` and `.position`
+ *    are not undoable on Windows and Mac (`platform`). Outside a group such a call clears the
+ *    user's undo stack ("If you call an unsupported API … the user's undo stack is cleared"):
+ *    recorded in `undoCleared`. ASSUMPTION: the error is raised at the offending action, with
+ *    the actions before it applied.
+ *  - ASSUMPTION (undocumented): a string written through `values` starting with = + - becomes a
+ *    formula (the Range.values reference says so for + - =), and so does @ (not documented);
+ *    a cell already formatted as Text ("@") keeps such a string as text (not documented for the
+ *    API; the reference says only "Text format cells are treated as text even when a number is
+ *    in the cell").
+ *  - Tables (reference TableCollection.add): "The range object or source address determines the
+ *    worksheet"; "If the address does not contain a sheet name, the currently-active sheet is
+ *    used". A table may not overlap merged cells (docs testing/application-specific-api-error-handling.md,
+ *    MergedRangeConflict) or another table.
+ *  - Charts (reference ChartCollection.add, seriesBy): a chart gets one series per column of its
+ *    source ("Columns"); `ChartFill.clear()` "Clears the fill color" — recorded as "cleared",
+ *    not as no fill, since the reference does not say which (office-js #609, #4890).
+ *  - Freeze panes on a hidden sheet throw GeneralException: conservative model of office-js
+ *    #1463 (unfreeze on a hidden sheet threw) and the reference's "Sets the frozen cells in the
+ *    active worksheet view" (panes are view state).
+ *  - Sheet and table names unique (ItemAlreadyExists); sheet names at most 31 characters and
+ *    without \ / ? * [ ] : (InvalidArgument); 2-D arrays the size of the range.
  * It counts syncs, records every request with its payload size, and can fail any step with
- * any error code (commands before the failing one stay applied, as in Excel).
+ * any error code (commands before the failing one stay applied: ASSUMPTION, undocumented).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { a1, parseRange, quoteSheetName, rangeAddress } from "../../src/model/cell";
@@ -61,7 +92,8 @@ export interface ChartState {
   seriesBy: string;
   title: string;
   legend: { visible: boolean; position: string };
-  series: { name: string; values?: string; categories?: string; fill?: string | null; line?: string; points: Record<number, string> }[];
+  /** fill: a colour, "cleared" after ChartFill.clear() (what Excel then draws is undocumented), or unset. */
+  series: { name: string; values?: string; categories?: string; fill?: string; line?: string; lineStyle?: string; gapWidth?: number; overlap?: number; points: Record<number, string> }[];
   axes: { value: Record<string, any>; category: Record<string, any> };
   position?: [string, string | undefined];
 }
@@ -95,6 +127,8 @@ export interface WorkbookState {
   tables: TableState[];
   date1904: boolean;
   protectedStructure: boolean;
+  /** The active sheet (the first sheet when unset). */
+  active?: SheetState;
 }
 
 let nextSheetId = 1;
@@ -145,7 +179,7 @@ export function stateFromSnapshot(snap: WorkbookSnapshot): WorkbookState {
   });
   const tables = snap.tables.map((t) => ({ name: t.name, sheet: sheets.find((s) => s.name === t.sheet)!, range: rangeAddress(t.range), style: "TableStyleMedium2" }));
   for (const r of snap.reportSheets ?? []) sheets.find((s) => s.name === r.sheet)?.names.push({ name: "PMOHighlights.Report", formula: `="${r.key}"`, visible: false });
-  return { sheets, tables, date1904: snap.date1904, protectedStructure: false };
+  return { sheets, tables, date1904: snap.date1904, protectedStructure: false, active: sheets[0] };
 }
 
 /** A deep, comparable copy of a sheet's cells (for "input never changed" checks). */
@@ -171,8 +205,28 @@ interface Command {
   op: string;
   detail: any;
   bytes: number;
+  /** The object path of the proxy the action is on ("ws(Data)/range(0,0,1,1)/format/font"). */
+  path: string;
   run: () => void;
 }
+
+export type Platform = "web" | "windows" | "mac";
+
+/**
+ * APIs the host uses that Excel cannot undo, by platform (docs excel/excel-add-ins-undo-capabilities.md,
+ * "Unsupported APIs": Worksheet.delete "No | No"; Worksheet.name, .position, .visibility "Yes | No").
+ */
+export const NOT_UNDOABLE: Record<string, (p: Platform) => boolean> = {
+  "worksheet.delete": () => true,
+  "worksheet.name": (p) => p !== "web",
+  "worksheet.visibility": (p) => p !== "web",
+  "worksheet.position": (p) => p !== "web",
+};
+
+/** Bytes Office.js sends per action (its Id, ActionType, Name, ObjectPathId, ArgumentInfo) besides the arguments. */
+const ACTION_BYTES = 70;
+/** Bytes per object path (Id, ObjectPathType, Name, ParentObjectPathId, ArgumentInfo) besides its name and arguments. */
+const PATH_BYTES = 80;
 
 class PropertyNotLoaded extends FakeOfficeError {
   constructor(what: string, pending: boolean) {
@@ -189,13 +243,12 @@ abstract class Loadable {
   /** Loads these properties at the next sync: `fetch` reads them from the state then. */
   protected queueLoad(props: string[], fetch: () => void) {
     for (const p of props) this.pending.add(p);
-    this.ctx.queueLoad(() => {
-      fetch();
+    this.ctx.queueLoad(fetch, () => {
       for (const p of props) {
         this.pending.delete(p);
         this.loaded.add(p);
       }
-    }, this);
+    });
   }
   protected check(prop: string) {
     if (!this.loaded.has(prop)) throw new PropertyNotLoaded(`${this.describe()}.${prop}`, this.pending.has(prop));
@@ -211,13 +264,17 @@ function parseProps(names?: string | string[]): string[] {
 
 export class FakeExcel {
   syncs = 0;
-  requests: { sync: number; bytes: number; responseBytes: number; ops: string[] }[] = [];
+  requests: { sync: number; bytes: number; responseBytes: number; ops: string[]; paths: number }[] = [];
   faults: Fault[] = [];
   runs: RunOptions[] = [];
   /** Simulates Excel on the web's payload limits (default on). */
   limits = true;
   /** The last cell selected through the API. */
   selection: { sheet: string; address: string } | null = null;
+  /** Which client's undo rules apply. */
+  platform: Platform = "web";
+  /** Non-undoable calls made outside an undo group: each cleared the user's undo stack. */
+  undoCleared: string[] = [];
   constructor(public state: WorkbookState) {}
 
   static fromSnapshot(snap: WorkbookSnapshot): FakeExcel {
@@ -246,7 +303,7 @@ export class FakeExcel {
 
 export class FakeContext implements ContextLike {
   private commands: Command[] = [];
-  private loads: { fetch: () => void; owner: Loadable }[] = [];
+  private loaded: (() => void)[] = [];
   readonly workbook: FakeWorkbook;
   constructor(
     readonly excel: FakeExcel,
@@ -255,25 +312,38 @@ export class FakeContext implements ContextLike {
     this.workbook = new FakeWorkbook(this);
   }
 
-  queue(op: string, detail: any, run: () => void) {
-    const bytes = JSON.stringify({ op, detail }).length;
-    this.commands.push({ op, detail, bytes, run });
+  queue(op: string, detail: any, run: () => void, path: string = op) {
+    const bytes = ACTION_BYTES + JSON.stringify(detail ?? null).length;
+    this.commands.push({ op, detail, bytes, path, run });
   }
 
-  queueLoad(fetch: () => void, owner: Loadable) {
-    this.loads.push({ fetch, owner });
-    this.commands.push({ op: "load", detail: null, bytes: 60, run: () => undefined });
+  /** A load is an action in the queue like any other: it reads the state the actions before it left. */
+  queueLoad(fetch: () => void, done: () => void) {
+    this.commands.push({ op: "load", detail: null, bytes: ACTION_BYTES, path: "load", run: fetch });
+    this.loaded.push(done);
   }
 
   async sync(): Promise<void> {
     const fake = this.excel;
     fake.syncs++;
     const commands = this.commands;
-    const loads = this.loads;
+    const loaded = this.loaded;
     this.commands = [];
-    this.loads = [];
-    const bytes = commands.reduce((n, c) => n + c.bytes, 0);
-    const record = { sync: fake.syncs, bytes, responseBytes: 0, ops: commands.map((c) => c.op) };
+    this.loaded = [];
+    // Each action, and each object path (every prefix of a proxy's path) once per request.
+    const paths = new Set<string>();
+    let bytes = 0;
+    for (const c of commands) {
+      bytes += c.bytes;
+      const parts = c.path.split("/");
+      for (let k = 1; k <= parts.length; k++) {
+        const p = parts.slice(0, k).join("/");
+        if (paths.has(p)) continue;
+        paths.add(p);
+        bytes += PATH_BYTES + parts[k - 1].length;
+      }
+    }
+    const record = { sync: fake.syncs, bytes, responseBytes: 0, ops: commands.map((c) => c.op), paths: paths.size };
     fake.requests.push(record);
     const fail = (f: Fault) => {
       if (f.once) fake.faults = fake.faults.filter((x) => x !== f);
@@ -283,21 +353,21 @@ export class FakeContext implements ContextLike {
     if (atSync) fail(atSync);
     if (fake.limits && bytes > LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded");
     await Promise.resolve();
+    const before = this.responseBytes;
     for (const c of commands) {
       const f = fake.faults.find((x) => x.when?.(c.op, c.detail));
       if (f) fail(f);
-      if (this.options.mergeUndoGroup && c.op === "worksheet.delete") throw new FakeOfficeError("UndoNotSupported");
+      if (NOT_UNDOABLE[c.op]?.(fake.platform)) {
+        if (this.options.mergeUndoGroup) throw new FakeOfficeError("UndoNotSupported", `${c.op} cannot be undone on ${fake.platform}`);
+        fake.undoCleared.push(c.op);
+      }
       c.run();
     }
-    // Loads run after the commands before them; their results are the response.
-    let response = 0;
-    const fetched: (() => void)[] = [];
-    for (const l of loads) fetched.push(l.fetch);
-    const before = this.responseBytes;
-    for (const f of fetched) f();
-    response = this.responseBytes - before;
+    // The loads' results are the response; they are readable once the whole request succeeded.
+    const response = this.responseBytes - before;
     record.responseBytes = response;
     if (fake.limits && response > LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded");
+    for (const done of loaded) done();
   }
 
   /** Bytes of loaded values sent back (counted as each load is served). */
@@ -317,12 +387,13 @@ class FakeFormat implements RangeFormatLike {
   ) {}
   private set(prop: string, value: any) {
     const r = this.range;
-    r.ctx.queue("format.set", { address: r.addressOf(), prop: this.path + prop, value }, () => {
+    const path = `${r.path}/format${this.path ? `/${this.path.slice(0, -1).replace(/\./g, "/")}` : ""}`;
+    r.ctx.queue("format.set", { prop, value }, () => {
       const s = r.resolveSheet();
       if (prop === "columnWidth") for (let c = r.col; c < r.col + r.cols; c++) s.columnWidths.set(c, value);
       else if (prop === "rowHeight") for (let k = r.row; k < r.row + r.rows; k++) s.rowHeights.set(k, value);
       else s.formats.push({ range: r.addressOf(), props: { [this.path + prop]: typeof value === "string" ? colorOf(value) : value } });
-    });
+    }, path);
   }
   get font(): any {
     const f = new FakeFormat(this.range, "font.");
@@ -395,7 +466,11 @@ class Proxy_ {
   }
 }
 
+let pathSeq = 0;
+
 export class FakeRange extends Loadable implements RangeLike {
+  /** Office.js gives every proxy its own object path, sent with the first request that uses it. */
+  readonly path: string;
   private _values: any[][] | undefined;
   private _bounds: { row: number; col: number; rows: number; cols: number; isNull: boolean } | undefined;
   private _address = "";
@@ -409,9 +484,13 @@ export class FakeRange extends Loadable implements RangeLike {
     private readonly resolver?: () => { row: number; col: number; rows: number; cols: number; isNull: boolean },
   ) {
     super(ctx);
+    this.path = `ws/range${++pathSeq}(${row},${col},${rows},${cols})`;
   }
   protected describe() {
     return `Range(${this.addressOf()})`;
+  }
+  sheetState() {
+    return this.sheetRef();
   }
   resolveSheet() {
     return this.sheetRef();
@@ -479,7 +558,7 @@ export class FakeRange extends Loadable implements RangeLike {
   }
   set values(v: any[][]) {
     if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
-    this.ctx.queue("range.values", { address: this.addressOf(), values: v }, () => {
+    this.ctx.queue("range.values", { values: v }, () => {
       const s = this.sheetRef();
       v.forEach((row, r) =>
         row.forEach((val, c) => {
@@ -488,18 +567,19 @@ export class FakeRange extends Loadable implements RangeLike {
           const old = cellOf(s, at.r, at.c);
           if (val === "") return setCell(s, at.r, at.c, old?.fmt ? { v: "", fmt: old.fmt } : undefined);
           const text = typeof val === "string";
+          // ASSUMPTION (see the header): = + - @ make a formula, unless the cell is already Text.
           if (text && old?.fmt !== "@" && /^[=+\-@]/.test(val) && val.length > 1) setCell(s, at.r, at.c, { v: "#FORMULA", formula: val, fmt: old?.fmt });
           else setCell(s, at.r, at.c, { v: val, fmt: old?.fmt });
         }),
       );
-    });
+    }, this.path);
   }
   get numberFormat(): any[][] {
     throw new PropertyNotLoaded("numberFormat", false);
   }
   set numberFormat(v: any[][]) {
     if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument");
-    this.ctx.queue("range.numberFormat", { address: this.addressOf(), numberFormat: v }, () => {
+    this.ctx.queue("range.numberFormat", { numberFormat: v }, () => {
       const s = this.sheetRef();
       v.forEach((row, r) =>
         row.forEach((fmt, c) => {
@@ -508,13 +588,13 @@ export class FakeRange extends Loadable implements RangeLike {
           setCell(s, this.row + r, this.col + c, { v: old?.v ?? "", formula: old?.formula, fmt });
         }),
       );
-    });
+    }, this.path);
   }
   get hyperlink(): RangeHyperlinkLike {
     throw new PropertyNotLoaded("hyperlink", false);
   }
   set hyperlink(h: RangeHyperlinkLike) {
-    this.ctx.queue("range.hyperlink", { address: this.addressOf(), ...h }, () => this.sheetRef().hyperlinks.set(this.addressOf(), { ...h }));
+    this.ctx.queue("range.hyperlink", { ...h }, () => this.sheetRef().hyperlinks.set(this.addressOf(), { ...h }), this.path);
   }
   get format(): RangeFormatLike {
     return new FakeFormat(this);
@@ -523,7 +603,7 @@ export class FakeRange extends Loadable implements RangeLike {
     return {
       add: (type: "CellValue"): ConditionalFormatLike => {
         const entry = { range: this.addressOf(), rule: undefined as any, format: {} as Record<string, any> };
-        this.ctx.queue("conditionalFormats.add", { address: this.addressOf(), type }, () => this.sheetRef().conditional.push(entry));
+        this.ctx.queue("conditionalFormats.add", { type }, () => this.sheetRef().conditional.push(entry), `${this.path}/conditionalFormats`);
         const fmt = (part: string) => new Proxy_({}, (p, v) => this.ctx.queue("cf.format", { part, p }, () => (entry.format[`${part}.${p}`] = v)));
         return {
           cellValue: {
@@ -540,7 +620,7 @@ export class FakeRange extends Loadable implements RangeLike {
     };
   }
   merge(): void {
-    this.ctx.queue("range.merge", { address: this.addressOf() }, () => this.sheetRef().merges.push(this.addressOf()));
+    this.ctx.queue("range.merge", {}, () => this.sheetRef().merges.push(this.addressOf()), this.path);
   }
   select(): void {
     this.ctx.queue("range.select", { address: this.addressOf() }, () => {
@@ -732,16 +812,55 @@ class FakeTables extends Loadable implements TableCollectionLike {
     this.check("items");
     return this._items!;
   }
-  add(address: string, hasHeaders: boolean): TableLike {
+  /**
+   * Reference (TableCollection.add): "The range object or source address determines the worksheet
+   * under which the table will be added"; "If the address does not contain a sheet name, the
+   * currently-active sheet is used" — whichever sheet's `tables` is called. (The docs sample in
+   * excel/excel-add-ins-tables.md suggests otherwise; the fake follows the reference, the stricter.)
+   */
+  add(address: RangeLike | string, hasHeaders: boolean): TableLike {
     let made: TableState | undefined;
-    const sheet = this.sheet!;
-    this.ctx.queue("tables.add", { address, hasHeaders }, () => {
-      const s = sheet();
-      made = { name: `Table${this.ctx.excel.state.tables.length + 1}`, sheet: s, range: address, style: "TableStyleMedium2" };
-      this.ctx.excel.state.tables.push(made);
-    });
+    const range = typeof address === "string" ? undefined : (address as unknown as FakeRange);
+    this.ctx.queue(
+      "tables.add",
+      { address: range ? null : address, hasHeaders },
+      () => {
+        const st = this.ctx.excel.state;
+        let sheet: SheetState;
+        let ref: string;
+        if (range) {
+          sheet = range.sheetState();
+          ref = range.addressOf();
+        } else {
+          const text = address as string;
+          const bang = text.lastIndexOf("!");
+          if (bang >= 0) {
+            const name = text.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+            const found = st.sheets.find((x) => x.name === name);
+            if (!found) throw new FakeOfficeError("InvalidArgument");
+            sheet = found;
+            ref = text.slice(bang + 1);
+          } else {
+            sheet = st.active ?? st.sheets[0];
+            ref = text;
+          }
+        }
+        const r = parseRange(ref.replace(/\$/g, ""));
+        if (!r) throw new FakeOfficeError("InvalidArgument");
+        // "A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map."
+        if (sheet.merges.some((m) => overlaps(parseRange(m)!, r))) throw new FakeOfficeError("MergedRangeConflict");
+        if (st.tables.some((t) => t.sheet === sheet && overlaps(parseRange(t.range)!, r))) throw new FakeOfficeError("InvalidArgument"); // ASSUMPTION: the code
+        made = { name: `Table${st.tables.length + 1}`, sheet, range: rangeAddress(r), style: "TableStyleMedium2" };
+        st.tables.push(made);
+      },
+      range ? `${range.path}/tables.add` : "tables.add",
+    );
     return new FakeTable(this.ctx, () => made!);
   }
+}
+
+function overlaps(a: { top: number; left: number; bottom: number; right: number }, b: { top: number; left: number; bottom: number; right: number }): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 class FakeSeries implements ChartSeriesLike {
@@ -755,14 +874,32 @@ class FakeSeries implements ChartSeriesLike {
   get name(): string {
     throw new PropertyNotLoaded("ChartSeries.name", false);
   }
+  set gapWidth(v: number) {
+    this.ctx.queue("series.gapWidth", { v }, () => (this.series().gapWidth = v));
+  }
+  get gapWidth(): number {
+    throw new PropertyNotLoaded("ChartSeries.gapWidth", false);
+  }
+  set overlap(v: number) {
+    this.ctx.queue("series.overlap", { v }, () => (this.series().overlap = v));
+  }
+  get overlap(): number {
+    throw new PropertyNotLoaded("ChartSeries.overlap", false);
+  }
   get format() {
-    const fill = (set: (c: string | null) => void) => ({
+    const fill = (set: (c: string) => void) => ({
       setSolidColor: (c: string) => this.ctx.queue("fill.setSolidColor", { c }, () => set(c)),
-      clear: () => this.ctx.queue("fill.clear", {}, () => set(null)),
+      // Reference: "Clears the fill color of a chart element" (whether that draws no fill is undocumented).
+      clear: () => this.ctx.queue("fill.clear", {}, () => set("cleared")),
     });
     return {
       fill: fill((c) => (this.series().fill = c)),
-      line: new Proxy_({}, (p, v) => this.ctx.queue("line", { p }, () => (this.series().line = v))) as any,
+      line: new Proxy_({}, (p, v) =>
+        this.ctx.queue("line", { p, v }, () => {
+          if (p === "lineStyle") this.series().lineStyle = v;
+          else if (p === "color") this.series().line = v;
+        }),
+      ) as any,
     };
   }
   get points() {
@@ -789,7 +926,26 @@ class FakeSeries implements ChartSeriesLike {
 }
 
 function axisProxy(ctx: FakeContext, target: () => Record<string, any>): ChartAxisLike {
-  return new Proxy_({}, (p, v) => ctx.queue("axis.set", { p, v }, () => (target()[p] = v))) as any;
+  const methods: Record<string, unknown> = {
+    // Reference ChartAxis.setPositionAt: "Sets the specified axis position where the other axis crosses."
+    setPositionAt: (v: number) =>
+      ctx.queue("axis.setPositionAt", { v }, () => {
+        target().position = "Custom";
+        target().positionAt = v;
+      }),
+    format: { line: new Proxy_({}, (p, v) => ctx.queue("axis.line", { p, v }, () => (target()[`line.${p}`] = v))) },
+  };
+  return new globalThis.Proxy(methods, {
+    set: (_t, p, v) => {
+      ctx.queue("axis.set", { p, v }, () => (target()[String(p)] = v));
+      return true;
+    },
+    get: (t, p) => {
+      if (typeof p === "string" && p in t) return t[p];
+      if (p === "then") return undefined;
+      throw new PropertyNotLoaded(String(p), false);
+    },
+  }) as any;
 }
 
 class FakeChart implements ChartLike {
@@ -835,10 +991,25 @@ class FakeCharts implements ChartCollectionLike {
   ) {}
   add(type: string, source: RangeLike, seriesBy?: string): ChartLike {
     let made: ChartState | undefined;
-    this.ctx.queue("charts.add", { type, source: (source as unknown as FakeRange).addressOf(), seriesBy }, () => {
-      made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series: [{ name: "Series1", values: (source as unknown as FakeRange).addressOf(), points: {} }], axes: { value: {}, category: {} } };
-      this.sheet().charts.push(made);
-    });
+    const src = source as unknown as FakeRange;
+    this.ctx.queue(
+      "charts.add",
+      { type, seriesBy },
+      () => {
+        // One series per column of the source ("Columns"; "Auto" is columns on the web, a guess from
+        // the data's shape on desktop — reference ChartSeriesBy), per row for "Rows".
+        const byRows = seriesBy === "Rows";
+        const n = byRows ? src.rows : src.cols;
+        const series = Array.from({ length: n }, (_, i) => ({
+          name: `Series${i + 1}`,
+          values: rangeAddress(byRows ? { top: src.row + i, left: src.col, bottom: src.row + i, right: src.col + src.cols - 1 } : { top: src.row, left: src.col + i, bottom: src.row + src.rows - 1, right: src.col + i }),
+          points: {},
+        }));
+        made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series, axes: { value: {}, category: {} } };
+        this.sheet().charts.push(made);
+      },
+      `${src.path}/charts.add`,
+    );
     return new FakeChart(this.ctx, () => made!);
   }
 }
@@ -860,12 +1031,17 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
     this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 50));
     return this;
   }
+  get id() {
+    this.check("id");
+    return `{${this.ref().id}}`;
+  }
   get name() {
     this.check("name");
     return this.ref().name;
   }
   set name(v: string) {
     this.ctx.queue("worksheet.name", { v }, () => {
+      if (!validSheetName(v)) throw new FakeOfficeError("InvalidArgument");
       if (this.ctx.excel.state.sheets.some((s) => s !== this.ref() && s.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
       this.ref().name = v;
     });
@@ -873,6 +1049,15 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
   get position() {
     this.check("position");
     return this.ctx.excel.state.sheets.indexOf(this.ref());
+  }
+  set position(v: number) {
+    this.ctx.queue("worksheet.position", { v }, () => {
+      const st = this.ctx.excel.state;
+      const me = this.ref();
+      if (v < 0 || v >= st.sheets.length) throw new FakeOfficeError("InvalidArgument");
+      st.sheets = st.sheets.filter((x) => x !== me);
+      st.sheets.splice(v, 0, me);
+    });
   }
   get visibility() {
     this.check("visibility");
@@ -901,7 +1086,15 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
     return new FakeCharts(this.ctx, this.ref);
   }
   get freezePanes() {
-    return { freezeRows: (n?: number) => this.ctx.queue("freezeRows", { n }, () => (this.ref().freezeRows = n ?? 1)) };
+    return {
+      freezeRows: (n?: number) =>
+        this.ctx.queue("freezeRows", { n }, () => {
+          // Panes are view state: "Sets the frozen cells in the active worksheet view" (reference);
+          // office-js #1463: unfreeze() on a hidden sheet threw. Modelled conservatively for freezing.
+          if (this.ref().visibility !== "Visible") throw new FakeOfficeError("GeneralException", "freeze panes on a hidden sheet");
+          this.ref().freezeRows = n ?? 1;
+        }),
+    };
   }
   get pageLayout(): PageLayoutLike {
     const ctx = this.ctx;
@@ -922,6 +1115,16 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
       },
       headersFooters: { defaultForAllPages: new Proxy_({}, (p, v) => set(`hf.${p}`, v)) as any },
       setPrintTitleRows: (rows: any) => set("printTitleRows", rows),
+      setPrintArea: (area: any) => set("printArea", typeof area === "string" ? area : (area as FakeRange).addressOf()),
+    };
+  }
+  get horizontalPageBreaks() {
+    return {
+      add: (at: any) =>
+        this.ctx.queue("pageBreaks.add", {}, () => {
+          const row = typeof at === "string" ? parseRange(at)!.top : (at as FakeRange).row;
+          (this.ref().pageLayout.rowBreaks ??= []).push(row);
+        }),
     };
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeLike {
@@ -951,16 +1154,25 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
     });
   }
   activate() {
-    this.ctx.queue("worksheet.activate", {}, () => undefined);
+    this.ctx.queue("worksheet.activate", {}, () => {
+      this.ctx.excel.state.active = this.ref();
+    });
   }
   delete() {
     this.ctx.queue("worksheet.delete", { name: "?" }, () => {
       const st = this.ctx.excel.state;
       if (st.protectedStructure) throw new FakeOfficeError("AccessDenied");
-      st.sheets = st.sheets.filter((s) => s !== this.ref());
-      st.tables = st.tables.filter((t) => t.sheet !== this.ref());
+      const me = this.ref();
+      st.sheets = st.sheets.filter((s) => s !== me);
+      st.tables = st.tables.filter((t) => t.sheet !== me);
+      if (st.active === me) st.active = st.sheets.find((s) => s.visibility === "Visible");
     });
   }
+}
+
+/** Excel's sheet-name rule: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
+function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name);
 }
 
 class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
@@ -990,7 +1202,7 @@ class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
       const st = this.ctx.excel.state;
       if (st.protectedStructure) throw new FakeOfficeError("AccessDenied");
       if (name && st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
-      if (name && (name.length > 31 || /[\\/?*[\]:]/.test(name))) throw new FakeOfficeError("InvalidArgument");
+      if (name && !validSheetName(name)) throw new FakeOfficeError("InvalidArgument");
       made = newSheet(name ?? `Sheet${st.sheets.length + 1}`);
       st.sheets.push(made);
     });
@@ -998,7 +1210,8 @@ class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
   }
   getItem(key: string): WorksheetLike {
     return new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.excel.state.sheets.find((x) => x.name === key);
+      // Reference WorksheetCollection.getItem: "The name or ID of the worksheet".
+      const s = this.ctx.excel.state.sheets.find((x) => x.name === key || `{${x.id}}` === key);
       if (!s) throw new FakeOfficeError("ItemNotFound");
       return s;
     });

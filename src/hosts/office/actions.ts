@@ -1,4 +1,3 @@
-import { a1 } from "../../model/cell";
 import { serialFromDay } from "../../model/dates";
 import type { SettingsWrite } from "../../report/settings-plan";
 import { TEMPLATE_ROWS, type TemplateSheet } from "../../report/template";
@@ -38,7 +37,8 @@ export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateShe
       body.values = t.rows.map((r) => [...r.map((v) => (typeof v === "object" ? serialFromDay(v.day, opts.date1904) : v)), ...Array(Math.max(0, width - r.length)).fill("")].slice(0, width));
     }
     if (t.table) {
-      const table = ws.tables.add(`A1:${a1(Math.max(1, t.rows.length), width - 1)}`, true);
+      // A Range, not a sheet-less address (which means the active sheet: reference TableCollection.add).
+      const table = ws.tables.add(ws.getRangeByIndexes(0, 0, Math.max(1, t.rows.length) + 1, width), true);
       table.name = t.table;
       table.style = "TableStyleMedium2";
     }

@@ -92,16 +92,26 @@ export interface TableLike extends LoadableLike {
 }
 export interface TableCollectionLike extends LoadableLike {
   items: TableLike[];
-  add(address: string, hasHeaders: boolean): TableLike;
+  /** Given a Range (ExcelApi 1.3), the table is on the range's sheet; a sheet-less address means the active sheet. */
+  add(address: RangeLike | string, hasHeaders: boolean): TableLike;
 }
 
 export interface ChartFillLike {
   setSolidColor(color: string): void;
   clear(): void;
 }
+export interface ChartLineLike {
+  color: string;
+  lineStyle: string;
+  weight: number;
+}
 export interface ChartSeriesLike {
   name: string;
-  format: { fill: ChartFillLike; line: { color: string } };
+  /** ExcelApi 1.7; bar and column charts only. */
+  gapWidth: number;
+  /** ExcelApi 1.8; 2-D bar and column charts only. */
+  overlap: number;
+  format: { fill: ChartFillLike; line: ChartLineLike };
   points: { getItemAt(index: number): { format: { fill: ChartFillLike } } };
   setValues(sourceData: RangeLike): void;
   setXAxisValues(sourceData: RangeLike): void;
@@ -112,6 +122,14 @@ export interface ChartAxisLike {
   maximum: any;
   majorUnit: any;
   reversePlotOrder: boolean;
+  /** ExcelApi 1.8. */
+  numberFormat: string;
+  /** Where the other axis crosses this one (ExcelApi 1.8). */
+  position: string;
+  /** The other axis crosses this one at a value (ExcelApi 1.8). */
+  setPositionAt(value: number): void;
+  tickLabelPosition: string;
+  format: { line: ChartLineLike };
 }
 export interface ChartLike {
   name: string;
@@ -130,9 +148,13 @@ export interface PageLayoutLike {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   headersFooters: { defaultForAllPages: { leftHeader: string; rightHeader: string; leftFooter: string; centerFooter: string } };
   setPrintTitleRows(printTitleRows: RangeLike | string): void;
+  /** ExcelApi 1.9. */
+  setPrintArea(printArea: RangeLike | string | Excel.RangeAreas): void;
 }
 
 export interface WorksheetLike extends LoadableLike {
+  /** Stable for the sheet's life, whatever its name (ExcelApi 1.1). */
+  id: string;
   name: string;
   position: number;
   visibility: string;
@@ -141,6 +163,8 @@ export interface WorksheetLike extends LoadableLike {
   tables: TableCollectionLike;
   charts: ChartCollectionLike;
   freezePanes: { freezeRows(count?: number): void };
+  /** ExcelApi 1.9: manual page breaks, each before its range's top-left cell. */
+  horizontalPageBreaks: { add(pageBreakRange: RangeLike | string): unknown };
   pageLayout: PageLayoutLike;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;
   getRange(address?: string): RangeLike;

@@ -22,3 +22,9 @@ export function capabilities(isSetSupported: IsSetSupported): Capabilities {
   if (!isSetSupported("ExcelApi", "1.7")) throw new HostError("unsupported", `This version of Excel is too old for the add-in (it needs the ExcelApi 1.7 requirement set). It works in ${EXCEL_VERSION_NOTE}.`);
   return { pageLayout: isSetSupported("ExcelApi", "1.9"), mergeUndo: isSetSupported("ExcelApi", "1.20") };
 }
+
+/** The client, for its undo rules: Office.context.platform (OfficeOnline, PC, Mac); anything else is "other". */
+export function officePlatform(): "web" | "windows" | "mac" | "other" {
+  const p = typeof Office !== "undefined" ? String(Office.context?.platform ?? "") : "";
+  return p === "OfficeOnline" ? "web" : p === "PC" ? "windows" : p === "Mac" ? "mac" : "other";
+}

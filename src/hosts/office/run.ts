@@ -6,7 +6,7 @@ import { explain, HostError, RETRYABLE, codeOf } from "./errors";
 import type { ContextLike } from "./excel-types";
 import { readSnapshot, type ReadStats } from "./read";
 import { capabilities, type IsSetSupported } from "./requirements";
-import { applyPlan, type ApplyResult } from "./write";
+import { applyPlan, prepareLayout, removeAdded, type ApplyResult } from "./write";
 
 /**
  * The Office.js host's two jobs, each one Excel.run: check the open workbook, and write the
@@ -36,8 +36,13 @@ export interface ReportInclude {
   charts?: boolean;
 }
 
+/** The client, for its undo rules (Office.context.platform: OfficeOnline, PC, Mac; anything else is "other"). */
+export type Platform = "web" | "windows" | "mac" | "other";
+
 export interface HostDeps {
   run: Runner;
+  /** Which client (its undo rules differ: docs excel/excel-add-ins-undo-capabilities.md). Unknown counts as not the web. */
+  platform?: Platform;
   isSetSupported: IsSetSupported;
   analyse: Analyser;
   /** Waits before a retry (tests pass one that does not wait). */
@@ -80,25 +85,59 @@ export async function checkOpenWorkbook(deps: HostDeps, opts: { asOf?: Day | nul
 
 export interface ReportOutcome extends CheckOutcome {
   written: ApplyResult;
+  /** Whether Excel can undo the whole write in one step (Ctrl+Z). */
+  undoable: boolean;
 }
 
-/** Reads, checks, plans and writes the report; one undo step where Excel supports it. */
-export async function writeReportToWorkbook(deps: HostDeps, opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (stage: string, done: number, total: number) => void } = {}): Promise<ReportOutcome> {
+/**
+ * Reads, checks, plans and writes the report, once. Where the write can be one undo step it is
+ * (ExcelApi 1.20, a first report: nothing to delete, rename or hide — see write.ts); a
+ * regeneration deletes the old sheets, which no client can undo, so it asks for no undo group
+ * rather than be refused and written again.
+ */
+export async function writeReportToWorkbook(
+  deps: HostDeps,
+  opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (stage: string, done: number, total: number) => void; beforeWrite?: (checked: CheckOutcome) => void } = {},
+): Promise<ReportOutcome> {
   const caps = capabilities(deps.isSetSupported);
   const checked = await checkOpenWorkbook(deps, { asOf: opts.asOf, include: opts.include, onProgress: (d, t) => opts.onProgress?.("Reading", d, t) });
-  const write = (mergeUndoGroup: boolean) =>
-    withRetry(deps, () =>
-      deps.run({ delayForCellEdit: true, mergeUndoGroup }, (ctx) =>
-        applyPlan(ctx, checked.plan, { date1904: checked.snapshot.date1904, capabilities: caps, onProgress: (d, t) => opts.onProgress?.("Writing", d, t) }),
-      ),
-    );
-  let written: ApplyResult;
-  try {
-    written = await write(caps.mergeUndo);
-  } catch (e) {
-    // Replacing an earlier report deletes sheets, which Excel cannot undo; without a merged undo group it can still run.
-    if (caps.mergeUndo && (e as HostError).code === "UndoNotSupported") written = await write(false);
-    else throw e;
-  }
-  return { ...checked, written };
+  opts.beforeWrite?.(checked);
+  const plan = checked.plan;
+  const platform = deps.platform ?? "other";
+  let undoable = false;
+  const written = await withRetry(deps, async () => {
+    // The layout is taken afresh on every attempt: a co-author may have changed the sheets.
+    const layout = await deps.run({ delayForCellEdit: true }, (ctx) => prepareLayout(ctx, plan));
+    const first = layout.ours.length === 0;
+    const attempt = async (merge: boolean) => {
+      const created: string[] = [];
+      try {
+        return await deps.run({ delayForCellEdit: true, mergeUndoGroup: merge }, (ctx) =>
+          applyPlan(ctx, plan, layout, {
+            date1904: checked.snapshot.date1904,
+            capabilities: caps,
+            // Worksheet.position is undoable on the web only: inside an undo group elsewhere the report stays at the end.
+            place: !merge || platform === "web",
+            created,
+            onProgress: (d, t) => opts.onProgress?.("Writing", d, t),
+          }),
+        );
+      } catch (e) {
+        // A first report writes into its final sheets: remove them, in a run of its own (deleting cannot be grouped).
+        if (first) await deps.run({ delayForCellEdit: true }, (ctx) => removeAdded(ctx, created, [...layout.finalNames.values()], layout.present)).catch(() => undefined);
+        throw e;
+      }
+    };
+    const merge = caps.mergeUndo && first;
+    try {
+      const out = await attempt(merge);
+      undoable = merge;
+      return out;
+    } catch (e) {
+      // Not expected (nothing non-undoable is grouped); should Excel refuse anyway, write without the group.
+      if (merge && codeOf((e as { cause?: unknown }).cause ?? e) === "UndoNotSupported") return attempt(false);
+      throw e;
+    }
+  });
+  return { ...checked, written, undoable };
 }

@@ -1,6 +1,6 @@
 import { goToCell, insertTemplateSheets, saveSettings } from "../../hosts/office/actions";
 import { checkOpenWorkbook, excelRunner, writeReportToWorkbook, type HostDeps } from "../../hosts/office/run";
-import { officeIsSetSupported } from "../../hosts/office/requirements";
+import { officeIsSetSupported, officePlatform } from "../../hosts/office/requirements";
 import { settingsWrites, type SettingValue } from "../../report/settings-plan";
 import type { SettingSpec } from "../../ingest/schema";
 import type { WorkbookService } from "./types";
@@ -8,7 +8,7 @@ import { asOfDay, toCheckResult } from "./common";
 import { workerAnalyser } from "../worker/client";
 
 /** The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake. */
-export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser() }): WorkbookService {
+export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform() }): WorkbookService {
   let lastSettingsSheet: { name: string; lastRow: number } | null = null;
   let date1904 = false;
   return {

@@ -75,4 +75,103 @@ describe("the fake Excel", () => {
     expect(f.sheet("Data").cells.get(0)!.get(1)!.v).toBe("kept");
     expect(f.sheet("Data").cells.get(0)!.get(2)).toBeUndefined();
   });
+
+  it("refuses what Excel cannot undo inside an undo group, by platform, and records undo stacks cleared outside one", async () => {
+    const tryIn = async (platform: "web" | "windows" | "mac", change: (ws: import("../../../src/hosts/office/excel-types").WorksheetLike) => void) => {
+      const f = fake();
+      f.platform = platform;
+      return f
+        .run({ mergeUndoGroup: true }, async (ctx) => {
+          change(ctx.workbook.worksheets.getItem("Data"));
+          await ctx.sync();
+        })
+        .then(() => "ok", (e) => e.code);
+    };
+    for (const p of ["windows", "mac"] as const) {
+      expect(await tryIn(p, (ws) => (ws.name = "Other"))).toBe("UndoNotSupported");
+      expect(await tryIn(p, (ws) => (ws.visibility = "Hidden"))).toBe("UndoNotSupported");
+      expect(await tryIn(p, (ws) => (ws.position = 0))).toBe("UndoNotSupported");
+    }
+    expect(await tryIn("web", (ws) => (ws.name = "Other"))).toBe("ok");
+    expect(await tryIn("web", (ws) => (ws.visibility = "Hidden"))).toBe("ok");
+    for (const p of ["web", "windows", "mac"] as const) expect(await tryIn(p, (ws) => ws.delete())).toBe("UndoNotSupported");
+    const f = fake();
+    f.platform = "windows";
+    await f.run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").name = "Renamed";
+      await ctx.sync();
+    });
+    expect(f.undoCleared).toEqual(["worksheet.name"]);
+  });
+
+  it("runs loads in queue order with the commands, counts object paths in the request, and makes a series per source column", async () => {
+    const f = fake();
+    await f.run({}, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      const before = ws.getRange("A1");
+      before.load("values");
+      ws.getRange("A1").values = [["changed"]];
+      const after = ws.getRange("A1");
+      after.load("values");
+      await ctx.sync();
+      expect([before.values[0][0], after.values[0][0]]).toEqual(["hello", "changed"]);
+      ws.getRange("A1:C3").values = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+      ws.charts.add("ColumnClustered", ws.getRange("A1:C3"), "Columns");
+      await ctx.sync();
+    });
+    expect(f.sheet("Data").charts[0].series.map((s) => s.values)).toEqual(["A1:A3", "B1:B3", "C1:C3"]);
+    // One range written cell by cell costs more than the same values in one range: each proxy is an object path.
+    const bytes = async (write: (ws: import("../../../src/hosts/office/excel-types").WorksheetLike) => void) => {
+      const g = fake();
+      await g.run({}, async (ctx) => {
+        write(ctx.workbook.worksheets.getItem("Data"));
+        await ctx.sync();
+      });
+      return g.requests[0].bytes;
+    };
+    const one = await bytes((ws) => (ws.getRangeByIndexes(0, 0, 1, 100).values = [Array(100).fill(1)]));
+    const many = await bytes((ws) => {
+      for (let c = 0; c < 100; c++) ws.getRangeByIndexes(0, c, 1, 1).values = [[1]];
+    });
+    expect(many).toBeGreaterThan(one + 100 * 80);
+  });
+
+  it("adds a table from a sheet-less address on the active sheet, from a Range on its own, never over merged cells", async () => {
+    const f = fake();
+    f.state.sheets.push(newSheet("Other"));
+    f.state.active = f.sheet("Data");
+    await f.run({}, async (ctx) => {
+      const other = ctx.workbook.worksheets.getItem("Other");
+      other.tables.add("A1:B2", true);
+      other.tables.add(other.getRange("D1:E2"), true);
+      await ctx.sync();
+    });
+    expect(f.state.tables.map((t) => [t.sheet.name, t.range])).toEqual([["Data", "A1:B2"], ["Other", "D1:E2"]]);
+    await expect(
+      f.run({}, async (ctx) => {
+        const other = ctx.workbook.worksheets.getItem("Other");
+        other.getRange("G1:H1").merge(false);
+        other.tables.add(other.getRange("G1:H3"), true);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "MergedRangeConflict" });
+  });
+
+  it("refuses freezing panes on a hidden sheet and an invalid sheet name", async () => {
+    const f = fake();
+    await expect(
+      f.run({}, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Data");
+        ws.visibility = "Hidden";
+        ws.freezePanes.freezeRows(1);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      f.run({}, async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").name = "a/b";
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
 });

@@ -2,6 +2,7 @@ import { checkOpenWorkbook, writeReportToWorkbook } from "../../../src/hosts/off
 import { HostError } from "../../../src/hosts/office/errors";
 import { headerSections, styleRectangles } from "../../../src/hosts/office/write";
 import { serialFromDay } from "../../../src/model/dates";
+import { parseMarker, textHash } from "../../../src/report/plan";
 import { cellOf, cellsOf, FakeExcel, LIMIT, newSheet } from "../../support/fake-excel";
 import { bigSnapshot, deps, reportSheets, sampleFake, tempSheets } from "../../support/office";
 import { NASTY_TEXT } from "../../support/report-cases";
@@ -22,7 +23,10 @@ describe("writing the report into the open workbook", () => {
     for (const sheet of out.plan.sheets) {
       const st = fake.sheet(sheet.name);
       expect(st.visibility).toBe("Visible");
-      expect(st.names).toEqual([{ name: "PMOHighlights.Report", formula: `="${sheet.key}"`, visible: false }]);
+      expect(st.names).toHaveLength(1);
+      expect(st.names[0]).toMatchObject({ name: "PMOHighlights.Report", visible: false });
+      // The file host's marker: key, name fingerprint, content fingerprint.
+      expect(parseMarker(st.names[0].formula)).toEqual({ key: sheet.key, nameHash: textHash(sheet.name), contentHash: expect.stringMatching(/^[0-9a-f]{8}$/) });
       for (const b of sheet.blocks)
         b.cells.forEach((row, r) =>
           row.forEach((c, k) => {
@@ -37,8 +41,9 @@ describe("writing the report into the open workbook", () => {
   it("uses a constant number of syncs for a normal workbook", async () => {
     const fake = await sampleFake();
     await writeReportToWorkbook(deps(fake));
-    // read 3 (+ Excel.run's own), prepare 2, temporary sheets 1, content 1, tables and charts 1, swap 1, table names 2 (+ Excel.run's own)
-    expect(fake.syncs).toBeLessThanOrEqual(13);
+    // read 3 (+ Excel.run's own); layout 2 (+1); sheets 1, content 1–2, tables and charts 1, markers and places 1,
+    // view and print settings 1, table names 2, board activated 1 (+ Excel.run's own)
+    expect(fake.syncs).toBeLessThanOrEqual(17);
     expect(fake.maxRequestBytes()).toBeLessThan(LIMIT);
   });
 
@@ -50,9 +55,15 @@ describe("writing the report into the open workbook", () => {
     const stacked = charts[0];
     expect(stacked.series.map((s) => [s.name, s.fill])).toEqual([["Red", "#C00000"], ["Amber", "#FFC000"], ["Green", "#00B050"], ["Blue", "#0070C0"]]);
     const gantt = charts[3];
-    expect(gantt.series[0].fill).toBeNull();
-    expect(gantt.axes.category.reversePlotOrder).toBe(true);
+    // No fill: the API has only ChartFill.clear(), so the border goes too (see write.ts noFill).
+    expect(gantt.series[0]).toMatchObject({ fill: "cleared", lineStyle: "None" });
+    expect(gantt.series.slice(1).every((s) => /^#[0-9A-F]{6}$/i.test(s.fill ?? ""))).toBe(true);
+    // As the file host's chart: gap 40, overlap 100, dates on the axis, crossing at the maximum category.
+    expect(gantt.series[0]).toMatchObject({ gapWidth: 40, overlap: 100 });
+    expect(gantt.axes.category).toMatchObject({ reversePlotOrder: true, position: "Maximum" });
+    expect(gantt.axes.value).toMatchObject({ numberFormat: "mmm yy" });
     expect(typeof gantt.axes.value.minimum).toBe("number");
+    expect(stacked.series[0]).toMatchObject({ gapWidth: 60, overlap: 100 });
     expect(charts[1].series[0].points).toEqual({ 0: "#0070C0", 1: "#00B050", 2: "#FFC000", 3: "#C00000" });
     expect(charts.every((c) => c.position && /^[A-Z]+\d+$/.test(c.position[0]))).toBe(true);
   });
@@ -99,7 +110,7 @@ describe("writing the report into the open workbook", () => {
     const out = await writeReportToWorkbook(deps(fake));
     expect(out.written.renamed).toEqual([{ wanted: "Exceptions", name: "Exceptions (2)" }]);
     expect(cellsOf(fake.sheet("Exceptions"))).toEqual({ A1: { v: "my own log" } });
-    expect(fake.sheet("Exceptions (2)").names[0].formula).toBe('="exceptions"');
+    expect(parseMarker(fake.sheet("Exceptions (2)").names[0].formula)?.key).toBe("exceptions");
   });
 
   it("writes formula-looking text as text", async () => {
@@ -128,14 +139,90 @@ describe("writing the report into the open workbook", () => {
     expect(fake.runs.every((r) => r.delayForCellEdit)).toBe(true);
   });
 
-  it("asks for one undo step where Excel supports it, and does without when replacing an earlier report", async () => {
+  it.each(["web", "windows", "mac"] as const)("on %s: a first report is one undo step, a regeneration asks for none; each is written once", async (platform) => {
     const fake = await sampleFake();
-    await writeReportToWorkbook(deps(fake, { "1.20": true }));
-    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, true]);
+    fake.platform = platform;
+    const adds = () => fake.requests.flatMap((r) => r.ops).filter((o) => o === "worksheets.add").length;
+    const first = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
+    expect(first.undoable).toBe(true);
+    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, true]); // read, layout, write
+    expect(fake.undoCleared).toEqual([]); // nothing non-undoable: the user's undo stack is intact
+    expect(adds()).toBe(first.plan.sheets.length);
+    const names = first.plan.sheets.map((s) => s.name);
+    // Moving sheets is undoable on the web only: elsewhere the report stays at the end, and opens on the board.
+    const order = fake.state.sheets.map((s) => s.name);
+    if (platform === "web") expect(order.slice(0, names.length)).toEqual(names);
+    else expect(order.slice(-names.length)).toEqual(names);
+    expect(fake.state.active?.name).toBe("Board Report");
     fake.runs = [];
-    await writeReportToWorkbook(deps(fake, { "1.20": true }));
-    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, true, false]); // sheet deletion is not undoable
+    const second = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
+    expect(second.undoable).toBe(false);
+    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, false]);
+    expect(adds()).toBe(2 * first.plan.sheets.length);
+    expect(fake.undoCleared).toContain("worksheet.delete"); // honestly not undoable: Excel cannot undo a sheet deletion
     expect(tempSheets(fake)).toEqual([]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(order); // in the old report's place
+  });
+
+  it("without the undo group, puts a first report first in tab order, as the file host does", async () => {
+    const fake = await sampleFake();
+    const out = await writeReportToWorkbook(deps(fake));
+    expect(out.undoable).toBe(false);
+    expect(fake.state.sheets.slice(0, out.plan.sheets.length).map((s) => s.name)).toEqual(out.plan.sheets.map((s) => s.name));
+  });
+
+  it("keeps a report sheet the user edited or copied, and writes a new one beside it", async () => {
+    const fake = await sampleFake();
+    await writeReportToWorkbook(deps(fake));
+    const ex = fake.sheet("Exceptions");
+    ex.cells.get(0)!.set(0, { v: "My notes on the exceptions" }); // edited: the content fingerprint no longer matches
+    const board = fake.sheet("Board Report");
+    const copy = { ...board, id: 999_999, name: "Board Report (2)", names: board.names.map((n) => ({ ...n })) }; // Move or Copy carries the marker
+    fake.state.sheets.push(copy);
+    const out = await writeReportToWorkbook(deps(fake));
+    expect(out.written.kept.sort()).toEqual(["Board Report (2)", "Exceptions"]);
+    expect(out.written.replaced).not.toContain("Exceptions");
+    expect(cellOf(fake.sheet("Exceptions"), 0, 0)?.v).toBe("My notes on the exceptions");
+    expect(out.written.sheets.find((s) => s.key === "exceptions")?.name).toBe("Exceptions (2)");
+    expect(out.written.sheets.find((s) => s.key === "board")?.name).toBe("Board Report"); // the untouched original was replaced
+  });
+
+  it("applies view and print settings after the sheets are visible, and a refusal costs only that setting", async () => {
+    const fake = await sampleFake();
+    fake.faults = [{ when: (op, d) => op === "pageLayout" && d.p === "printArea", code: "GeneralException" }];
+    const out = await writeReportToWorkbook(deps(fake));
+    expect(out.written.skipped.length).toBeGreaterThan(0);
+    expect(out.written.skipped.every((s) => /print area/.test(s))).toBe(true);
+    const board = fake.sheet("Board Report");
+    expect(board.freezeRows).toBeGreaterThanOrEqual(0);
+    expect(board.pageLayout.orientation).toBeDefined();
+    const planned = out.plan.sheets.find((s) => s.key === "board")!;
+    expect(board.pageLayout.rowBreaks ?? []).toEqual(planned.rowBreaks ?? []);
+    expect(fake.sheet("Exceptions").freezeRows).toBe(4); // frozen although written hidden when replacing: after the swap
+  });
+
+  it("sets the print area and page breaks the plan carries", async () => {
+    const fake = await sampleFake();
+    const out = await writeReportToWorkbook(deps(fake));
+    for (const s of out.plan.sheets.filter((p) => p.printArea)) {
+      const a = s.printArea!;
+      expect(fake.sheet(s.name).pageLayout.printArea).toBe(`${String.fromCharCode(65 + a.left)}${a.top + 1}:${String.fromCharCode(65 + a.right)}${a.bottom + 1}`);
+    }
+  });
+
+  it("adds each table on its own sheet whichever sheet is active", async () => {
+    const fake = await sampleFake();
+    fake.state.active = fake.sheet("Projects");
+    await writeReportToWorkbook(deps(fake));
+    await writeReportToWorkbook(deps(fake)); // again, into hidden temporary sheets
+    expect(fake.state.tables.find((t) => t.name === "PMOExceptions")?.sheet.name).toBe("Exceptions");
+    expect(fake.state.tables.filter((t) => t.sheet.name === "Projects").map((t) => t.name)).toEqual(fake.state.tables.filter((t) => t.sheet.name === "Projects" && !t.name.startsWith("PMO")).map((t) => t.name));
+  });
+
+  it("suspends screen updating once per write", async () => {
+    const fake = FakeExcel.fromSnapshot(bigSnapshot(5_000));
+    await writeReportToWorkbook(deps(fake));
+    expect(fake.requests.flatMap((r) => r.ops).filter((o) => o === "suspendScreenUpdating")).toHaveLength(1);
   });
 });
 
@@ -179,9 +266,9 @@ describe("faults while writing", () => {
         }
       }
     // A conflict clears on retry; other faults reach the user, explained, except those after the
-    // report is in place (naming its tables), which leave a complete report.
+    // report is in place (view and print settings, naming its tables, opening the board), which leave a complete report.
     expect(failures.Conflict ?? 0).toBe(0);
-    for (const code of codes.filter((c) => c !== "Conflict")) expect({ code, n: failures[code] }).toEqual({ code, n: perRun - 2 });
+    for (const code of codes.filter((c) => c !== "Conflict")) expect({ code, n: failures[code] }).toEqual({ code, n: perRun - 4 });
   }, 120_000);
 
   it("retries a co-authoring conflict with back-off, then succeeds", async () => {
@@ -189,14 +276,14 @@ describe("faults while writing", () => {
     fake.faults = [{ when: (op) => op === "worksheets.add", code: "Conflict", once: true }];
     const out = await writeReportToWorkbook(deps(fake));
     expect(out.written.sheets).toHaveLength(out.plan.sheets.length);
-    expect(fake.runs.length).toBe(3); // read, failed write, retried write
+    expect(fake.runs.length).toBe(6); // read; layout, failed write, its clean-up; layout, write
   });
 
   it("explains a conflict that does not clear", async () => {
     const fake = await sampleFake();
     fake.faults = [{ when: (op) => op === "worksheets.add", code: "Conflict" }];
     await expect(writeReportToWorkbook(deps(fake))).rejects.toThrow(/Someone else is editing this workbook/);
-    expect(fake.runs.length).toBe(1 + 4);
+    expect(fake.runs.length).toBe(1 + 4 * 3); // read, then four attempts of layout, write and clean-up
     expect(tempSheets(fake)).toEqual([]);
   });
 
