@@ -30,7 +30,7 @@ describe("manifest.xml", () => {
     expect(/<Id>([^<]+)<\/Id>/.exec(xml)?.[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     expect(/<Permissions>([^<]+)<\/Permissions>/.exec(xml)?.[1]).toBe("ReadWriteDocument");
     expect(xml).toMatch(/<Host Name="Workbook"\/>/);
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
   });
 
   it("points only at https addresses", () => {

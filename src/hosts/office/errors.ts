@@ -1,6 +1,9 @@
 /**
- * Excel's errors, explained to the user. Branch on `error.code` (stable), never on the
- * message (localised). Each explanation says what happened and what to do.
+ * Excel's errors, explained to the user. Branch on `error.code` (stable), never on the message:
+ * "The error message isn't intended for consumption by end users; you should use the error code
+ * and appropriate business logic to determine the error message that your add-in shows to end
+ * users" (docs testing/application-specific-api-error-handling.md). Each explanation says what
+ * happened and what to do; Excel's own message goes to `details` only (a details line).
  */
 export type ExcelProblem =
   | "protected"
@@ -11,6 +14,7 @@ export type ExcelProblem =
   | "cell-edit"
   | "unsupported"
   | "busy"
+  | "inactive"
   | "unknown";
 
 export class HostError extends Error {
@@ -18,6 +22,8 @@ export class HostError extends Error {
     readonly problem: ExcelProblem,
     message: string,
     readonly code?: string,
+    /** Excel's code and message, for a details line (never the message shown). */
+    public details?: string,
   ) {
     super(message);
     this.name = "HostError";
@@ -32,38 +38,58 @@ export function codeOf(e: unknown): string | undefined {
 export const RETRYABLE = new Set(["Conflict", "InsertDeleteConflict", "ActivityLimitReached", "ServiceNotAvailable"]);
 export const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
-export const EXCEL_VERSION_NOTE = "Excel on the web, Microsoft 365, Excel 2019 or later on Windows, or Excel 16.9 or later on Mac";
+/**
+ * The clients the add-in runs in. Not Excel 2019 or 2016: volume-licensed Office 2019 runs add-ins in
+ * Internet Explorer 11 (Trident), which the ES2020 / React 19 pane cannot run, and the manifest's
+ * ExcelApi 1.8 leaves it out (requirement sets: Office 2019 volume-licensed has 1.2–1.7).
+ */
+export const EXCEL_VERSION_NOTE = "Excel on the web, Excel for Microsoft 365 on Windows or Mac, or Excel 2021 or later";
 
 export function explain(e: unknown): HostError {
   if (e instanceof HostError) return e;
-  const h = explainCode(codeOf(e));
+  const code = codeOf(e);
+  const h = explainCode(code);
   (h as { cause?: unknown }).cause = e; // kept for the developer console, never shown to users
+  const raw = (e as { message?: unknown })?.message;
+  h.details = [code, typeof raw === "string" && raw !== code ? raw : ""].filter(Boolean).join(": ") || undefined;
   return h;
 }
 
 function explainCode(code: string | undefined): HostError {
   switch (code) {
     case "AccessDenied":
-      return new HostError("protected", "Excel would not let the report be written: the workbook or a sheet is protected, or you can only view this file. Unprotect the workbook (Review > Protect Workbook), or open it for editing, then try again. Nothing was changed.", code);
+      return new HostError("protected", "Excel would not let the report be written: the workbook or one of its sheets is protected, or you can only view this file. Unprotect it (Review > Unprotect Sheet or Protect Workbook), or open it for editing, then try again. Nothing was changed.", code);
     case "ItemAlreadyExists":
-      return new HostError("name-taken", "A sheet or table name the report needs was taken while it was being written (perhaps by a co-author). Try again; the report will choose other names. Nothing was changed.", code);
+      return new HostError("name-taken", "A sheet or table name the add-in needs was taken while it was working (perhaps by a co-author). Try again; it will choose other names.", code);
     case "Conflict":
     case "InsertDeleteConflict":
-      return new HostError("conflict", "Someone else is editing this workbook at the same moment, and Excel could not merge the changes. Wait a moment and try again. Nothing was changed.", code);
+      return new HostError("conflict", "Someone else is editing this workbook at the same moment, and Excel could not merge the changes. Wait a moment and try again.", code);
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "RangeExceedsLimit":
-      return new HostError("too-large", "The workbook is too large to move in one piece, even in small blocks. Remove unused rows and columns from the input sheets, or run the command-line tool on a saved copy. Nothing was changed.", code);
+      return new HostError("too-large", "The workbook is too large to move in one piece, even in small blocks. Remove unused rows and columns from the input sheets, or run the command-line tool on a saved copy.", code);
     case "InvalidOperationInCellEditMode":
       return new HostError("cell-edit", "Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.", code);
+    case "InactiveWorkbook":
+    case "InvalidSelection":
+      // "multiple workbooks are open and the workbook being called by this API has lost focus" (error docs); office-js #2078, #6365.
+      return new HostError("inactive", "Another workbook is in front. Click into this workbook so it is the active window, then try again.", code);
+    case "ItemNotFound":
+      return new HostError("inactive", "A sheet the add-in was working with is no longer there (renamed or deleted meanwhile, or another workbook is in front). Click into this workbook, check the workbook again, then try again.", code);
+    case "MergedRangeConflict":
+      return new HostError("unknown", "Excel refused to add a table over merged cells. Unmerge the cells of the input sheet, then try again.", code);
+    case "UnsupportedFeature":
+      // "the source worksheet contains one or more unsupported features" (error docs) — not an old Excel.
+      return new HostError("unsupported", "A sheet in this workbook holds a feature Excel's add-in interface cannot work with. Try again on a copy of the workbook without that sheet, or use the command-line tool on a saved copy.", code);
     case "ApiNotFound":
     case "NotImplemented":
-    case "UnsupportedFeature":
       return new HostError("unsupported", `This version of Excel lacks a feature the add-in needs. It works in ${EXCEL_VERSION_NOTE}.`, code);
+    case "UndoNotSupported":
+      return new HostError("unknown", "Excel could not group the report into one undo step. Try again; the report will be written without it.", code);
     case "ActivityLimitReached":
     case "ServiceNotAvailable":
-      return new HostError("busy", "Excel is busy. Wait a moment and try again. Nothing was changed.", code);
+      return new HostError("busy", "Excel is busy. Wait a moment and try again.", code);
     default:
-      return new HostError("unknown", `Excel reported a problem${code ? ` (${code})` : ""}. Try again; if it keeps happening, save the workbook and run the command-line tool on it. Nothing was changed.`, code);
+      return new HostError("unknown", "Excel could not finish the job. Try again; if it keeps happening, save the workbook and run the command-line tool on it.", code);
   }
 }

@@ -2,8 +2,11 @@
 import { EXCEL_VERSION_NOTE, HostError } from "./errors";
 
 /**
- * Requirement sets. The manifest asks for ExcelApi 1.7 (hyperlinks, chart series and axes,
- * getRangeByIndexes); later sets improve the result and are used only where present.
+ * Requirement sets (API reference tags). The manifest asks for ExcelApi 1.8: 1.7 for hyperlinks,
+ * chart series, getRangeByIndexes, freeze panes and tab colours; 1.8 for the chart's axis number
+ * format, crossing and series overlap — and 1.8 leaves out volume-licensed Office 2019, whose
+ * Internet Explorer webview cannot run the pane. Checked at run time: 1.9 (page layout, print
+ * area, page breaks, screen-updating suspension) and 1.20 (one undo group).
  */
 export interface Capabilities {
   /** 1.9: print layout (orientation, fit to page, titles), screen-updating suspension. */
@@ -19,7 +22,7 @@ export function officeIsSetSupported(): IsSetSupported {
 }
 
 export function capabilities(isSetSupported: IsSetSupported): Capabilities {
-  if (!isSetSupported("ExcelApi", "1.7")) throw new HostError("unsupported", `This version of Excel is too old for the add-in (it needs the ExcelApi 1.7 requirement set). It works in ${EXCEL_VERSION_NOTE}.`);
+  if (!isSetSupported("ExcelApi", "1.8")) throw new HostError("unsupported", `This version of Excel is too old for the add-in (it needs the ExcelApi 1.8 requirement set). It works in ${EXCEL_VERSION_NOTE}.`);
   return { pageLayout: isSetSupported("ExcelApi", "1.9"), mergeUndo: isSetSupported("ExcelApi", "1.20") };
 }
 

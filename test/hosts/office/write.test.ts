@@ -1,5 +1,5 @@
 import { checkOpenWorkbook, writeReportToWorkbook } from "../../../src/hosts/office/run";
-import { HostError } from "../../../src/hosts/office/errors";
+import { explain, HostError } from "../../../src/hosts/office/errors";
 import { headerSections, styleRectangles } from "../../../src/hosts/office/write";
 import { serialFromDay } from "../../../src/model/dates";
 import { parseMarker, textHash } from "../../../src/report/plan";
@@ -297,7 +297,7 @@ describe("faults while writing", () => {
 
   it("says which Excel is needed when the requirement set is missing, touching nothing", async () => {
     const fake = await sampleFake();
-    await expect(writeReportToWorkbook(deps(fake, { "1.7": false }))).rejects.toThrow(/ExcelApi 1.7.*Excel on the web, Microsoft 365, Excel 2019/);
+    await expect(writeReportToWorkbook(deps(fake, { "1.8": false }))).rejects.toThrow(/ExcelApi 1.8.*Excel on the web, Excel for Microsoft 365 on Windows or Mac, or Excel 2021 or later/);
     expect(fake.syncs).toBe(0);
   });
 
@@ -305,6 +305,26 @@ describe("faults while writing", () => {
     const fake = await sampleFake();
     fake.faults = [{ sync: 1, code: "InvalidOperationInCellEditMode" }];
     await expect(checkOpenWorkbook(deps(fake))).rejects.toThrow(/finish editing a cell|Press Enter or Esc/);
+  });
+
+  it("gives every error a user can meet a plain message and a next step, Excel's own words only as details", () => {
+    const cases: [string, RegExp][] = [
+      ["InactiveWorkbook", /Another workbook is in front\. Click into this workbook/],
+      ["InvalidSelection", /Another workbook is in front/],
+      ["ItemAlreadyExists", /Try again; it will choose other names/],
+      ["AccessDenied", /protected.*Unprotect/],
+      ["InvalidOperationInCellEditMode", /Press Enter or Esc/],
+      ["Conflict", /Someone else is editing/],
+      ["UnsupportedFeature", /holds a feature Excel's add-in interface cannot work with/],
+      ["ApiNotFound", /Excel 2021 or later/],
+      ["MergedRangeConflict", /Unmerge/],
+    ];
+    for (const [code, want] of cases) {
+      const h = explain(Object.assign(new Error("Le message localisé d'Excel"), { code }));
+      expect({ code, message: h.message }).toEqual({ code, message: expect.stringMatching(want) });
+      expect(h.message).not.toContain("localisé");
+      expect(h.details).toBe(`${code}: Le message localisé d'Excel`);
+    }
   });
 });
 
