@@ -1,7 +1,7 @@
 /* global Office */
-import { explain } from "../hosts/office/errors";
+import { explain, HostError } from "../hosts/office/errors";
 import { goToCell } from "../hosts/office/actions";
-import { excelRunner, writeReportToWorkbook, type HostDeps } from "../hosts/office/run";
+import { excelRunner, writeReportToWorkbook, type CheckOutcome, type HostDeps } from "../hosts/office/run";
 import { officeIsSetSupported, officePlatform } from "../hosts/office/requirements";
 import { workerAnalyser } from "../taskpane/worker/client";
 
@@ -9,21 +9,71 @@ import { workerAnalyser } from "../taskpane/worker/client";
  * The ribbon's function commands: Run checks and Generate report without opening the pane.
  * The outcome is shown in the workbook itself (the Exceptions sheet, or the Board Report is
  * opened); a failure is explained in a small dialog.
+ *
+ * A function command's runtime "closes when either the function completes or 5 minutes have
+ * passed, whichever is earlier" (docs design/add-in-commands.md; testing/runtimes.md), and a write
+ * cut off there would leave temporary sheets and no message. So a command never starts a job that
+ * could get near that: past a size estimate, or when reading and checking took too long, it writes
+ * nothing and asks for the pane (Programme Check), which has no such limit and shows progress.
+ * (A shared runtime could open the pane itself with Office.addin.showAsTaskpane, but it needs
+ * SharedRuntime 1.1 and a reworked manifest, allows one task pane only, and has open reports of a
+ * blank pane on Windows — office-js #2716, #3101 — so the commands keep their own short-lived runtime.)
  */
-export async function runCommand(kind: "check" | "report", deps: HostDeps, notify: (message: string) => void): Promise<void> {
+
+/** Above this many input cells read, or report cells planned, the ribbon leaves the job to the pane. */
+export const COMMAND_MAX_CELLS = 150_000;
+/** Reading and checking must be done by then, leaving the write well inside the 5-minute limit. */
+export const COMMAND_READ_BUDGET_MS = 90_000;
+
+export const USE_THE_PANE =
+  "This workbook is large, so the report is not written from the ribbon button (Excel stops a button's work after 5 minutes). Nothing was changed. Open Programme Check on the Home tab and generate the report there: it shows its progress and has no time limit.";
+
+function plannedCells(checked: CheckOutcome): number {
+  let n = 0;
+  for (const s of checked.plan.sheets) for (const b of s.blocks) for (const r of b.cells) n += r.length;
+  return n;
+}
+
+export async function runCommand(kind: "check" | "report", deps: HostDeps, notify: (message: string) => Promise<void> | void, now: () => number = Date.now): Promise<void> {
+  const started = now();
   try {
     const include = kind === "check" ? { board: false, highlights: false, exceptions: true, history: false, charts: false } : undefined;
-    const out = await writeReportToWorkbook(deps, { include });
+    const out = await writeReportToWorkbook(deps, {
+      include,
+      beforeWrite: (checked) => {
+        if (checked.read.cells > COMMAND_MAX_CELLS || plannedCells(checked) > COMMAND_MAX_CELLS || now() - started > COMMAND_READ_BUDGET_MS) throw new HostError("too-large", USE_THE_PANE);
+      },
+    });
     const target = out.written.sheets.find((s) => s.key === (kind === "check" ? "exceptions" : "board"));
     if (target) await deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, target.name, "A1"));
   } catch (e) {
-    notify(explain(e).message);
+    const h = explain(e);
+    await notify(h.details ? `${h.message}\n\nDetails: ${h.details}` : h.message);
   }
 }
 
-function notifyInDialog(message: string): void {
+/** Longest the command waits for the user to close the message (the runtime is closed at 5 minutes). */
+const DIALOG_WAIT_MS = 4 * 60_000;
+
+/**
+ * Shows the message in a dialog and resolves once it is closed (or could not open), so the
+ * command calls `event.completed()` only then: completing "Indicates that the add-in has completed
+ * processing and will automatically be closed" (reference Office.AddinCommands.Event.completed).
+ */
+function notifyInDialog(message: string): Promise<void> {
   const url = `${window.location.origin}${window.location.pathname.replace(/[^/]*$/, "")}notice.html?m=${encodeURIComponent(message)}`;
-  Office.context.ui.displayDialogAsync(url, { height: 25, width: 30, displayInIframe: true });
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, DIALOG_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    Office.context.ui.displayDialogAsync(url, { height: 25, width: 30, displayInIframe: true }, (result) => {
+      // 12007 (a dialog already open), 12009 (the user ignored the pop-up prompt): nothing to wait for.
+      if (result.status !== Office.AsyncResultStatus.Succeeded) return done();
+      result.value.addEventHandler(Office.EventType.DialogEventReceived, done); // closed by the user
+    });
+  });
 }
 
 function deps(): HostDeps {

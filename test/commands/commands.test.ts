@@ -1,5 +1,6 @@
 import { cellsOf } from "../support/fake-excel";
-import { deps, reportSheets, sampleFake } from "../support/office";
+import { bigSnapshot, deps, reportSheets, sampleFake } from "../support/office";
+import { FakeExcel } from "../support/fake-excel";
 
 // The function file registers handlers with Office on load; give it a minimal Office to load against.
 const associated: Record<string, unknown> = {};
@@ -18,7 +19,7 @@ describe("the ribbon's function commands", () => {
     const board = cellsOf(fake.sheet("Board Report"));
     fake.selection = null;
     const notes: string[] = [];
-    await runCommand("check", deps(fake), (m) => notes.push(m));
+    await runCommand("check", deps(fake), (m) => void notes.push(m));
     expect(notes).toEqual([]);
     expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "RAG History"]);
     expect(cellsOf(fake.sheet("Board Report"))).toEqual(board);
@@ -28,11 +29,39 @@ describe("the ribbon's function commands", () => {
   it("Generate Report writes the whole report, and a failure is explained to the user", async () => {
     const fake = await sampleFake();
     const notes: string[] = [];
-    await runCommand("report", deps(fake), (m) => notes.push(m));
+    await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(reportSheets(fake)).toHaveLength(8);
     fake.state.protectedStructure = true;
-    await runCommand("report", deps(fake), (m) => notes.push(m));
+    await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/protected/);
   });
+
+  it("completes only after the message is closed", async () => {
+    const fake = await sampleFake();
+    fake.state.protectedStructure = true;
+    let closed!: () => void;
+    let finished = false;
+    const run = runCommand("report", deps(fake), () => new Promise<void>((r) => (closed = r))).then(() => (finished = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(finished).toBe(false); // the message is still open: event.completed() must wait
+    closed();
+    await run;
+    expect(finished).toBe(true);
+  });
+
+  it("leaves a job that could pass the 5-minute limit to the pane, writing nothing", async () => {
+    const fake = FakeExcel.fromSnapshot(bigSnapshot(11_000)); // 154,000 cells
+    const notes: string[] = [];
+    await runCommand("report", deps(fake), (m) => void notes.push(m));
+    expect(notes).toEqual([expect.stringMatching(/Open Programme Check on the Home tab/)]);
+    expect(reportSheets(fake)).toEqual([]);
+    expect(fake.runs.length).toBe(1); // the read only
+    // And when reading and checking took too long, even for a small workbook.
+    const small = await sampleFake();
+    let t = 0;
+    await runCommand("report", deps(small), (m) => void notes.push(m), () => (t += 100_000));
+    expect(notes[1]).toMatch(/Open Programme Check/);
+    expect(reportSheets(small)).toEqual([]);
+  }, 60_000);
 });
