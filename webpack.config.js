@@ -43,6 +43,8 @@ module.exports = (env, options) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          // Loads Office.js before the bundle (ES5, not bundled: Office.js must come from the CDN).
+          { from: "src/taskpane/office-boot.js", to: "office-boot.js" },
           // The sample workbook, for "Try the sample programme" in the browser.
           { from: "examples/sample-programme.xlsx", to: "sample-programme.xlsx" },
           {

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, typographyStyles, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { detectHost, type HostKind } from "./host";
+import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
 import type { FileSource, WorkbookService } from "./services/types";
 import { workerAnalyser } from "./worker/client";
@@ -14,13 +14,22 @@ export function App() {
   const [host, setHost] = useState<HostKind>("detecting");
   const [service, setService] = useState<WorkbookService | null>(null);
   useEffect(() => {
-    detectHost().then(async (h) => {
-      setHost(h);
+    const inExcel = async () => {
+      setHost("excel");
+      const { excelService } = await import(/* webpackChunkName: "excel-host" */ "./services/excel-service");
+      setService(excelService());
+    };
+    let stop = () => undefined as void;
+    void detectHost().then((h) => {
       if (h === "excel") {
-        const { excelService } = await import(/* webpackChunkName: "excel-host" */ "./services/excel-service");
-        setService(excelService());
+        void inExcel();
+        return;
       }
+      setHost(h);
+      // Office.js still loads in the background: should it report Excel after all, become the Excel pane (unless a file is open).
+      stop = watchForExcel(() => setService((s) => (s ? s : (void inExcel(), s))));
     });
+    return () => stop();
   }, []);
   return (
     <FluentProvider theme={webLightTheme}>

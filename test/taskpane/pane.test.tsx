@@ -6,7 +6,7 @@ import { excelService } from "../../src/taskpane/services/excel-service";
 import { checkWorkbook, fileService } from "../../src/taskpane/services/file-service";
 import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import { analyseInline } from "../../src/hosts/office/analyse-inline";
-import { detectHost } from "../../src/taskpane/host";
+import { detectHost, watchForExcel } from "../../src/taskpane/host";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { FakeExcel, cellsOf } from "../support/fake-excel";
 import { deps, reportSheets, sampleFake } from "../support/office";
@@ -159,10 +159,36 @@ describe("finding the host", () => {
     (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
     expect(await detectHost()).toBe("excel");
   });
-  it("is a browser when Office.js is missing or never ready", async () => {
+  it("is a browser when Office.js is missing, or says it is outside Office (host null)", async () => {
     expect(await detectHost()).toBe("browser");
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: () => undefined };
-    expect(await detectHost(20)).toBe("browser");
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: null }) => void) => cb({ host: null }) };
+    expect(await detectHost()).toBe("browser");
+  });
+  it("is a browser at once when the page was not opened by Office, however Office.js behaves", async () => {
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: () => new Promise(() => undefined) }; // a CDN that hangs
+    const started = Date.now();
+    expect(await detectHost(false)).toBe("browser");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+  it("waits for Office however slowly it starts inside Office, with no timeout", async () => {
+    let ready!: (i: { host: string }) => void;
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => (ready = cb) };
+    let answer: string | null = null;
+    void detectHost(true).then((h) => (answer = h));
+    await new Promise((r) => setTimeout(r, 1700)); // longer than the old 1.5 s guess
+    expect(answer).toBeNull();
+    ready({ host: "Excel" });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answer).toBe("excel");
+  });
+  it("becomes Excel if Office.js, loaded in the background, reports Excel after all", async () => {
+    let seen = false;
+    const stop = watchForExcel(() => (seen = true), 1000, 10);
+    await new Promise((r) => setTimeout(r, 30));
+    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
+    await new Promise((r) => setTimeout(r, 50));
+    stop();
+    expect(seen).toBe(true);
   });
 });
 
