@@ -4,6 +4,23 @@
 // certificate because office-addin-dev-certs cannot install a CA without sudo (see README).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/** An .ico holding one PNG image (the ICO format allows PNG data since Windows Vista; every browser reads it). */
+function icoFromPng(png, size) {
+  const head = Buffer.alloc(22);
+  head.writeUInt16LE(0, 0); // reserved
+  head.writeUInt16LE(1, 2); // type: icon
+  head.writeUInt16LE(1, 4); // one image
+  head.writeUInt8(size % 256, 6);
+  head.writeUInt8(size % 256, 7);
+  head.writeUInt8(0, 8); // no palette
+  head.writeUInt8(0, 9);
+  head.writeUInt16LE(1, 10); // colour planes
+  head.writeUInt16LE(32, 12); // bits per pixel
+  head.writeUInt32LE(png.length, 14);
+  head.writeUInt32LE(22, 18); // the image starts after this header
+  return Buffer.concat([head, png]);
+}
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
@@ -43,6 +60,8 @@ module.exports = (env, options) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          // The address bar's icon: the 32 px add-in icon wrapped as an .ico (browsers ask for /favicon.ico).
+          { from: "assets/icon-32.png", to: "favicon.ico", transform: (png) => icoFromPng(png, 32) },
           // Loads Office.js before the bundle (ES5, not bundled: Office.js must come from the CDN).
           { from: "src/taskpane/office-boot.js", to: "office-boot.js" },
           // The sample workbook, for "Try the sample programme" in the browser.

@@ -34,6 +34,30 @@ afterAll(async () => {
   await server?.close();
 });
 
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules on the page as it stands. Injected through the DevTools
+ * protocol (page.evaluate), so the page's Content-Security-Policy stays as shipped.
+ * Library artefacts allowed, each for its reason:
+ * - aria-hidden-focus on Fluent UI's tabster "dummy" elements (<i tabindex="0" aria-hidden="true"
+ *   data-tabster-dummy>): tabster puts them around focus groups to catch Tab and move focus on at
+ *   once, so no user rests on them; they are Fluent's, not ours (microsoft/tabster, Fluent UI v9).
+ *   Only nodes carrying data-tabster-dummy are allowed; any other aria-hidden-focus fails.
+ */
+const ALLOWED = (id: string, html: string) => id === "aria-hidden-focus" && /\bdata-tabster-dummy\b/.test(html);
+
+async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+  });
+  return result.violations
+    .map((v) => ({ id: v.id, nodes: v.nodes.filter((n) => !ALLOWED(v.id, n.html)).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`) }))
+    .filter((v) => v.nodes.length > 0);
+}
+
 async function shoot(name: string) {
   for (const width of [320, 800]) {
     await page.setViewportSize({ width, height: 900 });
@@ -53,10 +77,23 @@ describe("the task pane in a browser", () => {
     await page.getByRole("button", { name: "Try the sample programme" }).click();
     await page.getByRole("button", { name: "Run the checks" }).click();
     await page.getByText(/as of 31 Jan 2010/).waitFor({ timeout: 30_000 });
+    // Focus moves to the results' heading, and the live region says the checks are done.
+    await page.waitForFunction(() => /as of 31 Jan 2010/.test(document.activeElement?.textContent ?? ""));
+    expect(await page.getByRole("status").textContent()).toMatch(/^Checks done: \d+ errors?, \d+ warnings?, \d+ info\.$/);
     expect(await page.getByRole("region", { name: /Risk Log: \d+ findings/ }).count()).toBe(1);
     expect(await page.getByText(/reported Green but the plan says Red/).count()).toBeGreaterThan(0);
     expect(requests.some((u) => u.endsWith("/analysis-worker.js"))).toBe(true); // the analysis ran in the worker
     await shoot("check");
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it("shows what a finding's cell holds", async () => {
+    const show = page.getByRole("button", { name: /^Show what Projects [A-Z]+\d+ holds$/ }).first();
+    await show.click();
+    await page.getByRole("table", { name: /^Projects row \d+, around [A-Z]+\d+$/ }).first().waitFor();
+    await shoot("cell-preview");
+    expect(await axeViolations()).toEqual([]);
+    await show.click();
   });
 
   it("shows the workbook's sheets and the settings", async () => {
@@ -67,6 +104,7 @@ describe("the task pane in a browser", () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Red slip days").waitFor();
     await shoot("settings");
+    expect(await axeViolations()).toEqual([]);
   });
 
   it("can be used from the keyboard: arrow keys between tabs, Tab to the controls", async () => {
@@ -87,13 +125,43 @@ describe("the task pane in a browser", () => {
     await page.getByRole("button", { name: "Generate the report" }).click();
     const link = page.getByRole("link", { name: /Download sample-programme - report.xlsx/ });
     await link.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => /^Wrote \d+ sheets/.test(document.activeElement?.textContent ?? "")); // focus on the written-sheet list
     await shoot("report");
+    expect(await axeViolations()).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     const path = join(SHOTS, "..", "downloaded-report.xlsx");
     await download.saveAs(path);
     const back = await readWorkbook(new Uint8Array(readFileSync(path)));
     expect(back.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Projects", "Board Report", "Exceptions", "RAG History"]));
     expect(back.reportSheets?.length).toBe(8);
+  });
+
+  it("opens another workbook, and refuses a file that is not one by its name", async () => {
+    await page.getByRole("button", { name: "Open another workbook" }).click();
+    await page.getByRole("button", { name: "Try the sample programme" }).waitFor();
+    await page.setInputFiles('[data-testid="file-input"]', join(__dirname, "..", "..", "README.md"));
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^README\.md cannot be opened: it is not an Excel workbook/);
+    await shoot("not-a-workbook");
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it("serves a favicon", async () => {
+    const r = await page.request.get(`${server.url}/favicon.ico`);
+    expect(r.status()).toBe(200);
+    expect([...(await r.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO header
+  });
+
+  it("is in browser mode within 2 s when Microsoft's CDN never answers", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    await context.route("https://appsforoffice.microsoft.com/**", () => undefined); // hangs: never fulfilled
+    const slow = await context.newPage();
+    const started = Date.now();
+    await slow.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+    await slow.getByRole("button", { name: "Try the sample programme" }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await context.close();
   });
 
   it("makes no request outside its own origin, except Office.js from Microsoft's CDN", () => {

@@ -76,13 +76,13 @@ export async function checkWorkbook(source: FileSource): Promise<void> {
   }
 }
 
-/** The cell, its row and the sheet's header row (as the reader found it), three columns either side. */
+/** The cell, its row and the sheet's header row (as the reader found it), two columns either side. */
 export function cellPreview(snap: WorkbookSnapshot, sheetName: string, cell: string, headerCell?: string): CellPreview | null {
   const sheet = snap.sheets.find((s) => s.name === sheetName);
   const at = parseA1(cell);
   if (!sheet || !at) return null;
-  const first = Math.max(0, at.col - 3);
-  const cols = Array.from({ length: 7 }, (_, i) => first + i);
+  const first = Math.max(0, at.col - 2);
+  const cols = Array.from({ length: 5 }, (_, i) => first + i);
   const text = (r: number) => cols.map((c) => show(cellAt(sheet, r, c)));
   const header = headerCell ? parseA1(headerCell) : null;
   const headerRow = header && header.row < at.row ? header.row : null;

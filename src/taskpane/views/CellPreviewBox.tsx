@@ -2,7 +2,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { CellPreview } from "../services/types";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto", marginTop: tokens.spacingVerticalXS, maxWidth: "100%" },
+  wrap: { overflowX: "auto", marginTop: tokens.spacingVerticalXS, maxWidth: "100%", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}`, maxWidth: "12em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
@@ -15,7 +15,8 @@ export function CellPreviewBox({ p }: { p: CellPreview | null }) {
   if (!p) return <Caption1>This cell could not be shown: run the checks again.</Caption1>;
   const value = p.row[p.at];
   return (
-    <div className={styles.wrap}>
+    // Focusable, so keyboard users can scroll it sideways at 320 px (WCAG 2.1.1; axe scrollable-region-focusable).
+    <div className={styles.wrap} tabIndex={0} role="group" aria-label={`What ${p.sheet.trim()} ${p.cell} holds`}>
       <Caption1 block>
         {p.sheet.trim()}!{p.cell} holds {value === "" ? "nothing" : `“${value}”`}.
       </Caption1>
