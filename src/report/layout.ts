@@ -74,10 +74,24 @@ export class SheetLayout {
     this.used = 0;
   }
 
-  /** Breaks the page unless this many points still fit on it. */
+  /**
+   * Breaks the page unless this many points still fit on it. When a section heading was the last
+   * row placed, the break goes before the heading, so a heading never ends a page without its table.
+   */
   keep(points: number): void {
-    if (points > this.remaining() && points <= this.capacity) this.pageBreak();
+    if (points <= this.remaining() || points > this.capacity) return;
+    const h = this.heading;
+    if (h && h.row === this.row - 1 && h.usedBefore > 0) {
+      this.rowBreaks.push(h.row);
+      this.used -= h.usedBefore;
+      this.heading = null;
+      return;
+    }
+    this.pageBreak();
   }
+
+  /** The last section heading placed, and the points used on its page before it. */
+  private heading: { row: number; usedBefore: number } | null = null;
 
   /** Puts one row at the current row, moving down; `merge` spans a cell to a last column. */
   private putRow(cells: PlanCell[], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): number {
@@ -122,7 +136,8 @@ export class SheetLayout {
   section(text: string): void {
     this.gap();
     this.keep(18 + 3 * DEFAULT_ROW_PT + 30);
-    this.putRow([cell(text, "section")], 0, { height: 20 });
+    const usedBefore = this.used;
+    this.heading = { row: this.putRow([cell(text, "section")], 0, { height: 20 }), usedBefore };
   }
 
   gap(n = 1): void {

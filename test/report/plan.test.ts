@@ -56,6 +56,14 @@ describe("the report plan for the sample workbook", () => {
     for (const b of board.blocks) if (b.col <= 12) b.cells.forEach((r, i) => at.set(b.row + i, r));
     const charts = new Set(board.charts.map((c) => c.anchor.fromRow));
     for (const r of board.rowBreaks!) expect(charts.has(r) || ["section", "header"].includes(at.get(r)?.find((c) => c?.v !== null)?.s ?? "")).toBe(true);
+    // A heading never ends a page without its table: no break between a section heading and the row after it.
+    const styleAt = (r: number) => at.get(r)?.find((c) => c?.v !== null)?.s;
+    for (const sheet of plan.sheets) {
+      const rows = new Map<number, PlanCell[]>();
+      for (const b of sheet.blocks) if (b.col <= (sheet.printArea?.right ?? Infinity)) b.cells.forEach((r, i) => rows.set(b.row + i, r));
+      for (const r of sheet.rowBreaks ?? []) expect({ sheet: sheet.name, r, before: rows.get(r - 1)?.find((c) => c?.v !== null)?.s }).not.toMatchObject({ before: "section" });
+    }
+    expect(styleAt(board.rowBreaks![0])).toBeDefined();
   });
 
   it("gives the heat map square cells of its own", async () => {
