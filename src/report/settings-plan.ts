@@ -34,6 +34,18 @@ export function settingsWrites(current: Settings, wanted: Partial<Record<Setting
   return { createSheet: settingsSheet ? null : sheet, cells };
 }
 
+/**
+ * A Column map row (Column map | sheet | header as written | field) under the last row of the
+ * Settings sheet, or on a new one: how the pane's Workbook view saves "this header means that field",
+ * so every co-author's copy of the tool reads the sheet the same way.
+ */
+export function columnMapWrites(settingsSheet: { name: string; lastRow: number } | null, map: { sheet: string; header: string; field: string }): SettingsWrite {
+  const sheet = settingsSheet?.name ?? "Settings";
+  const row = settingsSheet ? settingsSheet.lastRow + 1 : 1;
+  const values = ["Column map", map.sheet, map.header, map.field];
+  return { createSheet: settingsSheet ? null : sheet, cells: values.map((value, c) => ({ sheet, cell: a1(row, c), value })) };
+}
+
 /** The settings as the pane edits them (numbers and the rule), from the model. */
 export function editableSettings(s: Settings): Record<string, SettingValue> {
   return {

@@ -205,3 +205,35 @@ describe("settings edited in the browser", () => {
     expect(bytes).toEqual(copy);
   });
 });
+
+describe("a column the reader does not know", () => {
+  it("is mapped from the Workbook view, and the checks read it from then on", async () => {
+    const data = await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish", "Accountable"], ["P1", "One", "W", "2010-03-31", "Jo Bloggs"]] }] });
+    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => data }, analyseInline, { create: () => "blob:x" })} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of/));
+    expect(screen.getAllByText(/have no Lead column/).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
+    const mapper = screen.getByRole("region", { name: "Columns not read" });
+    fireEvent.click(within(mapper).getByRole("combobox", { name: /Projects: “Accountable”/ }));
+    fireEvent.click(screen.getByRole("option", { name: "Lead" }));
+    await waitFor(() => expect(screen.getByText(/“Accountable” on Projects is now read as Lead for this session/)).toBeTruthy());
+    fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+    await waitFor(() => expect(screen.queryAllByText(/have no Lead column/)).toHaveLength(0));
+  });
+});
+
+describe("a column map saved in Excel", () => {
+  it("is a Column map row under the Settings sheet's last row, read back by the checks", async () => {
+    const fake = await sampleFake();
+    const service = excelService(deps(fake));
+    expect(await service.mapColumn({ sheet: "Projects", header: "Notes", field: "Lead" })).toBe("saved");
+    const cells = cellsOf(fake.sheet("Settings"));
+    const at = Object.keys(cells).find((k) => cells[k].v === "Column map")!;
+    const row = Number(at.slice(1));
+    expect(["A", "B", "C", "D"].map((c) => cells[`${c}${row}`]?.v)).toEqual(["Column map", "Projects", "Notes", "Lead"]);
+    expect(Object.keys(cells).filter((k) => Number(/\d+$/.exec(k)![0]) > row)).toEqual([]); // under the last row
+    const again = await service.check({}, () => undefined);
+    expect(again.json.diagnostics.filter((d) => d.code === "unknown-setting" || d.code === "bad-value")).toEqual([]);
+  });
+});

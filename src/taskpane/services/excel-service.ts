@@ -2,7 +2,7 @@ import { goToCell, insertTemplateSheets, saveSettings } from "../../hosts/office
 import { explain } from "../../hosts/office/errors";
 import { checkOpenWorkbook, excelRunner, writeReportToWorkbook, type HostDeps } from "../../hosts/office/run";
 import { officeIsSetSupported, officePlatform } from "../../hosts/office/requirements";
-import { settingsWrites, type SettingValue } from "../../report/settings-plan";
+import { columnMapWrites, settingsWrites, type SettingValue } from "../../report/settings-plan";
 import type { SettingSpec } from "../../ingest/schema";
 import type { WorkbookService } from "./types";
 import { asOfDay, toCheckResult } from "./common";
@@ -51,6 +51,13 @@ export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupport
       for (const [k, v] of Object.entries(values)) if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k]) changed[k as SettingSpec["key"]] = v;
       const plan = settingsWrites(current, changed, lastSettingsSheet);
       if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
+      return "saved" as const;
+    }),
+    mapColumn: (map) => explained(async () => {
+      const fresh = await checkOpenWorkbook(deps, {});
+      const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
+      const plan = columnMapWrites(s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null, map);
+      await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
       return "saved" as const;
     }),
   };

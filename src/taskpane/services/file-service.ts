@@ -3,7 +3,7 @@ import { writeReport } from "../../hosts/xlsx/write-report";
 import { writeTemplate } from "../../hosts/xlsx/template";
 import type { Analyser } from "../../hosts/office/run";
 import type { WorkbookSnapshot } from "../../model/snapshot";
-import { settingsWrites, type SettingValue } from "../../report/settings-plan";
+import { columnMapWrites, settingsWrites, type SettingValue } from "../../report/settings-plan";
 import { SETTINGS_SHEET, type SettingSpec } from "../../ingest/schema";
 import { locate } from "../../ingest/locate";
 import { cellAt } from "../../model/snapshot";
@@ -18,6 +18,7 @@ import { FileGoneError, type CellPreview, type FileSource, type WorkbookService 
 export function fileService(source: FileSource, analyse: Analyser, urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): WorkbookService {
   const name = source.name;
   let overrides: Partial<Record<SettingSpec["key"], SettingValue>> = {};
+  const maps: ColumnMap[] = [];
   let last: WorkbookSnapshot | null = null;
   let data: Uint8Array = new Uint8Array();
   /** The file as it is now on disk, read again each time. */
@@ -28,7 +29,7 @@ export function fileService(source: FileSource, analyse: Analyser, urls: { creat
       throw new FileGoneError(`${name} could not be read again: it may have been changed, moved or deleted since you opened it. Choose "Open another workbook" and pick it again (${(e as Error).message})`);
     }
     last = await readWorkbook(data);
-    return applyOverrides(last, overrides);
+    return applyOverrides(last, overrides, maps);
   };
   return {
     mode: "file",
@@ -51,6 +52,10 @@ export function fileService(source: FileSource, analyse: Analyser, urls: { creat
       const outName = name.replace(/\.xlsx$/i, "") + " - report.xlsx";
       const blob = new Blob([out.data as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
       return { sheets: out.sheets, renamed: out.renamed, download: { name: outName, url: urls.create(blob), bytes: out.data.length } };
+    },
+    async mapColumn(map) {
+      maps.push(map);
+      return "session";
     },
     async saveSettings(values) {
       overrides = values as typeof overrides;
@@ -96,8 +101,10 @@ function show(v: CellValue | undefined): string {
 }
 
 /** Settings edited in the pane, applied to the snapshot in memory (the file is not changed). */
-export function applyOverrides(snap: WorkbookSnapshot, values: Partial<Record<SettingSpec["key"], SettingValue>>): WorkbookSnapshot {
-  if (!Object.keys(values).length) return snap;
+type ColumnMap = { sheet: string; header: string; field: string };
+
+export function applyOverrides(snap: WorkbookSnapshot, values: Partial<Record<SettingSpec["key"], SettingValue>>, maps: readonly ColumnMap[] = []): WorkbookSnapshot {
+  if (!Object.keys(values).length && !maps.length) return snap;
   // The Settings sheet as the reader finds it (same names, same rules).
   const settings = locate(snap, SETTINGS_SHEET)?.sheet;
   const lastRow = settings ? settings.top + settings.rows.length - 1 : 0;
@@ -108,10 +115,14 @@ export function applyOverrides(snap: WorkbookSnapshot, values: Partial<Record<Se
     target = { name: plan.createSheet ?? "Settings", top: 0, left: 0, rows: [["Setting", "Value"]] };
     sheets.push(target);
   }
-  for (const c of plan.cells) {
-    const at = parseA1(c.cell)!;
-    const row = (target.rows[at.row - target.top] ??= []);
-    row[at.col - target.left] = c.value;
-  }
+  const put = (cells: { cell: string; value: SettingValue }[]) => {
+    for (const c of cells) {
+      const at = parseA1(c.cell)!;
+      const row = (target!.rows[at.row - target!.top] ??= []);
+      row[at.col - target!.left] = c.value;
+    }
+  };
+  put(plan.cells);
+  for (const m of maps) put(columnMapWrites({ name: target.name, lastRow: target.top + target.rows.length - 1 }, m).cells);
   return { ...snap, sheets };
 }

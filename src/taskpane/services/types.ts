@@ -47,6 +47,8 @@ export interface WorkbookService {
   insertMissing?(sheets: TemplateSheet[]): Promise<string[]>;
   /** Saves settings to the Settings sheet (Excel), or uses them for this session (browser). */
   saveSettings(values: Record<string, SettingValue>): Promise<"saved" | "session">;
+  /** Saves "this header on this sheet means that field" as a Column map row on Settings (Excel), or for this session (browser). */
+  mapColumn(map: { sheet: string; header: string; field: string }): Promise<"saved" | "session">;
   /** Browser mode: the blank template, to download. */
   templateDownload?(): Promise<{ name: string; url: string }>;
   /** Browser mode: what a finding's cell holds, with its row and the sheet's header row (from the last read). */

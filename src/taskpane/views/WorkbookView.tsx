@@ -1,5 +1,6 @@
-import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useState } from "react";
+import { sheetSpec, type SheetKind } from "../../ingest/schema";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
@@ -30,6 +31,61 @@ const KIND: Record<string, string> = {
 function sourceWhere(s: { kind: string; table?: string; via?: string }): string {
   if (s.kind === "links" && s.via) return `${s.via} on `;
   return s.table ? `table ${s.table} on ` : "";
+}
+
+/** The fields a sheet of this kind can hold, by label (none for kinds with no column spec, such as links). */
+function fieldsOf(kind: string): string[] {
+  try {
+    return sheetSpec(kind as SheetKind).fields.map((f) => f.label);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Headers the reader did not recognise, each with a drop-down of the fields it could be: choosing
+ * one saves a Column map row on Settings (in the browser, for this session) and checks again.
+ */
+function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["json"]["sources"]; service: WorkbookService; onChanged: () => void }) {
+  const styles = useStyles();
+  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const unread = sources.filter((s) => s.extraColumns.length > 0 && fieldsOf(s.kind).length > 0);
+  if (!unread.length) return null;
+  const choose = async (sheet: string, header: string, field: string) => {
+    try {
+      const how = await service.mapColumn({ sheet, header, field });
+      setNote({ intent: "success", text: `“${header}” on ${sheet.trim()} is now read as ${field}${how === "saved" ? " (saved on the Settings sheet as a Column map row)" : " for this session (your file is not changed)"}.` });
+      onChanged();
+    } catch (e) {
+      setNote({ intent: "error", text: (e as Error).message });
+    }
+  };
+  return (
+    <section aria-label="Columns not read" className={styles.root}>
+      <h2 className={styles.heading}>Columns not read</h2>
+      <Caption1>If one of these holds a field the checks need, say which: the choice travels with the workbook, so every co-author's checks read it the same way.</Caption1>
+      {unread.map((s) => (
+        <div key={`${s.kind}|${s.sheet}`} className={styles.list}>
+          {s.extraColumns.map((h) => (
+            <Field key={h} label={`${s.sheet.trim()}: “${h}”`}>
+              <Dropdown placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
+                {fieldsOf(s.kind).map((f) => (
+                  <Option key={f} value={f}>
+                    {f}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ))}
+        </div>
+      ))}
+      {note && (
+        <MessageBar intent={note.intent}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
 }
 
 /** Which input sheets and tables were found, with row counts and any missing columns. */
@@ -73,6 +129,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
           </li>
         ))}
       </ul>
+      <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} />
       {missingColumns.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
