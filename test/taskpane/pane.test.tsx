@@ -12,6 +12,7 @@ import { FakeExcel, cellsOf } from "../support/fake-excel";
 import { deps, reportSheets, sampleFake } from "../support/office";
 import { renderUi } from "../support/render";
 import { SAMPLE_PATH } from "../support/sample";
+import { projectTemplate, projectWizard, smartsheet } from "../support/imports";
 
 describe("the pane in Excel (against the fake Excel)", () => {
   it("runs the checks, goes to a finding's cell, and writes the report", async () => {
@@ -235,5 +236,23 @@ describe("a column map saved in Excel", () => {
     expect(Object.keys(cells).filter((k) => Number(/\d+$/.exec(k)![0]) > row)).toEqual([]); // under the last row
     const again = await service.check({}, () => undefined);
     expect(again.json.diagnostics.filter((d) => d.code === "unknown-setting" || d.code === "bad-value")).toEqual([]);
+  });
+});
+
+describe("plans from other tools, in the browser", () => {
+  it.each([
+    ["a Microsoft Project Excel template", projectTemplate, /Microsoft Project/],
+    ["a Project Export Wizard workbook", projectWizard, /Microsoft Project/],
+    ["a Smartsheet export", smartsheet, /Smartsheet/],
+  ])("%s is recognised, checked and reported", async (_, make, tool) => {
+    const data = await make();
+    await expect(checkWorkbook({ name: "plan.xlsx", read: async () => data })).resolves.toBeUndefined();
+    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => data }, analyseInline, { create: () => "blob:x" })} />);
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await waitFor(() => screen.getByText(/as of/));
+    expect(screen.getAllByText(tool).length).toBeGreaterThan(0); // the "recognised as" note
+    fireEvent.click(screen.getByRole("tab", { name: "Report" }));
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    await waitFor(() => expect(screen.getByRole("link", { name: "Download plan - report.xlsx" })).toBeTruthy());
   });
 });
