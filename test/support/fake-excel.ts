@@ -619,8 +619,21 @@ export class FakeRange extends Loadable implements RangeLike {
       },
     };
   }
-  merge(): void {
-    this.ctx.queue("range.merge", {}, () => this.sheetRef().merges.push(this.addressOf()), this.path);
+  /**
+   * Range.merge(across?): "Set true to merge cells in each row of the specified range as separate
+   * merged cells" (Excel.Range reference, ExcelApi 1.2: learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)).
+   */
+  merge(across = false): void {
+    this.ctx.queue(
+      "range.merge",
+      { across },
+      () => {
+        const r = parseRange(this.addressOf())!;
+        if (!across || r.top === r.bottom) this.sheetRef().merges.push(this.addressOf());
+        else for (let row = r.top; row <= r.bottom; row++) this.sheetRef().merges.push(rangeAddress({ ...r, top: row, bottom: row }));
+      },
+      this.path,
+    );
   }
   select(): void {
     this.ctx.queue("range.select", { address: this.addressOf() }, () => {

@@ -39,6 +39,14 @@ import type { Capabilities } from "./requirements";
  * a user's "=HYPERLINK(…)", "+44…" or "@SUM(…)" is stored as text (an undocumented behaviour to
  * confirm in real Excel: docs/office-host.md).
  */
+/**
+ * Estimated request bytes per sync. Excel on the web refuses a request over 5 MB ("Resource limits
+ * and performance optimization of Office Add-ins", docs/concepts/resource-limits-and-performance-optimization.md).
+ * The estimates run high (requests the counting fake measures come to about 65% of them), so 4 MB
+ * estimated is about 2.6 MB sent; a batch refused as too large is sent again in halves.
+ */
+const REQUEST_BUDGET = 4_000_000;
+
 export interface ApplyOptions {
   date1904: boolean;
   capabilities: Capabilities;
@@ -154,6 +162,20 @@ export function styleRectangles(sheet: PlanSheet): Map<string, RangeRef[]> {
   return out;
 }
 
+/** Merges as calls: runs of one-row merges over the same columns on consecutive rows become one `merge(true)`. */
+export function mergeRuns(merges: readonly RangeRef[]): (RangeRef & { across: boolean })[] {
+  const out: (RangeRef & { across: boolean })[] = [];
+  const single = merges.filter((m) => m.top === m.bottom).sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  for (const m of merges) if (m.top !== m.bottom) out.push({ ...m, across: false });
+  for (let i = 0; i < single.length; ) {
+    let j = i + 1;
+    while (j < single.length && single[j].left === single[i].left && single[j].right === single[i].right && single[j].top === single[j - 1].top + 1) j++;
+    out.push(j - i > 1 ? { ...single[i], bottom: single[j - 1].top, across: true } : { ...single[i], across: false });
+    i = j;
+  }
+  return out;
+}
+
 type Setter = (f: ReturnType<WorksheetLike["getRangeByIndexes"]>["format"]) => void;
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
@@ -209,26 +231,18 @@ function formatOp(ws: () => WorksheetLike, rect: RangeRef, setters: Setter[], bo
   };
 }
 
-/** Format operations for one block: its most common style on the whole block, then the differences. */
+/**
+ * Format operations for a sheet: each style on the maximal rectangles of cells that carry it,
+ * across blocks (the layout makes a block of every row, and a table's columns keep one style
+ * down the page), so a 1,000-row table costs a few operations per column, not a few per cell.
+ */
 export function blockFormatOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike): Op[] {
   const ops: Op[] = [];
-  for (const b of sheet.blocks) {
-    const counts = new Map<string, number>();
-    for (const row of b.cells) for (const c of row) if (c.s) counts.set(c.s, (counts.get(c.s) ?? 0) + 1);
-    if (!counts.size) continue;
-    const width = maxOf(b.cells.map((r) => r.length));
-    const baseKey = [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
-    const base = plan.styles[baseKey];
-    const uniform = b.cells.every((r) => r.length === width && r.every((c) => c.s === baseKey));
-    if (base) ops.push(formatOp(ws, { top: b.row, left: b.col, bottom: b.row + b.cells.length - 1, right: b.col + width - 1 }, styleSetters(base), !!base.border));
-    if (uniform) continue;
-    const rest: PlanSheet = { ...sheet, blocks: [{ ...b, cells: b.cells.map((r) => Array.from({ length: width }, (_, k) => (r[k] && r[k].s !== baseKey ? r[k] : { v: null }))) }] };
-    for (const [key, rects] of styleRectangles(rest)) {
-      const s = plan.styles[key];
-      if (!s) continue;
-      const setters = styleSetters(s, base);
-      for (const rect of rects) if (setters.length) ops.push(formatOp(ws, rect, setters, s.border !== base?.border));
-    }
+  for (const [key, rects] of styleRectangles(sheet)) {
+    const s = plan.styles[key];
+    if (!s) continue;
+    const setters = styleSetters(s);
+    if (setters.length) for (const rect of rects) ops.push(formatOp(ws, rect, setters, !!s.border));
   }
   return ops;
 }
@@ -325,7 +339,7 @@ export async function prepareLayout(ctx: ContextLike, plan: ReportPlan, opts: { 
 function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: ApplyOptions, tempTable: string): { content: Op[]; objects: Op[] } {
   const content: Op[] = [];
   const objects: Op[] = [];
-  const maxOpBytes = Math.floor((opts.requestBudget ?? 2_500_000) / 2);
+  const maxOpBytes = Math.floor((opts.requestBudget ?? REQUEST_BUDGET) / 2);
   for (const b of sheet.blocks) {
     const width = maxOf(b.cells.map((r) => r.length));
     const values = b.cells.map((row) =>
@@ -385,7 +399,11 @@ function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, f
     );
   }
   append(content, blockFormatOps(plan, sheet, ws));
-  for (const m of sheet.merges ?? []) content.push({ bytes: 250, idempotent: true, run: () => ws().getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false) });
+  // One-row merges with the same columns on consecutive rows (a table's wide columns) go as one
+  // call: merge(true) "merges cells in each row of the specified range as separate merged cells"
+  // (Excel.Range.merge reference, ExcelApi 1.2), so a 1,000-row table costs one action, not 1,000.
+  for (const m of mergeRuns(sheet.merges ?? []))
+    content.push({ bytes: 250, idempotent: true, run: () => ws().getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(m.across) });
   // Each is a range, its format and an action: ~300 bytes as Office.js sends them.
   sheet.widths.forEach((w, c) => content.push({ bytes: 300, idempotent: true, run: () => void (ws().getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR)) }));
   // Runs of adjacent rows of one height are set together.
@@ -569,7 +587,7 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
 
 /** Sends ops in batches under the request budget; a content batch refused as too large is sent again in halves. */
 async function sendOps(ctx: ContextLike, content: Op[], objects: Op[], opts: ApplyOptions, sync: () => Promise<void>): Promise<void> {
-  const budget = opts.requestBudget ?? 2_500_000;
+  const budget = opts.requestBudget ?? REQUEST_BUDGET;
   // Content first, then the objects (tables, charts, conditional formats) in batches of their
   // own: content batches can be split and resent if Excel finds them too large; objects cannot.
   const all = [...content, ...objects];
