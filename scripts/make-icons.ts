@@ -23,7 +23,7 @@ function crc32(buf: Buffer): number {
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
-function chunk(type: string, data: Buffer): Buffer {
+export function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
@@ -42,7 +42,7 @@ const barAt = (fx: number, fy: number): number => {
 };
 
 /** A square RGBA image as PNG; `paint` gives each pixel's [r, g, b, a]. */
-function png(size: number, paint: (x: number, y: number) => [number, number, number, number]): Buffer {
+export function png(size: number, paint: (x: number, y: number) => [number, number, number, number]): Buffer {
   const px = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
     px[y * (size * 4 + 1)] = 0;
