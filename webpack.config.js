@@ -66,13 +66,14 @@ module.exports = (env, options) => {
           { from: "src/taskpane/office-boot.js", to: "office-boot.js" },
           // The sample workbook, for "Try the sample programme" in the browser.
           { from: "examples/sample-programme.xlsx", to: "sample-programme.xlsx" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
+          ...["manifest.xml", "manifest.json"].map((file) => ({
+            from: file,
+            to: file,
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              // Addresses first, then the domain lists (AppDomains, validDomains), which hold the origin alone.
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd).replace(new RegExp(new URL(urlDev).origin, "g"), new URL(urlProd).origin);
             },
-          },
+          })),
         ],
       }),
     ],
