@@ -11,8 +11,8 @@
  * [perms]    office-js-docs-pr docs/develop/requesting-permissions-for-api-use-in-content-and-task-pane-add-ins.md
  * [both]     office-js-docs-pr docs/concepts/duplicate-legacy-metaos-add-ins.md
  *
- * What only Microsoft can confirm (its online validator, `npm run validate:json`, and sideloading)
- * is listed in docs/office-host.md.
+ * `npm run validate:json` adds Microsoft's own JSON schema check (office-addin-manifest, with the
+ * v1.29 schema bundled, offline). What only sideloading can confirm is listed in docs/office-host.md.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
