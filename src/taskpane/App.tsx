@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Sp
 import { useEffect, useRef, useState } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
+import { Lines } from "./views/Lines";
 import type { FileSource, WorkbookService } from "./services/types";
 import { workerAnalyser } from "./worker/client";
 
@@ -113,7 +114,9 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
       {busy && <Spinner size="tiny" label="Opening…" />}
       {error && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            <Lines text={error} />
+          </MessageBarBody>
         </MessageBar>
       )}
     </main>

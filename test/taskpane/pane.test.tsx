@@ -77,6 +77,18 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/protected.*Nothing was changed/));
   });
+
+  it("puts Excel's own code and message on a details line of its own, after the plain words", async () => {
+    const fake = await sampleFake();
+    fake.faults.push({ when: (op) => op === "worksheets.add", code: "GeneralException" });
+    renderUi(<Pane service={excelService(deps(fake))} initialTab="report" />);
+    fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
+    const alert = await screen.findByRole("alert");
+    await waitFor(() => expect(alert.textContent).toMatch(/Details: GeneralException/));
+    const details = [...alert.querySelectorAll("span")].find((e) => /^Details: GeneralException/.test(e.textContent ?? ""));
+    expect(details).toBeTruthy();
+    expect(alert.textContent!.indexOf("Details:")).toBeGreaterThan(20); // the plain explanation comes first
+  });
 });
 
 const sampleSource = () => ({ name: "sample-programme.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) });

@@ -5,6 +5,7 @@ import { formatDayLong, parseIsoDay } from "../../model/dates";
 import type { WorkbookService } from "../services/types";
 import { CellPreviewBox } from "./CellPreviewBox";
 import { codeLabel } from "./words";
+import { Lines } from "./Lines";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 import { RagBadge } from "./rag-badge";
 
@@ -85,7 +86,9 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
       {progress && <ProgressNote p={progress} />}
       {error && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            <Lines text={error} />
+          </MessageBarBody>
         </MessageBar>
       )}
       {!json && !progress && !error && <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>}

@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, Mess
 import { useState, type RefObject } from "react";
 import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
+import { Lines } from "./Lines";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 
 const useStyles = makeStyles({
@@ -70,7 +71,9 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
       {progress && <ProgressNote p={progress} />}
       {error && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            <Lines text={error} />
+          </MessageBarBody>
         </MessageBar>
       )}
       {result && (

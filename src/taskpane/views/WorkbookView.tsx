@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { sheetSpec, type SheetKind } from "../../ingest/schema";
+import { Lines } from "./Lines";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
@@ -81,7 +82,9 @@ function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["j
       ))}
       {note && (
         <MessageBar intent={note.intent}>
-          <MessageBarBody>{note.text}</MessageBarBody>
+          <MessageBarBody>
+            <Lines text={note.text} />
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>
@@ -165,7 +168,9 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
       )}
       {note && (
         <MessageBar intent={note.intent}>
-          <MessageBarBody>{note.text}</MessageBarBody>
+          <MessageBarBody>
+            <Lines text={note.text} />
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>
