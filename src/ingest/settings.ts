@@ -24,7 +24,10 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
   const loc = locate(snapshot, SETTINGS_SHEET);
   if (!loc) return settings;
   const sheet = loc.sheet;
-  const region = loc.table ? loc.table.range : sheetRegion(sheet);
+  // A Settings table (as the template writes) and the rows under it: settings and Column map rows
+  // the pane adds go below the table, where Excel's API does not grow it.
+  const whole = sheetRegion(sheet);
+  const region = loc.table ? { ...loc.table.range, bottom: Math.max(loc.table.range.bottom, whole.bottom), right: Math.max(loc.table.range.right, whole.right) } : whole;
   let lastRow = region.top;
   for (let r = region.top; r <= region.bottom; r++) for (let c = region.left; c <= region.right; c++) if (!isBlank(cellAt(sheet, r, c))) lastRow = r;
   sources?.push({ kind: "settings", sheet: sheet.name, table: loc.table?.name, headerCell: a1(region.top, region.left), rows: Math.max(0, lastRow - region.top), extraColumns: [], lastRow });

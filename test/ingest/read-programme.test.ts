@@ -181,3 +181,17 @@ describe("spelling slips in headers", () => {
     expect(diagnostics.filter((d) => d.code === "guessed-column").map((d) => d.message)).toEqual([expect.stringContaining('"Budgit" is read as Budget')]);
   });
 });
+
+describe("rows added under a Settings table", () => {
+  it("are read: the pane appends settings and Column map rows below the template's table", () => {
+    const snapshot = snap({
+      Settings: [["Setting", "Value", "Notes"], ["Red slip days", 40, ""], ["Column map", "Projects", "Accountable", "Lead"]],
+      Projects: [["ID", "Name", "Workstream", "Finish", "Accountable"], ["P1", "One", "W", "2010-03-31", "Jo Bloggs"]],
+    });
+    snapshot.tables.push({ name: "Settings", sheet: "Settings", range: { top: 0, left: 0, bottom: 1, right: 2 } });
+    const { programme } = readProgramme(snapshot);
+    expect(programme.settings.redSlipDays).toBe(40);
+    expect(programme.settings.columnMap.map((m) => m.header)).toEqual(["Accountable"]);
+    expect(programme.projects[0].lead).toBe("Jo Bloggs");
+  });
+});
