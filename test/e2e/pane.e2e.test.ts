@@ -153,14 +153,18 @@ describe("the task pane in a browser", () => {
     expect([...(await r.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO header
   });
 
-  it("is in browser mode within 2 s when Microsoft's CDN never answers", async () => {
+  it("is in browser mode while Microsoft's CDN has not answered (and never does)", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-    await context.route("https://appsforoffice.microsoft.com/**", () => undefined); // hangs: never fulfilled
+    let pending = 0;
+    await context.route("https://appsforoffice.microsoft.com/**", () => void pending++); // hangs: never fulfilled
     const slow = await context.newPage();
     const started = Date.now();
     await slow.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
-    await slow.getByRole("button", { name: "Try the sample programme" }).waitFor({ timeout: 10_000 });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    await slow.getByRole("button", { name: "Try the sample programme" }).waitFor({ timeout: 15_000 });
+    // Ready with office.js still outstanding: nothing waits on the CDN (it used to leave the page blank for 20 s).
+    expect(pending).toBe(1);
+    // Not a speed test (docs/performance.md has no figure for it); a guard far below the old 20-second stall.
+    expect(Date.now() - started).toBeLessThan(10_000);
     await context.close();
   });
 
