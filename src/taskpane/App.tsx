@@ -44,15 +44,19 @@ interface PickerWindow {
   showOpenFilePicker?: (o: unknown) => Promise<{ getFile(): Promise<File> }[]>;
 }
 
-/** The File System Access API's picker, where the browser has it: its handle reads the file as it is now, every time. */
-async function pickWithHandle(): Promise<FileSource | null> {
+/**
+ * The File System Access API's picker, where the browser has it: its handle reads the file as it is
+ * now, every time. "cancelled" when the user closed the picker; null when there is no picker or the
+ * page may not use it (an insecure context, a frame without permission), so the file input is used.
+ */
+async function pickWithHandle(): Promise<FileSource | "cancelled" | null> {
   const picker = (window as PickerWindow).showOpenFilePicker;
   if (!picker) return null;
   let handles;
   try {
     handles = await picker({ types: [{ description: "Excel workbook", accept: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx", ".xlsm"] } }], multiple: false });
-  } catch {
-    return null; // cancelled
+  } catch (e) {
+    return (e as DOMException)?.name === "AbortError" ? "cancelled" : null;
   }
   const first = await handles[0].getFile();
   return { name: first.name, read: async () => new Uint8Array(await (await handles[0].getFile()).arrayBuffer()) };
@@ -82,8 +86,8 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
   };
   const choose = async () => {
     const handled = await pickWithHandle();
-    if (handled) void open(handled);
-    else if (!(window as PickerWindow).showOpenFilePicker) input.current?.click();
+    if (handled === null) input.current?.click();
+    else if (handled !== "cancelled") void open(handled);
   };
   return (
     <main className={styles.start}>

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { Pane } from "../../src/taskpane/Pane";
+import { OpenFile } from "../../src/taskpane/App";
 import { excelService } from "../../src/taskpane/services/excel-service";
 import { checkWorkbook, fileService } from "../../src/taskpane/services/file-service";
 import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
@@ -266,5 +267,33 @@ describe("plans from other tools, in the browser", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Report" }));
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     await waitFor(() => expect(screen.getByRole("link", { name: "Download plan - report.xlsx" })).toBeTruthy());
+  });
+});
+
+describe("choosing a file in the browser", () => {
+  const click = jest.spyOn(HTMLInputElement.prototype, "click").mockImplementation(() => undefined);
+  afterEach(() => {
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    click.mockClear();
+  });
+
+  it("falls back to the file input where the page may not use the picker, and does nothing when the user cancels", async () => {
+    const picker = jest.fn(async () => {
+      throw Object.assign(new Error("not allowed"), { name: "SecurityError" });
+    });
+    (window as { showOpenFilePicker?: unknown }).showOpenFilePicker = picker;
+    const { unmount } = renderUi(<OpenFile onOpen={() => undefined} />);
+    fireEvent.click(screen.getByRole("button", { name: "Open a workbook…" }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    unmount();
+    click.mockClear();
+    picker.mockImplementation(async () => {
+      throw Object.assign(new Error("closed"), { name: "AbortError" });
+    });
+    renderUi(<OpenFile onOpen={() => undefined} />);
+    fireEvent.click(screen.getByRole("button", { name: "Open a workbook…" }));
+    await waitFor(() => expect(picker).toHaveBeenCalledTimes(2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(click).not.toHaveBeenCalled();
   });
 });
