@@ -6,12 +6,10 @@ every sheet of the input shows the same cells (values and formulas as text) in t
 
 Prints one JSON object: {input: {"opens": [in, copy], "differs": [sheet names]}}.
 """
-import json, os, subprocess, sys, tempfile, time, uno
-from com.sun.star.beans import PropertyValue
+import json, os, sys
 
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "support"))
+from lo_inspect import libreoffice  # one way of starting LibreOffice for the tests and this script
 
 
 def cells(doc):
@@ -26,26 +24,13 @@ def cells(doc):
 
 
 def main(paths):
-    port = 2600 + os.getpid() % 500
-    profile = tempfile.mkdtemp(prefix="lo-same-")
-    proc = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--norestore",
-                             f"--accept=socket,host=127.0.0.1,port={port};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = {}
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(120):
-            try:
-                ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"); break
-            except Exception:
-                time.sleep(0.25)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with libreoffice(port_base=2600) as open_doc:
         for a, b in zip(paths[0::2], paths[1::2]):
             seen = []
             for path in (a, b):
                 try:
-                    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+                    doc = open_doc(path)
                     seen.append(cells(doc) if doc else None)
                     if doc: doc.close(True)
                 except Exception:
@@ -53,10 +38,6 @@ def main(paths):
             before, after = seen
             differs = [] if before is None or after is None else [n for n in before if after.get(n) != before[n]]
             out[a] = {"opens": [before is not None, after is not None], "differs": differs}
-    finally:
-        proc.terminate()
-        try: proc.wait(10)
-        except Exception: proc.kill()
     print(json.dumps(out))
 
 

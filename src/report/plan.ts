@@ -202,14 +202,28 @@ export function markerKeyOf(key: string): string {
   return storedKey(key);
 }
 
-/** FNV-1a over UTF-16 code units, as 8 hex digits: a fingerprint, not a security measure. */
-export function textHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+/** FNV-1a over UTF-16 code units, fed piece by piece; 8 hex digits: a fingerprint, not a security measure. */
+export class Fnv1a {
+  private h = 0x811c9dc5;
+
+  unit(c: number): this {
+    this.h = Math.imul(this.h ^ c, 0x01000193) >>> 0;
+    return this;
   }
-  return h.toString(16).padStart(8, "0");
+
+  text(s: string): this {
+    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
+    return this;
+  }
+
+  hex(): string {
+    return this.h.toString(16).padStart(8, "0");
+  }
+}
+
+/** {@link Fnv1a} of one text. */
+export function textHash(s: string): string {
+  return new Fnv1a().text(s).hex();
 }
 
 export function cell(v: PlanValue, s?: string, link?: PlanCell["link"]): PlanCell {

@@ -1,4 +1,5 @@
 import type { CellValue } from "../model/cell";
+import { Fnv1a } from "./plan";
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -28,36 +29,22 @@ export function cutUnits(s: string, n: number): string {
 export function contentHash(rows: readonly (readonly CellValue[] | undefined)[], top = 0, left = 0): string {
   // FNV-1a over the text `${row},${col}:${type}${value}` of each filled cell, joined by U+0000,
   // fed piece by piece so a large sheet is hashed without building that text.
-  let h = 0x811c9dc5;
+  const h = new Fnv1a();
   let first = true;
-  const unit = (c: number) => (h = Math.imul(h ^ c, 0x01000193) >>> 0);
-  const text = (t: string) => {
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
-  };
-  const digits: number[] = [];
-  const int = (n: number) => {
-    // A row or column index's decimal digits, without making a string of them.
-    do digits.push(48 + (n % 10)), (n = Math.floor(n / 10));
-    while (n > 0);
-    while (digits.length) unit(digits.pop()!);
-  };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined || v === "") continue;
-      if (!first) unit(0);
+      if (!first) h.unit(0);
       first = false;
-      int(r + top);
-      unit(44); // ","
-      int(c + left);
-      unit(58); // ":"
-      if (typeof v === "string") unit(115), text(v);
-      else if (typeof v === "number") unit(110), text(String(v));
-      else if (typeof v === "boolean") unit(98), unit(v ? 49 : 48);
-      else unit(101), text(v.error);
+      h.text(String(r + top)).unit(44).text(String(c + left)).unit(58); // "row,col:"
+      if (typeof v === "string") h.unit(115).text(v);
+      else if (typeof v === "number") h.unit(110).text(String(v));
+      else if (typeof v === "boolean") h.unit(98).unit(v ? 49 : 48);
+      else h.unit(101).text(v.error);
     }
   }
-  return h.toString(16).padStart(8, "0");
+  return h.hex();
 }

@@ -1,8 +1,8 @@
-import { Body1, Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, typographyStyles, webLightTheme } from "@fluentui/react-components";
+import { Body1, Button, Caption1, FluentProvider, Spinner, makeStyles, tokens, typographyStyles, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
-import { Lines } from "./views/Lines";
+import { Note } from "./views/Note";
 import type { FileSource, WorkbookService } from "./services/types";
 import { workerAnalyser } from "./worker/client";
 
@@ -117,11 +117,7 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
       <Caption1>In Excel, open the add-in from the Home tab to check the open workbook.</Caption1>
       {busy && <Spinner size="tiny" label="Opening…" />}
       {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <Lines text={error} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent="error" text={error} alert />
       )}
     </main>
   );

@@ -4,18 +4,19 @@ client sees on each sheet: charts (title and type), images, pivot tables and nam
 
     /usr/bin/python3 test/support/lo_inspect.py a.xlsx [b.xlsx ...]
 """
-import json, os, subprocess, sys, tempfile, time, uno
+import contextlib, json, os, subprocess, sys, tempfile, time, uno
 from com.sun.star.beans import PropertyValue
 
 def prop(name, value):
     p = PropertyValue(); p.Name = name; p.Value = value; return p
 
-def main(paths):
-    port = 2100 + os.getpid() % 500
+@contextlib.contextmanager
+def libreoffice(port_base=2100):
+    """A headless LibreOffice of its own (a fresh profile), yielding a function that opens a file read-only."""
+    port = port_base + os.getpid() % 500
     profile = tempfile.mkdtemp(prefix="lo-inspect-")
     proc = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--norestore",
                              f"--accept=socket,host=127.0.0.1,port={port};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    out = {}
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -26,8 +27,17 @@ def main(paths):
             except Exception:
                 time.sleep(0.25)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        yield lambda path: desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+    finally:
+        proc.terminate()
+        try: proc.wait(10)
+        except Exception: proc.kill()
+
+def main(paths):
+    out = {}
+    with libreoffice() as open_doc:
         for path in paths:
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+            doc = open_doc(path)
             sheets = {}
             for i in range(doc.Sheets.Count):
                 sh = doc.Sheets.getByIndex(i)
@@ -45,10 +55,6 @@ def main(paths):
                 sheets[sh.Name] = {"charts": charts, "images": images, "pivots": pivots}
             out[path] = {"sheets": sheets, "names": list(doc.NamedRanges.ElementNames)}
             doc.close(True)
-    finally:
-        proc.terminate()
-        try: proc.wait(10)
-        except Exception: proc.kill()
     print(json.dumps(out))
 
 if __name__ == "__main__":

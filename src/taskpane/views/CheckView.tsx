@@ -1,11 +1,11 @@
-import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useMemo, useState, type RefObject } from "react";
 import type { AnalysisJson } from "../../checks/summary";
 import { formatDayLong, parseIsoDay } from "../../model/dates";
 import type { WorkbookService } from "../services/types";
 import { CellPreviewBox } from "./CellPreviewBox";
 import { codeLabel } from "./words";
-import { Lines } from "./Lines";
+import { Note } from "./Note";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 import { RagBadge } from "./rag-badge";
 
@@ -32,9 +32,6 @@ const longDate = (iso: string) => {
 export const PAGE = 50;
 
 type Diag = AnalysisJson["diagnostics"][number];
-
-/** The code in a finding's line: its plain name, with the code for searching the docs. */
-const CODE_TEXT = codeLabel;
 
 export interface CheckViewProps {
   json: AnalysisJson | null;
@@ -85,11 +82,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
       </div>
       {progress && <ProgressNote p={progress} />}
       {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <Lines text={error} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent="error" text={error} alert />
       )}
       {!json && !progress && !error && <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>}
       {json && (
@@ -154,7 +147,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
                     return (
                       <li key={i} className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}>
                         <Caption1>
-                          {d.severity} · {CODE_TEXT(d.code)} ·{" "}
+                          {d.severity} · {codeLabel(d.code)} ·{" "}
                           {onGoTo && d.cell ? (
                             <Link as="button" onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}>
                               {d.cell}

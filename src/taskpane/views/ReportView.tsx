@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, Mess
 import { useState, type RefObject } from "react";
 import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
-import { Lines } from "./Lines";
+import { Note } from "./Note";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 
 const useStyles = makeStyles({
@@ -70,11 +70,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
       <Caption1>{mode === "excel" ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>
       {progress && <ProgressNote p={progress} />}
       {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <Lines text={error} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent="error" text={error} alert />
       )}
       {result && (
         <MessageBar intent="success">

@@ -1,7 +1,7 @@
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { SETTING_SPECS } from "../../ingest/schema";
-import { Lines } from "./Lines";
+import { Note } from "./Note";
 import type { SettingValue } from "../../report/settings-plan";
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
@@ -72,11 +72,7 @@ export function SettingsView({ values, mode, onSave }: { values: Record<string, 
       </Button>
       <Caption1>The reporting date is set on the Report tab or in the Settings sheet.</Caption1>
       {note && (
-        <MessageBar intent={note.intent}>
-          <MessageBarBody>
-            <Lines text={note.text} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent={note.intent} text={note.text} />
       )}
     </section>
   );

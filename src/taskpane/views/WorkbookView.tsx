@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { sheetSpec, type SheetKind } from "../../ingest/schema";
-import { Lines } from "./Lines";
+import { Note } from "./Note";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
@@ -81,11 +81,7 @@ function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["j
         </div>
       ))}
       {note && (
-        <MessageBar intent={note.intent}>
-          <MessageBarBody>
-            <Lines text={note.text} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent={note.intent} text={note.text} />
       )}
     </section>
   );
@@ -167,11 +163,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
         <Caption1>Every input sheet is there.</Caption1>
       )}
       {note && (
-        <MessageBar intent={note.intent}>
-          <MessageBarBody>
-            <Lines text={note.text} />
-          </MessageBarBody>
-        </MessageBar>
+        <Note intent={note.intent} text={note.text} />
       )}
     </section>
   );
