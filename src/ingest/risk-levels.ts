@@ -30,7 +30,11 @@ export function matrixOfLog(levels: RiskLevel[], setting: Settings["riskMatrix"]
 
 export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"], diags: Diagnostic[]): Map<TypedRow, ScoredRisk> {
   const bySheet = new Map<string, TypedRow[]>();
-  for (const r of rows) bySheet.set(r.src.sheet, [...(bySheet.get(r.src.sheet) ?? []), r]);
+  for (const r of rows) {
+    const list = bySheet.get(r.src.sheet);
+    if (list) list.push(r);
+    else bySheet.set(r.src.sheet, [r]);
+  }
   const out = new Map<TypedRow, ScoredRisk>();
   for (const [sheet, logRows] of bySheet) {
     const levels = logRows.flatMap((r) => LEVEL_FIELDS.map((k) => r.values[k] as RiskLevel | null).filter((x): x is RiskLevel => !!x));

@@ -56,7 +56,9 @@ function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): vo
   for (const r of open) {
     const risk = ctx.riskById.get(r.id)!;
     const k = `${risk.likelihood}|${risk.impact}`;
-    at.set(k, [...(at.get(k) ?? []), r.id]);
+    const ids = at.get(k);
+    if (ids) ids.push(r.id);
+    else at.set(k, [r.id]);
   }
   const likelihood = matrix === "3x3" ? HML : LIKELIHOOD_5;
   const impact = matrix === "3x3" ? HML : IMPACT_5;
