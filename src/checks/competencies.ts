@@ -1,4 +1,5 @@
 import { formatDayLong, type Day } from "../model/dates";
+import { namesUpTo } from "../model/arrays";
 import type { Diagnostic } from "../model/diagnostic";
 import type { CompetencyScore, Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
@@ -101,7 +102,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
         code: "competency-gap",
         message: `${id} "${name}" is at level ${current} (${panel ? "panel" : "self"} assessment) against a target of ${target}${
           targetDate !== null ? ` by ${formatDayLong(targetDate)}` : ""
-        }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${projects.join(", ")}.` : ""}`,
+        }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${namesUpTo(projects, 10)}.` : ""}`,
         sheet: at.src.sheet,
         cell: at.src.cells.score ?? at.src.cells.id ?? "",
         entity: id,

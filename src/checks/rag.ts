@@ -1,4 +1,5 @@
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
+import { namesUpTo } from "../model/arrays";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -256,7 +257,7 @@ export function rollUp(members: { id: string; rating: Rating | null }[], s: Sett
   const rated = members.filter((m): m is { id: string; rating: Rating } => m.rating !== null);
   if (!rated.length) return null;
   const rags = rated.map((m) => m.rating.rag);
-  const names = (ms: { id: string }[]) => `${ms.map((m) => m.id).slice(0, 6).join(", ")}${ms.length > 6 ? ` and ${ms.length - 6} more` : ""}`;
+  const names = (ms: { id: string }[]) => namesUpTo(ms.map((m) => m.id));
   if (s.rollUp === "majority") {
     const rag = majorityRag(rags)!;
     const n = rags.filter((r) => r === rag).length;

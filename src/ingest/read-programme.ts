@@ -364,23 +364,31 @@ function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milest
 
 /** Links from the Depends On columns and the Dependencies sheet, resolved once every ID is known. */
 function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], milestones: Milestone[], diags: Diagnostic[], sources: SheetSource[]): Link[] {
-  const canonical = new Map<string, string>();
-  for (const p of projects) canonical.set(idKey(p.id), p.id);
-  for (const m of milestones) canonical.set(idKey(m.id), m.id);
-  const known = (id: string) => canonical.has(idKey(id));
+  // Each item's ID by its key (trimmed, upper case): "p01 " finds P01. Items are numbered so that
+  // a link is remembered as numbers, not as a string per link.
+  const ids: string[] = [];
+  const numberOf = new Map<string, number>();
+  for (const x of [projects, milestones]) for (const item of x) if (!numberOf.has(idKey(item.id))) numberOf.set(idKey(item.id), ids.push(item.id) - 1);
+  // An ID written exactly as its key (the usual case) is found without making the key.
+  const find = (id: string): number | undefined => numberOf.get(id) ?? numberOf.get(idKey(id));
+  const known = (id: string) => find(id) !== undefined;
   const links: Link[] = [];
-  const linkSeen = new Set<string>();
+  const TYPE_NO: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+  const linkSeen = new Set<number>();
   const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
-    if (!known(from)) {
+    const f = find(from);
+    if (f === undefined) {
       diags.push({ severity: "error", code: "unknown-reference", message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet, cell, entity: to });
       return false;
     }
-    const f = canonical.get(idKey(from))!;
-    const t = canonical.get(idKey(to)) ?? to;
-    const key = `${f}>${t}>${type}`;
-    if (linkSeen.has(key)) return false;
-    linkSeen.add(key);
-    links.push({ from: f, to: t, type, lag, sheet, cell });
+    const t = find(to);
+    // The same link written twice (in a Depends On cell and on the Dependencies sheet) counts once.
+    if (t !== undefined) {
+      const key = (f * ids.length + t) * 4 + TYPE_NO[type];
+      if (linkSeen.has(key)) return false;
+      linkSeen.add(key);
+    }
+    links.push({ from: ids[f], to: t === undefined ? to : ids[t], type, lag, sheet, cell });
     return true;
   };
   const inColumns = new Map<string, number>();

@@ -72,6 +72,10 @@ export function parseRef(token: string, isKnown: (id: string) => boolean): Parse
 
 /** Splits a Depends On cell into its references. */
 export function splitRefs(text: string): string[] {
+  if (!/[,;\n]/.test(text)) {
+    const one = text.trim();
+    return one ? [one] : [];
+  }
   return text
     .split(/[,;\n]+/)
     .map((s) => s.trim())

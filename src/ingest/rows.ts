@@ -1,4 +1,4 @@
-import { a1, isBlank, isCellError, type CellValue } from "../model/cell";
+import { a1, columnLetters, isBlank, isCellError, type CellValue } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { AssessmentKind, Lag, LinkType, Source } from "../model/entities";
@@ -72,19 +72,21 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const fractionCols = fractionColumns(loc, cols, fieldByKey, rows);
   const orders = dateOrders(loc, spec, cols, fieldByKey, rows, opts, diags);
   const idCol = cols.find(([, k]) => k === "id")?.[0];
+  // Everything about a column worked out once, not on every row.
+  const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, letters: columnLetters(c), opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
   for (const r of rows) {
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
     if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
     const values: Record<string, FieldValue> = {};
     const cells: Record<string, string> = {};
+    const rowNumber = String(r + 1);
     let failed: string[] | undefined;
-    for (const [c, key] of cols) {
-      const f = fieldByKey.get(key)!;
+    for (const { c, key, f, letters, opts: colOpts, fraction } of plan) {
       const v = cellAt(loc.sheet, r, c);
-      const addr = a1(r, c);
+      const addr = letters + rowNumber;
       cells[key] = addr;
-      const parsed = parseField(f, v, { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fractionCols.has(c));
+      const parsed = parseField(f, v, colOpts, fraction);
       if (parsed.ok) values[key] = parsed.value as FieldValue;
       else {
         values[key] = null;

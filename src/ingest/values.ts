@@ -12,7 +12,10 @@ const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 const PLACEHOLDERS = new Set(["tbc", "tba", "tbd", "n/a", "na", "-", "--", "—", "none", "nil", "?", "nan"]);
 
 export function isPlaceholder(v: CellValue): boolean {
-  return typeof v === "string" && PLACEHOLDERS.has(v.trim().toLowerCase());
+  if (typeof v !== "string") return false;
+  // The longest placeholder is four letters: longer text with nothing to trim is not one (most cells).
+  if (v.length > 4 && v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32) return false;
+  return PLACEHOLDERS.has(v.trim().toLowerCase());
 }
 
 export function isEmptyCell(v: CellValue): boolean {

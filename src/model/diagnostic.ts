@@ -70,12 +70,23 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** "B7" → row × 20,000 + column, so cells sort by row, then column; -1 when it is not a plain A1 address. */
 function cellKey(cell: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
+  let i = 0;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 20_000 + col;
+  for (; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === cell.length) return -1;
+  let row = 0;
+  for (; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  return row * 20_000 + col;
 }
 
 /** Sorts in place as compareDiagnostics does, computing each sort key once (fast on large lists). */

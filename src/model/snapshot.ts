@@ -81,10 +81,12 @@ export function presentRows(sheet: SheetSnapshot, from: number, to: number): num
 export function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
   const r = sheet.rows[row - sheet.top];
   if (!r) return true;
-  let blank = true;
-  r.forEach((v, i) => {
-    const c = i + sheet.left;
-    if (blank && c >= left && c <= right && !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) blank = false;
-  });
-  return blank;
+  // A plain loop (holes read as undefined): it stops at the first value.
+  const from = Math.max(0, left - sheet.left);
+  const to = Math.min(r.length - 1, right - sheet.left);
+  for (let i = from; i <= to; i++) {
+    const v = r[i];
+    if (!(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return false;
+  }
+  return true;
 }

@@ -1,7 +1,20 @@
 /** Status words people write, read leniently (case, spacing, and a trailing note ignored). */
 
-function head(status: string): string {
+function headOf(status: string): string {
   return status.trim().toLowerCase().split(/[\s:(\-–]+/)[0] ?? "";
+}
+
+/** A workbook uses a handful of status words on thousands of rows: each is read once. */
+const heads = new Map<string, string>();
+
+function head(status: string): string {
+  let h = heads.get(status);
+  if (h === undefined) {
+    h = headOf(status);
+    if (heads.size > 10_000) heads.clear();
+    heads.set(status, h);
+  }
+  return h;
 }
 
 const COMPLETE = new Set(["complete", "completed", "closed", "done", "achieved", "delivered", "finished", "met", "blue"]);

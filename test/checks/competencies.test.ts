@@ -49,6 +49,13 @@ describe("competencies", () => {
     expect(a.diagnostics.filter((d) => d.code === "competency-uncovered").map((d) => d.entity)).toEqual(["C10"]);
     expect(a.diagnostics.find((d) => d.code === "unknown-reference")).toMatchObject({ entity: "P13", cell: "E3" });
   });
+  it("names at most ten projects in the gap message, and counts the rest", () => {
+    const projects = Array.from({ length: 1234 }, (_, i) => [`P${i + 1}`, "Project", "WS", "2012-03-31", "C5"]);
+    const a = run([["C5", "Manage knowledge", "Panel", null, 1, 3, null]], projects);
+    expect(a.competencies[0].projects).toHaveLength(1234);
+    const gap = a.diagnostics.find((d) => d.code === "competency-gap")!;
+    expect(gap.message).toContain("Projects addressing it: P1, P2, P3, P4, P5, P6, P7, P8, P9, P10 and 1,224 more.");
+  });
   it("matches competency names leniently", () => {
     expect(namesCompetency("5", "C5", "x")).toBe(true);
     expect(namesCompetency("wcc 5", "C5", "x")).toBe(true);

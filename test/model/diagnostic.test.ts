@@ -1,0 +1,43 @@
+import { namesUpTo } from "../../src/model/arrays";
+import { sortDiagnostics, type Diagnostic } from "../../src/model/diagnostic";
+import { isCompleteStatus } from "../../src/model/status";
+import { isBlankRow } from "../../src/model/snapshot";
+import { isPlaceholder } from "../../src/ingest/values";
+
+const d = (severity: Diagnostic["severity"], sheet: string, cell: string, code = "bad-value"): Diagnostic => ({ severity, sheet, cell, code: code as Diagnostic["code"], message: "" });
+
+describe("diagnostic order", () => {
+  it("sorts by severity, sheet, then row before column (B2 before AA10), whole-sheet findings first", () => {
+    const sorted = sortDiagnostics([d("info", "A", "B2"), d("error", "B", "AA10"), d("error", "B", "B2"), d("error", "B", "C10"), d("error", "B", ""), d("error", "A", "Z99"), d("error", "B", "b3")]);
+    expect(sorted.map((x) => `${x.severity} ${x.sheet}!${x.cell}`)).toEqual(["error A!Z99", "error B!", "error B!b3", "error B!B2", "error B!C10", "error B!AA10", "info A!B2"]);
+  });
+});
+
+describe("small readers", () => {
+  it("lists up to a number of names and counts the rest", () => {
+    expect(namesUpTo(["A", "B"], 2)).toBe("A, B");
+    expect(namesUpTo(["A", "B", "C"], 2)).toBe("A, B and 1 more");
+    expect(namesUpTo(Array.from({ length: 1502 }, (_, i) => `P${i}`), 2)).toBe("P0, P1 and 1,500 more");
+  });
+  it("reads status words the same however often they repeat", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(isCompleteStatus(" Complete: signed off")).toBe(true);
+      expect(isCompleteStatus("In progress")).toBe(false);
+    }
+  });
+  it("reads placeholders with spaces round them, and nothing longer", () => {
+    expect(isPlaceholder("  TBC  ")).toBe(true);
+    expect(isPlaceholder("n/a")).toBe(true);
+    expect(isPlaceholder("none ")).toBe(true);
+    expect(isPlaceholder("nones")).toBe(false);
+    expect(isPlaceholder("To be confirmed")).toBe(false);
+  });
+  it("sees a row as blank only between its columns", () => {
+    const sheet = { name: "S", top: 0, left: 1, rows: [["x", null, "  ", null], [null, "", "y"]] };
+    expect(isBlankRow(sheet, 0, 2, 4)).toBe(true); // "x" is in column B, left of the range
+    expect(isBlankRow(sheet, 0, 1, 4)).toBe(false);
+    expect(isBlankRow(sheet, 1, 1, 2)).toBe(true);
+    expect(isBlankRow(sheet, 1, 1, 3)).toBe(false);
+    expect(isBlankRow(sheet, 5, 0, 9)).toBe(true);
+  });
+});
