@@ -30,11 +30,14 @@ export interface CommentaryResult {
 const key = (s: string) => s.trim().toLowerCase();
 
 export function selectCommentary(p: Programme, asOf: Day, diags: Diagnostic[]): CommentaryResult {
+  if (!p.commentary.length) return { programme: null, workstreams: new Map(), items: new Map(), decisions: [] };
   const workstreamNames = new Map(p.projects.map((x) => [key(x.workstream), x.workstream]));
   for (const w of p.workstreamRows) workstreamNames.set(key(w.name), w.name);
   const itemIds = new Map<string, string>();
   for (const x of [...p.projects, ...p.milestones]) itemIds.set(key(x.id), x.id);
-  const workstreamOfItem = (id: string) => p.projects.find((x) => x.id === id)?.workstream ?? p.projects.find((x) => x.id === p.milestones.find((m) => m.id === id)?.project)?.workstream ?? "";
+  const projectById = new Map(p.projects.map((x) => [x.id, x]));
+  const milestoneById = new Map(p.milestones.map((m) => [m.id, m]));
+  const workstreamOfItem = (id: string) => (projectById.get(id) ?? projectById.get(milestoneById.get(id)?.project ?? ""))?.workstream ?? "";
   const latest = new Map<string, { row: CommentaryRow; subject: "programme" | "workstream" | "item"; name: string }>();
   for (const row of p.commentary) {
     if (row.period > asOf) continue;

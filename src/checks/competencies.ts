@@ -1,5 +1,5 @@
 import { formatDayLong, type Day } from "../model/dates";
-import { namesUpTo } from "../model/arrays";
+import { namesUpTo } from "../model/text";
 import type { Diagnostic } from "../model/diagnostic";
 import type { CompetencyScore, Programme } from "../model/entities";
 import type { Rag } from "../model/rag";

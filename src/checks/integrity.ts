@@ -1,3 +1,4 @@
+import { flat } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
@@ -22,7 +23,7 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
     if (pr.lead || isProjectDone(pr)) continue;
     // A sheet with no Lead column at all (an export without Resource Names) gets one note, not one warning per row.
     if (pr.src.cells.lead === undefined) noLeadColumn.add(pr.src.sheet);
-    else diags.push({ severity: "warning", code: "missing-owner", message: `${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`, sheet: pr.src.sheet, cell: pr.src.cells.lead, entity: pr.id });
+    else diags.push({ severity: "warning", code: "missing-owner", message: flat(`${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`), sheet: pr.src.sheet, cell: pr.src.cells.lead, entity: pr.id });
   }
   for (const sheet of noLeadColumn)
     diags.push({ severity: "info", code: "missing-owner", message: `The projects on "${sheet}" have no Lead column (Lead, Owner or Resource Names), so who is accountable for each is not checked. Add the column to have leads shown and checked.`, sheet, cell: "" });
@@ -46,7 +47,7 @@ export function checkActuals(p: Programme, asOf: Day, diags: Diagnostic[]): void
     diags.push({
       severity: "warning",
       code: "future-actual",
-      message: `${id} "${name}" has an actual date of ${formatDayLong(date)}, after the as-of date ${formatDayLong(asOf)}. An actual date records work done: enter it as a forecast instead, or check the as-of date.`,
+      message: flat(`${id} "${name}" has an actual date of ${formatDayLong(date)}, after the as-of date ${formatDayLong(asOf)}. An actual date records work done: enter it as a forecast instead, or check the as-of date.`),
       sheet,
       cell: cell ?? "",
       entity: id,

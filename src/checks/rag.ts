@@ -1,5 +1,6 @@
+import { flat } from "../model/text";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { namesUpTo } from "../model/arrays";
+import { namesUpTo } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -126,7 +127,7 @@ export function groupCostRating(name: string, line: CostLine, s: Settings): Rati
   if (line.variancePercent === null) return null;
   const pct = Math.round(line.variancePercent * 10) / 10;
   const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
-  return { rag: costRag(line.variancePercent, s), rule: "cost", because: `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)` };
+  return { rag: costRag(line.variancePercent, s), rule: "cost", because: flat(`${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`) };
 }
 
 export interface WorkstreamStatus {
@@ -166,7 +167,7 @@ export function costRag(variancePercent: number, s: Settings): Rag {
 
 /** Replaces the rating when the candidate is worse (the first rule to reach a level keeps it). */
 function raise(current: Rating, rag: Rag, rule: RagRule, because: () => string): Rating {
-  return isBetter(current.rag, rag) ? { rag, rule, because: because() } : current;
+  return isBetter(current.rag, rag) ? { rag, rule, because: flat(because()) } : current;
 }
 
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
@@ -185,7 +186,7 @@ function pushSentence(id: string, node: ScheduleNode): string {
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
 function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
-  let r: Rating = { rag: "Green", rule: "on-track", because: `${id} is on track` };
+  let r: Rating = { rag: "Green", rule: "on-track", because: flat(`${id} is on track`) };
   if (node?.inCycle) r = raise(r, "Amber", "not-computable", () => `${id} is in a dependency cycle, so its dates cannot be computed`);
   if (failedDate) r = raise(r, "Amber", "not-computable", () => `${id}'s ${failedDate} could not be read, so its schedule cannot be computed`);
   if (finishNow === null && !failedDate) r = raise(r, "Amber", "not-computable", () => `${id} has no date, so its schedule cannot be computed`);
@@ -209,7 +210,7 @@ export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, as
   const overdue = !done && finishNow !== null && finishNow < asOf;
   const plan = baseline ?? node?.finish ?? finishNow;
   const slipDays = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
-  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: `${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}` }, baseline, finishNow, slipDays, overdue };
+  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`) }, baseline, finishNow, slipDays, overdue };
   const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
   return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, overdue, failed, asOf, s), baseline, finishNow, slipDays, overdue };
 }
@@ -226,7 +227,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   for (const m of milestones) if (!m.done && m.slipDays !== null && (slipDays === null || m.slipDays > slipDays)) slipDays = m.slipDays;
 
   let schedule: Rating;
-  if (done) schedule = { rag: "Blue", rule: "done", because: `${p.id} is complete` };
+  if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${p.id} is complete`) };
   else {
     const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
     schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, overdue, failed, asOf, s);
@@ -243,7 +244,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
     cost = {
       rag,
       rule: "cost",
-      because: `${p.id}'s cost is forecast at £${Math.round(forecastCost).toLocaleString("en-GB")} against a budget of £${Math.round(p.budget).toLocaleString("en-GB")} (${pct > 0 ? "+" : ""}${pct}%)`,
+      because: flat(`${p.id}'s cost is forecast at £${Math.round(forecastCost).toLocaleString("en-GB")} against a budget of £${Math.round(p.budget).toLocaleString("en-GB")} (${pct > 0 ? "+" : ""}${pct}%)`),
     };
   }
   let overall: Rating;
@@ -261,7 +262,7 @@ export function rollUp(members: { id: string; rating: Rating | null }[], s: Sett
   if (s.rollUp === "majority") {
     const rag = majorityRag(rags)!;
     const n = rags.filter((r) => r === rag).length;
-    return { rag, rule: "majority", because: `${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}` };
+    return { rag, rule: "majority", because: flat(`${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}`) };
   }
   const rag = worstRag(rags)!;
   const worst = rated.filter((m) => m.rating.rag === rag);
@@ -290,7 +291,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-milestone",
-        message: `Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.finishNow!)} (${days(asOf - r.finishNow!)} ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`,
+        message: flat(`Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.finishNow!)} (${days(asOf - r.finishNow!)} ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`),
         sheet: m.src.sheet,
         cell: (m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline) ?? "",
         entity: m.id,
@@ -305,7 +306,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-project",
-        message: `${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.finishNow!)} and is not marked complete. Mark it complete, or enter a new Finish date.`,
+        message: flat(`${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.finishNow!)} and is not marked complete. Mark it complete, or enter a new Finish date.`),
         sheet: pr.src.sheet,
         cell: pr.src.cells.finish ?? "",
         entity: pr.id,
@@ -315,7 +316,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "rag-mismatch",
-        message: `${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`,
+        message: flat(`${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`),
         sheet: pr.src.sheet,
         cell: pr.src.cells.reportedRag ?? "",
         entity: pr.id,

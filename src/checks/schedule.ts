@@ -1,3 +1,4 @@
+import { flat } from "../model/text";
 import {
   dayAtIndex,
   indexOnOrAfter,
@@ -11,7 +12,7 @@ import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import { lagText, type Lag, type LinkType, type Programme } from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
-import { cycleThrough, findCycles, topologicalOrder } from "./graph";
+import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
 
 /**
  * The schedule, on Microsoft Project's conventions (docs/dependencies.md has the rules and a
@@ -67,7 +68,7 @@ export interface ScheduleNode {
   totalFloat: number | null;
   critical: boolean;
   /** The predecessors whose constraint binds the early start (ties included). */
-  drivers: Driver[];
+  drivers: readonly Driver[];
   push: Push | null;
   inCycle: boolean;
 }
@@ -82,6 +83,9 @@ export interface ScheduleResult {
   /** Each cycle as its IDs in waiting order: [A, C, B] means A waits for C, C for B, B for A. */
   cycles: string[][];
 }
+
+/** Shared by every item no link binds (most of a plan): one empty list, frozen. */
+const NO_DRIVERS: readonly Driver[] = Object.freeze([]);
 
 const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
 const TYPES: LinkType[] = ["FS", "SS", "FF", "SF"];
@@ -121,7 +125,7 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     diags.push({
       severity: "info",
       code: "non-working-day",
-      message: `${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`,
+      message: flat(`${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`),
       sheet,
       cell,
       entity: id,
@@ -138,7 +142,7 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
       diags.push({
         severity: "error",
         code: "date-conflict",
-        message: `${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`,
+        message: flat(`${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`),
         sheet: pr.src.sheet,
         cell: finishCell || startCell,
         entity: pr.id,
@@ -191,30 +195,6 @@ interface Net {
   outIdx: Int32Array;
 }
 
-function compress(n: number, from: number[], to: number[], keep: (j: number) => boolean): { start: Int32Array; idx: Int32Array; outStart: Int32Array; outIdx: Int32Array } {
-  const inCount = new Int32Array(n + 1);
-  const outCount = new Int32Array(n + 1);
-  for (let j = 0; j < from.length; j++) {
-    if (!keep(j)) continue;
-    inCount[to[j] + 1]++;
-    outCount[from[j] + 1]++;
-  }
-  for (let v = 0; v < n; v++) {
-    inCount[v + 1] += inCount[v];
-    outCount[v + 1] += outCount[v];
-  }
-  const idx = new Int32Array(inCount[n]);
-  const outIdx = new Int32Array(outCount[n]);
-  const fillIn = inCount.slice();
-  const fillOut = outCount.slice();
-  for (let j = 0; j < from.length; j++) {
-    if (!keep(j)) continue;
-    idx[fillIn[to[j]]++] = j;
-    outIdx[fillOut[from[j]]++] = j;
-  }
-  return { start: inCount, idx, outStart: outCount, outIdx };
-}
-
 export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
   const it = buildItems(p, cal, holidayNames, diags);
   const n = it.n;
@@ -232,15 +212,16 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     to.push(b);
     links.push(l);
   }
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  for (let j = 0; j < from.length; j++) succ[from[j]].push(to[j]);
+  const succ = adjacency(n, from, to);
 
   const cycleOf = new Int32Array(n).fill(-1);
   const cycles = reportCycles(findCycles(n, succ), succ, it, from, to, links, cycleOf, diags);
 
   const inCycleLink = (j: number) => cycleOf[from[j]] !== -1 && cycleOf[from[j]] === cycleOf[to[j]];
   // Links into done items do not bind them (nor, backwards, their predecessors).
-  const c = compress(n, from, to, (j) => !inCycleLink(j) && !it.done[to[j]]);
+  const binds = (j: number) => !inCycleLink(j) && !it.done[to[j]];
+  const into = adjacency(n, to, from, binds);
+  const outOf = adjacency(n, from, to, binds);
   const net: Net = {
     from: Int32Array.from(from),
     to: Int32Array.from(to),
@@ -248,14 +229,12 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     unit: Uint8Array.from(links.map((l) => UNIT_CODE[l.lag.unit])),
     lag: Float64Array.from(links.map((l) => l.lag.value)),
     lagOf: links.map((l) => l.lag),
-    inStart: c.start,
-    inIdx: c.idx,
-    outStart: c.outStart,
-    outIdx: c.outIdx,
+    inStart: into.start,
+    inIdx: into.link,
+    outStart: outOf.start,
+    outIdx: outOf.link,
   };
-  const dagSucc: number[][] = Array.from({ length: n }, () => []);
-  for (let j = 0; j < from.length; j++) if (!inCycleLink(j)) dagSucc[from[j]].push(to[j]);
-  const order = topologicalOrder(n, dagSucc);
+  const order = topologicalOrder(n, adjacency(n, from, to, (j) => !inCycleLink(j)));
 
   const shift = new Shifter(cal, it);
   const es = new Float64Array(n);
@@ -266,22 +245,25 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   const lf = new Float64Array(n).fill(NaN);
   if (Number.isFinite(end)) backward(order, it, net, shift, end, lf);
 
-  const drivers = (v: number): number[] => {
-    const out: number[] = [];
-    for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-      const j = net.inIdx[k];
-      if (shift.constraintStart(net, j, es, ef) === es[v]) out.push(j);
-    }
-    return out;
-  };
-  const pushes = explainPushes(order, it, net, es, ef, drivers);
+  const drivers = bindingLinks(n, net, shift, es, ef);
+  const pushes = explainPushes(order, it, net, ef, drivers, (point) => dayAtIndex(cal, point));
 
   const shown = (point: WorkIndex): Day => dayAtIndex(cal, point);
   const nodes = new Map<string, ScheduleNode>();
   const critical: number[] = [];
+  const driversOf = (v: number): readonly Driver[] => {
+    if (drivers.start[v] === drivers.start[v + 1]) return NO_DRIVERS;
+    const out: Driver[] = [];
+    for (let k = drivers.start[v]; k < drivers.start[v + 1]; k++) {
+      const j = drivers.link[k];
+      out.push({ id: it.ids[net.from[j]], type: TYPES[net.type[j]], lag: net.lagOf[j] });
+    }
+    return out;
+  };
   for (let v = 0; v < n; v++) {
     const ms = it.milestone[v] === 1;
     const done = it.done[v] === 1;
+    const push = pushes.get(v);
     const inCycle = cycleOf[v] !== -1;
     const computable = !inCycle;
     const hasLate = !done && computable && !Number.isNaN(lf[v]);
@@ -303,14 +285,13 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
       lateFinish: hasLate ? shown(lf[v] - 1) : null,
       totalFloat: float,
       critical: isCritical,
-      drivers: drivers(v).map((j) => ({ id: it.ids[net.from[j]], type: TYPES[net.type[j]], lag: net.lagOf[j] })),
-      push: null,
+      drivers: driversOf(v),
+      push: push ? { kind: push.kind, by: push.by, root: push.root, days: push.days } : null,
       inCycle,
     });
   }
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
   pushDiagnostics(it, net, es, ef, pushes, drivers, cal, diags);
-  for (const [v, p] of pushes) nodes.get(it.ids[v])!.push = { kind: p.kind, by: p.by, root: p.root, days: p.days };
   return {
     calendar: cal,
     nodes,
@@ -370,7 +351,7 @@ class Shifter {
   }
 }
 
-function forward(order: number[], it: Items, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): void {
+function forward(order: Int32Array, it: Items, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): void {
   for (const v of order) {
     let start = it.start[v];
     if (!it.done[v]) {
@@ -384,7 +365,7 @@ function forward(order: number[], it: Items, net: Net, shift: Shifter, es: Float
   }
 }
 
-function backward(order: number[], it: Items, net: Net, shift: Shifter, end: number, lf: Float64Array): void {
+function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: number, lf: Float64Array): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i];
     if (it.done[v]) continue;
@@ -407,21 +388,45 @@ function backward(order: number[], it: Items, net: Net, shift: Shifter, end: num
   }
 }
 
-/** For each open item that finishes later than entered: which binding predecessor pushes it, and why. */
-function explainPushes(order: number[], it: Items, net: Net, es: Float64Array, ef: Float64Array, drivers: (v: number) => number[]): Map<number, Push & { link: number; rootIdx: number }> {
+/** The links whose constraint binds each item's early start (ties included), in link order: `link[start[v]] …`. */
+function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): Pick<Adjacency, "start" | "link"> {
+  const start = new Int32Array(n + 1);
+  const link = new Int32Array(net.inIdx.length);
+  let len = 0;
+  for (let v = 0; v < n; v++) {
+    start[v] = len;
+    for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
+      const j = net.inIdx[k];
+      if (shift.constraintStart(net, j, es, ef) === es[v]) link[len++] = j;
+    }
+  }
+  start[n] = len;
+  return { start, link };
+}
+
+/** For each open item that finishes later than entered: which binding predecessor pushes it, why, and by how many calendar days. */
+function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Pick<Adjacency, "start" | "link">, day: (point: WorkIndex) => Day): Map<number, Push & { link: number; rootIdx: number }> {
   const out = new Map<number, Push & { link: number; rootIdx: number }>();
   const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
     if (it.done[v] || ef[v] <= it.finishPoint[v]) continue;
-    const ds = drivers(v);
-    if (!ds.length) continue;
+    const first = drivers.start[v];
+    const end = drivers.start[v + 1];
+    if (first === end) continue;
     // Prefer a driver that itself finishes later than planned: that is the story of the push.
-    const j = ds.find((x) => lateAgainstPlan(net.from[x])) ?? ds[0];
+    let j = drivers.link[first];
+    for (let k = first; k < end; k++) {
+      if (lateAgainstPlan(net.from[drivers.link[k]])) {
+        j = drivers.link[k];
+        break;
+      }
+    }
     const u = net.from[j];
     const slip = lateAgainstPlan(u);
     const upstream = out.get(u);
     const rootIdx = slip && upstream ? upstream.rootIdx : slip ? u : v;
-    out.set(v, { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days: 0, link: j, rootIdx });
+    const days = day(ef[v] - 1) - day(it.finishPoint[v] - 1);
+    out.set(v, { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days, link: j, rootIdx });
   }
   return out;
 }
@@ -432,7 +437,7 @@ function pushDiagnostics(
   es: Float64Array,
   ef: Float64Array,
   pushes: Map<number, Push & { link: number }>,
-  drivers: (v: number) => number[],
+  drivers: Pick<Adjacency, "start" | "link">,
   cal: WorkCalendar,
   diags: Diagnostic[],
 ): void {
@@ -443,7 +448,6 @@ function pushDiagnostics(
     const id = it.ids[v];
     const entered = day(it.finishPoint[v] - 1);
     const now = day(ef[v] - 1);
-    push.days = now - entered;
     const link = `${TYPES[net.type[j]]}${lagText(net.lagOf[j])}`;
     const w = it.where[v];
     const late = `${push.days} day${push.days === 1 ? "" : "s"} late`;
@@ -452,7 +456,7 @@ function pushDiagnostics(
       diags.push({
         severity: "warning",
         code: "slippage-impact",
-        message: `${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u] - 1))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`,
+        message: flat(`${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u] - 1))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`),
         sheet: w.sheet,
         cell: w.finishCell,
         entity: id,
@@ -462,7 +466,7 @@ function pushDiagnostics(
       diags.push({
         severity: "warning",
         code: "date-conflict",
-        message: `${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u] - 1))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`,
+        message: flat(`${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u] - 1))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`),
         sheet: w.sheet,
         cell: w.startCell,
         entity: id,
@@ -472,12 +476,12 @@ function pushDiagnostics(
   // Items that start earlier than their links allow but still finish in time: the start conflicts.
   for (let v = 0; v < it.n; v++) {
     if (it.done[v] || it.milestone[v] || pushes.has(v) || es[v] <= it.start[v]) continue;
-    const j = drivers(v)[0];
+    const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
     const by = j !== undefined ? `${it.ids[net.from[j]]} (${TYPES[net.type[j]]}${lagText(net.lagOf[j])})` : "its predecessors";
     diags.push({
       severity: "warning",
       code: "date-conflict",
-      message: `${it.ids[v]} is entered to start on ${formatDayLong(day(it.start[v]))}, but its dependency on ${by} lets it start on ${formatDayLong(day(es[v]))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`,
+      message: flat(`${it.ids[v]} is entered to start on ${formatDayLong(day(it.start[v]))}, but its dependency on ${by} lets it start on ${formatDayLong(day(es[v]))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`),
       sheet: it.where[v].sheet,
       cell: it.where[v].startCell,
       entity: it.ids[v],
@@ -487,7 +491,7 @@ function pushDiagnostics(
 
 function reportCycles(
   comps: number[][],
-  succ: number[][],
+  succ: Adjacency,
   it: Items,
   from: number[],
   to: number[],
@@ -496,6 +500,8 @@ function reportCycles(
   diags: Diagnostic[],
 ): string[][] {
   const cycles: string[][] = [];
+  if (!comps.length) return cycles;
+  const preds = adjacency(cycleOf.length, to, from);
   comps.forEach((comp, ci) => {
     for (const v of comp) cycleOf[v] = ci;
     // cycleThrough follows predecessor → successor; waiting order is the reverse.
@@ -503,8 +509,9 @@ function reportCycles(
     const waiting = [path[0], ...path.slice(1).reverse()];
     const ids = waiting.map((v) => it.ids[v]);
     cycles.push(ids);
+    // The link that closes the cycle: the first written from the second item to the first.
     let closing = -1;
-    for (let j = 0; j < from.length && closing < 0; j++) if (to[j] === waiting[0] && from[j] === waiting[1 % waiting.length]) closing = j;
+    for (let k = preds.start[waiting[0]]; k < preds.start[waiting[0] + 1] && closing < 0; k++) if (preds.node[k] === waiting[1 % waiting.length]) closing = preds.link[k];
     const words = ids.length === 1 ? `${ids[0]} waits for itself` : ids.map((id, i) => (i === 0 ? `${id} waits for ${ids[1]}` : i < ids.length - 1 ? `which waits for ${ids[i + 1]}` : `which waits for ${ids[0]}`)).join(", ");
     diags.push({
       severity: "error",

@@ -14,12 +14,6 @@ export function minOf(xs: readonly number[], empty = Infinity): number {
   return m;
 }
 
-/** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
-export function namesUpTo(names: readonly string[], max = 6): string {
-  if (names.length <= max) return names.join(", ");
-  return `${names.slice(0, max).join(", ")} and ${(names.length - max).toLocaleString("en-GB")} more`;
-}
-
 /** Appends all of `more` to `target` without spreading it into arguments. */
 export function append<T>(target: T[], more: readonly T[]): T[] {
   for (const x of more) target.push(x);

@@ -1,4 +1,4 @@
-import { namesUpTo } from "../../src/model/arrays";
+import { namesUpTo } from "../../src/model/text";
 import { sortDiagnostics, type Diagnostic } from "../../src/model/diagnostic";
 import { isCompleteStatus } from "../../src/model/status";
 import { isBlankRow } from "../../src/model/snapshot";
