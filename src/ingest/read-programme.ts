@@ -30,7 +30,7 @@ import { headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
 import { importPlan } from "./plan-import";
-import { parseRef, splitRefs } from "./references";
+import { looksTyped, parseRef, splitRefs } from "./references";
 import { scoreRiskLogs } from "./risk-levels";
 import { readRows, type TypedRow } from "./rows";
 import { SHEETS, type SheetKind, type SheetSpec } from "./schema";
@@ -181,7 +181,8 @@ class IdSpace {
       if (title) this.leftOut.push({ kind: spec.kind, id: "", title, sheet: row.src.sheet, cell, reason: "no ID" });
       return null;
     }
-    const first = this.seen.get(idKey(id));
+    const key = idKey(id);
+    const first = this.seen.get(key);
     if (first) {
       this.diags.push({
         severity: "error",
@@ -194,7 +195,7 @@ class IdSpace {
       this.leftOut.push({ kind: spec.kind, id, title, sheet: row.src.sheet, cell, reason: `duplicate of ${first.sheet}!${first.cell}` });
       return null;
     }
-    this.seen.set(idKey(id), { sheet: row.src.sheet, cell });
+    this.seen.set(key, { sheet: row.src.sheet, cell });
     return id;
   }
 }
@@ -392,9 +393,10 @@ function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], miles
     return true;
   };
   const inColumns = new Map<string, number>();
+  const someIdLooksTyped = ids.some(looksTyped);
   for (const r of refs) {
     for (const token of splitRefs(r.text)) {
-      const p = parseRef(token, known);
+      const p = parseRef(token, known, someIdLooksTyped);
       if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell)) inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
     }
   }

@@ -52,10 +52,11 @@ const SIGNED = /^(.+?)\s*([+-].*)$/;
  * lag of 2. An ID that is itself known (even one ending like a link type) is taken whole.
  * Returns the ID as written when it cannot be read otherwise, for the caller to report.
  */
-export function parseRef(token: string, isKnown: (id: string) => boolean): ParsedRef | null {
+export function parseRef(token: string, isKnown: (id: string) => boolean, someIdLooksTyped = true): ParsedRef | null {
   const t = token.trim();
   if (!t) return null;
-  if (isKnown(t)) return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
+  // Only a workbook with an ID like "AFS" or "B-2" needs the whole token looked up first.
+  if (someIdLooksTyped && isKnown(t)) return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
   const typed = TYPED.exec(t);
   if (typed) {
     const rest = typed[3].trim();
@@ -68,6 +69,14 @@ export function parseRef(token: string, isKnown: (id: string) => boolean): Parse
     if (lag) return { id: signed[1].trim(), type: "FS", lag };
   }
   return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
+}
+
+/** True when an ID could be read as another ID with a link type or lag ("AFS", "B-2"): parseRef must then try it whole first. */
+export function looksTyped(id: string): boolean {
+  const typed = TYPED.exec(id);
+  if (typed && (typed[3].trim() === "" || parseLag(typed[3].trim()))) return true;
+  const signed = SIGNED.exec(id);
+  return !!signed && !!parseLag(signed[2]);
 }
 
 /** Splits a Depends On cell into its references. */

@@ -142,6 +142,22 @@ describe("reading values", () => {
     expect(diagnostics.find((d) => d.code === "bad-value")).toMatchObject({ sheet: "Dependencies", cell: "C5" });
   });
 
+  it("reads an ID that ends like a link type whole when it is an ID, and IDs in any case", () => {
+    const { programme, diagnostics } = readProgramme(
+      snap({
+        Projects: [
+          PROJECT_HEADERS,
+          projectRow({ id: "A", finish: "2010-01-01" }),
+          projectRow({ id: "AFS", finish: "2010-01-08" }),
+          projectRow({ id: "B", finish: "2010-02-01", deps: "AFS, AFS+2, a ss, afs" }),
+        ],
+      }),
+    );
+    // "AFS" and "afs" are the project AFS (once: the same link twice counts once); "AFS+2" is A, FS, two days; "a ss" is A, SS.
+    expect(programme.links.map((l) => `${l.from}>${l.to} ${l.type}${lagText(l.lag)}`)).toEqual(["AFS>B FS", "A>B FS+2d", "A>B SS"]);
+    expect(diagnostics.filter((d) => d.code === "unknown-reference")).toEqual([]);
+  });
+
   it("reads settings by key, reporting bad values and unknown keys", () => {
     const { programme, diagnostics } = readProgramme(
       snap({

@@ -1,4 +1,4 @@
-import { parseLag, parseRef, splitRefs } from "../../src/ingest/references";
+import { looksTyped, parseLag, parseRef, splitRefs } from "../../src/ingest/references";
 
 const known = new Set(["P02", "M14", "PFS", "P1", "3", "12"]);
 const isKnown = (id: string) => known.has(id.toUpperCase());
@@ -29,6 +29,13 @@ describe("dependency references", () => {
   });
   it("takes a known ID whole even when it ends like a link type", () => {
     expect(parseRef("PFS", isKnown)).toEqual({ id: "PFS", type: "FS", lag: wd(0) });
+  });
+  it("knows which IDs could be misread as another ID with a link type or lag", () => {
+    for (const id of ["PFS", "A-2", "B+1d", "CSS", "7FF"]) expect(looksTyped(id)).toBe(true);
+    for (const id of ["P01", "M14", "Q-X", "ABC"]) expect(looksTyped(id)).toBe(false);
+    // With no such ID in the workbook the token is parsed first, and the answer is the same.
+    expect(parseRef("PFS+2", isKnown, false)).toEqual({ id: "P", type: "FS", lag: wd(2) });
+    expect(parseRef("P02", isKnown, false)).toEqual({ id: "P02", type: "FS", lag: wd(0) });
   });
   it("never reads the digits of an ID as a lag", () => {
     expect(parseRef("X99", isKnown)).toEqual({ id: "X99", type: "FS", lag: wd(0) });
