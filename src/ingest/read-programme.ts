@@ -375,7 +375,17 @@ function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], miles
   const known = (id: string) => find(id) !== undefined;
   const links: Link[] = [];
   const TYPE_NO: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
-  const linkSeen = new Set<number>();
+  // The links already taken into each item, as a list through arrays (an item has one or two).
+  const firstInto = new Int32Array(ids.length).fill(-1);
+  const nextInto: number[] = [];
+  const codeOf: number[] = [];
+  const seenBefore = (f: number, t: number, type: LinkType): boolean => {
+    const code = f * 4 + TYPE_NO[type];
+    for (let k = firstInto[t]; k !== -1; k = nextInto[k]) if (codeOf[k] === code) return true;
+    nextInto.push(firstInto[t]);
+    firstInto[t] = codeOf.push(code) - 1;
+    return false;
+  };
   const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
     const f = find(from);
     if (f === undefined) {
@@ -384,11 +394,7 @@ function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], miles
     }
     const t = find(to);
     // The same link written twice (in a Depends On cell and on the Dependencies sheet) counts once.
-    if (t !== undefined) {
-      const key = (f * ids.length + t) * 4 + TYPE_NO[type];
-      if (linkSeen.has(key)) return false;
-      linkSeen.add(key);
-    }
+    if (t !== undefined && seenBefore(f, t, type)) return false;
     links.push({ from: ids[f], to: t === undefined ? to : ids[t], type, lag, sheet, cell });
     return true;
   };

@@ -74,12 +74,20 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const idCol = cols.find(([, k]) => k === "id")?.[0];
   // Everything about a column worked out once, not on every row.
   const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, letters: columnLetters(c), opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
+  // Every row's values and cells have the same keys: copying a template with them all gives each
+  // row's objects one shape from the start, instead of a new shape at every key added.
+  const valuesShape: Record<string, FieldValue> = {};
+  const cellsShape: Record<string, string> = {};
+  for (const { key } of plan) {
+    valuesShape[key] = null;
+    cellsShape[key] = "";
+  }
   for (const r of rows) {
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
     if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
-    const values: Record<string, FieldValue> = {};
-    const cells: Record<string, string> = {};
+    const values: Record<string, FieldValue> = { ...valuesShape };
+    const cells: Record<string, string> = { ...cellsShape };
     const rowNumber = String(r + 1);
     let failed: string[] | undefined;
     for (const { c, key, f, letters, opts: colOpts, fraction } of plan) {
