@@ -3,6 +3,19 @@
  * so "Budget (£)", "BUDGET" and "budget" are one column, and "Risk_Log" is the "Risk Log" sheet.
  */
 export function normaliseName(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    n = normalise(text);
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(text, n);
+  }
+  return n;
+}
+
+/** Recognising sheets reads the same few headers and names against every kind: each is worked out once. */
+const normalised = new Map<string, string>();
+
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ") // units in brackets

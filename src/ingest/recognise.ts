@@ -42,7 +42,11 @@ interface Candidate {
   /** Header rows to try: a table's first row, or the first rows of a sheet. */
   rows: number[];
   claimed: boolean;
+  /** Each kind's best header row here, once worked out (steps 2 and 3 ask again). */
+  bests?: Map<SheetKind, Best>;
 }
+
+type Best = ReturnType<typeof matchHeaderRow> & { row: number; signature: boolean };
 
 /** True when every signature group has one of its fields among the columns found. */
 export function hasSignature(spec: SheetSpec, columns: Map<number, string>): boolean {
@@ -80,14 +84,17 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
   const indexes = new Map(SHEETS.map((s) => [s.kind, headerIndex(s)]));
   const mapFor = (sheet: string) => columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
   /** The best header row of a candidate for a kind: the row naming most of its columns. */
-  const best = (c: Candidate, spec: SheetSpec) => {
-    let top: (ReturnType<typeof matchHeaderRow> & { row: number; signature: boolean }) | null = null;
+  const best = (c: Candidate, spec: SheetSpec): Best => {
+    const known = c.bests?.get(spec.kind);
+    if (known) return known;
+    let top: Best | null = null;
     for (const r of c.rows) {
       const m = matchHeaderRow(c.sheet, r, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), false);
       const signature = hasSignature(spec, m.columns);
       const better = !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
       if (better) top = { ...m, row: r, signature };
     }
+    (c.bests ??= new Map()).set(spec.kind, top!);
     return top!;
   };
   const found = new Map<SheetKind, Found>();
