@@ -165,11 +165,6 @@ export function costRag(variancePercent: number, s: Settings): Rag {
   return "Green";
 }
 
-/** Replaces the rating when the candidate is worse (the first rule to reach a level keeps it). */
-function raise(current: Rating, rag: Rag, rule: RagRule, because: () => string): Rating {
-  return isBetter(current.rag, rag) ? { rag, rule, because: flat(because()) } : current;
-}
-
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
 /** Why a push happened, as a clause: "held up by P03, which …" or "its dates conflict with …". */
@@ -186,15 +181,46 @@ function pushSentence(id: string, node: ScheduleNode): string {
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
 function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
-  let r: Rating = { rag: "Green", rule: "on-track", because: flat(`${id} is on track`) };
-  if (node?.inCycle) r = raise(r, "Amber", "not-computable", () => `${id} is in a dependency cycle, so its dates cannot be computed`);
-  if (failedDate) r = raise(r, "Amber", "not-computable", () => `${id}'s ${failedDate} could not be read, so its schedule cannot be computed`);
-  if (finishNow === null && !failedDate) r = raise(r, "Amber", "not-computable", () => `${id} has no date, so its schedule cannot be computed`);
-  if (overdue) r = raise(r, "Red", "overdue", () => `${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`);
-  if (slip !== null && slip > s.amberSlipDays)
-    r = raise(r, slipRag(slip, s), "slip", () => `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`);
-  if (node?.push) r = raise(r, "Amber", node.push.kind === "slip" ? "pushed" : "conflict", () => pushSentence(id, node));
-  return r;
+  // Decided first (the first rule to reach the worst level keeps it), then worded once.
+  let rag: Rag = "Green";
+  let why: "on-track" | "cycle" | "unreadable" | "no-date" | "overdue" | "slip" | "push" = "on-track";
+  if (node?.inCycle) why = "cycle";
+  else if (failedDate) why = "unreadable";
+  else if (finishNow === null) why = "no-date";
+  if (why !== "on-track") rag = "Amber";
+  if (overdue) {
+    rag = "Red";
+    why = "overdue";
+  }
+  const slipLevel = slip !== null && slip > s.amberSlipDays ? slipRag(slip, s) : null;
+  if (slipLevel && isBetter(rag, slipLevel)) {
+    rag = slipLevel;
+    why = "slip";
+  }
+  if (node?.push && isBetter(rag, "Amber")) {
+    rag = "Amber";
+    why = "push";
+  }
+  switch (why) {
+    case "on-track":
+      return { rag, rule: "on-track", because: flat(`${id} is on track`) };
+    case "cycle":
+      return { rag, rule: "not-computable", because: flat(`${id} is in a dependency cycle, so its dates cannot be computed`) };
+    case "unreadable":
+      return { rag, rule: "not-computable", because: flat(`${id}'s ${failedDate} could not be read, so its schedule cannot be computed`) };
+    case "no-date":
+      return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
+    case "overdue":
+      return { rag, rule: "overdue", because: flat(`${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`) };
+    case "slip":
+      return {
+        rag,
+        rule: "slip",
+        because: flat(`${id} finishes ${formatDayLong(finishNow!)}, ${days(slip!)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`),
+      };
+    case "push":
+      return { rag, rule: node!.push!.kind === "slip" ? "pushed" : "conflict", because: flat(pushSentence(id, node!)) };
+  }
 }
 
 const failedDateOf = (failed: string[] | undefined, fields: Record<string, string>): string | null => {
