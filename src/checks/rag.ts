@@ -307,7 +307,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   for (const m of p.milestones) {
     const r = milestoneStatus(m, schedule.nodes.get(m.id), asOf, s, cal);
     milestones.set(m.id, r);
-    const owner = projectIds.get(m.project.trim().toUpperCase());
+    const owner = projectIds.get(m.project) ?? projectIds.get(m.project.trim().toUpperCase());
     if (owner) {
       const list = msByProject.get(owner) ?? [];
       list.push(r);

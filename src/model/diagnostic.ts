@@ -91,9 +91,23 @@ function cellKey(cell: string): number {
 
 /** Sorts in place as compareDiagnostics does, computing each sort key once (fast on large lists). */
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
-  const keyed = diags.map((d, i) => ({ d, sev: SEVERITY_ORDER.indexOf(d.severity), cell: cellKey(d.cell), i }));
-  keyed.sort((a, b) => a.sev - b.sev || (a.d.sheet < b.d.sheet ? -1 : a.d.sheet > b.d.sheet ? 1 : 0) || a.cell - b.cell || (a.d.code < b.d.code ? -1 : a.d.code > b.d.code ? 1 : 0) || a.i - b.i);
-  for (let i = 0; i < keyed.length; i++) diags[i] = keyed[i].d;
+  // Sheets and codes are few: each gets its rank in sorted order, so that a finding's whole sort key
+  // is one exact number (53 bits): severity and sheet (12), cell (35: row 1,048,576 × 20,000 fits), code (6).
+  const rank = (names: string[]) => new Map([...new Set(names)].sort().map((s, i) => [s, i] as const));
+  const sheets = rank(diags.map((d) => d.sheet));
+  const codes = rank(diags.map((d) => d.code));
+  const key = new Float64Array(diags.length);
+  let exact = sheets.size <= 1024 && codes.size <= 64;
+  for (let i = 0; i < diags.length && exact; i++) {
+    const d = diags[i];
+    const cell = cellKey(d.cell) + 1;
+    if (cell >= 2 ** 35) exact = false;
+    key[i] = ((SEVERITY_ORDER.indexOf(d.severity) * 1024 + sheets.get(d.sheet)!) * 2 ** 35 + cell) * 64 + codes.get(d.code)!;
+  }
+  const order = Array.from({ length: diags.length }, (_, i) => i);
+  order.sort(exact ? (a, b) => key[a] - key[b] || a - b : (a, b) => compareDiagnostics(diags[a], diags[b]) || a - b);
+  const sorted = order.map((i) => diags[i]);
+  for (let i = 0; i < sorted.length; i++) diags[i] = sorted[i];
   return diags;
 }
 

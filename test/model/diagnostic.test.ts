@@ -1,5 +1,5 @@
 import { namesUpTo } from "../../src/model/text";
-import { sortDiagnostics, type Diagnostic } from "../../src/model/diagnostic";
+import { compareDiagnostics, sortDiagnostics, type Diagnostic } from "../../src/model/diagnostic";
 import { isCompleteStatus } from "../../src/model/status";
 import { isBlankRow } from "../../src/model/snapshot";
 import { isPlaceholder } from "../../src/ingest/values";
@@ -39,5 +39,24 @@ describe("small readers", () => {
     expect(isBlankRow(sheet, 1, 1, 2)).toBe(true);
     expect(isBlankRow(sheet, 1, 1, 3)).toBe(false);
     expect(isBlankRow(sheet, 5, 0, 9)).toBe(true);
+  });
+});
+
+describe("diagnostic order on big lists", () => {
+  it("matches the comparison one pair at a time, on many sheets, codes and far-down cells", () => {
+    const sevs = ["error", "warning", "info"] as const;
+    const list: Diagnostic[] = [];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let i = 0; i < 3000; i++) {
+      const row = rand(3) === 0 ? 1_048_576 - rand(10) : rand(50) + 1;
+      const col = ["A", "B", "Z", "AA", "XFD"][rand(5)];
+      list.push(d(sevs[rand(3)], `Sheet ${rand(7)}`, rand(9) === 0 ? "" : `${col}${row}`, ["bad-date", "bad-value", "missing-value", "duplicate-id"][rand(4)]));
+    }
+    const expected = list.map((x, i) => ({ x, i })).sort((a, b) => compareDiagnostics(a.x, b.x) || a.i - b.i).map((e) => e.x);
+    expect(sortDiagnostics([...list])).toEqual(expected);
+    // A cell beyond Excel's grid (text typed as an address) still sorts by the comparison.
+    const odd = [d("error", "S", "A99999999999"), d("error", "S", "A2")];
+    expect(sortDiagnostics([...odd]).map((x) => x.cell)).toEqual(["A2", "A99999999999"]);
   });
 });
