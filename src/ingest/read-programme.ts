@@ -92,7 +92,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
   const milestones = readMilestones(reader, ids, refs);
   const plan = readPlanExport(reader, ids, refs, projects, milestones);
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
-  const links = readLinks(reader, refs, projects, milestones, diags, sources);
+  const links = readLinks(reader, refs, ids, diags, sources);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
   const issues = reader.rows("issues", ids.fresh()).flatMap(({ id, v, row }): Issue[] => [
     { id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src },
@@ -153,7 +153,10 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
 
 /** One ID space: the first row with an ID keeps it; later ones are reported and left out. */
 class IdSpace {
-  private seen = new Map<string, { sheet: string; cell: string }>();
+  /** Each ID's key (trimmed, upper case) → where it was first used and its number in taking order. */
+  private seen = new Map<string, { sheet: string; cell: string; n: number }>();
+  /** The IDs taken, as written, in the order taken. */
+  readonly taken: string[] = [];
   constructor(
     private diags: Diagnostic[],
     private leftOut: LeftOutRow[],
@@ -166,6 +169,11 @@ class IdSpace {
 
   has(id: string): boolean {
     return this.seen.has(idKey(id));
+  }
+
+  /** The number of an ID taken ("p01 " finds P01); an ID written exactly as its key is found without making the key. */
+  numberOf(id: string): number | undefined {
+    return (this.seen.get(id) ?? this.seen.get(idKey(id)))?.n;
   }
 
   /** Takes an ID already read (a plan export's task ID): false when it is a repeat, reported at its cell. */
@@ -195,7 +203,7 @@ class IdSpace {
       this.leftOut.push({ kind: spec.kind, id, title, sheet: row.src.sheet, cell, reason: `duplicate of ${first.sheet}!${first.cell}` });
       return null;
     }
-    this.seen.set(key, { sheet: row.src.sheet, cell });
+    this.seen.set(key, { sheet: row.src.sheet, cell, n: this.taken.push(id) - 1 });
     return id;
   }
 }
@@ -364,14 +372,11 @@ function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milest
 }
 
 /** Links from the Depends On columns and the Dependencies sheet, resolved once every ID is known. */
-function readLinks(reader: KindReader, refs: RawRefs, projects: Project[], milestones: Milestone[], diags: Diagnostic[], sources: SheetSource[]): Link[] {
-  // Each item's ID by its key (trimmed, upper case): "p01 " finds P01. Items are numbered so that
-  // a link is remembered as numbers, not as a string per link.
-  const ids: string[] = [];
-  const numberOf = new Map<string, number>();
-  for (const x of [projects, milestones]) for (const item of x) if (!numberOf.has(idKey(item.id))) numberOf.set(idKey(item.id), ids.push(item.id) - 1);
-  // An ID written exactly as its key (the usual case) is found without making the key.
-  const find = (id: string): number | undefined => numberOf.get(id) ?? numberOf.get(idKey(id));
+function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Diagnostic[], sources: SheetSource[]): Link[] {
+  // The projects and milestones by number, in the order their IDs were taken: a link is
+  // remembered as two numbers, not as a string per link.
+  const ids = items.taken;
+  const find = (id: string): number | undefined => items.numberOf(id);
   const known = (id: string) => find(id) !== undefined;
   const links: Link[] = [];
   const TYPE_NO: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
