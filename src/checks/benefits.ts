@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Benefit, Programme } from "../model/entities";
@@ -30,7 +31,7 @@ export function analyseBenefits(p: Programme, asOf: Day, diags: Diagnostic[]): B
             ? `Benefit ${b.id} "${b.benefit}" was due by ${formatDayLong(b.due!)} but has no actual recorded. Record the actual, or re-profile the benefit.`
             : `Benefit ${b.id} "${b.benefit}" was due by ${formatDayLong(b.due!)}: actual ${b.actual} against a target of ${b.target}. Explain the shortfall to the board, or re-profile the benefit.`,
         sheet: b.src.sheet,
-        cell: b.src.cells.actual ?? b.src.cells.due ?? "",
+        cell: cellOf(b.src, "actual") ?? cellOf(b.src, "due") ?? "",
         entity: b.id,
       });
     return { id: b.id, due, offTrack };

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { CommentaryRow, Programme } from "../model/entities";
@@ -49,7 +50,7 @@ export function selectCommentary(p: Programme, asOf: Day, diags: Diagnostic[]): 
         code: "unknown-reference",
         message: `Commentary about "${row.about}" (${formatDayLong(row.period)}) is not about the programme, a workstream or a project or milestone ID, so it is not shown. Write Programme, a workstream's name, or an ID.`,
         sheet: row.src.sheet,
-        cell: row.src.cells.about ?? "",
+        cell: cellOf(row.src, "about") ?? "",
       });
       continue;
     }

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import { namesUpTo } from "../model/text";
 import type { Diagnostic } from "../model/diagnostic";
@@ -104,7 +105,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
           targetDate !== null ? ` by ${formatDayLong(targetDate)}` : ""
         }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${namesUpTo(projects, 10)}.` : ""}`,
         sheet: at.src.sheet,
-        cell: at.src.cells.score ?? at.src.cells.id ?? "",
+        cell: cellOf(at.src, "score") ?? cellOf(at.src, "id") ?? "",
         entity: id,
       });
       if (!projects.length)
@@ -113,7 +114,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
           code: "competency-uncovered",
           message: `${id} "${name}" is below target and no project names it in its Competencies column. Assign a project to close the gap, or record the one that does.`,
           sheet: at.src.sheet,
-          cell: at.src.cells.id ?? "",
+          cell: cellOf(at.src, "id") ?? "",
           entity: id,
         });
     }
@@ -129,7 +130,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
             code: "unknown-reference",
             message: `${pr.id} names competency "${token}", which is not on the Competencies sheet. Use a competency ID such as ${results[0].id}.`,
             sheet: pr.src.sheet,
-            cell: pr.src.cells.competencies ?? "",
+            cell: cellOf(pr.src, "competencies") ?? "",
             entity: pr.id,
           });
       }

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { flat } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
@@ -14,7 +15,7 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
         code: "unknown-reference",
         message: `Milestone ${m.id} belongs to project "${m.project}", which is not on the Projects sheet. Correct the project ID or add the project.`,
         sheet: m.src.sheet,
-        cell: m.src.cells.project ?? "",
+        cell: cellOf(m.src, "project") ?? "",
         entity: m.id,
       });
   }
@@ -22,8 +23,8 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
   for (const pr of p.projects) {
     if (pr.lead || isProjectDone(pr)) continue;
     // A sheet with no Lead column at all (an export without Resource Names) gets one note, not one warning per row.
-    if (pr.src.cells.lead === undefined) noLeadColumn.add(pr.src.sheet);
-    else diags.push({ severity: "warning", code: "missing-owner", message: flat(`${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`), sheet: pr.src.sheet, cell: pr.src.cells.lead, entity: pr.id });
+    if (cellOf(pr.src, "lead") === undefined) noLeadColumn.add(pr.src.sheet);
+    else diags.push({ severity: "warning", code: "missing-owner", message: flat(`${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`), sheet: pr.src.sheet, cell: cellOf(pr.src, "lead") ?? "", entity: pr.id });
   }
   for (const sheet of noLeadColumn)
     diags.push({ severity: "info", code: "missing-owner", message: `The projects on "${sheet}" have no Lead column (Lead, Owner or Resource Names), so who is accountable for each is not checked. Add the column to have leads shown and checked.`, sheet, cell: "" });
@@ -32,7 +33,7 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
     for (const pr of p.projects)
       for (const b of pr.benefits)
         if (!benefitIds.has(b.toUpperCase()))
-          diags.push({ severity: "warning", code: "unknown-reference", message: `${pr.id} names benefit "${b}", which is not on the Benefits sheet. Correct the ID or add the benefit.`, sheet: pr.src.sheet, cell: pr.src.cells.benefits ?? "", entity: pr.id });
+          diags.push({ severity: "warning", code: "unknown-reference", message: `${pr.id} names benefit "${b}", which is not on the Benefits sheet. Correct the ID or add the benefit.`, sheet: pr.src.sheet, cell: cellOf(pr.src, "benefits") ?? "", entity: pr.id });
   }
   const s = p.settings;
   if (s.amberSlipDays > s.redSlipDays)
@@ -52,6 +53,6 @@ export function checkActuals(p: Programme, asOf: Day, diags: Diagnostic[]): void
       cell: cell ?? "",
       entity: id,
     });
-  for (const m of p.milestones) if (m.actual !== null && m.actual > asOf) flag(m.id, m.name, m.actual, m.src.sheet, m.src.cells.actual);
-  for (const pr of p.projects) if (pr.actualFinish !== null && pr.actualFinish > asOf) flag(pr.id, pr.name, pr.actualFinish, pr.src.sheet, pr.src.cells.actualFinish);
+  for (const m of p.milestones) if (m.actual !== null && m.actual > asOf) flag(m.id, m.name, m.actual, m.src.sheet, cellOf(m.src, "actual"));
+  for (const pr of p.projects) if (pr.actualFinish !== null && pr.actualFinish > asOf) flag(pr.id, pr.name, pr.actualFinish, pr.src.sheet, cellOf(pr.src, "actualFinish"));
 }

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Issue, Programme } from "../model/entities";
@@ -36,11 +37,11 @@ export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): Iss
         code: "overdue-issue",
         message: `Issue ${i.id} "${i.title}" was due to be resolved by ${formatDayLong(i.due!)} and is still open. Resolve it, or agree a new due date.`,
         sheet: i.src.sheet,
-        cell: i.src.cells.due ?? "",
+        cell: cellOf(i.src, "due") ?? "",
         entity: i.id,
       });
-    if (open && !i.owner && i.src.cells.owner !== undefined)
-      diags.push({ severity: "warning", code: "missing-owner", message: `Open issue ${i.id} has no owner. Name who will resolve it.`, sheet: i.src.sheet, cell: i.src.cells.owner ?? i.src.cells.id ?? "", entity: i.id });
+    if (open && !i.owner && cellOf(i.src, "owner") !== undefined)
+      diags.push({ severity: "warning", code: "missing-owner", message: `Open issue ${i.id} has no owner. Name who will resolve it.`, sheet: i.src.sheet, cell: cellOf(i.src, "owner") ?? cellOf(i.src, "id") ?? "", entity: i.id });
     return { id: i.id, open, overdue, priorityRank: priorityRank(i.priority) };
   });
 }

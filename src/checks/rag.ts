@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { flat } from "../model/text";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
 import { namesUpTo } from "../model/text";
@@ -319,7 +320,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
         code: "overdue-milestone",
         message: flat(`Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.finishNow!)} (${days(asOf - r.finishNow!)} ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`),
         sheet: m.src.sheet,
-        cell: (m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline) ?? "",
+        cell: (m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "",
         entity: m.id,
       });
     }
@@ -334,7 +335,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
         code: "overdue-project",
         message: flat(`${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.finishNow!)} and is not marked complete. Mark it complete, or enter a new Finish date.`),
         sheet: pr.src.sheet,
-        cell: pr.src.cells.finish ?? "",
+        cell: cellOf(pr.src, "finish") ?? "",
         entity: pr.id,
       });
     }
@@ -344,7 +345,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
         code: "rag-mismatch",
         message: flat(`${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`),
         sheet: pr.src.sheet,
-        cell: pr.src.cells.reportedRag ?? "",
+        cell: cellOf(pr.src, "reportedRag") ?? "",
         entity: pr.id,
       });
     }

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Assumption, ExternalDependency, Programme } from "../model/entities";
@@ -42,7 +43,7 @@ export function analyseAssumptions(p: Programme, asOf: Day, diags: Diagnostic[])
         code: "assumption-unvalidated",
         message: `Assumption ${a.id} "${a.description}" was to be validated by ${formatDayLong(a.validationDue!)} and is still open${a.impactIfWrong ? ` (if wrong: ${a.impactIfWrong})` : ""}. Validate it and record the outcome, or agree a new date.`,
         sheet: a.src.sheet,
-        cell: a.src.cells.validationDue ?? a.src.cells.id ?? "",
+        cell: cellOf(a.src, "validationDue") ?? cellOf(a.src, "id") ?? "",
         entity: a.id,
       });
     return { id: a.id, open, overdue };
@@ -61,7 +62,7 @@ export function analyseDependencyLog(p: Programme, asOf: Day, diags: Diagnostic[
         code: "dependency-overdue",
         message: `Dependency ${d.id} "${d.description}"${on ? ` on ${on}` : ""} was required by ${formatDayLong(d.requiredBy!)} and is not met. Chase it with its owner, or replan the work that needs it.`,
         sheet: d.src.sheet,
-        cell: d.src.cells.requiredBy ?? d.src.cells.id ?? "",
+        cell: cellOf(d.src, "requiredBy") ?? cellOf(d.src, "id") ?? "",
         entity: d.id,
       });
     if (atRisk)
@@ -70,7 +71,7 @@ export function analyseDependencyLog(p: Programme, asOf: Day, diags: Diagnostic[
         code: "dependency-at-risk",
         message: `Dependency ${d.id} "${d.description}"${on ? ` on ${on}` : ""} is ${d.status}. Agree the action to unblock it, and escalate if it threatens the plan.`,
         sheet: d.src.sheet,
-        cell: d.src.cells.status ?? d.src.cells.id ?? "",
+        cell: cellOf(d.src, "status") ?? cellOf(d.src, "id") ?? "",
         entity: d.id,
       });
     return { id: d.id, met, overdue, atRisk };

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Programme, Risk, RiskMatrixKind, Settings } from "../model/entities";
@@ -81,7 +82,7 @@ export function analyseRisks(p: Programme, asOf: Day, diags: Diagnostic[]): Risk
     const open = !isClosedStatus(r.status);
     const threshold = escalationScore(r.matrix, s);
     const escalate = open && score !== null && score >= threshold;
-    const where = (key: string) => r.src.cells[key] ?? r.src.cells.id ?? "";
+    const where = (key: string) => cellOf(r.src, key) ?? cellOf(r.src, "id") ?? "";
     const push = (d: Omit<Diagnostic, "sheet" | "entity">) => diags.push({ ...d, sheet: r.src.sheet, entity: r.id });
     const scored = `likelihood ${r.likelihood} × impact ${r.impact} on the ${MATRIX_NAME[r.matrix]}`;
     if (escalate)
@@ -94,8 +95,8 @@ export function analyseRisks(p: Programme, asOf: Day, diags: Diagnostic[]): Risk
     if (score !== null) challengeRating(r, score, band!, scored, push);
     let stale = false;
     if (open) {
-      if (!r.owner && r.src.cells.owner !== undefined) push({ severity: "warning", code: "missing-owner", message: `Open risk ${r.id} has no owner. Name the one person who manages it.`, cell: where("owner") });
-      if (!r.mitigation && r.src.cells.mitigation !== undefined) push({ severity: "warning", code: "missing-mitigation", message: `Open risk ${r.id} has no mitigation. Say what is being done to reduce it.`, cell: where("mitigation") });
+      if (!r.owner && cellOf(r.src, "owner") !== undefined) push({ severity: "warning", code: "missing-owner", message: `Open risk ${r.id} has no owner. Name the one person who manages it.`, cell: where("owner") });
+      if (!r.mitigation && cellOf(r.src, "mitigation") !== undefined) push({ severity: "warning", code: "missing-mitigation", message: `Open risk ${r.id} has no mitigation. Say what is being done to reduce it.`, cell: where("mitigation") });
       stale = checkReview(r, asOf, s, push, where);
       if (r.project && projectIds.size && !projectIds.has(r.project.toUpperCase()) && !workstreams.has(r.project.toUpperCase()) && !/^(programme|program|all|corporate)\b/i.test(r.project))
         push({
@@ -119,7 +120,7 @@ function challengeRating(r: Risk, score: number, band: RiskBand, scored: string,
     severity: "warning",
     code: "rating-mismatch",
     message: `Risk ${r.id} is rated ${r.rating} on the register, but ${scored} scores ${score} (${band}). Correct the rating or the scores.`,
-    cell: r.src.cells.rating ?? "",
+    cell: cellOf(r.src, "rating") ?? "",
   });
 }
 

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { flat } from "../model/text";
 import {
   dayAtIndex,
@@ -136,8 +137,8 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
     const startDay = pr.start ?? finishDay;
     if (finishDay === null || startDay === null) continue;
-    const startCell = pr.src.cells.start ?? pr.src.cells.finish ?? "";
-    const finishCell = (done && pr.actualFinish !== null ? pr.src.cells.actualFinish : pr.src.cells.finish) ?? "";
+    const startCell = cellOf(pr.src, "start") ?? cellOf(pr.src, "finish") ?? "";
+    const finishCell = (done && pr.actualFinish !== null ? cellOf(pr.src, "actualFinish") : cellOf(pr.src, "finish")) ?? "";
     if (finishDay < startDay) {
       diags.push({
         severity: "error",
@@ -164,7 +165,7 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
   for (const m of p.milestones) {
     const date = m.actual ?? m.forecast ?? m.baseline;
     if (date === null) continue;
-    const cell = (m.actual !== null ? m.src.cells.actual : m.forecast !== null ? m.src.cells.forecast : m.src.cells.baseline) ?? "";
+    const cell = (m.actual !== null ? cellOf(m.src, "actual") : m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "";
     moved(date, false, m.id, "date", m.src.sheet, cell);
     const point = indexOnOrBefore(cal, date) + 1;
     const i = it.n++;

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
@@ -182,7 +183,7 @@ function expandLinks(tasks: Task[], found: Found): ImportedPlan["refs"] {
   for (const t of tasks) {
     const text = str(t.row.values.predecessors);
     if (!text) continue;
-    const cell = t.row.src.cells.predecessors;
+    const cell = cellOf(t.row.src, "predecessors") ?? "";
     // Each reference names a task ID then, optionally, a type and lag: "12FS+3d".
     const tokens = text.split(/[,;\n]+/).map((x) => x.trim()).filter(Boolean);
     const expanded: string[] = [];
@@ -197,10 +198,18 @@ function expandLinks(tasks: Task[], found: Found): ImportedPlan["refs"] {
   return out;
 }
 
-/** The task's row as the source of an item: its cells under our field names, for click-through. */
+/** The task's row as the source of an item: its columns under our field names, for click-through. */
 function sourceOf(t: Task, found: Found): Source {
-  const c = t.row.src.cells;
-  const cells: Record<string, string> = {
+  const columns = itemColumns(t.row.src.columns);
+  return { sheet: found.sheet.name, row: t.row.src.row, columns, failed: t.row.failed };
+}
+
+/** A task sheet's columns under the names of a project's and a milestone's fields: worked out once per sheet. */
+const itemColumnsOf = new WeakMap<Source["columns"], Source["columns"]>();
+function itemColumns(c: Source["columns"]): Source["columns"] {
+  const known = itemColumnsOf.get(c);
+  if (known) return known;
+  const cells: Record<string, string | undefined> = {
     id: c.id ?? c.name,
     name: c.name,
     start: c.start,
@@ -219,5 +228,7 @@ function sourceOf(t: Task, found: Found): Source {
     notes: c.notes,
   };
   for (const k of Object.keys(cells)) if (cells[k] === undefined) delete cells[k];
-  return { sheet: found.sheet.name, row: t.row.src.row, cells, failed: t.row.failed };
+  const columns = cells as Record<string, string>;
+  itemColumnsOf.set(c, columns);
+  return columns;
 }

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
@@ -178,12 +179,12 @@ class IdSpace {
 
   /** Takes an ID already read (a plan export's task ID): false when it is a repeat, reported at its cell. */
   takeId(id: string, title: string, src: Source, spec: SheetSpec): boolean {
-    return this.take({ values: { id }, src: { ...src, cells: { ...src.cells, id: src.cells.id ?? "" } } }, spec, title) !== null;
+    return this.take({ values: { id }, src }, spec, title) !== null;
   }
 
   take(row: TypedRow, spec: SheetSpec, title: string): string | null {
     const id = str(row.values.id);
-    const cell = row.src.cells.id;
+    const cell = cellOf(row.src, "id") ?? "";
     if (!id) {
       this.diags.push({ severity: "error", code: "missing-value", message: `This ${spec.noun} row has no ID, so it cannot be checked or linked and is left out of the report. Give it a unique ID.`, sheet: row.src.sheet, cell });
       if (title) this.leftOut.push({ kind: spec.kind, id: "", title, sheet: row.src.sheet, cell, reason: "no ID" });
@@ -263,9 +264,9 @@ class KindReader {
   require(row: TypedRow, key: string, label: string, what: string, id: string): void {
     const v = row.values[key];
     if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) return;
-    if (row.src.cells[key] === undefined) return; // the column itself is missing: reported once
+    if (cellOf(row.src, key) === undefined) return; // the column itself is missing: reported once
     if (row.failed?.includes(key)) return;
-    this.diags.push({ severity: "error", code: "missing-value", message: `${id} has no ${label}. ${what}`, sheet: row.src.sheet, cell: row.src.cells[key], entity: id });
+    this.diags.push({ severity: "error", code: "missing-value", message: `${id} has no ${label}. ${what}`, sheet: row.src.sheet, cell: cellOf(row.src, key) ?? "", entity: id });
   }
 
   private noteColumns(loc: Found, spec: SheetSpec): void {
@@ -286,7 +287,7 @@ class KindReader {
 type RawRefs = { toId: string; text: string; sheet: string; cell: string }[];
 
 function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRow): void {
-  if (str(v.dependsOn)) refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: row.src.cells.dependsOn });
+  if (str(v.dependsOn)) refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: cellOf(row.src, "dependsOn") ?? "" });
 }
 
 function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[] {
@@ -294,8 +295,8 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
   const noWorkstream = !!loc && ![...loc.columns.values()].includes("workstream");
   const projects = reader.rows("projects", ids).map(({ id, v, row }): Project => {
     keepRefs(refs, id, v, row);
-    if (!str(v.workstream) && row.src.cells.workstream !== undefined && !row.failed?.includes("workstream"))
-      reader.diags.push({ severity: "warning", code: "missing-value", message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`, sheet: row.src.sheet, cell: row.src.cells.workstream, entity: id });
+    if (!str(v.workstream) && cellOf(row.src, "workstream") !== undefined && !row.failed?.includes("workstream"))
+      reader.diags.push({ severity: "warning", code: "missing-value", message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`, sheet: row.src.sheet, cell: cellOf(row.src, "workstream") ?? "", entity: id });
     return {
     id,
     name: str(v.name) || id,
@@ -417,14 +418,14 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
     const from = str(v.from);
     const to = str(v.to);
     if (!from || !to) {
-      diags.push({ severity: "error", code: "missing-value", message: `This dependency needs both a From and a To ID.`, sheet: row.src.sheet, cell: row.src.cells[!from ? "from" : "to"] ?? "" });
+      diags.push({ severity: "error", code: "missing-value", message: `This dependency needs both a From and a To ID.`, sheet: row.src.sheet, cell: cellOf(row.src, !from ? "from" : "to") ?? "" });
       continue;
     }
     if (!known(to)) {
-      diags.push({ severity: "error", code: "unknown-reference", message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet: row.src.sheet, cell: row.src.cells.to, entity: to });
+      diags.push({ severity: "error", code: "unknown-reference", message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet: row.src.sheet, cell: cellOf(row.src, "to") ?? "", entity: to });
       continue;
     }
-    add(from, to, (str(v.type) || "FS") as LinkType, (v.lag as Lag | null) ?? NO_LAG, row.src.sheet, row.src.cells.from);
+    add(from, to, (str(v.type) || "FS") as LinkType, (v.lag as Lag | null) ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
   }
   return links;
 }
@@ -435,9 +436,9 @@ function readRisks(reader: KindReader, ids: IdSpace, setting: Programme["setting
   return rows.flatMap(({ id, v, row }): Risk[] => {
     const title = str(v.title);
     const description = str(v.description);
-    if (!title && !description && row.src.cells.title === undefined && row.src.cells.description === undefined) return [];
+    if (!title && !description && cellOf(row.src, "title") === undefined && cellOf(row.src, "description") === undefined) return [];
     const [first, rest] = title ? [title, description] : splitFirstSentence(description);
-    if (!first) reader.require(row, row.src.cells.title !== undefined ? "title" : "description", "Title", "Describe the risk.", id);
+    if (!first) reader.require(row, cellOf(row.src, "title") !== undefined ? "title" : "description", "Title", "Describe the risk.", id);
     const s = scored.get(row)!;
     for (const k of ["likelihood", "impact"] as const) if (s[k] === null) reader.require(row, k, k === "likelihood" ? "Likelihood" : "Impact", "Score it, so that it can be rated.", id);
     return [
@@ -479,7 +480,7 @@ function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencySc
     const v = row.values;
     const id = str(v.id);
     if (!id) {
-      diags.push({ severity: "error", code: "missing-value", message: `This competency row has no ID. Give each competency an ID such as C5, repeated on each of its assessment rows.`, sheet: row.src.sheet, cell: row.src.cells.id });
+      diags.push({ severity: "error", code: "missing-value", message: `This competency row has no ID. Give each competency an ID such as C5, repeated on each of its assessment rows.`, sheet: row.src.sheet, cell: cellOf(row.src, "id") ?? "" });
       continue;
     }
     reader.require(row, "competency", "Competency name", "Name the competency.", id);

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import type { Diagnostic } from "../model/diagnostic";
 import type { RiskMatrixKind, Settings } from "../model/entities";
 import type { TypedRow } from "./rows";
@@ -46,7 +47,7 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
         code: "risk-matrix",
         message: `${sheet} rates its risks High/Medium/Low, so they are scored on a 3×3 matrix (likelihood × impact, 1–9: Low 1–2, Medium 3–4, High 6–9). Set Risk matrix on the Settings sheet to choose another.`,
         sheet,
-        cell: logRows[0].src.cells.likelihood ?? logRows[0].src.cells.impact ?? "",
+        cell: cellOf(logRows[0].src, "likelihood") ?? cellOf(logRows[0].src, "impact") ?? "",
       });
     for (const r of logRows) {
       const scored: ScoredRisk = { likelihood: null, impact: null, residualLikelihood: null, residualImpact: null, matrix };
@@ -57,7 +58,7 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
         if (typeof res === "number") scored[k] = res;
         else {
           (r.failed ??= []).push(k);
-          diags.push({ severity: "error", code: res.code, message: `${LABEL[k]} ${res.problem}`, sheet, cell: r.src.cells[k], entity: typeof r.values.id === "string" ? r.values.id : undefined });
+          diags.push({ severity: "error", code: res.code, message: `${LABEL[k]} ${res.problem}`, sheet, cell: cellOf(r.src, k) ?? "", entity: typeof r.values.id === "string" ? r.values.id : undefined });
         }
       }
       out.set(r, scored);

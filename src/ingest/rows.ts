@@ -74,26 +74,21 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const idCol = cols.find(([, k]) => k === "id")?.[0];
   // Everything about a column worked out once, not on every row.
   const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, letters: columnLetters(c), opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
-  // Every row's values and cells have the same keys: copying a template with them all gives each
-  // row's objects one shape from the start, instead of a new shape at every key added.
+  // Every row's values have the same keys: copying a template with them all gives each row's
+  // object one shape from the start, instead of a new shape at every key added.
   const valuesShape: Record<string, FieldValue> = {};
-  const cellsShape: Record<string, string> = {};
-  for (const { key } of plan) {
-    valuesShape[key] = null;
-    cellsShape[key] = "";
-  }
+  for (const { key } of plan) valuesShape[key] = null;
+  // Where each field was read from: one object for the whole sheet (cellOf adds the row).
+  const columns: Record<string, string> = {};
+  for (const { key, letters } of plan) columns[key] = letters;
   for (const r of rows) {
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
     if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
     const values: Record<string, FieldValue> = { ...valuesShape };
-    const cells: Record<string, string> = { ...cellsShape };
-    const rowNumber = String(r + 1);
     let failed: string[] | undefined;
     for (const { c, key, f, letters, opts: colOpts, fraction } of plan) {
       const v = cellAt(loc.sheet, r, c);
-      const addr = letters + rowNumber;
-      cells[key] = addr;
       const parsed = parseField(f, v, colOpts, fraction);
       if (parsed.ok) values[key] = parsed.value as FieldValue;
       else {
@@ -104,7 +99,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
           code: parsed.code,
           message: `${f.label} ${parsed.problem}. ${hint({ ...f, max: opts.maxOverride?.[f.key] ?? f.max })}`,
           sheet: sheetName,
-          cell: addr,
+          cell: letters + (r + 1),
           ...(idText ? { entity: idText } : {}),
         });
       }
@@ -116,7 +111,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
       extra ??= {};
       extra[header] = isCellError(v) ? v.error : (v as string | number | boolean);
     }
-    out.push({ values, src: failed ? { sheet: sheetName, row: r, cells, extra, failed } : { sheet: sheetName, row: r, cells, extra }, failed });
+    out.push({ values, src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra }, failed });
   }
   return out;
 }

@@ -8,12 +8,21 @@ export interface Source {
   sheet: string;
   /** 0-based sheet row. */
   row: number;
-  /** Field name → A1 address of the cell it was read from. */
-  cells: Record<string, string>;
+  /**
+   * Field name → the column (letters) it was read from; one object shared by every row of a
+   * sheet. The cell is `cellOf(src, field)`: a row does not carry an address string per field.
+   */
+  columns: Readonly<Record<string, string>>;
   /** Fields whose cell held something that could not be read (already reported at the cell). */
   failed?: string[];
   /** Columns the tool does not use, kept as they were (header → value). */
   extra?: Record<string, string | number | boolean | null>;
+}
+
+/** The A1 address a row's field was read from; undefined when its sheet has no such column. */
+export function cellOf(src: Source, field: string): string | undefined {
+  const col = src.columns[field];
+  return col === undefined ? undefined : col + (src.row + 1);
 }
 
 export type LinkType = "FS" | "SS" | "FF" | "SF";

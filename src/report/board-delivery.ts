@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { formatDayLong } from "../model/dates";
 import { periodRange } from "../model/period";
 import { capped, COLS, diagLink } from "./board";
@@ -19,7 +20,7 @@ export function delivery(L: SheetLayout, ctx: ReportContext): void {
 function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[]): PlanCell[] {
   const m = ctx.milestoneById.get(id)!;
   const st = ctx.a.rag.milestones.get(id)!;
-  return [cell(m.id, "link", { sheet: m.src.sheet, cell: m.src.cells.id }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
+  return [cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
 }
 
 function milestones(L: SheetLayout, ctx: ReportContext): void {
@@ -70,7 +71,7 @@ function issues(L: SheetLayout, ctx: ReportContext): void {
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Days overdue"],
     capped(open, "open issues", L).map(({ i, r }) => [
-      cell(i.id, "link", { sheet: i.src.sheet, cell: i.src.cells.id }),
+      cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }),
       cell(i.title, "wrap"),
       cell(i.project, "text"),
       cell(i.owner || "Not named", i.owner ? "wrap" : "error"),
@@ -93,7 +94,7 @@ function benefits(L: SheetLayout, ctx: ReportContext): void {
     a.programme.benefits.map((b, k) => {
       const r = a.benefits[k];
       const status = r.offTrack ? "Off track: short of target" : r.due ? "Achieved" : "Not yet due";
-      return [cell(b.id, "link", { sheet: b.src.sheet, cell: b.src.cells.id }), cell(b.benefit, "wrap"), cell(b.measure, "wrap"), cell(b.baseline, "number"), cell(b.target, "number"), cell(b.actual, "number"), cell(b.due === null ? null : { day: b.due }, "date"), cell(status, r.offTrack ? "error" : "text")];
+      return [cell(b.id, "link", { sheet: b.src.sheet, cell: cellOf(b.src, "id") ?? "A1" }), cell(b.benefit, "wrap"), cell(b.measure, "wrap"), cell(b.baseline, "number"), cell(b.target, "number"), cell(b.actual, "number"), cell(b.due === null ? null : { day: b.due }, "date"), cell(status, r.offTrack ? "error" : "text")];
     }),
     "",
     { cols: COLS.benefits },

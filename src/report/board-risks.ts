@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { escalationScore, MATRIX_BANDS, MATRIX_NAME, riskBand, type RiskResult } from "../checks/risks";
 import type { RiskMatrixKind } from "../model/entities";
 import { capped, COLS } from "./board";
@@ -35,7 +36,7 @@ function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
   const risk = ctx.riskById.get(r.id)!;
   const t = ctx.a.trends.risks.get(r.id)!;
   return [
-    cell(r.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
+    cell(r.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
     cell(`${risk.title}\nMitigation: ${risk.mitigation || "none recorded"}`, "wrap"),
     cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
     scoreCell(r.score, r.id),

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
@@ -133,11 +134,11 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
   L.section("Decisions for the board");
   const rows: PlanCell[][] = [];
   for (const d of a.commentary.decisions)
-    rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: d.src.cells.decisions ?? "A1" }), cell(d.text, "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
+    rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }), cell(d.text, "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
     const risk = ctx.riskById.get(r.id)!;
     rows.push([
-      cell(rows.length + 1, "link", { sheet: risk.src.sheet, cell: risk.src.cells.likelihood ?? risk.src.cells.id }),
+      cell(rows.length + 1, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1" }),
       cell(`Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`, "wrap"),
       cell(risk.mitigation ? `Approve the mitigation: ${risk.mitigation}` : "No mitigation is recorded: direct the owner to set one.", "wrap"),
       cell(risk.owner || "Not named", risk.owner ? "wrap" : "error"),
@@ -178,7 +179,7 @@ function dataQuality(L: SheetLayout, ctx: ReportContext): void {
   for (const x of a.leftOut) rows.push([cell(x.id || "(no ID)", "link", { sheet: x.sheet, cell: x.cell }), cell(x.title || "(no title)", "wrap"), cell(x.kind === "projects" ? "Project" : x.kind, "text"), cell(`Left out: ${x.reason}. Fix the ID to include it.`, "error")]);
   for (const r of unscored) {
     const risk = ctx.riskById.get(r.id)!;
-    rows.push([cell(r.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.likelihood ?? risk.src.cells.id }), cell(risk.title, "wrap"), cell("Risk", "text"), cell("Not scored: its likelihood or impact is missing or unreadable, so it is off the heat map and top risks.", "warning")]);
+    rows.push([cell(r.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1" }), cell(risk.title, "wrap"), cell("Risk", "text"), cell("Not scored: its likelihood or impact is missing or unreadable, so it is off the heat map and top risks.", "warning")]);
   }
   L.table(["ID", "Title", "Kind", "Problem"], rows, "", { cols: COLS.dataQuality });
   L.line(`${n.error} error${n.error === 1 ? "" : "s"} and ${n.warning} warning${n.warning === 1 ? "" : "s"} in the workbook: see the Exceptions sheet.`, n.error ? "error" : "note", { sheetKey: "exceptions", cell: "A1" });

@@ -1,3 +1,4 @@
+import { cellOf } from "../model/entities";
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
 import { escalationScore } from "../checks/risks";
 import { findLast } from "../checks/trend";
@@ -83,7 +84,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     projects.map((p) => {
       const st = a.rag.projects.get(p.id)!;
       return [
-        cell(p.id, "link", { sheet: p.src.sheet, cell: p.src.cells.id }),
+        cell(p.id, "link", { sheet: p.src.sheet, cell: cellOf(p.src, "id") ?? "A1" }),
         cell(p.name, "wrap"),
         cell(p.lead, "wrap"),
         ragCell(st.overall, p.id),
@@ -206,7 +207,7 @@ function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
     risks
       .sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0))
       .map(({ risk, res }) => [
-        cell(risk.id, "link", { sheet: risk.src.sheet, cell: risk.src.cells.id }),
+        cell(risk.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
         cell(risk.title, "wrap"),
         { ...cell(res.score, "number"), about: { item: risk.id, field: "score" as const } },
         { ...cell(res.band, bandStyle(res.band, res.matrix, true)), about: { item: risk.id, field: "band" as const } },
@@ -223,7 +224,7 @@ function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: i.src.cells.id }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? `${a.asOf - i.due!} days` : "", r.overdue ? "error" : "text")]),
+    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? `${a.asOf - i.due!} days` : "", r.overdue ? "error" : "text")]),
     "No open issues recorded against this workstream.",
     { cols: COLS.issues },
   );

@@ -11,7 +11,7 @@ const day = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
   return dayFromYmd(y, m, d);
 };
-const src = { sheet: "S", row: 1, cells: {} };
+const src = { sheet: "S", row: 1, columns: {} };
 const ms = (o: Partial<Milestone>): Milestone => ({ id: "M1", project: "P1", name: "m", baseline: day("2010-03-31"), forecast: null, actual: null, status: "", owner: "", reviewPoint: "", src, ...o });
 const pr = (o: Partial<Project>): Project => ({
   id: "P1", name: "p", workstream: "W", lead: "L", start: day("2009-04-01"), finish: day("2010-03-31"), baselineFinish: day("2010-03-31"), actualFinish: null, scopeRag: null, qualityRag: null, notes: "",

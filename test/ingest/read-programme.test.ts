@@ -1,3 +1,4 @@
+import { cellOf } from "../../src/model/entities";
 import { DEFAULT_SETTINGS } from "../../src/model/entities";
 import { lagText } from "../../src/model/entities";
 import { readProgramme } from "../../src/ingest/read-programme";
@@ -46,7 +47,7 @@ describe("finding sheets and columns", () => {
       }),
     );
     expect(programme.projects.map((p) => [p.id, p.budget])).toEqual([["P1", 12000], ["P2", 5000]]);
-    expect(programme.projects[0].src.cells.budget).toBe("E5");
+    expect(cellOf(programme.projects[0].src, "budget")).toBe("E5");
     expect(programme.projects[0].src.extra).toEqual({ "My notes": "keep me" });
     expect(programme.sources[0].extraColumns).toEqual(["My notes"]);
   });

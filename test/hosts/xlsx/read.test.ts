@@ -1,3 +1,4 @@
+import { cellOf } from "../../../src/model/entities";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readProgramme } from "../../../src/ingest/read-programme";
@@ -39,7 +40,7 @@ describe("reading real .xlsx files", () => {
     const snapshot = await readWorkbook(data);
     expect(snapshot.tables).toEqual([{ name: "tblProjects", sheet: "Portfolio", range: { top: 2, left: 1, bottom: 4, right: 7 } }]);
     const { programme, diagnostics } = readProgramme(snapshot);
-    expect(programme.projects.map((p) => [p.id, p.workstream, formatDay(p.start!), formatDay(p.finish!), p.budget, p.reportedRag, p.src.cells.finish])).toEqual([
+    expect(programme.projects.map((p) => [p.id, p.workstream, formatDay(p.start!), formatDay(p.finish!), p.budget, p.reportedRag, cellOf(p.src, "finish")])).toEqual([
       ["P01", "Working in Partnership", "2009-04-01", "2010-03-31", 40000, "Green", "F4"],
       ["P02", "Working in Partnership", "2009-04-01", "2010-03-31", 60000, "Amber", "F5"],
     ]);
