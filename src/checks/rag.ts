@@ -1,7 +1,6 @@
 import { cellOf } from "../model/entities";
-import { flat } from "../model/text";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { namesUpTo } from "../model/text";
+import { flat, namesUpTo, wholeNumber } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -127,7 +126,7 @@ export function costLine(projects: readonly Project[], statuses: ReadonlyMap<str
 export function groupCostRating(name: string, line: CostLine, s: Settings): Rating | null {
   if (line.variancePercent === null) return null;
   const pct = Math.round(line.variancePercent * 10) / 10;
-  const money = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+  const money = (n: number) => `£${wholeNumber(n)}`;
   return { rag: costRag(line.variancePercent, s), rule: "cost", because: flat(`${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`) };
 }
 
@@ -271,7 +270,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
     cost = {
       rag,
       rule: "cost",
-      because: flat(`${p.id}'s cost is forecast at £${Math.round(forecastCost).toLocaleString("en-GB")} against a budget of £${Math.round(p.budget).toLocaleString("en-GB")} (${pct > 0 ? "+" : ""}${pct}%)`),
+      because: flat(`${p.id}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`),
     };
   }
   let overall: Rating;

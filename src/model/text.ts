@@ -13,9 +13,23 @@ export function flat(s: string): string {
   return s;
 }
 
+/**
+ * A whole number as a board paper writes it: 12,500 and -1,234 (rounded; en-GB grouping). Written
+ * out rather than through toLocaleString, which builds a number format on each call and was a
+ * sixth of the RAG's time on a big programme.
+ */
+export function wholeNumber(n: number): string {
+  const r = Math.round(n);
+  const digits = String(Math.abs(r));
+  if (!/^\d+$/.test(digits)) return r.toLocaleString("en-GB"); // 1e21 and above, NaN, Infinity
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) out = digits.slice(Math.max(0, end - 3), end) + (out ? "," + out : "");
+  return (r < 0 ? "-" : "") + out;
+}
+
 /** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
 export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
-  return `${names.slice(0, max).join(", ")} and ${(names.length - max).toLocaleString("en-GB")} more`;
+  return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;
 }
 

@@ -1,3 +1,4 @@
+import { wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
@@ -102,7 +103,7 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
   const overdue = [...a.rag.milestones.values()].filter((m) => m.overdue).length;
   if (a.programme.milestones.length) facts.push(`${overdue} milestone${overdue === 1 ? "" : "s"} overdue.`);
   const f = a.finance.programme;
-  if (a.finance.tracked && f.variancePercent !== null) facts.push(`Forecast £${Math.round(f.forecast).toLocaleString("en-GB")} against a budget of £${Math.round(f.budget).toLocaleString("en-GB")} (${pct(f.variancePercent)}).`);
+  if (a.finance.tracked && f.variancePercent !== null) facts.push(`Forecast £${wholeNumber(f.forecast)} against a budget of £${wholeNumber(f.budget)} (${pct(f.variancePercent)}).`);
   const escalated = a.risks.filter((r) => r.escalate).length;
   if (a.programme.risks.length) facts.push(`${escalated} risk${escalated === 1 ? "" : "s"} at or above the escalation score.`);
   if (!c?.statusSummary) L.note("No programme commentary for this period: add a row about Programme on the Commentary sheet for the executive summary.");

@@ -1,4 +1,4 @@
-import { namesUpTo } from "../../src/model/text";
+import { namesUpTo, wholeNumber } from "../../src/model/text";
 import { compareDiagnostics, sortDiagnostics, type Diagnostic } from "../../src/model/diagnostic";
 import { isCompleteStatus } from "../../src/model/status";
 import { isBlankRow } from "../../src/model/snapshot";
@@ -58,5 +58,12 @@ describe("diagnostic order on big lists", () => {
     // A cell beyond Excel's grid (text typed as an address) still sorts by the comparison.
     const odd = [d("error", "S", "A99999999999"), d("error", "S", "A2")];
     expect(sortDiagnostics([...odd]).map((x) => x.cell)).toEqual(["A2", "A99999999999"]);
+  });
+});
+
+describe("whole numbers", () => {
+  it("are grouped as en-GB writes them, rounded, signs kept", () => {
+    for (const n of [0, 7, 999, 1000, 12500, 123456, 1234567.6, -1234, -999999, 2 ** 53, 1e21, NaN, Infinity]) expect(wholeNumber(n)).toBe(Math.round(n).toLocaleString("en-GB"));
+    expect(wholeNumber(-0.4)).toBe("0"); // not "-0"
   });
 });
