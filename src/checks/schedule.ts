@@ -2,6 +2,7 @@ import { cellOf } from "../model/entities";
 import { flat } from "../model/text";
 import {
   dayAtIndex,
+  dayLookup,
   indexOnOrAfter,
   indexOnOrBefore,
   isWorkingDay,
@@ -247,9 +248,9 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   if (Number.isFinite(end)) backward(order, it, net, shift, end, lf);
 
   const drivers = bindingLinks(n, net, shift, es, ef);
-  const pushes = explainPushes(order, it, net, ef, drivers, (point) => dayAtIndex(cal, point));
+  const shown = scheduleDays(cal, it, es, ef, lf);
+  const pushes = explainPushes(order, it, net, ef, drivers, shown);
 
-  const shown = (point: WorkIndex): Day => dayAtIndex(cal, point);
   const nodes = new Map<string, ScheduleNode>();
   const critical: number[] = [];
   const driversOf = (v: number): readonly Driver[] => {
@@ -264,7 +265,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   for (let v = 0; v < n; v++) {
     const ms = it.milestone[v] === 1;
     const done = it.done[v] === 1;
-    const push = pushes.get(v);
+    const push = pushes.of[v];
     const inCycle = cycleOf[v] !== -1;
     const computable = !inCycle;
     const hasLate = !done && computable && !Number.isNaN(lf[v]);
@@ -292,7 +293,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     });
   }
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
-  pushDiagnostics(it, net, es, ef, pushes, drivers, cal, diags);
+  pushDiagnostics(it, net, es, ef, pushes, drivers, shown, diags);
   return {
     calendar: cal,
     nodes,
@@ -389,6 +390,27 @@ function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: n
   }
 }
 
+/** Working-day index → day for every date the schedule shows, looked up over the span its points cover. */
+function scheduleDays(cal: WorkCalendar, it: Items, es: Float64Array, ef: Float64Array, lf: Float64Array): (point: WorkIndex) => Day {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const see = (x: number) => {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  };
+  for (let v = 0; v < it.n; v++) {
+    see(it.start[v] - 1);
+    see(it.finishPoint[v] - 1);
+    see(es[v]);
+    see(ef[v] - 1);
+    if (!Number.isNaN(lf[v])) {
+      see(lf[v] - 1);
+      see(lf[v] - it.duration[v]);
+    }
+  }
+  return dayLookup(cal, lo, hi);
+}
+
 /** The links whose constraint binds each item's early start (ties included), in link order: `link[start[v]] …`. */
 function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): Pick<Adjacency, "start" | "link"> {
   const start = new Int32Array(n + 1);
@@ -405,9 +427,18 @@ function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef:
   return { start, link };
 }
 
+/** A push with the item, the binding link and the item at the head of its chain. */
+type Pushed = Push & { item: number; link: number; rootIdx: number };
+
+/** The pushes by item (undefined: not pushed), and in waiting (topological) order. */
+interface Pushes {
+  of: (Pushed | undefined)[];
+  inOrder: Pushed[];
+}
+
 /** For each open item that finishes later than entered: which binding predecessor pushes it, why, and by how many calendar days. */
-function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Pick<Adjacency, "start" | "link">, day: (point: WorkIndex) => Day): Map<number, Push & { link: number; rootIdx: number }> {
-  const out = new Map<number, Push & { link: number; rootIdx: number }>();
+function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Pick<Adjacency, "start" | "link">, day: (point: WorkIndex) => Day): Pushes {
+  const out: Pushes = { of: new Array(it.n), inOrder: [] };
   const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
     if (it.done[v] || ef[v] <= it.finishPoint[v]) continue;
@@ -424,10 +455,12 @@ function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array,
     }
     const u = net.from[j];
     const slip = lateAgainstPlan(u);
-    const upstream = out.get(u);
+    const upstream = out.of[u];
     const rootIdx = slip && upstream ? upstream.rootIdx : slip ? u : v;
     const days = day(ef[v] - 1) - day(it.finishPoint[v] - 1);
-    out.set(v, { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days, link: j, rootIdx });
+    const push: Pushed = { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days, item: v, link: j, rootIdx };
+    out.of[v] = push;
+    out.inOrder.push(push);
   }
   return out;
 }
@@ -437,13 +470,13 @@ function pushDiagnostics(
   net: Net,
   es: Float64Array,
   ef: Float64Array,
-  pushes: Map<number, Push & { link: number }>,
+  pushes: Pushes,
   drivers: Pick<Adjacency, "start" | "link">,
-  cal: WorkCalendar,
+  day: (point: WorkIndex) => Day,
   diags: Diagnostic[],
 ): void {
-  const day = (point: number) => dayAtIndex(cal, point);
-  for (const [v, push] of pushes) {
+  for (const push of pushes.inOrder) {
+    const v = push.item;
     const j = push.link;
     const u = net.from[j];
     const id = it.ids[v];
@@ -476,7 +509,7 @@ function pushDiagnostics(
   }
   // Items that start earlier than their links allow but still finish in time: the start conflicts.
   for (let v = 0; v < it.n; v++) {
-    if (it.done[v] || it.milestone[v] || pushes.has(v) || es[v] <= it.start[v]) continue;
+    if (it.done[v] || it.milestone[v] || pushes.of[v] || es[v] <= it.start[v]) continue;
     const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
     const by = j !== undefined ? `${it.ids[net.from[j]]} (${TYPES[net.type[j]]}${lagText(net.lagOf[j])})` : "its predecessors";
     diags.push({

@@ -100,6 +100,21 @@ export function dayAtIndex(cal: WorkCalendar, i: WorkIndex): Day {
   }
 }
 
+/**
+ * dayAtIndex for many indices at once: the days of working days `lo` to `hi` worked out in one
+ * walk and looked up (a schedule shows six dates per item); indices outside are computed as usual.
+ */
+export function dayLookup(cal: WorkCalendar, lo: WorkIndex, hi: WorkIndex): (i: WorkIndex) => Day {
+  if (cal.kind === "calendar" || !(hi >= lo) || hi - lo > 1_000_000) return (i) => dayAtIndex(cal, i);
+  const table = new Float64Array(hi - lo + 1);
+  let d = dayAtIndex(cal, lo);
+  for (let i = 0; i < table.length; i++) {
+    while (!isWorkingDay(cal, d)) d++;
+    table[i] = d++;
+  }
+  return (i) => (i >= lo && i <= hi ? table[i - lo] : dayAtIndex(cal, i));
+}
+
 /** The first working day on or after `day`. */
 export function nextWorkingDay(cal: WorkCalendar, day: Day): Day {
   return dayAtIndex(cal, indexOnOrAfter(cal, day));

@@ -1,5 +1,6 @@
 import {
   dayAtIndex,
+  dayLookup,
   easterSunday,
   englandWalesBankHolidays,
   indexOnOrAfter,
@@ -66,6 +67,13 @@ describe("the working-day index", () => {
         prev = i;
       } else expect(dayAtIndex(many, i)).toBeGreaterThan(day);
     }
+  });
+  it("looks many indices up as dayAtIndex computes them, inside its span and out", () => {
+    const many = makeCalendar("working", englandWalesBankHolidays(2025).concat(englandWalesBankHolidays(2026)).map((h) => h.date));
+    const lo = indexOnOrAfter(many, d("2025-03-01"));
+    const hi = indexOnOrAfter(many, d("2026-06-30"));
+    const look = dayLookup(many, lo, hi);
+    for (let i = lo - 40; i <= hi + 40; i++) expect(look(i)).toBe(dayAtIndex(many, i));
   });
   it("is the day itself in calendar-days mode", () => {
     const c = makeCalendar("calendar", [d("2026-04-03")]);
