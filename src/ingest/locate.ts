@@ -101,11 +101,28 @@ function mappedField(spec: SheetSpec, field: string): string | null {
   return f ? f.key : null;
 }
 
+/** A header row's text cells: column, text as written (trimmed) and its normalised form. */
+export type HeaderCells = { c: number; text: string; norm: string }[];
+
+export function headerCells(sheet: SheetSnapshot, row: number, region: CellRange): HeaderCells {
+  const out: HeaderCells = [];
+  const r = sheet.rows[row - sheet.top];
+  const right = Math.min(region.right, sheet.left + (r ? r.length : 0) - 1);
+  for (let c = region.left; c <= right; c++) {
+    const v: CellValue = cellAt(sheet, row, c);
+    if (isBlank(v) || typeof v === "object") continue;
+    const text = String(v).trim();
+    out.push({ c, text, norm: normaliseName(text) });
+  }
+  return out;
+}
+
 /**
  * Reads one row as a header: each cell's text → a field of the spec, by a Column map row first,
  * then by label or alias; with `guess`, a header one spelling slip away from a known one.
+ * `cells`: the row's header cells when the caller has them already (recognition tries each row for every kind).
  */
-export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>, spec?: SheetSpec, columnMap: readonly ColumnMapEntry[] = [], guess = true) {
+export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>, spec?: SheetSpec, columnMap: readonly ColumnMapEntry[] = [], guess = true, cells: HeaderCells = headerCells(sheet, row, region)) {
   const columns = new Map<number, string>();
   const extras = new Map<number, string>();
   const guessed = new Map<number, [string, string]>();
@@ -117,13 +134,8 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
     const key = mappedField(spec, m.field);
     if (key) byMap.set(normaliseName(m.header), key);
   }
-  const r = sheet.rows[row - sheet.top];
-  const right = Math.min(region.right, sheet.left + (r ? r.length : 0) - 1);
-  for (let c = region.left; c <= right; c++) {
-    const v: CellValue = cellAt(sheet, row, c);
-    if (isBlank(v) || typeof v === "object") continue;
-    const text = String(v).trim();
-    const norm = normaliseName(text);
+  const mappedKeys = new Set(byMap.values());
+  for (const { c, text, norm } of cells) {
     const viaMap = byMap.get(norm);
     if (viaMap && !seen.has(viaMap)) {
       columns.set(c, viaMap);
@@ -132,7 +144,7 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
       continue;
     }
     const key = index.get(norm);
-    if (key && !seen.has(key) && ![...byMap.values()].includes(key)) {
+    if (key && !seen.has(key) && !mappedKeys.has(key)) {
       columns.set(c, key);
       seen.add(key);
     } else unknown.push([c, text]);

@@ -1,7 +1,7 @@
 import { isBlank, type CellRange, type CellValue } from "../model/cell";
 import type { ColumnMapEntry } from "../model/entities";
 import { cellAt, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
-import { headerIndex, HEADER_SEARCH_ROWS, matchHeaderRow, nameMatches, sheetRegion, type Located } from "./locate";
+import { headerCells, headerIndex, HEADER_SEARCH_ROWS, matchHeaderRow, nameMatches, sheetRegion, type HeaderCells, type Located } from "./locate";
 import { normaliseName } from "./normalise";
 import { SETTINGS_SHEET, SHEETS, type SheetKind, type SheetSpec } from "./schema";
 import { readText } from "./values";
@@ -44,6 +44,8 @@ interface Candidate {
   claimed: boolean;
   /** Each kind's best header row here, once worked out (steps 2 and 3 ask again). */
   bests?: Map<SheetKind, Best>;
+  /** The header cells of each row tried, read once for every kind. */
+  heads?: Map<number, HeaderCells>;
 }
 
 type Best = ReturnType<typeof matchHeaderRow> & { row: number; signature: boolean };
@@ -89,7 +91,10 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     if (known) return known;
     let top: Best | null = null;
     for (const r of c.rows) {
-      const m = matchHeaderRow(c.sheet, r, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), false);
+      const heads = (c.heads ??= new Map());
+      let cells = heads.get(r);
+      if (!cells) heads.set(r, (cells = headerCells(c.sheet, r, c.region)));
+      const m = matchHeaderRow(c.sheet, r, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), false, cells);
       const signature = hasSignature(spec, m.columns);
       const better = !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
       if (better) top = { ...m, row: r, signature };
