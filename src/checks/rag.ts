@@ -304,8 +304,9 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   const msByProject = new Map<string, MilestoneStatus[]>();
   const milestones = new Map<string, MilestoneStatus>();
   const projectIds = new Map(p.projects.map((x) => [x.id.toUpperCase(), x.id]));
-  for (const m of p.milestones) {
-    const r = milestoneStatus(m, schedule.nodes.get(m.id), asOf, s, cal);
+  for (let pos = 0; pos < p.milestones.length; pos++) {
+    const m = p.milestones[pos];
+    const r = milestoneStatus(m, schedule.milestoneNodes[pos], asOf, s, cal);
     milestones.set(m.id, r);
     const owner = projectIds.get(m.project) ?? projectIds.get(m.project.trim().toUpperCase());
     if (owner) {
@@ -325,8 +326,9 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
     }
   }
   const projects = new Map<string, ProjectStatus>();
-  for (const pr of p.projects) {
-    const r = projectStatus(pr, schedule.nodes.get(pr.id), msByProject.get(pr.id) ?? [], asOf, s, cal);
+  for (let pos = 0; pos < p.projects.length; pos++) {
+    const pr = p.projects[pos];
+    const r = projectStatus(pr, schedule.projectNodes[pos], msByProject.get(pr.id) ?? [], asOf, s, cal);
     projects.set(pr.id, r);
     if (r.overdue) {
       diags.push({

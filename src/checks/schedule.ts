@@ -78,6 +78,9 @@ export interface ScheduleNode {
 export interface ScheduleResult {
   calendar: WorkCalendar;
   nodes: Map<string, ScheduleNode>;
+  /** The same nodes by the position of their project or milestone in the programme (undefined: no dates), for callers that walk the programme. */
+  projectNodes: (ScheduleNode | undefined)[];
+  milestoneNodes: (ScheduleNode | undefined)[];
   /** Every open item with float ≤ 0, in order of early start, then early finish. */
   criticalPath: string[];
   /** The latest early finish of the open items. */
@@ -105,6 +108,8 @@ interface Items {
   finishPoint: Float64Array;
   plannedPoint: Float64Array;
   where: { sheet: string; startCell: string; finishCell: string }[];
+  /** Where each item comes from: its position among the programme's projects (≥ 0) or milestones (−1 − position). */
+  origin: Int32Array;
 }
 
 /** Reads projects and milestones into schedule items on the calendar, noting dates moved onto working days. */
@@ -120,6 +125,7 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     finishPoint: new Float64Array(cap),
     plannedPoint: new Float64Array(cap),
     where: [],
+    origin: new Int32Array(cap),
   };
   const moved = (day: Day, forward: boolean, id: string, what: string, sheet: string, cell: string): void => {
     if (isWorkingDay(cal, day)) return;
@@ -133,7 +139,8 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
       entity: id,
     });
   };
-  for (const pr of p.projects) {
+  for (let pos = 0; pos < p.projects.length; pos++) {
+    const pr = p.projects[pos];
     const done = isProjectDone(pr);
     const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
     const startDay = pr.start ?? finishDay;
@@ -162,8 +169,10 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     it.finishPoint[i] = e + 1;
     it.plannedPoint[i] = pr.baselineFinish !== null ? indexOnOrBefore(cal, pr.baselineFinish) + 1 : e + 1;
     it.where.push({ sheet: pr.src.sheet, startCell, finishCell });
+    it.origin[i] = pos;
   }
-  for (const m of p.milestones) {
+  for (let pos = 0; pos < p.milestones.length; pos++) {
+    const m = p.milestones[pos];
     const date = m.actual ?? m.forecast ?? m.baseline;
     if (date === null) continue;
     const cell = (m.actual !== null ? cellOf(m.src, "actual") : m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "";
@@ -178,6 +187,7 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     it.finishPoint[i] = point;
     it.plannedPoint[i] = m.baseline !== null ? indexOnOrBefore(cal, m.baseline) + 1 : point;
     it.where.push({ sheet: m.src.sheet, startCell: cell, finishCell: cell });
+    it.origin[i] = -1 - pos;
   }
   return it;
 }
@@ -252,6 +262,8 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   const pushes = explainPushes(order, it, net, ef, drivers, shown);
 
   const nodes = new Map<string, ScheduleNode>();
+  const projectNodes: (ScheduleNode | undefined)[] = new Array(p.projects.length);
+  const milestoneNodes: (ScheduleNode | undefined)[] = new Array(p.milestones.length);
   const critical: number[] = [];
   const driversOf = (v: number): readonly Driver[] => {
     if (drivers.start[v] === drivers.start[v + 1]) return NO_DRIVERS;
@@ -273,7 +285,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     const isCritical = float !== null && float <= 0;
     if (isCritical) critical.push(v);
     const dur = it.duration[v];
-    nodes.set(it.ids[v], {
+    const node: ScheduleNode = {
       id: it.ids[v],
       kind: ms ? "milestone" : "project",
       done,
@@ -290,13 +302,19 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
       drivers: driversOf(v),
       push: push ? { kind: push.kind, by: push.by, root: push.root, days: push.days } : null,
       inCycle,
-    });
+    };
+    nodes.set(it.ids[v], node);
+    const at = it.origin[v];
+    if (at >= 0) projectNodes[at] = node;
+    else milestoneNodes[-1 - at] = node;
   }
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
   pushDiagnostics(it, net, es, ef, pushes, drivers, shown, diags);
   return {
     calendar: cal,
     nodes,
+    projectNodes,
+    milestoneNodes,
     criticalPath: critical.map((v) => it.ids[v]),
     programmeEnd: Number.isFinite(end) ? shown(end - 1) : null,
     cycles,
