@@ -1,4 +1,3 @@
-import { cellOf } from "../model/entities";
 import { flat } from "../model/text";
 import {
   dayAtIndex,
@@ -12,7 +11,7 @@ import {
 } from "../model/calendar";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import { lagText, type Lag, type LinkType, type Programme } from "../model/entities";
+import { cellOf, lagText, type Lag, type Link, type LinkType, type Programme } from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
 
@@ -30,12 +29,6 @@ import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency }
  *  - Done items are facts: links into them are ignored in both passes; links out still bind.
  * Links inside a cycle are reported and left out; the rest of the network is still analysed.
  */
-
-export interface Driver {
-  id: string;
-  type: LinkType;
-  lag: Lag;
-}
 
 /** Why an open item finishes later than entered. */
 export interface Push {
@@ -69,8 +62,8 @@ export interface ScheduleNode {
   /** Working days; null for done items and items in a cycle. */
   totalFloat: number | null;
   critical: boolean;
-  /** The predecessors whose constraint binds the early start (ties included). */
-  drivers: readonly Driver[];
+  /** The links whose constraint binds the early start (ties included), as read: each names its predecessor in `from`. */
+  drivers: readonly Link[];
   push: Push | null;
   inCycle: boolean;
 }
@@ -90,7 +83,7 @@ export interface ScheduleResult {
 }
 
 /** Shared by every item no link binds (most of a plan): one empty list, frozen. */
-const NO_DRIVERS: readonly Driver[] = Object.freeze([]);
+const NO_DRIVERS: readonly Link[] = Object.freeze([]);
 
 const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
 const TYPES: LinkType[] = ["FS", "SS", "FF", "SF"];
@@ -215,7 +208,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
 
   const from: number[] = [];
   const to: number[] = [];
-  const links: { type: LinkType; lag: Lag; sheet: string; cell: string }[] = [];
+  const links: Link[] = [];
   for (const l of p.links) {
     const a = index.get(l.from);
     const b = index.get(l.to);
@@ -265,13 +258,10 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   const projectNodes: (ScheduleNode | undefined)[] = new Array(p.projects.length);
   const milestoneNodes: (ScheduleNode | undefined)[] = new Array(p.milestones.length);
   const critical: number[] = [];
-  const driversOf = (v: number): readonly Driver[] => {
+  const driversOf = (v: number): readonly Link[] => {
     if (drivers.start[v] === drivers.start[v + 1]) return NO_DRIVERS;
-    const out: Driver[] = [];
-    for (let k = drivers.start[v]; k < drivers.start[v + 1]; k++) {
-      const j = drivers.link[k];
-      out.push({ id: it.ids[net.from[j]], type: TYPES[net.type[j]], lag: net.lagOf[j] });
-    }
+    const out: Link[] = [];
+    for (let k = drivers.start[v]; k < drivers.start[v + 1]; k++) out.push(links[drivers.link[k]]);
     return out;
   };
   for (let v = 0; v < n; v++) {

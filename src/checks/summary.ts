@@ -21,7 +21,7 @@ export function toJson(a: Analysis) {
       /** Working days; null for done items and items whose schedule cannot be computed. */
       totalFloat: n ? n.totalFloat : null,
       critical: n ? n.critical : false,
-      drivers: n ? n.drivers.map((x) => ({ id: x.id, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit })) : [],
+      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit })) : [],
       push: n?.push ?? null,
     };
   };

@@ -1,4 +1,4 @@
-import type { Lag, LinkType } from "../model/entities";
+import { lagOf, NO_LAG, type Lag, type LinkType } from "../model/entities";
 
 export interface ParsedRef {
   id: string;
@@ -34,12 +34,12 @@ export function parseLag(text: string): Lag | null {
   if (!m) return null;
   const sign = m[1] === "-" ? -1 : 1;
   const amount = Number(m[2]);
-  if (m[3] === "%") return { value: sign * Math.round(amount), unit: "pct" };
+  if (m[3] === "%") return lagOf(sign * Math.round(amount), "pct");
   const u = UNITS[m[3].toLowerCase()];
   if (!u) return null;
   const raw = amount * u.perUnit;
   const whole = u.roundUp ? Math.ceil(raw - 1e-9) : Math.round(raw);
-  return { value: sign * whole + 0, unit: u.unit };
+  return lagOf(sign * whole + 0, u.unit);
 }
 
 const TYPED = /^(.+?)\s*(FS|SS|FF|SF)\s*(.*)$/i;
@@ -56,11 +56,11 @@ export function parseRef(token: string, isKnown: (id: string) => boolean, someId
   const t = token.trim();
   if (!t) return null;
   // Only a workbook with an ID like "AFS" or "B-2" needs the whole token looked up first.
-  if (someIdLooksTyped && isKnown(t)) return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
+  if (someIdLooksTyped && isKnown(t)) return { id: t, type: "FS", lag: NO_LAG };
   const typed = TYPED.exec(t);
   if (typed) {
     const rest = typed[3].trim();
-    const lag = rest === "" ? { value: 0, unit: "wd" as const } : parseLag(rest);
+    const lag = rest === "" ? NO_LAG : parseLag(rest);
     if (lag) return { id: typed[1].trim(), type: typed[2].toUpperCase() as LinkType, lag };
   }
   const signed = SIGNED.exec(t);
@@ -68,7 +68,7 @@ export function parseRef(token: string, isKnown: (id: string) => boolean, someId
     const lag = parseLag(signed[2]);
     if (lag) return { id: signed[1].trim(), type: "FS", lag };
   }
-  return { id: t, type: "FS", lag: { value: 0, unit: "wd" } };
+  return { id: t, type: "FS", lag: NO_LAG };
 }
 
 /** True when an ID could be read as another ID with a link type or lag ("AFS", "B-2"): parseRef must then try it whole first. */

@@ -1,7 +1,7 @@
 import { a1, columnLetters, isBlank, isCellError, type CellValue } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { AssessmentKind, Lag, LinkType, Source } from "../model/entities";
+import { lagOf, type AssessmentKind, type Lag, type LinkType, type Source } from "../model/entities";
 import { parseLag } from "./references";
 import type { Rag } from "../model/rag";
 import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
@@ -219,7 +219,7 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
     }
     case "lag": {
       if (isEmptyCell(v)) return { ok: true, value: null };
-      if (typeof v === "number" && Number.isFinite(v)) return { ok: true, value: { value: Math.round(v), unit: "wd" } };
+      if (typeof v === "number" && Number.isFinite(v)) return { ok: true, value: lagOf(Math.round(v), "wd") };
       const lag = typeof v === "string" ? parseLag(v) : null;
       return lag ? { ok: true, value: lag } : { ok: false, problem: `${show(v)} is not a lag (use a number of working days, or 2d, 1w, 3ed, 50%)`, code: "bad-value" };
     }

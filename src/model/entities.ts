@@ -33,11 +33,23 @@ export type LinkType = "FS" | "SS" | "FF" | "SF";
  * predecessor's duration. Weeks, months and hours are converted to working days when read.
  */
 export interface Lag {
-  value: number;
-  unit: "wd" | "ed" | "pct";
+  readonly value: number;
+  readonly unit: "wd" | "ed" | "pct";
 }
 
-export const NO_LAG: Lag = { value: 0, unit: "wd" };
+/** One frozen object per common lag (a plan repeats a few lags on thousands of links). */
+const LAGS = new Map<string, Lag>();
+
+/** The lag of this value and unit: the shared object for a whole number of days or percent up to ±1,000. */
+export function lagOf(value: number, unit: Lag["unit"]): Lag {
+  if (!Number.isInteger(value) || Math.abs(value) > 1000) return { value, unit };
+  const key = unit + value;
+  let lag = LAGS.get(key);
+  if (!lag) LAGS.set(key, (lag = Object.freeze({ value: value + 0, unit })));
+  return lag;
+}
+
+export const NO_LAG: Lag = lagOf(0, "wd");
 
 /** "+3d", "-2ed", "+50%", "" for none: how a lag is written after the link type. */
 export function lagText(lag: Lag): string {

@@ -51,8 +51,8 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
     expect(a.diagnostics.filter((d) => ["date-conflict", "slippage-impact"].includes(d.code))).toEqual([]);
   });
   it("names the binding predecessors, ties included", () => {
-    expect(node(a, "G").drivers.map((d) => d.id)).toEqual(["E"]);
-    expect(node(a, "D").drivers.map((d) => d.id)).toEqual(["B"]);
+    expect(node(a, "G").drivers.map((d) => d.from)).toEqual(["E"]);
+    expect(node(a, "D").drivers.map((d) => d.from)).toEqual(["B"]);
   });
 });
 
@@ -72,7 +72,7 @@ describe("a plan typed back to back, with a milestone", () => {
   });
   it("lets a task finishing on a Friday hand over to one starting on Monday", () => {
     expect(shown(a, "B").es).toBe(apr(20));
-    expect(node(a, "B").drivers).toEqual([{ id: "A", type: "FS", lag: { value: 0, unit: "wd" } }]);
+    expect(node(a, "B").drivers).toEqual([{ from: "A", to: "B", type: "FS", lag: { value: 0, unit: "wd" }, sheet: "Projects", cell: "M3" }]);
   });
   it("counts durations in working days, Start to Finish inclusive", () => {
     expect([node(a, "A").duration, node(a, "B").duration, node(a, "M").duration, node(a, "C").duration]).toEqual([10, 10, 0, 9]);

@@ -70,3 +70,12 @@ describe("lags", () => {
     expect(parseLag("3 fortnights")).toBeNull();
   });
 });
+
+describe("lags shared", () => {
+  it("gives one frozen object per whole lag, and a fresh one otherwise", () => {
+    expect(parseLag("+2d")).toBe(parseLag("2 days"));
+    expect(parseLag("50%")).toBe(parseRef("P1FS+50%", () => false)!.lag);
+    expect(Object.isFrozen(parseLag("3ed"))).toBe(true);
+    expect(parseLag("-0d")).toEqual({ value: 0, unit: "wd" });
+  });
+});
