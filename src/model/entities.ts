@@ -37,16 +37,14 @@ export interface Lag {
   readonly unit: "wd" | "ed" | "pct";
 }
 
-/** One frozen object per common lag (a plan repeats a few lags on thousands of links). */
-const LAGS = new Map<string, Lag>();
+/** One frozen object per common lag (a plan repeats a few lags on thousands of links), by unit, at value + 1,000. */
+const LAGS: Record<Lag["unit"], (Lag | undefined)[]> = { wd: [], ed: [], pct: [] };
 
 /** The lag of this value and unit: the shared object for a whole number of days or percent up to ±1,000. */
 export function lagOf(value: number, unit: Lag["unit"]): Lag {
   if (!Number.isInteger(value) || Math.abs(value) > 1000) return { value, unit };
-  const key = unit + value;
-  let lag = LAGS.get(key);
-  if (!lag) LAGS.set(key, (lag = Object.freeze({ value: value + 0, unit })));
-  return lag;
+  const shared = LAGS[unit];
+  return (shared[value + 1000] ??= Object.freeze({ value: value + 0, unit }));
 }
 
 export const NO_LAG: Lag = lagOf(0, "wd");
