@@ -36,17 +36,22 @@ export function formatDay(day: Day): string {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-const longCache = new Map<Day, string>();
+/** Days 1 Jan 1900 to about 2199 are cached, by day, in an array made on first use. */
+const LONG_FROM = -25_567;
+const LONG_SPAN = 110_000;
+let longCache: (string | undefined)[] | null = null;
 
 /** "31 Mar 2009", the way a board paper writes dates (cached: findings repeat a few dates many times). */
 export function formatDayLong(day: Day): string {
-  let s = longCache.get(day);
-  if (s === undefined) {
-    const { y, m, d } = ymdFromDay(day);
-    s = `${d} ${MONTHS[m - 1]} ${y}`;
-    if (longCache.size < 100_000) longCache.set(day, s);
-  }
-  return s;
+  const k = day - LONG_FROM;
+  if (!(k >= 0 && k < LONG_SPAN && Number.isInteger(k))) return longText(day);
+  longCache ??= new Array<string | undefined>(LONG_SPAN);
+  return (longCache[k] ??= longText(day));
+}
+
+function longText(day: Day): string {
+  const { y, m, d } = ymdFromDay(day);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /**
