@@ -95,10 +95,10 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
   const links = readLinks(reader, refs, ids, diags, sources);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
-  const issues = reader.rows("issues", ids.fresh()).flatMap(({ id, v, row }): Issue[] => [
-    { id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src },
-  ]);
-  const assumptions = reader.rows("assumptions", ids.fresh()).map(({ id, v, row }): Assumption => ({
+  const issues = reader.rows("issues", ids.fresh(), ({ id, v, row }): Issue => ({
+    id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src,
+  }));
+  const assumptions = reader.rows("assumptions", ids.fresh(), ({ id, v, row }): Assumption => ({
     id,
     description: str(v.description) || id,
     project: str(v.project),
@@ -110,7 +110,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
     impactIfWrong: str(v.impactIfWrong),
     src: row.src,
   }));
-  const dependencyLog = reader.rows("dependencyLog", ids.fresh()).map(({ id, v, row }): ExternalDependency => ({
+  const dependencyLog = reader.rows("dependencyLog", ids.fresh(), ({ id, v, row }): ExternalDependency => ({
     id,
     description: str(v.description) || id,
     dependentOn: str(v.dependentOn),
@@ -121,7 +121,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
     status: str(v.status),
     src: row.src,
   }));
-  const benefits = reader.rows("benefits", ids.fresh()).map(({ id, v, row }): Benefit => ({
+  const benefits = reader.rows("benefits", ids.fresh(), ({ id, v, row }): Benefit => ({
     id, benefit: str(v.benefit) || id, project: str(v.project), measure: str(v.measure), baseline: num(v.baseline), target: num(v.target), actual: num(v.actual), due: day(v.due), src: row.src,
   }));
   const competencyScores = readCompetencies(reader, diags);
@@ -232,32 +232,44 @@ class KindReader {
   plain(kind: SheetKind): TypedRow[] {
     const cached = this.cache.get(kind);
     if (cached) return cached;
-    const spec = this.spec(kind);
-    const loc = this.found(kind);
-    let rows: TypedRow[] = [];
-    if (loc) {
-      this.noteColumns(loc, spec);
-      if (checkColumns(loc, spec, this.diags)) {
-        rows = readRows(loc, spec, { date1904: this.snapshot.date1904, dateOrder: this.settings.dateOrder === "month-first" ? "mdy" : "dmy", maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined }, this.diags);
-      }
-      this.sources.push(sourceOf(kind, loc, rows.length));
-    }
+    const rows: TypedRow[] = [];
+    this.read(kind, (row) => rows.push(row));
     this.cache.set(kind, rows);
     return rows;
   }
 
-  /** Rows with a unique ID (in the given ID space), with their values. */
-  rows(kind: SheetKind, ids: IdSpace): { id: string; v: TypedRow["values"]; row: TypedRow }[] {
+  /**
+   * Rows with a unique ID (in the given ID space), each converted as it is read: a row's typed
+   * values are dropped as soon as its item is made, instead of a sheet's worth being kept.
+   */
+  rows<T>(kind: SheetKind, ids: IdSpace, convert: (r: { id: string; v: TypedRow["values"]; row: TypedRow }) => T): T[] {
     const spec = this.spec(kind);
     const title = spec.fields.find((f) => f.type === "text" && f.required)?.key;
-    const out: { id: string; v: TypedRow["values"]; row: TypedRow }[] = [];
-    for (const row of this.plain(kind)) {
+    const out: T[] = [];
+    this.read(kind, (row) => {
       const id = ids.take(row, spec, title ? str(row.values[title]) : "");
-      if (!id) continue;
+      if (!id) return;
       for (const f of spec.fields) if (f.required && f.key !== "id" && f.type !== "risklevel") this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
-      out.push({ id, v: row.values, row });
-    }
+      out.push(convert({ id, v: row.values, row }));
+    });
     return out;
+  }
+
+  /** Reads a kind's rows in order, once, noting its columns and its source. */
+  private read(kind: SheetKind, each: (row: TypedRow) => void): void {
+    const spec = this.spec(kind);
+    const loc = this.found(kind);
+    if (!loc) return;
+    this.noteColumns(loc, spec);
+    let count = 0;
+    if (checkColumns(loc, spec, this.diags)) {
+      const opts = { date1904: this.snapshot.date1904, dateOrder: this.settings.dateOrder === "month-first" ? "mdy" : "dmy", maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined } as const;
+      readRows(loc, spec, opts, this.diags, (row) => {
+        count++;
+        each(row);
+      });
+    }
+    this.sources.push(sourceOf(kind, loc, count));
   }
 
   /** An empty required cell is an error at the cell (once: a cell already reported as unreadable is not reported again). */
@@ -293,7 +305,7 @@ function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRo
 function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[] {
   const loc = reader.found("projects");
   const noWorkstream = !!loc && ![...loc.columns.values()].includes("workstream");
-  const projects = reader.rows("projects", ids).map(({ id, v, row }): Project => {
+  const projects = reader.rows("projects", ids, ({ id, v, row }): Project => {
     keepRefs(refs, id, v, row);
     if (!str(v.workstream) && cellOf(row.src, "workstream") !== undefined && !row.failed?.includes("workstream"))
       reader.diags.push({ severity: "warning", code: "missing-value", message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`, sheet: row.src.sheet, cell: cellOf(row.src, "workstream") ?? "", entity: id });
@@ -355,7 +367,7 @@ function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, project
 export const UNASSIGNED = "Unassigned";
 
 function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milestone[] {
-  return reader.rows("milestones", ids).map(({ id, v, row }): Milestone => {
+  return reader.rows("milestones", ids, ({ id, v, row }): Milestone => {
     keepRefs(refs, id, v, row);
     return {
     id,
@@ -431,7 +443,7 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
 }
 
 function readRisks(reader: KindReader, ids: IdSpace, setting: Programme["settings"]["riskMatrix"], diags: Diagnostic[]): Risk[] {
-  const rows = reader.rows("risks", ids);
+  const rows = reader.rows("risks", ids, (r) => r);
   const scored = scoreRiskLogs(rows.map((r) => r.row), setting, diags);
   return rows.flatMap(({ id, v, row }): Risk[] => {
     const title = str(v.title);

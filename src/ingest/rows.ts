@@ -58,9 +58,10 @@ function hint(f: FieldSpec): string {
 /**
  * Reads every non-blank row under a located header into typed values.
  * Unreadable cells produce one diagnostic each (naming the cell) and read as blank,
- * so one bad cell never stops the rest of the workbook being checked.
+ * so one bad cell never stops the rest of the workbook being checked. With `each`, every row is
+ * handed to it as it is read and none is kept (the returned list is empty).
  */
-export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags: Diagnostic[]): TypedRow[] {
+export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags: Diagnostic[], each?: (row: TypedRow) => void): TypedRow[] {
   const out: TypedRow[] = [];
   if (loc.headerRow < 0) return out;
   const sheetName = loc.sheet.name;
@@ -111,7 +112,9 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
       extra ??= {};
       extra[header] = isCellError(v) ? v.error : (v as string | number | boolean);
     }
-    out.push({ values, src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra }, failed });
+    const row: TypedRow = { values, src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra }, failed };
+    if (each) each(row);
+    else out.push(row);
   }
   return out;
 }
