@@ -301,19 +301,16 @@ export function rollUp(members: { id: string; rating: Rating | null }[], s: Sett
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
   const s = p.settings;
   const cal = schedule.calendar;
-  const msByProject = new Map<string, MilestoneStatus[]>();
+  // Each milestone's status goes to its project, found by position (its Project cell in any case).
+  const msOfProject: MilestoneStatus[][] = Array.from({ length: p.projects.length }, () => []);
   const milestones = new Map<string, MilestoneStatus>();
-  const projectIds = new Map(p.projects.map((x) => [x.id.toUpperCase(), x.id]));
+  const projectAt = new Map(p.projects.map((x, pos) => [x.id.toUpperCase(), pos]));
   for (let pos = 0; pos < p.milestones.length; pos++) {
     const m = p.milestones[pos];
     const r = milestoneStatus(m, schedule.milestoneNodes[pos], asOf, s, cal);
     milestones.set(m.id, r);
-    const owner = projectIds.get(m.project) ?? projectIds.get(m.project.trim().toUpperCase());
-    if (owner) {
-      const list = msByProject.get(owner) ?? [];
-      list.push(r);
-      msByProject.set(owner, list);
-    }
+    const owner = projectAt.get(m.project) ?? projectAt.get(m.project.trim().toUpperCase());
+    if (owner !== undefined) msOfProject[owner].push(r);
     if (r.overdue) {
       diags.push({
         severity: "warning",
@@ -328,7 +325,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   const projects = new Map<string, ProjectStatus>();
   for (let pos = 0; pos < p.projects.length; pos++) {
     const pr = p.projects[pos];
-    const r = projectStatus(pr, schedule.projectNodes[pos], msByProject.get(pr.id) ?? [], asOf, s, cal);
+    const r = projectStatus(pr, schedule.projectNodes[pos], msOfProject[pos], asOf, s, cal);
     projects.set(pr.id, r);
     if (r.overdue) {
       diags.push({
