@@ -11,7 +11,7 @@ import {
 } from "../model/calendar";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import { cellOf, lagText, type Lag, type Link, type LinkType, type Programme } from "../model/entities";
+import { cellOf, lagText, type Lag, type Link, type LinkType, type Programme, type Source } from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
 
@@ -100,7 +100,10 @@ interface Items {
   /** Entered finish point (end of the last working day) and planned finish point (the baseline, else entered). */
   finishPoint: Float64Array;
   plannedPoint: Float64Array;
-  where: { sheet: string; startCell: string; finishCell: string }[];
+  /** Each item's row and the fields its start and finish were read from (the cells are made only for a finding). */
+  src: Source[];
+  startField: string[];
+  finishField: string[];
   /** Where each item comes from: its position among the programme's projects (≥ 0) or milestones (−1 − position). */
   origin: Int32Array;
 }
@@ -117,18 +120,20 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     duration: new Float64Array(cap),
     finishPoint: new Float64Array(cap),
     plannedPoint: new Float64Array(cap),
-    where: [],
+    src: [],
+    startField: [],
+    finishField: [],
     origin: new Int32Array(cap),
   };
-  const moved = (day: Day, forward: boolean, id: string, what: string, sheet: string, cell: string): void => {
+  const moved = (day: Day, forward: boolean, id: string, what: string, src: Source, field: string): void => {
     if (isWorkingDay(cal, day)) return;
     const to = forward ? dayAtIndex(cal, indexOnOrAfter(cal, day)) : dayAtIndex(cal, indexOnOrBefore(cal, day));
     diags.push({
       severity: "info",
       code: "non-working-day",
       message: flat(`${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`),
-      sheet,
-      cell,
+      sheet: src.sheet,
+      cell: cellOf(src, field) ?? "",
       entity: id,
     });
   };
@@ -138,20 +143,20 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
     const startDay = pr.start ?? finishDay;
     if (finishDay === null || startDay === null) continue;
-    const startCell = cellOf(pr.src, "start") ?? cellOf(pr.src, "finish") ?? "";
-    const finishCell = (done && pr.actualFinish !== null ? cellOf(pr.src, "actualFinish") : cellOf(pr.src, "finish")) ?? "";
+    const startField = pr.src.columns.start !== undefined ? "start" : "finish";
+    const finishField = done && pr.actualFinish !== null ? "actualFinish" : "finish";
     if (finishDay < startDay) {
       diags.push({
         severity: "error",
         code: "date-conflict",
         message: flat(`${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`),
         sheet: pr.src.sheet,
-        cell: finishCell || startCell,
+        cell: cellOf(pr.src, finishField) || cellOf(pr.src, startField) || "",
         entity: pr.id,
       });
     }
-    if (pr.start !== null) moved(pr.start, true, pr.id, "start", pr.src.sheet, startCell);
-    moved(finishDay, false, pr.id, "finish", pr.src.sheet, finishCell);
+    if (pr.start !== null) moved(pr.start, true, pr.id, "start", pr.src, startField);
+    moved(finishDay, false, pr.id, "finish", pr.src, finishField);
     const s = indexOnOrAfter(cal, startDay);
     const e = Math.max(s, indexOnOrBefore(cal, finishDay));
     const i = it.n++;
@@ -161,15 +166,17 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     it.duration[i] = e - s + 1;
     it.finishPoint[i] = e + 1;
     it.plannedPoint[i] = pr.baselineFinish !== null ? indexOnOrBefore(cal, pr.baselineFinish) + 1 : e + 1;
-    it.where.push({ sheet: pr.src.sheet, startCell, finishCell });
+    it.src.push(pr.src);
+    it.startField.push(startField);
+    it.finishField.push(finishField);
     it.origin[i] = pos;
   }
   for (let pos = 0; pos < p.milestones.length; pos++) {
     const m = p.milestones[pos];
     const date = m.actual ?? m.forecast ?? m.baseline;
     if (date === null) continue;
-    const cell = (m.actual !== null ? cellOf(m.src, "actual") : m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "";
-    moved(date, false, m.id, "date", m.src.sheet, cell);
+    const field = m.actual !== null ? "actual" : m.forecast !== null ? "forecast" : "baseline";
+    moved(date, false, m.id, "date", m.src, field);
     const point = indexOnOrBefore(cal, date) + 1;
     const i = it.n++;
     it.ids.push(m.id);
@@ -179,7 +186,9 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     it.duration[i] = 0;
     it.finishPoint[i] = point;
     it.plannedPoint[i] = m.baseline !== null ? indexOnOrBefore(cal, m.baseline) + 1 : point;
-    it.where.push({ sheet: m.src.sheet, startCell: cell, finishCell: cell });
+    it.src.push(m.src);
+    it.startField.push(field);
+    it.finishField.push(field);
     it.origin[i] = -1 - pos;
   }
   return it;
@@ -290,7 +299,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
       totalFloat: float,
       critical: isCritical,
       drivers: driversOf(v),
-      push: push ? { kind: push.kind, by: push.by, root: push.root, days: push.days } : null,
+      push: push ?? null,
       inCycle,
     };
     nodes.set(it.ids[v], node);
@@ -435,18 +444,17 @@ function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef:
   return { start, link };
 }
 
-/** A push with the item, the binding link and the item at the head of its chain. */
-type Pushed = Push & { item: number; link: number; rootIdx: number };
-
-/** The pushes by item (undefined: not pushed), and in waiting (topological) order. */
+/** The pushes by item (undefined: not pushed; the node shows this object), with the binding link and the item at the head of each chain, and the pushed items in waiting (topological) order. */
 interface Pushes {
-  of: (Pushed | undefined)[];
-  inOrder: Pushed[];
+  of: (Push | undefined)[];
+  link: Int32Array;
+  root: Int32Array;
+  inOrder: number[];
 }
 
 /** For each open item that finishes later than entered: which binding predecessor pushes it, why, and by how many calendar days. */
 function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Pick<Adjacency, "start" | "link">, day: (point: WorkIndex) => Day): Pushes {
-  const out: Pushes = { of: new Array(it.n), inOrder: [] };
+  const out: Pushes = { of: new Array(it.n), link: new Int32Array(it.n), root: new Int32Array(it.n), inOrder: [] };
   const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
     if (it.done[v] || ef[v] <= it.finishPoint[v]) continue;
@@ -463,12 +471,12 @@ function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array,
     }
     const u = net.from[j];
     const slip = lateAgainstPlan(u);
-    const upstream = out.of[u];
-    const rootIdx = slip && upstream ? upstream.rootIdx : slip ? u : v;
+    const rootIdx = slip && out.of[u] ? out.root[u] : slip ? u : v;
     const days = day(ef[v] - 1) - day(it.finishPoint[v] - 1);
-    const push: Pushed = { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days, item: v, link: j, rootIdx };
-    out.of[v] = push;
-    out.inOrder.push(push);
+    out.of[v] = { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days };
+    out.link[v] = j;
+    out.root[v] = rootIdx;
+    out.inOrder.push(v);
   }
   return out;
 }
@@ -483,15 +491,15 @@ function pushDiagnostics(
   day: (point: WorkIndex) => Day,
   diags: Diagnostic[],
 ): void {
-  for (const push of pushes.inOrder) {
-    const v = push.item;
-    const j = push.link;
+  for (const v of pushes.inOrder) {
+    const push = pushes.of[v]!;
+    const j = pushes.link[v];
     const u = net.from[j];
     const id = it.ids[v];
     const entered = day(it.finishPoint[v] - 1);
     const now = day(ef[v] - 1);
     const link = `${TYPES[net.type[j]]}${lagText(net.lagOf[j])}`;
-    const w = it.where[v];
+    const w = it.src[v];
     const late = `${push.days} day${push.days === 1 ? "" : "s"} late`;
     if (push.kind === "slip") {
       const root = push.root !== push.by ? `; the chain starts at ${push.root}` : "";
@@ -500,7 +508,7 @@ function pushDiagnostics(
         code: "slippage-impact",
         message: flat(`${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u] - 1))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`),
         sheet: w.sheet,
-        cell: w.finishCell,
+        cell: cellOf(w, it.finishField[v]) ?? "",
         entity: id,
       });
     } else {
@@ -510,7 +518,7 @@ function pushDiagnostics(
         code: "date-conflict",
         message: flat(`${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u] - 1))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`),
         sheet: w.sheet,
-        cell: w.startCell,
+        cell: cellOf(w, it.startField[v]) ?? "",
         entity: id,
       });
     }
@@ -524,8 +532,8 @@ function pushDiagnostics(
       severity: "warning",
       code: "date-conflict",
       message: flat(`${it.ids[v]} is entered to start on ${formatDayLong(day(it.start[v]))}, but its dependency on ${by} lets it start on ${formatDayLong(day(es[v]))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`),
-      sheet: it.where[v].sheet,
-      cell: it.where[v].startCell,
+      sheet: it.src[v].sheet,
+      cell: cellOf(it.src[v], it.startField[v]) ?? "",
       entity: it.ids[v],
     });
   }
@@ -559,8 +567,8 @@ function reportCycles(
       severity: "error",
       code: "dependency-cycle",
       message: `Dependency cycle: ${words}. None of them can start, so their dates ignore these links until one is removed or reversed.`,
-      sheet: closing >= 0 ? links[closing].sheet : it.where[waiting[0]].sheet,
-      cell: closing >= 0 ? links[closing].cell : it.where[waiting[0]].startCell,
+      sheet: closing >= 0 ? links[closing].sheet : it.src[waiting[0]].sheet,
+      cell: closing >= 0 ? links[closing].cell : (cellOf(it.src[waiting[0]], it.startField[waiting[0]]) ?? ""),
       entity: ids[0],
     });
   });
