@@ -154,10 +154,11 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
 
 /** One ID space: the first row with an ID keeps it; later ones are reported and left out. */
 class IdSpace {
-  /** Each ID's key (trimmed, upper case) → where it was first used and its number in taking order. */
-  private seen = new Map<string, { sheet: string; cell: string; n: number }>();
-  /** The IDs taken, as written, in the order taken. */
+  /** Each ID's key (trimmed, upper case) → its number in taking order. */
+  private seen = new Map<string, number>();
+  /** The IDs taken, as written, in the order taken, and the row each was taken from. */
   readonly taken: string[] = [];
+  private from: Source[] = [];
   constructor(
     private diags: Diagnostic[],
     private leftOut: LeftOutRow[],
@@ -174,7 +175,7 @@ class IdSpace {
 
   /** The number of an ID taken ("p01 " finds P01); an ID written exactly as its key is found without making the key. */
   numberOf(id: string): number | undefined {
-    return (this.seen.get(id) ?? this.seen.get(idKey(id)))?.n;
+    return this.seen.get(id) ?? this.seen.get(idKey(id));
   }
 
   /** Takes an ID already read (a plan export's task ID): false when it is a repeat, reported at its cell. */
@@ -184,27 +185,31 @@ class IdSpace {
 
   take(row: TypedRow, spec: SheetSpec, title: string): string | null {
     const id = str(row.values.id);
-    const cell = cellOf(row.src, "id") ?? "";
     if (!id) {
+      const cell = cellOf(row.src, "id") ?? "";
       this.diags.push({ severity: "error", code: "missing-value", message: `This ${spec.noun} row has no ID, so it cannot be checked or linked and is left out of the report. Give it a unique ID.`, sheet: row.src.sheet, cell });
       if (title) this.leftOut.push({ kind: spec.kind, id: "", title, sheet: row.src.sheet, cell, reason: "no ID" });
       return null;
     }
     const key = idKey(id);
-    const first = this.seen.get(key);
-    if (first) {
+    const n = this.seen.get(key);
+    if (n !== undefined) {
+      const cell = cellOf(row.src, "id") ?? "";
+      const first = this.from[n];
+      const at = `${first.sheet}!${cellOf(first, "id") ?? ""}`;
       this.diags.push({
         severity: "error",
         code: "duplicate-id",
-        message: `ID "${id}" is used again: it was first used at ${first.sheet}!${first.cell}. Give each ${spec.noun} its own ID; this row is left out until then.`,
+        message: `ID "${id}" is used again: it was first used at ${at}. Give each ${spec.noun} its own ID; this row is left out until then.`,
         sheet: row.src.sheet,
         cell,
         entity: id,
       });
-      this.leftOut.push({ kind: spec.kind, id, title, sheet: row.src.sheet, cell, reason: `duplicate of ${first.sheet}!${first.cell}` });
+      this.leftOut.push({ kind: spec.kind, id, title, sheet: row.src.sheet, cell, reason: `duplicate of ${at}` });
       return null;
     }
-    this.seen.set(key, { sheet: row.src.sheet, cell, n: this.taken.push(id) - 1 });
+    this.seen.set(key, this.taken.push(id) - 1);
+    this.from.push(row.src);
     return id;
   }
 }
