@@ -90,11 +90,15 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     const known = c.bests?.get(spec.kind);
     if (known) return known;
     let top: Best | null = null;
+    const index = indexes.get(spec.kind)!;
+    const mapped = mapFor(c.sheet.name);
     for (const r of c.rows) {
-      const heads = (c.heads ??= new Map());
+      const heads = (c.heads ??= new Map<number, HeaderCells>());
       let cells = heads.get(r);
       if (!cells) heads.set(r, (cells = headerCells(c.sheet, r, c.region)));
-      const m = matchHeaderRow(c.sheet, r, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), false, cells);
+      // A row naming none of the kind's headers cannot beat the first row tried (data rows, mostly).
+      if (top && !mapped.length && !cells.some((h) => index.has(h.norm))) continue;
+      const m = matchHeaderRow(c.sheet, r, c.region, index, spec, mapped, false, cells);
       const signature = hasSignature(spec, m.columns);
       const better = !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
       if (better) top = { ...m, row: r, signature };
