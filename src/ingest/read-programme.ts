@@ -245,7 +245,8 @@ class KindReader {
 
   /**
    * Rows with a unique ID (in the given ID space), each converted as it is read: a row's typed
-   * values are dropped as soon as its item is made, instead of a sheet's worth being kept.
+   * values are dropped as soon as its item is made, instead of a sheet's worth being kept (risks
+   * keep theirs until every log's matrix is known: their `convert` returns the row).
    */
   rows<T>(kind: SheetKind, ids: IdSpace, convert: (r: { id: string; v: TypedRow["values"]; row: TypedRow }) => T): T[] {
     const spec = this.spec(kind);

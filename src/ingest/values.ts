@@ -11,10 +11,13 @@ const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 /** Words people put in a cell to say "no value yet". They read as blank, not as an error. */
 const PLACEHOLDERS = new Set(["tbc", "tba", "tbd", "n/a", "na", "-", "--", "—", "none", "nil", "?", "nan"]);
 
+const SPACE = /\s/;
+
 export function isPlaceholder(v: CellValue): boolean {
   if (typeof v !== "string") return false;
-  // The longest placeholder is four letters: longer text with nothing to trim is not one (most cells).
-  if (v.length > 4 && v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32) return false;
+  // The longest placeholder is four letters: longer text with no space (of any kind trim removes,
+  // the non-breaking space pasted from the web included) at either end is not one (most cells).
+  if (v.length > 4 && !SPACE.test(v.charAt(0)) && !SPACE.test(v.charAt(v.length - 1))) return false;
   return PLACEHOLDERS.has(v.trim().toLowerCase());
 }
 

@@ -19,16 +19,19 @@ describe("small readers", () => {
     expect(namesUpTo(["A", "B", "C"], 2)).toBe("A, B and 1 more");
     expect(namesUpTo(Array.from({ length: 1502 }, (_, i) => `P${i}`), 2)).toBe("P0, P1 and 1,500 more");
   });
-  it("reads status words the same however often they repeat", () => {
-    for (let i = 0; i < 3; i++) {
-      expect(isCompleteStatus(" Complete: signed off")).toBe(true);
-      expect(isCompleteStatus("In progress")).toBe(false);
+  it("reads status words the same however often they repeat, past the point where the cache is emptied", () => {
+    for (let i = 0; i < 10_050; i++) {
+      expect(isCompleteStatus(`Complete: signed off ${i}`)).toBe(true);
+      expect(isCompleteStatus(`In progress ${i}`)).toBe(false);
     }
+    expect(isCompleteStatus(" Complete: signed off")).toBe(true);
   });
   it("reads placeholders with spaces round them, and nothing longer", () => {
     expect(isPlaceholder("  TBC  ")).toBe(true);
     expect(isPlaceholder("n/a")).toBe(true);
     expect(isPlaceholder("none ")).toBe(true);
+    expect(isPlaceholder("None\u00a0")).toBe(true); // a non-breaking space, as pasted from the web
+    expect(isPlaceholder("\u00a0\u00a0TBC\u00a0\u00a0")).toBe(true);
     expect(isPlaceholder("nones")).toBe(false);
     expect(isPlaceholder("To be confirmed")).toBe(false);
   });
@@ -55,9 +58,10 @@ describe("diagnostic order on big lists", () => {
     }
     const expected = list.map((x, i) => ({ x, i })).sort((a, b) => compareDiagnostics(a.x, b.x) || a.i - b.i).map((e) => e.x);
     expect(sortDiagnostics([...list])).toEqual(expected);
-    // A cell beyond Excel's grid (text typed as an address) still sorts by the comparison.
-    const odd = [d("error", "S", "A99999999999"), d("error", "S", "A2")];
-    expect(sortDiagnostics([...odd]).map((x) => x.cell)).toEqual(["A2", "A99999999999"]);
+    // A cell beyond Excel's grid (text typed as an address) still sorts by the comparison: on the
+    // same cell, by code (a key that lost the code's bits would keep the order given).
+    const odd = [d("error", "S", "A99999999999", "missing-value"), d("error", "S", "A99999999999", "bad-value"), d("error", "S", "A2")];
+    expect(sortDiagnostics([...odd]).map((x) => `${x.cell} ${x.code}`)).toEqual(["A2 bad-value", "A99999999999 bad-value", "A99999999999 missing-value"]);
   });
 });
 
