@@ -124,6 +124,12 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     if (max !== undefined && v.length > max) return fail(path, `${v.length} characters, at most ${max} allowed`), false;
     return true;
   };
+  /** An id of up to 64 characters, not used before in `seen`. */
+  const uniqueId = (v: unknown, path: string, seen: Set<string>) => {
+    if (!str(v, path, 64)) return;
+    if (seen.has(v)) fail(path, `${v} used twice`);
+    seen.add(v);
+  };
   const https = (v: unknown, path: string) => {
     if (str(v, path, 2048) && !/^https:\/\/[^/\s]+/.test(v)) fail(path, `${v} is not an https address`);
   };
@@ -277,10 +283,7 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   const runtimeIds = new Set<string>();
   runtimes.forEach((r, i) => {
     const path = `extensions[0].runtimes[${i}]`;
-    if (str(r.id, `${path}.id`, 64)) {
-      if (runtimeIds.has(r.id)) fail(`${path}.id`, `${r.id} used twice`);
-      runtimeIds.add(r.id);
-    }
+    uniqueId(r.id, `${path}.id`, runtimeIds);
     requirements(r.requirements, `${path}.requirements`);
     if (r.type !== undefined && r.type !== "general") fail(`${path}.type`, "must be general");
     if (r.lifetime !== undefined && r.lifetime !== "short" && r.lifetime !== "long") fail(`${path}.lifetime`, "must be short or long");
@@ -318,20 +321,14 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
       if (groups.length < 1 || groups.length > 10) fail(`${tp}.groups`, `${groups.length} groups, 1 to 10 allowed`);
       groups.forEach((g, k) => {
         const gp = `${tp}.groups[${k}]`;
-        if (str(g.id, `${gp}.id`, 64)) {
-          if (groupIds.has(g.id)) fail(`${gp}.id`, `${g.id} used twice`);
-          groupIds.add(g.id);
-        }
+        uniqueId(g.id, `${gp}.id`, groupIds);
         str(g.label, `${gp}.label`, 64);
         iconList(g.icons, `${gp}.icons`);
         const controls = arr(g.controls).map(obj);
         if (controls.length < 1 || controls.length > 20) fail(`${gp}.controls`, `${controls.length} controls, 1 to 20 allowed`);
         controls.forEach((c, n) => {
           const cp = `${gp}.controls[${n}]`;
-          if (str(c.id, `${cp}.id`, 64)) {
-            if (controlIds.has(c.id)) fail(`${cp}.id`, `${c.id} used twice`);
-            controlIds.add(c.id);
-          }
+          uniqueId(c.id, `${cp}.id`, controlIds);
           if (c.type !== "button") fail(`${cp}.type`, `${String(c.type)}: the add-in has buttons only`);
           str(c.label, `${cp}.label`, 64);
           iconList(c.icons, `${cp}.icons`);

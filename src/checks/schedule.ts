@@ -11,7 +11,7 @@ import {
 } from "../model/calendar";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import { cellOf, lagText, type Lag, type Link, type LinkType, type Programme, type Source } from "../model/entities";
+import { cellOf, LINK_TYPE_NUMBER, linkText, type Link, type Programme, type Source } from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
 
@@ -85,8 +85,6 @@ export interface ScheduleResult {
 /** Shared by every item no link binds (most of a plan): one empty list, frozen. */
 const NO_DRIVERS: readonly Link[] = Object.freeze([]);
 
-const TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
-const TYPES: LinkType[] = ["FS", "SS", "FF", "SF"];
 const UNIT_CODE = { wd: 0, ed: 1, pct: 2 } as const;
 
 interface Items {
@@ -201,13 +199,19 @@ interface Net {
   type: Uint8Array;
   unit: Uint8Array;
   lag: Float64Array;
-  lagOf: Lag[];
-  /** Links into v: inIdx[inStart[v] .. inStart[v + 1]). */
-  inStart: Int32Array;
-  inIdx: Int32Array;
-  outStart: Int32Array;
-  outIdx: Int32Array;
+  /** The links as read, by number. */
+  links: readonly Link[];
+  /** The links that bind (not in a cycle, not into a done item), by successor and by predecessor. */
+  into: Adjacency;
+  outOf: Adjacency;
 }
+
+/** The links whose constraint binds each item's early start, by item (Adjacency without the far ends). */
+type Bindings = Pick<Adjacency, "start" | "link">;
+
+/** An item's start and finish cells, for a finding (made only when one is reported). */
+const startCell = (it: Items, v: number): string => cellOf(it.src[v], it.startField[v]) ?? "";
+const finishCell = (it: Items, v: number): string => cellOf(it.src[v], it.finishField[v]) ?? "";
 
 export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
   const it = buildItems(p, cal, holidayNames, diags);
@@ -234,19 +238,15 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   const inCycleLink = (j: number) => cycleOf[from[j]] !== -1 && cycleOf[from[j]] === cycleOf[to[j]];
   // Links into done items do not bind them (nor, backwards, their predecessors).
   const binds = (j: number) => !inCycleLink(j) && !it.done[to[j]];
-  const into = adjacency(n, to, from, binds);
-  const outOf = adjacency(n, from, to, binds);
   const net: Net = {
     from: Int32Array.from(from),
     to: Int32Array.from(to),
-    type: Uint8Array.from(links.map((l) => TYPE_CODE[l.type])),
+    type: Uint8Array.from(links.map((l) => LINK_TYPE_NUMBER[l.type])),
     unit: Uint8Array.from(links.map((l) => UNIT_CODE[l.lag.unit])),
     lag: Float64Array.from(links.map((l) => l.lag.value)),
-    lagOf: links.map((l) => l.lag),
-    inStart: into.start,
-    inIdx: into.link,
-    outStart: outOf.start,
-    outIdx: outOf.link,
+    links,
+    into: adjacency(n, to, from, binds),
+    outOf: adjacency(n, from, to, binds),
   };
   const order = topologicalOrder(n, adjacency(n, from, to, (j) => !inCycleLink(j)));
 
@@ -374,8 +374,8 @@ function forward(order: Int32Array, it: Items, net: Net, shift: Shifter, es: Flo
   for (const v of order) {
     let start = it.start[v];
     if (!it.done[v]) {
-      for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-        const c = shift.constraintStart(net, net.inIdx[k], es, ef);
+      for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
+        const c = shift.constraintStart(net, net.into.link[k], es, ef);
         if (c > start) start = c;
       }
     }
@@ -391,8 +391,8 @@ function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: n
     const d = it.duration[v];
     const vMs = it.milestone[v] === 1;
     let late = end;
-    for (let k = net.outStart[v]; k < net.outStart[v + 1]; k++) {
-      const j = net.outIdx[k];
+    for (let k = net.outOf.start[v]; k < net.outOf.start[v + 1]; k++) {
+      const j = net.outOf.link[k];
       const w = net.to[j];
       const type = net.type[j];
       const wMs = it.milestone[w] === 1;
@@ -429,14 +429,14 @@ function scheduleDays(cal: WorkCalendar, it: Items, es: Float64Array, ef: Float6
 }
 
 /** The links whose constraint binds each item's early start (ties included), in link order: `link[start[v]] …`. */
-function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): Pick<Adjacency, "start" | "link"> {
+function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array): Bindings {
   const start = new Int32Array(n + 1);
-  const link = new Int32Array(net.inIdx.length);
+  const link = new Int32Array(net.into.link.length);
   let len = 0;
   for (let v = 0; v < n; v++) {
     start[v] = len;
-    for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-      const j = net.inIdx[k];
+    for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
+      const j = net.into.link[k];
       if (shift.constraintStart(net, j, es, ef) === es[v]) link[len++] = j;
     }
   }
@@ -453,7 +453,7 @@ interface Pushes {
 }
 
 /** For each open item that finishes later than entered: which binding predecessor pushes it, why, and by how many calendar days. */
-function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Pick<Adjacency, "start" | "link">, day: (point: WorkIndex) => Day): Pushes {
+function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Bindings, day: (point: WorkIndex) => Day): Pushes {
   const out: Pushes = { of: new Array(it.n), link: new Int32Array(it.n), root: new Int32Array(it.n), inOrder: [] };
   const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
@@ -487,7 +487,7 @@ function pushDiagnostics(
   es: Float64Array,
   ef: Float64Array,
   pushes: Pushes,
-  drivers: Pick<Adjacency, "start" | "link">,
+  drivers: Bindings,
   day: (point: WorkIndex) => Day,
   diags: Diagnostic[],
 ): void {
@@ -498,7 +498,7 @@ function pushDiagnostics(
     const id = it.ids[v];
     const entered = day(it.finishPoint[v] - 1);
     const now = day(ef[v] - 1);
-    const link = `${TYPES[net.type[j]]}${lagText(net.lagOf[j])}`;
+    const link = linkText(net.links[j]);
     const w = it.src[v];
     const late = `${push.days} day${push.days === 1 ? "" : "s"} late`;
     if (push.kind === "slip") {
@@ -508,7 +508,7 @@ function pushDiagnostics(
         code: "slippage-impact",
         message: flat(`${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u] - 1))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`),
         sheet: w.sheet,
-        cell: cellOf(w, it.finishField[v]) ?? "",
+        cell: finishCell(it, v),
         entity: id,
       });
     } else {
@@ -518,7 +518,7 @@ function pushDiagnostics(
         code: "date-conflict",
         message: flat(`${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u] - 1))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`),
         sheet: w.sheet,
-        cell: cellOf(w, it.startField[v]) ?? "",
+        cell: startCell(it, v),
         entity: id,
       });
     }
@@ -527,13 +527,13 @@ function pushDiagnostics(
   for (let v = 0; v < it.n; v++) {
     if (it.done[v] || it.milestone[v] || pushes.of[v] || es[v] <= it.start[v]) continue;
     const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
-    const by = j !== undefined ? `${it.ids[net.from[j]]} (${TYPES[net.type[j]]}${lagText(net.lagOf[j])})` : "its predecessors";
+    const by = j !== undefined ? `${it.ids[net.from[j]]} (${linkText(net.links[j])})` : "its predecessors";
     diags.push({
       severity: "warning",
       code: "date-conflict",
       message: flat(`${it.ids[v]} is entered to start on ${formatDayLong(day(it.start[v]))}, but its dependency on ${by} lets it start on ${formatDayLong(day(es[v]))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`),
       sheet: it.src[v].sheet,
-      cell: cellOf(it.src[v], it.startField[v]) ?? "",
+      cell: startCell(it, v),
       entity: it.ids[v],
     });
   }
@@ -568,7 +568,7 @@ function reportCycles(
       code: "dependency-cycle",
       message: `Dependency cycle: ${words}. None of them can start, so their dates ignore these links until one is removed or reversed.`,
       sheet: closing >= 0 ? links[closing].sheet : it.src[waiting[0]].sheet,
-      cell: closing >= 0 ? links[closing].cell : (cellOf(it.src[waiting[0]], it.startField[waiting[0]]) ?? ""),
+      cell: closing >= 0 ? links[closing].cell : startCell(it, waiting[0]),
       entity: ids[0],
     });
   });

@@ -3,6 +3,7 @@ import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import {
+  LINK_TYPE_NUMBER,
   NO_LAG,
   type Assumption,
   type AssessmentKind,
@@ -395,28 +396,26 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
   // The projects and milestones by number, in the order their IDs were taken: a link is
   // remembered as two numbers, not as a string per link.
   const ids = items.taken;
-  const find = (id: string): number | undefined => items.numberOf(id);
-  const known = (id: string) => find(id) !== undefined;
+  const known = (id: string) => items.numberOf(id) !== undefined;
   const links: Link[] = [];
-  const TYPE_NO: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
   // The links already taken into each item, as a list through arrays (an item has one or two).
   const firstInto = new Int32Array(ids.length).fill(-1);
   const nextInto: number[] = [];
   const codeOf: number[] = [];
   const seenBefore = (f: number, t: number, type: LinkType): boolean => {
-    const code = f * 4 + TYPE_NO[type];
+    const code = f * 4 + LINK_TYPE_NUMBER[type];
     for (let k = firstInto[t]; k !== -1; k = nextInto[k]) if (codeOf[k] === code) return true;
     nextInto.push(firstInto[t]);
     firstInto[t] = codeOf.push(code) - 1;
     return false;
   };
   const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
-    const f = find(from);
+    const f = items.numberOf(from);
     if (f === undefined) {
       diags.push({ severity: "error", code: "unknown-reference", message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet, cell, entity: to });
       return false;
     }
-    const t = find(to);
+    const t = items.numberOf(to);
     // The same link written twice (in a Depends On cell and on the Dependencies sheet) counts once.
     if (t !== undefined && seenBefore(f, t, type)) return false;
     links.push({ from: ids[f], to: t === undefined ? to : ids[t], type, lag, sheet, cell });

@@ -74,21 +74,21 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const orders = dateOrders(loc, spec, cols, fieldByKey, rows, opts, diags);
   const idCol = cols.find(([, k]) => k === "id")?.[0];
   // Everything about a column worked out once, not on every row.
-  const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, letters: columnLetters(c), opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
+  const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
   // Every row's values have the same keys: copying a template with them all gives each row's
   // object one shape from the start, instead of a new shape at every key added.
   const valuesShape: Record<string, FieldValue> = {};
   for (const { key } of plan) valuesShape[key] = null;
   // Where each field was read from: one object for the whole sheet (cellOf adds the row).
   const columns: Record<string, string> = {};
-  for (const { key, letters } of plan) columns[key] = letters;
+  for (const [c, key] of cols) columns[key] = columnLetters(c);
   for (const r of rows) {
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
     if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
     const values: Record<string, FieldValue> = { ...valuesShape };
     let failed: string[] | undefined;
-    for (const { c, key, f, letters, opts: colOpts, fraction } of plan) {
+    for (const { c, key, f, opts: colOpts, fraction } of plan) {
       const v = cellAt(loc.sheet, r, c);
       const parsed = parseField(f, v, colOpts, fraction);
       if (parsed.ok) values[key] = parsed.value as FieldValue;
@@ -100,7 +100,7 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
           code: parsed.code,
           message: `${f.label} ${parsed.problem}. ${hint({ ...f, max: opts.maxOverride?.[f.key] ?? f.max })}`,
           sheet: sheetName,
-          cell: letters + (r + 1),
+          cell: a1(r, c),
           ...(idText ? { entity: idText } : {}),
         });
       }

@@ -27,6 +27,9 @@ export function cellOf(src: Source, field: string): string | undefined {
 
 export type LinkType = "FS" | "SS" | "FF" | "SF";
 
+/** Each link type as a number, for arrays and keys. */
+export const LINK_TYPE_NUMBER: Readonly<Record<LinkType, number>> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+
 /**
  * A lag (negative: a lead), as Microsoft Project keeps it: `wd` working days on the schedule's
  * calendar (what a plain number means), `ed` elapsed calendar days, `pct` a percentage of the
@@ -48,6 +51,11 @@ export function lagOf(value: number, unit: Lag["unit"]): Lag {
 }
 
 export const NO_LAG: Lag = lagOf(0, "wd");
+
+/** "FS+3d", "SS": a link's type and lag as written after the predecessor's ID. */
+export function linkText(link: Pick<Link, "type" | "lag">): string {
+  return `${link.type}${lagText(link.lag)}`;
+}
 
 /** "+3d", "-2ed", "+50%", "" for none: how a lag is written after the link type. */
 export function lagText(lag: Lag): string {

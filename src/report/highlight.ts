@@ -3,7 +3,7 @@ import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/ra
 import { escalationScore } from "../checks/risks";
 import { findLast } from "../checks/trend";
 import { formatDayLong } from "../model/dates";
-import { lagText, type Project } from "../model/entities";
+import { linkText, type Project } from "../model/entities";
 import { periodRange } from "../model/period";
 import { worstRag, type Rag } from "../model/rag";
 import { becauseCell, finishCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
@@ -250,7 +250,7 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
         cell(into ? "Into" : "Out of", "text"),
         cell(`${l.from} ${ctx.nameOf(l.from)}`, "wrap"),
         cell(`${l.to} ${ctx.nameOf(l.to)}`, "wrap"),
-        cell(`${l.type}${lagText(l.lag)}`, "text"),
+        cell(linkText(l), "text"),
         cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
         cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${push!.days} days late` : "On track", atRisk ? "error" : "text"),
       ];
