@@ -16,8 +16,10 @@ const ROOT = join(__dirname, "..");
 const committed = readFileSync(join(ROOT, "manifest.json"), "utf8");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 const ctx = checkContextFrom(ROOT);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mutated freely below
-const fresh = () => JSON.parse(committed) as Record<string, any>;
+/** A parsed manifest, mutated freely by the cases below. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON walked by path in every case
+type Manifest = any;
+const fresh = () => JSON.parse(committed) as Record<string, Manifest>;
 const check = (m: unknown, c: CheckContext = ctx) => checkUnifiedManifest(m, c);
 
 describe("manifest.json", () => {
@@ -65,7 +67,7 @@ describe("manifest.json", () => {
 });
 
 describe("the offline checks catch defects", () => {
-  const flags = (mutate: (m: Record<string, any>) => void, c: CheckContext = ctx) => {
+  const flags = (mutate: (m: Record<string, Manifest>) => void, c: CheckContext = ctx) => {
    
     const m = fresh();
     mutate(m);
@@ -73,37 +75,37 @@ describe("the offline checks catch defects", () => {
   };
 
   it.each([
-    ["a missing required property", (m: any) => delete m.accentColor, /accentColor: required/],
-    ["a property the schema does not have", (m: any) => (m.permission = ["identity"]), /permission: not a property of the schema/],
-    ["an id that is not a GUID", (m: any) => (m.id = "pmo-highlights"), /id: not a GUID/],
-    ["the XML add-in's own id", (m: any) => (m.id = "5d7e3c1a-8b2f-4c6e-9a41-2f0b7d93c5e8"), /id: is the XML add-in's id/],
-    ["a four-part version", (m: any) => (m.version = "0.1.0.0"), /version: 0\.1\.0\.0 is not MAJOR\.MINOR\.PATCH/],
-    ["a pre-release version", (m: any) => (m.version = "0.1.0-beta"), /version: .* is not MAJOR/],
-    ["a version part of six digits", (m: any) => (m.version = "100000.0.0"), /version: .* at most five digits/],
-    ["a short name over 30 characters", (m: any) => (m.name.short = "PMO Highlights for Programme Boards"), /name\.short: 35 characters, at most 30/],
-    ["a short description over 80 characters", (m: any) => (m.description.short = m.description.full), /description\.short: \d+ characters, at most 80/],
-    ["a full description over 4000 characters", (m: any) => (m.description.full = "x".repeat(4001)), /description\.full: 4001 characters, at most 4000/],
-    ["a description that is not manifest.xml's", (m: any) => (m.description.full = "Something else."), /description\.full: .* differs from manifest\.xml's Description/],
-    ["an http address", (m: any) => (m.extensions[0].runtimes[0].code.page = "http://localhost:3000/taskpane.html"), /runtimes\[0\]\.code\.page: .* is not an https address/],
-    ["an address outside validDomains", (m: any) => (m.developer.privacyUrl = "https://example.com/privacy"), /developer\.privacyUrl: .* is outside validDomains/],
-    ["an icon URL for an absent file", (m: any) => (m.extensions[0].ribbons[0].tabs[0].groups[0].icons[0].url = "https://localhost:3000/assets/icon-17.png"), /icons\[0\]\.url: file .*icon-17\.png not found/],
-    ["an icon of the wrong size", (m: any) => (m.extensions[0].ribbons[0].tabs[0].groups[0].icons[1].url = "https://localhost:3000/assets/icon-64.png"), /icons\[1\]\.url: .*icon-64\.png is 64x64, expected 32x32/],
-    ["a missing 80-pixel ribbon icon", (m: any) => m.extensions[0].ribbons[0].tabs[0].groups[0].controls[0].icons.pop(), /controls\[0\]\.icons: 2 icons, 3 to 8 allowed[\s\S]*no 80-pixel icon/],
-    ["a colour icon that is not 192x192", (m: any) => (m.icons.color = "assets/icon-128.png"), /icons\.color: .*icon-128\.png is 128x128, expected 192x192/],
-    ["a coloured outline icon", (m: any) => (m.icons.outline = "assets/icon-32.png"), /icons\.outline: \d+ pixels are neither white nor transparent/],
-    ["an icon given as a URL", (m: any) => (m.icons.color = "https://localhost:3000/assets/icon-color-192.png"), /icons\.color: must be a relative path/],
-    ["a ribbon action no runtime has", (m: any) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[2].actionId = "generateReports"), /controls\[2\]\.actionId: generateReports is no runtime's action/],
-    ["a function action src/commands does not associate", (m: any) => (m.extensions[0].runtimes[1].actions[1].id = "makeReport"), /executeFunction actions\): \["makeReport","runChecks"\] differs from manifest\.xml's src\/commands/],
-    ["a runtime id used twice", (m: any) => (m.extensions[0].runtimes[1].id = "TaskPaneRuntime"), /runtimes\[1\]\.id: TaskPaneRuntime used twice/],
-    ["an Outlook context on Excel's ribbon", (m: any) => (m.extensions[0].ribbons[0].contexts = ["mailRead"]), /contexts: mailRead is not an Excel context/],
-    ["a supertip over 128 characters", (m: any) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[1].supertip.description = "y".repeat(129)), /supertip\.description: 129 characters, at most 128/],
-    ["a lower ExcelApi minimum than manifest.xml's", (m: any) => (m.extensions[0].requirements.capabilities[0].minVersion = "1.7"), /requirements\.capabilities: .* differs from manifest\.xml's Requirements/],
-    ["another permission level", (m: any) => (m.authorization.permissions.resourceSpecific[0].name = "Document.Read.User"), /resourceSpecific\[0\]\.name: .* differs from manifest\.xml's Permissions ReadWriteDocument/],
-    ["no link to the XML add-in", (m: any) => delete m.extensions[0].alternates[0].hide, /alternates: does not hide the XML add-in/],
-    ["alternate icons of the wrong size", (m: any) => (m.extensions[0].alternates[0].alternateIcons.highResolutionIcon.url = "https://localhost:3000/assets/icon-80.png"), /highResolutionIcon\.url: .*icon-80\.png is 80x80, expected 64x64/],
-    ["a renamed ribbon button", (m: any) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[1].label = "Check"), /ribbons \(controls\): .* differs from manifest\.xml's ribbon controls/],
-    ["a second extension", (m: any) => m.extensions.push({}), /extensions: 2 extensions, expected 1/],
-  ] as [string, (m: any) => void, RegExp][])("flags %s", (_, mutate, expected) => {
+    ["a missing required property", (m: Manifest) => delete m.accentColor, /accentColor: required/],
+    ["a property the schema does not have", (m: Manifest) => (m.permission = ["identity"]), /permission: not a property of the schema/],
+    ["an id that is not a GUID", (m: Manifest) => (m.id = "pmo-highlights"), /id: not a GUID/],
+    ["the XML add-in's own id", (m: Manifest) => (m.id = "5d7e3c1a-8b2f-4c6e-9a41-2f0b7d93c5e8"), /id: is the XML add-in's id/],
+    ["a four-part version", (m: Manifest) => (m.version = "0.1.0.0"), /version: 0\.1\.0\.0 is not MAJOR\.MINOR\.PATCH/],
+    ["a pre-release version", (m: Manifest) => (m.version = "0.1.0-beta"), /version: .* is not MAJOR/],
+    ["a version part of six digits", (m: Manifest) => (m.version = "100000.0.0"), /version: .* at most five digits/],
+    ["a short name over 30 characters", (m: Manifest) => (m.name.short = "PMO Highlights for Programme Boards"), /name\.short: 35 characters, at most 30/],
+    ["a short description over 80 characters", (m: Manifest) => (m.description.short = m.description.full), /description\.short: \d+ characters, at most 80/],
+    ["a full description over 4000 characters", (m: Manifest) => (m.description.full = "x".repeat(4001)), /description\.full: 4001 characters, at most 4000/],
+    ["a description that is not manifest.xml's", (m: Manifest) => (m.description.full = "Something else."), /description\.full: .* differs from manifest\.xml's Description/],
+    ["an http address", (m: Manifest) => (m.extensions[0].runtimes[0].code.page = "http://localhost:3000/taskpane.html"), /runtimes\[0\]\.code\.page: .* is not an https address/],
+    ["an address outside validDomains", (m: Manifest) => (m.developer.privacyUrl = "https://example.com/privacy"), /developer\.privacyUrl: .* is outside validDomains/],
+    ["an icon URL for an absent file", (m: Manifest) => (m.extensions[0].ribbons[0].tabs[0].groups[0].icons[0].url = "https://localhost:3000/assets/icon-17.png"), /icons\[0\]\.url: file .*icon-17\.png not found/],
+    ["an icon of the wrong size", (m: Manifest) => (m.extensions[0].ribbons[0].tabs[0].groups[0].icons[1].url = "https://localhost:3000/assets/icon-64.png"), /icons\[1\]\.url: .*icon-64\.png is 64x64, expected 32x32/],
+    ["a missing 80-pixel ribbon icon", (m: Manifest) => m.extensions[0].ribbons[0].tabs[0].groups[0].controls[0].icons.pop(), /controls\[0\]\.icons: 2 icons, 3 to 8 allowed[\s\S]*no 80-pixel icon/],
+    ["a colour icon that is not 192x192", (m: Manifest) => (m.icons.color = "assets/icon-128.png"), /icons\.color: .*icon-128\.png is 128x128, expected 192x192/],
+    ["a coloured outline icon", (m: Manifest) => (m.icons.outline = "assets/icon-32.png"), /icons\.outline: \d+ pixels are neither white nor transparent/],
+    ["an icon given as a URL", (m: Manifest) => (m.icons.color = "https://localhost:3000/assets/icon-color-192.png"), /icons\.color: must be a relative path/],
+    ["a ribbon action no runtime has", (m: Manifest) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[2].actionId = "generateReports"), /controls\[2\]\.actionId: generateReports is no runtime's action/],
+    ["a function action src/commands does not associate", (m: Manifest) => (m.extensions[0].runtimes[1].actions[1].id = "makeReport"), /executeFunction actions\): \["makeReport","runChecks"\] differs from manifest\.xml's src\/commands/],
+    ["a runtime id used twice", (m: Manifest) => (m.extensions[0].runtimes[1].id = "TaskPaneRuntime"), /runtimes\[1\]\.id: TaskPaneRuntime used twice/],
+    ["an Outlook context on Excel's ribbon", (m: Manifest) => (m.extensions[0].ribbons[0].contexts = ["mailRead"]), /contexts: mailRead is not an Excel context/],
+    ["a supertip over 128 characters", (m: Manifest) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[1].supertip.description = "y".repeat(129)), /supertip\.description: 129 characters, at most 128/],
+    ["a lower ExcelApi minimum than manifest.xml's", (m: Manifest) => (m.extensions[0].requirements.capabilities[0].minVersion = "1.7"), /requirements\.capabilities: .* differs from manifest\.xml's Requirements/],
+    ["another permission level", (m: Manifest) => (m.authorization.permissions.resourceSpecific[0].name = "Document.Read.User"), /resourceSpecific\[0\]\.name: .* differs from manifest\.xml's Permissions ReadWriteDocument/],
+    ["no link to the XML add-in", (m: Manifest) => delete m.extensions[0].alternates[0].hide, /alternates: does not hide the XML add-in/],
+    ["alternate icons of the wrong size", (m: Manifest) => (m.extensions[0].alternates[0].alternateIcons.highResolutionIcon.url = "https://localhost:3000/assets/icon-80.png"), /highResolutionIcon\.url: .*icon-80\.png is 80x80, expected 64x64/],
+    ["a renamed ribbon button", (m: Manifest) => (m.extensions[0].ribbons[0].tabs[0].groups[0].controls[1].label = "Check"), /ribbons \(controls\): .* differs from manifest\.xml's ribbon controls/],
+    ["a second extension", (m: Manifest) => m.extensions.push({}), /extensions: 2 extensions, expected 1/],
+  ] as [string, (m: Manifest) => void, RegExp][])("flags %s", (_, mutate, expected) => {
     expect(flags(mutate)).toMatch(expected);
   });
 

@@ -5,7 +5,7 @@ import { FakeExcel } from "../support/fake-excel";
 // The function file registers handlers with Office on load; give it a minimal Office to load against.
 const associated: Record<string, unknown> = {};
 (globalThis as { Office?: unknown }).Office = { onReady: (cb: () => void) => cb(), actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) }, context: {} };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { runCommand } = require("../../src/commands/commands") as typeof import("../../src/commands/commands");
 
 describe("the ribbon's function commands", () => {

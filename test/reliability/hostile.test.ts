@@ -317,7 +317,10 @@ describe("parts as other writers store them", () => {
     const xml = selected(parts["xl/worksheets/sheet1.xml"]).replace('encoding="UTF-8"', 'encoding="UTF-16"');
     const utf16 = new Uint8Array(2 + xml.length * 2);
     utf16.set([0xff, 0xfe]);
-    for (let i = 0; i < xml.length; i++) utf16[2 + 2 * i] = xml.charCodeAt(i) & 0xff, (utf16[3 + 2 * i] = xml.charCodeAt(i) >> 8);
+    for (let i = 0; i < xml.length; i++) {
+      utf16[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = xml.charCodeAt(i) >> 8;
+    }
     const { snapshot, result } = await report(pack({ ...parts, "xl/worksheets/sheet1.xml": utf16 }));
     expect(snapshot.sheets.find((s) => s.name === "Projects")!.rows.length).toBe(2);
     const out = openZip(result.data).get("xl/worksheets/sheet1.xml")!;

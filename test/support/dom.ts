@@ -7,7 +7,7 @@ if (typeof window !== "undefined") {
     disconnect() {}
   };
   // Browsers have had TextEncoder/TextDecoder for years; jsdom's environment leaves Node's out.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const util = require("util") as typeof import("util");
   (globalThis as { TextDecoder?: unknown }).TextDecoder ??= util.TextDecoder;
   (globalThis as { TextEncoder?: unknown }).TextEncoder ??= util.TextEncoder;
