@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+import ts from "typescript";
 
 /** The core is plain TypeScript: no Office.js, no file system, no DOM. Hosts only translate. */
 const SRC = join(__dirname, "..", "src");
@@ -21,5 +22,60 @@ describe("architecture", () => {
       expect({ f, dom: /\b(document|window|localStorage)\./.test(code) }).toEqual({ f, dom: false });
       expect({ f, host: /from "\.\.\/hosts|from "\.\.\/taskpane|from "\.\.\/cli/.test(code) }).toEqual({ f, host: false });
     }
+  });
+});
+
+/**
+ * The import graph, as TypeScript itself resolves it: model → ingest → checks → report → hosts →
+ * faces (taskpane, commands, cli), nothing upward; the two hosts never import each other and a face
+ * never imports another face, except the ribbon's commands using the pane's analysis worker.
+ */
+const LAYER: Record<string, number> = { model: 0, ingest: 1, checks: 2, report: 3, hosts: 4, taskpane: 5, commands: 5, cli: 5 };
+const ALLOWED_ACROSS = [/^commands\/.* -> taskpane\/worker\//];
+
+function area(file: string): string {
+  const [top, next] = relative(SRC, file).split(sep);
+  return top === "hosts" ? `hosts/${next}` : top;
+}
+
+function importEdges(): string[] {
+  const options = ts.parseJsonConfigFileContent(ts.readConfigFile(join(SRC, "..", "tsconfig.json"), ts.sys.readFile).config, ts.sys, join(SRC, "..")).options;
+  const edges: string[] = [];
+  for (const f of files(SRC)) {
+    for (const imp of ts.preProcessFile(readFileSync(f, "utf8"), true, true).importedFiles) {
+      const resolved = ts.resolveModuleName(imp.fileName, f, options, ts.sys).resolvedModule;
+      if (!resolved || resolved.isExternalLibraryImport || relative(SRC, resolved.resolvedFileName).startsWith("..")) continue;
+      edges.push(`${relative(SRC, f).split(sep).join("/")} -> ${relative(SRC, resolved.resolvedFileName).split(sep).join("/")}`);
+    }
+  }
+  return edges;
+}
+
+function upward(edge: string): boolean {
+  const [from, to] = edge.split(" -> ").map((p) => join(SRC, p));
+  const [a, b] = [area(from), area(to)];
+  if (a === b) return false;
+  const [la, lb] = [LAYER[a.split("/")[0]], LAYER[b.split("/")[0]]];
+  const sideways = la === lb && (la === 5 || la === 4);
+  return (lb > la || sideways) && !ALLOWED_ACROSS.some((r) => r.test(edge));
+}
+
+describe("import graph", () => {
+  const edges = importEdges();
+
+  it("resolves the tree's own imports (the check is not vacuous)", () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(edges).toContain("checks/analyse.ts -> checks/schedule.ts");
+  });
+
+  it("has no import upward or across hosts and faces", () => {
+    expect(edges.filter(upward)).toEqual([]);
+  });
+
+  it("flags an upward import (the rule can fail)", () => {
+    expect(upward("model/dates.ts -> ingest/values.ts")).toBe(true);
+    expect(upward("hosts/office/run.ts -> hosts/xlsx/read.ts")).toBe(true);
+    expect(upward("cli/main.ts -> taskpane/App.tsx")).toBe(true);
+    expect(upward("report/board.ts -> checks/rag.ts")).toBe(false);
   });
 });

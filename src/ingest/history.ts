@@ -1,27 +1,10 @@
 import { isCellError, type CellValue } from "../model/cell";
-import { dayFromSerial, parseDateText, type Day } from "../model/dates";
-import { parseRag, type Rag } from "../model/rag";
+import { dayFromSerial, parseDateText } from "../model/dates";
+import { parseRag } from "../model/rag";
+import type { HistoryLevel, HistoryRow } from "../model/history";
 import type { WorkbookSnapshot } from "../model/snapshot";
 
-/**
- * RAG history: one row per programme, workstream, project and open risk per reporting date.
- * It lives in the workbook (the "history" report sheet), is appended on each run and replaced
- * when the same date is run again, so each report can show the trend since the last.
- */
-export type HistoryLevel = "Programme" | "Workstream" | "Project" | "Risk";
-
-export interface HistoryRow {
-  date: Day;
-  level: HistoryLevel;
-  id: string;
-  name: string;
-  overall: Rag | null;
-  schedule: Rag | null;
-  cost: Rag | null;
-  reported: Rag | null;
-  /** A risk's score on that date. */
-  score: number | null;
-}
+export type { HistoryLevel, HistoryRow } from "../model/history";
 
 export const HISTORY_HEADERS = ["Date", "Level", "ID", "Name", "Overall", "Schedule", "Cost", "Reported", "Risk score"];
 const LEVELS = new Set<string>(["Programme", "Workstream", "Project", "Risk"]);

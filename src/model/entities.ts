@@ -1,4 +1,4 @@
-import type { HistoryRow } from "../ingest/history";
+import type { HistoryRow } from "./history";
 import type { CalendarKind } from "./calendar";
 import type { Day } from "./dates";
 import type { Rag } from "./rag";
