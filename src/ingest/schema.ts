@@ -8,6 +8,7 @@ export type FieldType =
   | "id" // an identifier: text or a whole number, trimmed
   | "text"
   | "date"
+  | "datetime" // a date that may carry a time of day (Microsoft Project's Start and Finish: "February 17, 2025 8:00")
   | "number" // money or plain number: £, commas and (brackets) accepted
   | "percent" // 45, 45% or 0.45 (see percentScale)
   | "rag"
