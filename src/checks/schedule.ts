@@ -443,7 +443,7 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   }
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
   pushDiagnostics(it, net, es, ef, pushes, drivers, shown, diags);
-  const violations = constraintViolations(it, net, es, ef, wanted, drivers, pushes, M, diags, shown);
+  const violations = constraintViolations(it, net, es, ef, wanted, drivers, pushes, M, diags, shown, shift);
   const summaries = new Map<string, SummaryNode>();
   for (let v = it.items; v < n; v += 2) {
     const out = v + 1;
@@ -894,11 +894,22 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
  * Project reports the same as a scheduling conflict on the constraint and a missed-deadline
  * indicator ("Set a deadline for a task", "Constraint Type (task field)", Microsoft Support).
  */
-function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64Array, wanted: Float64Array, drivers: Bindings, pushes: Pushes, M: number, diags: Diagnostic[], shown: Shown): ConstraintViolation[] {
+function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64Array, wanted: Float64Array, drivers: Bindings, pushes: Pushes, M: number, diags: Diagnostic[], shown: Shown, shift: Shifter): ConstraintViolation[] {
   const out: ConstraintViolation[] = [];
+  // The predecessor whose link asks for the start the links want (a held constraint's drivers are not binding at its held date).
+  const wantedBy = (v: number): number => {
+    for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
+      const j = net.into.link[k];
+      if (shift.constraintStart(net, j, es, ef) !== wanted[v]) continue;
+      if (j < net.external) return net.from[j];
+      const s = net.from[j]; // a summary's start: what binds the summary
+      return drivers.start[s] < drivers.start[s + 1] ? net.from[drivers.link[drivers.start[s]]] : -1;
+    }
+    return drivers.start[v] < drivers.start[v + 1] ? net.from[drivers.link[drivers.start[v]]] : -1;
+  };
   const drive = (v: number): [string | null, string | null] => {
-    if (drivers.start[v] === drivers.start[v + 1]) return [null, null];
-    const u = net.from[drivers.link[drivers.start[v]]];
+    const u = wantedBy(v);
+    if (u < 0) return [null, null];
     // The head of the driving chain: follow the first binding link back (bounded, for a long chain).
     let r = u;
     for (let steps = 0; steps < 100_000 && drivers.start[r] < drivers.start[r + 1]; steps++) r = net.from[drivers.link[drivers.start[r]]];
