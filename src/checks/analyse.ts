@@ -70,7 +70,7 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
   checkActuals(programme, asOf, diags);
-  const calendar = makeCalendar(programme.settings.calendar, programme.holidays.map((h) => h.date));
+  const calendar = makeCalendar(programme.settings.calendar, programme.holidays.map((h) => h.date), { hours: programme.settings.workingHours, hoursPerDay: programme.settings.hoursPerDay });
   const holidayNames = new Map(programme.holidays.map((h) => [h.date, h.name]));
   const schedule = analyseSchedule(programme, calendar, diags, holidayNames);
   const rag = analyseRag(programme, schedule, asOf, diags);

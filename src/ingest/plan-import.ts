@@ -2,7 +2,8 @@ import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import type { Milestone, Project, Source } from "../model/entities";
+import type { Milestone, Project, Source, SummaryTask } from "../model/entities";
+import { dateTimeOf, readConstraint } from "./constraints";
 import { weekday } from "../model/calendar";
 import type { Rag } from "../model/rag";
 import type { Found } from "./recognise";
@@ -18,14 +19,19 @@ import type { TypedRow } from "./rows";
  *  - leaf rows with zero duration or Milestone = Yes are milestones (of the project before them
  *    in their group); other leaves are projects;
  *  - a task's ID is its ID column (Project's task ID, what Predecessors refer to), else its row
- *    number (Smartsheet's: the first data row is 1); links to or from a summary apply to every
- *    item under it.
+ *    number (Smartsheet's: the first data row is 1);
+ *  - a link to or from a summary is read once, as written, and binds what is under it through the
+ *    summary (`summaries`; src/checks/schedule.ts), never copied to each item under it;
+ *  - Start and Finish keep their times of day, and Constraint Type, Constraint Date and Deadline
+ *    are read as Project writes them (src/ingest/constraints.ts).
  */
 export interface ImportedPlan {
   projects: Project[];
   milestones: Milestone[];
-  /** Predecessor cells, with summaries already expanded to the items under them. */
+  /** Predecessor cells, each once, as written (a summary's too). */
   refs: { toId: string; text: string; sheet: string; cell: string }[];
+  /** The summary tasks, with the IDs of the tasks directly under each. */
+  summaries: SummaryTask[];
   /** The one top summary's name, when it holds the whole plan. */
   programmeName: string | null;
 }
@@ -43,7 +49,9 @@ interface Task {
 
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const day = (v: unknown): Day | null => (typeof v === "number" ? v : null);
+const day = (v: unknown): Day | null => (typeof v === "number" ? Math.floor(v) : null);
+/** The time of day of a Start or Finish (read with its fraction of a day), or null. */
+const timeOf = (v: unknown): number | null => dateTimeOf(v)?.time ?? null;
 
 export function importPlan(found: Found, rows: TypedRow[], unassigned: string, diags: Diagnostic[]): ImportedPlan {
   const tasks = buildTree(found, rows);
@@ -70,7 +78,8 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     const status = str(v.status) || (pct !== null && pct >= 100 ? "Complete" : "");
     if (t.milestone) {
       const owner = projectOfMilestone.get(t);
-      milestones.push({ id: t.id, project: owner?.id ?? "", name: t.name, baseline: day(v.baselineFinish) ?? finishOf(t), forecast: finishOf(t), actual: day(v.actualFinish), status, owner: str(v.resources), reviewPoint: "", src });
+      const time = day(v.finish) !== null ? timeOf(v.finish) : timeOf(v.start);
+      milestones.push({ id: t.id, project: owner?.id ?? "", name: t.name, baseline: day(v.baselineFinish) ?? finishOf(t), forecast: finishOf(t), actual: day(v.actualFinish), status, owner: str(v.resources), reviewPoint: "", time, ...readConstraint(v, src, t.id, diags), src });
       continue;
     }
     projects.push({
@@ -93,10 +102,14 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
       notes: str(v.notes),
       competencies: [],
       benefits: [],
+      startTime: timeOf(v.start),
+      finishTime: day(v.finish) !== null ? timeOf(v.finish) : null,
+      ...readConstraint(v, src, t.id, diags),
       src,
     });
   }
-  const refs = expandLinks(tasks, found);
+  const refs = predecessorRefs(tasks, found);
+  const summaryTasks: SummaryTask[] = summaries.map((t) => ({ id: t.id, name: t.name, children: t.children.map((c) => c.id), src: sourceOf(t, found) }));
   diags.push({
     severity: "info",
     code: "recognised-as",
@@ -104,7 +117,7 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     sheet: found.sheet.name,
     cell: a1(found.headerRow, found.region.left),
   });
-  return { projects, milestones, refs, programmeName: oneRoot ? tops[0].name : null };
+  return { projects, milestones, refs, summaries: summaryTasks, programmeName: oneRoot ? tops[0].name : null };
 }
 
 function countBelow(t: Task): number {
@@ -172,28 +185,13 @@ function nearestProject(m: Task, tasks: Task[]): Task | null {
   return m.parent ? nearestProject(m.parent, tasks) : null;
 }
 
-function leavesUnder(t: Task): Task[] {
-  return t.summary ? t.children.flatMap(leavesUnder) : [t];
-}
-
-/** Predecessor cells as reference lists, links to or from a summary spread over the items under it. */
-function expandLinks(tasks: Task[], found: Found): ImportedPlan["refs"] {
-  const byId = new Map(tasks.map((t) => [t.id.toUpperCase(), t]));
+/** Predecessor cells as reference lists, one per task that has one (a summary's included), as written. */
+function predecessorRefs(tasks: Task[], found: Found): ImportedPlan["refs"] {
   const out: ImportedPlan["refs"] = [];
   for (const t of tasks) {
     const text = str(t.row.values.predecessors);
     if (!text) continue;
-    const cell = cellOf(t.row.src, "predecessors") ?? "";
-    // Each reference names a task ID then, optionally, a type and lag: "12FS+3d".
-    const tokens = text.split(/[,;\n]+/).map((x) => x.trim()).filter(Boolean);
-    const expanded: string[] = [];
-    for (const tok of tokens) {
-      const m = /^(\d+)(.*)$/.exec(tok);
-      const pred = m ? byId.get(m[1]) : undefined;
-      if (pred && pred.summary) for (const leaf of leavesUnder(pred)) expanded.push(`${leaf.id}${m![2]}`);
-      else expanded.push(tok);
-    }
-    for (const target of leavesUnder(t)) out.push({ toId: target.id, text: expanded.join(", "), sheet: found.sheet.name, cell });
+    out.push({ toId: t.id, text, sheet: found.sheet.name, cell: cellOf(t.row.src, "predecessors") ?? "" });
   }
   return out;
 }
@@ -226,6 +224,9 @@ function itemColumns(c: Source["columns"]): Source["columns"] {
     forecast: c.finish,
     actual: c.actualFinish,
     notes: c.notes,
+    constraintType: c.constraintType,
+    constraintDate: c.constraintDate,
+    deadline: c.deadline,
   };
   for (const k of Object.keys(cells)) if (cells[k] === undefined) delete cells[k];
   const columns = cells as Record<string, string>;

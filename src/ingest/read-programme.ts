@@ -23,6 +23,7 @@ import {
   type Risk,
   type SheetSource,
   type Source,
+  type SummaryTask,
   type WorkstreamRow,
 } from "../model/entities";
 import type { Rag } from "../model/rag";
@@ -31,6 +32,7 @@ import { readHistory } from "./history";
 import { headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
+import { readConstraint } from "./constraints";
 import { importPlan } from "./plan-import";
 import { looksTyped, parseRef, splitRefs } from "./references";
 import { scoreRiskLogs } from "./risk-levels";
@@ -92,7 +94,8 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
   const refs: RawRefs = [];
   const projects = readProjects(reader, ids, refs);
   const milestones = readMilestones(reader, ids, refs);
-  const plan = readPlanExport(reader, ids, refs, projects, milestones);
+  const summaries: SummaryTask[] = [];
+  const plan = readPlanExport(reader, ids, refs, projects, milestones, summaries);
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
   const links = readLinks(reader, refs, ids, diags, sources);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
@@ -146,7 +149,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
 
   partsDiagnostics(recognition, reader, diags);
   return {
-    programme: { projects, milestones, links, risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), settings, sources },
+    programme: { projects, milestones, links, ...(summaries.length ? { summaries } : {}), risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), settings, sources },
     diagnostics: diags,
     leftOut,
     recognition,
@@ -336,6 +339,7 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
     notes: str(v.notes),
     competencies: list(v.competencies),
     benefits: list(v.benefits),
+    ...readConstraint(v, row.src, id, reader.diags),
     src: row.src,
     };
   });
@@ -353,9 +357,9 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
 /**
  * A plan exported from Microsoft Project or Smartsheet, when the workbook has no Projects sheet:
  * its leaf tasks become projects and milestones (plan-import.ts). Returns the programme's name when
- * one top summary holds the plan.
+ * one top summary holds the plan. Its summary tasks go to `summaries`.
  */
-function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, projects: Project[], milestones: Milestone[]): string | null {
+function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, projects: Project[], milestones: Milestone[], summaries: SummaryTask[]): string | null {
   const found = reader.found("tasks");
   if (!found) return null;
   if (reader.found("projects")) {
@@ -366,6 +370,8 @@ function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, project
   const spec = reader.spec("tasks");
   for (const p of plan.projects) if (ids.takeId(p.id, p.name, p.src, spec)) projects.push(p);
   for (const m of plan.milestones) if (ids.takeId(m.id, m.name, m.src, spec)) milestones.push(m);
+  // Summary tasks take their IDs too: a link naming one is one link, to or from what is under it.
+  for (const s of plan.summaries) if (ids.takeId(s.id, s.name, s.src, spec)) summaries.push(s);
   refs.push(...plan.refs);
   return plan.programmeName;
 }
@@ -386,6 +392,7 @@ function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milest
     status: str(v.status),
     owner: str(v.owner),
     reviewPoint: str(v.reviewPoint),
+    ...readConstraint(v, row.src, id, reader.diags),
     src: row.src,
     };
   });

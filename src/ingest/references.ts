@@ -1,4 +1,4 @@
-import { lagOf, NO_LAG, type Lag, type LinkType } from "../model/entities";
+import { lagOf, lagWithExact, NO_LAG, type Lag, type LagAmount, type LinkType } from "../model/entities";
 
 export interface ParsedRef {
   id: string;
@@ -9,26 +9,31 @@ export interface ParsedRef {
 /**
  * Lag units as Microsoft Project spells them ("Enter lag or lead time" and the Duration field's
  * abbreviations: m/min, h/hr, d/dy/day, w/wk, mo/mon, each with an `e` in front for elapsed
- * time) and as Smartsheet writes them (`2FS +1d`, `3SS -2w`). Working units become working
- * days on the schedule's calendar: 8 hours a day (rounded up), 5 days a week, 20 a month.
- * Elapsed units are calendar time: `ed` days, `ew` 7 days, `emo` 30 days, `eh` hours (rounded up).
+ * time; "?" marks an estimate) and as Smartsheet writes them (`2FS +1d`, `3SS -2w`).
+ * Each lag is read twice (entities.ts LagAmount):
+ *  - to the minute, as Project keeps it: m and h are working minutes, d/w/mo working days (a week
+ *    5 days, a month 20: Project's defaults of 40 hours a week and 20 days a month), em/eh elapsed
+ *    minutes, ed/ew/emo elapsed days (7 and 30 a week and a month);
+ *  - in whole days, for a plan typed in days: 8 hours a day (rounded up), 5 days a week, 20 a
+ *    month; elapsed hours rounded up to days.
  */
-const UNITS: Record<string, { unit: "wd" | "ed"; perUnit: number; roundUp?: boolean }> = {};
-const unitWords = (words: string[], unit: "wd" | "ed", perUnit: number, roundUp = false) => {
-  for (const w of words) UNITS[w] = { unit, perUnit, roundUp };
+type Unit = { unit: "wd" | "ed"; perUnit: number; roundUp?: boolean; exact: LagAmount["unit"]; exactPer: number };
+const UNITS: Record<string, Unit> = {};
+const unitWords = (words: string[], unit: "wd" | "ed", perUnit: number, exact: LagAmount["unit"], exactPer: number, roundUp = false) => {
+  for (const w of words) UNITS[w] = { unit, perUnit, roundUp, exact, exactPer };
 };
-unitWords(["m", "min", "mins", "minute", "minutes"], "wd", 1 / 480, true);
-unitWords(["h", "hr", "hrs", "hour", "hours"], "wd", 1 / 8, true);
-unitWords(["", "d", "dy", "dys", "day", "days"], "wd", 1);
-unitWords(["w", "wk", "wks", "week", "weeks"], "wd", 5);
-unitWords(["mo", "mon", "mons", "month", "months"], "wd", 20);
-unitWords(["em", "emin", "emins", "eminute", "eminutes"], "ed", 1 / 1440, true);
-unitWords(["eh", "ehr", "ehrs", "ehour", "ehours"], "ed", 1 / 24, true);
-unitWords(["ed", "edy", "edys", "eday", "edays"], "ed", 1);
-unitWords(["ew", "ewk", "ewks", "eweek", "eweeks"], "ed", 7);
-unitWords(["emo", "emon", "emons", "emonth", "emonths"], "ed", 30);
+unitWords(["m", "min", "mins", "minute", "minutes"], "wd", 1 / 480, "wmin", 1, true);
+unitWords(["h", "hr", "hrs", "hour", "hours"], "wd", 1 / 8, "wmin", 60, true);
+unitWords(["", "d", "dy", "dys", "day", "days"], "wd", 1, "wd", 1);
+unitWords(["w", "wk", "wks", "week", "weeks"], "wd", 5, "wd", 5);
+unitWords(["mo", "mon", "mons", "month", "months"], "wd", 20, "wd", 20);
+unitWords(["em", "emin", "emins", "eminute", "eminutes"], "ed", 1 / 1440, "emin", 1, true);
+unitWords(["eh", "ehr", "ehrs", "ehour", "ehours"], "ed", 1 / 24, "emin", 60, true);
+unitWords(["ed", "edy", "edys", "eday", "edays"], "ed", 1, "ed", 1);
+unitWords(["ew", "ewk", "ewks", "eweek", "eweeks"], "ed", 7, "ed", 7);
+unitWords(["emo", "emon", "emons", "emonth", "emonths"], "ed", 30, "ed", 30);
 
-/** A lag amount with its unit, as typed: "+2 days", "-1d", "3", "+50%", "6h", "2ew", "1.5wk?". */
+/** A lag amount with its unit, as typed: "+2 days", "-1d", "3", "+50%", "6h", "2ew", "1.5wk?" (exactLag gives it to the minute). */
 export function parseLag(text: string): Lag | null {
   const m = /^([+-]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*(%|[a-z]*)\s*\??$/i.exec(text.trim());
   if (!m) return null;
@@ -39,7 +44,7 @@ export function parseLag(text: string): Lag | null {
   if (!u) return null;
   const raw = amount * u.perUnit;
   const whole = u.roundUp ? Math.ceil(raw - 1e-9) : Math.round(raw);
-  return lagOf(sign * whole + 0, u.unit);
+  return lagWithExact(lagOf(sign * whole + 0, u.unit), { value: sign * amount * u.exactPer + 0, unit: u.exact });
 }
 
 const TYPED = /^(.+?)\s*(FS|SS|FF|SF)\s*(.*)$/i;

@@ -7,7 +7,7 @@ import type { Rag } from "../model/rag";
 import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
-import { isEmptyCell, readBool, readDate, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
+import { isEmptyCell, readBool, readDate, readDateTime, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
 import { numericDateParts, type DateOrder } from "../model/dates";
 
 export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | boolean | null;
@@ -37,6 +37,7 @@ const ASSESSMENTS: Record<string, AssessmentKind> = {
 function hint(f: FieldSpec): string {
   switch (f.type) {
     case "date":
+    case "datetime":
       return "Enter a date such as 31/03/2010 or 2010-03-31, or leave it blank.";
     case "lag":
       return "Enter working days (5, -2), or a number with a unit: 2w, 3ed (calendar days), 50%.";
@@ -146,7 +147,8 @@ function dateOrders(loc: Located, spec: SheetSpec, cols: [number, string][], fie
   const out = new Map<number, DateOrder>();
   const setting = opts.dateOrder ?? "dmy";
   for (const [c, key] of cols) {
-    if (fieldByKey.get(key)?.type !== "date") continue;
+    const type = fieldByKey.get(key)?.type;
+    if (type !== "date" && type !== "datetime") continue;
     let firstOver12 = false;
     let secondOver12 = false;
     for (const r of rows) {
@@ -190,6 +192,8 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
       return { ok: true, value: readList(v) };
     case "date":
       return fromParsed(readDate(v, opts.date1904, opts.dateOrder), "bad-date");
+    case "datetime":
+      return fromParsed(readDateTime(v, opts.date1904, opts.dateOrder), "bad-date");
     case "bool":
       return fromParsed(readBool(v), "bad-value");
     case "duration":

@@ -8,6 +8,7 @@ export type FieldType =
   | "id" // an identifier: text or a whole number, trimmed
   | "text"
   | "date"
+  | "datetime" // a date that may carry a time of day (Microsoft Project's Start and Finish: "February 17, 2025 8:00")
   | "number" // money or plain number: £, commas and (brackets) accepted
   | "percent" // 45, 45% or 0.45 (see percentScale)
   | "rag"
@@ -74,6 +75,13 @@ export interface SheetSpec {
 
 const ID_FIELD = (note: string): FieldSpec => ({ key: "id", label: "ID", type: "id", required: true, note });
 
+/** Microsoft Project's constraint and deadline, optional on the Projects and Milestones sheets and read from Project's exports (src/model/constraint.ts). */
+const CONSTRAINT_FIELDS: FieldSpec[] = [
+  { key: "constraintType", label: "Constraint Type", type: "text", aliases: ["Constraint"], note: "Optional, as in Microsoft Project: As Soon As Possible (the default), As Late As Possible, Start/Finish No Earlier Than, Start/Finish No Later Than, Must Start/Finish On (or ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO)." },
+  { key: "constraintDate", label: "Constraint Date", type: "date", aliases: [], note: "The date the constraint ties the start or finish to." },
+  { key: "deadline", label: "Deadline", type: "date", aliases: ["Deadline Date"], note: "Optional: a date to finish by. It does not move the work; missing it shows as negative float and a finding." },
+];
+
 const PROJECT_FIELDS: FieldSpec[] = [
   ID_FIELD("Unique project reference, e.g. P01."),
   { key: "name", label: "Name", type: "text", required: true, aliases: ["Project", "Project Name", "Title", "Priority Action", "Action"] },
@@ -95,6 +103,7 @@ const PROJECT_FIELDS: FieldSpec[] = [
   { key: "competencies", label: "Competencies", type: "list", aliases: ["WCC Competencies", "Competency", "WCC"], note: "Competency IDs this project develops, e.g. C5, C6." },
   { key: "benefits", label: "Benefits", type: "list", aliases: ["Benefit"], note: "Benefit IDs this project delivers." },
   { key: "notes", label: "Notes", type: "text", aliases: ["Comments", "Comment", "Commentary", "Remarks", "Update"], note: "Shown on the workstream's highlight report." },
+  ...CONSTRAINT_FIELDS,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -125,6 +134,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "owner", label: "Owner", type: "text", aliases: ["Lead", "Responsible"] },
       { key: "dependsOn", label: "Depends On", type: "refs", aliases: ["Predecessors", "Dependencies", "Dependency", "Predecessor"] },
       { key: "reviewPoint", label: "Review Point", type: "text", aliases: ["Review", "Gateway", "Stage Gate", "Review Gate"] },
+      ...CONSTRAINT_FIELDS,
     ],
   },
   {
@@ -332,8 +342,8 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "uniqueId", label: "Unique ID", type: "id", aliases: ["UID"] },
       { key: "name", label: "Name", type: "text", required: true, aliases: ["Task Name", "Task", "Title", "Activity", "Activity Name"] },
       { key: "duration", label: "Duration", type: "duration", aliases: ["Planned Duration", "Baseline Duration"] },
-      { key: "start", label: "Start", type: "date", aliases: ["Start Date", "Planned Start"] },
-      { key: "finish", label: "Finish", type: "date", aliases: ["Finish Date", "End", "End Date", "Due Date", "Planned Finish"] },
+      { key: "start", label: "Start", type: "datetime", aliases: ["Start Date", "Planned Start"] },
+      { key: "finish", label: "Finish", type: "datetime", aliases: ["Finish Date", "End", "End Date", "Due Date", "Planned Finish"] },
       { key: "predecessors", label: "Predecessors", type: "refs", aliases: ["Predecessor", "Depends On", "Dependencies"] },
       { key: "outlineLevel", label: "Outline Level", type: "number", aliases: ["Level", "Indent", "Hierarchy Level"] },
       { key: "summary", label: "Summary", type: "bool", aliases: ["Is Summary", "Summary Task"] },
@@ -347,6 +357,9 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "rag", label: "RAG", type: "rag", aliases: ["Health", "RAG Status", "Status RAG", "Reported RAG", "Traffic Light"] },
       { key: "workstream", label: "Workstream", type: "text", aliases: ["Work Stream", "Programme", "Phase"] },
       { key: "active", label: "Active", type: "bool", aliases: [], note: "Microsoft Project: inactive tasks (No) are left out." },
+      { key: "constraintType", label: "Constraint Type", type: "text", aliases: ["Constraint"] },
+      { key: "constraintDate", label: "Constraint Date", type: "datetime", aliases: [] },
+      { key: "deadline", label: "Deadline", type: "datetime", aliases: [] },
       { key: "notes", label: "Notes", type: "text", aliases: ["Comments", "Comment"] },
     ],
   },
@@ -373,6 +386,8 @@ export interface SettingSpec {
     | "competencyScaleMax"
     | "rollUp"
     | "calendar"
+    | "hoursPerDay"
+    | "workingHours"
     | "dateOrder"
     | "classification"
     | "columnMap";
@@ -396,6 +411,8 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "reviewStalenessDays", label: "Review staleness days", aliases: ["Review staleness", "Stale review days", "Risk review days"], note: "A risk not reviewed for longer than this is stale (default 90)." },
   { key: "competencyScaleMax", label: "Competency scale maximum", aliases: ["Competency scale max", "Competency max", "Maximum level", "Competency maximum"], note: "Highest competency level (default 4, as in WCC)." },
   { key: "calendar", label: "Calendar", aliases: ["Schedule calendar", "Working calendar", "Calendar type"], note: "Working days (the default: Monday to Friday, less the days on the Holidays sheet) or Calendar days (every day counts)." },
+  { key: "hoursPerDay", label: "Hours per day", aliases: ["Hours a day", "Working hours per day", "Day length"], note: "What a duration or lag of 1d stands for, as Microsoft Project's Hours per day (default 8, or the length of the Working hours)." },
+  { key: "workingHours", label: "Working hours", aliases: ["Working time", "Work hours", "Working day"], note: "The working hours of a working day, for plans with times (default 08:00-12:00, 13:00-17:00, Project's Standard calendar)." },
   { key: "rollUp", label: "RAG roll-up rule", aliases: ["Roll-up rule", "Roll up", "RAG roll up", "Rollup"], note: "worst (default) or majority." },
   { key: "dateOrder", label: "Date order", aliases: ["Date format", "Dates"], note: "Day first (the default: 02/03/2026 is 2 March) or Month first (3 February), for dates typed as text." },
   { key: "classification", label: "Classification", aliases: ["Protective marking", "Security classification", "Marking"], note: "Printed in every report footer (default OFFICIAL)." },

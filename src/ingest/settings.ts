@@ -142,6 +142,18 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       else return { code: "bad-value", message: `${show(v)} is not a calendar: use "Working days" or "Calendar days".` };
       return null;
     }
+    case "hoursPerDay": {
+      const n = readNumber(v);
+      if (!n.ok || n.value === null || !(n.value > 0 && n.value <= 24)) return { code: "bad-number", message: `${show(v)} is not a number of hours from more than 0 to 24, such as 7.5.` };
+      s.hoursPerDay = n.value;
+      return null;
+    }
+    case "workingHours": {
+      const hours = parseWorkingHours(readText(v));
+      if (!hours) return { code: "bad-value", message: `${show(v)} is not a list of working hours: write them as 09:00-12:30, 13:30-17:00 (in order, not overlapping).` };
+      s.workingHours = hours;
+      return null;
+    }
     case "rollUp": {
       const t = readText(v).toLowerCase();
       if (t.startsWith("worst")) s.rollUp = "worst";
@@ -177,4 +189,26 @@ function readColumnMap(sheet: WorkbookSnapshot["sheets"][number], row: number, f
     if (!isBlank(v)) texts.push(readText(v));
   }
   return texts.length === 3 && texts.every(Boolean) ? { sheet: texts[0], header: texts[1], field: texts[2] } : null;
+}
+
+/** "09:00-12:30, 13:30-17:00" → [[540, 750], [810, 1020]]; null when not a list of ordered, non-overlapping hours. */
+export function parseWorkingHours(text: string): [number, number][] | null {
+  const parts = text.split(/[,;]|\band\b/).map((x) => x.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  const out: [number, number][] = [];
+  const clock = (t: string): number | null => {
+    const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(t.trim());
+    if (!m) return null;
+    const h = Number(m[1]);
+    const min = Number(m[2] ?? 0);
+    return h <= 24 && min < 60 && h * 60 + min <= 1440 ? h * 60 + min : null;
+  };
+  for (const p of parts) {
+    const m = /^(.+?)\s*(?:-|–|to)\s*(.+)$/.exec(p);
+    const a = m ? clock(m[1]) : null;
+    const b = m ? clock(m[2]) : null;
+    if (a === null || b === null || b <= a || (out.length && a < out[out.length - 1][1])) return null;
+    out.push([a, b]);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { isBlank, isCellError, type CellValue } from "../model/cell";
-import { dayFromSerial, parseDateText, type DateOrder, type Day } from "../model/dates";
+import { dayFromSerial, parseDateText, timeOfDayText, type DateOrder, type Day } from "../model/dates";
 import { parseRag, type Rag } from "../model/rag";
 
 /** The outcome of reading one cell as a typed value; `warning` marks a problem that is not an error. */
@@ -64,6 +64,20 @@ export function readDate(v: CellValue, date1904: boolean, order: DateOrder = "dm
     return d === null ? bad(`${show(v)} is not a date`) : ok(d);
   }
   return bad(`${show(v)} is not a date`);
+}
+
+/**
+ * A date that may carry a time of day, as Microsoft Project exports Start and Finish: the day
+ * number plus the time as a fraction of the day (an Excel serial's fraction, or "2/17/25 1:00"
+ * read through timeOfDayText). A whole number is a date without a time.
+ */
+export function readDateTime(v: CellValue, date1904: boolean, order: DateOrder = "dmy"): Parsed<number> {
+  const d = readDate(v, date1904, order);
+  if (!d.ok || d.value === null) return d;
+  let minute: number | null = null;
+  if (typeof v === "number") minute = Math.round((v - Math.floor(v)) * 1440);
+  else if (typeof v === "string") minute = /^\d{4,6}\.\d+$/.test(v.trim()) ? Math.round((Number(v.trim()) % 1) * 1440) : timeOfDayText(v);
+  return ok(minute ? d.value + Math.min(minute, 1440) / 1440 : d.value);
 }
 
 /** Yes/No, True/False, Y/N, 1/0 (Microsoft Project writes Yes and No). */

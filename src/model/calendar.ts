@@ -20,15 +20,37 @@ export interface WorkCalendar {
   kind: CalendarKind;
   /** Holidays that fall on weekdays, sorted, without repeats (only these change the index). */
   holidays: readonly Day[];
+  /**
+   * The working hours of a working day, as [from, to) minutes after midnight, in order: Project's
+   * Standard calendar is 8:00–12:00 and 13:00–17:00 ("Change working time", Microsoft Support).
+   */
+  hours: readonly (readonly [number, number])[];
+  /** Working minutes in a working day (the sum of `hours`): the length of one day on the working-time index. */
+  minutesPerDay: number;
+  /** Minutes a duration or lag of "1d" stands for: Project's "Hours per day" (File > Options > Schedule), 8 by default. */
+  minutesPerUnitDay: number;
 }
 
-export function makeCalendar(kind: CalendarKind, holidays: Iterable<Day> = []): WorkCalendar {
-  if (kind === "calendar") return { kind, holidays: [] };
+/** Project's default working day: 8:00–12:00 and 13:00–17:00. */
+export const STANDARD_HOURS: readonly (readonly [number, number])[] = Object.freeze([Object.freeze([480, 720] as const), Object.freeze([780, 1020] as const)]);
+
+export interface WorkingHours {
+  /** [from, to) minutes after midnight, in order, not overlapping (default STANDARD_HOURS). */
+  hours?: readonly (readonly [number, number])[] | null;
+  /** Project's Hours per day (default: the length of `hours`, 8 for the standard day). */
+  hoursPerDay?: number | null;
+}
+
+export function makeCalendar(kind: CalendarKind, holidays: Iterable<Day> = [], working: WorkingHours = {}): WorkCalendar {
+  const hours = working.hours?.length ? working.hours : STANDARD_HOURS;
+  const minutesPerDay = hours.reduce((n, [a, b]) => n + (b - a), 0);
+  const minutesPerUnitDay = working.hoursPerDay && working.hoursPerDay > 0 ? Math.round(working.hoursPerDay * 60) : minutesPerDay;
+  if (kind === "calendar") return { kind, holidays: [], hours, minutesPerDay, minutesPerUnitDay };
   const weekdays = [...new Set(holidays)].filter((d) => !isWeekend(d)).sort((a, b) => a - b);
-  return { kind, holidays: weekdays };
+  return { kind, holidays: weekdays, hours, minutesPerDay, minutesPerUnitDay };
 }
 
-export const CALENDAR_DAYS: WorkCalendar = { kind: "calendar", holidays: [] };
+export const CALENDAR_DAYS: WorkCalendar = makeCalendar("calendar");
 
 /** 0 Monday … 6 Sunday. */
 export function weekday(day: Day): number {
@@ -143,6 +165,87 @@ export function describeCalendar(cal: WorkCalendar): string {
   if (cal.kind === "calendar") return "calendar days (every day counts)";
   return cal.holidays.length ? `working days (Monday to Friday, less ${cal.holidays.length} holiday${cal.holidays.length === 1 ? "" : "s"})` : "working days (Monday to Friday)";
 }
+
+// ---------------------------------------------------------------------------------------------
+// Working time below a day.
+//
+// The schedule runs on a working-time index: working minutes counted from the start of the
+// working-day index's day 0, so that working day i occupies [i·M, (i + 1)·M) with M the calendar's
+// minutes per day. A point on a day boundary is both the end of one working day and the start of
+// the next (nothing is worked between them); `asFinish` says which of the two a point is read as.
+// A plan in whole days only ever uses multiples of M, so its arithmetic is the working-day index's
+// scaled by M, and gives the same days.
+
+/** A position on the working-time index, in working minutes (see above). Not a clock time. */
+export type WorkTime = number;
+
+/** A calendar instant: a day and the minutes after its midnight (0–1440). */
+export interface Moment {
+  day: Day;
+  minute: number;
+}
+
+/** Working minutes of a working day before `minute` after midnight (0 … minutesPerDay). */
+export function workedBefore(cal: WorkCalendar, minute: number): number {
+  let n = 0;
+  for (const [a, b] of cal.hours) {
+    if (minute <= a) break;
+    n += Math.min(minute, b) - a;
+  }
+  return n;
+}
+
+/** The clock time of the working minute `offset` into a working day: the end of a stretch when `asFinish`, else the start of the next. */
+export function clockAt(cal: WorkCalendar, offset: number, asFinish: boolean): number {
+  let left = offset;
+  for (let i = 0; i < cal.hours.length; i++) {
+    const [a, b] = cal.hours[i];
+    const len = b - a;
+    if (left < len || (left === len && (asFinish || i === cal.hours.length - 1))) return a + left;
+    left -= len;
+  }
+  return cal.hours[cal.hours.length - 1][1];
+}
+
+/** The working-time point of an instant, for a start: the first working minute at or after it. */
+export function timeOnOrAfter(cal: WorkCalendar, m: Moment): WorkTime {
+  const M = cal.minutesPerDay;
+  if (!isWorkingDay(cal, m.day)) return indexOnOrAfter(cal, m.day) * M;
+  return workingBefore(cal, m.day) * M + workedBefore(cal, m.minute);
+}
+
+/** The working-time point of an instant, for a finish: the last working minute at or before it. */
+export function timeOnOrBefore(cal: WorkCalendar, m: Moment): WorkTime {
+  const M = cal.minutesPerDay;
+  if (!isWorkingDay(cal, m.day)) return (indexOnOrBefore(cal, m.day) + 1) * M;
+  return workingBefore(cal, m.day) * M + workedBefore(cal, m.minute);
+}
+
+/** The instant of a working-time point: as a finish, a day boundary is the end of the day before; as a start, the start of the day after. */
+export function momentAt(cal: WorkCalendar, t: WorkTime, asFinish: boolean): Moment {
+  const M = cal.minutesPerDay;
+  let k = Math.floor(t / M);
+  let x = t - k * M;
+  if (x === 0 && asFinish) {
+    k -= 1;
+    x = M;
+  }
+  return { day: dayAtIndex(cal, k), minute: clockAt(cal, x, asFinish) };
+}
+
+/** The calendar day a point falls on (a finish on a day boundary: the last day of work, as Project shows Finish). */
+export function dayOfTime(cal: WorkCalendar, t: WorkTime, asFinish: boolean): Day {
+  const M = cal.minutesPerDay;
+  const k = Math.floor(t / M);
+  return dayAtIndex(cal, asFinish && t === k * M ? k - 1 : k);
+}
+
+/** Minutes since 1970-01-01 00:00 of an instant (for elapsed time). */
+export const minutesOf = (m: Moment): number => m.day * 1440 + m.minute;
+export const momentOfMinutes = (n: number): Moment => {
+  const day = Math.floor(n / 1440);
+  return { day, minute: n - day * 1440 };
+};
 
 // ---------------------------------------------------------------------------------------------
 // England and Wales bank holidays.

@@ -143,6 +143,30 @@ function checked(y: number, m: number, d: number): Day | null {
   return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
 }
 
+const CLOCK = /(?:^|[T\s])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([ap])\.?m?\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * The time of day written after a date, in minutes after midnight (null: none written).
+ * "8:00 AM", "5:00 PM", "17:00", "2025-02-17T13:30:00". Microsoft Project's Export Wizard writes
+ * its times on a 12-hour clock without AM or PM ("February 17, 2025 5:00" is a 5 pm finish,
+ * docs/importing.md): outside an ISO date, an hour from 1 to 7 with no AM/PM is read as afternoon,
+ * since no working time falls there on Project's calendars (8:00–17:00 by default).
+ */
+export function timeOfDayText(text: string): number | null {
+  const t = text.trim();
+  const m = CLOCK.exec(t);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59) return null;
+  const mark = m[4]?.toLowerCase();
+  if (mark) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (mark === "p" ? 12 : 0);
+  } else if (!/^\d{4}-/.test(t) && h >= 1 && h <= 7) h += 12;
+  return Math.min(1440, h * 60 + min);
+}
+
 /** Parses "YYYY-MM-DD" strictly (for command-line flags and settings). */
 export function parseIsoDay(text: string): Day | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());

@@ -19,6 +19,8 @@ export const CODE_NAMES = {
   "dependency-cycle": "Dependency cycle",
   "date-conflict": "Dates conflict with a dependency",
   "slippage-impact": "Held up by a late predecessor",
+  "constraint-missed": "Constraint date cannot be met",
+  "deadline-missed": "Deadline missed",
   "overdue-milestone": "Overdue milestones",
   "overdue-project": "Overdue projects",
   "rag-mismatch": "Reported RAG challenged",

@@ -1,5 +1,6 @@
 import type { HistoryRow } from "./history";
 import type { CalendarKind } from "./calendar";
+import type { Constraint } from "./constraint";
 import type { Day } from "./dates";
 import type { Rag } from "./rag";
 
@@ -52,6 +53,34 @@ export function lagOf(value: number, unit: Lag["unit"]): Lag {
 
 export const NO_LAG: Lag = lagOf(0, "wd");
 
+/**
+ * A lag as written, to the minute: `wd` working days (what "1d" means depends on the calendar's
+ * Hours per day), `wmin` working minutes (Project's m and h), `emin` elapsed minutes (em, eh), `ed`
+ * elapsed days, `pct` a percentage of the predecessor's duration. A Lag's value and unit are its
+ * reading in whole days (what a plan typed in days is scheduled with, as before); a plan with times
+ * is scheduled with this exact amount (src/checks/schedule.ts).
+ */
+export interface LagAmount {
+  readonly value: number;
+  readonly unit: "wd" | "wmin" | "emin" | "ed" | "pct";
+}
+
+/** The exact amount of lags whose whole-day reading rounds it (6h, 1.5w, 30eh), by lag object. */
+const EXACT = new WeakMap<Lag, LagAmount>();
+
+/** A lag read as `rounded` in whole days and as `exact` to the minute (a fresh object, not shared). */
+export function lagWithExact(rounded: Lag, exact: LagAmount): Lag {
+  if (exact.unit === rounded.unit && exact.value === rounded.value) return rounded;
+  const lag = Object.freeze({ value: rounded.value, unit: rounded.unit });
+  EXACT.set(lag, Object.freeze({ ...exact }));
+  return lag;
+}
+
+/** The lag to the minute: its exact amount when its whole-day reading rounds it, else the lag itself. */
+export function exactLag(lag: Lag): LagAmount {
+  return EXACT.get(lag) ?? lag;
+}
+
 /** "FS+3d", "SS": a link's type and lag as written after the predecessor's ID. */
 export function linkText(link: Pick<Link, "type" | "lag">): string {
   return `${link.type}${lagText(link.lag)}`;
@@ -59,10 +88,23 @@ export function linkText(link: Pick<Link, "type" | "lag">): string {
 
 /** "+3d", "-2ed", "+50%", "" for none: how a lag is written after the link type. */
 export function lagText(lag: Lag): string {
+  const exact = EXACT.get(lag);
+  if (exact) return amountText(exact);
   if (lag.value === 0) return "";
   const sign = lag.value > 0 ? "+" : "-";
   const v = Math.abs(lag.value);
   return `${sign}${v}${lag.unit === "wd" ? "d" : lag.unit === "ed" ? "ed" : "%"}`;
+}
+
+/** "+6h", "+30m", "-1.5eh", "+7.5d": an exact lag as Project writes it. */
+function amountText(a: LagAmount): string {
+  if (a.value === 0) return "";
+  const sign = a.value > 0 ? "+" : "-";
+  const v = Math.abs(a.value);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  if (a.unit === "wmin") return `${sign}${v % 60 === 0 ? `${v / 60}h` : `${round(v)}m`}`;
+  if (a.unit === "emin") return `${sign}${v % 60 === 0 ? `${v / 60}eh` : `${round(v)}em`}`;
+  return `${sign}${round(v)}${a.unit === "wd" ? "d" : a.unit === "ed" ? "ed" : "%"}`;
 }
 
 /** "3 working days", "2 calendar days", "50% of its duration": a lag in words. */
@@ -105,7 +147,20 @@ export interface Project {
   notes: string;
   competencies: string[];
   benefits: string[];
+  /** Minutes after midnight of the entered Start and Finish, when the plan gives times (Microsoft Project's exports do); absent or null: whole days. */
+  startTime?: number | null;
+  finishTime?: number | null;
+  /** Project's Constraint Type and Constraint Date (src/model/constraint.ts); absent or null: As Soon As Possible. */
+  constraint?: Constraint | null;
+  /** Project's Deadline: a target finish that binds the late dates, not the early ones. */
+  deadline?: DateTime | null;
   src: Source;
+}
+
+/** A day and, when one was written, the minutes after its midnight. */
+export interface DateTime {
+  day: Day;
+  time: number | null;
 }
 
 export interface Milestone {
@@ -118,6 +173,10 @@ export interface Milestone {
   status: string;
   owner: string;
   reviewPoint: string;
+  /** Minutes after midnight of the milestone's date, when the plan gives one. */
+  time?: number | null;
+  constraint?: Constraint | null;
+  deadline?: DateTime | null;
   src: Source;
 }
 
@@ -281,6 +340,10 @@ export interface Settings {
   rollUp: RollUpRule;
   /** The schedule's calendar: working days (Monday to Friday less holidays, the default) or calendar days. */
   calendar: CalendarKind;
+  /** Project's Hours per day: what a duration or lag of 1d stands for (null: the working day's length, 8 h). */
+  hoursPerDay: number | null;
+  /** The working hours of a working day, [from, to) in minutes after midnight (null: Project's 8:00–12:00, 13:00–17:00). */
+  workingHours: [number, number][] | null;
   /** What "this period" and "next period" mean on every sheet. */
   reportingPeriod: PeriodKind;
   /** Which risk matrix scores the risks: 5×5 (NPSA), 3×3 (High/Medium/Low), or chosen per log. */
@@ -307,6 +370,8 @@ export const DEFAULT_SETTINGS: Settings = {
   competencyScaleMax: 4,
   rollUp: "worst",
   calendar: "working",
+  hoursPerDay: null,
+  workingHours: null,
   reportingPeriod: "monthly",
   riskMatrix: "auto",
   dateOrder: "day-first",
@@ -316,10 +381,24 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Everything read from the workbook, typed and traceable. */
+/**
+ * A summary task of a plan export (Microsoft Project's outline): not a schedule item itself, but a
+ * link into or out of it binds what is under it (the schedule's summary nodes, src/checks/schedule.ts).
+ */
+export interface SummaryTask {
+  id: string;
+  name: string;
+  /** The IDs of the tasks directly under it: projects, milestones or other summaries. */
+  children: string[];
+  src: Source;
+}
+
 export interface Programme {
   projects: Project[];
   milestones: Milestone[];
   links: Link[];
+  /** A plan export's summary tasks that links may name (absent: none). */
+  summaries?: SummaryTask[];
   risks: Risk[];
   issues: Issue[];
   assumptions: Assumption[];

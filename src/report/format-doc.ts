@@ -25,6 +25,7 @@ const TYPE_WORDS: Record<string, string> = {
   id: "ID",
   text: "text",
   date: "date",
+  datetime: "date and time",
   number: "number",
   percent: "percentage",
   rag: "RAG",
@@ -60,7 +61,7 @@ export function workbookFormatDoc(): string {
   out.push("- **Numbers**: `12500`, `£12,500`, `(1,200)` for a negative, `12k`. **Percentages**: `45%`, or Excel percentages (0.45) when the column holds nothing above 1.");
   out.push("- **RAG**: Red, Amber, Green or Blue (done), in any case; R, A, G and Complete are accepted.");
   out.push("- **Placeholders** TBC, TBA, n/a and - read as blank, not as errors.");
-  out.push("- **Dependencies** in the Depends On columns use Microsoft Project's style: `P02`, `P02FS+10d`, `M14SS-5d`, `P03FF+2w`, several separated by commas or semicolons. Links are FS (finish-to-start) unless stated; lags are working days (`w` weeks of 5, `mo` months of 20, `h` hours of 8), or calendar days with `ed`/`ew`, or a percentage of the predecessor's duration (`P02FS+50%`). Microsoft Project's (`3FS+2 days`, `4FS+50%`) and Smartsheet's (`2FS +1d`) spellings are read too. Projects and milestones share one ID space, so a project may depend on a milestone.");
+  out.push("- **Dependencies** in the Depends On columns use Microsoft Project's style: `P02`, `P02FS+10d`, `M14SS-5d`, `P03FF+2w`, several separated by commas or semicolons. Links are FS (finish-to-start) unless stated; lags are working days (`w` weeks of 5, `mo` months of 20, `h` hours and `m` minutes: to the minute in a plan whose dates carry times, rounded up to days in a plan typed in days), or elapsed time with `ed`/`ew`/`eh`, or a percentage of the predecessor's duration (`P02FS+50%`). Constraints (Constraint Type, Constraint Date) and Deadline follow Microsoft Project: docs/dependencies.md. Microsoft Project's (`3FS+2 days`, `4FS+50%`) and Smartsheet's (`2FS +1d`) spellings are read too. Projects and milestones share one ID space, so a project may depend on a milestone.");
   out.push("");
   out.push("Required columns are marked ✱. A missing required column is an error naming the header row; a missing value is an error naming its cell.");
   out.push("");

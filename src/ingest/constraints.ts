@@ -1,0 +1,48 @@
+import { CONSTRAINT_NAME, parseConstraintType, type Constraint } from "../model/constraint";
+import type { Diagnostic } from "../model/diagnostic";
+import { cellOf, type DateTime, type Source } from "../model/entities";
+
+/** A date cell's value as a day and, when it carries one, its time (the "datetime" fields keep it as a fraction of the day). */
+export function dateTimeOf(v: unknown): DateTime | null {
+  if (typeof v !== "number" || !Number.isFinite(v)) return null;
+  const day = Math.floor(v);
+  const time = Math.round((v - day) * 1440);
+  return { day, time: time > 0 ? time : null };
+}
+
+/**
+ * A row's Constraint Type, Constraint Date and Deadline (Microsoft Project's task fields of those
+ * names; the Export Wizard's Constraint_Type, Constraint_Date, Deadline). An unknown type, or a
+ * dated type without its date, is a finding at its cell and reads as As Soon As Possible.
+ */
+export function readConstraint(values: Record<string, unknown>, src: Source, id: string, diags: Diagnostic[]): { constraint: Constraint | null; deadline: DateTime | null } {
+  const deadline = dateTimeOf(values.deadline);
+  const text = typeof values.constraintType === "string" ? values.constraintType.trim() : "";
+  if (!text) return { constraint: null, deadline };
+  const type = parseConstraintType(text);
+  if (!type) {
+    diags.push({
+      severity: "warning",
+      code: "bad-value",
+      message: `${id}'s Constraint Type "${text.length > 40 ? text.slice(0, 37) + "..." : text}" is not one of Microsoft Project's: use As Soon As Possible, As Late As Possible, Start No Earlier Than, Start No Later Than, Finish No Earlier Than, Finish No Later Than, Must Start On or Must Finish On. It is read as As Soon As Possible.`,
+      sheet: src.sheet,
+      cell: cellOf(src, "constraintType") ?? "",
+      entity: id,
+    });
+    return { constraint: null, deadline };
+  }
+  if (type === "ASAP") return { constraint: null, deadline };
+  const date = dateTimeOf(values.constraintDate);
+  if (!date && type !== "ALAP") {
+    diags.push({
+      severity: "warning",
+      code: "missing-value",
+      message: `${id} has a ${CONSTRAINT_NAME[type]} constraint but no Constraint Date, so the constraint is left out. Enter its date.`,
+      sheet: src.sheet,
+      cell: cellOf(src, "constraintDate") ?? cellOf(src, "constraintType") ?? "",
+      entity: id,
+    });
+    return { constraint: null, deadline };
+  }
+  return { constraint: { type, date: type === "ALAP" ? null : date }, deadline };
+}
