@@ -342,6 +342,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "resources", label: "Resource Names", type: "text", aliases: ["Assigned To", "Resources", "Owner", "Assignee", "Resource", "Lead"] },
       { key: "baselineStart", label: "Baseline Start", type: "date", aliases: ["Baseline Start Date"] },
       { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline Finish Date", "Baseline End", "Baseline End Date"] },
+      { key: "actualStart", label: "Actual Start", type: "date", aliases: ["Actual Start Date"], note: "The day work began: a task in progress keeps it as its start." },
       { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date"] },
       { key: "status", label: "Status", type: "text", aliases: ["Task Status", "State"] },
       { key: "rag", label: "RAG", type: "rag", aliases: ["Health", "RAG Status", "Status RAG", "Reported RAG", "Traffic Light"] },

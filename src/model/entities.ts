@@ -93,6 +93,10 @@ export interface Project {
   baselineFinish: Day | null;
   /** The day the work actually finished: a fact, which makes the project done. */
   actualFinish: Day | null;
+  /** The day work actually began (a plan export's Actual Start): then also its start. */
+  actualStart?: Day | null;
+  /** True when its plan carries no progress at all (no % Complete, Actual or Status column): past its finish it is "progress not reported", not overdue. */
+  progressNotReported?: boolean;
   budget: number | null;
   forecastCost: number | null;
   actualCost: number | null;
@@ -118,6 +122,8 @@ export interface Milestone {
   status: string;
   owner: string;
   reviewPoint: string;
+  /** As a project's: its plan carries no progress at all. */
+  progressNotReported?: boolean;
   src: Source;
 }
 
