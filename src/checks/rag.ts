@@ -14,7 +14,8 @@ import type { ScheduleNode, ScheduleResult } from "./schedule";
  * out a second opinion. docs/checks.md explains the rules to users:
  *  - done (status, actual date or 100 %): Blue;
  *  - a schedule that cannot be computed (in a dependency cycle, or an unreadable date): at least Amber;
- *  - open and its finish now is before the as-of date: Red (overdue);
+ *  - open and its finish now is before the as-of date: Red (overdue) — unless its plan carries no
+ *    progress at all, when it is Amber, "progress not reported";
  *  - slip (finish now − baseline, calendar days; an overdue item's slip runs to the as-of date)
  *    above the red tolerance Red, above the amber tolerance Amber;
  *  - a project's schedule is at least as bad as its worst milestone;
@@ -32,6 +33,7 @@ export type RagRule =
   | "on-track"
   | "not-computable"
   | "overdue"
+  | "progress-not-reported"
   | "slip"
   | "milestone"
   | "pushed"
@@ -180,10 +182,10 @@ function pushSentence(id: string, node: ScheduleNode): string {
 }
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
-function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings): Rating {
+function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings, unreported = false): Rating {
   // Decided first (the first rule to reach the worst level keeps it), then worded once.
   let rag: Rag = "Green";
-  let why: "on-track" | "cycle" | "unreadable" | "no-date" | "overdue" | "slip" | "push" = "on-track";
+  let why: "on-track" | "cycle" | "unreadable" | "no-date" | "overdue" | "unreported" | "slip" | "push" = "on-track";
   if (node?.inCycle) why = "cycle";
   else if (failedDate) why = "unreadable";
   else if (finishNow === null) why = "no-date";
@@ -191,6 +193,9 @@ function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day
   if (overdue) {
     rag = "Red";
     why = "overdue";
+  } else if (unreported && finishNow !== null && finishNow < asOf && isBetter(rag, "Amber")) {
+    rag = "Amber"; // not known to be late, nor known to be done
+    why = "unreported";
   }
   const slipLevel = slip !== null && slip > s.amberSlipDays ? slipRag(slip, s) : null;
   if (slipLevel && isBetter(rag, slipLevel)) {
@@ -212,6 +217,8 @@ function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day
       return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
     case "overdue":
       return { rag, rule: "overdue", because: flat(`${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`) };
+    case "unreported":
+      return { rag, rule: "progress-not-reported", because: flat(`${id} was due ${formatDayLong(finishNow!)}, but its plan carries no progress, so whether it is complete is not known (progress not reported)`) };
     case "slip":
       return {
         rag,
@@ -233,12 +240,13 @@ export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, as
   const entered = m.actual ?? m.forecast ?? m.baseline;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
   const baseline = m.baseline !== null ? previousWorkingDay(cal, m.baseline) : null;
-  const overdue = !done && finishNow !== null && finishNow < asOf;
+  // A plan that carries no progress cannot say a milestone was missed: "progress not reported".
+  const overdue = !done && !m.progressNotReported && finishNow !== null && finishNow < asOf;
   const plan = baseline ?? node?.finish ?? finishNow;
   const slipDays = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
   if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`) }, baseline, finishNow, slipDays, overdue };
   const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
-  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, overdue, failed, asOf, s), baseline, finishNow, slipDays, overdue };
+  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, overdue, failed, asOf, s, m.progressNotReported), baseline, finishNow, slipDays, overdue };
 }
 
 export function projectStatus(p: Project, node: ScheduleNode | undefined, milestones: MilestoneStatus[], asOf: Day, s: Settings, cal: WorkCalendar): ProjectStatus {
@@ -246,7 +254,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   const entered = (done ? p.actualFinish : null) ?? p.finish;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
   const baseline = p.baselineFinish !== null ? previousWorkingDay(cal, p.baselineFinish) : null;
-  const overdue = !done && finishNow !== null && finishNow < asOf;
+  const overdue = !done && !p.progressNotReported && finishNow !== null && finishNow < asOf;
   const plan = baseline ?? node?.finish ?? finishNow;
   const own = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
   let slipDays = own;
@@ -256,7 +264,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${p.id} is complete`) };
   else {
     const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
-    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, overdue, failed, asOf, s);
+    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, overdue, failed, asOf, s, p.progressNotReported);
     for (const m of milestones) if (isBetter(schedule.rag, m.rating.rag)) schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
   }
 

@@ -29,7 +29,7 @@ const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if i
 /** Each command: its synopsis, what it does, and a line per option. */
 export const COMMANDS: Record<Command, { synopsis: string; does: string; options: OptionHelp[] }> = {
   check: {
-    synopsis: "pmo-highlights check <workbook.xlsx|.xlsm|.csv> [options]",
+    synopsis: "pmo-highlights check <workbook.xlsx|.xlsm|.csv|plan.xml> [options]",
     does: "Checks a programme workbook (or a CSV file) and prints the findings, each with its sheet and cell.",
     options: [
       AS_OF,
@@ -39,7 +39,7 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
     ],
   },
   report: {
-    synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv> -o <report.xlsx> [options]",
+    synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv|plan.xml> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
     options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
   },

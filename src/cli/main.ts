@@ -6,6 +6,7 @@ import { toJson } from "../checks/summary";
 import { writeNewWorkbook } from "../hosts/xlsx/new-workbook";
 import type { CellOut } from "../hosts/xlsx/sheet-xml";
 import { readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
+import { MspdiReadError, readMspdi } from "../hosts/mspdi/read";
 import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
@@ -82,13 +83,13 @@ function version(): string {
 }
 
 interface Input {
-  kind: "xlsx" | "xlsm" | "csv";
+  kind: "xlsx" | "xlsm" | "csv" | "mspdi";
   /** The workbook's bytes (for a CSV: a new workbook holding its data as one sheet). */
   data: () => Promise<Uint8Array>;
   snapshot: WorkbookSnapshot;
 }
 
-/** Reads an .xlsx, .xlsm or .csv file into a snapshot (a CSV is one sheet named after the file). */
+/** Reads an .xlsx, .xlsm, .csv or Project .xml file into a snapshot (a CSV is one sheet named after the file; Project's XML becomes a Task_Table, Holidays and Settings). */
 async function load(file: string, progress: Progress): Promise<Input> {
   const bytes = loadFile(file);
   const ext = extname(file).toLowerCase();
@@ -97,6 +98,10 @@ async function load(file: string, progress: Progress): Promise<Input> {
     const sheet = parseCsv(decodeText(bytes), sheetNameFromFile(file));
     const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false };
     return { kind: "csv", snapshot, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
+  }
+  if (ext === ".xml") {
+    const snapshot = readMspdi(new TextDecoder("utf-8").decode(bytes));
+    return { kind: "mspdi", snapshot, data: () => writeNewWorkbook({ sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })), title: basename(file) }) };
   }
   const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
@@ -144,6 +149,7 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   const n = countBySeverity(analysis.diagnostics);
   io.out(`Wrote the report to ${output}`);
   if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${input.snapshot.sheets[0].name}"`);
+  if (input.kind === "mspdi") io.out(`  the plan's tasks are the sheet "${input.snapshot.sheets[0].name}" (${input.snapshot.sheets.map((x) => x.name).join(", ")})`);
   io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
   if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
   for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
@@ -166,6 +172,7 @@ function loadFile(file: string): Uint8Array {
 
 function fail(e: unknown, args: CliArgs, io: Io): number {
   if (e instanceof CliFailure || e instanceof OutputError) io.err(`pmo-highlights: ${e.message}`);
+  else if (e instanceof MspdiReadError) io.err(`pmo-highlights: cannot read ${args.input ?? "the plan"}: ${e.message}.`);
   else if (e instanceof XlsxReadError) io.err(`pmo-highlights: cannot read ${args.input ?? "the workbook"}: ${e.message}.`);
   else io.err(`pmo-highlights: ${((e as Error)?.message ?? String(e)).split("\n")[0]}`);
   return 2;

@@ -1,5 +1,5 @@
 import { a1, isBlank, type CellRange, type CellValue } from "../model/cell";
-import { cellAt, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { cellAt, presentRows, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { normaliseName, normaliseTableName } from "./normalise";
 import type { ColumnMapEntry } from "../model/entities";
 import type { FieldSpec, SheetSpec } from "./schema";
@@ -20,6 +20,8 @@ export interface Located {
   guessed?: Map<number, [string, string]>;
   /** Headers read through a Column map row of the Settings sheet: column → [header, field key]. */
   mapped?: Map<number, [string, string]>;
+  /** Headers read as a field by a name that may mean something else (an issue's Impact as its Priority): column → [header, field key]. */
+  doubted?: Map<number, [string, string]>;
   /** Only these rows belong (a one-sheet RAID log split by its Type column). */
   rowFilter?: (row: number) => boolean;
 }
@@ -127,6 +129,7 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
   const extras = new Map<number, string>();
   const guessed = new Map<number, [string, string]>();
   const mapped = new Map<number, [string, string]>();
+  const doubted = new Map<number, [string, string]>();
   const seen = new Set<string>();
   const unknown: [number, string][] = [];
   const byMap = new Map<string, string>();
@@ -135,6 +138,12 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
     if (key) byMap.set(normaliseName(m.header), key);
   }
   const mappedKeys = new Set(byMap.values());
+  // Exact headers next, each field to the column whose header names it best: its own label (or
+  // an ID form) before another name it accepts, and a doubtful name last; the first column breaks
+  // a tie. One column serves one field, and a field is read from one column.
+  const ranks = spec ? rankIndex(spec) : undefined;
+  const best = new Map<string, { c: number; rank: number }>();
+  const exact: { c: number; text: string; key: string }[] = [];
   for (const { c, text, norm } of cells) {
     const viaMap = byMap.get(norm);
     if (viaMap && !seen.has(viaMap)) {
@@ -144,11 +153,26 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
       continue;
     }
     const key = index.get(norm);
-    if (key && !seen.has(key) && !mappedKeys.has(key)) {
-      columns.set(c, key);
-      seen.add(key);
-    } else unknown.push([c, text]);
+    if (!key || mappedKeys.has(key) || seen.has(key)) {
+      unknown.push([c, text]);
+      continue;
+    }
+    const rank = ranks?.get(norm) ?? 1;
+    const held = best.get(key);
+    if (!held || rank < held.rank) best.set(key, { c, rank });
+    exact.push({ c, text, key });
   }
+  for (const { c, text, key } of exact) {
+    const won = best.get(key)!;
+    if (won.c !== c) {
+      unknown.push([c, text]);
+      continue;
+    }
+    columns.set(c, key);
+    seen.add(key);
+    if (won.rank === 2) doubted.set(c, [text, key]);
+  }
+  unknown.sort((a, b) => a[0] - b[0]);
   // Second pass, once every exact header is placed: spelling slips.
   for (const [c, text] of unknown) {
     const key = guess ? guessHeader(normaliseName(text), index, seen) : null;
@@ -158,7 +182,22 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
       guessed.set(c, [text, key]);
     } else extras.set(c, text);
   }
-  return { columns, extras, guessed, mapped };
+  return { columns, extras, guessed, mapped, doubted };
+}
+
+/** How well each normalised header names its field: 0 its label or an ID form, 1 another accepted name, 2 a doubtful one. */
+const rankIndexes = new WeakMap<SheetSpec, Map<string, number>>();
+function rankIndex(spec: SheetSpec): Map<string, number> {
+  let ranks = rankIndexes.get(spec);
+  if (ranks) return ranks;
+  ranks = new Map<string, number>();
+  for (const f of spec.fields) {
+    const doubtful = new Set((f.doubtfulAliases ?? []).map(normaliseName));
+    const label = normaliseName(f.label);
+    for (const k of headerKeys(spec, f)) if (!ranks.has(k)) ranks.set(k, k === label || (f.key === "id" && !(f.aliases ?? []).some((a) => normaliseName(a) === k)) ? 0 : doubtful.has(k) ? 2 : 1);
+  }
+  rankIndexes.set(spec, ranks);
+  return ranks;
 }
 
 /**
@@ -171,6 +210,28 @@ export function locate(snapshot: WorkbookSnapshot, spec: { title: string; aliase
   if (byTable && tableSheet) return { sheet: tableSheet, table: byTable };
   const sheet = snapshot.sheets.find((s) => nameMatches(s.name, spec, false));
   return sheet ? { sheet } : null;
+}
+
+/**
+ * A column read by a doubtful name holds descriptions rather than ratings when most of its filled
+ * cells are sentences (four words or more): an issue log's Impact ("Go-live slips two weeks")
+ * rather than its priority ("High"). Returns the first such cell's text, or null.
+ */
+export function describingValue(loc: Located, c: number): string | null {
+  let text = 0;
+  let sentences = 0;
+  let first: string | null = null;
+  for (const r of presentRows(loc.sheet, loc.headerRow + 1, loc.region.bottom)) {
+    if (loc.rowFilter && !loc.rowFilter(r)) continue;
+    const v = cellAt(loc.sheet, r, c);
+    if (isBlank(v)) continue;
+    text++;
+    if (typeof v === "string" && v.trim().split(/\s+/).length >= 4) {
+      sentences++;
+      first ??= v.trim();
+    }
+  }
+  return text > 0 && sentences * 2 > text ? first : null;
 }
 
 /** A1 address of a located header row's first cell (for diagnostics about the header). */

@@ -8,6 +8,7 @@ import { weekday } from "../model/calendar";
 import type { Rag } from "../model/rag";
 import type { Found } from "./recognise";
 import type { TypedRow } from "./rows";
+import { isCompletePercent } from "../model/status";
 
 /**
  * A plan exported from Microsoft Project or Smartsheet, read as projects, milestones and links.
@@ -75,7 +76,8 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     const v = t.row.values;
     const src = sourceOf(t, found);
     const pct = num(v.percentComplete);
-    const status = str(v.status) || (pct !== null && pct >= 100 ? "Complete" : "");
+    // A milestone has no % Complete of its own: 100 % (the one definition of done) becomes its status.
+    const status = str(v.status) || (isCompletePercent(pct) ? "Complete" : "");
     if (t.milestone) {
       const owner = projectOfMilestone.get(t);
       const time = day(v.finish) !== null ? timeOf(v.finish) : timeOf(v.start);
@@ -87,7 +89,9 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
       name: t.name,
       workstream: workstreamOf(t),
       lead: str(v.resources),
-      start: day(v.start),
+      // A task in progress keeps its actual start (Project: Actual Start replaces Start once work begins).
+      start: day(v.actualStart) ?? day(v.start),
+      actualStart: day(v.actualStart),
       finish: finishOf(t),
       baselineFinish: day(v.baselineFinish),
       actualFinish: day(v.actualFinish),
@@ -108,6 +112,17 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
       src,
     });
   }
+  if (!carriesProgress(found)) {
+    for (const x of projects) x.progressNotReported = true;
+    for (const x of milestones) x.progressNotReported = true;
+    diags.push({
+      severity: "info",
+      code: "no-progress",
+      message: `${found.sheet.name} carries no progress (no % Complete, Actual Start, Actual Finish or Status column), so tasks past their finish are "progress not reported" (Amber), not overdue. Export % Complete and Actual Finish with the plan to have them checked.`,
+      sheet: found.sheet.name,
+      cell: a1(found.headerRow, found.region.left),
+    });
+  }
   const refs = predecessorRefs(tasks, found);
   const summaryTasks: SummaryTask[] = summaries.map((t) => ({ id: t.id, name: t.name, children: t.children.map((c) => c.id), src: sourceOf(t, found) }));
   diags.push({
@@ -118,6 +133,12 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     cell: a1(found.headerRow, found.region.left),
   });
   return { projects, milestones, refs, summaries: summaryTasks, programmeName: oneRoot ? tops[0].name : null };
+}
+
+/** Progress is a column saying how far each task got: % Complete, an actual date or a status. */
+function carriesProgress(found: Found): boolean {
+  const keys = new Set(found.columns.values());
+  return ["percentComplete", "actualStart", "actualFinish", "status"].some((k) => keys.has(k));
 }
 
 function countBelow(t: Task): number {
@@ -211,6 +232,7 @@ function itemColumns(c: Source["columns"]): Source["columns"] {
     id: c.id ?? c.name,
     name: c.name,
     start: c.start,
+    actualStart: c.actualStart,
     finish: c.finish ?? c.start,
     baselineFinish: c.baselineFinish,
     actualFinish: c.actualFinish,

@@ -29,7 +29,7 @@ import {
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { readHistory } from "./history";
-import { headerCell, type Located } from "./locate";
+import { describingValue, headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
 import { readConstraint } from "./constraints";
@@ -292,6 +292,18 @@ class KindReader {
   }
 
   private noteColumns(loc: Found, spec: SheetSpec): void {
+    for (const [c, [header, key]] of loc.doubted ?? []) {
+      const label = spec.fields.find((f) => f.key === key)!.label;
+      const example = describingValue(loc, c);
+      if (example === null) continue; // it holds ratings: read as such without a note
+      this.diags.push({
+        severity: "info",
+        code: "guessed-column",
+        message: `The header "${header}" is read as ${label}, but it holds descriptions (such as "${example.length > 40 ? example.slice(0, 37) + "..." : example}"), not a ${label.toLowerCase()}. Add a ${label} column, or map the right one on the Settings sheet (Column map | ${loc.sheet.name} | header | ${label}).`,
+        sheet: loc.sheet.name,
+        cell: a1(loc.headerRow, c),
+      });
+    }
     for (const [c, [header, key]] of loc.guessed ?? []) {
       const label = spec.fields.find((f) => f.key === key)!.label;
       this.diags.push({

@@ -112,7 +112,7 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     const headerRow = m.columns.size > 0 ? m.row : -1;
     // Spelling slips are looked for only on the row chosen, once the sheet is known.
     const full = headerRow >= 0 ? matchHeaderRow(c.sheet, headerRow, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), true) : m;
-    found.set(spec.kind, { kind: spec.kind, by, sheet: c.sheet, table: c.table, region: c.region, headerRow, columns: full.columns, extras: full.extras, guessed: full.guessed, mapped: full.mapped, rowFilter });
+    found.set(spec.kind, { kind: spec.kind, by, sheet: c.sheet, table: c.table, region: c.region, headerRow, columns: full.columns, extras: full.extras, guessed: full.guessed, mapped: full.mapped, doubted: full.doubted, rowFilter });
     c.claimed = true;
   };
 

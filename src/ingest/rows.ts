@@ -7,7 +7,7 @@ import type { Rag } from "../model/rag";
 import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
-import { isEmptyCell, readBool, readDate, readDateTime, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
+import { bareNumber, isEmptyCell, readBool, readDate, readDateTime, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
 import { numericDateParts, type DateOrder } from "../model/dates";
 
 export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | boolean | null;
@@ -120,7 +120,14 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   return out;
 }
 
-/** Percent columns holding fractions (Excel's 45% is 0.45): nothing in the column above 1. */
+/**
+ * Percent columns holding fractions, decided per column (docs/importing.md): a column whose
+ * numbers (numeric text and exponent notation included) are none above 1 holds fractions, as
+ * Project's Export Wizard writes Percent_Complete (1 = 100 %, 0.25 = 25 %,
+ * 2.9999999999999999E-2 = 3 %) and as Excel stores a %-formatted cell (45 % is 0.45); a column
+ * with a number above 1 holds points (our own % Complete: 45 is 45 %). Text with a % sign is read
+ * as written either way, so no value is refused for its scale.
+ */
 function fractionColumns(loc: Located, cols: [number, string][], fieldByKey: Map<string, FieldSpec>, rows: number[]): Set<number> {
   const out = new Set<number>();
   for (const [c, key] of cols) {
@@ -128,10 +135,10 @@ function fractionColumns(loc: Located, cols: [number, string][], fieldByKey: Map
     let anyAbove1 = false;
     let anyNumber = false;
     for (const r of rows) {
-      const v = cellAt(loc.sheet, r, c);
-      if (typeof v !== "number") continue;
+      const n = bareNumber(cellAt(loc.sheet, r, c));
+      if (n === null) continue;
       anyNumber = true;
-      if (Math.abs(v) > 1) anyAbove1 = true;
+      if (Math.abs(n) > 1) anyAbove1 = true;
     }
     if (anyNumber && !anyAbove1) out.add(c);
   }

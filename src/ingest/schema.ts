@@ -30,6 +30,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Other headers accepted for this column (any case, spacing or punctuation). */
   aliases?: string[];
+  /** Of the aliases, those that may name another thing (an issue's Impact): read, with a note saying so. */
+  doubtfulAliases?: string[];
   /** For "level": the inclusive range. */
   min?: number;
   max?: number;
@@ -165,14 +167,14 @@ export const SHEETS: readonly SheetSpec[] = [
       ID_FIELD("Unique risk reference, e.g. R01."),
       { key: "title", label: "Title", type: "text", aliases: ["Risk", "Risk Title", "Summary", "Risk Name"], note: "Optional when there is a Description: its first sentence stands in." },
       { key: "description", label: "Description", type: "text", aliases: ["Risk Description", "Cause and Effect", "Detail", "Details", "Risk Detail"] },
-      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Programme", "Area", "Project Ref", "Directorate", "Category"], note: "A project ID or a workstream name." },
+      { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Programme", "Area", "Project Ref", "Directorate"], note: "A project ID or a workstream name (a Category column of Schedule, Technical… is not read as one)." },
       { key: "owner", label: "Owner", type: "text", aliases: ["Risk Owner", "Lead", "Responsible", "Risk Lead", "Accountable"] },
       { key: "likelihood", label: "Likelihood", type: "risklevel", required: true, aliases: ["Probability", "L", "Likelihood Score", "Inherent Likelihood", "Likelihood Rating", "Probability Rating"], note: "1–5, the NPSA words (Rare … Almost certain) or High/Medium/Low (a 3×3 register)." },
       { key: "impact", label: "Impact", type: "risklevel", required: true, aliases: ["Consequence", "Severity", "I", "C", "Impact Score", "Inherent Impact", "Consequence Score", "Impact Rating", "Consequence Rating"], note: "1–5, the NPSA words (Negligible … Catastrophic) or High/Medium/Low." },
       { key: "rating", label: "Risk Score", type: "text", aliases: ["Risk Rating", "Rating", "Score", "Inherent Score", "Inherent Risk Score", "Risk Level", "Inherent Rating", "Current Score", "Risk Score (LxC)"], note: "Optional: the register's own score or band, challenged against the computed one." },
       { key: "residualLikelihood", label: "Residual Likelihood", type: "risklevel", aliases: ["Residual Probability", "Target Likelihood", "Residual Likelihood Score"] },
       { key: "residualImpact", label: "Residual Impact", type: "risklevel", aliases: ["Residual Consequence", "Target Impact", "Residual Impact Score", "Target Consequence"] },
-      { key: "mitigation", label: "Mitigation", type: "text", aliases: ["Mitigating Actions", "Actions", "Response", "Controls", "Mitigation Actions", "Mitigation Plan", "Response Plan", "Existing Controls", "Controls in Place", "Action Plan", "Mitigations", "Risk Response"] },
+      { key: "mitigation", label: "Mitigation", type: "text", aliases: ["Mitigating Actions", "Actions", "Response", "Controls", "Mitigation Actions", "Mitigation Plan", "Response Plan", "Existing Controls", "Controls in Place", "Action Plan", "Mitigations", "Risk Response", "Response Actions"] },
       { key: "status", label: "Status", type: "text", aliases: ["Risk Status", "State"] },
       { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Date Identified", "Identified", "Date Registered", "Date Added", "Date Opened"] },
       { key: "lastReviewed", label: "Last Reviewed", type: "date", aliases: ["Date Reviewed", "Reviewed", "Last Review", "Last Review Date", "Date Last Reviewed", "Last Updated"], note: "When it was last reviewed." },
@@ -191,7 +193,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "title", label: "Title", type: "text", required: true, aliases: ["Issue", "Summary", "Description", "Issue Title", "Issue Description", "Details"] },
       { key: "project", label: "Project", type: "id", aliases: ["Workstream", "Project ID", "Area"] },
       { key: "owner", label: "Owner", type: "text", aliases: ["Issue Owner", "Lead", "Responsible", "Assigned To", "Action Owner"] },
-      { key: "priority", label: "Priority", type: "text", aliases: ["Severity", "Impact", "Priority Rating"], note: "High, Medium, Low, or 1 (highest) to 4." },
+      { key: "priority", label: "Priority", type: "text", aliases: ["Severity", "Impact", "Priority Rating"], doubtfulAliases: ["Impact"], note: "High, Medium, Low, or 1 (highest) to 4. A Priority column is read before one headed Impact." },
       { key: "status", label: "Status", type: "text", aliases: ["Issue Status", "State"] },
       { key: "raised", label: "Raised", type: "date", aliases: ["Date Raised", "Opened", "Date Opened", "Date Identified"] },
       { key: "due", label: "Due", type: "date", aliases: ["Due Date", "Target Date", "Resolve By", "Target Resolution Date", "Target Res. Date", "Target Resolution"] },
@@ -352,6 +354,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "resources", label: "Resource Names", type: "text", aliases: ["Assigned To", "Resources", "Owner", "Assignee", "Resource", "Lead"] },
       { key: "baselineStart", label: "Baseline Start", type: "date", aliases: ["Baseline Start Date"] },
       { key: "baselineFinish", label: "Baseline Finish", type: "date", aliases: ["Baseline Finish Date", "Baseline End", "Baseline End Date"] },
+      { key: "actualStart", label: "Actual Start", type: "date", aliases: ["Actual Start Date"], note: "The day work began: a task in progress keeps it as its start." },
       { key: "actualFinish", label: "Actual Finish", type: "date", aliases: ["Actual End", "Actual Finish Date", "Actual End Date"] },
       { key: "status", label: "Status", type: "text", aliases: ["Task Status", "State"] },
       { key: "rag", label: "RAG", type: "rag", aliases: ["Health", "RAG Status", "Status RAG", "Reported RAG", "Traffic Light"] },

@@ -141,6 +141,11 @@ export function parseNumberText(text: string): { value: number; percent: boolean
     percent = true;
     t = t.slice(0, -1);
   }
+  // Exponent notation, as Project's Export Wizard writes small fractions: "2.9999999999999999E-2".
+  if (/^(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i.test(t)) {
+    const n = Number(t);
+    return Number.isFinite(n) ? { value: negative ? -n : n, percent } : null;
+  }
   let scale = 1;
   const suffix = /^(.*?)(k|m|bn)$/i.exec(t);
   if (suffix && !percent) {
@@ -166,8 +171,8 @@ export function readNumber(v: CellValue): Parsed<number> {
 
 /**
  * A percentage as points (0–100). Text with a % sign is taken as written ("45%" → 45).
- * A bare number is points, unless the whole column holds nothing above 1, in which case
- * the column is fractions as Excel stores a %-formatted cell (0.45 → 45): see fractionColumn.
+ * A bare number (or numeric text, exponent notation included) is points, unless its column is a
+ * column of fractions (0.45 → 45): see rows.ts's fractionColumns for the rule, per column.
  */
 export function readPercent(v: CellValue, fractionColumn: boolean): Parsed<number> {
   if (isEmptyCell(v)) return ok(null);
@@ -175,10 +180,23 @@ export function readPercent(v: CellValue, fractionColumn: boolean): Parsed<numbe
   if (typeof v === "string") {
     const p = parseNumberText(v);
     if (!p) return bad(`${show(v)} is not a percentage`);
-    return ok(p.percent ? p.value : fractionColumn ? p.value * 100 : p.value);
+    return ok(p.percent ? p.value : fractionColumn ? fractionToPoints(p.value) : p.value);
   }
-  if (typeof v === "number") return ok(fractionColumn ? v * 100 : v);
+  if (typeof v === "number") return ok(fractionColumn ? fractionToPoints(v) : v);
   return bad(`${show(v)} is not a percentage`);
+}
+
+/** A fraction as points, without binary noise: 2.9999999999999999E-2 is 3, not 3.0000000000000004. */
+function fractionToPoints(f: number): number {
+  return Math.round(f * 100 * 1e9) / 1e9;
+}
+
+/** A cell's number for deciding a column's scale: a number, or numeric text without a % sign. */
+export function bareNumber(v: CellValue): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string" || isEmptyCell(v)) return null;
+  const p = parseNumberText(v);
+  return p && !p.percent ? p.value : null;
 }
 
 /** Reads a whole score on a scale; "3 - Possible" and "4 (Likely)" read as 3 and 4. */

@@ -41,6 +41,7 @@ export const CODE_NAMES = {
   "dependency-at-risk": "External dependencies at risk",
   "future-actual": "Actual date in the future",
   "recognised-as": "Workbook recognised as",
+  "no-progress": "Plan carries no progress",
   "unreadable-cell": "Cell not read as written",
 } as const;
 

@@ -135,6 +135,10 @@ export interface Project {
   baselineFinish: Day | null;
   /** The day the work actually finished: a fact, which makes the project done. */
   actualFinish: Day | null;
+  /** The day work actually began (a plan export's Actual Start): then also its start. */
+  actualStart?: Day | null;
+  /** True when its plan carries no progress at all (no % Complete, Actual or Status column): past its finish it is "progress not reported", not overdue. */
+  progressNotReported?: boolean;
   budget: number | null;
   forecastCost: number | null;
   actualCost: number | null;
@@ -177,6 +181,8 @@ export interface Milestone {
   time?: number | null;
   constraint?: Constraint | null;
   deadline?: DateTime | null;
+  /** As a project's: its plan carries no progress at all. */
+  progressNotReported?: boolean;
   src: Source;
 }
 

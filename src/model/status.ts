@@ -36,7 +36,15 @@ export function isClosedStatus(status: string): boolean {
  * or 100 % complete. Done items are facts: their dates are the ones entered.
  */
 export function isDone(item: { status: string; actual?: number | null; percentComplete?: number | null }): boolean {
-  return isCompleteStatus(item.status) || (item.actual !== undefined && item.actual !== null) || (item.percentComplete !== undefined && item.percentComplete !== null && item.percentComplete >= 100);
+  return isCompleteStatus(item.status) || (item.actual !== undefined && item.actual !== null) || isCompletePercent(item.percentComplete);
+}
+
+/**
+ * 100 % complete: done, whichever way the plan wrote it (100, "100%", or Project's fraction 1).
+ * Read percentages are already points (0–100) without binary noise (values.ts's readPercent).
+ */
+export function isCompletePercent(percentComplete: number | null | undefined): boolean {
+  return percentComplete !== undefined && percentComplete !== null && percentComplete >= 100;
 }
 
 /** A project is done when its status says so, it has an Actual Finish, or it is 100 % complete. */
