@@ -1,5 +1,6 @@
 import type { Rating, ToleranceState } from "../checks/rag";
 import { TOLERANCE_WORDS } from "../checks/rag";
+import { dayCount, type MilestoneSlip } from "../checks/slip";
 import type { Trend } from "../checks/trend";
 import type { Day } from "../model/dates";
 import type { Rag } from "../model/rag";
@@ -34,6 +35,20 @@ export function finishCell(day: Day | null, item?: string): PlanCell {
 
 export function slipCell(days: number | null, item?: string): PlanCell {
   return withAbout(cell(days, "number"), about(item, "slip"));
+}
+
+/** A project's worst open milestone and that milestone's slip ("M14: 123 days"), labelled apart from the project's own slip. */
+export function milestoneSlipCell(worst: MilestoneSlip | null, item?: string): PlanCell {
+  return withAbout(cell(worst ? `${worst.id}: ${dayCount(worst.slipDays)}` : "–", "text"), about(item, "milestoneSlip"));
+}
+
+/** The date an overdue item was due, and its days overdue since then. */
+export function dueCell(day: Day | null, item?: string): PlanCell {
+  return withAbout(cell(day === null ? null : { day }, "date"), about(item, "dueDate"));
+}
+
+export function overdueDaysCell(days: number | null, item?: string): PlanCell {
+  return withAbout(cell(days, days ? "error" : "number"), about(item, "overdueDays"));
 }
 
 export function trendCell(t: Trend, item?: string): PlanCell {

@@ -6,7 +6,7 @@ import { formatDayLong } from "../model/dates";
 import { linkText, type Project } from "../model/entities";
 import { periodRange } from "../model/period";
 import { worstRag, type Rag } from "../model/rag";
-import { becauseCell, finishCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
+import { becauseCell, finishCell, milestoneSlipCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
 import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -18,7 +18,7 @@ export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 /** Where each table's columns sit on the highlight report's fixed columns (A = 0). */
 const COLS = {
   status: [[0, 1], [2, 2], [3, 3], [4, 4], [5, 10]],
-  projects: [[0, 0], [1, 1], [2, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
+  projects: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
   done: [[0, 0], [1, 3], [4, 4], [5, 6], [7, 7]],
   planned: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
   tolerance: [[0, 0], [1, 2], [3, 10]],
@@ -80,7 +80,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 
   L.section("Projects");
   L.table(
-    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Reported", "Notes"],
+    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Worst milestone slip", "Reported", "Notes"],
     projects.map((p) => {
       const st = a.rag.projects.get(p.id)!;
       return [
@@ -92,6 +92,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
         finishCell(st.finishNow, p.id),
         cell(st.baseline === null ? null : { day: st.baseline }, "date"),
         slipCell(st.slipDays, p.id),
+        milestoneSlipCell(st.worstMilestone, p.id),
         ragCell(p.reportedRag),
         cell(p.notes || a.commentary.items.get(p.id)?.statusSummary || "", "wrap"),
       ];
