@@ -1,17 +1,18 @@
 import { cellOf } from "../model/entities";
 import { formatDayLong } from "../model/dates";
 import { periodRange } from "../model/period";
-import { capped, COLS, diagLink } from "./board";
+import { capped, COLS } from "./board";
 import { dueCell, finishCell, overdueDaysCell, ragCell, slipCell } from "./cells";
 import type { ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, type PlanCell } from "./plan";
+import { scheduleSections } from "./board-schedule";
 import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
 
 /** The board's delivery sections: milestones, dependencies at risk, issues, benefits and the RAID summary. */
 export function delivery(L: SheetLayout, ctx: ReportContext): void {
   milestones(L, ctx);
-  dependenciesAtRisk(L, ctx);
+  scheduleSections(L, ctx);
   issues(L, ctx);
   benefits(L, ctx);
   raidSummary(L, ctx);
@@ -35,31 +36,6 @@ function milestones(L: SheetLayout, ctx: ReportContext): void {
   const next = milestonesDueNext(ctx);
   L.section(`Milestones due by the end of next period, ${a.period.nextLabel} (to ${formatDayLong(a.period.nextEnd)}) (${next.length})`);
   L.table(["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"], capped(next, "milestones due", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone falls due by the end of next period.", { cols: COLS.milestones });
-}
-
-function dependenciesAtRisk(L: SheetLayout, ctx: ReportContext): void {
-  const a = ctx.a;
-  const pushed = [...a.schedule.nodes.values()].filter((n) => n.push?.kind === "slip").sort((x, y) => y.push!.days - x.push!.days);
-  if (!a.programme.links.length) return;
-  L.section("Dependencies at risk: items held up by a predecessor that finishes late");
-  L.table(
-    ["Item", "Name", "Waits for", "Root cause", "Days late", "Finish now", "RAG"],
-    capped(pushed, "items held up by a dependency", L).map((n) => {
-      const status = a.rag.projects.get(n.id) ?? a.rag.milestones.get(n.id);
-      const rating = status && "overall" in status ? status.overall : status?.rating;
-      return [
-        cell(n.id, "link", diagLink(ctx.diagnosticFor("slippage-impact", n.id))),
-        cell(ctx.nameOf(n.id), "wrap"),
-        cell(`${n.push!.by} ${ctx.nameOf(n.push!.by)}`, "wrap"),
-        cell(n.push!.root === n.push!.by ? "–" : `${n.push!.root} ${ctx.nameOf(n.push!.root)}`, "wrap"),
-        cell(n.push!.days, "number"),
-        finishCell(status?.finishNow ?? n.earlyFinish, n.id),
-        ragCell(rating, n.id),
-      ];
-    }),
-    "No predecessor's slippage reaches another item.",
-    { cols: COLS.dependencies },
-  );
 }
 
 function issues(L: SheetLayout, ctx: ReportContext): void {

@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
-import { escalationScore } from "../checks/risks";
+import { workstreamDimensions } from "../checks/dimensions";
 import { findLast } from "../checks/trend";
 import { formatDayLong } from "../model/dates";
 import { linkText, type Project } from "../model/entities";
@@ -62,7 +62,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
 
-  const tolerances = workstreamTolerances(ctx, w, projects, ownsItem);
+  const tolerances = workstreamTolerances(ctx, w, projects);
   L.section("Status this period and last");
   const lastDate = a.trends.last.date;
   L.table(
@@ -142,7 +142,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 }
 
 /** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
-function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[], ownsItem: (p: string) => boolean): ToleranceLine[] {
+function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[]): ToleranceLine[] {
   const a = ctx.a;
   const last = a.trends.last.date === null ? undefined : findLast(a.trends.last, "Workstream", w.name);
   const reported = (k: "scopeRag" | "qualityRag", word: string): Rating | null => {
@@ -152,17 +152,7 @@ function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects:
     const which = rated.filter((p) => p[k] === rag).map((p) => p.id);
     return { rag, rule: "worst-member", because: `${word} as the workstream reports it: ${which.join(", ")} ${rag}` };
   };
-  const benefitRows = a.programme.benefits.map((b, k) => ({ b, r: a.benefits[k] })).filter(({ b }) => ownsItem(b.project) || projects.some((p) => p.benefits.some((x) => x.toUpperCase() === b.id.toUpperCase())));
-  const off = benefitRows.filter(({ r }) => r.offTrack).map(({ b }) => b.id);
-  const benefits: Rating | null = benefitRows.length ? (off.length ? { rag: "Red", rule: "worst-member", because: `off track: ${off.join(", ")}` } : { rag: "Green", rule: "on-track", because: `${benefitRows.length} benefit${benefitRows.length === 1 ? "" : "s"}, none off track` }) : null;
-  const risks = a.programme.risks.map((r, k) => ({ r, x: a.risks[k] })).filter(({ r, x }) => x.open && x.score !== null && ownsItem(r.project));
-  let risk: Rating | null = null;
-  if (a.programme.risks.length) {
-    const rank = ({ x }: (typeof risks)[number]): Rag => (x.escalate ? "Red" : x.band === "High" || x.band === "Medium" ? "Amber" : "Green");
-    const rag = worstRag(risks.map(rank)) ?? "Green";
-    const which = risks.filter((x) => rank(x) === rag).map(({ r }) => r.id);
-    risk = { rag, rule: "worst-member", because: risks.length ? (rag === "Red" ? `at or above the escalation score (${escalationScore(risks[0].x.matrix, a.programme.settings)}): ${which.join(", ")}` : `${risks.length} open; ${rag === "Amber" ? `high: ${which.join(", ")}` : "none high"}`) : "no open risks" };
-  }
+  const { benefits, risk } = workstreamDimensions(a.programme, w, a.benefits, a.risks);
   return [
     { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
     { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
