@@ -22,6 +22,7 @@ import { dayCount, dueDate, isOverdue, overdueDays, slipDays as slipOf, worstMil
  *  - pushed by a predecessor that finishes later than planned, or dates that conflict with a
  *    dependency: at least Amber;
  *  - cost: (forecast − budget) / budget, unrounded, above the red % Red, above the amber % Amber;
+ *    not rated (not tracked) without a budget above zero and a forecast or actual spend above zero;
  *  - overall: the worse of schedule and cost; a done project stays Blue unless its cost overran;
  *  - workstreams and the programme roll up their members' schedule and overall RAG by the worst
  *    (or, by setting, the majority, which leaves Blue out unless every member is Blue); their cost
@@ -275,7 +276,9 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
 
   let cost: Rating | null = null;
   let costVariancePercent: number | null = null;
-  const forecastCost = p.forecastCost !== null || p.actualCost !== null ? Math.max(p.forecastCost ?? -Infinity, p.actualCost ?? -Infinity) : null;
+  // A forecast of nothing (no Forecast or Actual, or only zeros, as plans exported with empty cost columns hold) is not tracked: never "Cost Green".
+  const spend = Math.max(p.forecastCost ?? 0, p.actualCost ?? 0);
+  const forecastCost = spend > 0 ? spend : null;
   if (p.budget !== null && p.budget > 0 && forecastCost !== null) {
     costVariancePercent = ((forecastCost - p.budget) / p.budget) * 100;
     const rag = costRag(costVariancePercent, s);

@@ -18,10 +18,13 @@ function withAbout(c: PlanCell, a: CellAbout | undefined): PlanCell {
   return a ? { ...c, about: a } : c;
 }
 
-/** A RAG word on its colour. */
-export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag"): PlanCell {
+/** What a status cell says when the workbook holds nothing to rate it on. */
+export const NOT_TRACKED = "Not tracked";
+
+/** A RAG word on its colour; "Not tracked" (or `none`) when there is nothing to rate. */
+export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag", none = NOT_TRACKED): PlanCell {
   const rag = r === null || r === undefined ? null : typeof r === "string" ? r : r.rag;
-  return withAbout(cell(rag, ragStyle(rag)), about(item, field));
+  return withAbout(rag === null ? cell(none, "muted") : cell(rag, ragStyle(rag)), about(item, field));
 }
 
 /** The rule behind a RAG, in words. */

@@ -1,3 +1,4 @@
+import { countOf } from "../model/text";
 import { cellOf } from "../model/entities";
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
 import { workstreamDimensions } from "../checks/dimensions";
@@ -7,6 +8,7 @@ import { linkText, type Project } from "../model/entities";
 import { periodRange } from "../model/period";
 import { worstRag, type Rag } from "../model/rag";
 import { becauseCell, finishCell, milestoneSlipCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
+import { commentaryByline } from "./board";
 import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -58,7 +60,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
 
   L.section("Status summary");
-  if (c?.statusSummary) L.line(`${c.statusSummary}${c.author ? ` (${c.author}, ${formatDayLong(c.period)})` : ""}`, "summary");
+  if (c?.statusSummary) L.line(`${c.statusSummary}${commentaryByline(c, a.period.start)}`, "summary");
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
 
@@ -70,7 +72,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     tolerances.map((t, i) => [
       cell(t.dimension, "bold"),
       t.rating ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag") : cell("Not tracked", "note"),
-      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last),
+      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last, undefined, "rag", "–"),
       i === 0 ? trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`) : cell("", "text"),
       cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
     ]),
@@ -93,7 +95,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
         cell(st.baseline === null ? null : { day: st.baseline }, "date"),
         slipCell(st.slipDays, p.id),
         milestoneSlipCell(st.worstMilestone, p.id),
-        ragCell(p.reportedRag),
+        ragCell(p.reportedRag, undefined, "rag", "Not reported"),
         cell(p.notes || a.commentary.items.get(p.id)?.statusSummary || "", "wrap"),
       ];
     }),
@@ -114,7 +116,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     "",
     { cols: COLS.byProject },
   );
-  L.note(`Time: amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
+  L.note(`Time: amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
 
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
@@ -215,7 +217,7 @@ function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? `${a.asOf - i.due!} days` : "", r.overdue ? "error" : "text")]),
+    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? countOf(a.asOf - i.due!, "day") : "", r.overdue ? "error" : "text")]),
     "No open issues recorded against this workstream.",
     { cols: COLS.issues },
   );
@@ -243,7 +245,7 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
         cell(`${l.to} ${ctx.nameOf(l.to)}`, "wrap"),
         cell(linkText(l), "text"),
         cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
-        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${push!.days} days late` : "On track", atRisk ? "error" : "text"),
+        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push!.days, "day")} late` : "On track", atRisk ? "error" : "text"),
       ];
     }),
     "No dependencies cross this workstream's boundary.",

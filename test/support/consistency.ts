@@ -62,7 +62,9 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
       b.cells.forEach((row, r) =>
         row.forEach((c, k) => {
           if (!c?.about) return;
-          const got = c.v !== null && typeof c.v === "object" ? c.v.day : c.v;
+          const shown = c.v !== null && typeof c.v === "object" ? c.v.day : c.v;
+          // A status with nothing to rate says so in words ("Not tracked"), never a blank or a colour.
+          const got = ["rag", "schedule", "cost"].includes(c.about.field) && c.s === "muted" ? null : shown;
           const want = expected(c);
           if (got !== want) out.push(`${s.name}!${a1(b.row + r, b.col + k)} shows ${c.about.field} of ${c.about.item} as ${JSON.stringify(got)}, the analysis says ${JSON.stringify(want)}`);
         }),
