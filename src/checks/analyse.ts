@@ -16,6 +16,7 @@ import { analyseIssues, type IssueResult } from "./issues";
 import { analyseAssumptions, analyseDependencyLog, type AssumptionResult, type DependencyResult } from "./raid";
 import { analyseRag, type RagResult } from "./rag";
 import { analyseRisks, type RiskResult } from "./risks";
+import { applyOverallRule } from "./dimensions";
 import { analyseSchedule, type ScheduleResult } from "./schedule";
 
 export interface AnalyseOptions {
@@ -80,6 +81,7 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const assumptions = analyseAssumptions(programme, asOf, diags);
   const dependencyLog = analyseDependencyLog(programme, asOf, diags);
   const benefits = analyseBenefits(programme, asOf, diags);
+  applyOverallRule(programme, rag, benefits, risks);
   const period = reportingPeriod(programme.settings.reportingPeriod, asOf);
   const last = lastReport(programme.history, asOf);
   const trends: Trends = {

@@ -15,14 +15,17 @@ export interface FinanceLine extends CostLine {
 export interface FinanceResult {
   workstreams: FinanceLine[];
   programme: FinanceLine;
-  /** True when any project has a budget, forecast or actual. */
+  /** True when any project has a budget, forecast or actual other than zero. */
   tracked: boolean;
+  /** Which money the workbook holds: a figure with no column (or only zeros) is "not tracked", never £0. */
+  holds: { budget: boolean; forecast: boolean; actual: boolean };
 }
 
 export function analyseFinance(p: Programme, rag: RagResult): FinanceResult {
   const byId = new Map(p.projects.map((x) => [x.id, x]));
   const workstreams = rag.workstreams.map((w) => ({ name: w.name, cost: w.cost, ...costLine(w.projects.map((id) => byId.get(id)!), rag.projects) }));
   const programme = { name: p.settings.programmeName, cost: rag.cost, ...costLine(p.projects, rag.projects) };
-  const tracked = p.projects.some((x) => x.budget !== null || x.forecastCost !== null || x.actualCost !== null);
-  return { workstreams, programme, tracked };
+  const some = (k: "budget" | "forecastCost" | "actualCost") => p.projects.some((x) => x[k] !== null && x[k] !== 0);
+  const holds = { budget: some("budget"), forecast: some("forecastCost") || some("actualCost"), actual: some("actualCost") };
+  return { workstreams, programme, tracked: holds.budget || holds.forecast || holds.actual, holds };
 }

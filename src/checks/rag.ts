@@ -7,6 +7,7 @@ import type { Milestone, Programme, Project, Settings } from "../model/entities"
 import { isBetter, majorityRag, ragRank, worstRag, type Rag } from "../model/rag";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import type { ScheduleNode, ScheduleResult } from "./schedule";
+import { dayCount, dueDate, isOverdue, overdueDays, slipDays as slipOf, worstMilestoneSlip, type MilestoneSlip } from "./slip";
 
 /**
  * Each item's status, computed once: its RAG with the rule that set it, its finish now, its
@@ -22,6 +23,7 @@ import type { ScheduleNode, ScheduleResult } from "./schedule";
  *  - pushed by a predecessor that finishes later than planned, or dates that conflict with a
  *    dependency: at least Amber;
  *  - cost: (forecast − budget) / budget, unrounded, above the red % Red, above the amber % Amber;
+ *    not rated (not tracked) without a budget above zero and a forecast or actual spend above zero;
  *  - overall: the worse of schedule and cost; a done project stays Blue unless its cost overran;
  *  - workstreams and the programme roll up their members' schedule and overall RAG by the worst
  *    (or, by setting, the majority, which leaves Blue out unless every member is Blue); their cost
@@ -71,9 +73,13 @@ export interface MilestoneStatus {
   baseline: Day | null;
   /** The date it finishes now: the actual date when done, else the schedule's (pushes included). */
   finishNow: Day | null;
-  /** Calendar days late against the baseline (or, with none, against the date entered). */
+  /** Its own slip: calendar days late against the baseline (or, with none, against the date entered); src/checks/slip.ts. */
   slipDays: number | null;
   overdue: boolean;
+  /** The date it was due (the finish entered, on a working day): what "overdue" counts from. */
+  dueDate: Day | null;
+  /** Days from the due date to the as-of date while overdue, else null. */
+  overdueDays: number | null;
 }
 
 export interface ProjectStatus {
@@ -86,9 +92,15 @@ export interface ProjectStatus {
   startNow: Day | null;
   finishNow: Day | null;
   baseline: Day | null;
-  /** The worse of its own slip and its open milestones' slips (calendar days). */
+  /** Its own slip: its finish now against its baseline (calendar days; src/checks/slip.ts). */
   slipDays: number | null;
+  /** Its open milestone with the largest slip, told apart from its own slip. */
+  worstMilestone: MilestoneSlip | null;
   overdue: boolean;
+  /** The date it was due (the Finish entered, on a working day): what "overdue" counts from. */
+  dueDate: Day | null;
+  /** Days from the due date to the as-of date while overdue, else null. */
+  overdueDays: number | null;
   /** (forecast − budget) / budget × 100, unrounded; null without a budget and a forecast or actual. */
   costVariancePercent: number | null;
   /** The cost it is forecast to come in at: the larger of the forecast and what is already spent. */
@@ -167,7 +179,7 @@ export function costRag(variancePercent: number, s: Settings): Rag {
   return "Green";
 }
 
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+const days = dayCount;
 
 /** Why a push happened, as a clause: "held up by P03, which …" or "its dates conflict with …". */
 function pushWords(node: ScheduleNode): string {
@@ -182,7 +194,8 @@ function pushSentence(id: string, node: ScheduleNode): string {
 }
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
-function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, overdue: boolean, failedDate: string | null, asOf: Day, s: Settings, unreported = false): Rating {
+function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, due: Day | null, failedDate: string | null, asOf: Day, s: Settings, unreported = false): Rating {
+  const overdue = due !== null && isOverdue(false, finishNow, asOf);
   // Decided first (the first rule to reach the worst level keeps it), then worded once.
   let rag: Rag = "Green";
   let why: "on-track" | "cycle" | "unreadable" | "no-date" | "overdue" | "unreported" | "slip" | "push" = "on-track";
@@ -216,7 +229,7 @@ function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day
     case "no-date":
       return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
     case "overdue":
-      return { rag, rule: "overdue", because: flat(`${id} was due ${formatDayLong(finishNow!)} and is not complete (${days(asOf - finishNow!)} overdue)`) };
+      return { rag, rule: "overdue", because: flat(`${id} was due ${formatDayLong(due!)} and is not complete (${days(asOf - due!)} overdue)`) };
     case "unreported":
       return { rag, rule: "progress-not-reported", because: flat(`${id} was due ${formatDayLong(finishNow!)}, but its plan carries no progress, so whether it is complete is not known (progress not reported)`) };
     case "slip":
@@ -241,12 +254,14 @@ export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, as
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
   const baseline = m.baseline !== null ? previousWorkingDay(cal, m.baseline) : null;
   // A plan that carries no progress cannot say a milestone was missed: "progress not reported".
-  const overdue = !done && !m.progressNotReported && finishNow !== null && finishNow < asOf;
+  const overdue = !m.progressNotReported && isOverdue(done, finishNow, asOf);
   const plan = baseline ?? node?.finish ?? finishNow;
-  const slipDays = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
-  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`) }, baseline, finishNow, slipDays, overdue };
+  const slipDays = slipOf(finishNow, plan, overdue, asOf);
+  const due = overdue ? dueDate(node?.finish ?? entered, finishNow) : null;
+  const late = { slipDays, overdue, dueDate: due, overdueDays: overdueDays(overdue, due, asOf) };
+  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`) }, baseline, finishNow, ...late };
   const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
-  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, overdue, failed, asOf, s, m.progressNotReported), baseline, finishNow, slipDays, overdue };
+  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, due, failed, asOf, s, m.progressNotReported), baseline, finishNow, ...late };
 }
 
 export function projectStatus(p: Project, node: ScheduleNode | undefined, milestones: MilestoneStatus[], asOf: Day, s: Settings, cal: WorkCalendar): ProjectStatus {
@@ -254,23 +269,24 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   const entered = (done ? p.actualFinish : null) ?? p.finish;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
   const baseline = p.baselineFinish !== null ? previousWorkingDay(cal, p.baselineFinish) : null;
-  const overdue = !done && !p.progressNotReported && finishNow !== null && finishNow < asOf;
+  const overdue = !p.progressNotReported && isOverdue(done, finishNow, asOf);
   const plan = baseline ?? node?.finish ?? finishNow;
-  const own = finishNow === null || plan === null ? null : (overdue ? asOf : finishNow) - plan;
-  let slipDays = own;
-  for (const m of milestones) if (!m.done && m.slipDays !== null && (slipDays === null || m.slipDays > slipDays)) slipDays = m.slipDays;
+  const own = slipOf(finishNow, plan, overdue, asOf);
+  const due = overdue ? dueDate(node?.finish ?? entered, finishNow) : null;
 
   let schedule: Rating;
   if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${p.id} is complete`) };
   else {
     const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
-    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, overdue, failed, asOf, s, p.progressNotReported);
+    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, due, failed, asOf, s, p.progressNotReported);
     for (const m of milestones) if (isBetter(schedule.rag, m.rating.rag)) schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
   }
 
   let cost: Rating | null = null;
   let costVariancePercent: number | null = null;
-  const forecastCost = p.forecastCost !== null || p.actualCost !== null ? Math.max(p.forecastCost ?? -Infinity, p.actualCost ?? -Infinity) : null;
+  // A forecast of nothing (no Forecast or Actual, or only zeros, as plans exported with empty cost columns hold) is not tracked: never "Cost Green".
+  const spend = Math.max(p.forecastCost ?? 0, p.actualCost ?? 0);
+  const forecastCost = spend > 0 ? spend : null;
   if (p.budget !== null && p.budget > 0 && forecastCost !== null) {
     costVariancePercent = ((forecastCost - p.budget) / p.budget) * 100;
     const rag = costRag(costVariancePercent, s);
@@ -284,7 +300,7 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   let overall: Rating;
   if (done) overall = cost && (cost.rag === "Amber" || cost.rag === "Red") ? { ...cost, rule: "done-over-budget" } : schedule;
   else overall = cost && isBetter(schedule.rag, cost.rag) ? cost : schedule;
-  return { id: p.id, done, schedule, cost, overall, startNow: node?.earlyStart ?? p.start, finishNow, baseline, slipDays, overdue, costVariancePercent, forecastCost };
+  return { id: p.id, done, schedule, cost, overall, startNow: node?.earlyStart ?? p.start, finishNow, baseline, slipDays: own, worstMilestone: worstMilestoneSlip(milestones), overdue, dueDate: due, overdueDays: overdueDays(overdue, due, asOf), costVariancePercent, forecastCost };
 }
 
 /** Rolls members' ratings up by the Settings rule, saying which members set it. */
@@ -323,7 +339,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-milestone",
-        message: flat(`Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.finishNow!)} (${days(asOf - r.finishNow!)} ago) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`),
+        message: flat(`Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`),
         sheet: m.src.sheet,
         cell: (m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "",
         entity: m.id,
@@ -339,7 +355,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-project",
-        message: flat(`${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.finishNow!)} and is not marked complete. Mark it complete, or enter a new Finish date.`),
+        message: flat(`${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and is not marked complete. Mark it complete, or enter a new Finish date.`),
         sheet: pr.src.sheet,
         cell: cellOf(pr.src, "finish") ?? "",
         entity: pr.id,

@@ -2,6 +2,7 @@ import { formatDay } from "../model/dates";
 import { countBySeverity } from "../model/diagnostic";
 import type { Source } from "../model/entities";
 import type { Analysis } from "./analyse";
+import { slipRoots, slipRootSentence } from "./slip-roots";
 
 /**
  * The analysis as plain JSON (dates as YYYY-MM-DD, float in days): what `check --json`
@@ -11,6 +12,7 @@ export function toJson(a: Analysis) {
   const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
   const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
   const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
+  const labelOf = itemLabels(a);
   const sched = (id: string) => {
     const n = a.schedule.nodes.get(id);
     return {
@@ -32,7 +34,9 @@ export function toJson(a: Analysis) {
     overall: a.overall,
     counts: countBySeverity(a.diagnostics),
     sources: a.programme.sources,
-    diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, sheet: x.sheet, cell: x.cell, entity: x.entity ?? null })),
+    diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, sheet: x.sheet, cell: x.cell, entity: x.entity ?? null, ...(x.code === "slippage-impact" && x.entity ? { root: a.schedule.nodes.get(x.entity)?.push?.root ?? null } : {}) })),
+    /** The slips by root cause (src/checks/slip-roots.ts): what `check` and the pane list instead of each pushed item. */
+    slipRoots: slipRoots(a.schedule, a.rag).map((r) => ({ ...r, sentence: slipRootSentence(r, labelOf) })),
     calendar: a.schedule.calendar.kind,
     holidays: a.schedule.calendar.holidays.map((x) => formatDay(x)),
     workstreams: a.rag.workstreams.map((w) => ({ name: w.name, rag: w.overall?.rag ?? null, rule: w.overall?.rule ?? null, because: w.overall?.because ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported, projects: w.projects })),
@@ -52,13 +56,16 @@ export function toJson(a: Analysis) {
         costRag: r.cost?.rag ?? null,
         finishNow: d(r.finishNow),
         slipDays: r.slipDays,
+        worstMilestone: r.worstMilestone,
+        dueDate: d(r.dueDate),
+        overdueDays: r.overdueDays,
         costVariancePercent: r.costVariancePercent === null ? null : Math.round(r.costVariancePercent * 10) / 10,
         ...sched(p.id),
       };
     }),
     milestones: a.programme.milestones.map((m) => {
       const r = a.rag.milestones.get(m.id)!;
-      return { id: m.id, project: m.project, name: m.name, ...at(m.src), done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, ...sched(m.id) };
+      return { id: m.id, project: m.project, name: m.name, ...at(m.src), done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, dueDate: d(r.dueDate), overdueDays: r.overdueDays, ...sched(m.id) };
     }),
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),
@@ -74,6 +81,17 @@ export function toJson(a: Analysis) {
     leftOut: a.leftOut.map((x) => ({ kind: x.kind, id: x.id, title: x.title, sheet: x.sheet, cell: x.cell, reason: x.reason })),
     competencies: a.competencies.map((c) => ({ id: c.id, name: c.name, current: c.current, self: c.self, panel: c.panel, target: c.target, targetDate: d(c.targetDate), gap: c.gap, rag: c.rag, projects: c.projects })),
     governance: a.programme.governance.map((g) => ({ element: g.element, rating: g.rating, target: g.target, date: d(g.date) })),
+  };
+}
+
+/** An ID with its name beside it ("P04 Staff survey"). */
+export function itemLabels(a: Analysis): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const m of a.programme.milestones) names.set(m.id, m.name);
+  for (const p of a.programme.projects) names.set(p.id, p.name);
+  return (id) => {
+    const name = names.get(id);
+    return name && name !== id ? `${id} ${name}` : id;
   };
 }
 

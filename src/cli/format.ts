@@ -2,6 +2,8 @@ import type { Analysis } from "../checks/analyse";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import type { Rag } from "../model/rag";
+import { slipRoots, slipRootSentence } from "../checks/slip-roots";
+import { itemLabels } from "../checks/summary";
 
 /**
  * Workbook text shown on a terminal with its control characters made visible (ESC as \x1b, a new
@@ -65,8 +67,19 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
   }
   if (a.schedule.criticalPath.length) lines.push(`Critical path: ${a.schedule.criticalPath.slice(0, 30).map(visible).join(" → ")}${a.schedule.criticalPath.length > 30 ? ` … (${a.schedule.criticalPath.length} items)` : ""}`);
   lines.push("");
+  // A slip is one finding at its root; each pushed item stays in --format json and on the Exceptions sheet.
+  const roots = slipRoots(a.schedule, a.rag);
+  if (roots.length) {
+    const labelOf = itemLabels(a);
+    const pushed = roots.reduce((n, r) => n + r.pushed.length, 0);
+    lines.push(c("1", `Slips, by root cause (${roots.length}; ${pushed} pushed item${pushed === 1 ? "" : "s"} in all, each listed by --format json)`));
+    for (const r of roots.slice(0, 50)) lines.push(`  ${c("33", "warning")} ${visible(slipRootSentence(r, labelOf))}`);
+    if (roots.length > 50) lines.push(`  … and ${roots.length - 50} more roots (--format json lists them all)`);
+    lines.push("");
+  }
   const bySheet = new Map<string, Diagnostic[]>();
   for (const d of a.diagnostics) {
+    if (d.code === "slippage-impact") continue;
     const k = d.sheet || "(workbook)";
     const list = bySheet.get(k) ?? [];
     list.push(d);

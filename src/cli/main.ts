@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { countOf } from "../model/text";
 import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { analyseWorkbook, type Analysis } from "../checks/analyse";
@@ -154,7 +155,7 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
   for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
   for (const k of result.kept) io.out(`  kept "${k}": it carries the report's mark but was copied or edited, so it is yours now`);
-  io.out(`  findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info (listed on the Exceptions sheet)`);
+  io.out(`  findings: ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info (listed on the Exceptions sheet)`);
   return 0;
 }
 

@@ -61,7 +61,7 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
       diags.push({
         severity: "info",
         code: "risk-matrix",
-        message: `${sheet} rates most of its risks High/Medium/Low, so they are scored on a 3×3 matrix (likelihood × impact, 1–9: Low 1–2, Medium 3–4, High 6–9). Set Risk matrix on the Settings sheet to choose another.`,
+        message: `The ${sheet} sheet rates most of its risks High/Medium/Low, so they are scored on a 3×3 matrix (likelihood × impact, 1–9: Low 1–2, Medium 3–4, High 6–9). Set Risk matrix on the Settings sheet to choose another.`,
         sheet,
         cell: cellOf(logRows[0].src, "likelihood") ?? cellOf(logRows[0].src, "impact") ?? "",
       });

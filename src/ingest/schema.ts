@@ -393,6 +393,10 @@ export interface SettingSpec {
     | "workingHours"
     | "dateOrder"
     | "classification"
+    | "paperPurpose"
+    | "reportAuthor"
+    | "presentingDirector"
+    | "overallRule"
     | "columnMap";
   label: string;
   aliases: string[];
@@ -419,5 +423,9 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: "rollUp", label: "RAG roll-up rule", aliases: ["Roll-up rule", "Roll up", "RAG roll up", "Rollup"], note: "worst (default) or majority." },
   { key: "dateOrder", label: "Date order", aliases: ["Date format", "Dates"], note: "Day first (the default: 02/03/2026 is 2 March) or Month first (3 February), for dates typed as text." },
   { key: "classification", label: "Classification", aliases: ["Protective marking", "Security classification", "Marking"], note: "Printed in every report footer (default OFFICIAL)." },
+  { key: "paperPurpose", label: "Paper purpose", aliases: ["Purpose", "Purpose of paper", "Paper for"], note: "For decision, For assurance or For information: the Board Report's purpose line. Default: For decision when the board is asked to decide anything, else For assurance." },
+  { key: "reportAuthor", label: "Report author", aliases: ["Author", "Prepared by", "Paper author"], note: "Named on the Board Report's purpose line. Default: the author of the programme's commentary." },
+  { key: "presentingDirector", label: "Presenting director", aliases: ["Presented by", "Executive lead", "Responsible director", "Lead director"], note: "The director who presents the paper, named on the Board Report's purpose line." },
+  { key: "overallRule", label: "Overall RAG rule", aliases: ["Overall RAG", "Overall rule"], note: "Schedule and cost (the default: overall is the worse of the two) or Schedule, cost, benefits and risk (benefits off track and risks at or above the escalation score count too)." },
   { key: "columnMap", label: "Column map", aliases: ["Column mapping", "Map column"], note: "One row per column the tool should read under another name: sheet, the header as written, the field it means (e.g. Task_Table | Resource_Names | Lead)." },
 ];

@@ -135,6 +135,27 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
     case "classification":
       s.classification = readText(v) || s.classification;
       return null;
+    case "paperPurpose": {
+      const t = readText(v).toLowerCase().replace(/^for\s+/, "").trim();
+      if (t.startsWith("decision") || t.startsWith("approval")) s.paperPurpose = "decision";
+      else if (t.startsWith("assurance")) s.paperPurpose = "assurance";
+      else if (t.startsWith("information") || t.startsWith("noting") || t.startsWith("note")) s.paperPurpose = "information";
+      else return { code: "bad-value", message: `${show(v)} is not a paper purpose: use For decision, For assurance or For information.` };
+      return null;
+    }
+    case "reportAuthor":
+      s.reportAuthor = readText(v);
+      return null;
+    case "presentingDirector":
+      s.presentingDirector = readText(v);
+      return null;
+    case "overallRule": {
+      const t = readText(v).toLowerCase();
+      if (/benefit|risk|all/.test(t)) s.overallRule = "all";
+      else if (/schedule|cost|time/.test(t)) s.overallRule = "schedule-cost";
+      else return { code: "bad-value", message: `${show(v)} is not an overall RAG rule: use "Schedule and cost" or "Schedule, cost, benefits and risk".` };
+      return null;
+    }
     case "calendar": {
       const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
       if (t.startsWith("working") || t === "workdays" || t === "businessdays") s.calendar = "working";

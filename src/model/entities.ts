@@ -358,6 +358,13 @@ export interface Settings {
   dateOrder: "day-first" | "month-first";
   /** The protective marking printed in every report footer. */
   classification: string;
+  /** The Board Report's purpose line: null lets the report decide (decision when anything is asked, else assurance). */
+  paperPurpose: "decision" | "assurance" | "information" | null;
+  /** Who wrote the paper and who presents it (Settings; the author defaults to the programme commentary's). */
+  reportAuthor: string;
+  presentingDirector: string;
+  /** What the overall RAG weighs: schedule and cost (the default), or benefits and risk too. */
+  overallRule: "schedule-cost" | "all";
   /** Headers mapped by hand to the fields they mean (Settings rows "Column map | sheet | header | field"). */
   columnMap: ColumnMapEntry[];
   /** Where each setting was read from, for diagnostics. */
@@ -382,6 +389,10 @@ export const DEFAULT_SETTINGS: Settings = {
   riskMatrix: "auto",
   dateOrder: "day-first",
   classification: "OFFICIAL",
+  paperPurpose: null,
+  reportAuthor: "",
+  presentingDirector: "",
+  overallRule: "schedule-cost",
   columnMap: [],
   cells: {},
 };

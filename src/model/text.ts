@@ -28,6 +28,11 @@ export function wholeNumber(n: number): string {
 }
 
 /** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
+/** A count with its noun: "1 day", "2 days", "1 warning", "0 items". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
+}
+
 export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;

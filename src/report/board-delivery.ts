@@ -1,65 +1,41 @@
 import { cellOf } from "../model/entities";
 import { formatDayLong } from "../model/dates";
 import { periodRange } from "../model/period";
-import { capped, COLS, diagLink } from "./board";
-import { finishCell, ragCell, slipCell } from "./cells";
+import { capped, COLS } from "./board";
+import { dueCell, finishCell, overdueDaysCell, ragCell, slipCell } from "./cells";
 import type { ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, type PlanCell } from "./plan";
+import { scheduleSections } from "./board-schedule";
 import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
 
 /** The board's delivery sections: milestones, dependencies at risk, issues, benefits and the RAID summary. */
 export function delivery(L: SheetLayout, ctx: ReportContext): void {
   milestones(L, ctx);
-  dependenciesAtRisk(L, ctx);
+  scheduleSections(L, ctx);
   issues(L, ctx);
   benefits(L, ctx);
   raidSummary(L, ctx);
 }
 
-function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[]): PlanCell[] {
+function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[], date?: PlanCell): PlanCell[] {
   const m = ctx.milestoneById.get(id)!;
   const st = ctx.a.rag.milestones.get(id)!;
-  return [cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
+  return [cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }), cell(m.name, "wrap"), cell(ctx.labelOf(m.project), "wrap"), cell(m.owner, "wrap"), date ?? finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
 }
 
 function milestones(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   if (!a.programme.milestones.length) return;
-  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)!.overdue).sort((x, y) => a.rag.milestones.get(x.id)!.finishNow! - a.rag.milestones.get(y.id)!.finishNow!);
+  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)!.overdue).sort((x, y) => a.rag.milestones.get(x.id)!.dueDate! - a.rag.milestones.get(y.id)!.dueDate!);
   L.section(`Milestones overdue (${overdue.length})`);
-  L.table(["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"], capped(overdue, "overdue milestones", L).map((m) => milestoneRow(ctx, m.id, [cell(a.asOf - a.rag.milestones.get(m.id)!.finishNow!, "number")])), "No milestone is overdue.", { cols: COLS.milestones });
+  L.table(["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"], capped(overdue, "overdue milestones", L).map((m) => milestoneRow(ctx, m.id, [overdueDaysCell(a.rag.milestones.get(m.id)!.overdueDays, m.id)], dueCell(a.rag.milestones.get(m.id)!.dueDate, m.id))), "No milestone is overdue.", { cols: COLS.milestones });
   const done = milestonesCompleted(ctx);
   L.section(`Milestones completed this period, ${periodRange(a.period.start, a.asOf)} (${done.length})`);
   L.table(["ID", "Milestone", "Project", "Owner", "Completed", "Slip (days)", "RAG"], capped(done, "milestones completed", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone was completed this period.", { cols: COLS.milestones });
   const next = milestonesDueNext(ctx);
   L.section(`Milestones due by the end of next period, ${a.period.nextLabel} (to ${formatDayLong(a.period.nextEnd)}) (${next.length})`);
   L.table(["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"], capped(next, "milestones due", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone falls due by the end of next period.", { cols: COLS.milestones });
-}
-
-function dependenciesAtRisk(L: SheetLayout, ctx: ReportContext): void {
-  const a = ctx.a;
-  const pushed = [...a.schedule.nodes.values()].filter((n) => n.push?.kind === "slip").sort((x, y) => y.push!.days - x.push!.days);
-  if (!a.programme.links.length) return;
-  L.section("Dependencies at risk: items held up by a predecessor that finishes late");
-  L.table(
-    ["Item", "Name", "Waits for", "Root cause", "Days late", "Finish now", "RAG"],
-    capped(pushed, "items held up by a dependency", L).map((n) => {
-      const status = a.rag.projects.get(n.id) ?? a.rag.milestones.get(n.id);
-      const rating = status && "overall" in status ? status.overall : status?.rating;
-      return [
-        cell(n.id, "link", diagLink(ctx.diagnosticFor("slippage-impact", n.id))),
-        cell(ctx.nameOf(n.id), "wrap"),
-        cell(`${n.push!.by} ${ctx.nameOf(n.push!.by)}`, "wrap"),
-        cell(n.push!.root === n.push!.by ? "–" : `${n.push!.root} ${ctx.nameOf(n.push!.root)}`, "wrap"),
-        cell(n.push!.days, "number"),
-        finishCell(status?.finishNow ?? n.earlyFinish, n.id),
-        ragCell(rating, n.id),
-      ];
-    }),
-    "No predecessor's slippage reaches another item.",
-    { cols: COLS.dependencies },
-  );
 }
 
 function issues(L: SheetLayout, ctx: ReportContext): void {

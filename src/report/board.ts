@@ -1,11 +1,11 @@
-import { wholeNumber } from "../model/text";
+import { countOf, wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { periodRange } from "../model/period";
 import { RAG_ORDER, type Rag } from "../model/rag";
-import { becauseCell, ragCell, trendCell } from "./cells";
+import { becauseCell, NOT_TRACKED, ragCell, trendCell } from "./cells";
 import { delivery } from "./board-delivery";
 import { risksSection } from "./board-risks";
 import { printSetup, type ReportContext } from "./context";
@@ -59,8 +59,9 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   const a = ctx.a;
   const s = a.programme.settings;
   const L = new SheetLayout(BOARD_WIDTHS);
-  L.title(`${s.programmeName}: Programme Board report`);
+  L.title(boardTitle(s.programmeName));
   L.line(`Reporting date ${formatDayLong(a.asOf)} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · ${s.classification}`, "subtitle");
+  L.line(purposeLine(ctx), "subtitle");
   executiveSummary(L, ctx);
   overallStatus(L, ctx);
   decisions(L, ctx);
@@ -89,17 +90,42 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   };
 }
 
+/** The paper's title: the programme's name and what the paper is, said once ("Programme Board report", never "Programme: Programme Board report"). */
+export function boardTitle(name: string): string {
+  const n = name.trim();
+  if (!n || /^programme( board)?( report)?$/i.test(n)) return "Programme Board report";
+  return /board report$/i.test(n) ? n : `${n}: Programme Board report`;
+}
+
+/** What the paper is for, who wrote it and who presents it (Settings, else the programme's commentary). */
+export function paperPurpose(ctx: ReportContext): "decision" | "assurance" | "information" {
+  const a = ctx.a;
+  return a.programme.settings.paperPurpose ?? (a.commentary.decisions.length || a.risks.some((r) => r.escalate) ? "decision" : "assurance");
+}
+
+function purposeLine(ctx: ReportContext): string {
+  const s = ctx.a.programme.settings;
+  const author = s.reportAuthor || ctx.a.commentary.programme?.author || "";
+  return `For ${paperPurpose(ctx)} · Author: ${author || "not named (Settings: Report author)"} · Presented by: ${s.presentingDirector || "not named (Settings: Presenting director)"}`;
+}
+
+/** "(Ann Smith, 31 Dec 2009; not updated this period)" after a commentary carried from an earlier period. */
+export function commentaryByline(c: { author: string; period: number }, periodStart: number): string {
+  const stale = c.period < periodStart ? "; not updated this period" : "";
+  return ` (${[c.author, formatDayLong(c.period)].filter(Boolean).join(", ")}${stale})`;
+}
+
 /** The programme's own status summary (Commentary), then the facts it rests on. */
 function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   L.section("Executive summary");
   const c = a.commentary.programme;
-  if (c?.statusSummary) L.line(c.statusSummary + (c.author ? ` (${c.author}, ${formatDayLong(c.period)})` : ""), "summary");
+  if (c?.statusSummary) L.line(c.statusSummary + commentaryByline(c, a.period.start), "summary");
   const ws = a.rag.workstreams;
   const count = (r: Rag) => ws.filter((w) => w.overall?.rag === r).length;
   const facts: string[] = [];
   if (a.rag.overall) facts.push(`Overall ${a.rag.overall.rag}: ${a.rag.overall.because}.`);
-  if (ws.length) facts.push(`${ws.length} workstream${ws.length === 1 ? "" : "s"}: ${RAG_ORDER.slice().reverse().map((r) => `${count(r)} ${r}`).join(", ")}.`);
+  if (ws.length) facts.push(`${countOf(ws.length, "workstream")}: ${RAG_ORDER.slice().reverse().map((r) => `${count(r)} ${r}`).join(", ")}.`);
   const overdue = [...a.rag.milestones.values()].filter((m) => m.overdue).length;
   if (a.programme.milestones.length) facts.push(`${overdue} milestone${overdue === 1 ? "" : "s"} overdue.`);
   const f = a.finance.programme;
@@ -125,7 +151,7 @@ function overallStatus(L: SheetLayout, ctx: ReportContext): void {
   L.put([[cell("Cost", "bold"), ragCell(a.rag.cost, "Programme", "cost"), cell(null), becauseCell(a.rag.cost)]], 0, { merge: [[3, L.width - 1]] });
   const last = a.trends.last.date;
   L.line(last === null ? "This is the first report: trends start from the next one." : `Trend against the last report, ${formatDayLong(last)}.`, "note");
-  L.line(`${n.error} errors, ${n.warning} warnings in the workbook: see Exceptions.`, n.error ? "error" : "note", { sheetKey: "exceptions", cell: "A1" });
+  L.line(`${countOf(n.error, "error")}, ${countOf(n.warning, "warning")} in the workbook: see Exceptions.`, n.error ? "error" : "note", { sheetKey: "exceptions", cell: "A1" });
 }
 
 /** Decisions the board is asked to take: from the Commentary sheet and from escalated risks. */
@@ -135,7 +161,7 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
   L.section("Decisions for the board");
   const rows: PlanCell[][] = [];
   for (const d of a.commentary.decisions)
-    rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }), cell(d.text, "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
+    rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }), cell(d.date < a.asOf ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text, d.date < a.asOf ? "error" : "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
     const risk = ctx.riskById.get(r.id)!;
     rows.push([
@@ -163,7 +189,7 @@ function challenges(L: SheetLayout, ctx: ReportContext): void {
   }
   for (const d of a.diagnostics.filter((x) => x.code === "dependency-cycle")) add(`${d.message.split(".")[0]}: no date in it can be planned until one link is removed.`, d.entity ?? "", "", d);
   for (const n of a.schedule.nodes.values())
-    if (n.push?.kind === "conflict") add(`Dates conflict with the dependency on ${n.push.by} (${ctx.nameOf(n.push.by)}): ${n.push.days} days later than entered. Nothing has slipped; the plan needs correcting.`, `${n.id} ${ctx.nameOf(n.id)}`, ctx.projectById.get(n.id.toUpperCase())?.lead ?? "", ctx.diagnosticFor("date-conflict", n.id));
+    if (n.push?.kind === "conflict") add(`Dates conflict with the dependency on ${n.push.by} (${ctx.nameOf(n.push.by)}): ${countOf(n.push.days, "day")} later than entered. Nothing has slipped; the plan needs correcting.`, `${n.id} ${ctx.nameOf(n.id)}`, ctx.projectById.get(n.id.toUpperCase())?.lead ?? "", ctx.diagnosticFor("date-conflict", n.id));
   for (const c of a.competencies.filter((x) => x.gap !== null && x.gap > 0 && x.projects.length === 0))
     add(`Competency ${c.id} "${c.name}" is at level ${c.current} against a target of ${c.target} and no project addresses it.`, c.id, c.lead, ctx.diagnosticFor("competency-uncovered", c.id));
   L.table(["#", "Item", "Challenge", "Lead"], capped(rows, "challenges", L), "No reported RAG, plan or gap to challenge.", { cols: COLS.challenges });
@@ -204,7 +230,7 @@ function workstreams(L: SheetLayout, ctx: ReportContext): void {
       ragCell(w.schedule, `ws:${w.name}`, "schedule"),
       ragCell(w.cost, `ws:${w.name}`, "cost"),
       ragCell(w.overall, `ws:${w.name}`),
-      ragCell(w.reported),
+      ragCell(w.reported, undefined, "rag", "Not reported"),
       trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`),
     ];
   });
@@ -239,30 +265,34 @@ function finance(L: SheetLayout, ctx: ReportContext): void {
   const f = ctx.a.finance;
   if (!f.tracked) return;
   L.section("Finance");
-  const money = (v: number) => cell(Math.round(v), "money");
+  const NT = cell(NOT_TRACKED, "muted");
+  const money = (v: number, held: boolean, style = "money") => (held ? cell(Math.round(v), style) : NT);
+  const h = f.holds;
   const rows = f.workstreams.map((w) => [
     cell(w.name, "wrap"),
-    money(w.budget),
-    money(w.forecast),
-    money(w.actual),
-    money(w.variance),
+    money(w.budget, h.budget),
+    money(w.forecast, h.forecast),
+    money(w.actual, h.actual),
+    money(w.variance, h.budget && h.forecast),
     cell(w.variancePercent === null ? null : Math.round(w.variancePercent * 10) / 1000, "percent1"),
     ragCell(w.cost, `ws:${w.name}`, "cost"),
-    cell(w.covered < w.projects ? `${w.covered} of ${w.projects} projects have a budget and a forecast` : "", "wrap"),
+    cell(w.covered < w.projects ? `${w.covered} of ${countOf(w.projects, "project")} ${w.covered === 1 ? "has" : "have"} a budget and a forecast` : "", "wrap"),
   ]);
   const p = f.programme;
   rows.push([
     cell("Programme", "total-text"),
-    cell(Math.round(p.budget), "money-total"),
-    cell(Math.round(p.forecast), "money-total"),
-    cell(Math.round(p.actual), "money-total"),
+    money(p.budget, h.budget, "money-total"),
+    money(p.forecast, h.forecast, "money-total"),
+    money(p.actual, h.actual, "money-total"),
     cell(Math.round(p.variance), "money-total"),
     cell(p.variancePercent === null ? null : Math.round(p.variancePercent * 10) / 1000, "percent1-total"),
     ragCell(p.cost, "Programme", "cost"),
-    cell(p.covered < p.projects ? `${p.covered} of ${p.projects} projects have a budget and a forecast` : "", "wrap"),
+    cell(p.covered < p.projects ? `${p.covered} of ${countOf(p.projects, "project")} ${p.covered === 1 ? "has" : "have"} a budget and a forecast` : "", "wrap"),
   ]);
   L.table(["Workstream", "Budget", "Forecast", "Actual to date", "Variance", "Variance %", "Cost RAG", "Notes"], rows, "", { cols: COLS.finance });
   const s = ctx.a.programme.settings;
+  const missing = [!h.budget && "budgets", !h.forecast && "forecasts", !h.actual && "actual spend"].filter(Boolean);
+  if (missing.length) L.note(`Not tracked: the workbook holds no ${missing.join(" or ")} (no column, or only zeros), so ${missing.length === 1 ? "it is" : "they are"} not shown as £0.`);
   L.note(`Forecast is the larger of each project's forecast and its actual spend. Cost RAG is the summed forecast against the summed budget: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over. A project over its own tolerance shows on its workstream's overall RAG and highlight report.`);
 }
 
@@ -319,6 +349,6 @@ function ragKey(L: SheetLayout, ctx: ReportContext): void {
   L.section("RAG key and tolerances");
   for (const r of RAG_ORDER) L.put([[cell(r, ragStyle(r)), cell(RAG_MEANING[r], "wrap")]], 0, { merge: [[1, L.width - 1]] });
   L.note(
-    `Tolerances: time amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
+    `Tolerances: time amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
   );
 }

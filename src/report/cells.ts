@@ -1,5 +1,6 @@
 import type { Rating, ToleranceState } from "../checks/rag";
 import { TOLERANCE_WORDS } from "../checks/rag";
+import { dayCount, type MilestoneSlip } from "../checks/slip";
 import type { Trend } from "../checks/trend";
 import type { Day } from "../model/dates";
 import type { Rag } from "../model/rag";
@@ -17,10 +18,13 @@ function withAbout(c: PlanCell, a: CellAbout | undefined): PlanCell {
   return a ? { ...c, about: a } : c;
 }
 
-/** A RAG word on its colour. */
-export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag"): PlanCell {
+/** What a status cell says when the workbook holds nothing to rate it on. */
+export const NOT_TRACKED = "Not tracked";
+
+/** A RAG word on its colour; "Not tracked" (or `none`) when there is nothing to rate. */
+export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag", none = NOT_TRACKED): PlanCell {
   const rag = r === null || r === undefined ? null : typeof r === "string" ? r : r.rag;
-  return withAbout(cell(rag, ragStyle(rag)), about(item, field));
+  return withAbout(rag === null ? cell(none, "muted") : cell(rag, ragStyle(rag)), about(item, field));
 }
 
 /** The rule behind a RAG, in words. */
@@ -34,6 +38,20 @@ export function finishCell(day: Day | null, item?: string): PlanCell {
 
 export function slipCell(days: number | null, item?: string): PlanCell {
   return withAbout(cell(days, "number"), about(item, "slip"));
+}
+
+/** A project's worst open milestone and that milestone's slip ("M14: 123 days"), labelled apart from the project's own slip. */
+export function milestoneSlipCell(worst: MilestoneSlip | null, item?: string): PlanCell {
+  return withAbout(cell(worst ? `${worst.id}: ${dayCount(worst.slipDays)}` : "–", "text"), about(item, "milestoneSlip"));
+}
+
+/** The date an overdue item was due, and its days overdue since then. */
+export function dueCell(day: Day | null, item?: string): PlanCell {
+  return withAbout(cell(day === null ? null : { day }, "date"), about(item, "dueDate"));
+}
+
+export function overdueDaysCell(days: number | null, item?: string): PlanCell {
+  return withAbout(cell(days, days ? "error" : "number"), about(item, "overdueDays"));
 }
 
 export function trendCell(t: Trend, item?: string): PlanCell {

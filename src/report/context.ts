@@ -21,6 +21,8 @@ export interface ReportContext {
   workstreamOf: (id: string) => string | null;
   /** An item's name, for tables that would otherwise show bare IDs. */
   nameOf: (id: string) => string;
+  /** An ID with its name beside it ("P04 Staff survey"), or the ID alone when it names nothing. */
+  labelOf: (id: string) => string;
 }
 
 export function makeContext(a: Analysis): ReportContext {
@@ -37,6 +39,7 @@ export function makeContext(a: Analysis): ReportContext {
   const byCodeEntity = new Map<string, Diagnostic>();
   for (const d of a.diagnostics) if (d.entity && !byCodeEntity.has(`${d.code}|${d.entity}`)) byCodeEntity.set(`${d.code}|${d.entity}`, d);
   const project = (id: string) => projectById.get(id.trim().toUpperCase());
+  const nameOf = (id: string) => project(id)?.name ?? milestoneById.get(id)?.name ?? id;
   return {
     a,
     projectById,
@@ -47,7 +50,11 @@ export function makeContext(a: Analysis): ReportContext {
     highlightKey: (ws) => `highlight:${ws}`,
     diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
     workstreamOf: (id) => project(id)?.workstream ?? (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
-    nameOf: (id) => project(id)?.name ?? milestoneById.get(id)?.name ?? id,
+    nameOf,
+    labelOf: (id) => {
+      const name = nameOf(id);
+      return name && name !== id ? `${id} ${name}` : id;
+    },
   };
 }
 

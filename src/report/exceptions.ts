@@ -1,3 +1,4 @@
+import { countOf } from "../model/text";
 import { CODE_NAMES, countBySeverity } from "../model/diagnostic";
 import { formatDayLong } from "../model/dates";
 import { printSetup, type ReportContext } from "./context";
@@ -12,7 +13,7 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   const L = new SheetLayout(WIDTHS);
   const n = countBySeverity(a.diagnostics);
   L.title("Exceptions");
-  L.line(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${n.error} errors, ${n.warning} warnings, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle");
+  L.line(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle");
   L.gap();
   const headerRow = L.row;
   const rows = a.diagnostics.map((d) => [

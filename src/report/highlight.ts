@@ -1,12 +1,14 @@
+import { countOf } from "../model/text";
 import { cellOf } from "../model/entities";
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
-import { escalationScore } from "../checks/risks";
+import { workstreamDimensions } from "../checks/dimensions";
 import { findLast } from "../checks/trend";
 import { formatDayLong } from "../model/dates";
 import { linkText, type Project } from "../model/entities";
 import { periodRange } from "../model/period";
 import { worstRag, type Rag } from "../model/rag";
-import { becauseCell, finishCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
+import { becauseCell, finishCell, milestoneSlipCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
+import { commentaryByline } from "./board";
 import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -18,7 +20,7 @@ export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 /** Where each table's columns sit on the highlight report's fixed columns (A = 0). */
 const COLS = {
   status: [[0, 1], [2, 2], [3, 3], [4, 4], [5, 10]],
-  projects: [[0, 0], [1, 1], [2, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
+  projects: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
   done: [[0, 0], [1, 3], [4, 4], [5, 6], [7, 7]],
   planned: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
   tolerance: [[0, 0], [1, 2], [3, 10]],
@@ -58,11 +60,11 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
 
   L.section("Status summary");
-  if (c?.statusSummary) L.line(`${c.statusSummary}${c.author ? ` (${c.author}, ${formatDayLong(c.period)})` : ""}`, "summary");
+  if (c?.statusSummary) L.line(`${c.statusSummary}${commentaryByline(c, a.period.start)}`, "summary");
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
 
-  const tolerances = workstreamTolerances(ctx, w, projects, ownsItem);
+  const tolerances = workstreamTolerances(ctx, w, projects);
   L.section("Status this period and last");
   const lastDate = a.trends.last.date;
   L.table(
@@ -70,7 +72,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     tolerances.map((t, i) => [
       cell(t.dimension, "bold"),
       t.rating ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag") : cell("Not tracked", "note"),
-      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last),
+      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last, undefined, "rag", "–"),
       i === 0 ? trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`) : cell("", "text"),
       cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
     ]),
@@ -80,7 +82,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 
   L.section("Projects");
   L.table(
-    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Reported", "Notes"],
+    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Worst milestone slip", "Reported", "Notes"],
     projects.map((p) => {
       const st = a.rag.projects.get(p.id)!;
       return [
@@ -92,7 +94,8 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
         finishCell(st.finishNow, p.id),
         cell(st.baseline === null ? null : { day: st.baseline }, "date"),
         slipCell(st.slipDays, p.id),
-        ragCell(p.reportedRag),
+        milestoneSlipCell(st.worstMilestone, p.id),
+        ragCell(p.reportedRag, undefined, "rag", "Not reported"),
         cell(p.notes || a.commentary.items.get(p.id)?.statusSummary || "", "wrap"),
       ];
     }),
@@ -113,7 +116,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     "",
     { cols: COLS.byProject },
   );
-  L.note(`Time: amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
+  L.note(`Time: amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
 
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
@@ -141,7 +144,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 }
 
 /** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
-function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[], ownsItem: (p: string) => boolean): ToleranceLine[] {
+function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[]): ToleranceLine[] {
   const a = ctx.a;
   const last = a.trends.last.date === null ? undefined : findLast(a.trends.last, "Workstream", w.name);
   const reported = (k: "scopeRag" | "qualityRag", word: string): Rating | null => {
@@ -151,17 +154,7 @@ function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects:
     const which = rated.filter((p) => p[k] === rag).map((p) => p.id);
     return { rag, rule: "worst-member", because: `${word} as the workstream reports it: ${which.join(", ")} ${rag}` };
   };
-  const benefitRows = a.programme.benefits.map((b, k) => ({ b, r: a.benefits[k] })).filter(({ b }) => ownsItem(b.project) || projects.some((p) => p.benefits.some((x) => x.toUpperCase() === b.id.toUpperCase())));
-  const off = benefitRows.filter(({ r }) => r.offTrack).map(({ b }) => b.id);
-  const benefits: Rating | null = benefitRows.length ? (off.length ? { rag: "Red", rule: "worst-member", because: `off track: ${off.join(", ")}` } : { rag: "Green", rule: "on-track", because: `${benefitRows.length} benefit${benefitRows.length === 1 ? "" : "s"}, none off track` }) : null;
-  const risks = a.programme.risks.map((r, k) => ({ r, x: a.risks[k] })).filter(({ r, x }) => x.open && x.score !== null && ownsItem(r.project));
-  let risk: Rating | null = null;
-  if (a.programme.risks.length) {
-    const rank = ({ x }: (typeof risks)[number]): Rag => (x.escalate ? "Red" : x.band === "High" || x.band === "Medium" ? "Amber" : "Green");
-    const rag = worstRag(risks.map(rank)) ?? "Green";
-    const which = risks.filter((x) => rank(x) === rag).map(({ r }) => r.id);
-    risk = { rag, rule: "worst-member", because: risks.length ? (rag === "Red" ? `at or above the escalation score (${escalationScore(risks[0].x.matrix, a.programme.settings)}): ${which.join(", ")}` : `${risks.length} open; ${rag === "Amber" ? `high: ${which.join(", ")}` : "none high"}`) : "no open risks" };
-  }
+  const { benefits, risk } = workstreamDimensions(a.programme, w, a.benefits, a.risks);
   return [
     { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
     { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
@@ -224,7 +217,7 @@ function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? `${a.asOf - i.due!} days` : "", r.overdue ? "error" : "text")]),
+    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? countOf(a.asOf - i.due!, "day") : "", r.overdue ? "error" : "text")]),
     "No open issues recorded against this workstream.",
     { cols: COLS.issues },
   );
@@ -252,7 +245,7 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
         cell(`${l.to} ${ctx.nameOf(l.to)}`, "wrap"),
         cell(linkText(l), "text"),
         cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
-        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${push!.days} days late` : "On track", atRisk ? "error" : "text"),
+        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push!.days, "day")} late` : "On track", atRisk ? "error" : "text"),
       ];
     }),
     "No dependencies cross this workstream's boundary.",

@@ -16,7 +16,7 @@ const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
 /** Styles whose text wraps, so that long text makes a row taller. */
-const WRAPPING = new Set(["wrap", "note", "link-wrap", "text", "error", "warning", "info", "header", "bold", "summary", "total-text"]);
+const WRAPPING = new Set(["wrap", "note", "muted", "link-wrap", "text", "error", "warning", "info", "header", "bold", "summary", "total-text"]);
 
 /** Excel's column width (characters of the default font) in points. */
 export function columnPoints(chars: number): number {

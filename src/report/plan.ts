@@ -25,7 +25,7 @@ export interface PlanCell {
 /** A status value a cell shows: an item's (project, milestone, risk, workstream) or the programme's. */
 export interface CellAbout {
   item: string;
-  field: "rag" | "schedule" | "cost" | "finishNow" | "slip" | "tolerance" | "trend" | "score" | "band";
+  field: "rag" | "schedule" | "cost" | "finishNow" | "slip" | "milestoneSlip" | "dueDate" | "overdueDays" | "tolerance" | "trend" | "score" | "band";
 }
 
 /**

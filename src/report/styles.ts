@@ -45,6 +45,8 @@ export const STYLES: Record<string, CellStyle> = {
   link: { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   "link-wrap": { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   note: { italic: true, color: "595959", wrap: true },
+  /** A table cell with nothing to show: "Not tracked", "Not reported". */
+  muted: { italic: true, color: "595959", border: GRID, vAlign: "top", wrap: true },
   plain: {},
   "plain-date": { numFmt: "dd mmm yyyy" },
   "error": { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },

@@ -1,7 +1,7 @@
 import { dayFromYmd, ymdFromDay, type Day } from "../model/dates";
 import type { Rag } from "../model/rag";
 import { BOARD_LIST_LIMIT, COLS } from "./board";
-import { finishCell, ragCell, slipCell } from "./cells";
+import { finishCell, milestoneSlipCell, ragCell, slipCell } from "./cells";
 import type { ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, range, type PlanCell } from "./plan";
@@ -44,13 +44,13 @@ function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
     return { id: p.id, label: `${p.id} ${p.name}`, from: st.startNow!, to: st.finishNow!, rag: st.overall.rag };
   });
   L.table(
-    ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG"],
+    ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG", "Worst milestone slip"],
     items.map((p): PlanCell[] => {
       const st = a.rag.projects.get(p.id)!;
-      return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: st.startNow! }, "date"), finishCell(st.finishNow, p.id), slipCell(st.slipDays, p.id), ragCell(st.overall, p.id)];
+      return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: st.startNow! }, "date"), finishCell(st.finishNow, p.id), slipCell(st.slipDays, p.id), ragCell(st.overall, p.id), milestoneSlipCell(st.worstMilestone, p.id)];
     }),
     "",
-    { cols: COLS.timeline },
+    { cols: [...COLS.timeline, [9, 11]] },
   );
   gantt(L, ctx, bars, "Programme timeline (bars in RAG colours; the vertical line is the as-of date)");
 }

@@ -55,7 +55,7 @@ describe("milestone status", () => {
 });
 
 describe("project status", () => {
-  const mst = (rag: "Red" | "Amber" | "Green" | "Blue", i: number) => ({ id: `M${i}`, done: rag === "Blue", rating: { rag, rule: "slip" as const, because: `M${i} reason` }, baseline: null, finishNow: null, slipDays: rag === "Red" ? 45 : 0, overdue: false });
+  const mst = (rag: "Red" | "Amber" | "Green" | "Blue", i: number) => ({ id: `M${i}`, done: rag === "Blue", rating: { rag, rule: "slip" as const, because: `M${i} reason` }, baseline: null, finishNow: null, slipDays: rag === "Red" ? 45 : 0, overdue: false, dueDate: null, overdueDays: null });
   const r = (o: Partial<Project>, msRags: ("Red" | "Amber" | "Green" | "Blue")[] = []) => projectStatus(pr(o), nodeless, msRags.map(mst), AS_OF, DEFAULT_SETTINGS, CAL);
   it("schedule: the worst of its own slip and its milestones, with the milestone's reason and slip", () => {
     expect(r({}).schedule.rag).toBe("Green");
@@ -63,7 +63,8 @@ describe("project status", () => {
     expect(r({ finish: day("2010-06-15") }).schedule.rag).toBe("Red");
     expect(r({}, ["Green", "Amber", "Blue"]).schedule.rag).toBe("Amber");
     expect(r({}, ["Red"]).schedule).toMatchObject({ rag: "Red", rule: "milestone", because: "M0 reason" });
-    expect(r({}, ["Red"]).slipDays).toBe(45);
+    // Its own slip stays its own; its worst open milestone is told apart, named.
+    expect(r({}, ["Red"])).toMatchObject({ slipDays: 0, worstMilestone: { id: "M0", slipDays: 45 } });
   });
   it("schedule: Red when overdue, Blue when done (status, actual finish or 100 %)", () => {
     expect(r({ finish: day("2010-01-01") })).toMatchObject({ schedule: { rag: "Red", rule: "overdue" }, overdue: true });

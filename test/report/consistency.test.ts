@@ -6,7 +6,8 @@ import { buildReportPlan } from "../../src/report/build";
 import type { PlanCell, PlanSheet } from "../../src/report/plan";
 import { milestonesDueNext } from "../../src/report/selections";
 import { makeContext } from "../../src/report/context";
-import { disagreements, statusCells } from "../support/consistency";
+import { disagreements, statusCells, textClaims, textDisagreements } from "../support/consistency";
+import type { Analysis } from "../../src/checks/analyse";
 import { planFor, SAMPLE_PATH } from "../support/sample";
 import { snap } from "../support/snapshot";
 import { readFileSync } from "node:fs";
@@ -66,6 +67,58 @@ describe("one story on every sheet", () => {
     // The unscored risk is named too.
     expect(board).toContain("Likelihood typed as six");
     expect(board.some((t) => /^Not on the heat map: R1/.test(t))).toBe(true);
+  });
+});
+
+/** Items overdue in both reports must be overdue since the same date, a month more each month. */
+function overdueDrift(first: Analysis, next: Analysis): string[] {
+  const out: string[] = [];
+  const both = [...first.rag.milestones, ...first.rag.projects];
+  for (const [id, st] of both) {
+    const later = next.rag.milestones.get(id) ?? next.rag.projects.get(id);
+    if (!st.overdue || !later?.overdue) continue;
+    if (later.dueDate !== st.dueDate) out.push(`${id} was due ${st.dueDate} in the first report and ${later.dueDate} in the next`);
+    if (later.overdueDays !== st.overdueDays! + (next.asOf - first.asOf)) out.push(`${id} is ${st.overdueDays} days overdue, then ${later.overdueDays}`);
+  }
+  return out;
+}
+
+describe("one slip per item, and every sentence agrees with it", () => {
+  it("the sample: every sheet's 'was due … overdue' and 'finishes …, n days after' read back", async () => {
+    const { analysis, plan } = await planFor();
+    expect(textClaims(analysis, plan)).toBeGreaterThan(10);
+    expect(textDisagreements(analysis, plan)).toEqual([]);
+  });
+
+  it("the untidy workbook: the same", () => {
+    const a = analyseWorkbook(untidy());
+    const plan = buildReportPlan(a);
+    expect(textClaims(a, plan)).toBeGreaterThan(1);
+    expect(textDisagreements(a, plan)).toEqual([]);
+  });
+
+  it("a project's own slip is its finish now against its baseline; its worst milestone is told apart", async () => {
+    const { analysis } = await planFor();
+    for (const [id, st] of analysis.rag.projects) {
+      if (st.finishNow !== null && st.baseline !== null && !st.overdue) expect([id, st.slipDays]).toEqual([id, st.finishNow - st.baseline]);
+      if (st.worstMilestone) expect(analysis.rag.milestones.get(st.worstMilestone.id)!.slipDays).toBe(st.worstMilestone.slipDays);
+    }
+  });
+
+  it("two consecutive reports: an open item's overdue date stays, its days overdue grow by the month between", async () => {
+    for (const [input, label] of [[new Uint8Array(readFileSync(SAMPLE_PATH)), "sample"]] as const) {
+      const first = analyseWorkbook(await readWorkbook(input), { asOf: dayFromYmd(2010, 1, 31) });
+      const written = await writeReport(input, buildReportPlan(first));
+      const next = analyseWorkbook(await readWorkbook(written.data), { asOf: dayFromYmd(2010, 2, 28) });
+      const plan = buildReportPlan(next);
+      expect([label, ...overdueDrift(first, next)]).toEqual([label]);
+      expect([label, ...disagreements(next, plan), ...textDisagreements(next, plan)]).toEqual([label]);
+      expect([...first.rag.milestones.values()].filter((m) => m.overdue && next.rag.milestones.get(m.id)!.overdue).length).toBeGreaterThan(3);
+    }
+    const u1 = analyseWorkbook(untidy(), { asOf: dayFromYmd(2010, 2, 28) });
+    const u2 = analyseWorkbook(untidy(), { asOf: dayFromYmd(2010, 4, 30) });
+    expect(overdueDrift(u1, u2)).toEqual([]);
+    expect(textDisagreements(u2, buildReportPlan(u2))).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ describe("the report plan for the sample workbook", () => {
     const { plan } = await planFor();
     const board = plan.sheets[0];
     const t = texts(board);
-    const order = ["Executive summary", "Decisions for the board", "PMO challenges", "Workstreams", "Finance", "Milestones overdue (4)", "Dependencies at risk: items held up by a predecessor that finishes late", "Issues: open (2), overdue first", "Benefits: 1 off track of 4", "RAID summary", "Top risks (open, scoring 15 or more on the NHS 5×5 matrix (NPSA))", "Risk heat map: open risks on the NHS 5×5 matrix (NPSA)", "Competencies against target", "Governance ratings", "Timeline: projects from start to finish now", "RAG key and tolerances"];
+    const order = ["Executive summary", "Decisions for the board", "PMO challenges", "Workstreams", "Finance", "Milestones overdue (4)", "Slips by root cause: late items that push others (1)", "Critical path: open items with no float, in order (3)", "Issues: open (2), overdue first", "Benefits: 1 off track of 4", "RAID summary", "Top risks (open, scoring 15 or more on the NHS 5×5 matrix (NPSA))", "Risk heat map: open risks on the NHS 5×5 matrix (NPSA)", "Competencies against target", "Governance ratings", "Timeline: projects from start to finish now", "RAG key and tolerances"];
     const at = order.map((h) => t.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);

@@ -60,6 +60,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
     for (const d of json?.diagnostics ?? []) {
       if (severity !== "all" && d.severity !== severity) continue;
       if (code !== "all" && d.code !== code) continue;
+      if (code === "all" && d.code === "slippage-impact" && json?.slipRoots?.length) continue; // shown by root below
       const k = d.sheet || "Workbook";
       const list = g.get(k) ?? [];
       list.push(d);
@@ -133,6 +134,20 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
               </Dropdown>
             </Field>
           </div>
+          {code === "all" && (severity === "all" || severity === "warning") && !!json.slipRoots?.length && (
+            <section aria-label={`Slips by root cause: ${json.slipRoots.length}`}>
+              <h3 className={styles.groupHeading}>Slips, by root cause ({json.slipRoots.length})</h3>
+              <ul className={styles.list}>
+                {json.slipRoots.slice(0, PAGE).map((r) => (
+                  <li key={r.root} className={`${styles.item} ${styles.warning}`}>
+                    <Body1 as="p" block>
+                      {r.sentence}
+                    </Body1>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {groups.length === 0 && <Body1>No findings{severity !== "all" || code !== "all" ? " match the filters" : ""}.</Body1>}
           {groups.map(([sheet, list]) => {
             const limit = shown[sheet] ?? PAGE;
