@@ -28,6 +28,7 @@ import {
 import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { readHistory } from "./history";
+import { readPlanSnapshots } from "./plan-snapshot";
 import { headerCell, type Located } from "./locate";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
@@ -146,7 +147,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
 
   partsDiagnostics(recognition, reader, diags);
   return {
-    programme: { projects, milestones, links, risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), settings, sources },
+    programme: { projects, milestones, links, risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), snapshots: readPlanSnapshots(snapshot), settings, sources },
     diagnostics: diags,
     leftOut,
     recognition,

@@ -1,4 +1,5 @@
 import type { HistoryRow } from "../ingest/history";
+import type { SnapshotRow } from "../ingest/plan-snapshot";
 import type { CalendarKind } from "./calendar";
 import type { Day } from "./dates";
 import type { Rag } from "./rag";
@@ -332,6 +333,8 @@ export interface Programme {
   commentary: CommentaryRow[];
   /** The RAG History an earlier report left in the workbook. */
   history: HistoryRow[];
+  /** The plan snapshots earlier reports left in the workbook (absent: none read). */
+  snapshots?: SnapshotRow[];
   settings: Settings;
   /** Which sheet (and table, if any) each kind was read from. */
   sources: SheetSource[];

@@ -12,6 +12,7 @@ import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
 import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
 import { bandStyle } from "./styles";
+import { sinceLastReport } from "./movement-section";
 
 export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 
@@ -61,6 +62,8 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   if (c?.statusSummary) L.line(`${c.statusSummary}${c.author ? ` (${c.author}, ${formatDayLong(c.period)})` : ""}`, "summary");
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
+
+  sinceLastReport(L, ctx, { cols: [[0, 0], [1, 1], [2, 3], [4, 5], [6, 7], [8, 8]], workstream: false }, w.name);
 
   const tolerances = workstreamTolerances(ctx, w, projects, ownsItem);
   L.section("Status this period and last");
