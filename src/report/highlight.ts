@@ -73,7 +73,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     tolerances.map((t, i) => [
       cell(t.dimension, "bold"),
       t.rating ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag") : cell("Not tracked", "note"),
-      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last),
+      t.last === undefined || t.last === null ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last),
       i === 0 ? trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`) : cell("", "text"),
       cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
     ]),
@@ -143,6 +143,15 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   };
 }
 
+/** A workstream's scope, quality, benefits and risk ratings as its highlight report shows them (the RAG History keeps them). */
+export function workstreamDimensions(ctx: ReportContext, w: WorkstreamStatus): { scope: Rating | null; quality: Rating | null; benefits: Rating | null; risk: Rating | null } {
+  const projects = w.projects.map((id) => projectOf(ctx, id)!);
+  const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
+  const ownsItem = (project: string) => inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();
+  const t = workstreamTolerances(ctx, w, projects, ownsItem);
+  return { scope: t[3].rating, quality: t[4].rating, benefits: t[5].rating, risk: t[6].rating };
+}
+
 /** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
 function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[], ownsItem: (p: string) => boolean): ToleranceLine[] {
   const a = ctx.a;
@@ -169,10 +178,10 @@ function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects:
     { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
     { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
     { dimension: "Cost", rating: w.cost, last: last ? last.cost : undefined, detail: w.cost?.because ?? "No budgets recorded." },
-    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
-    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
-    { dimension: "Benefits", rating: benefits, last: undefined, detail: benefits?.because ?? "" },
-    { dimension: "Risk", rating: risk, last: undefined, detail: risk?.because ?? "" },
+    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: last ? last.scope ?? null : undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
+    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: last ? last.quality ?? null : undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
+    { dimension: "Benefits", rating: benefits, last: last ? last.benefits ?? null : undefined, detail: benefits?.because ?? "" },
+    { dimension: "Risk", rating: risk, last: last ? last.risk ?? null : undefined, detail: risk?.because ?? "" },
   ];
 }
 
