@@ -142,7 +142,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
     const v = row.values;
     const period = day(v.period);
     if (period === null || !str(v.about)) return [];
-    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), src: row.src }];
+    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), cause: str(v.cause), consequences: str(v.consequences), options: str(v.options), src: row.src }];
   });
 
   partsDiagnostics(recognition, reader, diags);

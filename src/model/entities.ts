@@ -200,6 +200,10 @@ export interface CommentaryRow {
   decisionBy: Day | null;
   lessons: string;
   author: string;
+  /** For an exception report (PRINCE2): the cause, the consequences of the deviation, and the options ("" when not given). */
+  cause?: string;
+  consequences?: string;
+  options?: string;
   src: Source;
 }
 

@@ -13,6 +13,7 @@ import { cell, range, type PlanCell, type PlanSheet } from "./plan";
 import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
 import { bandStyle } from "./styles";
 import { sinceLastReport } from "./movement-section";
+import { exceededTolerances, exceptionKey } from "./exception-report";
 
 export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 
@@ -117,6 +118,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     { cols: COLS.byProject },
   );
   L.note(`Time: amber beyond ${s.amberSlipDays} days' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
+  if (exceededTolerances(ctx, w).length) L.line(`Beyond tolerance: see this workstream's exception report, ER ${w.name}.`, "link", { sheetKey: exceptionKey(w.name), cell: "A1" });
 
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
