@@ -42,7 +42,9 @@ export function exceptionSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   L.line("Back to the highlight report", "link", { sheetKey: ctx.highlightKey(w.name), cell: "A1" });
 
   L.section("Exception");
-  L.line(`${w.name}: ${exceeded.map((x) => x.dimension.toLowerCase()).join(", ")} tolerance exceeded.`, "summary");
+  const dims = exceeded.map((x) => x.dimension.toLowerCase());
+  const listed = dims.length > 1 ? `${dims.slice(0, -1).join(", ")} and ${dims[dims.length - 1]} tolerances` : `${dims[0]} tolerance`;
+  L.line(`${w.name}: ${listed} exceeded.`, "summary");
   for (const x of exceeded) L.put([[cell(x.dimension, "bold"), ragCell(x.rating), cell(x.rating.because, "wrap")]], 0, { merge: [[2, L.width - 1]] });
 
   L.section("Cause of the exception");

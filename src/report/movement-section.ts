@@ -48,12 +48,12 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
 function summary(m: Movement): string {
   const later = m.moved.filter((x) => x.days > 0).length;
   const parts: string[] = [];
-  if (m.moved.length) parts.push(`${plural(m.moved.length, "finish", "finishes")} moved (${later} later, ${m.moved.length - later} earlier)`);
+  if (m.moved.length) parts.push(`${plural(m.moved.length, "finish", "finishes")} moved ${later === m.moved.length ? "later" : later === 0 ? "earlier" : `(${later} later, ${m.moved.length - later} earlier)`}`);
   if (m.completed.length) parts.push(`${plural(m.completed.length, "item")} completed`);
   if (m.rag.length) parts.push(`${plural(m.rag.length, "RAG change")}`);
   const risk = (how: string) => m.risks.filter((r) => r.how === how).length;
-  const riskWords = [["opened", risk("opened")], ["closed", risk("closed") + risk("removed")], ["re-scored", risk("re-scored")]].filter(([, n]) => n) as [string, number][];
-  if (riskWords.length) parts.push(`${riskWords.map(([w, n], i) => (i === 0 ? `${plural(n, "risk")} ${w}` : `${n} ${w}`)).join(", ")}`);
+  const riskWords = ([["opened", risk("opened")], ["closed", risk("closed") + risk("removed")], ["re-scored", risk("re-scored")]] as [string, number][]).filter(([, n]) => n);
+  if (riskWords.length) parts.push(`risks ${riskWords.map(([w, n]) => `${n} ${w}`).join(", ")}`);
   if (m.added.length) parts.push(`${plural(m.added.length, "item")} added to the plan`);
   if (m.removed.length) parts.push(`${plural(m.removed.length, "item")} removed`);
   if (m.decisions.length) parts.push(`${plural(m.decisions.length, "decision")} no longer requested`);
