@@ -543,8 +543,8 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
     series.setXAxisValues(rangeOf(ws, spec.categories));
     if (s.hidden) noFill(series);
     else if (spec.type === "radar" || spec.type === "line") series.format.line.color = `#${s.color}`;
-    if (s.dash) series.format.line.lineStyle = "Dash";
     else series.format.fill.setSolidColor(`#${s.color}`);
+    if (s.dash) series.format.line.lineStyle = "Dash";
     (s.pointColors ?? []).forEach((c, k) => series.points.getItemAt(k).format.fill.setSolidColor(`#${c}`));
     const gaps = BAR_GAPS[spec.type];
     if (gaps && i === 0) {

@@ -96,7 +96,7 @@ describe("writing the report into the open workbook", () => {
     const second = await writeReportToWorkbook(deps(fake));
     expect(second.written.replaced).toEqual(first.written.sheets.map((s) => s.name));
     expect(fake.state.sheets).toHaveLength(count);
-    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual(["PMOExceptions", "PMORagHistory"]);
+    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual(["PMOExceptions", "PMORagHistory", "PMOPlanSnapshots"]);
     expect(fake.sheet("Board Report").charts).toHaveLength(5);
     // The history was read back: a rerun on the same date replaces its rows.
     expect(second.snapshot.reportSheets?.map((r) => r.key)).toContain("history");
