@@ -12,6 +12,7 @@ import { analyseFinance, type FinanceResult } from "./finance";
 import { findLast, lastReport, ragTrend, riskTrend, type LastReport, type Trend } from "./trend";
 import { analyseCompetencies, type CompetencyResult } from "./competencies";
 import { checkActuals, checkIntegrity } from "./integrity";
+import { movementSince, planSnapshotNow, type Movement } from "./movement";
 import { analyseIssues, type IssueResult } from "./issues";
 import { analyseAssumptions, analyseDependencyLog, type AssumptionResult, type DependencyResult } from "./raid";
 import { analyseRag, type RagResult } from "./rag";
@@ -49,6 +50,8 @@ export interface Analysis {
   trends: Trends;
   finance: FinanceResult;
   commentary: CommentaryResult;
+  /** What moved since the last report's plan snapshot, and this report's snapshot. */
+  movement: Movement;
 }
 
 export interface Trends {
@@ -93,6 +96,7 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   };
   const finance = analyseFinance(programme, rag);
   const commentary = selectCommentary(programme, asOf, diags);
+  const movement = movementSince(programme.snapshots ?? [], planSnapshotNow(programme, rag, schedule, risks, commentary, asOf), asOf);
   sortDiagnostics(diags);
-  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, assumptions, dependencyLog, benefits, leftOut: opts.leftOut ?? [], period, trends, finance, commentary };
+  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, assumptions, dependencyLog, benefits, leftOut: opts.leftOut ?? [], period, trends, finance, commentary, movement };
 }

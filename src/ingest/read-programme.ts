@@ -30,6 +30,7 @@ import type { Rag } from "../model/rag";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { readHistory } from "./history";
 import { describingValue, headerCell, type Located } from "./locate";
+import { readPlanSnapshots } from "./plan-snapshot";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
 import { readConstraint } from "./constraints";
@@ -144,12 +145,12 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
     const v = row.values;
     const period = day(v.period);
     if (period === null || !str(v.about)) return [];
-    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), src: row.src }];
+    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), cause: str(v.cause), consequences: str(v.consequences), options: str(v.options), src: row.src }];
   });
 
   partsDiagnostics(recognition, reader, diags);
   return {
-    programme: { projects, milestones, links, ...(summaries.length ? { summaries } : {}), risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), settings, sources },
+    programme: { projects, milestones, links, ...(summaries.length ? { summaries } : {}), risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), snapshots: readPlanSnapshots(snapshot), settings, sources },
     diagnostics: diags,
     leftOut,
     recognition,

@@ -324,6 +324,9 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "decisionBy", label: "Decision By", type: "date", aliases: ["Decision Date", "Needed By", "Decision Needed By"] },
       { key: "lessons", label: "Lessons", type: "text", aliases: ["Lessons Learned", "Lessons Learnt"] },
       { key: "author", label: "Author", type: "text", aliases: ["By", "Written By", "Owner", "Submitted By"] },
+      { key: "cause", label: "Cause", type: "text", aliases: ["Exception Cause", "Cause of Exception", "Cause of the Exception", "Reason for Exception"], note: "For a workstream beyond tolerance: the cause of the exception (its exception report)." },
+      { key: "consequences", label: "Consequences", type: "text", aliases: ["Consequences of Deviation", "Consequences of the Deviation", "Impact of Exception"], note: "What follows if the deviation is not addressed, for the project and for the programme." },
+      { key: "options", label: "Options", type: "text", aliases: ["Exception Options", "Options Considered", "Options Available"], note: "The options, each with its effect on the business case, risks and tolerances; the Recommendation column says which is recommended." },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import type { HistoryRow } from "./history";
+import type { SnapshotRow } from "./plan-snapshot";
 import type { CalendarKind } from "./calendar";
 import type { Constraint } from "./constraint";
 import type { Day } from "./dates";
@@ -264,6 +265,10 @@ export interface CommentaryRow {
   decisionBy: Day | null;
   lessons: string;
   author: string;
+  /** For an exception report (PRINCE2): the cause, the consequences of the deviation, and the options ("" when not given). */
+  cause?: string;
+  consequences?: string;
+  options?: string;
   src: Source;
 }
 
@@ -428,6 +433,8 @@ export interface Programme {
   commentary: CommentaryRow[];
   /** The RAG History an earlier report left in the workbook. */
   history: HistoryRow[];
+  /** The plan snapshots earlier reports left in the workbook (absent: none read). */
+  snapshots?: SnapshotRow[];
   settings: Settings;
   /** Which sheet (and table, if any) each kind was read from. */
   sources: SheetSource[];

@@ -19,4 +19,9 @@ export interface HistoryRow {
   reported: Rag | null;
   /** A risk's score on that date. */
   score: number | null;
+  /** A workstream's scope, quality, benefits and risk RAG on that date (null: not tracked, or an older history). */
+  scope?: Rag | null;
+  quality?: Rag | null;
+  benefits?: Rag | null;
+  risk?: Rag | null;
 }

@@ -13,6 +13,7 @@ import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
 import { RAG_FILL, ragStyle } from "./styles";
 import { timelines } from "./timeline";
+import { milestoneTrendChart, sinceLastReport } from "./movement-section";
 
 /** The board report's columns (characters): D–H are equal, so the risk heat map's cells are square. */
 export const BOARD_WIDTHS = [12, 34, 22, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11];
@@ -64,6 +65,8 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   L.line(purposeLine(ctx), "subtitle");
   executiveSummary(L, ctx);
   overallStatus(L, ctx);
+  sinceLastReport(L, ctx, { cols: [[0, 0], [1, 1], [2, 2], [3, 5], [6, 7], [8, 9], [10, 10]], workstream: true });
+  milestoneTrendChart(L, ctx);
   decisions(L, ctx);
   challenges(L, ctx);
   dataQuality(L, ctx);

@@ -2,8 +2,10 @@ import type { Analysis } from "../checks/analyse";
 import { boardSheet } from "./board";
 import { makeContext } from "./context";
 import { exceptionsSheet } from "./exceptions";
+import { exceptionSheet } from "./exception-report";
 import { highlightSheet } from "./highlight";
 import { historySheet } from "./history-sheet";
+import { SNAPSHOT_KEY, snapshotSheet } from "./snapshot-sheet";
 import { REPORT_MARKER, type PlanSheet, type ReportPlan } from "./plan";
 import { cleanSheetName } from "./sheet-names";
 import { STYLES } from "./styles";
@@ -23,9 +25,14 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
   const ctx = makeContext(a);
   const sheets: PlanSheet[] = [];
   if (inc.board) sheets.push(boardSheet(ctx));
-  if (inc.highlights) for (const w of a.rag.workstreams) sheets.push(highlightSheet(ctx, w));
+  if (inc.highlights)
+    for (const w of a.rag.workstreams) {
+      sheets.push(highlightSheet(ctx, w));
+      const er = exceptionSheet(ctx, w); // a workstream beyond a tolerance: its PRINCE2 exception report beside its highlight report
+      if (er) sheets.push(er);
+    }
   if (inc.exceptions) sheets.push(exceptionsSheet(ctx));
-  if (inc.history) sheets.push(historySheet(ctx));
+  if (inc.history) sheets.push(historySheet(ctx), snapshotSheet(ctx));
   // Names valid for Excel and distinct among themselves; clashes with the user's sheets are the host's to settle.
   const used = new Set<string>();
   for (const s of sheets) {
@@ -35,6 +42,6 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
     s.name = name;
   }
   if (!inc.charts) for (const s of sheets) s.charts = [];
-  const scope = [inc.board && "board", inc.highlights && "highlight:", inc.exceptions && "exceptions", inc.history && "history"].filter((x): x is string => !!x);
+  const scope = [inc.board && "board", inc.highlights && "highlight:", inc.highlights && "exception:", inc.exceptions && "exceptions", inc.history && "history", inc.history && SNAPSHOT_KEY].filter((x): x is string => !!x);
   return { sheets, scope, styles: STYLES, marker: REPORT_MARKER, activeKey: inc.board ? "board" : sheets[0]?.key };
 }

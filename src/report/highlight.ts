@@ -14,6 +14,8 @@ import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
 import { milestonesCompleted, milestonesDueNext, raidCounts } from "./selections";
 import { bandStyle } from "./styles";
+import { sinceLastReport } from "./movement-section";
+import { exceededTolerances, exceptionKey } from "./exception-report";
 
 export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 
@@ -63,6 +65,8 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   if (c?.statusSummary) L.line(`${c.statusSummary}${commentaryByline(c, a.period.start)}`, "summary");
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
+
+  sinceLastReport(L, ctx, { cols: [[0, 0], [1, 1], [2, 3], [4, 5], [6, 7], [8, 8]], workstream: false }, w.name);
 
   const tolerances = workstreamTolerances(ctx, w, projects);
   L.section("Status this period and last");
@@ -117,6 +121,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     { cols: COLS.byProject },
   );
   L.note(`Time: amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
+  if (exceededTolerances(ctx, w).length) L.line(`Beyond tolerance: see this workstream's exception report, ER ${w.name}.`, "link", { sheetKey: exceptionKey(w.name), cell: "A1" });
 
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
@@ -143,6 +148,12 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   };
 }
 
+/** A workstream's scope, quality, benefits and risk ratings as its highlight report shows them (the RAG History keeps them). */
+export function workstreamRatings(ctx: ReportContext, w: WorkstreamStatus): { scope: Rating | null; quality: Rating | null; benefits: Rating | null; risk: Rating | null } {
+  const t = workstreamTolerances(ctx, w, w.projects.map((id) => projectOf(ctx, id)!));
+  return { scope: t[3].rating, quality: t[4].rating, benefits: t[5].rating, risk: t[6].rating };
+}
+
 /** Overall, time, cost, scope, quality, benefits and risk for the workstream, each with its reason or "not tracked". */
 function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects: Project[]): ToleranceLine[] {
   const a = ctx.a;
@@ -159,10 +170,10 @@ function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects:
     { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
     { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
     { dimension: "Cost", rating: w.cost, last: last ? last.cost : undefined, detail: w.cost?.because ?? "No budgets recorded." },
-    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
-    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
-    { dimension: "Benefits", rating: benefits, last: undefined, detail: benefits?.because ?? "" },
-    { dimension: "Risk", rating: risk, last: undefined, detail: risk?.because ?? "" },
+    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: last ? last.scope ?? null : undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
+    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: last ? last.quality ?? null : undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
+    { dimension: "Benefits", rating: benefits, last: last ? last.benefits ?? null : undefined, detail: benefits?.because ?? "" },
+    { dimension: "Risk", rating: risk, last: last ? last.risk ?? null : undefined, detail: risk?.because ?? "" },
   ];
 }
 

@@ -1,15 +1,23 @@
-import type { Analysis } from "../checks/analyse";
 import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "../ingest/history";
 import { cell, range, type PlanSheet } from "./plan";
 import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
+import { workstreamRatings } from "./highlight";
 
-/** This report's rows for the RAG History: the programme, each workstream, project and open risk. */
-export function currentHistory(a: Analysis): HistoryRow[] {
+/**
+ * This report's rows for the RAG History: the programme, each workstream (with the scope, quality,
+ * benefits and risk RAG its highlight report shows, so the next report can show them as last
+ * period's), project and open risk.
+ */
+export function currentHistory(ctx: ReportContext): HistoryRow[] {
+  const a = ctx.a;
   const rows: HistoryRow[] = [];
-  const at = { date: a.asOf, id: "", schedule: null, cost: null, reported: null, score: null };
+  const at = { date: a.asOf, id: "", schedule: null, cost: null, reported: null, score: null, scope: null, quality: null, benefits: null, risk: null };
   rows.push({ ...at, level: "Programme", name: a.programme.settings.programmeName, overall: a.rag.overall?.rag ?? null, schedule: a.rag.schedule?.rag ?? null, cost: a.rag.cost?.rag ?? null });
-  for (const w of a.rag.workstreams) rows.push({ ...at, level: "Workstream", name: w.name, overall: w.overall?.rag ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported });
+  for (const w of a.rag.workstreams) {
+    const d = workstreamRatings(ctx, w);
+    rows.push({ ...at, level: "Workstream", name: w.name, overall: w.overall?.rag ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported, scope: d.scope?.rag ?? null, quality: d.quality?.rag ?? null, benefits: d.benefits?.rag ?? null, risk: d.risk?.rag ?? null });
+  }
   for (const p of a.programme.projects) {
     const r = a.rag.projects.get(p.id)!;
     rows.push({ ...at, level: "Project", id: p.id, name: p.name, overall: r.overall.rag, schedule: r.schedule.rag, cost: r.cost?.rag ?? null, reported: p.reportedRag });
@@ -29,7 +37,7 @@ export function mergeHistory(previous: HistoryRow[], current: HistoryRow[]): His
 
 /** The RAG history sheet: a plain table from A1, so that the next run can read it back. */
 export function historySheet(ctx: ReportContext): PlanSheet {
-  const rows = mergeHistory(ctx.a.programme.history, currentHistory(ctx.a));
+  const rows = mergeHistory(ctx.a.programme.history, currentHistory(ctx));
   const body = rows.map((r) => [
     cell({ day: r.date }, "date"),
     cell(r.level, "text"),
@@ -40,12 +48,16 @@ export function historySheet(ctx: ReportContext): PlanSheet {
     cell(r.cost, ragStyle(r.cost)),
     cell(r.reported, ragStyle(r.reported)),
     cell(r.score, "number"),
+    cell(r.scope ?? null, ragStyle(r.scope ?? null)),
+    cell(r.quality ?? null, ragStyle(r.quality ?? null)),
+    cell(r.benefits ?? null, ragStyle(r.benefits ?? null)),
+    cell(r.risk ?? null, ragStyle(r.risk ?? null)),
   ]);
   return {
     key: "history",
     name: "RAG History",
     tabColor: "7F7F7F",
-    widths: [13, 12, 8, 44, 10, 10, 10, 10, 10],
+    widths: [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9],
     blocks: [{ row: 0, col: 0, cells: [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body] }],
     charts: [],
     freezeRows: 1,

@@ -68,7 +68,8 @@ export interface RangeRef {
   right: number;
 }
 
-export type ChartType = "columnStacked" | "doughnut" | "radar" | "gantt";
+/** "line": lines with markers over the categories (the milestone trend: forecast dates at each reporting date). */
+export type ChartType = "columnStacked" | "doughnut" | "radar" | "gantt" | "line";
 
 export interface ChartSeries {
   name: string;
@@ -79,6 +80,8 @@ export interface ChartSeries {
   pointColors?: string[];
   /** Drawn with no fill (the Gantt chart's start series). */
   hidden?: boolean;
+  /** A dashed line (a line chart's reference line). */
+  dash?: boolean;
 }
 
 export interface ChartSpec {

@@ -32,6 +32,7 @@ export const STYLES: Record<string, CellStyle> = {
   wrap: { wrap: true, border: GRID, vAlign: "top" },
   bold: { bold: true, border: GRID, vAlign: "top" },
   number: { numFmt: "0", border: GRID, align: "right", vAlign: "top" },
+  "days-signed": { numFmt: "+0;-0;0", border: GRID, align: "right", vAlign: "top" },
   decimal: { numFmt: "0.0", border: GRID, align: "right", vAlign: "top" },
   percent: { numFmt: "0%", border: GRID, align: "right", vAlign: "top" },
   money: { numFmt: '"£"#,##0;-"£"#,##0', border: GRID, align: "right", vAlign: "top" },

@@ -30,7 +30,7 @@ describe("the ribbon's function commands", () => {
     const fake = await sampleFake();
     const notes: string[] = [];
     await runCommand("report", deps(fake), (m) => void notes.push(m));
-    expect(reportSheets(fake)).toHaveLength(8);
+    expect(reportSheets(fake)).toHaveLength(12); // board, 5 highlight and 3 exception reports, exceptions, history, plan snapshots
     fake.state.protectedStructure = true;
     await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(notes).toHaveLength(1);

@@ -12,7 +12,9 @@ const texts = (s: PlanSheet): string[] => s.blocks.flatMap((b) => b.cells.flatMa
 describe("the report plan for the sample workbook", () => {
   it("has a board report, a highlight report per workstream, exceptions and history, and opens on the board", async () => {
     const { plan, analysis } = await planFor();
-    expect(plan.sheets.map((s) => s.key)).toEqual(["board", ...analysis.rag.workstreams.map((w) => `highlight:${w.name}`), "exceptions", "history"]);
+    // Each workstream beyond a tolerance has its exception report after its highlight report; the plan snapshots come last.
+    const highlights = analysis.rag.workstreams.flatMap((w) => [`highlight:${w.name}`, ...(w.overall?.rag === "Red" ? [`exception:${w.name}`] : [])]);
+    expect(plan.sheets.map((s) => s.key)).toEqual(["board", ...highlights, "exceptions", "history", "snapshot"]);
     expect(plan.activeKey).toBe("board");
     for (const s of plan.sheets) {
       expect(s.name.length).toBeLessThanOrEqual(31);

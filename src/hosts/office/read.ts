@@ -121,7 +121,8 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
     const range = parseRange(stripSheet(tableRanges[i].address));
     if (range) tableSnaps.push({ name: t.name, sheet: t.worksheet.name, range });
   });
-  const historySheets = new Set(reportSheets.filter((r) => r.key === "history").map((r) => r.sheet));
+  // Report sheets the next report reads back: the RAG History and the plan snapshots.
+  const historySheets = new Set(reportSheets.filter((r) => r.key === "history" || r.key === "snapshot").map((r) => r.sheet));
   const regions: Region[] = [];
   sheets.items.forEach((ws, i) => {
     const u = used[i];

@@ -96,7 +96,7 @@ interface Op {
 /** Excel's column width is in points; the plan's is in characters of the default font. */
 export const POINTS_PER_CHAR = 5.6;
 
-const EXCEL_CHART: Record<ChartSpec["type"], string> = { columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked" };
+const EXCEL_CHART: Record<ChartSpec["type"], string> = { columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked", line: "LineMarkers" };
 
 export function planValue(v: PlanValue, date1904: boolean): string | number | boolean | null {
   if (v !== null && typeof v === "object") return serialFromDay(v.day, date1904);
@@ -542,8 +542,9 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
     series.setValues(rangeOf(ws, s.values));
     series.setXAxisValues(rangeOf(ws, spec.categories));
     if (s.hidden) noFill(series);
-    else if (spec.type === "radar") series.format.line.color = `#${s.color}`;
+    else if (spec.type === "radar" || spec.type === "line") series.format.line.color = `#${s.color}`;
     else series.format.fill.setSolidColor(`#${s.color}`);
+    if (s.dash) series.format.line.lineStyle = "Dash";
     (s.pointColors ?? []).forEach((c, k) => series.points.getItemAt(k).format.fill.setSolidColor(`#${c}`));
     const gaps = BAR_GAPS[spec.type];
     if (gaps && i === 0) {
@@ -581,7 +582,7 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
       category.format.line.lineStyle = "Dash";
       category.format.line.weight = 1.75;
     }
-  } else value.numberFormat = "0";
+  } else value.numberFormat = spec.type === "line" ? (spec.valueAxis?.numFmt ?? "dd mmm yy") : "0";
   chart.setPosition(a1(spec.anchor.fromRow, spec.anchor.fromCol), a1(spec.anchor.toRow - 1, spec.anchor.toCol - 1));
 }
 

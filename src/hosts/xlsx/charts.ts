@@ -38,10 +38,13 @@ function title(text: string): string {
 
 function series(spec: ChartSpec, sheet: string, data: ChartData, i: number, numFmt?: string): string {
   const s = spec.series[i];
-  const sp = s.hidden ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` : spec.type === "radar" ? `<c:spPr><a:ln w="28575">${solid(s.color)}</a:ln></c:spPr>` : `<c:spPr>${solid(s.color)}</c:spPr>`;
+  const dash = s.dash ? `<a:prstDash val="dash"/>` : "";
+  const sp = s.hidden ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` : spec.type === "line" ? `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color)}${dash}<a:round/></a:ln></c:spPr>` : spec.type === "radar" ? `<c:spPr><a:ln w="28575">${solid(s.color)}</a:ln></c:spPr>` : `<c:spPr>${solid(s.color)}</c:spPr>`;
   const points = (s.pointColors ?? []).map((col, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/><c:spPr>${solid(col)}<a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("");
-  const marker = spec.type === "radar" ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(s.color)}</c:spPr></c:marker>` : "";
-  return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${sp}${marker}${points}<c:cat><c:strRef><c:f>${ref(sheet, spec.categories)}</c:f>${strCache(data.categories)}</c:strRef></c:cat><c:val><c:numRef><c:f>${ref(sheet, s.values)}</c:f>${numCache(data.values[i], numFmt)}</c:numRef></c:val></c:ser>`;
+  const marker =
+    spec.type === "line" && s.dash ? `<c:marker><c:symbol val="none"/></c:marker>` : spec.type === "radar" || spec.type === "line" ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(s.color)}<a:ln>${solid(s.color)}</a:ln></c:spPr></c:marker>` : "";
+  const smooth = spec.type === "line" ? `<c:smooth val="0"/>` : "";
+  return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${sp}${marker}${points}<c:cat><c:strRef><c:f>${ref(sheet, spec.categories)}</c:f>${strCache(data.categories)}</c:strRef></c:cat><c:val><c:numRef><c:f>${ref(sheet, s.values)}</c:f>${numCache(data.values[i], numFmt)}</c:numRef></c:val>${smooth}</c:ser>`;
 }
 
 const AX_CAT = 500001;
@@ -80,6 +83,14 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData, serial
     case "doughnut":
       plot = `<c:doughnutChart><c:varyColors val="1"/>${series(spec, sheet, data, 0)}<c:firstSliceAng val="0"/><c:holeSize val="55"/></c:doughnutChart>`;
       break;
+    case "line": {
+      // The milestone trend: forecast dates (serials) up the value axis, one point per reporting date.
+      const min = serial(spec.valueAxis?.min);
+      const max = serial(spec.valueAxis?.max);
+      const fmt = spec.valueAxis?.numFmt ?? "dd mmm yy";
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, "dd mmm yyyy")).join("")}<c:marker val="1"/>${ids}</c:lineChart>${axes(spec, { catPos: "b", valPos: "l", numFmt: fmt, min, max })}`;
+      break;
+    }
     case "radar": {
       const min = typeof spec.valueAxis?.min === "number" ? spec.valueAxis.min : undefined;
       const max = typeof spec.valueAxis?.max === "number" ? spec.valueAxis.max : undefined;

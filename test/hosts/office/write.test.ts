@@ -51,7 +51,7 @@ describe("writing the report into the open workbook", () => {
     const fake = await sampleFake();
     const out = await writeReportToWorkbook(deps(fake));
     const charts = fake.sheet("Board Report").charts;
-    expect(charts.map((c) => [c.type, c.seriesBy, c.title])).toEqual(out.plan.sheets[0].charts.map((c) => [{ columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked" }[c.type], "Columns", c.title]));
+    expect(charts.map((c) => [c.type, c.seriesBy, c.title])).toEqual(out.plan.sheets[0].charts.map((c) => [{ columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked", line: "LineMarkers" }[c.type], "Columns", c.title]));
     const stacked = charts[0];
     expect(stacked.series.map((s) => [s.name, s.fill])).toEqual([["Red", "#C00000"], ["Amber", "#FFC000"], ["Green", "#00B050"], ["Blue", "#0070C0"]]);
     const gantt = charts[3];
@@ -96,7 +96,7 @@ describe("writing the report into the open workbook", () => {
     const second = await writeReportToWorkbook(deps(fake));
     expect(second.written.replaced).toEqual(first.written.sheets.map((s) => s.name));
     expect(fake.state.sheets).toHaveLength(count);
-    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual(["PMOExceptions", "PMORagHistory"]);
+    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual(["PMOExceptions", "PMORagHistory", "PMOPlanSnapshots"]);
     expect(fake.sheet("Board Report").charts).toHaveLength(5);
     // The history was read back: a rerun on the same date replaces its rows.
     expect(second.snapshot.reportSheets?.map((r) => r.key)).toContain("history");

@@ -1,0 +1,42 @@
+import { mergeSnapshots, SNAPSHOT_HEADERS, SNAPSHOT_ROWS_KEPT, SNAPSHOT_DATES_KEPT } from "../ingest/plan-snapshot";
+import { cell, range, type PlanSheet } from "./plan";
+import { printSetup, type ReportContext } from "./context";
+import { ragStyle } from "./styles";
+
+/** The sheet's key: the reader (src/ingest/plan-snapshot.ts) finds its rows by it. */
+export const SNAPSHOT_KEY = "snapshot";
+
+/**
+ * The plan snapshots: a plain table from A1 that the next report reads back to say what moved.
+ * A report sheet like the RAG History (replaced on each run, kept to the latest
+ * {@link SNAPSHOT_DATES_KEPT} reporting dates and {@link SNAPSHOT_ROWS_KEPT} rows).
+ */
+export function snapshotSheet(ctx: ReportContext): PlanSheet {
+  const rows = mergeSnapshots(ctx.a.programme.snapshots ?? [], ctx.a.movement.now);
+  const day = (d: number | null) => cell(d === null ? null : { day: d }, "date");
+  const body = rows.map((r) => [
+    day(r.date),
+    cell(r.kind, "text"),
+    cell(r.id, "text"),
+    cell(r.name, "text"),
+    cell(r.workstream, "text"),
+    day(r.finishNow),
+    day(r.baseline),
+    cell(r.rag, ragStyle(r.rag)),
+    cell(r.float, "number"),
+    cell(r.score, "number"),
+    cell(r.status, "text"),
+    cell(r.source, "text"),
+  ]);
+  return {
+    key: SNAPSHOT_KEY,
+    name: "Plan Snapshots",
+    tabColor: "7F7F7F",
+    widths: [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12],
+    blocks: [{ row: 0, col: 0, cells: [SNAPSHOT_HEADERS.map((h) => cell(h, "header")), ...body] }],
+    charts: [],
+    freezeRows: 1,
+    table: { name: "PMOPlanSnapshots", range: range(0, 0, Math.max(1, body.length), SNAPSHOT_HEADERS.length - 1) },
+    print: printSetup(ctx, "Plan snapshots", [0, 0]),
+  };
+}
