@@ -1,5 +1,6 @@
 import { flat } from "../model/text";
 import {
+  clockAt,
   dayAtIndex,
   dayLookup,
   indexOnOrAfter,
@@ -412,20 +413,18 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     const isCritical = floatMinutes !== null && floatMinutes <= 0;
     if (isCritical) critical.push(v);
     const dur = it.duration[v];
-    // A milestone shows the day of its point as a finish (the end of its day), or, entered at a day's first minute and still there, that day.
-    const msDay = (point: number) => shown(point, !(it.atDayStart[v] && point === it.start[v]));
     const node: ScheduleNode = {
       id: it.ids[v],
       kind: ms ? "milestone" : "project",
       done,
       computable,
-      start: ms ? msDay(it.start[v]) : shown(it.start[v], false),
-      finish: ms ? msDay(it.finishPoint[v]) : shown(it.finishPoint[v], true),
+      start: ms ? msDay(it, v, it.start[v], shown) : shown(it.start[v], false),
+      finish: ms ? msDay(it, v, it.finishPoint[v], shown) : shown(it.finishPoint[v], true),
       duration: daysOf(dur, M),
-      earlyStart: ms ? msDay(ef[v]) : shown(es[v], false),
-      earlyFinish: ms ? msDay(ef[v]) : shown(ef[v], true),
-      lateStart: hasLate ? (ms ? msDay(lf[v]) : shown(lf[v] - dur, false)) : null,
-      lateFinish: hasLate ? (ms ? msDay(lf[v]) : shown(lf[v], true)) : null,
+      earlyStart: ms ? msDay(it, v, ef[v], shown) : shown(es[v], false),
+      earlyFinish: ms ? msDay(it, v, ef[v], shown) : shown(ef[v], true),
+      lateStart: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
+      lateFinish: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
       totalFloat: floatMinutes === null ? null : daysOf(floatMinutes, M),
       totalFloatMinutes: floatMinutes,
       critical: isCritical,
@@ -470,13 +469,23 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   };
 }
 
-/** Minutes after midnight of a node's dates (a plan scheduled to the minute). */
+/** A milestone shows the day of its point as a finish (the end of its day), or, entered at a day's first minute and still there, that day. */
+function msDay(it: Items, v: number, point: number, shown: Shown): Day {
+  return shown(point, !(it.atDayStart[v] && point === it.start[v]));
+}
+
+/** Minutes after midnight of a node's dates (a plan scheduled to the minute): the clock time of each point within its working day. */
 function nodeTimes(cal: WorkCalendar, ms: boolean, es: number, ef: number, lf: number | null, dur: number): NodeTimes {
+  const M = cal.minutesPerDay;
+  const clock = (t: number, asFinish: boolean) => {
+    const x = t - Math.floor(t / M) * M;
+    return clockAt(cal, x === 0 && asFinish ? M : x, asFinish);
+  };
   return {
-    earlyStart: momentAt(cal, ms ? ef : es, ms).minute,
-    earlyFinish: momentAt(cal, ef, true).minute,
-    lateStart: lf === null ? null : momentAt(cal, ms ? lf : lf - dur, ms).minute,
-    lateFinish: lf === null ? null : momentAt(cal, lf, true).minute,
+    earlyStart: clock(ms ? ef : es, ms),
+    earlyFinish: clock(ef, true),
+    lateStart: lf === null ? null : clock(ms ? lf : lf - dur, ms),
+    lateFinish: lf === null ? null : clock(lf, true),
   };
 }
 
