@@ -349,7 +349,7 @@ const finishCell = (it: Items, v: number): string => cellOf(it.src[v], it.finish
 /** Working days of a span of working minutes: exact for whole days, else to 2 places. */
 const daysOf = (minutes: number, M: number): number => {
   const d = minutes / M;
-  return Number.isInteger(d) ? d + 0 : Math.round(d * 100) / 100 + 0;
+  return Number.isInteger(d) ? d + 0 : (Math.sign(d) * Math.round(Math.abs(d) * 100)) / 100 + 0;
 };
 
 export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
@@ -882,7 +882,22 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
   // Items that start earlier than their links allow but still finish in time: the start conflicts.
   for (let v = 0; v < it.items; v++) {
     if (it.done[v] || it.milestone[v] || pushes.of[v] || es[v] <= it.start[v]) continue;
-    if (ef[v] > it.finishPoint[v]) continue; // finishing later the same day (a plan with times): its finish says it
+    if (ef[v] > it.finishPoint[v]) {
+      // Moved past its entered finish by its own constraint, not by a link: say so once.
+      const t = it.cType[v];
+      if (drivers.start[v] === drivers.start[v + 1] && (t === 2 || t === 4 || t === 6 || t === 7) && shown(ef[v], true) > shown(it.finishPoint[v], true)) {
+        const c = it.constraint[v]!;
+        diags.push({
+          severity: "warning",
+          code: "date-conflict",
+          message: flat(`${it.ids[v]}'s ${CONSTRAINT_NAME[c.type]} constraint (${formatDayLong(c.date!.day)}) lets it start on ${formatDayLong(shown(es[v], false))} at the earliest, so it finishes ${formatDayLong(shown(ef[v], true))}, after its entered finish ${formatDayLong(shown(it.finishPoint[v], true))}. Correct its dates, or the constraint.`),
+          sheet: it.src[v].sheet,
+          cell: startCell(it, v),
+          entity: it.ids[v],
+        });
+      }
+      continue; // otherwise: finishing later the same day (a plan with times), or its finish says it
+    }
     if (it.minute && shown(es[v], false) === shown(it.start[v], false)) continue; // later the same day
     const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
     const by = j !== undefined ? `${it.ids[net.from[j]]} (${linkText(net.links[j])})` : it.cType[v] ? `its ${CONSTRAINT_NAME[CONSTRAINT_OF[it.cType[v]]]} constraint` : "its predecessors";
