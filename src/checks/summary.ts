@@ -1,6 +1,6 @@
 import { formatDay } from "../model/dates";
 import { countBySeverity } from "../model/diagnostic";
-import type { Source } from "../model/entities";
+import { exactLag, type Source } from "../model/entities";
 import type { Analysis } from "./analyse";
 
 /**
@@ -22,7 +22,8 @@ export function toJson(a: Analysis) {
       /** Working days; null for done items and items whose schedule cannot be computed. */
       totalFloat: n ? n.totalFloat : null,
       critical: n ? n.critical : false,
-      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit })) : [],
+      // `exact`: the lag to the minute, when its whole-day reading rounds it (6h, 1.5w), which a plan with times is scheduled with.
+      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit, ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}) })) : [],
       push: n?.push ?? null,
       // Present only when there is something to say (a plan with times; a constraint; a deadline), so whole-day output is as before.
       ...(n?.times ? { times: { earlyStart: hm(n.times.earlyStart), earlyFinish: hm(n.times.earlyFinish), lateStart: hm(n.times.lateStart), lateFinish: hm(n.times.lateFinish) }, totalFloatMinutes: n.totalFloatMinutes } : {}),
