@@ -507,7 +507,11 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
   const units: number[] = [];
   const cells: { sheet: string; cell: string }[] = [];
   for (const l of p.links) {
-    const a = index.get(l.from) ?? (summaryAt.has(l.from) ? summaryAt.get(l.from)! + 1 : undefined);
+    let a = index.get(l.from);
+    if (a === undefined) {
+      const sf = summaryAt.get(l.from);
+      a = sf === undefined ? undefined : sf + 1; // a link out of a summary leaves from its finish point
+    }
     const b = index.get(l.to) ?? summaryAt.get(l.to);
     if (a === undefined || b === undefined) continue;
     from.push(a);
@@ -520,12 +524,13 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
     cells.push(l);
   }
   for (const sm of p.summaries ?? []) {
-    const v = summaryAt.get(sm.id)!;
+    const v = summaryAt.get(sm.id);
+    if (v === undefined) continue;
+    const cell = { sheet: sm.src.sheet, cell: cellOf(sm.src, "id") ?? "" };
     for (const c of sm.children) {
       const item = index.get(c);
-      const sub = summaryAt.get(c);
+      const sub = item === undefined ? summaryAt.get(c) : undefined;
       if (item === undefined && sub === undefined) continue;
-      const cell = { sheet: sm.src.sheet, cell: cellOf(sm.src, "id") ?? "" };
       from.push(v, item ?? sub! + 1);
       to.push(item ?? sub!, v + 1);
       types.push(LINK_TYPE_NUMBER.SS, LINK_TYPE_NUMBER.FF);
