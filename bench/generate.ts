@@ -81,3 +81,60 @@ export function wideRows(rows: number): CellValue[][] {
   for (let i = 0; i < rows; i++) out.push([`P${i}`, `Project number ${i}`, `Workstream ${i % 12}`, `Lead ${i % 40}`, BASE + (i % 300), BASE + 300 + (i % 300), 1000 + i, 1100 + i, "In progress", ["Green", "Amber", "Red"][i % 3], i % 2 === 0, `Note for row ${i}`]);
   return out;
 }
+
+/**
+ * The same kind of plan as Microsoft Project's Export Wizard writes it (Task_Table1): every date
+ * with its time of day (Excel serials with a fraction), a third of the tasks hours long with hour
+ * lags, a summary task over every 25 items (some linked to the one before), Start No Earlier Than
+ * constraints on 3% and deadlines on 2% of the tasks: the schedule runs to the minute.
+ * `ids` and `links` include the summaries and their links, for the graphlib peer.
+ */
+export function syntheticProjectExport(items: number): Synthetic {
+  const rand = rng(items + 7);
+  const nProjects = Math.max(1, Math.floor(items / 4));
+  const types = ["FS", "SS", "FF", "SF"];
+  const ids: string[] = [];
+  const links: [string, string][] = [];
+  const head = ["ID", "Task_Name", "Duration", "Outline_Level", "Predecessors", "Start_Date", "Finish_Date", "Baseline_Finish", "Actual_Finish", "Milestone", "Summary", "Constraint_Type", "Constraint_Date", "Deadline", "Resource_Names"];
+  const rows: CellValue[][] = [head];
+  const hour = 1 / 24;
+  for (let i = 0; i < items; i++) ids.push(`T${i}`);
+  let summary = -1;
+  for (let i = 0; i < items; i++) {
+    if (i % 25 === 0) {
+      summary++;
+      const sid = `S${summary}`;
+      ids.push(sid);
+      const pred = summary > 0 && rand() < 0.2 ? `S${summary - 1}` : null;
+      if (pred) links.push([pred, sid]);
+      rows.push([sid, `Phase ${summary}`, null, 1, pred, null, null, null, null, "No", "Yes", null, null, null, null]);
+    }
+    const deps: string[] = [];
+    const count = i === 0 ? 0 : rand() < 0.5 ? 1 : 2;
+    for (let k = 0; k < count; k++) {
+      const j = Math.max(0, i - 1 - Math.floor(rand() * Math.min(i, 50)));
+      const t = types[Math.floor(rand() * 4)];
+      const lag = Math.floor(rand() * 10) - 2;
+      deps.push(`${ids[j]}${t}${lag >= 0 ? "+" : ""}${lag}${rand() < 0.4 ? "h" : "d"}`);
+      links.push([ids[j], ids[i]]);
+    }
+    const day = BASE + Math.floor(rand() * 200);
+    const milestone = i >= nProjects;
+    const inHours = !milestone && i % 3 === 0;
+    const hours = inHours ? 1 + Math.floor(rand() * 6) : 0;
+    const start = day + (inHours ? 8 + Math.floor(rand() * 3) : 8) * hour;
+    const finish = milestone ? day + 17 * hour : inHours ? start + hours * hour : day + 30 + Math.floor(rand() * 300) + 17 * hour;
+    const done = milestone && rand() < 0.3;
+    const r = rand();
+    const constraint = r < 0.03 ? ["Start No Earlier Than", start + Math.floor(rand() * 5)] : ["As Soon As Possible", "NA"];
+    const deadline = r > 0.98 ? Math.floor(finish) + 17 * hour - Math.floor(rand() * 10) : "NA";
+    rows.push([ids[i], `Task ${i}`, milestone ? "0d" : inHours ? `${hours}h` : `${Math.round(finish - start)}d`, 2, deps.join(",") || null, milestone ? finish : start, finish, Math.floor(finish) - Math.floor(rand() * 20), done ? finish : null, milestone ? "Yes" : "No", "No", constraint[0], constraint[1], deadline, `Lead ${i % 40}`]);
+  }
+  const base = syntheticProgramme(Math.max(10, Math.floor(items / 10)));
+  const snapshot: WorkbookSnapshot = {
+    sheets: [{ name: "Task_Table1", top: 0, left: 0, rows }, ...base.snapshot.sheets.filter((s) => s.name === "Risks" || s.name === "Settings")],
+    tables: [],
+    date1904: false,
+  };
+  return { snapshot, ids, links };
+}

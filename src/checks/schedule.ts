@@ -1,5 +1,6 @@
 import { flat } from "../model/text";
 import {
+  clockAt,
   dayAtIndex,
   dayLookup,
   indexOnOrAfter,
@@ -348,7 +349,7 @@ const finishCell = (it: Items, v: number): string => cellOf(it.src[v], it.finish
 /** Working days of a span of working minutes: exact for whole days, else to 2 places. */
 const daysOf = (minutes: number, M: number): number => {
   const d = minutes / M;
-  return Number.isInteger(d) ? d + 0 : Math.round(d * 100) / 100 + 0;
+  return Number.isInteger(d) ? d + 0 : (Math.sign(d) * Math.round(Math.abs(d) * 100)) / 100 + 0;
 };
 
 export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
@@ -412,20 +413,18 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     const isCritical = floatMinutes !== null && floatMinutes <= 0;
     if (isCritical) critical.push(v);
     const dur = it.duration[v];
-    // A milestone shows the day of its point as a finish (the end of its day), or, entered at a day's first minute and still there, that day.
-    const msDay = (point: number) => shown(point, !(it.atDayStart[v] && point === it.start[v]));
     const node: ScheduleNode = {
       id: it.ids[v],
       kind: ms ? "milestone" : "project",
       done,
       computable,
-      start: ms ? msDay(it.start[v]) : shown(it.start[v], false),
-      finish: ms ? msDay(it.finishPoint[v]) : shown(it.finishPoint[v], true),
+      start: ms ? msDay(it, v, it.start[v], shown) : shown(it.start[v], false),
+      finish: ms ? msDay(it, v, it.finishPoint[v], shown) : shown(it.finishPoint[v], true),
       duration: daysOf(dur, M),
-      earlyStart: ms ? msDay(ef[v]) : shown(es[v], false),
-      earlyFinish: ms ? msDay(ef[v]) : shown(ef[v], true),
-      lateStart: hasLate ? (ms ? msDay(lf[v]) : shown(lf[v] - dur, false)) : null,
-      lateFinish: hasLate ? (ms ? msDay(lf[v]) : shown(lf[v], true)) : null,
+      earlyStart: ms ? msDay(it, v, ef[v], shown) : shown(es[v], false),
+      earlyFinish: ms ? msDay(it, v, ef[v], shown) : shown(ef[v], true),
+      lateStart: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
+      lateFinish: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
       totalFloat: floatMinutes === null ? null : daysOf(floatMinutes, M),
       totalFloatMinutes: floatMinutes,
       critical: isCritical,
@@ -470,13 +469,23 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
   };
 }
 
-/** Minutes after midnight of a node's dates (a plan scheduled to the minute). */
+/** A milestone shows the day of its point as a finish (the end of its day), or, entered at a day's first minute and still there, that day. */
+function msDay(it: Items, v: number, point: number, shown: Shown): Day {
+  return shown(point, !(it.atDayStart[v] && point === it.start[v]));
+}
+
+/** Minutes after midnight of a node's dates (a plan scheduled to the minute): the clock time of each point within its working day. */
 function nodeTimes(cal: WorkCalendar, ms: boolean, es: number, ef: number, lf: number | null, dur: number): NodeTimes {
+  const M = cal.minutesPerDay;
+  const clock = (t: number, asFinish: boolean) => {
+    const x = t - Math.floor(t / M) * M;
+    return clockAt(cal, x === 0 && asFinish ? M : x, asFinish);
+  };
   return {
-    earlyStart: momentAt(cal, ms ? ef : es, ms).minute,
-    earlyFinish: momentAt(cal, ef, true).minute,
-    lateStart: lf === null ? null : momentAt(cal, ms ? lf : lf - dur, ms).minute,
-    lateFinish: lf === null ? null : momentAt(cal, lf, true).minute,
+    earlyStart: clock(ms ? ef : es, ms),
+    earlyFinish: clock(ef, true),
+    lateStart: lf === null ? null : clock(ms ? lf : lf - dur, ms),
+    lateFinish: lf === null ? null : clock(lf, true),
   };
 }
 
@@ -498,7 +507,11 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
   const units: number[] = [];
   const cells: { sheet: string; cell: string }[] = [];
   for (const l of p.links) {
-    const a = index.get(l.from) ?? (summaryAt.has(l.from) ? summaryAt.get(l.from)! + 1 : undefined);
+    let a = index.get(l.from);
+    if (a === undefined) {
+      const sf = summaryAt.get(l.from);
+      a = sf === undefined ? undefined : sf + 1; // a link out of a summary leaves from its finish point
+    }
     const b = index.get(l.to) ?? summaryAt.get(l.to);
     if (a === undefined || b === undefined) continue;
     from.push(a);
@@ -511,12 +524,13 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
     cells.push(l);
   }
   for (const sm of p.summaries ?? []) {
-    const v = summaryAt.get(sm.id)!;
+    const v = summaryAt.get(sm.id);
+    if (v === undefined) continue;
+    const cell = { sheet: sm.src.sheet, cell: cellOf(sm.src, "id") ?? "" };
     for (const c of sm.children) {
       const item = index.get(c);
-      const sub = summaryAt.get(c);
+      const sub = item === undefined ? summaryAt.get(c) : undefined;
       if (item === undefined && sub === undefined) continue;
-      const cell = { sheet: sm.src.sheet, cell: cellOf(sm.src, "id") ?? "" };
       from.push(v, item ?? sub! + 1);
       to.push(item ?? sub!, v + 1);
       types.push(LINK_TYPE_NUMBER.SS, LINK_TYPE_NUMBER.FF);
@@ -873,7 +887,22 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
   // Items that start earlier than their links allow but still finish in time: the start conflicts.
   for (let v = 0; v < it.items; v++) {
     if (it.done[v] || it.milestone[v] || pushes.of[v] || es[v] <= it.start[v]) continue;
-    if (ef[v] > it.finishPoint[v]) continue; // finishing later the same day (a plan with times): its finish says it
+    if (ef[v] > it.finishPoint[v]) {
+      // Moved past its entered finish by its own constraint, not by a link: say so once.
+      const t = it.cType[v];
+      if (drivers.start[v] === drivers.start[v + 1] && (t === 2 || t === 4 || t === 6 || t === 7) && shown(ef[v], true) > shown(it.finishPoint[v], true)) {
+        const c = it.constraint[v]!;
+        diags.push({
+          severity: "warning",
+          code: "date-conflict",
+          message: flat(`${it.ids[v]}'s ${CONSTRAINT_NAME[c.type]} constraint (${formatDayLong(c.date!.day)}) lets it start on ${formatDayLong(shown(es[v], false))} at the earliest, so it finishes ${formatDayLong(shown(ef[v], true))}, after its entered finish ${formatDayLong(shown(it.finishPoint[v], true))}. Correct its dates, or the constraint.`),
+          sheet: it.src[v].sheet,
+          cell: startCell(it, v),
+          entity: it.ids[v],
+        });
+      }
+      continue; // otherwise: finishing later the same day (a plan with times), or its finish says it
+    }
     if (it.minute && shown(es[v], false) === shown(it.start[v], false)) continue; // later the same day
     const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
     const by = j !== undefined ? `${it.ids[net.from[j]]} (${linkText(net.links[j])})` : it.cType[v] ? `its ${CONSTRAINT_NAME[CONSTRAINT_OF[it.cType[v]]]} constraint` : "its predecessors";

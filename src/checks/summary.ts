@@ -1,6 +1,6 @@
 import { formatDay } from "../model/dates";
 import { countBySeverity } from "../model/diagnostic";
-import type { Source } from "../model/entities";
+import { exactLag, type Source } from "../model/entities";
 import type { Analysis } from "./analyse";
 import { slipRoots, slipRootSentence } from "./slip-roots";
 
@@ -11,6 +11,7 @@ import { slipRoots, slipRootSentence } from "./slip-roots";
 export function toJson(a: Analysis) {
   const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
   const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
+  const hm = (m: number | null) => (m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
   const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
   const labelOf = itemLabels(a);
   const sched = (id: string) => {
@@ -23,8 +24,13 @@ export function toJson(a: Analysis) {
       /** Working days; null for done items and items whose schedule cannot be computed. */
       totalFloat: n ? n.totalFloat : null,
       critical: n ? n.critical : false,
-      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit })) : [],
+      // `exact`: the lag to the minute, when its whole-day reading rounds it (6h, 1.5w), which a plan with times is scheduled with.
+      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit, ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}) })) : [],
       push: n?.push ?? null,
+      // Present only when there is something to say (a plan with times; a constraint; a deadline), so whole-day output is as before.
+      ...(n?.times ? { times: { earlyStart: hm(n.times.earlyStart), earlyFinish: hm(n.times.earlyFinish), lateStart: hm(n.times.lateStart), lateFinish: hm(n.times.lateFinish) }, totalFloatMinutes: n.totalFloatMinutes } : {}),
+      ...(n?.constraint ? { constraint: { type: n.constraint.type, date: d(n.constraint.date?.day) } } : {}),
+      ...(n?.deadline != null ? { deadline: d(n.deadline) } : {}),
     };
   };
   return {
@@ -70,6 +76,8 @@ export function toJson(a: Analysis) {
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),
     cycles: a.schedule.cycles,
+    ...(a.schedule.resolution === "minute" ? { resolution: a.schedule.resolution } : {}),
+    ...(a.schedule.violations.length ? { constraintViolations: a.schedule.violations.map((v) => ({ ...v, date: d(v.date) })) } : {}),
     risks: a.risks.map((r) => {
       const risk = riskById.get(r.id)!;
       return { id: r.id, title: risk.title, ...at(risk.src), matrix: r.matrix, likelihood: risk.likelihood, impact: risk.impact, score: r.score, band: r.band, residualScore: r.residualScore, residualBand: r.residualBand, rating: risk.rating, open: r.open, escalate: r.escalate, stale: r.stale, owner: risk.owner, reviewDue: d(risk.reviewDue) };

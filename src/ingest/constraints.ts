@@ -10,15 +10,19 @@ export function dateTimeOf(v: unknown): DateTime | null {
   return { day, time: time > 0 ? time : null };
 }
 
+/** No constraint, no deadline: one frozen answer for most rows. */
+const NONE = Object.freeze({ constraint: null, deadline: null });
+
 /**
  * A row's Constraint Type, Constraint Date and Deadline (Microsoft Project's task fields of those
  * names; the Export Wizard's Constraint_Type, Constraint_Date, Deadline). An unknown type, or a
  * dated type without its date, is a finding at its cell and reads as As Soon As Possible.
  */
 export function readConstraint(values: Record<string, unknown>, src: Source, id: string, diags: Diagnostic[]): { constraint: Constraint | null; deadline: DateTime | null } {
+  if (values.constraintType == null && values.deadline == null) return NONE;
   const deadline = dateTimeOf(values.deadline);
   const text = typeof values.constraintType === "string" ? values.constraintType.trim() : "";
-  if (!text) return { constraint: null, deadline };
+  if (!text || (deadline === null && /^(as soon as possible|asap)$/i.test(text))) return deadline === null ? NONE : { constraint: null, deadline };
   const type = parseConstraintType(text);
   if (!type) {
     diags.push({

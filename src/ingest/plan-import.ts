@@ -71,7 +71,9 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
   const projects: Project[] = [];
   const milestones: Milestone[] = [];
   const projectOfMilestone = new Map<Task, Task | null>();
-  for (const t of leaves) if (t.milestone) projectOfMilestone.set(t, nearestProject(t, tasks));
+  const roots = tasks.filter((t) => t.parent === null);
+  const near = new Map<Task[], Nearest>();
+  for (const t of leaves) if (t.milestone) projectOfMilestone.set(t, nearestProject(t, roots, near));
   for (const t of leaves) {
     const v = t.row.values;
     const src = sourceOf(t, found);
@@ -198,12 +200,37 @@ function finishOf(t: Task): Day | null {
 }
 
 /** The project a milestone belongs to: a project it depends on, else the project before it in its group, else after it. */
-function nearestProject(m: Task, tasks: Task[]): Task | null {
-  const siblings = m.parent ? m.parent.children : tasks.filter((t) => t.parent === null);
-  const i = siblings.indexOf(m);
-  for (let k = i - 1; k >= 0; k--) if (!siblings[k].summary && !siblings[k].milestone) return siblings[k];
-  for (let k = i + 1; k < siblings.length; k++) if (!siblings[k].summary && !siblings[k].milestone) return siblings[k];
-  return m.parent ? nearestProject(m.parent, tasks) : null;
+function nearestProject(m: Task, roots: Task[], near: Map<Task[], Nearest> = new Map()): Task | null {
+  const siblings = m.parent ? m.parent.children : roots;
+  let n = near.get(siblings);
+  if (!n) near.set(siblings, (n = nearestInGroup(siblings)));
+  const i = n.at.get(m)!;
+  return n.before[i] ?? n.after[i] ?? (m.parent ? nearestProject(m.parent, roots, near) : null);
+}
+
+/** For each task of a group, the nearest project (a leaf that is not a milestone) before it and after it: one walk each way, so a plan of many milestones costs linear time. */
+interface Nearest {
+  at: Map<Task, number>;
+  before: (Task | null)[];
+  after: (Task | null)[];
+}
+function nearestInGroup(siblings: Task[]): Nearest {
+  const isProject = (t: Task) => !t.summary && !t.milestone;
+  const at = new Map<Task, number>();
+  const before: (Task | null)[] = new Array(siblings.length);
+  const after: (Task | null)[] = new Array(siblings.length);
+  let last: Task | null = null;
+  siblings.forEach((t, i) => {
+    at.set(t, i);
+    before[i] = last;
+    if (isProject(t)) last = t;
+  });
+  last = null;
+  for (let i = siblings.length - 1; i >= 0; i--) {
+    after[i] = last;
+    if (isProject(siblings[i])) last = siblings[i];
+  }
+  return { at, before, after };
 }
 
 /** Predecessor cells as reference lists, one per task that has one (a summary's included), as written. */

@@ -24,7 +24,7 @@ describe("a Project Export Wizard plan in hours, with constraints, a deadline an
     expect(`${formatDay(x.earlyStart)} ${hhmm(x.times!.earlyStart)}`).toBe(want.es);
     expect(`${formatDay(x.earlyFinish)} ${hhmm(x.times!.earlyFinish)}`).toBe(want.ef);
     expect(x.totalFloatMinutes).toBe(want.slackMinutes);
-    expect(x.totalFloat).toBe(Math.round((want.slackMinutes / 480) * 100) / 100 + 0);
+    expect(x.totalFloat).toBe({ [-60]: -0.13, 0: 0, 60: 0.13 }[want.slackMinutes]); // 1 h of an 8-hour day, to 2 places
     expect(x.critical).toBe(want.critical);
   });
   it("reads one link per Predecessors reference, a summary's included", () => {
@@ -103,5 +103,41 @@ describe("a plan typed in days stays in days; one with times goes to the minute"
     const c = a.schedule.nodes.get("3")!;
     // 15:30 + 2 working hours: 1.5 h to 17:00, then 0.5 h of Tuesday: 9:30 → 10:30.
     expect([formatDay(c.earlyStart), c.times!.earlyStart, c.times!.earlyFinish]).toEqual(["2026-04-07", 570, 630]);
+  });
+});
+
+describe("docs/dependencies.md's worked example with a Start No Earlier Than and a deadline (whole days)", () => {
+  const d = (m: number, day: number) => formatDay(dayFromYmd(2026, m, day));
+  const a = analyseWorkbook(
+    snap({
+      Projects: [
+        ["ID", "Name", "Workstream", "Start", "Finish", "Depends On", "Constraint Type", "Constraint Date"],
+        ["P1", "Draft business case", "W", d(3, 23), d(4, 2), null, null, null],
+        ["P2", "Public consultation", "W", d(4, 7), d(4, 20), "P1", null, null],
+        ["P3", "Procure booking system", "W", d(3, 30), d(4, 10), "P1SS+5d", "SNET", d(4, 1)],
+        ["P4", "Train staff", "W", d(4, 23), d(4, 29), "M1FS+2d", null, null],
+      ],
+      Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Depends On", "Deadline"], ["M1", "P2", "Board approves", d(4, 20), "P2, P3", null], ["M2", "P4", "Service live", d(4, 29), "P4", d(4, 28)]],
+      Holidays: [["Date", "Name"], [d(4, 3), "Good Friday"], [d(4, 6), "Easter Monday"], [d(5, 4), "Early May"]],
+    }),
+    { asOf: dayFromYmd(2026, 3, 20) },
+  );
+  const n = (id: string) => a.schedule.nodes.get(id)!;
+  it("stays in whole days", () => expect(a.schedule.resolution).toBe("day"));
+  it("moves P3 to its constraint date and gives the deadline's chain a float of −1", () => {
+    expect([formatDay(n("P3").earlyStart), formatDay(n("P3").earlyFinish), n("P3").totalFloat]).toEqual([d(4, 1), d(4, 14), 3]);
+    for (const id of ["P1", "P2", "M1", "P4", "M2"]) expect([id, n(id).totalFloat, n(id).critical]).toEqual([id, -1, true]);
+    expect(formatDay(n("P1").lateStart!)).toBe(d(3, 20));
+    expect(a.schedule.criticalPath).toEqual(["P1", "P2", "M1", "P4", "M2"]);
+  });
+  it("reports the missed deadline once, with what drives it, and P3's move by its constraint", () => {
+    expect(a.schedule.violations).toEqual([{ id: "M2", kind: "deadline", date: dayFromYmd(2026, 4, 28), workingDays: 1, minutes: 480, drivenBy: "P4", root: "P1" }]);
+    expect(a.diagnostics.find((x) => x.code === "deadline-missed")?.message).toBe("M2 misses its deadline of 28 Apr 2026: it finishes 29 Apr 2026 at the earliest, 1 working day late, driven by P4 (the chain starts at P1). Recover the chain, or agree a new deadline.");
+    expect(a.diagnostics.filter((x) => x.code === "date-conflict").map((x) => x.entity)).toEqual(["P3"]);
+  });
+  it("refuses an unknown constraint type at its cell and reads it as As Soon As Possible", () => {
+    const b = analyseWorkbook(snap({ Projects: [["ID", "Name", "Start", "Finish", "Constraint Type", "Constraint Date"], ["X", "X", d(4, 7), d(4, 8), "Sometime soon", d(4, 9)]] }), { asOf: AS_OF });
+    expect(b.diagnostics.filter((x) => x.code === "bad-value").map((x) => x.cell)).toEqual(["E2"]);
+    expect(b.schedule.nodes.get("X")!.constraint).toBeNull();
   });
 });
