@@ -3,6 +3,7 @@ import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "../ingest/h
 import { cell, range, type PlanSheet } from "./plan";
 import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
+import { SheetLayout } from "./layout";
 
 /** This report's rows for the RAG History: the programme, each workstream, project and open risk. */
 export function currentHistory(a: Analysis): HistoryRow[] {
@@ -41,12 +42,20 @@ export function historySheet(ctx: ReportContext): PlanSheet {
     cell(r.reported, ragStyle(r.reported)),
     cell(r.score, "number"),
   ]);
+  const widths = [13, 12, 8, 44, 10, 10, 10, 10, 10];
+  const all = [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body];
+  // Every row gets the height its wrapped text needs (a name longer than its column wraps).
+  const measure = new SheetLayout(widths);
+  const heights: Record<number, number> = {};
+  all.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
   return {
     key: "history",
     name: "RAG History",
     tabColor: "7F7F7F",
-    widths: [13, 12, 8, 44, 10, 10, 10, 10, 10],
-    blocks: [{ row: 0, col: 0, cells: [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body] }],
+    widths,
+    heights,
+    pages: measure.pagesOf(all.map((_, i) => heights[i])),
+    blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,
     table: { name: "PMORagHistory", range: range(0, 0, Math.max(1, body.length), HISTORY_HEADERS.length - 1) },
