@@ -154,7 +154,8 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
   if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
   for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
-  for (const k of result.kept) io.out(`  kept "${k}": it carries the report's mark but was copied or edited, so it is yours now`);
+  for (const k of result.keptSheets)
+    io.out(`  kept "${k.to}"${k.to !== k.from ? ` (was "${k.from}")` : ""}: a report sheet you copied or typed in is yours, so it is never replaced; it is moved after the report, out of the pack's print order`);
   io.out(`  findings: ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info (listed on the Exceptions sheet)`);
   return 0;
 }

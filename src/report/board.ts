@@ -25,7 +25,7 @@ export const COLS = {
   dataQuality: [[0, 0], [1, 1], [2, 2], [3, 12]],
   workstreams: [[0, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10], [11, 11], [12, 12]],
   finance: [[0, 1], [2, 2], [3, 4], [5, 6], [7, 7], [8, 8], [9, 9], [10, 12]],
-  milestones: [[0, 0], [1, 2], [3, 3], [4, 6], [7, 8], [9, 9], [10, 10]],
+  milestones: [[0, 0], [1, 1], [2, 3], [4, 6], [7, 8], [9, 9], [10, 10]],
   dependencies: [[0, 0], [1, 1], [2, 4], [5, 7], [8, 8], [9, 10], [11, 11]],
   risks: [[0, 0], [1, 2], [3, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10], [11, 12]],
   issues: [[0, 0], [1, 2], [3, 3], [4, 6], [7, 7], [8, 9], [10, 10]],
@@ -87,6 +87,7 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
     charts: L.charts,
     heights: L.heights,
     rowBreaks: L.rowBreaks,
+    pages: L.pages,
     printArea: range(0, 0, Math.max(0, L.row - 1), BOARD_WIDTHS.length - 1),
     freezeRows: 0,
     print: printSetup(ctx, "Programme Board report"),
@@ -350,6 +351,7 @@ function competencies(L: SheetLayout, ctx: ReportContext): void {
 function ragKey(L: SheetLayout, ctx: ReportContext): void {
   const s = ctx.a.programme.settings;
   L.section("RAG key and tolerances");
+  L.keep(RAG_ORDER.length * 17 + 50); // the key and its note on one page
   for (const r of RAG_ORDER) L.put([[cell(r, ragStyle(r)), cell(RAG_MEANING[r], "wrap")]], 0, { merge: [[1, L.width - 1]] });
   L.note(
     `Tolerances: time amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,

@@ -1,6 +1,6 @@
 import type { Analysis } from "../checks/analyse";
 import { boardSheet } from "./board";
-import { makeContext } from "./context";
+import { makeContext, PACK_PAGES } from "./context";
 import { exceptionsSheet } from "./exceptions";
 import { exceptionSheet } from "./exception-report";
 import { highlightSheet } from "./highlight";
@@ -9,6 +9,30 @@ import { SNAPSHOT_KEY, snapshotSheet } from "./snapshot-sheet";
 import { REPORT_MARKER, type PlanSheet, type ReportPlan } from "./plan";
 import { cleanSheetName } from "./sheet-names";
 import { STYLES } from "./styles";
+import { ymdFromDay, type Day } from "../model/dates";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * Page numbers over the report's sheets alone: each sheet's first page number runs on from the
+ * sheet before, and "of N" is the pack's own page count — never the workbook's input sheets
+ * (Excel's &N counts every sheet printed with it).
+ */
+function numberPages(sheets: PlanSheet[]): void {
+  const total = sheets.reduce((n, s) => n + (s.pages ?? 1), 0);
+  let next = 1;
+  for (const s of sheets) {
+    s.print.firstPageNumber = next;
+    s.print.footer = s.print.footer.split(PACK_PAGES).join(String(total));
+    next += s.pages ?? 1;
+  }
+}
+
+/** "Jan 2010": a reporting date as a sheet name's period. */
+function monthLabel(day: Day): string {
+  const { y, m } = ymdFromDay(day);
+  return `${MONTHS[m - 1]} ${y}`;
+}
 
 export interface PlanOptions {
   /** Which outputs to write (all by default). */
@@ -42,6 +66,10 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
     s.name = name;
   }
   if (!inc.charts) for (const s of sheets) s.charts = [];
+  numberPages(sheets);
   const scope = [inc.board && "board", inc.highlights && "highlight:", inc.highlights && "exception:", inc.exceptions && "exceptions", inc.history && "history", inc.history && SNAPSHOT_KEY].filter((x): x is string => !!x);
-  return { sheets, scope, styles: STYLES, marker: REPORT_MARKER, activeKey: inc.board ? "board" : sheets[0]?.key };
+  // The report a kept sheet was written for: the latest in the RAG History up to this one's date.
+  let last: Day | null = null;
+  for (const r of a.programme.history) if (r.date <= a.asOf && (last === null || r.date > last)) last = r.date;
+  return { sheets, scope, styles: STYLES, marker: REPORT_MARKER, activeKey: inc.board ? "board" : sheets[0]?.key, keptPeriod: last === null ? undefined : monthLabel(last) };
 }

@@ -62,6 +62,9 @@ export function projectOf(ctx: ReportContext, id: string): Project | undefined {
   return ctx.projectById.get(id.trim().toUpperCase());
 }
 
+/** Stands in the footer for the pack's page count until the pack is paged (build.ts, numberPages). */
+export const PACK_PAGES = "{pages}";
+
 /**
  * One header and footer for every report sheet: the sheet's title and programme at the top; the
  * programme, its classification, page x of y and the as-of date at the foot.
@@ -72,6 +75,6 @@ export function printSetup(ctx: ReportContext, title: string, repeatRows?: [numb
     landscape: true,
     repeatRows,
     header: `&L${hfText(s.programmeName)}&R${hfText(title)}`,
-    footer: `&L${hfText(s.classification)}&CPage &P of &N&RAs of ${formatDayLong(ctx.a.asOf)}`,
+    footer: `&L${hfText(s.classification)}&CPage &P of ${PACK_PAGES}&RAs of ${formatDayLong(ctx.a.asOf)}`,
   };
 }

@@ -76,6 +76,7 @@ export function exceptionSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     charts: [],
     heights: L.heights,
     rowBreaks: L.rowBreaks,
+    pages: L.pages,
     printArea: range(0, 0, Math.max(0, L.row - 1), EXCEPTION_WIDTHS.length - 1),
     print: printSetup(ctx, `Exception report: ${w.name}`),
   };

@@ -37,6 +37,7 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
     merges: L.merges,
     charts: [],
     heights: L.heights,
+    pages: L.pages,
     freezeRows: headerRow + 1,
     table: { name: "PMOExceptions", range: range(headerRow, 0, L.row - 1, 5) },
     conditionalFormats: [

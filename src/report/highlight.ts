@@ -143,6 +143,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     charts: [],
     heights: L.heights,
     rowBreaks: L.rowBreaks,
+    pages: L.pages,
     printArea: range(0, 0, Math.max(0, L.row - 1), HIGHLIGHT_WIDTHS.length - 1),
     print: printSetup(ctx, `Highlight report: ${w.name}`),
   };

@@ -3,6 +3,7 @@ import { cell, range, type PlanSheet } from "./plan";
 import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
 import { workstreamRatings } from "./highlight";
+import { SheetLayout } from "./layout";
 
 /**
  * This report's rows for the RAG History: the programme, each workstream (with the scope, quality,
@@ -53,12 +54,20 @@ export function historySheet(ctx: ReportContext): PlanSheet {
     cell(r.benefits ?? null, ragStyle(r.benefits ?? null)),
     cell(r.risk ?? null, ragStyle(r.risk ?? null)),
   ]);
+  const widths = [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9];
+  const all = [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body];
+  // Every row gets the height its wrapped text needs (a name longer than its column wraps).
+  const measure = new SheetLayout(widths);
+  const heights: Record<number, number> = {};
+  all.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
   return {
     key: "history",
     name: "RAG History",
     tabColor: "7F7F7F",
-    widths: [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9],
-    blocks: [{ row: 0, col: 0, cells: [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body] }],
+    widths,
+    heights,
+    pages: measure.pagesOf(all.map((_, i) => heights[i])),
+    blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,
     table: { name: "PMORagHistory", range: range(0, 0, Math.max(1, body.length), HISTORY_HEADERS.length - 1) },

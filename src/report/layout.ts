@@ -1,5 +1,7 @@
 import type { Block, ChartSpec, PlanCell, PlanValue, RangeRef } from "./plan";
 import { cell } from "./plan";
+import { STYLES } from "./styles";
+import { wrappedLines } from "./text-metrics";
 
 /**
  * Lays a report sheet out top to bottom — titles, sections, tables, notes, charts — and pages
@@ -12,7 +14,7 @@ import { cell } from "./plan";
  * holds printable height ÷ scale points of rows. A small margin is kept for rounding in clients.
  */
 const PRINTABLE_WIDTH_PT = (11.69 - 0.8) * 72;
-const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
+const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.9;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
 /** Styles whose text wraps, so that long text makes a row taller. */
@@ -46,25 +48,48 @@ export class SheetLayout {
   }
 
   /** The height a row of cells needs, given merged spans (col → last col) on it. */
-  private heightOf(cells: PlanCell[], col: number, spans: Map<number, number>, fixed?: number): number {
+  heightOf(cells: PlanCell[], col: number, spans: Map<number, number>, fixed?: number): number {
     if (fixed !== undefined) return fixed;
-    let lines = 1;
+    let height = DEFAULT_ROW_PT;
     cells.forEach((c, k) => {
       if (!c.s || !WRAPPING.has(c.s) || c.v === null || typeof c.v === "object") return;
       const from = col + k;
       const to = spans.get(from) ?? from;
-      let chars = 0;
-      for (let x = from; x <= to; x++) chars += this.widths[x] ?? 10;
-      const text = String(c.v);
-      // Prose in Calibri runs about 1.2 characters to a column-width unit (a digit's width).
-      const need = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 0.85) / Math.max(4, chars - 1))), 0);
-      lines = Math.max(lines, need);
+      // The cell's width in pixels as Excel draws it (each column chars × 7 + 5 at Calibri 11), less its padding, in points.
+      let px = 0;
+      for (let x = from; x <= to; x++) px += (this.widths[x] ?? 10) * 7 + 5;
+      const style = STYLES[c.s] ?? {};
+      const size = style.size ?? 11;
+      const lines = wrappedLines(String(c.v), Math.max(10, (px - 7) * 0.75), size, !!style.bold);
+      height = Math.max(height, Math.ceil(lines * LINE_PT * (size / 11)) + (lines > 1 ? 2 : 0));
     });
-    return lines > 1 ? Math.min(LINE_PT * lines + 3, 400) : DEFAULT_ROW_PT;
+    return Math.min(height, 409); // Excel's tallest row
   }
 
   private remaining(): number {
     return this.capacity - this.used;
+  }
+
+  /** Pages the client starts by itself, where rows run past the foot of a page with no break of ours. */
+  private runOn = 0;
+
+  /** How many pages the sheet prints on. */
+  get pages(): number {
+    return 1 + this.rowBreaks.length + this.runOn;
+  }
+
+  /** The pages rows of these heights print on, at this sheet's widths (a plain table with no breaks). */
+  pagesOf(heights: readonly number[]): number {
+    let pages = 1;
+    let used = 0;
+    for (const h of heights) {
+      if (used > 0 && used + h > this.capacity) {
+        pages++;
+        used = 0;
+      }
+      used += h;
+    }
+    return pages;
   }
 
   /** Starts a new page here. */
@@ -78,8 +103,11 @@ export class SheetLayout {
    * Breaks the page unless this many points still fit on it. When a section heading was the last
    * row placed, the break goes before the heading, so a heading never ends a page without its table.
    */
-  keep(points: number): void {
+  keep(points: number, unsplittable = false): void {
     if (points <= this.remaining() || points > this.capacity) return;
+    // A break here would leave this page less than a third full: let the content run on instead
+    // (a table repeats its header on the next page), so no page is left mostly empty.
+    if (!unsplittable && this.used < this.capacity / 3) return;
     const h = this.heading;
     if (h && h.row === this.row - 1 && h.usedBefore > 0) {
       this.rowBreaks.push(h.row);
@@ -101,7 +129,11 @@ export class SheetLayout {
       this.merges.push({ top: this.row, left: from, bottom: this.row, right: to });
     }
     const h = this.heightOf(cells, col, spans, opts.height);
-    if (h !== DEFAULT_ROW_PT) this.heights[this.row] = h;
+    if (this.used > 0 && this.used + h > this.capacity) {
+      this.runOn++; // the client breaks the page here
+      this.used = 0;
+    }
+    this.heights[this.row] = h; // every written row: a client never guesses a wrapped row's height
     this.blocks.push({ row: this.row, col, cells: [cells] });
     this.used += h;
     return this.row++;
@@ -135,7 +167,7 @@ export class SheetLayout {
   /** A section heading, kept with at least the first few lines of what follows. */
   section(text: string): void {
     this.gap();
-    this.keep(18 + 3 * DEFAULT_ROW_PT + 30);
+    this.keep(20 + 2 * DEFAULT_ROW_PT); // the heading and the first lines of what follows (a table asks for more itself)
     const usedBefore = this.used;
     this.heading = { row: this.putRow([cell(text, "section")], 0, { height: 20 }), usedBefore };
   }
@@ -143,6 +175,11 @@ export class SheetLayout {
   gap(n = 1): void {
     for (let i = 0; i < n; i++) {
       if (this.used === 0) return; // no blank lines at the top of a page
+      if (this.used + DEFAULT_ROW_PT > this.capacity) {
+        this.runOn++;
+        this.used = 0;
+        return;
+      }
       this.used += DEFAULT_ROW_PT;
       this.row++;
     }
@@ -209,7 +246,7 @@ export class SheetLayout {
 
   /** Reserves rows for a chart of `rows` default-height rows; returns its first row. */
   chartSpace(rows: number): number {
-    this.keep(rows * DEFAULT_ROW_PT);
+    this.keep(rows * DEFAULT_ROW_PT, true); // a chart cannot be split across pages
     const top = this.row;
     this.row += rows;
     this.used += rows * DEFAULT_ROW_PT;

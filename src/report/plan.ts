@@ -131,7 +131,11 @@ export interface PlanSheet {
     repeatRows?: [number, number];
     header: string;
     footer: string;
+    /** The number the sheet's first printed page takes, so the pack's pages run on from sheet to sheet (Excel's firstPageNumber). */
+    firstPageNumber?: number;
   };
+  /** How many pages the sheet prints on, as the layout paged it. */
+  pages?: number;
   /** Row heights in points. */
   heights?: Record<number, number>;
   /** Manual page breaks: a new page starts at each of these rows. */
@@ -152,6 +156,8 @@ export interface ReportPlan {
   marker: string;
   /** The sheet the workbook opens on (its key): the board report, when it is written. */
   activeKey?: string;
+  /** The period the previous report was written for ("Jan 2010"): what a kept report sheet is renamed with (sheet-names.ts, settleKeptSheets). */
+  keptPeriod?: string;
 }
 
 /** The marker: a hidden name scoped to each report sheet, whose value is the sheet's key. */

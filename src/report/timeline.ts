@@ -79,11 +79,19 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   gantt(L, ctx, bars, "Milestone timeline: baseline to finish now (the vertical line is the as-of date)");
 }
 
-/** The mid-month day on or before `day` (tick marks a twelfth of a year apart from here stay in their months). */
-function midMonthBefore(day: Day): Day {
-  const { y, m, d } = ymdFromDay(day);
-  return d >= 15 ? dayFromYmd(y, m, 15) : dayFromYmd(y, m - 1, 15);
+/** The first of the month holding `day`: where the Gantt chart's axis starts. */
+export function monthStartOf(day: Day): Day {
+  const { y, m } = ymdFromDay(day);
+  return dayFromYmd(y, m, 1);
 }
+
+/**
+ * A value axis ticks at equal steps, and months are not equal: so the axis starts on the first of
+ * a month plus this part of a day, and steps a twelfth of a year. Each tick then falls on its
+ * month's first day or up to two days after it (never in the month before), so a tick labelled
+ * "Feb 10" stands at the start of February and a task from 2 February is drawn to its right.
+ */
+export const TICK_OFFSET = 0.6;
 
 function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): void {
   const asOf = ctx.a.asOf;
@@ -96,8 +104,9 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
     ["Item", "Start", "Days"].map((h) => cell(h, "chart-data")),
     ...bars.map((b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[]),
   ]);
-  const min = midMonthBefore(lo);
-  const months = Math.max(1, Math.ceil((hi - min) / MONTH) + 1);
+  const start = monthStartOf(lo);
+  const min = start + TICK_OFFSET;
+  const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
   const height = Math.max(14, Math.min(40, bars.length + 6));
   const top = L.chartSpace(height + 1);
   L.charts.push({
@@ -110,7 +119,7 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
       { name: "Days", values: range(data.top + 1, data.left + 2, data.bottom, data.left + 2), color: RAG_FILL.Green, pointColors: bars.map((b) => RAG_FILL[b.rag]) },
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: L.width },
-    valueAxis: { min: { day: min }, max: { day: Math.round(min + months * MONTH) }, numFmt: "mmm yy", majorUnit: MONTH, crossAt: { day: asOf } },
+    valueAxis: { min: { day: min }, max: { day: min + months * MONTH }, numFmt: "mmm yy", majorUnit: MONTH, crossAt: { day: asOf } },
     legend: false,
   });
 }

@@ -249,16 +249,23 @@ describe("report sheets are ours only while they are ours", () => {
     expectWellFormed(second.data);
   });
 
-  it("a report sheet the user typed in is theirs: kept, and the new one takes another name", async () => {
+  it("a report sheet the user typed in is theirs: kept, renamed with its period and moved after the report; the new one takes the usual name", async () => {
     const first = (await report(pack(await baseWorkbook()))).result;
     const parts = unpack(first.data);
     const board = openPackage(first.data).allSheets.find((s) => s.name === "Board Report")!;
     parts[board.path] = parts[board.path].replace("</sheetData>", `<row r="200">${t("A200", "Our notes for the board")}</row></sheetData>`);
     const second = (await report(pack(parts))).result;
-    expect(second.kept).toEqual(["Board Report"]);
-    expect(second.sheets.find((s) => s.key === "board")!.name).toBe("Board Report (2)");
+    expect(second.kept).toHaveLength(1);
+    const keptName = second.kept[0];
+    expect(keptName).toMatch(/^Board Report – \w{3} \d{4}$/);
+    expect(second.sheets.find((s) => s.key === "board")!.name).toBe("Board Report");
     const back = await readWorkbook(second.data);
-    expect(back.sheets.find((s) => s.name === "Board Report")!.rows[199][0]).toBe("Our notes for the board");
+    expect(back.sheets.find((s) => s.name === keptName)!.rows[199][0]).toBe("Our notes for the board");
+    const names = openPackage(second.data).allSheetNames;
+    expect(names[names.length - 1]).toBe(keptName); // out of the pack's print order
+    const wb = unpack(second.data)["xl/workbook.xml"];
+    expect(wb).not.toMatch(/'Board Report'!\$A\$1:\$[A-Z]+\$\d+<\/definedName>[^]*'Board Report'!\$A\$1/); // one print area per name
+    expectWellFormed(second.data);
   });
 
   it("a part the user's sheet shares with an old report sheet survives the old sheet's removal", async () => {

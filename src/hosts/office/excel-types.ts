@@ -146,6 +146,7 @@ export interface ChartCollectionLike {
 export interface PageLayoutLike {
   orientation: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  firstPageNumber?: number | "";
   headersFooters: { defaultForAllPages: { leftHeader: string; rightHeader: string; leftFooter: string; centerFooter: string } };
   setPrintTitleRows(printTitleRows: RangeLike | string): void;
   /** ExcelApi 1.9. */

@@ -3,7 +3,7 @@ import { append, maxOf } from "../../model/arrays";
 import { serialFromDay } from "../../model/dates";
 import type { CellValue } from "../../model/cell";
 import { inScope, markerKeyOf, markerValue, parseMarker, stillOurs, textHash, type CellStyle, type ChartSpec, type PlanSheet, type PlanValue, type RangeRef, type ReportPlan } from "../../report/plan";
-import { assignSheetNames } from "../../report/sheet-names";
+import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
 import { contentHash, storedText } from "../../report/stored";
 import { HostError, TOO_LARGE, codeOf, explain } from "./errors";
 import type { ChartSeriesLike, ContextLike, RangeLike, WorksheetLike } from "./excel-types";
@@ -77,6 +77,8 @@ export interface Layout {
   /** Earlier report sheets (still ours, in scope) that this report replaces, in tab order. */
   ours: string[];
   kept: string[];
+  /** Each kept sheet's name before and after (sheet-names.ts, settleKeptSheets): renamed with its period, moved to the end. */
+  keptSheets: KeptSheet[];
   /** Final name of each plan sheet, by key. */
   finalNames: Map<string, string>;
   renamed: { wanted: string; name: string }[];
@@ -327,13 +329,22 @@ export async function prepareLayout(ctx: ContextLike, plan: ReportPlan, opts: { 
     else if (inScope(plan.scope, m.info.key)) ours.push(m.ws);
     else otherOurs.push(m.ws);
   }
-  const remaining = sheets.filter((w) => !ours.includes(w));
-  const { names: finalNames, renamed } = assignSheetNames(plan.sheets, remaining.map((w) => w.name));
+  const keptSheets = settleKeptSheets(kept, plan, sheets.map((w) => w.name));
+  const keptNames = new Set(kept);
+  const remaining = sheets.filter((w) => !ours.includes(w) && !keptNames.has(w.name));
+  const { names: finalNames, renamed } = assignSheetNames(plan.sheets, [...remaining.map((w) => w.name), ...keptSheets.map((k) => k.to)]);
   // As the file host: where the old ones were, else after our other sheets, else first.
   let at = 0;
   if (ours.length) at = remaining.filter((w) => w.position < ours[0].position).length;
   else if (otherOurs.length) at = remaining.filter((w) => w.position <= otherOurs[otherOurs.length - 1].position).length;
-  return { ours: ours.map((w) => w.name), kept, finalNames, renamed, at, present: sheets.map((w) => w.name) };
+  return { ours: ours.map((w) => w.name), kept: keptSheets.map((k) => k.to), keptSheets, finalNames, renamed, at, present: sheets.map((w) => w.name) };
+}
+
+/** Kept sheets go after everything else, out of the pack's print order (position -1 is not accepted, so the last index). */
+function moveKeptToEnd(wb: { worksheets: { getItem(name: string): WorksheetLike } }, layout: Layout): void {
+  const kept = (layout.keptSheets ?? []).map((k) => k.to);
+  const total = layout.present.length - layout.ours.length + layout.finalNames.size;
+  kept.forEach((name, i) => (wb.worksheets.getItem(name).position = total - kept.length + i));
 }
 
 function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: ApplyOptions, tempTable: string): { content: Op[]; objects: Op[] } {
@@ -469,6 +480,8 @@ export function viewSettings(sheet: PlanSheet, ws: () => WorksheetLike, caps: Ca
       const p = ws().pageLayout;
       p.orientation = sheet.print.landscape ? "Landscape" : "Portrait";
       p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }; // "must be set as a JSON object" (reference PageLayout.zoom)
+      // PageLayout.firstPageNumber (ExcelApi 1.9): the pack's pages run on from sheet to sheet.
+      if (sheet.print.firstPageNumber) p.firstPageNumber = sheet.print.firstPageNumber;
     },
   });
   out.push({
@@ -645,6 +658,8 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, layout: Layo
   const tempTable = (i: number) => `PMO_${runId}_${i}`;
   // 1. The sheets: under their final names on a first report, hidden temporary ones when replacing.
   try {
+    // Kept sheets (the user's now) first take their period's name, freeing the report's (the core decides: settleKeptSheets).
+    for (const k of layout.keptSheets ?? []) if (k.to !== k.from) wb.worksheets.getItem(k.from).name = k.to;
     plan.sheets.forEach((_, i) => {
       const ws = wb.worksheets.add(replacing ? tempName(i) : finalName(i));
       if (replacing) ws.visibility = "Hidden";
@@ -671,7 +686,10 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, layout: Layo
   // Replacing: mark the new sheets, remove the old, give the new their names, show and place them.
   if (!replacing) {
     plan.sheets.forEach((_, i) => (made[i].names.add(plan.marker, marker(i)).visible = false));
-    if (opts.place !== false) made.forEach((ws, i) => (ws.position = layout.at + i));
+    if (opts.place !== false) {
+      made.forEach((ws, i) => (ws.position = layout.at + i));
+      moveKeptToEnd(wb, layout);
+    }
     try {
       await sync();
     } catch (e) {
@@ -686,6 +704,7 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, layout: Layo
         made[i].visibility = "Visible";
       });
       made.forEach((ws, i) => (ws.position = layout.at + i));
+      moveKeptToEnd(wb, layout);
       await sync();
     } catch (e) {
       await settleSwap(ctx, plan, tempName, finalName, marker, new Set(layout.ours));

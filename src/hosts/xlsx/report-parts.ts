@@ -151,7 +151,7 @@ function hyperlinks(sheet: PlanSheet, finalName: Map<string, string>): string {
 
 function pageXml(sheet: PlanSheet): string {
   const breaks = sheet.rowBreaks?.length ? `<rowBreaks count="${sheet.rowBreaks.length}" manualBreakCount="${sheet.rowBreaks.length}">${sheet.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "";
-  return `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>${breaks}`;
+  return `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"${sheet.print.firstPageNumber ? ` firstPageNumber="${sheet.print.firstPageNumber}" useFirstPageNumber="1"` : ""}/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>${breaks}`;
 }
 
 /** Every part of one report sheet. */

@@ -1,6 +1,6 @@
 import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/cell";
 import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
-import { assignSheetNames } from "../../report/sheet-names";
+import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
 import { contentHash, storedText } from "../../report/stored";
 import { markedSheets, openPackage, PackageEdit, partTree, readRels, relsPathFor, resolveTarget, XlsxReadError, type SheetEntry, type XlsxPackage } from "./package";
 import type { SheetSnapshot } from "../../model/snapshot";
@@ -27,8 +27,10 @@ export interface WriteReportResult {
   renamed: { wanted: string; name: string }[];
   /** Sheets from an earlier run that were replaced. */
   replaced: string[];
-  /** Sheets carrying the report's mark that were copied or edited, so are the user's now and were left alone. */
+  /** Sheets carrying the report's mark that were copied or edited, so are the user's now: kept, under these names (sheet-names.ts, settleKeptSheets). */
   kept: string[];
+  /** Each kept sheet's name before and after: renamed with its period and moved after the report, out of its print order. */
+  keptSheets: KeptSheet[];
 }
 
 export class ReportWriteError extends Error {
@@ -147,12 +149,16 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   const edit = new PackageEdit(pkg);
   const { ours, kept, otherOurs } = sortMarked(pkg, plan);
   const removedIdx = new Set(ours.map((o) => o.index));
-  const remaining = pkg.allSheets.filter((s) => !removedIdx.has(s.index));
+  // Kept sheets (the user's now) are renamed with their period and moved to the end, out of the pack.
+  const keptSheets = settleKeptSheets(kept, plan, pkg.allSheets.map((s) => s.name));
+  const keptTo = new Map(keptSheets.map((k) => [k.from, k.to]));
+  const keptEntries = pkg.allSheets.filter((s) => !removedIdx.has(s.index) && keptTo.has(s.name));
+  const remaining = pkg.allSheets.filter((s) => !removedIdx.has(s.index) && !keptTo.has(s.name));
   for (const p of orphanedParts(pkg, edit, ours)) {
     edit.remove(p);
     edit.remove(relsPathFor(p));
   }
-  const { names: finalName, renamed } = assignSheetNames(plan.sheets, remaining.map((s) => s.name));
+  const { names: finalName, renamed } = assignSheetNames(plan.sheets, [...remaining.map((s) => s.name), ...keptSheets.map((k) => k.to)]);
   const at = insertionIndex(remaining, ours, otherOurs);
 
   // Styles (a workbook without any gets Excel's defaults first).
@@ -214,15 +220,17 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   }
 
   // workbook.xml: sheets in place, names renumbered, the view opening on the board report.
-  const order = [...remaining.slice(0, at).map((s) => s.index), ...plan.sheets.map(() => -1), ...remaining.slice(at).map((s) => s.index)];
+  const order = [...remaining.slice(0, at).map((s) => s.index), ...plan.sheets.map(() => -1), ...remaining.slice(at).map((s) => s.index), ...keptEntries.map((s) => s.index)];
   const newIndex = new Map<number, number>();
   order.forEach((old, i) => old >= 0 && newIndex.set(old, i));
   const wb = new XmlEdit(pkg.workbookXml);
   for (const o of ours) wb.remove(o.node);
+  for (const k of keptEntries) wb.remove(k.node);
   if (at < remaining.length) wb.insertBefore(remaining[at].node, sheetEls.join(""));
   else wb.append(sheetsNode, sheetEls.join(""));
+  wb.append(sheetsNode, keptEntries.map((k) => renamedSheetXml(pkg.workbookXml, k.node, keptTo.get(k.name)!)).join(""));
   const names = written.flatMap((w, i) => definedNames(plan, plan.sheets[i], w, at + i, prefixOf(pkg.workbook)));
-  editDefinedNames(wb, pkg, removedIdx, newIndex, names.join(""));
+  editDefinedNames(wb, pkg, removedIdx, newIndex, names.join(""), new Map(keptEntries.map((k) => [k.index, { from: k.name, to: keptTo.get(k.name)! }])));
   const activeIndex = activeKey ? at + plan.sheets.findIndex((s) => s.key === activeKey) : undefined;
   const oldActive = editBookViews(wb, pkg, newIndex, activeIndex, at);
   if (activeIndex !== undefined && !removedIdx.has(oldActive)) unselect(edit, pkg.allSheets[oldActive]);
@@ -239,7 +247,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
 
   const data = edit.build();
   verify(data, plan, written, edit);
-  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept };
+  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept: keptSheets.map((k) => k.to), keptSheets };
 }
 
 function relXml(id: string, type: string, target: string): string {
@@ -279,14 +287,27 @@ function definedNames(plan: ReportPlan, sheet: PlanSheet, w: { key: string; name
   return out;
 }
 
-/** Drops the removed sheets' names, renumbers sheet-scoped names, and adds ours (creating <definedNames> in schema order). */
-function editDefinedNames(wb: XmlEdit, pkg: XlsxPackage, removed: Set<number>, newIndex: Map<number, number>, added: string): void {
+/** A <sheet> element as written, with its name attribute changed. */
+function renamedSheetXml(xml: string, node: XmlNode, name: string): string {
+  const text = xml.slice(node.start, node.end);
+  const a = node.attrs.find((x) => x.local === "name" && !x.name.includes(":"));
+  return a ? text.slice(0, a.valueStart - node.start) + escapeXml(name) + text.slice(a.valueEnd - node.start) : text;
+}
+
+/** Drops the removed sheets' names, renumbers sheet-scoped names, points a renamed sheet's names at its new name, and adds ours (creating <definedNames> in schema order). */
+function editDefinedNames(wb: XmlEdit, pkg: XlsxPackage, removed: Set<number>, newIndex: Map<number, number>, added: string, renamedSheets = new Map<number, { from: string; to: string }>()): void {
   const node = find(pkg.workbook, "definedNames");
   if (node) {
     for (const n of findAll(node, "definedName")) {
       const local = getAttr(n, "localSheetId");
       if (local === null) continue;
       const old = Number(local);
+      const rn = renamedSheets.get(old);
+      if (rn) {
+        const body = pkg.workbookXml.slice(n.openEnd, n.closeStart);
+        const from = escapeXml(quoteSheetName(rn.from)) + "!";
+        if (body.includes(from)) wb.replaceContent(n, body.split(from).join(escapeXml(quoteSheetName(rn.to)) + "!"));
+      }
       if (removed.has(old)) wb.remove(n);
       else if (newIndex.has(old) && newIndex.get(old) !== old) wb.setAttr(n, "localSheetId", String(newIndex.get(old)));
     }

@@ -29,6 +29,11 @@ export class XmlEdit {
     this.splice(node.end, node.end, text);
   }
 
+  /** Replaces an element's content (between its start and end tags) with text as written. */
+  replaceContent(node: XmlNode, text: string): void {
+    if (!node.selfClosing) this.splice(node.openEnd, node.closeStart, text);
+  }
+
   remove(node: XmlNode): void {
     this.splice(node.start, node.end, "");
   }

@@ -180,10 +180,14 @@ describe("writing the report into the open workbook", () => {
     const copy = { ...board, id: 999_999, name: "Board Report (2)", names: board.names.map((n) => ({ ...n })) }; // Move or Copy carries the marker
     fake.state.sheets.push(copy);
     const out = await writeReportToWorkbook(deps(fake));
-    expect(out.written.kept.sort()).toEqual(["Board Report (2)", "Exceptions"]);
+    const kept = out.written.kept.slice().sort();
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toMatch(/^Board Report – \w{3} \d{4}$/); // a report name, so renamed with its period
+    expect(kept[1]).toMatch(/^Exceptions – \w{3} \d{4}$/);
     expect(out.written.replaced).not.toContain("Exceptions");
-    expect(cellOf(fake.sheet("Exceptions"), 0, 0)?.v).toBe("My notes on the exceptions");
-    expect(out.written.sheets.find((s) => s.key === "exceptions")?.name).toBe("Exceptions (2)");
+    expect(cellOf(fake.sheet(kept[1]), 0, 0)?.v).toBe("My notes on the exceptions");
+    expect(out.written.sheets.find((s) => s.key === "exceptions")?.name).toBe("Exceptions");
+    expect(fake.state.sheets.slice(-2).map((s) => s.name).sort()).toEqual(kept); // moved after the report
     expect(out.written.sheets.find((s) => s.key === "board")?.name).toBe("Board Report"); // the untouched original was replaced
   });
 
