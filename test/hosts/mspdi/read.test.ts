@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyseWorkbook } from "../../../src/checks/analyse";
 import { dateText, isMspdi, isoMinutes, MspdiReadError, readMspdi, TASK_COLUMNS, unitText } from "../../../src/hosts/mspdi/read";
-import { readWorkbook } from "../../../src/hosts/xlsx/read";
+import { openFile, readWorkbook } from "../../../src/hosts/xlsx/read";
 import { dayFromYmd, formatDay, parseDateText } from "../../../src/model/dates";
 import type { CellValue } from "../../../src/model/cell";
 import type { SheetSnapshot } from "../../../src/model/snapshot";
@@ -122,6 +122,11 @@ describe("a plan in Project's XML", () => {
     expect(p("7")!.workstream).toBe("Service design");
     expect(p("13")).toBeUndefined(); // inactive
     expect(a.diagnostics.some((d) => d.code === "no-progress")).toBe(false);
+  });
+
+  it("is opened by the file host by its name, as a workbook is", async () => {
+    const opened = await openFile("Plan.XML", new TextEncoder().encode(xml));
+    expect(opened.sheets.map((s) => s.name)).toEqual(["Task_Table", "Holidays", "Settings"]);
   });
 
   it("gives a clear error for XML that is not Project's, and for text that is not XML", () => {
