@@ -121,7 +121,11 @@ export async function readWorkbook(data: Uint8Array, opts: ReadOptions = {}): Pr
  * read as a Project export) or an .xlsx/.xlsm workbook. Throws MspdiReadError or XlsxReadError.
  */
 export async function openFile(name: string, data: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  if (/\.xml$/i.test(name)) return readMspdi(new TextDecoder("utf-8").decode(data));
+  if (/\.xml$/i.test(name)) {
+    // XML declares its encoding by a byte-order mark or defaults to UTF-8 (XML 1.0, appendix F).
+    const utf16 = data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : null;
+    return readMspdi(new TextDecoder(utf16 ?? "utf-8").decode(data));
+  }
   return readWorkbook(data, opts);
 }
 

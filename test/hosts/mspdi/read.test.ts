@@ -127,6 +127,8 @@ describe("a plan in Project's XML", () => {
   it("is opened by the file host by its name, as a workbook is", async () => {
     const opened = await openFile("Plan.XML", new TextEncoder().encode(xml));
     expect(opened.sheets.map((s) => s.name)).toEqual(["Task_Table", "Holidays", "Settings"]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...xml].map((ch) => ch.charCodeAt(0))).buffer)]);
+    expect((await openFile("plan.xml", utf16)).sheets[0].rows.length).toBe(opened.sheets[0].rows.length);
   });
 
   it("gives a clear error for XML that is not Project's, and for text that is not XML", () => {
