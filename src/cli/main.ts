@@ -6,8 +6,8 @@ import { analyseWorkbook, type Analysis } from "../checks/analyse";
 import { toJson } from "../checks/summary";
 import { writeNewWorkbook } from "../hosts/xlsx/new-workbook";
 import type { CellOut } from "../hosts/xlsx/sheet-xml";
-import { readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
-import { MspdiReadError, readMspdi } from "../hosts/mspdi/read";
+import { openFile, readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
+import { MspdiReadError } from "../hosts/mspdi/read";
 import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
@@ -101,7 +101,7 @@ async function load(file: string, progress: Progress): Promise<Input> {
     return { kind: "csv", snapshot, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
   }
   if (ext === ".xml") {
-    const snapshot = readMspdi(new TextDecoder("utf-8").decode(bytes));
+    const snapshot = await openFile(file, bytes);
     return { kind: "mspdi", snapshot, data: () => writeNewWorkbook({ sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })), title: basename(file) }) };
   }
   const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });

@@ -204,15 +204,17 @@ function dataQuality(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   const n = countBySeverity(a.diagnostics);
   const unscored = a.risks.filter((r) => r.score === null);
-  if (!a.leftOut.length && !unscored.length && !n.error) return;
+  const noProgress = a.diagnostics.filter((d) => d.code === "no-progress"); // a plan export without progress (docs/importing.md)
+  if (!a.leftOut.length && !unscored.length && !n.error && !noProgress.length) return;
   L.section("Data quality: what this report cannot show");
+  for (const d of noProgress) L.line(`${d.sheet} carries no % Complete or actual dates: its tasks past their finish are "progress not reported", not overdue.`, "warning");
   const rows: PlanCell[][] = [];
   for (const x of a.leftOut) rows.push([cell(x.id || "(no ID)", "link", { sheet: x.sheet, cell: x.cell }), cell(x.title || "(no title)", "wrap"), cell(x.kind === "projects" ? "Project" : x.kind, "text"), cell(`Left out: ${x.reason}. Fix the ID to include it.`, "error")]);
   for (const r of unscored) {
     const risk = ctx.riskById.get(r.id)!;
     rows.push([cell(r.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1" }), cell(risk.title, "wrap"), cell("Risk", "text"), cell("Not scored: its likelihood or impact is missing or unreadable, so it is off the heat map and top risks.", "warning")]);
   }
-  L.table(["ID", "Title", "Kind", "Problem"], rows, "", { cols: COLS.dataQuality });
+  if (rows.length || !noProgress.length) L.table(["ID", "Title", "Kind", "Problem"], rows, "", { cols: COLS.dataQuality });
   L.line(`${n.error} error${n.error === 1 ? "" : "s"} and ${n.warning} warning${n.warning === 1 ? "" : "s"} in the workbook: see the Exceptions sheet.`, n.error ? "error" : "note", { sheetKey: "exceptions", cell: "A1" });
 }
 

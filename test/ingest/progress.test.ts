@@ -2,6 +2,7 @@ import { analyseWorkbook } from "../../src/checks/analyse";
 import { parseCsv } from "../../src/ingest/csv";
 import { dayFromYmd, formatDay } from "../../src/model/dates";
 import { isDone } from "../../src/model/status";
+import { buildReportPlan } from "../../src/report/build";
 import type { WorkbookSnapshot } from "../../src/model/snapshot";
 
 // Export Wizard CSV as Project writes it (/work/shared/reference/msproject-export-facts.md):
@@ -73,5 +74,13 @@ describe("a plan that carries no progress", () => {
     expect(a.rag.projects.get("2")!.schedule.because).toContain("progress not reported");
     expect(a.rag.projects.get("2")!.schedule.rag).toBe("Amber");
     expect(a.rag.milestones.get("4")!.rating.rule).toBe("progress-not-reported");
+  });
+
+  it("the Board Report's data-quality section says so", () => {
+    const board = buildReportPlan(a).sheets.find((x) => x.key === "board")!;
+    const texts = board.blocks.flatMap((b) => b.cells.flat().map((c) => c.v));
+    const at = texts.indexOf("Data quality: what this report cannot show");
+    expect(at).toBeGreaterThan(-1);
+    expect(texts[at + 1]).toEqual(expect.stringContaining('Task_Table carries no % Complete or actual dates: its tasks past their finish are "progress not reported"'));
   });
 });

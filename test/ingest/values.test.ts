@@ -34,6 +34,14 @@ describe("percentages", () => {
     expect(readPercent(0.45, true)).toEqual({ ok: true, value: 45 });
     expect(readPercent(45, false)).toEqual({ ok: true, value: 45 });
   });
+  it("reads Project's exponent notation, as text or number, without binary noise", () => {
+    expect(parseNumberText("2.9999999999999999E-2")?.value).toBeCloseTo(0.03, 12);
+    expect(readPercent("2.9999999999999999E-2", true)).toEqual({ ok: true, value: 3 });
+    expect(readPercent("1E0", true)).toEqual({ ok: true, value: 100 });
+    expect(readPercent(0.07, true)).toEqual({ ok: true, value: 7 }); // 0.07 × 100 is 7.000000000000001 in binary
+    expect(readPercent("25%", true)).toEqual({ ok: true, value: 25 });
+    expect(parseNumberText("E-2")).toBeNull();
+  });
 });
 
 describe("scores", () => {

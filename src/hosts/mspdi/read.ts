@@ -13,8 +13,9 @@ import { text } from "./nodes";
  *  - a Holidays sheet from the project calendar's non-working exceptions;
  *  - a Settings sheet (the status date; the hours per day and working hours where they are not
  *    Project's default 8:00–12:00, 13:00–17:00).
- * Project's own Start, Finish and TotalSlack are kept as the "Project Start", "Project Finish" and
- * "Project Total Slack" columns, to hold the tool's schedule against.
+ * Project's own schedule is kept as the Export Wizard keeps it, to hold the tool's against: its
+ * Start and Finish (Start_Date, Finish_Date), EarlyStart … LateFinish (Early_Start … Late_Finish)
+ * and TotalSlack (Total_Slack, tenths of a minute written in days: "-1d").
  * Element names and codes: Microsoft, "Project XML Data Interchange Schema Reference" (Task,
  * PredecessorLink, Calendar, Baseline elements; the mspdi_pj12.xsd schema), learned by reading
  * files Project wrote in MPXJ's junit/data (https://github.com/joniles/mpxj).
@@ -34,7 +35,7 @@ export const TASK_COLUMNS = [
   "ID", "Unique_ID", "Task_Name", "Outline_Level", "Summary", "Milestone", "Active", "Duration",
   "Start_Date", "Finish_Date", "Predecessors", "Percent_Complete", "Actual_Start", "Actual_Finish",
   "Baseline_Start", "Baseline_Finish", "Constraint_Type", "Constraint_Date", "Deadline",
-  "Resource_Names", "Notes", "Project Start", "Project Finish", "Project Total Slack",
+  "Resource_Names", "Notes", "Early_Start", "Early_Finish", "Late_Start", "Late_Finish", "Total_Slack",
 ] as const;
 type Column = (typeof TASK_COLUMNS)[number];
 const COL = new Map<Column, number>(TASK_COLUMNS.map((c, i) => [c, i]));
@@ -149,8 +150,10 @@ function fillTask(t: TaskRow, r: number, cal: ProjectCalendar, idOfUid: Map<stri
   }
   date("Start_Date", "Start");
   date("Finish_Date", "Finish");
-  date("Project Start", "Start");
-  date("Project Finish", "Finish");
+  date("Early_Start", "EarlyStart");
+  date("Early_Finish", "EarlyFinish");
+  date("Late_Start", "LateStart");
+  date("Late_Finish", "LateFinish");
   set("Predecessors", predecessors(t, cal, idOfUid, (v) => bad("Predecessors", "PredecessorLink", v, "a link to a task in this plan")) || null);
   const pct = text(n, "PercentComplete");
   if (pct) set("Percent_Complete", Number.isFinite(Number(pct)) ? `${Number(pct)}%` : pct);
@@ -173,7 +176,7 @@ function fillTask(t: TaskRow, r: number, cal: ProjectCalendar, idOfUid: Map<stri
   const notes = text(n, "Notes");
   if (notes) set("Notes", notes);
   const slack = text(n, "TotalSlack");
-  if (slack && Number.isFinite(Number(slack))) set("Project Total Slack", unitText(Number(slack) / 10, 7, cal));
+  if (slack && Number.isFinite(Number(slack))) set("Total_Slack", unitText(Number(slack) / 10, 7, cal));
 }
 
 /** A task's PredecessorLinks as Project's Predecessors text: "3", "5SS", "4FS+2d", "7FF-50%". */

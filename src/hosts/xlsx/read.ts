@@ -3,6 +3,7 @@ import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } 
 import { REPORT_MARKER } from "../../report/plan";
 import { markedSheets, openPackage, partText, partTree, readRels, resolveTarget, XlsxReadError, type PackageLimits, type SheetEntry, type XlsxPackage } from "./package";
 import { cellRef, getAttr, readSharedStrings as readSst, readSheetCells, XmlError } from "./xml";
+import { readMspdi } from "../mspdi/read";
 
 export { XlsxReadError };
 
@@ -113,6 +114,19 @@ function readTables(pkg: XlsxPackage, sheet: SheetEntry): TableSnapshot[] {
 /** Reads a whole workbook into the core's snapshot. Throws XlsxReadError for a file that is not a workbook or exceeds a limit. */
 export async function readWorkbook(data: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
   return readPackage(openPackage(data, opts.limits), opts);
+}
+
+/**
+ * Opens a file the tool reads by its name: Microsoft Project's XML (MSPDI, .xml: src/hosts/mspdi,
+ * read as a Project export) or an .xlsx/.xlsm workbook. Throws MspdiReadError or XlsxReadError.
+ */
+export async function openFile(name: string, data: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  if (/\.xml$/i.test(name)) {
+    // XML declares its encoding by a byte-order mark or defaults to UTF-8 (XML 1.0, appendix F).
+    const utf16 = data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : null;
+    return readMspdi(new TextDecoder(utf16 ?? "utf-8").decode(data));
+  }
+  return readWorkbook(data, opts);
 }
 
 export function readPackage(pkg: XlsxPackage, opts: ReadOptions = {}): WorkbookSnapshot {

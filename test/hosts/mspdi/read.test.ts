@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyseWorkbook } from "../../../src/checks/analyse";
 import { dateText, isMspdi, isoMinutes, MspdiReadError, readMspdi, TASK_COLUMNS, unitText } from "../../../src/hosts/mspdi/read";
-import { readWorkbook } from "../../../src/hosts/xlsx/read";
+import { openFile, readWorkbook } from "../../../src/hosts/xlsx/read";
 import { dayFromYmd, formatDay, parseDateText } from "../../../src/model/dates";
 import type { CellValue } from "../../../src/model/cell";
 import type { SheetSnapshot } from "../../../src/model/snapshot";
@@ -87,9 +87,9 @@ describe("a plan in Project's XML", () => {
     expect(rowOf(tasks, "4").Constraint_Type).toBe("As Soon As Possible");
   });
 
-  it("keeps Project's own Start, Finish and TotalSlack (tenths of a minute) as Project's dates", () => {
-    expect(rowOf(tasks, "8")).toMatchObject({ "Project Start": "2025-09-01T08:00", "Project Finish": "2025-09-03T17:00", "Project Total Slack": "-1d" });
-    expect(rowOf(tasks, "4")["Project Total Slack"]).toBe("23.25d");
+  it("keeps Project's own schedule as the Export Wizard does: Start, Finish, early and late dates, TotalSlack (tenths of a minute)", () => {
+    expect(rowOf(tasks, "8")).toMatchObject({ Start_Date: "2025-09-01T08:00", Finish_Date: "2025-09-03T17:00", Early_Start: "2025-09-01T08:00", Late_Finish: "2025-09-02T17:00", Total_Slack: "-1d" });
+    expect(rowOf(tasks, "4").Total_Slack).toBe("23.25d");
   });
 
   it("turns the project calendar's exceptions into holidays and the status date into the reporting date", () => {
@@ -124,6 +124,13 @@ describe("a plan in Project's XML", () => {
     expect(a.diagnostics.some((d) => d.code === "no-progress")).toBe(false);
   });
 
+  it("is opened by the file host by its name, as a workbook is", async () => {
+    const opened = await openFile("Plan.XML", new TextEncoder().encode(xml));
+    expect(opened.sheets.map((s) => s.name)).toEqual(["Task_Table", "Holidays", "Settings"]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...xml].map((ch) => ch.charCodeAt(0))).buffer)]);
+    expect((await openFile("plan.xml", utf16)).sheets[0].rows.length).toBe(opened.sheets[0].rows.length);
+  });
+
   it("gives a clear error for XML that is not Project's, and for text that is not XML", () => {
     expect(() => readMspdi("<workbook/>")).toThrow(MspdiReadError);
     expect(() => readMspdi("<workbook/>")).toThrow(/not Microsoft Project's/);
@@ -148,11 +155,16 @@ describe("our schedule held against Project's (a measured report)", () => {
   const compare = open.map((id) => {
     const r = rowOf(tasks, String(tasks.rows.find((x) => x[0] === id)![1]));
     const n = a.schedule.nodes.get(id)!;
-    return { id, start: n.earlyStart === day(r["Project Start"]), finish: n.earlyFinish === day(r["Project Finish"]), ours: `${formatDay(n.earlyStart)}–${formatDay(n.earlyFinish)}`, project: `${r["Project Start"]}–${r["Project Finish"]}` };
+    const projectCritical = String(r.Total_Slack ?? "").startsWith("-") || r.Total_Slack === "0d";
+    return { id, start: n.earlyStart === day(r.Start_Date), finish: n.earlyFinish === day(r.Finish_Date), ours: `${formatDay(n.earlyStart)}–${formatDay(n.earlyFinish)}`, project: `${r.Start_Date}–${r.Finish_Date}`, critical: n.critical, projectCritical };
   });
 
   it("prints the agreement", () => {
     const agree = compare.filter((c) => c.start && c.finish).length;
+    // eslint-disable-next-line no-console
+    const both = compare.filter((c) => c.critical && c.projectCritical).length;
+    // eslint-disable-next-line no-console
+    console.log(`MSPDI community plan: critical (ours) ${compare.filter((c) => c.critical).length}, Project's total slack ≤ 0 ${compare.filter((c) => c.projectCritical).length}, both ${both}`);
     // eslint-disable-next-line no-console
     console.log(`MSPDI community plan: early dates equal Project's Start and Finish on ${agree} of ${compare.length} open tasks (${Math.round((100 * agree) / compare.length)}%)\n` + compare.filter((c) => !(c.start && c.finish)).map((c) => `  ${c.id}: ours ${c.ours}, Project ${c.project}`).join("\n"));
     expect(compare.length).toBe(8);
