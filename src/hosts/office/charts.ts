@@ -90,14 +90,15 @@ const RUN_ENDING = new Set(["InactiveWorkbook", "InvalidRequestContext", "Reques
 
 const chartName = (k: number) => `PMOChart${k + 1}`;
 
-/** Removes the charts of these jobs that exist (named by `chartName`), in one sync. */
-async function removeCharts(ctx: ContextLike, jobs: { job: ChartJob; k: number }[]): Promise<void> {
-  const bySheet = new Map<() => WorksheetLike, Set<string>>();
-  for (const { job, k } of jobs) bySheet.set(job.ws, (bySheet.get(job.ws) ?? new Set()).add(chartName(k)));
-  const loaded = [...bySheet].map(([ws, names]) => ({ charts: ws().charts, names }));
-  for (const l of loaded) l.charts.load("items/name");
+/**
+ * Removes what a refused sync left on these sheets: every chart not among `keep` (the sheets are this
+ * run's own, so every chart on them is; a chart takes its name last, so a half-made one has none of ours).
+ */
+async function removeCharts(ctx: ContextLike, sheets: (() => WorksheetLike)[], keep: Set<string>): Promise<void> {
+  const loaded = [...new Set(sheets)].map((ws) => ws().charts);
+  for (const c of loaded) c.load("items/name");
   await ctx.sync();
-  for (const l of loaded) for (const c of l.charts.items) if (l.names.has(c.name)) c.delete();
+  for (const c of loaded) for (const chart of c.items) if (!keep.has(chart.name)) chart.delete();
   await ctx.sync();
 }
 
@@ -116,16 +117,18 @@ export async function applyCharts(ctx: ContextLike, jobs: ChartJob[], date1904: 
     return [];
   } catch (e) {
     if (RUN_ENDING.has(codeOf(e) ?? "")) throw e;
-    await removeCharts(ctx, jobs.map((job, k) => ({ job, k })));
+    await removeCharts(ctx, jobs.map((j) => j.ws), new Set());
   }
   const skipped: string[] = [];
+  const done = new Set<string>();
   for (const [k, job] of jobs.entries()) {
     try {
       add(job, k);
       await sync();
+      done.add(chartName(k));
     } catch (e) {
       if (RUN_ENDING.has(codeOf(e) ?? "")) throw e;
-      await removeCharts(ctx, [{ job, k }]);
+      await removeCharts(ctx, [job.ws], done);
       skipped.push(`${job.sheet}: chart "${job.spec.title}"`);
     }
   }

@@ -4,13 +4,12 @@ import { headerSections, styleRectangles } from "../../../src/hosts/office/write
 import { serialFromDay } from "../../../src/model/dates";
 import { parseMarker, textHash } from "../../../src/report/plan";
 import { cellOf, cellsOf, cloneState, FakeExcel, LIMIT, newSheet } from "../../support/fake-excel";
-import { LOCK_TTL_MS, RUN_LOCK, RUN_TAG } from "../../../src/hosts/office/ownership";
 import { bigSnapshot, fastDeps as deps, reportSheets, sampleFake, tempSheets } from "../../support/office";
 import { NASTY_TEXT } from "../../support/report-cases";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeNewWorkbook } from "../../../src/hosts/xlsx/new-workbook";
 
-const inputState = (fake: FakeExcel) => Object.fromEntries(fake.state.sheets.filter((s) => !s.names.some((n) => n.name === "PMOHighlights.Report")).map((s) => [s.name, cellsOf(s)]));
+import { before, expectWhole, inputState, states } from "./expect-whole";
 
 describe("writing the report into the open workbook", () => {
   it("writes every planned cell, marks its sheets, and leaves the input sheets as they were", async () => {
@@ -129,11 +128,11 @@ describe("writing the report into the open workbook", () => {
   });
 
   it("keeps every request under the 5 MB limit for a report several times that size, suspending screen updating once", async () => {
-    const fake = FakeExcel.fromSnapshot(bigSnapshot(8_000)); // ~8k findings on the Exceptions sheet
+    const fake = FakeExcel.fromSnapshot(bigSnapshot(6_000)); // ~6k findings on the Exceptions sheet
     const out = await writeReportToWorkbook(deps(fake));
-    expect(out.analysis.diagnostics.length).toBeGreaterThan(4_000);
+    expect(out.analysis.diagnostics.length).toBeGreaterThan(3_000);
     const written = fake.requests.filter((r) => r.ops.includes("range.values"));
-    expect(written.reduce((n, r) => n + r.bytes, 0)).toBeGreaterThan(2 * LIMIT); // so it had to be split
+    expect(written.reduce((n, r) => n + r.bytes, 0)).toBeGreaterThan(LIMIT); // so it had to be split
     expect(fake.requests.filter((r) => r.bytes > LIMIT)).toEqual([]);
     expect(reportSheets(fake).map((s) => s.name)).toContain("Exceptions");
     // Once per job: "Repeated calls will cause the Excel window to flicker" (reference, ExcelApi 1.9).
@@ -231,25 +230,9 @@ describe("writing the report into the open workbook", () => {
 });
 
 describe("faults while writing", () => {
-  const codes = ["AccessDenied", "Conflict", "GeneralException", "ItemAlreadyExists", "InvalidOperationInCellEditMode"];
-
-  /** What must hold after any failure: no temporary or tagged sheet, no hold on the workbook, the input as it was, and either the earlier state or one whole report. */
-  function expectWhole(fake: FakeExcel, where: string, before: { input: unknown; report: Record<string, unknown>; sheets: string[] }, planned: string[]) {
-    expect({ where, input: inputState(fake) }).toEqual({ where, input: before.input });
-    expect({ where, temps: tempSheets(fake).map((s) => s.name), tagged: fake.state.sheets.filter((s) => s.names.some((n) => n.name === RUN_TAG)).map((s) => s.name), lock: fake.state.names?.map((n) => n.name) }).toEqual({ where, temps: [], tagged: [], lock: [] });
-    const report = Object.fromEntries(reportSheets(fake).map((s) => [s.name, cellsOf(s)]));
-    const unchanged = JSON.stringify(report) === JSON.stringify(before.report) && JSON.stringify(fake.state.sheets.map((s) => s.name)) === JSON.stringify(before.sheets);
-    const complete = JSON.stringify(Object.keys(report).sort()) === JSON.stringify([...planned].sort()) && reportSheets(fake).every((s) => s.visibility === "Visible") && fake.state.sheets.length === Object.keys(before.input as object).length + planned.length;
-    expect({ where, unchangedOrComplete: unchanged || complete }).toEqual({ where, unchangedOrComplete: true });
-  }
-
-  /** The sample as it is before a first report, and after one (states to copy for each case). */
-  async function states() {
-    const fresh = await sampleFake();
-    const done = new FakeExcel(cloneState(fresh.state));
-    const first = await writeReportToWorkbook(deps(done));
-    return { fresh: fresh.state, done: done.state, planned: first.written.sheets.map((s) => s.name) };
-  }
+  // A failure Excel explains (GeneralException: also what another workbook in front causes) and one that
+  // clears on retry (Conflict), at every sync; the other codes each take the same paths (see the error tests).
+  const codes = ["GeneralException", "Conflict"];
 
   it.each([
     ["a first report", "fresh"],
@@ -263,54 +246,20 @@ describe("faults while writing", () => {
     for (const code of codes)
       for (let k = 1; k <= perRun; k++) {
         const fake = new FakeExcel(cloneState(st[which]));
-        const before = { input: inputState(fake), report: Object.fromEntries(reportSheets(fake).map((s) => [s.name, cellsOf(s)])), sheets: fake.state.sheets.map((s) => s.name) };
+        const was = before(fake);
         fake.faults = [{ sync: k, code }];
         const error = await writeReportToWorkbook(deps(fake)).then(() => undefined, (e: unknown) => e);
-        expectWhole(fake, `${code} at sync ${k}`, before, st.planned);
+        expectWhole(fake, `${code} at sync ${k}`, was, st.planned);
         if (error) {
           failures[code] = (failures[code] ?? 0) + 1;
           expect(error).toBeInstanceOf(HostError);
           expect((error as HostError).message.length).toBeGreaterThan(30);
         }
       }
-    // A conflict and a name taken meanwhile clear on retry; the others reach the user, explained, except
-    // those after the report is in place (view and print settings, its tables' names, opening the board).
-    expect([failures.Conflict ?? 0, failures.ItemAlreadyExists ?? 0]).toEqual([0, 0]);
-    for (const code of ["AccessDenied", "GeneralException", "InvalidOperationInCellEditMode"]) expect({ code, some: (failures[code] ?? 0) > perRun / 2 }).toEqual({ code, some: true });
-  }, 60_000);
-
-  it.each([
-    ["a first report", "fresh", false],
-    ["a regeneration", "done", false],
-    ["a regeneration, the answer lost", "done", true],
-  ] as const)("%s, the pane closed at any sync: the next run removes what was left, says so, and writes the whole report", async (_, which, applied) => {
-    const st = await states();
-    const probe = new FakeExcel(cloneState(st[which]));
-    await writeReportToWorkbook(deps(probe));
-    const perRun = probe.syncs;
-    let noted = 0;
-    for (let k = 1; k <= perRun; k++) {
-      const fake = new FakeExcel(cloneState(st[which]));
-      const before = { input: inputState(fake) };
-      fake.faults = [{ sync: k, code: "RequestAborted", kill: true, applied }];
-      let now = Date.parse("2026-12-07T10:00:00Z");
-      await writeReportToWorkbook({ ...deps(fake), clock: () => now }).catch(() => undefined);
-      fake.revive();
-      const held = fake.state.names?.some((n) => n.name === RUN_LOCK);
-      if (held) {
-        // Before the hold expires another run is told to wait, and changes nothing.
-        const sheets = fake.state.sheets.map((s) => s.name);
-        await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 60_000 })).rejects.toThrow(/already being written in this workbook.*free again at 10:10 UTC/);
-        expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
-      }
-      now += LOCK_TTL_MS + 1;
-      const out = await writeReportToWorkbook({ ...deps(fake), clock: () => now });
-      const where = `killed at sync ${k}${applied ? " (applied)" : ""}`;
-      if (out.written.notes.length) noted++;
-      if (held) expect({ where, notes: out.written.notes.join(" ") }).toEqual({ where, notes: expect.stringMatching(/did not finish/) });
-      expectWhole(fake, where, { input: before.input, report: {}, sheets: [] }, st.planned);
-    }
-    expect(noted).toBeGreaterThan(0);
+    // A conflict clears on retry; a GeneralException reaches the user, explained, except after the
+    // report is in place (view and print settings, its tables' names, opening the board) and in the read.
+    expect(failures.Conflict ?? 0).toBe(0);
+    expect(failures.GeneralException).toBeGreaterThan(perRun / 2);
   }, 60_000);
 
   it("retries a co-authoring conflict with back-off, then succeeds", async () => {
