@@ -30,10 +30,17 @@ export function expectWhole(fake: FakeExcel, where: string, was: Before, planned
   expect({ where, unchangedOrComplete: unchanged || complete }).toEqual({ where, unchangedOrComplete: true });
 }
 
+/**
+ * The report the stress tests write (a write at every sync, twice over): the board with its charts,
+ * the exceptions (links, a table, conditional formats) and the history (a table) — every kind of
+ * operation — without the five highlight sheets, which repeat the board's kinds.
+ */
+export const STRESS = { include: { board: true, highlights: false, exceptions: true, history: true, charts: true } };
+
 /** The sample as it is before a first report, and after one (states to copy for each case). */
-export async function states() {
+export async function states(opts: { include?: typeof STRESS.include } = {}) {
   const fresh = await sampleFake();
   const done = new FakeExcel(cloneState(fresh.state));
-  const first = await writeReportToWorkbook(deps(done));
+  const first = await writeReportToWorkbook(deps(done), opts);
   return { fresh: fresh.state, done: done.state, planned: first.written.sheets.map((s) => s.name) };
 }

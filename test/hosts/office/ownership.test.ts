@@ -3,23 +3,23 @@ import { HostError } from "../../../src/hosts/office/errors";
 import { LOCK_TTL_MS, RUN_LOCK, RUN_TAG } from "../../../src/hosts/office/ownership";
 import { cloneState, FakeExcel, newSheet } from "../../support/fake-excel";
 import { fastDeps as deps, reportSheets, tempSheets } from "../../support/office";
-import { before, expectWhole, states } from "./expect-whole";
+import { before, expectWhole, states, STRESS } from "./expect-whole";
 
 /** One run at a time per workbook; clean-up of only what a run made; dead runs' leftovers; a truer fake. */
 describe("runs sharing a workbook", () => {
   it("two runs at once (pane and ribbon, or two co-authors), started at any sync of the other: one writes, the other is told to wait, neither deletes the other's work", async () => {
-    const st = await states();
+    const st = await states(STRESS);
     for (const which of ["fresh", "done"] as const) {
       const probe = new FakeExcel(cloneState(st[which]));
-      await writeReportToWorkbook(deps(probe));
+      await writeReportToWorkbook(deps(probe), STRESS);
       for (let k = 0; k <= probe.syncs + 1; k++) {
         const fake = new FakeExcel(cloneState(st[which]));
         const was = before(fake);
         const second: Promise<unknown>[] = [];
-        const startB = () => second.push(writeReportToWorkbook({ ...deps(fake), source: "ribbon" }).then(() => "ok", (e: unknown) => e));
+        const startB = () => second.push(writeReportToWorkbook({ ...deps(fake), source: "ribbon" }, STRESS).then(() => "ok", (e: unknown) => e));
         if (k === 0) startB();
         else fake.coauthor = (n) => void (n === k && startB());
-        const a = await writeReportToWorkbook(deps(fake)).then(() => "ok", (e: unknown) => e);
+        const a = await writeReportToWorkbook(deps(fake), STRESS).then(() => "ok", (e: unknown) => e);
         if (!second.length) startB(); // k past the first run's last sync: the second starts after it
         const b = await second[0];
         const where = `${which}, second run from sync ${k}`;
@@ -45,9 +45,9 @@ describe("runs sharing a workbook", () => {
     ["a first report", "fresh"],
     ["a regeneration", "done"],
   ] as const)("%s, the pane closed at any sync (or its answer lost): the next run removes what was left, says so, and writes the whole report", async (_, which) => {
-    const st = await states();
+    const st = await states(STRESS);
     const probe = new FakeExcel(cloneState(st[which]));
-    await writeReportToWorkbook(deps(probe));
+    await writeReportToWorkbook(deps(probe), STRESS);
     let noted = 0;
     for (let k = 1; k <= probe.syncs; k++) {
       const applied = k % 2 === 0;
@@ -55,18 +55,18 @@ describe("runs sharing a workbook", () => {
       const was = before(fake);
       fake.faults = [{ sync: k, code: "RequestAborted", kill: true, applied }];
       let now = Date.parse("2026-12-07T10:00:00Z");
-      await writeReportToWorkbook({ ...deps(fake), clock: () => now }).catch(() => undefined);
+      await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS).catch(() => undefined);
       fake.revive();
       const held = fake.state.names!.some((n) => n.name === RUN_LOCK);
       if (held) {
         // Before the hold expires another run is told to wait, and changes nothing.
         const sheets = fake.state.sheets.map((s) => s.name);
-        await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 60_000 })).rejects.toThrow(/already being written.*free again at 10:10 UTC/);
+        await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 60_000 }, STRESS)).rejects.toThrow(/already being written.*free again at 10:10 UTC/);
         expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
       }
       const left = fake.state.sheets.filter((s) => s.names.some((n) => n.name === RUN_TAG) || s.name.startsWith("PMO~")).length;
       now += LOCK_TTL_MS + 1;
-      const out = await writeReportToWorkbook({ ...deps(fake), clock: () => now });
+      const out = await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS);
       const where = `killed at sync ${k}${applied ? " (applied)" : ""}`;
       if (held) expect({ where, notes: out.written.notes.join(" ") }).toEqual({ where, notes: expect.stringMatching(/did not finish/) });
       if (left) expect({ where, notes: out.written.notes.join(" ") }).toEqual({ where, notes: expect.stringMatching(/what it left was removed/) });

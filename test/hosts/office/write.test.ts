@@ -9,7 +9,7 @@ import { NASTY_TEXT } from "../../support/report-cases";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeNewWorkbook } from "../../../src/hosts/xlsx/new-workbook";
 
-import { before, expectWhole, inputState, states } from "./expect-whole";
+import { before, expectWhole, inputState, states, STRESS } from "./expect-whole";
 
 describe("writing the report into the open workbook", () => {
   it("writes every planned cell, marks its sheets, and leaves the input sheets as they were", async () => {
@@ -238,9 +238,9 @@ describe("faults while writing", () => {
     ["a first report", "fresh"],
     ["a regeneration", "done"],
   ] as const)("%s, with a failure at every sync of the write: no orphan, no half report, the input untouched", async (_, which) => {
-    const st = await states();
+    const st = await states(STRESS);
     const probe = new FakeExcel(cloneState(st[which]));
-    await writeReportToWorkbook(deps(probe));
+    await writeReportToWorkbook(deps(probe), STRESS);
     const perRun = probe.syncs;
     const failures: Record<string, number> = {};
     for (const code of codes)
@@ -248,7 +248,7 @@ describe("faults while writing", () => {
         const fake = new FakeExcel(cloneState(st[which]));
         const was = before(fake);
         fake.faults = [{ sync: k, code }];
-        const error = await writeReportToWorkbook(deps(fake)).then(() => undefined, (e: unknown) => e);
+        const error = await writeReportToWorkbook(deps(fake), STRESS).then(() => undefined, (e: unknown) => e);
         expectWhole(fake, `${code} at sync ${k}`, was, st.planned);
         if (error) {
           failures[code] = (failures[code] ?? 0) + 1;
