@@ -180,10 +180,9 @@ export interface OpOptions {
   requestBudget?: number;
 }
 
-/** A sheet's content operations and its objects (conditional formats, the table); its charts are charts.ts's. */
-export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: OpOptions, tempTable: string): { content: Op[]; objects: Op[] } {
+/** Values and number formats in row chunks under the request budget, then the in-workbook links. */
+function cellOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: OpOptions): Op[] {
   const content: Op[] = [];
-  const objects: Op[] = [];
   const maxOpBytes = Math.floor((opts.requestBudget ?? REQUEST_BUDGET) / 2);
   for (const b of sheet.blocks) {
     const width = maxOf(b.cells.map((r) => r.length));
@@ -247,6 +246,12 @@ export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => Worksheet
       }),
     );
   }
+  return content;
+}
+
+/** Formats per style rectangle, merges, widths, heights, the tab colour. */
+function layoutOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike): Op[] {
+  const content: Op[] = [];
   append(content, blockFormatOps(plan, sheet, ws));
   // One-row merges with the same columns on consecutive rows (a table's wide columns) go as one
   // call: merge(true) "merges cells in each row of the specified range as separate merged cells"
@@ -268,6 +273,12 @@ export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => Worksheet
     i = j;
   }
   if (sheet.tabColor) content.push({ bytes: 120, idempotent: true, run: () => void (ws().tabColor = `#${sheet.tabColor}`) });
+  return content;
+}
+
+/** Conditional formats and the table: objects, sent once (a resend would add them twice). */
+function objectOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, tempTable: string): Op[] {
+  const objects: Op[] = [];
   for (const cf of sheet.conditionalFormats ?? []) {
     const s = plan.styles[cf.style] ?? {};
     objects.push({
@@ -296,7 +307,14 @@ export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => Worksheet
       },
     });
   }
-  return { content, objects };
+  return objects;
+}
+
+/** A sheet's content operations and its objects (conditional formats, the table); its charts are charts.ts's. */
+export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: OpOptions, tempTable: string): { content: Op[]; objects: Op[] } {
+  const content = cellOps(plan, sheet, ws, finalName, opts);
+  append(content, layoutOps(plan, sheet, ws));
+  return { content, objects: objectOps(plan, sheet, ws, tempTable) };
 }
 
 

@@ -7,7 +7,7 @@ import type { ContextLike, NamedItemLike, WorksheetLike } from "./excel-types";
 import { type Layout } from "./layout";
 import { sendOps } from "./batching";
 import { sheetOps, storedGrid, type Op, type OpOptions } from "./ops";
-import { busyError, confirmLock, lockState, queueTakeLock, RUN_LOCK, RUN_TAG, tagFormula, tagOf, tempSheetName, tempSheetRun, tempTableName, tempTableRun, type RunContext } from "./ownership";
+import { busyError, confirmLock, lockState, queueTakeLock, RUN_TAG, tagFormula, tagOf, tempSheetName, tempSheetRun, tempTableName, type RunContext } from "./ownership";
 import { applySettings, viewSettings } from "./view-settings";
 import type { Capabilities } from "./requirements";
 
@@ -228,7 +228,7 @@ async function finish(job: Job): Promise<string[]> {
     await sync();
   } catch {
     if (active >= 0) skipped.push(`${plan.sheets[active].name}: opening it`);
-    if (job.lock) await releaseOnItsOwn(ctx, job.runId);
+    if (job.lock) await releaseOnItsOwn(ctx, job.runId).catch(() => skipped.push("releasing the workbook for other runs (they can start 10 minutes after this one began)"));
   }
   return skipped;
 }
@@ -307,6 +307,3 @@ export async function cleanUpRun(ctx: ContextLike, runId: string, ids: readonly 
   await ctx.sync();
   return left;
 }
-
-// Kept for the names tables take (PMO_<run>_<sheet>): ownership.ts spells them.
-export { RUN_LOCK, tempTableRun };
