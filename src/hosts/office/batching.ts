@@ -23,8 +23,6 @@ export interface SendOptions {
   /** ExcelApi 1.9: screen updating can be suspended. */
   pageLayout: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Queued into the first batch (e.g. the run's ownership check), read after it. */
-  first?: () => void;
 }
 
 /** Sends ops in batches under the request budget; a content batch refused as too large is sent again in halves. */
