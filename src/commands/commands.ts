@@ -45,12 +45,25 @@ export async function runCommand(kind: "check" | "report", deps: HostDeps, notif
       },
     });
     const target = out.written.sheets.find((s) => s.key === (kind === "check" ? "exceptions" : "board"));
-    if (target) await deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, target.name, "A1"));
+    if (target) await deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, target.name, "A1")).catch(() => undefined);
+    const told = afterTheWrite(kind, out.written);
+    if (told) await notify(told);
   } catch (e) {
     const h = explain(e);
     await notify(h.details ? `${h.message}\n\nDetails: ${h.details}` : h.message);
   }
 }
+
+/** What the user should know after a write that succeeded: what Excel refused (the report is complete without it), and other runs' leftovers removed. */
+export function afterTheWrite(kind: "check" | "report", w: { skipped: string[]; notes: string[] }): string | null {
+  if (!w.skipped.length && !w.notes.length) return null;
+  const done = kind === "check" ? "The Exceptions sheet was written." : "The report was written.";
+  const skipped = w.skipped.length ? ` Excel did not accept ${w.skipped.length === 1 ? "this part" : "these parts"}, so ${w.skipped.length === 1 ? "it is" : "they are"} left out: ${w.skipped.join("; ")}. Generate the report again to retry them (if another workbook was in front, click back into this workbook first).` : "";
+  return `${done}${skipped}${w.notes.length ? ` ${w.notes.join(" ")}` : ""}`;
+}
+
+/** Where a message the user would not let open is kept, for the pane to show (12009). */
+export const UNSHOWN_MESSAGE_KEY = "pmo-highlights.unshown-command-message";
 
 /** Longest the command waits for the user to close the message (the runtime is closed at 5 minutes). */
 const DIALOG_WAIT_MS = 4 * 60_000;
@@ -60,24 +73,35 @@ const DIALOG_WAIT_MS = 4 * 60_000;
  * command calls `event.completed()` only then: completing "Indicates that the add-in has completed
  * processing and will automatically be closed" (reference Office.AddinCommands.Event.completed).
  */
-function notifyInDialog(message: string): Promise<void> {
-  const url = `${window.location.origin}${window.location.pathname.replace(/[^/]*$/, "")}notice.html?m=${encodeURIComponent(message)}`;
+export function notifyInDialog(message: string, ui: Pick<Office.UI, "displayDialogAsync"> = Office.context.ui, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): Promise<void> {
+  const at = globalThis.location ?? { origin: "", pathname: "/" };
+  const url = `${at.origin}${at.pathname.replace(/[^/]*$/, "")}notice.html?m=${encodeURIComponent(message)}`;
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, DIALOG_WAIT_MS);
     const done = () => {
       clearTimeout(timer);
       resolve();
     };
-    Office.context.ui.displayDialogAsync(url, { height: 25, width: 30, displayInIframe: true }, (result) => {
-      // 12007 (a dialog already open), 12009 (the user ignored the pop-up prompt): nothing to wait for.
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return done();
+    ui.displayDialogAsync(url, { height: 25, width: 30, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        // 12009: "The user chose to ignore the dialog box … users may choose not to allow an add-in to present a
+        // dialog box" (docs develop/dialog-api-in-office-add-ins.md, errors from displayDialogAsync). The message
+        // is kept (same origin as the pane) rather than lost, and the console has it. 12007 (a dialog already open): likewise.
+        try {
+          storage?.setItem(UNSHOWN_MESSAGE_KEY, JSON.stringify({ at: new Date().toISOString(), code: result.error?.code, message }));
+        } catch {
+          /* storage refused: the console line below is all that is left */
+        }
+        console.warn(`PMO Highlights (message not shown, ${result.error?.code}): ${message}`);
+        return done();
+      }
       result.value.addEventHandler(Office.EventType.DialogEventReceived, done); // closed by the user
     });
   });
 }
 
 function deps(): HostDeps {
-  return { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform() };
+  return { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform(), source: "ribbon" };
 }
 
 Office.onReady(() => {

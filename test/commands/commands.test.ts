@@ -4,9 +4,9 @@ import { FakeExcel } from "../support/fake-excel";
 
 // The function file registers handlers with Office on load; give it a minimal Office to load against.
 const associated: Record<string, unknown> = {};
-(globalThis as { Office?: unknown }).Office = { onReady: (cb: () => void) => cb(), actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) }, context: {} };
- 
-const { runCommand } = require("../../src/commands/commands") as typeof import("../../src/commands/commands");
+(globalThis as { Office?: unknown }).Office = { onReady: (cb: () => void) => cb(), actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) }, context: {}, AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" }, EventType: { DialogEventReceived: "dialogEventReceived" } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runCommand, notifyInDialog, UNSHOWN_MESSAGE_KEY } = require("../../src/commands/commands") as typeof import("../../src/commands/commands");
 
 describe("the ribbon's function commands", () => {
   it("register Run Checks and Generate Report with Office", () => {
@@ -30,7 +30,7 @@ describe("the ribbon's function commands", () => {
     const fake = await sampleFake();
     const notes: string[] = [];
     await runCommand("report", deps(fake), (m) => void notes.push(m));
-    expect(reportSheets(fake)).toHaveLength(12); // board, 5 highlight and 3 exception reports, exceptions, history, plan snapshots
+    expect(reportSheets(fake)).toHaveLength(8);
     fake.state.protectedStructure = true;
     await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(notes).toHaveLength(1);
@@ -64,4 +64,24 @@ describe("the ribbon's function commands", () => {
     expect(notes[1]).toMatch(/Open Programme Check/);
     expect(reportSheets(small)).toEqual([]);
   }, 60_000);
+
+  it("tells the user what Excel refused, although the report was written", async () => {
+    const fake = await sampleFake();
+    fake.faults = [{ when: (op, d) => op === "pageLayout" && d.p === "printArea", code: "GeneralException" }];
+    const notes: string[] = [];
+    await runCommand("report", deps(fake), (m) => void notes.push(m));
+    expect(reportSheets(fake)).toHaveLength(8);
+    expect(notes).toEqual([expect.stringMatching(/^The report was written\. Excel did not accept .*print area.*Generate the report again/)]);
+  });
+
+  it("keeps a message the user would not let open (12009) instead of losing it, and completes", async () => {
+    const stored: Record<string, string> = {};
+    const ui = {
+      displayDialogAsync: (_url: string, _opts: unknown, cb: (r: unknown) => void) => cb({ status: "failed", error: { code: 12009 } }),
+    } as unknown as Pick<Office.UI, "displayDialogAsync">;
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    await notifyInDialog("The workbook is protected.", ui, { setItem: (k: string, v: string) => void (stored[k] = v) });
+    warn.mockRestore();
+    expect(JSON.parse(stored[UNSHOWN_MESSAGE_KEY])).toMatchObject({ code: 12009, message: "The workbook is protected." });
+  });
 });

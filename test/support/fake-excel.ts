@@ -37,8 +37,32 @@
  *  - Freeze panes on a hidden sheet throw GeneralException: conservative model of office-js
  *    #1463 (unfreeze on a hidden sheet threw) and the reference's "Sets the frozen cells in the
  *    active worksheet view" (panes are view state).
- *  - Sheet and table names unique (ItemAlreadyExists); sheet names at most 31 characters and
- *    without \ / ? * [ ] : (InvalidArgument); 2-D arrays the size of the range.
+ *  - Sheet and table names unique (ItemAlreadyExists); sheet names at most 31 characters, without
+ *    \ / ? * [ ] :, not starting or ending with ', and not "History" ("Be named "History". This is a
+ *    reserved word Excel uses internally", Microsoft support "Rename a worksheet",
+ *    support.microsoft.com/office/3f1f7148-ee83-404d-8ef0-9ff99fbad1f9) (InvalidArgument: ASSUMPTION,
+ *    the code); 2-D arrays the size of the range.
+ *  - Focus (docs excel/excel-add-ins-troubleshooting.md, "API limitations when the active workbook
+ *    switches"; office-js #2078, #6365): with `focusLost` on Windows or Mac (not the web: "This only
+ *    applies to multiple Excel workbooks open on Windows or Mac"), WorksheetCollection.add,
+ *    Worksheet.activate, Range.select and freeze panes throw GeneralException and Worksheet.delete
+ *    throws InvalidSelection.
+ *  - Chart properties per chart type (reference ChartSeries.gapWidth: "Only valid on bar and column
+ *    charts … Throws an invalid argument exception on invalid charts"; ChartSeries.overlap "Applies
+ *    only to 2-D bar and 2-D column charts", refused here with InvalidArgument: ASSUMPTION, the code)
+ *    and per platform (office-js #1688: on iPad ChartAxis.position, minimum, maximum and
+ *    reversePlotOrder were refused with InvalidArgument); `chartRefusals` adds others (#1729: axis
+ *    minimum and maximum on Windows, markerStyle on the web, InvalidOperation).
+ *  - Co-authoring: `coauthor` runs before each sync's commands, as a second session's changes
+ *    merged in between syncs (docs excel/co-authoring-in-excel-add-ins.md: the add-in's JavaScript
+ *    state is not synchronised, the workbook is); a `mergeRefused` fault is office-js #1813 ("Can't
+ *    merge changes … reload": the add-in's changes are lost and the add-in closes): the workbook
+ *    goes back to what it was when the run began and the runtime is dead.
+ *  - A dead runtime (`kill` fault: a closed pane, a lost network, the ribbon's 5-minute limit, docs
+ *    design/add-in-commands.md): that sync and every later one, in any run, fail until `revive()`,
+ *    as a new pane would start; nothing gets to clean up.
+ *  - ASSUMPTION (issue 26, item 11): setting a hyperlink's `textToDisplay` stores that text as the
+ *    cell's value, so a number shown as a link reads back as its text.
  * It counts syncs, records every request with its payload size, and can fail any step with
  * any error code (commands before the failing one stay applied: ASSUMPTION, undocumented).
  */
@@ -88,6 +112,7 @@ export interface CellState {
   fmt?: string;
 }
 export interface ChartState {
+  name?: string;
   type: string;
   seriesBy: string;
   title: string;
@@ -103,7 +128,7 @@ export interface SheetState {
   visibility: string;
   tabColor: string;
   cells: Map<number, Map<number, CellState>>;
-  names: { name: string; formula: string; visible: boolean }[];
+  names: NameEntry[];
   charts: ChartState[];
   formats: { range: string; props: Record<string, any> }[];
   hyperlinks: Map<string, RangeHyperlinkLike>;
@@ -129,6 +154,13 @@ export interface WorkbookState {
   protectedStructure: boolean;
   /** The active sheet (the first sheet when unset). */
   active?: SheetState;
+  /** Workbook-scoped names. */
+  names?: NameEntry[];
+}
+export interface NameEntry {
+  name: string;
+  formula: string;
+  visible: boolean;
 }
 
 let nextSheetId = 1;
@@ -179,7 +211,12 @@ export function stateFromSnapshot(snap: WorkbookSnapshot): WorkbookState {
   });
   const tables = snap.tables.map((t) => ({ name: t.name, sheet: sheets.find((s) => s.name === t.sheet)!, range: rangeAddress(t.range), style: "TableStyleMedium2" }));
   for (const r of snap.reportSheets ?? []) sheets.find((s) => s.name === r.sheet)?.names.push({ name: "PMOHighlights.Report", formula: `="${r.key}"`, visible: false });
-  return { sheets, tables, date1904: snap.date1904, protectedStructure: false, active: sheets[0] };
+  return { sheets, tables, date1904: snap.date1904, protectedStructure: false, active: sheets[0], names: [] };
+}
+
+/** A copy of the whole workbook (shared references kept: a table's sheet stays that sheet). */
+export function cloneState(s: WorkbookState): WorkbookState {
+  return structuredClone(s);
 }
 
 /** A deep, comparable copy of a sheet's cells (for "input never changed" checks). */
@@ -199,6 +236,13 @@ export interface Fault {
   code: string;
   /** Fail only once (then behave), as a passing conflict would. */
   once?: boolean;
+  /** The runtime dies here (a closed pane): this sync and all later ones fail until `revive()`. With `applied`, after the commands ran (the answer lost). */
+  kill?: boolean;
+  applied?: boolean;
+  /** office-js #1813: "Can't merge changes": the run's changes are lost (the workbook as the run found it) and the runtime is dead. */
+  mergeRefused?: boolean;
+  /** Excel's message (debugInfo.message), e.g. office-js #6501's "Operation failed because the data is not current on the server." */
+  message?: string;
 }
 
 interface Command {
@@ -210,7 +254,16 @@ interface Command {
   run: () => void;
 }
 
-export type Platform = "web" | "windows" | "mac";
+export type Platform = "web" | "windows" | "mac" | "ipad";
+
+/** What Windows and Mac refuse while another workbook has the focus (docs excel/excel-add-ins-troubleshooting.md). */
+const FOCUS_REFUSED: Record<string, string> = {
+  "worksheets.add": "GeneralException",
+  "worksheet.activate": "GeneralException",
+  "range.select": "GeneralException",
+  freezeRows: "GeneralException",
+  "worksheet.delete": "InvalidSelection",
+};
 
 /**
  * APIs the host uses that Excel cannot undo, by platform (docs excel/excel-add-ins-undo-capabilities.md,
@@ -275,7 +328,24 @@ export class FakeExcel {
   platform: Platform = "web";
   /** Non-undoable calls made outside an undo group: each cleared the user's undo stack. */
   undoCleared: string[] = [];
-  constructor(public state: WorkbookState) {}
+  /** Another workbook has the focus (Windows and Mac only refuse for it). */
+  focusLost = false;
+  /** A second session's changes, merged in before each sync's commands run (sync number, state). */
+  coauthor?: (sync: number, state: WorkbookState) => void;
+  /** Chart properties this client refuses beyond the documented ones: (chart type, property) → an error code, or undefined. */
+  chartRefusals: ((type: string, prop: string) => string | undefined)[] = [];
+  /** The runtime is dead (a `kill` or `mergeRefused` fault): every sync fails until `revive()`. */
+  dead = false;
+  /** Proxies released with untrack(). */
+  untracked = 0;
+  constructor(public state: WorkbookState) {
+    state.names ??= [];
+  }
+
+  /** A new runtime (a pane opened again). */
+  revive(): void {
+    this.dead = false;
+  }
 
   static fromSnapshot(snap: WorkbookSnapshot): FakeExcel {
     return new FakeExcel(stateFromSnapshot(snap));
@@ -285,6 +355,7 @@ export class FakeExcel {
   run = async <T>(options: RunOptions, batch: (ctx: ContextLike) => Promise<T>): Promise<T> => {
     this.runs.push({ ...options });
     const ctx = new FakeContext(this, options);
+    ctx.startState = this.faults.some((f) => f.mergeRefused) ? cloneState(this.state) : undefined;
     const result = await batch(ctx);
     await ctx.sync();
     return result;
@@ -335,28 +406,34 @@ export class FakeContext implements ContextLike {
     let bytes = 0;
     for (const c of commands) {
       bytes += c.bytes;
-      const parts = c.path.split("/");
-      for (let k = 1; k <= parts.length; k++) {
-        const p = parts.slice(0, k).join("/");
-        if (paths.has(p)) continue;
+      // Each prefix once; a path already sent has all its prefixes sent (so most commands cost one look-up).
+      for (let end = c.path.length; end > 0; end = c.path.lastIndexOf("/", end - 1)) {
+        const p = end === c.path.length ? c.path : c.path.slice(0, end);
+        if (paths.has(p)) break;
         paths.add(p);
-        bytes += PATH_BYTES + parts[k - 1].length;
+        bytes += PATH_BYTES + (end - c.path.lastIndexOf("/", end - 1) - 1);
       }
     }
     const record = { sync: fake.syncs, bytes, responseBytes: 0, ops: commands.map((c) => c.op), paths: paths.size };
     fake.requests.push(record);
     const fail = (f: Fault) => {
       if (f.once) fake.faults = fake.faults.filter((x) => x !== f);
-      throw new FakeOfficeError(f.code);
+      if (f.kill || f.mergeRefused) fake.dead = true;
+      if (f.mergeRefused && this.startState) fake.state = this.startState;
+      throw Object.assign(new FakeOfficeError(f.code, f.message ?? f.code), f.message ? { debugInfo: { code: f.code, message: f.message } } : {});
     };
+    if (fake.dead) throw new FakeOfficeError("RequestAborted", "the add-in's runtime has closed");
     const atSync = fake.faults.find((f) => f.sync === fake.syncs);
-    if (atSync) fail(atSync);
+    if (atSync && !(atSync.kill && atSync.applied)) fail(atSync);
+    fake.coauthor?.(fake.syncs, fake.state);
     if (fake.limits && bytes > LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded");
     await Promise.resolve();
     const before = this.responseBytes;
     for (const c of commands) {
       const f = fake.faults.find((x) => x.when?.(c.op, c.detail));
       if (f) fail(f);
+      const refusedForFocus = fake.focusLost && (fake.platform === "windows" || fake.platform === "mac") ? FOCUS_REFUSED[c.op] : undefined;
+      if (refusedForFocus) throw new FakeOfficeError(refusedForFocus, "another workbook has the focus");
       if (NOT_UNDOABLE[c.op]?.(fake.platform)) {
         if (this.options.mergeUndoGroup) throw new FakeOfficeError("UndoNotSupported", `${c.op} cannot be undone on ${fake.platform}`);
         fake.undoCleared.push(c.op);
@@ -367,8 +444,12 @@ export class FakeContext implements ContextLike {
     const response = this.responseBytes - before;
     record.responseBytes = response;
     if (fake.limits && response > LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded");
+    if (atSync?.kill && atSync.applied) fail(atSync);
     for (const done of loaded) done();
   }
+
+  /** The workbook as this run found it (kept only while a merge refusal is armed). */
+  startState?: WorkbookState;
 
   /** Bytes of loaded values sent back (counted as each load is served). */
   responseBytes = 0;
@@ -594,7 +675,20 @@ export class FakeRange extends Loadable implements RangeLike {
     throw new PropertyNotLoaded("hyperlink", false);
   }
   set hyperlink(h: RangeHyperlinkLike) {
-    this.ctx.queue("range.hyperlink", { ...h }, () => this.sheetRef().hyperlinks.set(this.addressOf(), { ...h }), this.path);
+    this.ctx.queue(
+      "range.hyperlink",
+      { ...h },
+      () => {
+        const s = this.sheetRef();
+        s.hyperlinks.set(this.addressOf(), { ...h });
+        // ASSUMPTION (header): textToDisplay becomes the cell's value, as text.
+        if (h.textToDisplay !== undefined && h.textToDisplay !== "") {
+          const old = cellOf(s, this.row, this.col);
+          setCell(s, this.row, this.col, { v: h.textToDisplay, fmt: old?.fmt });
+        }
+      },
+      this.path,
+    );
   }
   get format(): RangeFormatLike {
     return new FakeFormat(this);
@@ -635,6 +729,10 @@ export class FakeRange extends Loadable implements RangeLike {
       this.path,
     );
   }
+  untrack(): this {
+    this.ctx.excel.untracked++;
+    return this;
+  }
   select(): void {
     this.ctx.queue("range.select", { address: this.addressOf() }, () => {
       this.ctx.excel.selection = { sheet: this.sheetRef().name, address: this.addressOf() };
@@ -657,11 +755,12 @@ export class FakeRange extends Loadable implements RangeLike {
   }
 }
 
+/** A named item, bound to its entry (so deleting one of several in a batch removes the right ones). */
 class FakeNamedItem extends Loadable implements NamedItemLike {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: () => SheetState,
-    private readonly idx: () => number,
+    private readonly holder: () => { names: NameEntry[] },
+    private readonly entryOf: () => NameEntry,
   ) {
     super(ctx);
   }
@@ -669,7 +768,7 @@ class FakeNamedItem extends Loadable implements NamedItemLike {
     return "NamedItem";
   }
   private entry() {
-    return this.sheet().names[this.idx()];
+    return this.entryOf();
   }
   load(names?: string | string[]): this {
     this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 60));
@@ -691,15 +790,22 @@ class FakeNamedItem extends Loadable implements NamedItemLike {
     this.ctx.queue("name.visible", { v }, () => (this.entry().visible = v));
   }
   delete() {
-    this.ctx.queue("name.delete", {}, () => this.sheet().names.splice(this.idx(), 1));
+    this.ctx.queue("name.delete", {}, () => {
+      const h = this.holder();
+      const e = this.entry();
+      // Reference NamedItem.delete; a name already gone is ItemNotFound.
+      if (!h.names.includes(e)) throw new FakeOfficeError("ItemNotFound");
+      h.names = h.names.filter((x) => x !== e);
+    });
   }
 }
 
+/** A sheet's names (Worksheet.names, ExcelApi 1.4) or the workbook's (Workbook.names). */
 class FakeNames extends Loadable implements NamedItemCollectionLike {
   private _items: NamedItemLike[] | undefined;
   constructor(
     ctx: FakeContext,
-    private readonly sheet: () => SheetState,
+    private readonly holder: () => { names: NameEntry[] },
   ) {
     super(ctx);
   }
@@ -709,13 +815,13 @@ class FakeNames extends Loadable implements NamedItemCollectionLike {
   load(names?: string | string[]): this {
     const props = parseProps(names).map((p) => p.replace(/^items\//, ""));
     this.queueLoad(["items"], () => {
-      const s = this.sheet();
-      this._items = s.names.map((_, i) => {
-        const item = new FakeNamedItem(this.ctx, this.sheet, () => i);
+      const list = [...this.holder().names];
+      this._items = list.map((e) => {
+        const item = new FakeNamedItem(this.ctx, this.holder, () => e);
         (item as any).loaded = new Set(props);
         return item;
       });
-      this.ctx.responseBytes += JSON.stringify(s.names).length;
+      this.ctx.responseBytes += JSON.stringify(list).length;
     });
     return this;
   }
@@ -724,15 +830,15 @@ class FakeNames extends Loadable implements NamedItemCollectionLike {
     return this._items!;
   }
   add(name: string, reference: string): NamedItemLike {
-    const sheet = this.sheet;
-    let index = -1;
+    const holder = this.holder;
+    let entry: NameEntry | undefined;
     this.ctx.queue("names.add", { name, reference }, () => {
-      const s = sheet();
-      if (s.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
-      s.names.push({ name, formula: reference, visible: true });
-      index = s.names.length - 1;
+      const h = holder();
+      if (h.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      entry = { name, formula: reference, visible: true };
+      h.names.push(entry);
     });
-    return new FakeNamedItem(this.ctx, sheet, () => index);
+    return new FakeNamedItem(this.ctx, holder, () => entry!);
   }
 }
 
@@ -876,10 +982,39 @@ function overlaps(a: { top: number; left: number; bottom: number; right: number 
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** Chart types the reference's "bar and column charts" covers (ChartSeries.gapWidth, .overlap). */
+const BAR_OR_COLUMN = /^(Bar|Column)(Clustered|Stacked|Stacked100)$/;
+
+/**
+ * Whether Excel refuses this chart property: by chart type (reference: gapWidth "Only valid on bar
+ * and column charts … Throws an invalid argument exception on invalid charts"; overlap "Applies only
+ * to 2-D bar and 2-D column charts"), by platform (office-js #1688: iPad refused axis position,
+ * minimum, maximum and reversePlotOrder), or as a test says (`chartRefusals`).
+ */
+function chartRefusal(ctx: FakeContext, type: string, prop: string): string | undefined {
+  if ((prop === "series.gapWidth" || prop === "series.overlap") && !BAR_OR_COLUMN.test(type)) return "InvalidArgument";
+  if (ctx.excel.platform === "ipad" && /^axis\.(position|minimum|maximum|reversePlotOrder)$/.test(prop)) return "InvalidArgument";
+  for (const rule of ctx.excel.chartRefusals) {
+    const code = rule(type, prop);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** Queues a chart command that Excel may refuse for this chart's type or this client. */
+function queueChart(ctx: FakeContext, chart: () => ChartState, prop: string, detail: any, run: () => void): void {
+  ctx.queue(prop, detail, () => {
+    const code = chartRefusal(ctx, chart().type, prop);
+    if (code) throw new FakeOfficeError(code, `${prop} on a ${chart().type} chart`);
+    run();
+  });
+}
+
 class FakeSeries implements ChartSeriesLike {
   constructor(
     private readonly ctx: FakeContext,
     private readonly series: () => ChartState["series"][number],
+    private readonly chart: () => ChartState,
   ) {}
   set name(v: string) {
     this.ctx.queue("series.name", { v }, () => (this.series().name = v));
@@ -888,13 +1023,13 @@ class FakeSeries implements ChartSeriesLike {
     throw new PropertyNotLoaded("ChartSeries.name", false);
   }
   set gapWidth(v: number) {
-    this.ctx.queue("series.gapWidth", { v }, () => (this.series().gapWidth = v));
+    queueChart(this.ctx, this.chart, "series.gapWidth", { v }, () => (this.series().gapWidth = v));
   }
   get gapWidth(): number {
     throw new PropertyNotLoaded("ChartSeries.gapWidth", false);
   }
   set overlap(v: number) {
-    this.ctx.queue("series.overlap", { v }, () => (this.series().overlap = v));
+    queueChart(this.ctx, this.chart, "series.overlap", { v }, () => (this.series().overlap = v));
   }
   get overlap(): number {
     throw new PropertyNotLoaded("ChartSeries.overlap", false);
@@ -938,11 +1073,11 @@ class FakeSeries implements ChartSeriesLike {
   }
 }
 
-function axisProxy(ctx: FakeContext, target: () => Record<string, any>): ChartAxisLike {
+function axisProxy(ctx: FakeContext, target: () => Record<string, any>, chart: () => ChartState): ChartAxisLike {
   const methods: Record<string, unknown> = {
     // Reference ChartAxis.setPositionAt: "Sets the specified axis position where the other axis crosses."
     setPositionAt: (v: number) =>
-      ctx.queue("axis.setPositionAt", { v }, () => {
+      queueChart(ctx, chart, "axis.setPositionAt", { v }, () => {
         target().position = "Custom";
         target().positionAt = v;
       }),
@@ -950,7 +1085,7 @@ function axisProxy(ctx: FakeContext, target: () => Record<string, any>): ChartAx
   };
   return new globalThis.Proxy(methods, {
     set: (_t, p, v) => {
-      ctx.queue("axis.set", { p, v }, () => (target()[String(p)] = v));
+      queueChart(ctx, chart, `axis.${String(p)}`, { p, v }, () => (target()[String(p)] = v));
       return true;
     },
     get: (t, p) => {
@@ -961,14 +1096,33 @@ function axisProxy(ctx: FakeContext, target: () => Record<string, any>): ChartAx
   }) as any;
 }
 
-class FakeChart implements ChartLike {
+class FakeChart extends Loadable implements ChartLike {
   constructor(
-    private readonly ctx: FakeContext,
+    ctx: FakeContext,
     private readonly chart: () => ChartState,
-  ) {}
-  set name(_v: string) {}
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "Chart";
+  }
+  load(names?: string | string[]): this {
+    this.queueLoad(parseProps(names), () => void (this.ctx.responseBytes += 40));
+    return this;
+  }
+  set name(v: string) {
+    this.ctx.queue("chart.name", { v }, () => (this.chart().name = v));
+  }
   get name(): string {
-    throw new PropertyNotLoaded("Chart.name", false);
+    this.check("name");
+    return this.chart().name ?? "Chart";
+  }
+  delete(): void {
+    this.ctx.queue("chart.delete", {}, () => {
+      const sh = this.sheet();
+      sh.charts = sh.charts.filter((c) => c !== this.chart());
+    });
   }
   get title() {
     return new Proxy_({}, (p, v) => this.ctx.queue("chart.title", { v }, () => (this.chart().title = v))) as any;
@@ -977,18 +1131,18 @@ class FakeChart implements ChartLike {
     return new Proxy_({}, (p, v) => this.ctx.queue("chart.legend", { p, v }, () => ((this.chart().legend as any)[p] = v))) as any;
   }
   get axes() {
-    return { valueAxis: axisProxy(this.ctx, () => this.chart().axes.value), categoryAxis: axisProxy(this.ctx, () => this.chart().axes.category) };
+    return { valueAxis: axisProxy(this.ctx, () => this.chart().axes.value, this.chart), categoryAxis: axisProxy(this.ctx, () => this.chart().axes.category, this.chart) };
   }
   get series() {
     return {
-      getItemAt: (i: number) => new FakeSeries(this.ctx, () => this.chart().series[i]),
+      getItemAt: (i: number) => new FakeSeries(this.ctx, () => this.chart().series[i], this.chart),
       add: (name?: string) => {
         let idx = -1;
         this.ctx.queue("series.add", { name }, () => {
           this.chart().series.push({ name: name ?? "", points: {} });
           idx = this.chart().series.length - 1;
         });
-        return new FakeSeries(this.ctx, () => this.chart().series[idx]);
+        return new FakeSeries(this.ctx, () => this.chart().series[idx], this.chart);
       },
     };
   }
@@ -997,11 +1151,33 @@ class FakeChart implements ChartLike {
   }
 }
 
-class FakeCharts implements ChartCollectionLike {
+class FakeCharts extends Loadable implements ChartCollectionLike {
+  private _items: ChartLike[] | undefined;
   constructor(
-    private readonly ctx: FakeContext,
+    ctx: FakeContext,
     private readonly sheet: () => SheetState,
-  ) {}
+  ) {
+    super(ctx);
+  }
+  protected describe() {
+    return "ChartCollection";
+  }
+  load(names?: string | string[]): this {
+    const props = parseProps(names).map((p) => p.replace(/^items\//, ""));
+    this.queueLoad(["items"], () => {
+      this._items = [...this.sheet().charts].map((c) => {
+        const item = new FakeChart(this.ctx, () => c, this.sheet);
+        (item as any).loaded = new Set(props);
+        return item;
+      });
+      this.ctx.responseBytes += 40 * this._items.length;
+    });
+    return this;
+  }
+  get items() {
+    this.check("items");
+    return this._items!;
+  }
   add(type: string, source: RangeLike, seriesBy?: string): ChartLike {
     let made: ChartState | undefined;
     const src = source as unknown as FakeRange;
@@ -1023,7 +1199,7 @@ class FakeCharts implements ChartCollectionLike {
       },
       `${src.path}/charts.add`,
     );
-    return new FakeChart(this.ctx, () => made!);
+    return new FakeChart(this.ctx, () => made!, this.sheet);
   }
 }
 
@@ -1183,9 +1359,9 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
   }
 }
 
-/** Excel's sheet-name rule: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
+/** Excel's sheet-name rule: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with ', not the reserved "History" (Microsoft support, "Rename a worksheet"). */
 function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name);
+  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
 }
 
 class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
@@ -1234,9 +1410,15 @@ class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
 class FakeWorkbook implements WorkbookLike {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
+  readonly names: FakeNames;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx);
+    this.names = new FakeNames(ctx, () => {
+      const st = ctx.excel.state;
+      st.names ??= [];
+      return st as { names: NameEntry[] };
+    });
   }
   get functions() {
     const ctx = this.ctx;

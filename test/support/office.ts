@@ -25,6 +25,22 @@ export function deps(fake: FakeExcel, sets: Record<string, boolean> = {}): HostD
   };
 }
 
+const analyses = new Map<string, ReturnType<typeof analyseInline>>();
+
+/** As `deps`, with each distinct snapshot analysed once (the analysis is pure; tests that write many times share it). */
+export function fastDeps(fake: FakeExcel, sets: Record<string, boolean> = {}): HostDeps {
+  const d = deps(fake, sets);
+  return {
+    ...d,
+    analyse: (snapshot, opts) => {
+      const key = JSON.stringify([snapshot, opts.asOf, opts.include]);
+      let out = analyses.get(key);
+      if (!out) analyses.set(key, (out = analyseInline(snapshot, opts)));
+      return out;
+    },
+  };
+}
+
 /** Every report sheet (carrying our marker) and every temporary sheet. */
 export function reportSheets(fake: FakeExcel): SheetState[] {
   return fake.state.sheets.filter((s) => s.names.some((n) => n.name === "PMOHighlights.Report"));

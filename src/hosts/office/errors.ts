@@ -16,6 +16,7 @@ export type ExcelProblem =
   | "busy"
   | "inactive"
   | "unknown";
+// "busy" also covers another run holding the workbook (ownership.ts, code RunInProgress).
 
 export class HostError extends Error {
   constructor(
@@ -35,7 +36,27 @@ export function codeOf(e: unknown): string | undefined {
   return typeof c === "string" ? c : undefined;
 }
 
-export const RETRYABLE = new Set(["Conflict", "InsertDeleteConflict", "ActivityLimitReached", "ServiceNotAvailable"]);
+/** Retried with back-off (run.ts): conflicts, a busy service, a lost request context (office-js #6964), and a name taken meanwhile (a fresh layout picks another). */
+export const RETRYABLE = new Set(["Conflict", "InsertDeleteConflict", "ActivityLimitReached", "ServiceNotAvailable", "InvalidRequestContext", "ItemAlreadyExists"]);
+
+/** Excel's own (English) text of a GeneralException a co-author's change causes: office-js #6501. */
+const NOT_CURRENT = /data is not current on the server/i;
+
+/**
+ * A failure that passes: a co-authoring conflict, a busy service, a request context lost while a
+ * co-author's change arrived (InvalidRequestContext, office-js #6964), or "Operation failed because
+ * the data is not current on the server" (a GeneralException, office-js #6501; only the message,
+ * in Excel's language, tells it from other GeneralExceptions, so it is recognised in English only
+ * and otherwise explained as a GeneralException, whose message also says to try again).
+ */
+export function isTransient(e: unknown): boolean {
+  const original = (e as { cause?: unknown })?.cause ?? e;
+  const code = e instanceof HostError && e.code ? e.code : codeOf(original);
+  if (code && RETRYABLE.has(code)) return true;
+  if (code !== "GeneralException") return false;
+  const info = (original as { debugInfo?: { message?: unknown }; message?: unknown }) ?? {};
+  return NOT_CURRENT.test(String(info.debugInfo?.message ?? "")) || NOT_CURRENT.test(String(info.message ?? ""));
+}
 export const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
 /**
@@ -73,7 +94,13 @@ function explainCode(code: string | undefined): HostError {
     case "InactiveWorkbook":
     case "InvalidSelection":
       // "multiple workbooks are open and the workbook being called by this API has lost focus" (error docs); office-js #2078, #6365.
-      return new HostError("inactive", "Another workbook is in front. Click into this workbook so it is the active window, then try again.", code);
+      return new HostError("inactive", "Another workbook is in front. Click back into this workbook and try again.", code);
+    case "GeneralException":
+      // What Windows and Mac throw from add, activate, select and freeze panes while another workbook has
+      // the focus (docs excel/excel-add-ins-troubleshooting.md, "API limitations when the active workbook switches"; office-js #2078, #6365).
+      return new HostError("unknown", "Excel stopped the job part-way. If you had clicked into another workbook, click back into this workbook and try again; otherwise just try again. If it keeps happening, save the workbook and run the command-line tool on it.", code);
+    case "InvalidRequestContext":
+      return new HostError("conflict", "The workbook changed under the add-in (perhaps a co-author's edit arrived) and Excel could not go on. Try again.", code);
     case "ItemNotFound":
       return new HostError("inactive", "A sheet the add-in was working with is no longer there (renamed or deleted meanwhile, or another workbook is in front). Click into this workbook, check the workbook again, then try again.", code);
     case "MergedRangeConflict":

@@ -70,6 +70,8 @@ export interface RangeLike extends LoadableLike {
   isNullObject: boolean;
   merge(across?: boolean): void;
   select(): void;
+  /** Releases the proxy ("Untrack unneeded proxy objects", docs concepts/resource-limits-and-performance-optimization.md). */
+  untrack(): RangeLike;
   dataValidation: { rule: any };
 }
 
@@ -131,15 +133,17 @@ export interface ChartAxisLike {
   tickLabelPosition: string;
   format: { line: ChartLineLike };
 }
-export interface ChartLike {
+export interface ChartLike extends LoadableLike {
   name: string;
+  delete(): void;
   title: { text: string };
   legend: { visible: boolean; position: string };
   axes: { valueAxis: ChartAxisLike; categoryAxis: ChartAxisLike };
   series: { getItemAt(index: number): ChartSeriesLike; add(name?: string, index?: number): ChartSeriesLike };
   setPosition(startCell: RangeLike | string, endCell?: RangeLike | string): void;
 }
-export interface ChartCollectionLike {
+export interface ChartCollectionLike extends LoadableLike {
+  items: ChartLike[];
   add(type: string, sourceData: RangeLike, seriesBy?: string): ChartLike;
 }
 
@@ -181,6 +185,8 @@ export interface WorksheetCollectionLike extends LoadableLike {
 
 export interface WorkbookLike {
   worksheets: WorksheetCollectionLike;
+  /** Workbook-scoped names (ExcelApi 1.1; `add` 1.4): where the run's lock lives (ownership.ts). */
+  names: NamedItemCollectionLike;
   tables: TableCollectionLike;
   functions: { date(year: number, month: number, day: number): { value: any } & LoadableLike };
   protection: { protected: boolean } & LoadableLike;

@@ -4,6 +4,7 @@ import { isInputSheetName, isInputTableName } from "../../ingest/wanted";
 import { REPORT_MARKER, markerKey } from "../../report/plan";
 import { HostError, TOO_LARGE, codeOf } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
+import { BLOCK_CELLS, BYTES_PER_CELL, RESPONSE_BUDGET } from "./batching";
 
 /**
  * Reads the open workbook into the core's snapshot in three syncs whatever its size, more only
@@ -32,8 +33,6 @@ export interface ReadOptions {
 }
 
 const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
-/** Rough JSON bytes per cell of a `values` response, for planning blocks. */
-const BYTES_PER_CELL = 24;
 
 /** Excel returns "" for an empty cell and the error's text for an error cell. */
 export function fromExcel(v: unknown): CellValue {
@@ -74,8 +73,8 @@ export async function detectDate1904(ctx: ContextLike): Promise<boolean> {
 }
 
 export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
-  const blockCells = opts.blockCells ?? 200_000;
-  const budget = opts.responseBudget ?? 4_000_000;
+  const blockCells = opts.blockCells ?? BLOCK_CELLS;
+  const budget = opts.responseBudget ?? RESPONSE_BUDGET; // one budget with the layout's read-back (batching.ts)
   const maxCells = opts.maxCells ?? 3_000_000;
   let syncs = 0;
   const sync = async () => {

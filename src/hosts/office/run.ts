@@ -2,11 +2,13 @@ import type { Analysis } from "../../checks/analyse";
 import type { Day } from "../../model/dates";
 import type { WorkbookSnapshot } from "../../model/snapshot";
 import type { ReportPlan } from "../../report/plan";
-import { explain, HostError, RETRYABLE, codeOf } from "./errors";
+import { explain, HostError, isTransient, codeOf } from "./errors";
 import type { ContextLike } from "./excel-types";
+import type { Layout } from "./layout";
 import { readSnapshot, type ReadStats } from "./read";
 import { capabilities, type IsSetSupported } from "./requirements";
-import { applyPlan, prepareLayout, removeAdded, type ApplyResult } from "./write";
+import { newRunId, type RunContext, type RunSource } from "./ownership";
+import { applyPlan, cleanUpRun, prepareLayout, type ApplyResult } from "./write";
 
 /**
  * The Office.js host's two jobs, each one Excel.run: check the open workbook, and write the
@@ -48,19 +50,22 @@ export interface HostDeps {
   /** Waits before a retry (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
+  /** Where runs start from, for the workbook's lock (ownership.ts): the pane or the ribbon. */
+  source?: RunSource;
+  /** The wall clock for the lock's expiry (tests move it on); Date.now by default. */
+  clock?: () => number;
 }
 
 const BACKOFF_MS = [500, 1500, 4000];
 
-/** Retries a co-authoring conflict with back-off, then explains it. */
+/** Retries a co-authoring conflict or a passing error (errors.ts `isTransient`) with back-off, then explains it. */
 async function withRetry<T>(deps: HostDeps, job: () => Promise<T>): Promise<T> {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
     try {
       return await job();
     } catch (e) {
-      const code = e instanceof HostError ? e.code : codeOf(e);
-      if (attempt < BACKOFF_MS.length && code && RETRYABLE.has(code)) {
+      if (attempt < BACKOFF_MS.length && isTransient(e)) {
         await sleep(BACKOFF_MS[attempt]);
         continue;
       }
@@ -106,38 +111,66 @@ export async function writeReportToWorkbook(
   const platform = deps.platform ?? "other";
   let undoable = false;
   const written = await withRetry(deps, async () => {
-    // The layout is taken afresh on every attempt: a co-author may have changed the sheets.
-    const layout = await deps.run({ delayForCellEdit: true }, (ctx) => prepareLayout(ctx, plan));
-    const first = layout.ours.length === 0;
-    const attempt = async (merge: boolean) => {
-      const created: string[] = [];
-      try {
-        return await deps.run({ delayForCellEdit: true, mergeUndoGroup: merge }, (ctx) =>
-          applyPlan(ctx, plan, layout, {
-            date1904: checked.snapshot.date1904,
-            capabilities: caps,
-            // Worksheet.position is undoable on the web only: inside an undo group elsewhere the report stays at the end.
-            place: !merge || platform === "web",
-            created,
-            onProgress: (d, t) => opts.onProgress?.("Writing", d, t),
-          }),
-        );
-      } catch (e) {
-        // A first report writes into its final sheets: remove them, in a run of its own (deleting cannot be grouped).
-        if (first) await deps.run({ delayForCellEdit: true }, (ctx) => removeAdded(ctx, created, [...layout.finalNames.values()], layout.present)).catch(() => undefined);
-        throw e;
-      }
-    };
-    const merge = caps.mergeUndo && first;
+    // A fresh run id per attempt, and the layout taken afresh: a co-author may have changed the sheets.
+    const run: RunContext = { runId: newRunId(), source: deps.source ?? "pane", now: deps.clock ?? Date.now };
+    const layout = await deps.run({ delayForCellEdit: true }, (ctx) => prepareLayout(ctx, plan, { run }));
+    const merge = caps.mergeUndo && layout.ours.length === 0;
+    const attempt = (grouped: boolean, runId: string) =>
+      writeOnce(deps, { run: { ...run, runId }, layout, grouped, checked, opts, caps, place: !grouped || platform === "web" });
     try {
-      const out = await attempt(merge);
+      const out = await attempt(merge, run.runId);
       undoable = merge;
       return out;
     } catch (e) {
-      // Not expected (nothing non-undoable is grouped); should Excel refuse anyway, write without the group.
-      if (merge && codeOf((e as { cause?: unknown }).cause ?? e) === "UndoNotSupported") return attempt(false);
+      // Not expected (nothing non-undoable is grouped); should Excel refuse the group anyway —
+      // UndoNotSupported, or the errors office-js #6711 and #6255 show from mergeUndoGroup on the web — write once more without it.
+      if (merge && undoGroupRefused(e)) return attempt(false, newRunId());
       throw e;
     }
   });
   return { ...checked, written, undoable };
+}
+
+/** Errors that say the write itself cannot be done, whatever the undo group: not worth a second try without it. */
+const NOT_THE_GROUP = new Set(["protected", "read-only", "name-taken", "cell-edit", "too-large", "busy", "inactive", "conflict"]);
+
+function undoGroupRefused(e: unknown): boolean {
+  const code = codeOf((e as { cause?: unknown }).cause ?? e);
+  if (code === "UndoNotSupported") return true;
+  return e instanceof HostError && !NOT_THE_GROUP.has(e.problem) && code !== "AccessDenied";
+}
+
+/** One write, in one Excel.run (grouped or not); after a failure, what this run added is removed in a run of its own. */
+async function writeOnce(
+  deps: HostDeps,
+  w: { run: RunContext; layout: Layout; grouped: boolean; checked: CheckOutcome; opts: { onProgress?: (stage: string, done: number, total: number) => void }; caps: ReturnType<typeof capabilities>; place: boolean },
+): Promise<ApplyResult> {
+  const created: string[] = [];
+  try {
+    return await deps.run({ delayForCellEdit: true, mergeUndoGroup: w.grouped }, (ctx) =>
+      applyPlan(ctx, w.checked.plan, w.layout, {
+        date1904: w.checked.snapshot.date1904,
+        capabilities: w.caps,
+        run: w.run,
+        // Worksheet.position is undoable on the web only: inside an undo group elsewhere the report stays at the end.
+        place: w.place,
+        created,
+        onProgress: (d, t) => w.opts.onProgress?.("Writing", d, t),
+      }),
+    );
+  } catch (e) {
+    const left = await deps.run({ delayForCellEdit: true }, (ctx) => cleanUpRun(ctx, w.run.runId, created)).catch(() => null);
+    const h = explain(e);
+    if (left === null || left.length) {
+      // Excel would not remove them now (another workbook in front, a lost connection): hidden, or left as they are, and tagged; the next run removes them.
+      throw withNote(h, "The sheets this attempt had started are removed the next time the report is generated.");
+    }
+    throw h;
+  }
+}
+
+function withNote(h: HostError, note: string): HostError {
+  const out = new HostError(h.problem, `${h.message} ${note}`, h.code, h.details);
+  (out as { cause?: unknown }).cause = (h as { cause?: unknown }).cause;
+  return out;
 }

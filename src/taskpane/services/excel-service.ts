@@ -19,7 +19,7 @@ async function explained<T>(job: () => Promise<T>): Promise<T> {
 }
 
 /** The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake. */
-export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform() }): WorkbookService {
+export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform(), source: "pane" }): WorkbookService {
   let lastSettingsSheet: { name: string; lastRow: number } | null = null;
   let date1904 = false;
   return {
@@ -36,7 +36,8 @@ export function excelService(deps: HostDeps = { run: excelRunner(), isSetSupport
     }),
     report: (opts, progress) => explained(async () => {
       const out = await writeReportToWorkbook(deps, { asOf: asOfDay(opts.asOf), include: opts.include, onProgress: (stage, d, t) => progress(stage === "Reading" ? "Reading" : "Writing", d, t) });
-      return { sheets: out.written.sheets, renamed: out.written.renamed };
+      // What Excel refused (the report complete without it) and other runs' leftovers removed, for the pane to show.
+      return { sheets: out.written.sheets, renamed: out.written.renamed, skipped: out.written.skipped, notes: out.written.notes };
     }),
     goTo: (sheet, cell) => explained(() => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, cell))),
     activate: (sheet) => explained(() => deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, sheet, ""))),

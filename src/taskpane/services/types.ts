@@ -29,6 +29,10 @@ export interface ReportOptions {
 export interface ReportResult {
   sheets: { key: string; name: string }[];
   renamed: { wanted: string; name: string }[];
+  /** Excel mode: parts Excel refused, the report complete without them ("Board Report: frozen rows"). */
+  skipped?: string[];
+  /** Excel mode: other runs' leftovers removed, a dead run's hold taken over. */
+  notes?: string[];
   /** Browser mode: the workbook with the report, to download. */
   download?: { name: string; url: string; bytes: number };
 }

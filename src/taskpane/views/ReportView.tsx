@@ -94,6 +94,10 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
             {result.renamed.map((r) => (
               <div key={r.name}>A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.</div>
             ))}
+            {!!result.skipped?.length && <div>Excel did not accept these, so they are left out (generate again to retry): {result.skipped.join("; ")}.</div>}
+            {result.notes?.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
             {result.download && (
               <Link href={result.download.url} download={result.download.name} className={styles.focusable}>
                 Download {result.download.name}

@@ -1,3 +1,4 @@
+import type { ContextLike } from "../../../src/hosts/office/excel-types";
 import { FakeExcel, newSheet } from "../../support/fake-excel";
 
 /** The fake must behave as Excel does where the host could go wrong. */
@@ -173,5 +174,106 @@ describe("the fake Excel", () => {
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
+describe("the fake Excel's rules from Microsoft's pages and the issue tracker", () => {
+  const fake = () => {
+    const s = newSheet("Data");
+    s.cells.set(0, new Map([[0, { v: 1 }], [1, { v: 2 }]]));
+    return new FakeExcel({ sheets: [s], tables: [], date1904: false, protectedStructure: false });
+  };
+
+  it('refuses the reserved sheet name "History" (Microsoft support, "Rename a worksheet")', async () => {
+    const f = fake();
+    await expect(
+      f.run({}, async (ctx) => {
+        ctx.workbook.worksheets.add("history");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it.each([
+    ["windows", "GeneralException"],
+    ["mac", "GeneralException"],
+    ["web", null],
+  ] as const)("with another workbook in front on %s, adding a sheet throws %s (excel-add-ins-troubleshooting)", async (platform, code) => {
+    const f = fake();
+    f.platform = platform;
+    f.focusLost = true;
+    const run = f.run({}, async (ctx) => {
+      ctx.workbook.worksheets.add("New");
+      await ctx.sync();
+    });
+    if (code) await expect(run).rejects.toMatchObject({ code });
+    else await expect(run).resolves.toBeUndefined();
+    if (platform !== "web")
+      await expect(
+        f.run({}, async (ctx) => {
+          ctx.workbook.worksheets.getItem("Data").delete();
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidSelection" });
+  });
+
+  it("refuses gapWidth on a doughnut (reference ChartSeries.gapWidth) and axis position on iPad (office-js #1688)", async () => {
+    const f = fake();
+    const add = (type: string, set: (c: ReturnType<ReturnType<ContextLike["workbook"]["worksheets"]["getItem"]>["charts"]["add"]>) => void) =>
+      f.run({}, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Data");
+        set(ws.charts.add(type, ws.getRange("A1:B1"), "Columns"));
+        await ctx.sync();
+      });
+    await expect(add("Doughnut", (c) => (c.series.getItemAt(0).gapWidth = 40))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(add("ColumnStacked", (c) => (c.series.getItemAt(0).gapWidth = 40))).resolves.toBeUndefined();
+    f.platform = "ipad";
+    await expect(add("BarStacked", (c) => (c.axes.categoryAxis.position = "Maximum"))).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("stores a link's textToDisplay as the cell's text (issue 26, item 11: an assumption)", async () => {
+    const f = fake();
+    await f.run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A1").hyperlink = { documentReference: "Data!B1", textToDisplay: "1" };
+      await ctx.sync();
+    });
+    expect(f.sheet("Data").cells.get(0)!.get(0)!.v).toBe("1");
+  });
+
+  it("merges a second session's changes between syncs, and a dead runtime fails every sync until revived", async () => {
+    const f = fake();
+    f.coauthor = (n, state) => void (n === 2 && state.sheets.push(newSheet("Theirs")));
+    await f.run({}, async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      expect(sheets.items.map((w) => w.name)).toEqual(["Data"]);
+      sheets.load("items/name");
+      await ctx.sync();
+      expect(sheets.items.map((w) => w.name)).toEqual(["Data", "Theirs"]);
+    });
+    f.faults = [{ sync: f.syncs + 1, code: "RequestAborted", kill: true }];
+    await expect(f.run({}, async (ctx) => void (await ctx.sync()))).rejects.toMatchObject({ code: "RequestAborted" });
+    await expect(f.run({}, async (ctx) => void (await ctx.sync()))).rejects.toMatchObject({ code: "RequestAborted" });
+    f.revive();
+    await expect(f.run({}, async (ctx) => void (await ctx.sync()))).resolves.toBeUndefined();
+  });
+
+  it("deletes the right names when several go in one batch", async () => {
+    const f = fake();
+    f.state.names = [
+      { name: "A", formula: "=1", visible: true },
+      { name: "B", formula: "=2", visible: true },
+      { name: "C", formula: "=3", visible: true },
+    ];
+    await f.run({}, async (ctx) => {
+      const names = ctx.workbook.names;
+      names.load("items/name");
+      await ctx.sync();
+      names.items[0].delete();
+      names.items[1].delete();
+      await ctx.sync();
+    });
+    expect(f.state.names.map((n) => n.name)).toEqual(["C"]);
   });
 });
