@@ -21,7 +21,7 @@ describe("the ribbon's function commands", () => {
     const notes: string[] = [];
     await runCommand("check", deps(fake), (m) => void notes.push(m));
     expect(notes).toEqual([]);
-    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "RAG History"]);
+    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "ER Commissioning Competencies", "ER Quality and Innovation", "ER Working in Partnership", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "Plan Snapshots", "RAG History"]);
     expect(cellsOf(fake.sheet("Board Report"))).toEqual(board);
     expect(fake.requests.some((r) => r.ops.includes("worksheet.activate"))).toBe(true);
   });
@@ -30,7 +30,7 @@ describe("the ribbon's function commands", () => {
     const fake = await sampleFake();
     const notes: string[] = [];
     await runCommand("report", deps(fake), (m) => void notes.push(m));
-    expect(reportSheets(fake)).toHaveLength(8);
+    expect(reportSheets(fake)).toHaveLength(12); // board, 5 highlight and 3 exception reports, exceptions, history, plan snapshots
     fake.state.protectedStructure = true;
     await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(notes).toHaveLength(1);
@@ -70,7 +70,7 @@ describe("the ribbon's function commands", () => {
     fake.faults = [{ when: (op, d) => op === "pageLayout" && d.p === "printArea", code: "GeneralException" }];
     const notes: string[] = [];
     await runCommand("report", deps(fake), (m) => void notes.push(m));
-    expect(reportSheets(fake)).toHaveLength(8);
+    expect(reportSheets(fake)).toHaveLength(12); // board, 5 highlight and 3 exception reports, exceptions, history, plan snapshots
     expect(notes).toEqual([expect.stringMatching(/^The report was written\. Excel did not accept .*print area.*Generate the report again/)]);
   });
 
