@@ -181,7 +181,7 @@ describe("reading report sheets back", () => {
     fake.sheet("Exceptions").cells.set(1_048_575, new Map([[16_383, { v: "x" }]]));
     fake.syncs = 0;
     const out = await writeReportToWorkbook(deps(fake));
-    expect(out.written.kept).toEqual(["Exceptions"]);
+    expect(out.written.kept).toEqual(["Exceptions – Jan 2010"]); // the user's now, renamed with its period (sheet-names.ts, settleKeptSheets)
     expect(fake.syncs).toBeLessThan(30);
   });
 
