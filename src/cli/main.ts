@@ -10,12 +10,13 @@ import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
-import { parseCsv, sheetNameFromFile } from "../ingest/csv";
+import { CsvLimitError, decodeCsvBytes, readCsvText, sheetNameFromFile, type CsvEncoding } from "../ingest/csv";
 import { countBySeverity } from "../model/diagnostic";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
-import { formatReport, summaryLine } from "./format";
+import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
+import { formatReport, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
 import { toSarif } from "./sarif";
 import { zlibCodec } from "./zlib-codec";
@@ -86,29 +87,42 @@ interface Input {
   /** The workbook's bytes (for a CSV: a new workbook holding its data as one sheet). */
   data: () => Promise<Uint8Array>;
   snapshot: WorkbookSnapshot;
+  /** A CSV's encoding as detected. */
+  encoding?: CsvEncoding;
 }
 
 /** Reads an .xlsx, .xlsm or .csv file into a snapshot (a CSV is one sheet named after the file). */
 async function load(file: string, progress: Progress): Promise<Input> {
-  const bytes = loadFile(file);
   const ext = extname(file).toLowerCase();
+  const bytes = readInput(file, ext === ".csv" ? BUDGET.csvBytes : BUDGET.workbookBytes, (why) => new CliFailure(`cannot read ${file}: ${why}`));
   progress.stage("Reading");
   if (ext === ".csv") {
-    const sheet = parseCsv(decodeText(bytes), sheetNameFromFile(file));
-    const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false };
-    return { kind: "csv", snapshot, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
+    const { text, encoding } = decodeCsvBytes(bytes);
+    let read;
+    try {
+      read = readCsvText(text, sheetNameFromFile(file), { maxCells: BUDGET.cells });
+    } catch (e) {
+      if (e instanceof CsvLimitError) throw new CliFailure(`cannot read ${file}: ${e.message}, more than this tool reads. Split the file, then run again.`);
+      throw e;
+    }
+    const sheet = read.sheet;
+    const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false, ...(read.problems.length ? { problems: read.problems } : {}) };
+    return { kind: "csv", snapshot, encoding, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
   }
   const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
 }
 
-/** A CSV file's text: UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves it. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+/** The analysis of an input, with a CSV's encoding named in the note that says how it was read. */
+function analyse(input: Input, args: CliArgs): Analysis {
+  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  if (!input.encoding) return analysis;
+  const sheet = input.snapshot.sheets[0].name;
+  const words = `The file was read as ${input.encoding} text.`;
+  const note = analysis.diagnostics.find((d) => d.code === "recognised-as" && d.sheet === sheet);
+  if (note) note.message = `${note.message} ${words}`;
+  else analysis.diagnostics.push({ severity: "info", code: "recognised-as", message: `${sheet} is a CSV file. ${words}`, sheet, cell: "" });
+  return analysis;
 }
 
 async function check(args: CliArgs, io: Io): Promise<number> {
@@ -116,7 +130,7 @@ async function check(args: CliArgs, io: Io): Promise<number> {
   const file = args.input!;
   const input = await load(file, progress);
   progress.stage("Checking");
-  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  const analysis = analyse(input, args);
   progress.done();
   if (args.format === "json") io.out(JSON.stringify(toJson(analysis), null, 2));
   else if (args.format === "sarif") io.out(JSON.stringify(toSarif(analysis, file, version()), null, 2));
@@ -132,8 +146,10 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile });
   const progress = new Progress(io.err, args.quiet);
   const input = await load(inputFile, progress);
+  checkReportCells(input.snapshot);
   progress.stage("Checking");
-  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  const analysis = analyse(input, args);
+  checkReportSize(analysis);
   progress.stage("Planning the report");
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
@@ -154,20 +170,14 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
 
 export class CliFailure extends Error {}
 
-function loadFile(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new CliFailure(`cannot read ${file}: ${why}`);
-  }
-}
-
+/** One line on stderr; whatever came from the workbook or a path in it is escaped (format.ts's visible). */
 function fail(e: unknown, args: CliArgs, io: Io): number {
-  if (e instanceof CliFailure || e instanceof OutputError) io.err(`pmo-highlights: ${e.message}`);
-  else if (e instanceof XlsxReadError) io.err(`pmo-highlights: cannot read ${args.input ?? "the workbook"}: ${e.message}.`);
-  else io.err(`pmo-highlights: ${((e as Error)?.message ?? String(e)).split("\n")[0]}`);
+  let line: string;
+  if (e instanceof CliFailure || e instanceof OutputError) line = e.message;
+  else if (e instanceof BudgetError) line = `no report written for ${args.input ?? "the workbook"}: ${e.message}.`;
+  else if (e instanceof XlsxReadError) line = `cannot read ${args.input ?? "the workbook"}: ${e.message}.`;
+  else line = ((e as Error)?.message ?? String(e)).split("\n")[0];
+  io.err(`pmo-highlights: ${visible(line)}`);
   return 2;
 }
 

@@ -2,7 +2,7 @@ import { parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import { REPORT_MARKER } from "../../report/plan";
 import { markedSheets, openPackage, partText, partTree, readRels, resolveTarget, XlsxReadError, type PackageLimits, type SheetEntry, type XlsxPackage } from "./package";
-import { cellRef, getAttr, readSharedStrings as readSst, readSheetCells, XmlError } from "./xml";
+import { cellRef, getAttr, MAX_ROW, readSharedStrings as readSst, readSheetCells, XmlError, type RowInfo } from "./xml";
 
 export { XlsxReadError };
 
@@ -20,6 +20,9 @@ interface SharedStrings {
   items: string[];
   problems: Map<number, string>;
 }
+
+/** Thrown by the row callback at the first row past Excel's grid, to stop reading the sheet. */
+const PAST_GRID = new Error("past the grid");
 
 /** Most problems kept per sheet: beyond that they are counted in one line. */
 const MAX_PROBLEMS = 50;
@@ -71,12 +74,20 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
       throw new XlsxReadError(`it holds more than ${budget.max.toLocaleString("en-GB")} cells with values, more than this tool reads (Excel's own add-ins read at most that many at once). Move old data to another workbook, then run again`);
     (rows[r] ??= [])[c] = value;
   };
-  let result;
+  let result: ReturnType<typeof readSheetCells>;
+  const onRow = (r: number, info: RowInfo) => {
+    // Rows go down the sheet (ECMA-376 Part 1, 18.3.1.73): past Excel's last row, nothing more is on the grid.
+    if (r > MAX_ROW) throw PAST_GRID;
+    if (info.outlineLevel > 0) outline[r] = info.outlineLevel;
+  };
   try {
-    result = readSheetCells(xml, onCell, { maxProblems: MAX_PROBLEMS, onRow: (r, info) => void (info.outlineLevel > 0 && (outline[r] = info.outlineLevel)) });
+    result = readSheetCells(xml, onCell, { maxProblems: MAX_PROBLEMS, onRow });
   } catch (e) {
-    if (e instanceof XmlError) throw notWellFormed(`sheet "${name}"`, e);
-    throw e;
+    if (e === PAST_GRID) {
+      problems.push({ sheet: name, cell: "", message: `rows after row 1,048,576, Excel's last row, were left out: Excel cannot show them` });
+      result = { cells: 0, rows: 0, problems: [], problemsDropped: 0 };
+    } else if (e instanceof XmlError) throw notWellFormed(`sheet "${name}"`, e);
+    else throw e;
   }
   for (const p of result.problems) problems.push({ sheet: name, cell: /^[A-Z]+\d+$/.test(p.ref) ? p.ref : "", message: p.message });
   if (result.problemsDropped) problems.push({ sheet: name, cell: "", message: `${result.problemsDropped} more cells have text that could not be read exactly` });
@@ -97,7 +108,24 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStrings {
   }
 }
 
-function readTables(pkg: XlsxPackage, sheet: SheetEntry): TableSnapshot[] {
+/** The last row and column holding a value (-1 when none): what a table ref over the whole grid is clipped to. */
+function usedExtent(sheet: SheetSnapshot): { bottom: number; right: number } {
+  let bottom = -1;
+  let right = -1;
+  for (const k in sheet.rows) {
+    const r = sheet.rows[Number(k)];
+    if (!r) continue;
+    bottom = Math.max(bottom, Number(k) + sheet.top);
+    right = Math.max(right, r.length - 1 + sheet.left);
+  }
+  return { bottom, right };
+}
+
+/**
+ * A sheet's tables, each ref clipped to the cells present (a declared ref is never trusted: a
+ * table over A1:XFD1048576 costs what the sheet holds, not the grid).
+ */
+function readTables(pkg: XlsxPackage, sheet: SheetEntry, used: { bottom: number; right: number }): TableSnapshot[] {
   const out: TableSnapshot[] = [];
   for (const rel of readRels(pkg, sheet.path)) {
     if (!/\/table$/.test(rel.type) || rel.external) continue;
@@ -105,7 +133,9 @@ function readTables(pkg: XlsxPackage, sheet: SheetEntry): TableSnapshot[] {
     if (!t || t.local !== "table") continue;
     const range = parseRange(getAttr(t, "ref") ?? "");
     const name = getAttr(t, "displayName") ?? getAttr(t, "name");
-    if (range && name && getAttr(t, "headerRowCount") !== "0") out.push({ name, sheet: sheet.name, range });
+    if (!range || !name || getAttr(t, "headerRowCount") === "0") continue;
+    const clipped = { ...range, bottom: Math.max(range.top, Math.min(range.bottom, used.bottom)), right: Math.max(range.left, Math.min(range.right, used.right)) };
+    out.push({ name, sheet: sheet.name, range: clipped });
   }
   return out;
 }
@@ -127,8 +157,9 @@ export function readPackage(pkg: XlsxPackage, opts: ReadOptions = {}): WorkbookS
     if (opts.skipSheet?.(s.name)) continue;
     const xml = partText(pkg, s.path);
     if (xml === null) throw new XlsxReadError(`sheet "${s.name}" is listed but its part ${s.path} is missing. Open the file in Excel, let it repair the file, and save it again`);
-    sheets.push(parseSheet(xml, sst, s.name, budget, problems));
-    tables.push(...readTables(pkg, s));
+    const sheet = parseSheet(xml, sst, s.name, budget, problems);
+    sheets.push(sheet);
+    tables.push(...readTables(pkg, s, usedExtent(sheet)));
     opts.onSheet?.(s.name, i, pkg.sheets.length);
   }
   const reportSheets = markedSheets(pkg, REPORT_MARKER).map(({ sheet, key }) => ({ sheet, key }));

@@ -1,0 +1,105 @@
+/**
+ * Issue 23: every file bounded. Each hostile shape is generated here, small, and run through the
+ * command line in-process (the big ones, which need a fresh process to measure memory, are in
+ * bounded-big.test.ts). Each answers with a report or one plain line; exit codes 0, 1 or 2 only.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openZip } from "../../src/hosts/xlsx/zip";
+import { readCsvText } from "../../src/ingest/csv";
+import { cli } from "../support/cli";
+import * as S from "./shapes";
+
+const dir = mkdtempSync(join(tmpdir(), "pmo-bounded-"));
+let n = 0;
+const file = (name: string, data: Uint8Array | string) => {
+  const f = join(dir, `${++n}-${name}`);
+  writeFileSync(f, data);
+  return f;
+};
+
+/** A run's answer: its exit code is 0, 1 or 2 and it printed no stack trace. */
+function sane(r: { code: number; out: string; err: string }) {
+  expect([0, 1, 2]).toContain(r.code);
+  expect(r.err).not.toMatch(/\n\s+at |RangeError|TypeError|heap/);
+  return r;
+}
+
+/** Last row and column (0-based) written in a sheet part of a package. */
+function lastCell(data: Uint8Array, part: string): { row: number; col: number } {
+  const xml = openZip(data).get(part)!.readText();
+  let row = -1;
+  let col = -1;
+  for (const m of xml.matchAll(/<c r="([A-Z]+)(\d+)"/g)) {
+    row = Math.max(row, Number(m[2]) - 1);
+    col = Math.max(col, [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+  }
+  return { row, col };
+}
+
+describe("cost is what is there, not the grid", () => {
+  it("a Settings sheet with one cell at XFD1048576 is read in a moment", async () => {
+    const f = file("settings-xfd.xlsx", S.settingsCellAtEnd());
+    const t0 = Date.now();
+    const r = sane(await cli("check", f, "--json"));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(r.out).toContain("Bounded");
+    const out = join(dir, "settings-xfd-report.xlsx");
+    expect(sane(await cli("report", f, "-o", out, "-q")).code).toBe(0);
+  });
+
+  it("a Settings table over A1:XFD1048576 is clipped to the cells present", async () => {
+    const f = file("settings-table.xlsx", S.settingsTableWholeGrid());
+    const r = sane(await cli("check", f, "--json"));
+    expect(r.out).toContain("Bounded");
+    expect(sane(await cli("report", f, "-o", join(dir, "settings-table-report.xlsx"), "-q")).code).toBe(0);
+  });
+
+  it("rows holding only a cell in column XFD cost a cell each", async () => {
+    const f = file("xfd-rows.xlsx", S.xfdRows(20_000));
+    const t0 = Date.now();
+    const r = sane(await cli("check", f, "-q"));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe("a stated budget, refused in one line naming the limit", () => {
+  it("report refuses more findings than it lists, naming the number; check still reads the workbook", async () => {
+    const f = file("many-findings.xlsx", S.xfdRows(41_000));
+    const r = sane(await cli("report", f, "-o", join(dir, "many.xlsx")));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/no report written .* 41,00\d findings, more than the 40,000 a report lists/);
+    expect(sane(await cli("check", f, "-q")).code).toBe(1);
+  });
+
+  it("a CSV with more cells than the budget is refused, naming the limit", () => {
+    // The limit is applied while parsing: the test lowers it rather than writing 5 million cells.
+    expect(() => readCsvText(S.csv(200, 7), "Big", { maxCells: 1000 })).toThrow(/more than 1,000 cells/);
+  });
+});
+
+describe("inside Excel's grid", () => {
+  it("a CSV of 20,000 columns is written only up to XFD, with a finding at the row", async () => {
+    const f = file("wide.csv", S.csv(3, 20_000));
+    const out = join(dir, "wide-report.xlsx");
+    const r = sane(await cli("report", f, "-o", out, "-q"));
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import("node:fs");
+    const data = new Uint8Array(readFileSync(out));
+    const z = openZip(data);
+    const parts = z.entries.map((e) => e.name).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    for (const p of parts) expect(lastCell(data, p).col).toBeLessThanOrEqual(16_383);
+    const j = JSON.parse(sane(await cli("check", f, "--json")).out);
+    expect(JSON.stringify(j)).toMatch(/past column XFD/);
+  });
+
+  it("rows past row 1,048,576 of a CSV are left out with a finding (the parser, not 1 million lines)", () => {
+    const text = "ID,Name\n" + Array.from({ length: 1_048_600 }, (_, i) => `${i}`).join("\n");
+    const r = readCsvText(text, "Tall");
+    expect(r.sheet.rows.length).toBe(1_048_576);
+    expect(r.problems.map((p) => p.message).join(" ")).toMatch(/rows after row 1,048,576/);
+  });
+});
