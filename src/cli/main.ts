@@ -52,8 +52,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         io.out(version());
         return 0;
       case "template": {
-        checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"] });
-        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()));
+        checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"], readOnly: args.overwriteReadOnly });
+        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()), undefined, writeOptions(args));
         if (!args.quiet) io.out(`Wrote the blank programme workbook to ${args.output}`);
         return 0;
       }
@@ -63,7 +63,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await report(args.input!, args.output!, args, io);
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
-        checkOutputPath(out, { force: args.force, extensions: [".xlsx"], input: SAMPLE });
+        checkOutputPath(out, { force: args.force, extensions: [".xlsx"], input: SAMPLE, readOnly: args.overwriteReadOnly });
         io.out(`Checking the bundled sample, South Staffordshire PCT's OD Plan (${SAMPLE}).`);
         await check({ ...args, input: SAMPLE, quiet: false, format: "text" }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n") + "\n") });
         return await report(SAMPLE, out, { ...args, quiet: false }, io, true);
@@ -73,6 +73,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return fail(e, args, io);
   }
 }
+
+/** Exclusive unless --force: a file that appears at the output while the report runs is never replaced. */
+const writeOptions = (args: CliArgs) => ({ force: args.force, readOnly: args.overwriteReadOnly });
 
 function version(): string {
   try {
@@ -143,7 +146,7 @@ const exitCode = (a: Analysis) => (a.diagnostics.some((d) => d.severity === "err
 
 async function report(inputFile: string, output: string, args: CliArgs, io: Io, demo = false): Promise<number> {
   const ext = extname(inputFile).toLowerCase();
-  if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile });
+  if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile, readOnly: args.overwriteReadOnly });
   const progress = new Progress(io.err, args.quiet);
   const input = await load(inputFile, progress);
   checkReportCells(input.snapshot);
@@ -154,7 +157,7 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
   const result = await writeReport(await input.data(), plan);
-  await writeFileSafely(output, result.data);
+  await writeFileSafely(output, result.data, undefined, writeOptions(args));
   progress.done();
   if (args.quiet) return 0;
   const n = countBySeverity(analysis.diagnostics);

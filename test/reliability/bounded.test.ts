@@ -3,9 +3,12 @@
  * command line in-process (the big ones, which need a fresh process to measure memory, are in
  * bounded-big.test.ts). Each answers with a report or one plain line; exit codes 0, 1 or 2 only.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeFileSafely, type FileIo } from "../../src/hosts/xlsx/write-file";
 import { openZip } from "../../src/hosts/xlsx/zip";
 import { readCsvText } from "../../src/ingest/csv";
 import { cli } from "../support/cli";
@@ -87,7 +90,6 @@ describe("inside Excel's grid", () => {
     const out = join(dir, "wide-report.xlsx");
     const r = sane(await cli("report", f, "-o", out, "-q"));
     expect(r.code).toBe(0);
-    const { readFileSync } = await import("node:fs");
     const data = new Uint8Array(readFileSync(out));
     const z = openZip(data);
     const parts = z.entries.map((e) => e.name).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
@@ -101,5 +103,80 @@ describe("inside Excel's grid", () => {
     const r = readCsvText(text, "Tall");
     expect(r.sheet.rows.length).toBe(1_048_576);
     expect(r.problems.map((p) => p.message).join(" ")).toMatch(/rows after row 1,048,576/);
+  });
+});
+
+describe("only regular files are read", () => {
+  it("a device named .xlsx (/dev/zero) and a FIFO with no writer are refused at open, before reading", async () => {
+    const dev = join(dir, "zero.xlsx");
+    symlinkSync("/dev/zero", dev);
+    const t0 = Date.now();
+    const r = sane(await cli("check", dev));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not an ordinary file/);
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const f = sane(await cli("report", fifo, "-o", join(dir, "fifo-report.xlsx")));
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/not an ordinary file/);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe("safe output", () => {
+  const BIN = join(__dirname, "../../bin/pmo-highlights.js");
+  const input = () => file("in.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]));
+
+  it("a file that appears at the output while the report is written is never replaced without --force", async () => {
+    const out = join(dir, "appears.xlsx");
+    const io: FileIo = { openSync: fs.openSync, writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l), fsyncSync: (fd) => (writeFileSync(out, "someone else's"), fs.fsyncSync(fd)), closeSync: fs.closeSync, renameSync: fs.renameSync, unlinkSync: fs.unlinkSync };
+    await expect(writeFileSafely(out, new Uint8Array(10), io, { force: false })).rejects.toThrow(/appeared while the report was being written/);
+    expect(readFileSync(out, "utf8")).toBe("someone else's");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("two reports to the same -o: only one says it wrote the report", async () => {
+    const src = input();
+    const out = join(dir, "twice.xlsx");
+    const run = () => new Promise<{ code: number | null; out: string }>((res) => {
+      const c = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: ["ignore", "pipe", "pipe"] });
+      let o = "";
+      c.stdout.on("data", (d) => (o += d));
+      c.on("close", (code) => res({ code, out: o }));
+    });
+    const both = await Promise.all([run(), run()]);
+    expect(both.filter((r) => /Wrote the report/.test(r.out))).toHaveLength(1);
+    expect(both.map((r) => r.code).sort()).toEqual([0, 2]);
+  });
+
+  it("with --force the old file's mode is kept, and a read-only file is refused unless --overwrite-read-only", async () => {
+    const src = input();
+    const out = join(dir, "private.xlsx");
+    writeFileSync(out, "old");
+    fs.chmodSync(out, 0o600);
+    expect(sane(await cli("report", src, "-o", out, "--force", "-q")).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    const ro = join(dir, "readonly.xlsx");
+    writeFileSync(ro, "keep me");
+    fs.chmodSync(ro, 0o444);
+    const r = sane(await cli("report", src, "-o", ro, "--force"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is read-only: it is left as it is.*--overwrite-read-only/);
+    expect(readFileSync(ro, "utf8")).toBe("keep me");
+    expect(sane(await cli("report", src, "-o", ro, "--overwrite-read-only", "-q")).code).toBe(0);
+    expect(fs.statSync(ro).mode & 0o777).toBe(0o444);
+  });
+
+  it.each(["SIGHUP", "SIGQUIT", "SIGINT", "SIGTERM"] as const)("stopped by %s mid-run, it leaves no temporary file", async (signal) => {
+    const src = file("slow.xlsx", S.missingFields(3000));
+    const sub = mkdtempSync(join(tmpdir(), "pmo-sig-"));
+    const out = join(sub, "stopped.xlsx");
+    const child = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: "ignore" });
+    // Wait for the temporary file to appear, then stop the run.
+    const t0 = Date.now();
+    while (!readdirSync(sub).some((f) => f.endsWith(".tmp")) && Date.now() - t0 < 25_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
+    child.kill(signal);
+    await new Promise((r) => child.on("close", r));
+    expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
