@@ -16,7 +16,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
-import { formatReport, summaryLine, visible } from "./format";
+import { formatReport, safeJson, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
 import { toSarif } from "./sarif";
 import { zlibCodec } from "./zlib-codec";
@@ -54,7 +54,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "template": {
         checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"], readOnly: args.overwriteReadOnly });
         await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()), undefined, writeOptions(args));
-        if (!args.quiet) io.out(`Wrote the blank programme workbook to ${args.output}`);
+        if (!args.quiet) io.out(`Wrote the blank programme workbook to ${visible(args.output!)}`);
         return 0;
       }
       case "check":
@@ -112,7 +112,7 @@ async function load(file: string, progress: Progress): Promise<Input> {
     const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false, ...(read.problems.length ? { problems: read.problems } : {}) };
     return { kind: "csv", snapshot, encoding, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
   }
-  const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });
+  const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${visible(name)}`, i, n) });
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
 }
 
@@ -135,8 +135,8 @@ async function check(args: CliArgs, io: Io): Promise<number> {
   progress.stage("Checking");
   const analysis = analyse(input, args);
   progress.done();
-  if (args.format === "json") io.out(JSON.stringify(toJson(analysis), null, 2));
-  else if (args.format === "sarif") io.out(JSON.stringify(toSarif(analysis, file, version()), null, 2));
+  if (args.format === "json") io.out(safeJson(toJson(analysis)));
+  else if (args.format === "sarif") io.out(safeJson(toSarif(analysis, file, version())));
   else if (args.quiet) io.out(summaryLine(analysis, basename(file), io.color));
   else io.out(formatReport(analysis, basename(file), io.color));
   return exitCode(analysis);
@@ -161,12 +161,14 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   progress.done();
   if (args.quiet) return 0;
   const n = countBySeverity(analysis.diagnostics);
-  io.out(`Wrote the report to ${output}`);
-  if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${input.snapshot.sheets[0].name}"`);
-  io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
-  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
-  for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
-  for (const k of result.kept) io.out(`  kept "${k}": it carries the report's mark but was copied or edited, so it is yours now`);
+  // Every name below may come from the workbook (sheet names) or the shell: shown escaped.
+  const v = visible;
+  io.out(`Wrote the report to ${v(output)}`);
+  if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${v(input.snapshot.sheets[0].name)}"`);
+  io.out(`  sheets: ${result.sheets.map((s) => v(s.name)).join(", ")}`);
+  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.map(v).join(", ")}`);
+  for (const r of result.renamed) io.out(`  a sheet of yours is called "${v(r.wanted)}", so the report's is "${v(r.name)}"`);
+  for (const k of result.kept) io.out(`  kept "${v(k)}": it carries the report's mark but was copied or edited, so it is yours now`);
   io.out(`  findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info (listed on the Exceptions sheet)`);
   return 0;
 }

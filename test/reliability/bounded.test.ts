@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileSafely, type FileIo } from "../../src/hosts/xlsx/write-file";
 import { openZip } from "../../src/hosts/xlsx/zip";
+import { safeJson } from "../../src/cli/format";
 import { readCsvText } from "../../src/ingest/csv";
 import { cli } from "../support/cli";
 import * as S from "./shapes";
@@ -178,5 +179,39 @@ describe("safe output", () => {
     child.kill(signal);
     await new Promise((r) => child.on("close", r));
     expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("terminal and machine output", () => {
+  const EVIL = "\u009b2J\u202eevil\u2028x\u0085";
+  const raw = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u001b]/;
+
+  it("the report's lines (the sheets line) show workbook text escaped", async () => {
+    const rows = [S.textRow(1, S.HEADERS), S.textRow(2, ["P1", "One", `WS${EVIL}`, "Lead", "2009-04-01", "2010-03-31", "Green"])].join("");
+    const f = file("evil.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(rows) }]));
+    const r = sane(await cli("report", f, "-o", join(dir, "evil-report.xlsx")));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/sheets: .*\\u202e/);
+    expect(r.out).not.toMatch(raw);
+    for (const format of ["json", "sarif"]) {
+      const j = sane(await cli("check", f, "--format", format));
+      expect(j.out).not.toMatch(raw);
+      expect(() => JSON.parse(j.out)).not.toThrow();
+    }
+  });
+
+  it("JSON keeps the text, escaped: parsed back it is the same", () => {
+    expect(JSON.parse(safeJson({ m: `a${EVIL}` })).m).toBe(`a${EVIL}`);
+    expect(safeJson({ m: EVIL })).not.toMatch(raw);
+  });
+
+  it("an error naming a sheet shows its name escaped on stderr", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    p["xl/workbook.xml"] = (p["xl/workbook.xml"] as string).replace("</sheets>", `<sheet name="Gone${EVIL}" sheetId="9" r:id="rIdGone"/></sheets>`);
+    p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdGone" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/missing.xml"/></Relationships>`);
+    const r = sane(await cli("check", file("gone.xlsx", S.zipParts(p))));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Gone\\x9b2J\\u202e/);
+    expect(r.err).not.toMatch(raw);
   });
 });
