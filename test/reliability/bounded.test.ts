@@ -215,3 +215,72 @@ describe("terminal and machine output", () => {
     expect(r.err).not.toMatch(raw);
   });
 });
+
+describe("read as Excel reads", () => {
+  const ok = async (name: string, data: Uint8Array) => {
+    const f = file(name, data);
+    const c = sane(await cli("check", f));
+    const out = join(dir, `${n}-copy-${name}`);
+    const r = sane(await cli("report", f, "-o", out, "-q"));
+    return { check: c, report: r, out };
+  };
+  const utf16le = (s: string) => {
+    const b = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) (b[2 * i] = s.charCodeAt(i) & 0xff), (b[2 * i + 1] = s.charCodeAt(i) >> 8);
+    return b;
+  };
+
+  it("a row after the root element is not read", async () => {
+    const xml = S.worksheet(S.PROJECTS) + S.textRow(3, ["P9", "Ghost", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"]);
+    const { check } = await ok("after-root.xlsx", S.workbook([{ name: "Projects", xml }]));
+    expect(check.out).toMatch(/Read 1 projects/);
+    expect(check.out).not.toContain("P9");
+  });
+
+  it("a NUL-suffixed shadow of a sheet is dropped from the copy; the plain entry is the sheet", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    const shadow = S.rawEntries({ "xl/worksheets/sheet1.xml\0": S.worksheet(S.textRow(1, ["Shadow"])) });
+    const { check, report, out } = await ok("nul.xlsx", S.buildRawZip([...S.rawEntries(p), ...shadow]));
+    expect(check.out).toMatch(/Read 1 projects/);
+    expect(report.code).toBe(0);
+    const names = openZip(new Uint8Array(readFileSync(out))).entries.map((e) => e.name);
+    expect(names.filter((x) => x.startsWith("xl/worksheets/sheet1.xml"))).toEqual(["xl/worksheets/sheet1.xml"]);
+  });
+
+  it("a part with a bad CRC that nothing reads is not copied on: the report is refused, naming the part", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    const bad = S.rawEntries({ "customXml/item1.xml": "<root>never read</root>" }).map((e) => ({ ...e, crc: (e.crc! ^ 1) >>> 0 }));
+    const { report, out } = await ok("crc.xlsx", S.buildRawZip([...S.rawEntries(p), ...bad]));
+    expect(report.code).toBe(2);
+    expect(report.err).toMatch(/customXml\/item1\.xml/);
+    expect(report.err.trim().split("\n")).toHaveLength(1);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("part names with a leading slash: report reads and writes them as check reads them", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    const slashed = Object.fromEntries(Object.entries(p).map(([k, v]) => [`/${k}`, v]));
+    const { check, report, out } = await ok("slash.xlsx", S.buildRawZip(S.rawEntries(slashed)));
+    expect(check.code).toBe(0);
+    expect(report.code).toBe(0);
+    expect(openZip(new Uint8Array(readFileSync(out))).entries.every((e) => !e.name.startsWith("/"))).toBe(true);
+  });
+
+  it("UTF-16 parts without a byte-order mark ([Content_Types].xml, styles.xml) are read and kept in UTF-16", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    for (const k of ["[Content_Types].xml", "xl/styles.xml"]) p[k] = utf16le((p[k] as string).replace('encoding="UTF-8"', 'encoding="UTF-16"'));
+    const { check, report, out } = await ok("utf16.xlsx", S.zipParts(p));
+    expect(check.code).toBe(0);
+    expect(report.code).toBe(0);
+    const styles = openZip(new Uint8Array(readFileSync(out))).get("xl/styles.xml")!.read();
+    expect([styles[0], styles[1]]).toEqual([0x3c, 0]);
+  });
+
+  it("a package of 9,995 entries: check and report agree", async () => {
+    const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
+    for (let i = 0; Object.keys(p).length < 9995; i++) p[`customXml/x${i}.xml`] = "<x/>";
+    const { check, report } = await ok("many-entries.xlsx", S.zipParts(p));
+    expect(check.code).toBe(0);
+    expect(report.code).toBe(0);
+  });
+});

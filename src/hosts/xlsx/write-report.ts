@@ -351,7 +351,8 @@ function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: Pa
   };
   let pkg: XlsxPackage;
   try {
-    pkg = openPackage(data);
+    // The copy holds the input's entries and the report's: room for both (a 9,995-entry input is read back too).
+    pkg = openPackage(data, { maxEntries: edit.pkg.limits.maxEntries + 1000 });
     for (const part of ["[Content_Types].xml", relsPathFor(pkg.workbookPath)]) partTree(pkg, part);
   } catch (e) {
     return fail(e instanceof XlsxReadError ? e.message : String(e));
