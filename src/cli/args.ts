@@ -17,6 +17,8 @@ export interface CliArgs {
   force: boolean;
   /** Replace a read-only output file too (implies --force). */
   overwriteReadOnly: boolean;
+  /** Refuse rather than write a copy that cannot keep something of the input's (a digital signature). */
+  strict: boolean;
 }
 
 interface OptionHelp {
@@ -44,7 +46,7 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
   report: {
     synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, { flag: "--strict", text: "refuse rather than write a copy that cannot keep something of the workbook's (its digital signature)" }, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
@@ -77,7 +79,7 @@ export function commandHelp(c: Command): string {
 
 /** Parses the command line; throws UsageError with a one-line reason. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const a: CliArgs = { command: "help", format: "text", quiet: false, force: false, overwriteReadOnly: false };
+  const a: CliArgs = { command: "help", format: "text", quiet: false, force: false, overwriteReadOnly: false, strict: false };
   const rest: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -98,6 +100,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (flag === "--quiet" || flag === "-q") a.quiet = true;
     else if (flag === "--force" || flag === "-f") a.force = true;
     else if (flag === "--overwrite-read-only") a.force = a.overwriteReadOnly = true;
+    else if (flag === "--strict") a.strict = true;
     else if (flag === "-o" || flag === "--output" || flag === "--out") a.output = value();
     else if (flag === "--as-of") {
       const v = value();

@@ -157,8 +157,11 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
   const result = await writeReport(await input.data(), plan);
+  const SIGNED = "the workbook is digitally signed, and adding the report changes signed parts, so the copy's signature is no longer valid";
+  if (result.signed && args.strict) throw new CliFailure(`no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`);
   await writeFileSafely(output, result.data, undefined, writeOptions(args));
   progress.done();
+  if (result.signed) io.err(`pmo-highlights: warning: ${SIGNED}: Excel will show it as invalid. Sign the copy again if it must be signed.`);
   if (args.quiet) return 0;
   const n = countBySeverity(analysis.diagnostics);
   // Every name below may come from the workbook (sheet names) or the shell: shown escaped.

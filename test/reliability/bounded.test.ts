@@ -284,3 +284,93 @@ describe("read as Excel reads", () => {
     expect(report.code).toBe(0);
   });
 });
+
+describe("say what was lost or cannot be kept", () => {
+  it("a signed workbook's report says the signature will not survive; --strict refuses it", async () => {
+    const f = file("signed.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], {
+      rootRels: `<Relationship Id="rIdSig" Type="http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin" Target="_xmlsignatures/origin.sigs"/>`,
+      extra: { "_xmlsignatures/origin.sigs": "", "_xmlsignatures/sig1.xml": "<Signature/>" },
+    }));
+    const r = sane(await cli("report", f, "-o", join(dir, "signed-report.xlsx")));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/digitally signed.*no longer valid/);
+    const out = join(dir, "signed-strict.xlsx");
+    const s = sane(await cli("report", f, "-o", out, "--strict"));
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/digitally signed/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("a user cell with a dangling style index does not take one of the report's styles", async () => {
+    const xml = S.worksheet(S.PROJECTS.replace("</row></sheetData>", "") + "");
+    const sheet = xml.replace(`</row></sheetData>`, `${S.num("H2", 57, 5)}</row></sheetData>`);
+    const f = file("dangling.xlsx", S.workbook([{ name: "Projects", xml: sheet }]));
+    const out = join(dir, "dangling-report.xlsx");
+    expect(sane(await cli("report", f, "-o", out, "-q")).code).toBe(0);
+    const styles = openZip(new Uint8Array(readFileSync(out))).get("xl/styles.xml")!.readText();
+    const xfs = styles.slice(styles.indexOf("<cellXfs")).match(/<xf [^>]*>/g)!;
+    expect(xfs.length).toBeGreaterThan(5);
+    expect(xfs[5]).toMatch(/numFmtId="0"/);
+    expect(xfs[5]).not.toMatch(/apply/);
+  });
+
+  it("NaN in a number cell and a shared-text index past the end are findings at their cells", async () => {
+    const sst = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>Only</t></si></sst>`;
+    const rows = S.textRow(1, S.HEADERS) + `<row r="2">${S.inl("A2", "P1")}<c r="B2" t="s"><v>7</v></c>${S.inl("C2", "WS")}${S.inl("D2", "Lead")}${S.inl("E2", "2009-04-01")}${S.num("F2", "NaN")}</row>`;
+    const f = file("nan.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(rows) }], { sharedStrings: sst }));
+    const r = JSON.stringify(JSON.parse(sane(await cli("check", f, "--json")).out));
+    expect(r).toMatch(/"cell":"B2"[^}]*shared text number 7|shared text number 7[^}]*"cell":"B2"/);
+    expect(r).toMatch(/NaN/);
+  });
+
+  it("a structure-locked workbook is refused with the reason, as Excel refuses to add sheets", async () => {
+    const f = file("locked.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], { workbookHead: `<workbookProtection lockStructure="1"/>` }));
+    const out = join(dir, "locked-report.xlsx");
+    const r = sane(await cli("report", f, "-o", out));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/structure is protected/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("CSV as Excel and Project write it", () => {
+  const rows = ["ID,Name,Workstream,Lead,Start,Finish,Reported RAG", "P1,Design — phase one,WS,Zoë Lead,2009-04-01,2010-03-31,Green"];
+  const utf16 = (s: string, le: boolean) => {
+    const b = new Uint8Array(2 + s.length * 2);
+    b.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < s.length; i++) (b[2 + 2 * i + (le ? 0 : 1)] = s.charCodeAt(i) & 0xff), (b[2 + 2 * i + (le ? 1 : 0)] = s.charCodeAt(i) >> 8);
+    return b;
+  };
+  const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => (ch === "—" ? 0x97 : ch === "ë" ? 0xeb : ch.charCodeAt(0))));
+  it.each([
+    ["UTF-8", new TextEncoder().encode(rows.join("\r\n"))],
+    ["UTF-8 with a byte-order mark", Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(rows.join("\r\n"))])],
+    ["UTF-16 LE", utf16(rows.map((r) => r.replace(/,/g, "\t")).join("\r\n"), true)],
+    ["UTF-16 BE", utf16(rows.map((r) => r.replace(/,/g, "\t")).join("\r\n"), false)],
+    ["Windows-1252", cp1252(rows.join("\r\n"))],
+  ])("%s is detected, read without loss and named", async (encoding, bytes) => {
+    const f = file("plan.csv", bytes as Uint8Array);
+    const r = sane(await cli("check", f, "--json"));
+    const text = JSON.stringify(JSON.parse(r.out));
+    expect(text).toContain(`read as ${encoding} text`);
+    const out = join(dir, `${n}-enc.xlsx`);
+    expect(sane(await cli("report", f, "-o", out, "-q")).code).toBeLessThan(2);
+    const sheet = openZip(new Uint8Array(readFileSync(out))).entries.map((e) => e.readText()).join("");
+    expect(sheet).toContain("Design — phase one");
+    expect(sheet).toContain("Zoë Lead");
+  });
+
+  it("an unclosed quote, mixed separators, cells past the header and cut cells are findings at their cells", () => {
+    const long = "x".repeat(40_000);
+    const text = ["ID,Name,Workstream", 'P1,"Never closed,WS', "P2;Semi;Colons", "P3,Three,WS,extra", `P4,${long},WS`, ...Array.from({ length: 50 }, (_, i) => `Q${i},Row ${i},WS`)].join("\n");
+    const r = readCsvText(text, "Odd");
+    const at = (cell: string) => r.problems.filter((p) => p.cell === cell).map((p) => p.message).join(" ");
+    expect(at("B2")).toMatch(/never closed/);
+    expect(r.sheet.rows.length).toBe(55); // the quote did not swallow the 50 rows after it
+    expect(r.sheet.rows[1][1]).toBe('"Never closed');
+    expect(at("A3")).toMatch(/separated by semicolons/);
+    expect(at("D4")).toMatch(/past the header/);
+    expect(at("B5")).toMatch(/40,000 characters/);
+    expect(r.sheet.rows[4][1]).toBe(long); // read whole; the copy is what Excel can hold
+  });
+});

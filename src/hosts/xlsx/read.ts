@@ -40,12 +40,21 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
   const rows: CellValue[][] = [];
   const outline: number[] = [];
   const sstSeen = new Set<number>();
+  // Values Excel would not have stored (a bad shared-text index, NaN): a problem at the cell, the first MAX_PROBLEMS of them.
+  let notes = 0;
+  const note = (r: number, c: number, message: string) => {
+    if (++notes <= MAX_PROBLEMS) problems.push({ sheet: name, cell: cellRef(r, c), message });
+  };
   const onCell = (r: number, c: number, t: string, raw: string, _s: number): void => {
     let value: CellValue;
     switch (t) {
       case "s": {
         const i = Number(raw);
         value = sst.items[i] ?? "";
+        if (!(i in sst.items) && !sstSeen.has(-1 - i)) {
+          sstSeen.add(-1 - i);
+          note(r, c, `it refers to shared text number ${raw.trim()}, but the workbook holds ${sst.items.length.toLocaleString("en-GB")}; it was read as blank`);
+        }
         const p = sst.problems.get(i);
         if (p !== undefined && !sstSeen.has(i)) {
           sstSeen.add(i);
@@ -67,6 +76,7 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
       default: {
         const n = Number(raw);
         value = raw.trim() === "" ? null : Number.isFinite(n) ? n : raw;
+        if (typeof value === "string") note(r, c, `it holds "${raw.trim().slice(0, 40)}" as a number, which is not one Excel can store (NaN or infinity); it was read as text`);
       }
     }
     if (value === null || value === "") return;
@@ -89,6 +99,7 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
     } else if (e instanceof XmlError) throw notWellFormed(`sheet "${name}"`, e);
     else throw e;
   }
+  if (notes > MAX_PROBLEMS) problems.push({ sheet: name, cell: "", message: `${notes - MAX_PROBLEMS} more cells hold values Excel would not have stored` });
   for (const p of result.problems) problems.push({ sheet: name, cell: /^[A-Z]+\d+$/.test(p.ref) ? p.ref : "", message: p.message });
   if (result.problemsDropped) problems.push({ sheet: name, cell: "", message: `${result.problemsDropped} more cells have text that could not be read exactly` });
   return outline.length ? { name, top: 0, left: 0, rows, outline } : { name, top: 0, left: 0, rows };
