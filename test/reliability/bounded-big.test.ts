@@ -38,8 +38,8 @@ describe("big inputs stay within 2 GB and answer plainly", () => {
   it("a row bomb of 5 million rows: rows past the grid left out; report refuses, naming the limit", () => {
     const f = join(dir, "bomb.xlsx");
     writeFileSync(f, S.rowBomb(5_000_000));
-    const c = run("check", f, "--json");
-    expect(c.stdout).toMatch(/rows after row 1,048,576/);
+    // --quiet: a million findings as JSON would measure the printer, not the reader (the finding itself: bounded.test.ts).
+    expect(run("check", f, "-q").status).toBe(1);
     const r = run("report", f, "-o", join(dir, "bomb-report.xlsx"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cells with values, more than the 1,000,000 a report is written for/);

@@ -69,6 +69,15 @@ describe("cost is what is there, not the grid", () => {
   });
 });
 
+describe("a sheet ends at Excel's last row", () => {
+  it("rows past row 1,048,576 are left out with a finding, and reading stops there", async () => {
+    const tail = Array.from({ length: 1000 }, (_, i) => `<row r="${1_048_577 + i}"><c r="A${1_048_577 + i}"><v>1</v></c></row>`).join("");
+    const f = file("past-grid.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS + tail) }]));
+    const r = sane(await cli("check", f, "--json"));
+    expect(r.out).toMatch(/rows after row 1,048,576/);
+  });
+});
+
 describe("a stated budget, refused in one line naming the limit", () => {
   it("report refuses more findings than it lists, naming the number; check still reads the workbook", async () => {
     const f = file("many-findings.xlsx", S.xfdRows(41_000));
