@@ -6,7 +6,7 @@
  * bench, not asserted here: the machine running tests is shared.)
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as S from "./shapes";
@@ -23,6 +23,7 @@ function run(...argv: string[]) {
 }
 
 jest.setTimeout(400_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true })); // about 100 MB of generated files
 
 describe("big inputs stay within 2 GB and answer plainly", () => {
   it("250,000 project rows with missing fields: check reads them; report refuses, naming the limit", () => {

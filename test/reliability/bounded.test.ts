@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileSafely, type FileIo } from "../../src/hosts/xlsx/write-file";
@@ -16,6 +16,7 @@ import { cli } from "../support/cli";
 import * as S from "./shapes";
 
 const dir = mkdtempSync(join(tmpdir(), "pmo-bounded-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const file = (name: string, data: Uint8Array | string) => {
   const f = join(dir, `${++n}-${name}`);
