@@ -15,6 +15,10 @@ export interface CliArgs {
   format: Format;
   quiet: boolean;
   force: boolean;
+  /** Replace a read-only output file too (implies --force). */
+  overwriteReadOnly: boolean;
+  /** Refuse rather than write a copy that cannot keep something of the input's (a digital signature). */
+  strict: boolean;
 }
 
 interface OptionHelp {
@@ -24,7 +28,8 @@ interface OptionHelp {
 
 const AS_OF: OptionHelp = { flag: "--as-of YYYY-MM-DD", text: "the date to report as of (default: the Settings sheet's Reporting date, else today)" };
 const QUIET: OptionHelp = { flag: "-q, --quiet", text: "no progress" };
-const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if it exists (never the input)" };
+const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if it exists (never the input; a read-only one only with --overwrite-read-only); it keeps the old file's permissions" };
+const READ_ONLY: OptionHelp = { flag: "--overwrite-read-only", text: "with --force, replace the output file even if it is read-only" };
 
 /** Each command: its synopsis, what it does, and a line per option. */
 export const COMMANDS: Record<Command, { synopsis: string; does: string; options: OptionHelp[] }> = {
@@ -41,17 +46,17 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
   report: {
     synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv|plan.xml> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, { flag: "--strict", text: "refuse rather than write a copy that cannot keep something of the workbook's (its digital signature)" }, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
     does: "Writes a blank programme workbook: every input sheet as an Excel table with drop-downs, and England and Wales bank holidays for this year and the next four.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write" }, FORCE],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write" }, FORCE, READ_ONLY],
   },
   demo: {
     synopsis: "pmo-highlights demo [-o <report.xlsx>] [--force]",
     does: "Checks the bundled sample programme and writes its report (to sample-report.xlsx unless -o says otherwise).",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write" }, FORCE, QUIET],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write" }, FORCE, READ_ONLY, QUIET],
   },
 };
 
@@ -74,7 +79,7 @@ export function commandHelp(c: Command): string {
 
 /** Parses the command line; throws UsageError with a one-line reason. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const a: CliArgs = { command: "help", format: "text", quiet: false, force: false };
+  const a: CliArgs = { command: "help", format: "text", quiet: false, force: false, overwriteReadOnly: false, strict: false };
   const rest: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -94,6 +99,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       a.format = v;
     } else if (flag === "--quiet" || flag === "-q") a.quiet = true;
     else if (flag === "--force" || flag === "-f") a.force = true;
+    else if (flag === "--overwrite-read-only") a.force = a.overwriteReadOnly = true;
+    else if (flag === "--strict") a.strict = true;
     else if (flag === "-o" || flag === "--output" || flag === "--out") a.output = value();
     else if (flag === "--as-of") {
       const v = value();

@@ -12,12 +12,13 @@ import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
-import { parseCsv, sheetNameFromFile } from "../ingest/csv";
+import { CsvLimitError, decodeCsvBytes, readCsvText, sheetNameFromFile, type CsvEncoding } from "../ingest/csv";
 import { countBySeverity } from "../model/diagnostic";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
-import { formatReport, summaryLine } from "./format";
+import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
+import { formatReport, safeJson, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
 import { toSarif } from "./sarif";
 import { zlibCodec } from "./zlib-codec";
@@ -53,9 +54,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         io.out(version());
         return 0;
       case "template": {
-        checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"] });
-        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()));
-        if (!args.quiet) io.out(`Wrote the blank programme workbook to ${args.output}`);
+        checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"], readOnly: args.overwriteReadOnly });
+        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()), undefined, writeOptions(args));
+        if (!args.quiet) io.out(`Wrote the blank programme workbook to ${visible(args.output!)}`);
         return 0;
       }
       case "check":
@@ -64,7 +65,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await report(args.input!, args.output!, args, io);
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
-        checkOutputPath(out, { force: args.force, extensions: [".xlsx"], input: SAMPLE });
+        checkOutputPath(out, { force: args.force, extensions: [".xlsx"], input: SAMPLE, readOnly: args.overwriteReadOnly });
         io.out(`Checking the bundled sample, South Staffordshire PCT's OD Plan (${SAMPLE}).`);
         await check({ ...args, input: SAMPLE, quiet: false, format: "text" }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n") + "\n") });
         return await report(SAMPLE, out, { ...args, quiet: false }, io, true);
@@ -74,6 +75,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return fail(e, args, io);
   }
 }
+
+/** Exclusive unless --force: a file that appears at the output while the report runs is never replaced. */
+const writeOptions = (args: CliArgs) => ({ force: args.force, readOnly: args.overwriteReadOnly });
 
 function version(): string {
   try {
@@ -88,33 +92,46 @@ interface Input {
   /** The workbook's bytes (for a CSV: a new workbook holding its data as one sheet). */
   data: () => Promise<Uint8Array>;
   snapshot: WorkbookSnapshot;
+  /** A CSV's encoding as detected. */
+  encoding?: CsvEncoding;
 }
 
 /** Reads an .xlsx, .xlsm, .csv or Project .xml file into a snapshot (a CSV is one sheet named after the file; Project's XML becomes a Task_Table, Holidays and Settings). */
 async function load(file: string, progress: Progress): Promise<Input> {
-  const bytes = loadFile(file);
   const ext = extname(file).toLowerCase();
+  const bytes = readInput(file, ext === ".csv" ? BUDGET.csvBytes : BUDGET.workbookBytes, (why) => new CliFailure(`cannot read ${file}: ${why}`));
   progress.stage("Reading");
   if (ext === ".csv") {
-    const sheet = parseCsv(decodeText(bytes), sheetNameFromFile(file));
-    const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false };
-    return { kind: "csv", snapshot, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
+    const { text, encoding } = decodeCsvBytes(bytes);
+    let read;
+    try {
+      read = readCsvText(text, sheetNameFromFile(file), { maxCells: BUDGET.cells });
+    } catch (e) {
+      if (e instanceof CsvLimitError) throw new CliFailure(`cannot read ${file}: ${e.message}, more than this tool reads. Split the file, then run again.`);
+      throw e;
+    }
+    const sheet = read.sheet;
+    const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false, ...(read.problems.length ? { problems: read.problems } : {}) };
+    return { kind: "csv", snapshot, encoding, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
   }
   if (ext === ".xml") {
     const snapshot = await openFile(file, bytes);
     return { kind: "mspdi", snapshot, data: () => writeNewWorkbook({ sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })), title: basename(file) }) };
   }
-  const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${name}`, i, n) });
+  const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${visible(name)}`, i, n) });
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
 }
 
-/** A CSV file's text: UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves it. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+/** The analysis of an input, with a CSV's encoding named in the note that says how it was read. */
+function analyse(input: Input, args: CliArgs): Analysis {
+  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  if (!input.encoding) return analysis;
+  const sheet = input.snapshot.sheets[0].name;
+  const words = `The file was read as ${input.encoding} text.`;
+  const note = analysis.diagnostics.find((d) => d.code === "recognised-as" && d.sheet === sheet);
+  if (note) note.message = `${note.message} ${words}`;
+  else analysis.diagnostics.push({ severity: "info", code: "recognised-as", message: `${sheet} is a CSV file. ${words}`, sheet, cell: "" });
+  return analysis;
 }
 
 async function check(args: CliArgs, io: Io): Promise<number> {
@@ -122,10 +139,10 @@ async function check(args: CliArgs, io: Io): Promise<number> {
   const file = args.input!;
   const input = await load(file, progress);
   progress.stage("Checking");
-  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  const analysis = analyse(input, args);
   progress.done();
-  if (args.format === "json") io.out(JSON.stringify(toJson(analysis), null, 2));
-  else if (args.format === "sarif") io.out(JSON.stringify(toSarif(analysis, file, version()), null, 2));
+  if (args.format === "json") io.out(safeJson(toJson(analysis)));
+  else if (args.format === "sarif") io.out(safeJson(toSarif(analysis, file, version())));
   else if (args.quiet) io.out(summaryLine(analysis, basename(file), io.color));
   else io.out(formatReport(analysis, basename(file), io.color));
   return exitCode(analysis);
@@ -135,48 +152,49 @@ const exitCode = (a: Analysis) => (a.diagnostics.some((d) => d.severity === "err
 
 async function report(inputFile: string, output: string, args: CliArgs, io: Io, demo = false): Promise<number> {
   const ext = extname(inputFile).toLowerCase();
-  if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile });
+  if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile, readOnly: args.overwriteReadOnly });
   const progress = new Progress(io.err, args.quiet);
   const input = await load(inputFile, progress);
+  checkReportCells(input.snapshot);
   progress.stage("Checking");
-  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
+  const analysis = analyse(input, args);
+  checkReportSize(analysis);
   progress.stage("Planning the report");
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
   const result = await writeReport(await input.data(), plan);
-  await writeFileSafely(output, result.data);
+  const SIGNED = "the workbook is digitally signed, and adding the report changes signed parts, so the copy's signature is no longer valid";
+  if (result.signed && args.strict) throw new CliFailure(`no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`);
+  await writeFileSafely(output, result.data, undefined, writeOptions(args));
   progress.done();
+  if (result.signed) io.err(`pmo-highlights: warning: ${SIGNED}: Excel will show it as invalid. Sign the copy again if it must be signed.`);
   if (args.quiet) return 0;
   const n = countBySeverity(analysis.diagnostics);
-  io.out(`Wrote the report to ${output}`);
-  if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${input.snapshot.sheets[0].name}"`);
-  if (input.kind === "mspdi") io.out(`  the plan's tasks are the sheet "${input.snapshot.sheets[0].name}" (${input.snapshot.sheets.map((x) => x.name).join(", ")})`);
-  io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
-  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
-  for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
+  // Every name below may come from the workbook (sheet names) or the shell: shown escaped.
+  const v = visible;
+  io.out(`Wrote the report to ${v(output)}`);
+  if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${v(input.snapshot.sheets[0].name)}"`);
+  if (input.kind === "mspdi") io.out(`  the plan's tasks are the sheet "${v(input.snapshot.sheets[0].name)}" (${input.snapshot.sheets.map((x) => v(x.name)).join(", ")})`);
+  io.out(`  sheets: ${result.sheets.map((s) => v(s.name)).join(", ")}`);
+  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.map(v).join(", ")}`);
+  for (const r of result.renamed) io.out(`  a sheet of yours is called "${v(r.wanted)}", so the report's is "${v(r.name)}"`);
   for (const k of result.keptSheets)
-    io.out(`  kept "${k.to}"${k.to !== k.from ? ` (was "${k.from}")` : ""}: a report sheet you copied or typed in is yours, so it is never replaced; it is moved after the report, out of the pack's print order`);
+    io.out(`  kept "${v(k.to)}"${k.to !== k.from ? ` (was "${v(k.from)}")` : ""}: a report sheet you copied or typed in is yours, so it is never replaced; it is moved after the report, out of the pack's print order`);
   io.out(`  findings: ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info (listed on the Exceptions sheet)`);
   return 0;
 }
 
 export class CliFailure extends Error {}
 
-function loadFile(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new CliFailure(`cannot read ${file}: ${why}`);
-  }
-}
-
+/** One line on stderr; whatever came from the workbook or a path in it is escaped (format.ts's visible). */
 function fail(e: unknown, args: CliArgs, io: Io): number {
-  if (e instanceof CliFailure || e instanceof OutputError) io.err(`pmo-highlights: ${e.message}`);
-  else if (e instanceof MspdiReadError) io.err(`pmo-highlights: cannot read ${args.input ?? "the plan"}: ${e.message}.`);
-  else if (e instanceof XlsxReadError) io.err(`pmo-highlights: cannot read ${args.input ?? "the workbook"}: ${e.message}.`);
-  else io.err(`pmo-highlights: ${((e as Error)?.message ?? String(e)).split("\n")[0]}`);
+  let line: string;
+  if (e instanceof CliFailure || e instanceof OutputError) line = e.message;
+  else if (e instanceof BudgetError) line = `no report written for ${args.input ?? "the workbook"}: ${e.message}.`;
+  else if (e instanceof MspdiReadError) line = `cannot read ${args.input ?? "the plan"}: ${e.message}.`;
+  else if (e instanceof XlsxReadError) line = `cannot read ${args.input ?? "the workbook"}: ${e.message}.`;
+  else line = ((e as Error)?.message ?? String(e)).split("\n")[0];
+  io.err(`pmo-highlights: ${visible(line)}`);
   return 2;
 }
 

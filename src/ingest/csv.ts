@@ -1,33 +1,104 @@
-import type { CellValue } from "../model/cell";
-import type { SheetSnapshot } from "../model/snapshot";
+import { a1, columnLetters, type CellValue } from "../model/cell";
+import type { SheetSnapshot, SnapshotProblem } from "../model/snapshot";
 
 /**
  * A CSV file as one sheet (RFC 4180: quoted fields with doubled quotes, line breaks inside quotes,
  * CRLF or LF). The separator is the one the header line uses most outside quotes: comma,
- * semicolon (Excel's in locales whose decimal mark is a comma) or tab. Whole numbers and decimals
- * become numbers, as Excel opens them — except those with a leading zero (an ID such as 007 stays
- * text); everything else stays text for the typed readers (dates, money, percentages).
+ * semicolon (Excel's in locales whose decimal mark is a comma) or tab (Excel's "Unicode text").
+ * Whole numbers and decimals become numbers, as Excel opens them — except those with a leading
+ * zero (an ID such as 007 stays text); everything else stays text for the typed readers (dates,
+ * money, percentages).
+ *
+ * What Excel could not show, or what was probably not meant, is a problem at its cell, never a
+ * silent change: a quote never closed (read as a plain character, so it does not swallow the rest
+ * of the file), a row split by another separator than the header's, cells past the header,
+ * text longer than a cell holds, and rows or columns past Excel's grid (left out, as Excel does).
  */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+/** Excel's most characters in a cell. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** A CSV over a budget: refused in one line (the command line names the limit). */
+export class CsvLimitError extends Error {}
+
+export interface CsvOptions {
+  /** Most cells with a value: beyond it, CsvLimitError. */
+  maxCells?: number;
+}
+
+export interface CsvRead {
+  sheet: SheetSnapshot;
+  problems: SnapshotProblem[];
+}
+
+/** Most problems of one kind named at their cell; the rest are counted in one line. */
+const MAX_EACH = 20;
+
 export function parseCsv(text: string, sheetName: string): SheetSnapshot {
+  return readCsvText(text, sheetName).sheet;
+}
+
+export function readCsvText(text: string, sheetName: string, opts: CsvOptions = {}): CsvRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = separatorOf(body);
+  const maxCells = opts.maxCells ?? Infinity;
+  const problems = new Problems(sheetName);
   const rows: CellValue[][] = [];
+  let cells = 0;
   let row: CellValue[] = [];
   let field = "";
   let quoted = false;
   let wasQuoted = false;
+  let quoteAt = -1; // where the open quote is, in body
+  let rowStart = 0;
+  const literalQuotes = new Set<number>(); // quotes never closed: read as plain characters
+  let sepsOther = 0; // separators of another kind seen outside quotes in this row
+  let headerWidth = -1;
+  let droppedRows = 0;
   const endField = () => {
-    row.push(cellOf(field, wasQuoted));
+    const c = row.length;
+    if (c < EXCEL_COLUMNS) {
+      const v = cellOf(field, wasQuoted);
+      if (v !== null && ++cells > maxCells) throw new CsvLimitError(`it holds more than ${maxCells.toLocaleString("en-GB")} cells with values`);
+      if (typeof v === "string" && v.length > EXCEL_CELL_CHARS && rows.length < EXCEL_ROWS)
+        problems.add("long", a1(rows.length, c), `it holds ${v.length.toLocaleString("en-GB")} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`);
+      row.push(v);
+    } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
+      problems.add("wide", a1(rows.length, EXCEL_COLUMNS - 1), `this row goes on past column XFD, Excel's last; the cells after XFD were left out`);
+    else row.push(null);
     field = "";
     wasQuoted = false;
   };
   const endRow = () => {
     endField();
-    if (row.some((v) => v !== null)) rows.push(row);
-    else rows.push([]);
+    if (row.length > EXCEL_COLUMNS) row.length = EXCEL_COLUMNS;
+    const r = rows.length;
+    if (r >= EXCEL_ROWS) {
+      if (row.some((v) => v !== null)) droppedRows++;
+    } else {
+      if (headerWidth < 0 && row.some((v) => v !== null)) headerWidth = lastFilled(row) + 1;
+      else if (headerWidth > 0) raggedness(row, r, headerWidth, sep, sepsOther, problems);
+      rows.push(row.some((v) => v !== null) ? row : []);
+    }
     row = [];
+    sepsOther = 0;
   };
-  for (let i = 0; i < body.length; i++) {
+  for (let i = 0; ; i++) {
+    if (i >= body.length) {
+      if (!quoted) break;
+      // The quote never closes: read it as a plain character and read its row again from the start.
+      problems.add("quote", a1(rows.length, row.length), `a quote (") opens this cell and is never closed, so it was read as a plain character rather than taking in the rest of the file. Check the quotes in this row`);
+      literalQuotes.add(quoteAt);
+      if (literalQuotes.size > 1000) throw new CsvLimitError("it has more than 1,000 quotes that are never closed");
+      cells -= row.filter((v) => v !== null).length;
+      quoted = wasQuoted = false;
+      field = "";
+      row = [];
+      sepsOther = 0;
+      i = rowStart - 1;
+      continue;
+    }
     const ch = body[i];
     if (quoted) {
       if (ch === '"') {
@@ -36,18 +107,63 @@ export function parseCsv(text: string, sheetName: string): SheetSnapshot {
           i++;
         } else quoted = false;
       } else field += ch;
-    } else if (ch === '"' && field === "") {
+    } else if (ch === '"' && field === "" && !literalQuotes.has(i)) {
       quoted = true;
       wasQuoted = true;
+      quoteAt = i;
     } else if (ch === sep) endField();
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && body[i + 1] === "\n") i++;
       endRow();
-    } else field += ch;
+      rowStart = i + 1;
+    } else {
+      if (ch === "," || ch === ";" || ch === "\t") sepsOther++;
+      field += ch;
+    }
   }
   if (field !== "" || row.length) endRow();
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  return { name: sheetName, top: 0, left: 0, rows };
+  if (droppedRows) problems.add("tall", "", `${droppedRows.toLocaleString("en-GB")} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`);
+  return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
+}
+
+function lastFilled(row: CellValue[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== null) return i;
+  return -1;
+}
+
+/** A row with cells past the header, or one that reads as a single cell holding another kind of separator. */
+function raggedness(row: CellValue[], r: number, width: number, sep: string, sepsOther: number, problems: Problems): void {
+  const last = lastFilled(row);
+  if (last < 0) return;
+  if (last >= width) {
+    problems.add("ragged", a1(r, width), `this row has cells past the header's last column ${columnLetters(width - 1)}, so they have no heading. Check for a ${sepName(sep)} inside a value that should have been in quotes`);
+    return;
+  }
+  if (width >= 3 && last === 0 && sepsOther >= 2) {
+    const v = String(row[0]);
+    const other = [",", ";", "\t"].filter((s) => s !== sep).sort((a, b) => v.split(b).length - v.split(a).length)[0];
+    problems.add("mixed", a1(r, 0), `this row is separated by ${sepName(other)}s, not by ${sepName(sep)}s as the header is, so it was read as one cell. Save the file again with one separator`);
+  }
+}
+
+const sepName = (s: string) => (s === "\t" ? "tab" : s === ";" ? "semicolon" : "comma");
+
+/** Problems by kind, each kept to MAX_EACH at their cells and the rest counted. */
+class Problems {
+  private readonly kept: SnapshotProblem[] = [];
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly sheet: string) {}
+  add(kind: string, cell: string, message: string): void {
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    if (n <= MAX_EACH) this.kept.push({ sheet: this.sheet, cell, message });
+  }
+  list(): SnapshotProblem[] {
+    const out = [...this.kept];
+    for (const [, n] of this.counts) if (n > MAX_EACH) out.push({ sheet: this.sheet, cell: "", message: `${(n - MAX_EACH).toLocaleString("en-GB")} more rows like the ones named` });
+    return out;
+  }
 }
 
 function separatorOf(text: string): string {
@@ -78,6 +194,52 @@ function cellOf(raw: string, quoted: boolean): CellValue {
     if (Number.isFinite(n)) return n;
   }
   return raw;
+}
+
+/** A CSV file's encoding as it was detected (named in the note that says how the file was read). */
+export type CsvEncoding = "UTF-8" | "UTF-8 with a byte-order mark" | "UTF-16 LE" | "UTF-16 BE" | "Windows-1252";
+
+/**
+ * A CSV file's text, its encoding detected as Excel and Project write them: UTF-16 with a
+ * byte-order mark (Excel's "Unicode text"), UTF-8 with or without one, else Windows-1252 (the
+ * code page Project's Export Wizard and Excel's "CSV (Comma delimited)" use on English Windows:
+ * 0x97 is an em dash, 0x80 the euro sign).
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16 LE" };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16 BE" };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: bom ? "UTF-8 with a byte-order mark" : "UTF-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
+  }
+}
+
+/** Windows-1252's characters at 0x80–0x9F (the five unassigned bytes kept as their C1 code points, as Windows does). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252 by its own table: Node's TextDecoder("windows-1252") decodes as ISO-8859-1 (0x97
+ * becomes a C1 control, not the em dash Project wrote). In slices, so no one string is built from
+ * a huge array at once.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const SLICE = 1 << 16;
+  const codes = new Uint16Array(SLICE);
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    const n = Math.min(SLICE, bytes.length - at);
+    for (let i = 0; i < n; i++) {
+      const b = bytes[at + i];
+      codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    }
+    parts.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
+  }
+  return parts.join("");
 }
 
 /** A sheet name from a file name: its base, without the extension, within Excel's rules for names. */

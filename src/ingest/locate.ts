@@ -55,6 +55,28 @@ export function headerIndex(spec: SheetSpec): Map<string, string> {
   return map;
 }
 
+/**
+ * The absolute columns holding a value in one row, between two columns (inclusive), in order. The
+ * cost is the cells present, never the span: a row whose only cell is in XFD is one cell (a sparse
+ * row's own keys are walked when the span is wide).
+ */
+export function presentColumns(sheet: SheetSnapshot, row: number, left: number, right: number): number[] {
+  const r = sheet.rows[row - sheet.top];
+  if (!r) return [];
+  const from = Math.max(0, left - sheet.left);
+  const to = Math.min(r.length - 1, right - sheet.left);
+  const out: number[] = [];
+  if (to - from < 256) {
+    for (let i = from; i <= to; i++) if (!isBlank(r[i] ?? null)) out.push(i + sheet.left);
+    return out;
+  }
+  for (const k in r) {
+    const i = Number(k);
+    if (i >= from && i <= to && !isBlank(r[i] ?? null)) out.push(i + sheet.left);
+  }
+  return out;
+}
+
 export function sheetRegion(sheet: SheetSnapshot): CellRange {
   let right = sheet.left;
   for (const r of sheet.rows) if (r) right = Math.max(right, sheet.left + r.length - 1);

@@ -1,8 +1,8 @@
 import { a1, isBlank, isCellError, type CellValue } from "../model/cell";
 import type { Diagnostic } from "../model/diagnostic";
 import { DEFAULT_SETTINGS, type Settings, type SheetSource } from "../model/entities";
-import { cellAt, type WorkbookSnapshot } from "../model/snapshot";
-import { locate, sheetRegion } from "./locate";
+import { cellAt, presentRows, type WorkbookSnapshot } from "../model/snapshot";
+import { locate, presentColumns, sheetRegion } from "./locate";
 import { normaliseName } from "./normalise";
 import { SETTING_SPECS, SETTINGS_SHEET, type SettingSpec } from "./schema";
 import { readDate, readNumber, readText, show } from "./values";
@@ -28,29 +28,17 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
   // the pane adds go below the table, where Excel's API does not grow it.
   const whole = sheetRegion(sheet);
   const region = loc.table ? { ...loc.table.range, bottom: Math.max(loc.table.range.bottom, whole.bottom), right: Math.max(loc.table.range.right, whole.right) } : whole;
-  let lastRow = region.top;
-  for (let r = region.top; r <= region.bottom; r++) for (let c = region.left; c <= region.right; c++) if (!isBlank(cellAt(sheet, r, c))) lastRow = r;
+  // Only the rows and cells present: a cell at XFD1048576, or a table over the whole grid, costs what is there.
+  const rows = presentRows(sheet, region.top, region.bottom).map((r) => ({ r, cols: presentColumns(sheet, r, region.left, region.right) })).filter((x) => x.cols.length);
+  const lastRow = rows.length ? rows[rows.length - 1].r : region.top;
   sources?.push({ kind: "settings", sheet: sheet.name, table: loc.table?.name, headerCell: a1(region.top, region.left), rows: Math.max(0, lastRow - region.top), extraColumns: [], lastRow });
-  const valueColumn = valueColumnOf(sheet, region);
-  for (let r = region.top; r <= region.bottom; r++) {
-    let keyCol = -1;
-    for (let c = region.left; c <= region.right; c++) {
-      if (!isBlank(cellAt(sheet, r, c))) {
-        keyCol = c;
-        break;
-      }
-    }
-    if (keyCol < 0) continue;
+  const valueColumn = valueColumnOf(sheet, rows.filter((x) => x.r <= region.top + 5));
+  for (const { r, cols } of rows) {
+    const keyCol = cols[0];
     const keyText = readText(cellAt(sheet, r, keyCol));
     let valCol = -1;
     if (valueColumn > keyCol) valCol = isBlank(cellAt(sheet, r, valueColumn)) ? -1 : valueColumn;
-    else
-      for (let c = keyCol + 1; c <= region.right; c++) {
-        if (!isBlank(cellAt(sheet, r, c))) {
-          valCol = c;
-          break;
-        }
-      }
+    else valCol = cols[1] ?? -1;
     if (HEADER_WORDS.has(normaliseName(keyText))) continue;
     const spec = specFor(keyText);
     if (!spec) {
@@ -68,7 +56,7 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
     const v = cellAt(sheet, r, valCol);
     const cell = a1(r, valCol);
     if (spec.key === "columnMap") {
-      const entry = readColumnMap(sheet, r, valCol, region.right);
+      const entry = readColumnMap(sheet, r, cols.filter((c) => c >= valCol));
       if (entry) settings.columnMap.push({ ...entry, at: { sheet: sheet.name, cell } });
       else diags.push({ severity: "error", code: "bad-value", message: `Column map needs three cells after it: the sheet, the header as written, and the field it means (for example Task_Table | Resource_Names | Lead). This row is ignored until then.`, sheet: sheet.name, cell });
       continue;
@@ -86,12 +74,10 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
  * writes): values are read from it alone, so a blank value keeps the default rather than taking
  * the note beside it. -1 when there is no such header.
  */
-function valueColumnOf(sheet: WorkbookSnapshot["sheets"][number], region: { top: number; bottom: number; left: number; right: number }): number {
-  for (let r = region.top; r <= Math.min(region.bottom, region.top + 5); r++) {
-    let first = -1;
-    for (let c = region.left; c <= region.right && first < 0; c++) if (!isBlank(cellAt(sheet, r, c))) first = c;
-    if (first < 0 || !HEADER_WORDS.has(normaliseName(readText(cellAt(sheet, r, first))))) continue;
-    for (let c = first + 1; c <= region.right; c++) if (["value", "values"].includes(normaliseName(readText(cellAt(sheet, r, c))))) return c;
+function valueColumnOf(sheet: WorkbookSnapshot["sheets"][number], rows: { r: number; cols: number[] }[]): number {
+  for (const { r, cols } of rows) {
+    if (!HEADER_WORDS.has(normaliseName(readText(cellAt(sheet, r, cols[0]))))) continue;
+    for (const c of cols.slice(1)) if (["value", "values"].includes(normaliseName(readText(cellAt(sheet, r, c))))) return c;
     return -1;
   }
   return -1;
@@ -202,13 +188,9 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
   }
 }
 
-/** A Column map row's three cells after the key: sheet, header as written, field. */
-function readColumnMap(sheet: WorkbookSnapshot["sheets"][number], row: number, from: number, right: number): { sheet: string; header: string; field: string } | null {
-  const texts: string[] = [];
-  for (let c = from; c <= right && texts.length < 3; c++) {
-    const v = cellAt(sheet, row, c);
-    if (!isBlank(v)) texts.push(readText(v));
-  }
+/** A Column map row's three cells after the key: sheet, header as written, field (`cols`: the row's filled columns from the value on). */
+function readColumnMap(sheet: WorkbookSnapshot["sheets"][number], row: number, cols: number[]): { sheet: string; header: string; field: string } | null {
+  const texts = cols.slice(0, 3).map((c) => readText(cellAt(sheet, row, c)));
   return texts.length === 3 && texts.every(Boolean) ? { sheet: texts[0], header: texts[1], field: texts[2] } : null;
 }
 

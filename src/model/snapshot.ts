@@ -84,9 +84,15 @@ export function isBlankRow(sheet: SheetSnapshot, row: number, left: number, righ
   // A plain loop (holes read as undefined): it stops at the first value.
   const from = Math.max(0, left - sheet.left);
   const to = Math.min(r.length - 1, right - sheet.left);
-  for (let i = from; i <= to; i++) {
-    const v = r[i];
-    if (!(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return false;
+  const filled = (v: CellValue | undefined) => !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+  if (to - from < 256) {
+    for (let i = from; i <= to; i++) if (filled(r[i])) return false;
+    return true;
+  }
+  // A wide span (a row whose only cell is in XFD): its own keys, so the cost is the cells present.
+  for (const k in r) {
+    const i = Number(k);
+    if (i >= from && i <= to && filled(r[i])) return false;
   }
   return true;
 }

@@ -229,19 +229,24 @@ export function markedSheets(pkg: XlsxPackage, marker: string): ({ sheet: string
  * Changes to a package: parts replaced, added or removed, the rest copied byte for byte
  * (compressed data reused) in their original order, shadow entries dropped.
  */
-const plainSlashes = (name: string) => name.replace(/\\/g, "/");
+const plainSlashes = (name: string) => {
+  const nul = name.indexOf("\0");
+  return (nul >= 0 ? name.slice(0, nul) : name).replace(/\\/g, "/").replace(/^\/+/, "");
+};
 
 /** `text` in the encoding the part's first bytes show: UTF-8 (with its BOM if it had one) or UTF-16 LE/BE with BOM. */
 function encodeLike(head: Uint8Array | undefined, text: string, utf8: TextEncoder): Uint8Array {
   const bom = (...b: number[]) => !!head && b.every((x, i) => head[i] === x);
-  if (bom(0xff, 0xfe) || bom(0xfe, 0xff)) {
-    const out = new Uint8Array(2 + text.length * 2);
-    const le = bom(0xff, 0xfe);
-    out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+  // UTF-16 with a BOM, or without one (first bytes "<\0" or "\0<", as the reader detects it): the same again.
+  const utf16 = bom(0xff, 0xfe) || bom(0xfe, 0xff) ? 2 : bom(0x3c, 0) || bom(0, 0x3c) ? 0 : -1;
+  if (utf16 >= 0) {
+    const le = bom(0xff, 0xfe) || bom(0x3c, 0);
+    const out = new Uint8Array(utf16 + text.length * 2);
+    if (utf16) out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      out[2 + i * 2 + (le ? 0 : 1)] = c & 0xff;
-      out[2 + i * 2 + (le ? 1 : 0)] = c >> 8;
+      out[utf16 + i * 2 + (le ? 0 : 1)] = c & 0xff;
+      out[utf16 + i * 2 + (le ? 1 : 0)] = c >> 8;
     }
     return out;
   }
@@ -251,6 +256,17 @@ function encodeLike(head: Uint8Array | undefined, text: string, utf8: TextEncode
   out.set([0xef, 0xbb, 0xbf]);
   out.set(body, 3);
   return out;
+}
+
+/** Reads an entry to check it (size limits and CRC-32), or says which part is damaged. */
+function verified(e: ZipEntry): void {
+  if (e.isDirectory) return;
+  try {
+    e.read();
+  } catch (err) {
+    if (err instanceof ZipError) throw new XlsxReadError(zipMessage(err));
+    throw err;
+  }
 }
 
 export class PackageEdit {
@@ -300,6 +316,8 @@ export class PackageEdit {
       // Some writers store "xl\\styles.xml"; Excel reads it, but OPC part names use "/" (ECMA-376 Part 2, 6.2.2),
       // so the copy gets the plain spelling (the compressed bytes are reused unchanged).
       const name = plainSlashes(e.name);
+      // A copied part is read once (inflated, its CRC-32 checked): a damaged part the report never read is refused, not copied on.
+      if (!p) verified(e);
       if (!p) items.push(name === e.name ? { copy: e } : { copy: e, name });
       else if (p.data) items.push({ name, data: p.data });
     }

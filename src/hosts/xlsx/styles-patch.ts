@@ -54,7 +54,12 @@ function borderXml(rgb: string, p: string): string {
   return `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`;
 }
 
-export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfKeys: string[]): PatchedStyles {
+/**
+ * `usedXfs`: one more than the highest cell-style index the user's sheets use. A cell whose index
+ * is past the end of cellXfs (ClosedXML's tdf100709) shows in the default style; the report's
+ * styles go after it (the gap filled with the default), so such a cell never takes one of ours.
+ */
+export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfKeys: string[], usedXfs = 0): PatchedStyles {
   const edit = new XmlEdit(xml);
   const root = edit.tree();
   const p = prefixOf(root);
@@ -69,6 +74,7 @@ export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfK
   const fonts = count(root, "fonts", "font") + base.fonts.length;
   const fills = count(root, "fills", "fill") + base.fills.length;
   const borders = count(root, "borders", "border") + base.borders.length;
+  for (let i = count(root, "cellXfs", "xf") + base.cellXfs.length; i < usedXfs; i++) base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   const xfs = count(root, "cellXfs", "xf") + base.cellXfs.length;
   const dxfs = count(root, "dxfs", "dxf");
   let maxFmt = 163;

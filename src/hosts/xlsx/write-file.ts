@@ -17,6 +17,8 @@ export interface FileIo {
   closeSync: typeof fs.closeSync;
   renameSync: typeof fs.renameSync;
   unlinkSync: typeof fs.unlinkSync;
+  /** The exclusive step: a hard link of the finished file, which fails if the name is taken (default fs.linkSync). */
+  linkSync?: typeof fs.linkSync;
 }
 
 const NODE_IO: FileIo = {
@@ -44,7 +46,7 @@ export function sameFile(a: string, b: string): boolean {
  * Checks an output path before any work is done: its extension, its folder, and what is there now.
  * `extensions` lists the accepted ones (".xlsx", or ".xlsm" for a macro-enabled input).
  */
-export function checkOutputPath(path: string, opts: { force: boolean; extensions: string[]; input?: string }): void {
+export function checkOutputPath(path: string, opts: { force: boolean; extensions: string[]; input?: string; readOnly?: boolean }): void {
   const ext = extname(path).toLowerCase();
   if (!opts.extensions.includes(ext)) throw new OutputError(`${path} does not end in ${opts.extensions.join(" or ")}: the report is an Excel workbook, so give the file that extension`);
   if (opts.input && sameFile(opts.input, path)) throw new OutputError(`the report would overwrite its input ${opts.input}: choose another file with -o`);
@@ -71,16 +73,49 @@ export function checkOutputPath(path: string, opts: { force: boolean; extensions
   if (here.isDirectory()) throw new OutputError(`${path} is a folder: give a file name, such as ${join(path, "report.xlsx")}`);
   if (!here.isFile()) throw new OutputError(`${path} is not an ordinary file (a device or a pipe), so nothing is written to it`);
   if (!opts.force) throw new OutputError(`${path} already exists: add --force to replace it, or choose another name`);
+  if (!opts.readOnly && isReadOnly(path, here)) throw new OutputError(`${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`);
+}
+
+/** Read-only by its mode (no one may write it), or not writable by this user: so even root leaves a 0444 file alone. */
+function isReadOnly(path: string, st: fs.Stats): boolean {
+  if ((st.mode & 0o222) === 0) return true;
   try {
     fs.accessSync(path, fs.constants.W_OK);
+    return false;
   } catch {
-    throw new OutputError(`${path} is read-only: it is left as it is. Make it writable, or choose another name`);
+    return true;
   }
+}
+
+/** How writeFileSafely may treat a file already at the path. */
+export interface WriteOptions {
+  /** Replace a file that is there (--force); without it, a file that appears meanwhile is never replaced. Default true for callers that checked. */
+  force?: boolean;
+  /** Replace a read-only file too (--overwrite-read-only). */
+  readOnly?: boolean;
 }
 
 /** Temporary files being written now, removed if the process is interrupted. */
 const pending = new Set<string>();
 let handlersInstalled = false;
+let tmpCount = 0;
+
+/**
+ * Every signal that ends the process by default and can be caught (POSIX; SIGKILL and SIGSTOP
+ * cannot be): the temporary file is removed whichever arrives. SIGPIPE is ignored by Node, and
+ * SIGUSR1 starts its debugger, so neither is taken over.
+ */
+const SIGNALS: [NodeJS.Signals, number][] = [
+  ["SIGINT", 2],
+  ["SIGTERM", 15],
+  ["SIGHUP", 1],
+  ["SIGQUIT", 3],
+  ["SIGUSR2", 12],
+  ["SIGALRM", 14],
+  ["SIGVTALRM", 26],
+  ["SIGXCPU", 24],
+  ["SIGXFSZ", 25],
+];
 
 function installSignalCleanup(): void {
   if (handlersInstalled) return;
@@ -99,18 +134,27 @@ function installSignalCleanup(): void {
     process.stderr.write(`\npmo-highlights: stopped (${signal})${removed ? "; the unfinished file was removed and nothing was written" : ""}.\n`);
     process.exit(code);
   };
-  process.on("SIGINT", () => cleanup("SIGINT", 130));
-  process.on("SIGTERM", () => cleanup("SIGTERM", 143));
+  for (const [signal, n] of SIGNALS) {
+    try {
+      process.on(signal, () => cleanup(signal, 128 + n));
+    } catch {
+      /* not a signal on this system (Windows has few) */
+    }
+  }
 }
 
 /**
  * Writes bytes to a file without ever leaving a half-written file at the destination: a temporary
- * file beside it (created new, never through a link), flushed, then renamed over. Any failure (a
- * full disk, a lost network drive) or an interrupt removes the temporary file and leaves the
- * destination as it was.
+ * file beside it (created new, never through a link), flushed, then put in place. Without
+ * `force` the last step is exclusive, a hard link that fails if the name has been taken meanwhile
+ * (another run, another program), so nothing that appeared is replaced; with it, a rename over the
+ * old file, which keeps its permissions (and its owner, where allowed) and is refused if it is
+ * read-only unless `readOnly`. Any failure (a full disk, a lost network drive) or an interrupt
+ * removes the temporary file and leaves the destination as it was.
  */
-export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo = NODE_IO): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo = NODE_IO, opts: WriteOptions = {}): Promise<void> {
+  const force = opts.force ?? true;
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++tmpCount).toString(36)}.tmp`);
   installSignalCleanup();
   const removeTmp = () => {
     pending.delete(tmp);
@@ -120,6 +164,7 @@ export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo
       /* already gone */
     }
   };
+  const old = force ? existing(path, !!opts.readOnly) : null;
   let fd: number;
   try {
     fd = io.openSync(tmp, "wx", 0o644);
@@ -128,6 +173,7 @@ export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo
   }
   pending.add(tmp);
   try {
+    if (old) keepMode(fd, old);
     // In chunks, yielding between them, so Ctrl-C or a kill is handled (and the file removed) mid-write.
     const CHUNK = 4 * 1024 * 1024;
     let off = 0;
@@ -147,11 +193,54 @@ export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo
   }
   try {
     io.closeSync(fd);
-    io.renameSync(tmp, path);
+    if (force) io.renameSync(tmp, path);
+    else placeExclusively(tmp, path, io);
     pending.delete(tmp);
   } catch (e) {
     removeTmp();
+    if (e instanceof OutputError) throw e;
     throw new OutputError(`cannot write ${path}: ${plainErrno(e)}; nothing was written`);
+  }
+}
+
+/** The file at the path now (to replace with --force), refused if it is read-only or not an ordinary file. */
+function existing(path: string, readOnly: boolean): fs.Stats | null {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(path);
+  } catch {
+    return null;
+  }
+  if (!st.isFile()) throw new OutputError(`${path} is not an ordinary file (a link, a folder, a device or a pipe), so nothing is written to it`);
+  if (!readOnly && isReadOnly(path, st)) throw new OutputError(`${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`);
+  return st;
+}
+
+/** The new file gets the old one's permissions (a 0600 report stays 0600) and, where allowed, its owner. */
+function keepMode(fd: number, old: fs.Stats): void {
+  fs.fchmodSync(fd, old.mode & 0o7777);
+  try {
+    fs.fchownSync(fd, old.uid, old.gid);
+  } catch {
+    /* only root may give a file away: it stays this user's */
+  }
+}
+
+/** Puts the finished temporary file at the path only if nothing is there: link (fails if taken), then drop the temporary name. */
+function placeExclusively(tmp: string, path: string, io: FileIo): void {
+  try {
+    (io.linkSync ?? fs.linkSync)(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new OutputError(`${path} appeared while the report was being written (another run or program made it): it is left as it is and nothing was written. Add --force to replace it, or choose another name`);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+    // A file system without hard links (FAT, some network shares): an exclusive create, then the bytes.
+    fs.copyFileSync(tmp, path, fs.constants.COPYFILE_EXCL);
+  }
+  try {
+    io.unlinkSync(tmp);
+  } catch {
+    /* the report is in place; a leftover temporary name is removed by the caller's cleanup */
   }
 }
 

@@ -31,6 +31,13 @@ export interface WriteReportResult {
   kept: string[];
   /** Each kept sheet's name before and after: renamed with its period and moved after the report, out of its print order. */
   keptSheets: KeptSheet[];
+  /** The workbook is digitally signed: adding the report changes signed parts, so the copy's signature is no longer valid. */
+  signed: boolean;
+}
+
+/** A digital signature (ECMA-376 Part 2, 12: the origin part and its signature parts). */
+function isSigned(pkg: XlsxPackage): boolean {
+  return pkg.zip.entries.some((e) => e.canonical.startsWith("_xmlsignatures/")) || readRels(pkg, "").some((r) => /\/digital-signature\/origin$/.test(r.type));
 }
 
 export class ReportWriteError extends Error {
@@ -140,8 +147,27 @@ function unselect(edit: PackageEdit, sheet: SheetEntry | undefined): void {
   edit.set(sheet.path, out + xml.slice(at));
 }
 
+/** One more than the highest cell style index (a cell's or row's s, a column's style) in the user's sheets. */
+function usedStyles(pkg: XlsxPackage, edit: PackageEdit): number {
+  let max = -1;
+  for (const sheet of pkg.sheets) {
+    const xml = edit.text(sheet.path);
+    if (xml) for (const m of xml.matchAll(/\s(?:s|style)="(\d{1,9})"/g)) max = Math.max(max, Number(m[1]));
+  }
+  return Math.min(max + 1, 65_490); // Excel's most cell formats; an absurd index is not padded to
+}
+
+/** Why Excel would not let sheets be added, if it would not: the workbook's structure is locked (Review > Protect Workbook). */
+function refuseLocked(pkg: XlsxPackage): void {
+  const prot = find(pkg.workbook, "workbookProtection");
+  const lock = prot ? getAttr(prot, "lockStructure") : null;
+  if (lock === "1" || lock === "true")
+    throw new ReportWriteError("the workbook's structure is protected (Review > Protect Workbook), so Excel lets no sheet be added, and neither does this tool. Unprotect it in Excel, save it, and run again");
+}
+
 export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<WriteReportResult> {
   const pkg = openPackage(input);
+  refuseLocked(pkg);
   if (pkg.strict)
     throw new ReportWriteError(
       "the workbook is saved as Strict Open XML Spreadsheet, which this tool reads but does not add reports to. In Excel choose File > Save As > Excel Workbook (.xlsx), then run again",
@@ -176,7 +202,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     edit.set(stylesPath, MINIMAL_STYLES);
   }
   const cfKeys = [...new Set(plan.sheets.flatMap((s) => (s.conditionalFormats ?? []).map((c) => c.style)))];
-  const styles = patchStyles(edit.text(stylesPath)!, plan.styles, cfKeys);
+  const styles = patchStyles(edit.text(stylesPath)!, plan.styles, cfKeys, usedStyles(pkg, edit));
   edit.set(stylesPath, styles.xml);
 
   // The sheets' parts.
@@ -247,7 +273,7 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
 
   const data = edit.build();
   verify(data, plan, written, edit);
-  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept: keptSheets.map((k) => k.to), keptSheets };
+  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept: keptSheets.map((k) => k.to), keptSheets, signed: isSigned(pkg) };
 }
 
 function relXml(id: string, type: string, target: string): string {
@@ -372,7 +398,8 @@ function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: Pa
   };
   let pkg: XlsxPackage;
   try {
-    pkg = openPackage(data);
+    // The copy holds the input's entries and the report's: room for both (a 9,995-entry input is read back too).
+    pkg = openPackage(data, { maxEntries: edit.pkg.limits.maxEntries + 1000 });
     for (const part of ["[Content_Types].xml", relsPathFor(pkg.workbookPath)]) partTree(pkg, part);
   } catch (e) {
     return fail(e instanceof XlsxReadError ? e.message : String(e));

@@ -1828,9 +1828,10 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
       const hasScope = tk.hasXmlns;
       if (hasScope) nst.enter(tk);
       const parentKind = top & 15;
-      const kind = classify(tk, nst, ctx, parentKind, K_WORKSHEET);
+      // Anything after the root element is not part of the document (XML 1.0, 2.1 [1]): skipped, as LibreOffice does.
+      const kind = ctx === K_DOC && rootSeen ? K_SKIP : classify(tk, nst, ctx, parentKind, K_WORKSHEET);
       if (ctx === K_DOC) {
-        if (rootSeen) report("", "a second root element was ignored");
+        if (rootSeen) report("", "markup after the root element was ignored");
         else if (kind !== K_WORKSHEET) report("", `the root element <${xml.slice(tk.nameStart, tk.nameEnd)}> is not in the SpreadsheetML namespace; no cells were read`);
         rootSeen = true;
       }
@@ -2007,8 +2008,8 @@ export function readSharedStrings(xml: string, options: { maxProblems?: number }
       const hasScope = tk.hasXmlns;
       if (hasScope) nst.enter(tk);
       const parentKind = top & 15;
-      const kind = classify(tk, nst, ctx, parentKind, K_SST);
-      if (ctx === K_DOC) {
+      const kind = ctx === K_DOC && rootSeen ? K_SKIP : classify(tk, nst, ctx, parentKind, K_SST);
+      if (ctx === K_DOC && !rootSeen) {
         sstFast = kind === K_SST;
         pfx = tk.colon < 0 ? "" : xml.slice(tk.nameStart, tk.colon + 1);
         plen = pfx.length;

@@ -324,7 +324,9 @@ function asciiLower(s: string): string {
  * Percent-encoded characters are not decoded.
  */
 export function canonicalPartName(name: string): string {
-  const s = name.replace(/\\/g, "/");
+  // A name with a NUL is read by C libraries (Python's zipfile, minizip) up to the NUL: the same part.
+  const nul = name.indexOf("\0");
+  const s = (nul >= 0 ? name.slice(0, nul) : name).replace(/\\/g, "/");
   const out: string[] = [];
   for (const seg of s.split("/")) {
     if (seg === "" || seg === ".") continue;
@@ -346,7 +348,7 @@ function isBytes(data: unknown): data is Uint8Array {
 }
 
 export function isPlainName(name: string): boolean {
-  return !/\\|(^|\/)\.{1,2}(\/|$)|\/\/|^\//.test(name);
+  return !/\\|(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\0/.test(name);
 }
 
 function isDirectoryName(name: string): boolean {
@@ -661,6 +663,9 @@ function decodeText(bytes: Uint8Array): string {
   // TextDecoder strips a BOM of its own encoding (ignoreBOM defaults to false).
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  // UTF-16 without a byte-order mark, known by its first character "<" (XML 1.0, Appendix F.1).
+  if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] !== 0) return new TextDecoder("utf-16be").decode(bytes);
   return utf8Decoder.decode(bytes);
 }
 
