@@ -517,9 +517,8 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
     from.push(a);
     to.push(b);
     links.push(l);
-    const [unit, value] = lagIn(l, it.minute, cal);
-    units.push(unit);
-    lagOf.push(value);
+    units.push(lagIn(l, it.minute, cal));
+    lagOf.push(LAG_VALUE.value);
     types.push(LINK_TYPE_NUMBER[l.type]);
     cells.push(l);
   }
@@ -542,25 +541,27 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
   return { from, to, links, lagOf, types, units, cells };
 }
 
-/** A link's lag as the engine uses it: the whole-day reading for a plan in days (as before), the exact amount for a plan with times. */
-function lagIn(l: Link, minute: boolean, cal: WorkCalendar): [unit: number, value: number] {
+/** lagIn's second answer (the lag's value in its unit), kept in one place so that no pair is made per link. */
+const LAG_VALUE = { value: 0 };
+
+/** A link's lag as the engine uses it: the whole-day reading for a plan in days (as before), the exact amount for a plan with times. Returns the unit code; the value is left in LAG_VALUE. */
+function lagIn(l: Link, minute: boolean, cal: WorkCalendar): number {
+  let unit: number = UNIT_CODE.pct;
+  let value: number;
   if (!minute) {
-    const v = l.lag.value;
-    return l.lag.unit === "wd" ? [UNIT_CODE.wd, v * cal.minutesPerDay] : l.lag.unit === "ed" ? [UNIT_CODE.ed, v * 1440] : [UNIT_CODE.pct, v];
+    value = l.lag.value;
+    if (l.lag.unit === "wd") [unit, value] = [UNIT_CODE.wd, value * cal.minutesPerDay];
+    else if (l.lag.unit === "ed") [unit, value] = [UNIT_CODE.ed, value * 1440];
+  } else {
+    const x = exactLag(l.lag);
+    value = x.value;
+    if (x.unit === "wd") [unit, value] = [UNIT_CODE.wd, Math.round(x.value * cal.minutesPerUnitDay)];
+    else if (x.unit === "wmin") [unit, value] = [UNIT_CODE.wd, Math.round(x.value)];
+    else if (x.unit === "ed") [unit, value] = [UNIT_CODE.emin, x.value * 1440];
+    else if (x.unit === "emin") unit = UNIT_CODE.emin;
   }
-  const x = exactLag(l.lag);
-  switch (x.unit) {
-    case "wd":
-      return [UNIT_CODE.wd, Math.round(x.value * cal.minutesPerUnitDay)];
-    case "wmin":
-      return [UNIT_CODE.wd, Math.round(x.value)];
-    case "ed":
-      return [UNIT_CODE.emin, x.value * 1440];
-    case "emin":
-      return [UNIT_CODE.emin, x.value];
-    default:
-      return [UNIT_CODE.pct, x.value];
-  }
+  LAG_VALUE.value = value;
+  return unit;
 }
 
 /**
@@ -785,26 +786,31 @@ function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef:
   return { start, link };
 }
 
-/** Bindings as read: a summary's own start link stands for the links that bind the summary (in waiting order, so a nested summary's are known first). */
+/** Bindings as read: a summary's own start link stands for the links that bind the summary (in waiting order, so a nested summary's are known first). Items no summary binds keep their bindings as they are. */
 function resolveSummaryDrivers(order: Int32Array, it: Items, net: Net, raw: Bindings): Bindings {
   if (it.n === it.items) return raw;
-  const lists: number[][] = new Array(it.n);
+  const viaSummary = (v: number) => {
+    for (let k = raw.start[v]; k < raw.start[v + 1]; k++) if (raw.link[k] >= net.external) return true;
+    return false;
+  };
+  const lists = new Map<number, number[]>();
   const resolve = (v: number): number[] => {
     const out: number[] = [];
     for (let k = raw.start[v]; k < raw.start[v + 1]; k++) {
       const j = raw.link[k];
       if (j < net.external) out.push(j);
-      else if (it.role[net.from[j]] === SUMMARY_START) for (const x of lists[net.from[j]] ?? []) if (!out.includes(x)) out.push(x);
+      else if (it.role[net.from[j]] === SUMMARY_START) for (const x of lists.get(net.from[j]) ?? []) if (!out.includes(x)) out.push(x);
     }
     return out;
   };
-  for (const v of order) lists[v] = resolve(v);
-  for (let v = 0; v < it.n; v++) lists[v] ??= resolve(v);
+  for (const v of order) if (it.role[v] === SUMMARY_START || viaSummary(v)) lists.set(v, resolve(v));
   const start = new Int32Array(it.n + 1);
   const link: number[] = [];
   for (let v = 0; v < it.n; v++) {
     start[v] = link.length;
-    for (const j of lists[v]) link.push(j);
+    const l = lists.get(v);
+    if (l) for (const j of l) link.push(j);
+    else for (let k = raw.start[v]; k < raw.start[v + 1]; k++) if (raw.link[k] < net.external) link.push(raw.link[k]);
   }
   start[it.n] = link.length;
   return { start, link: Int32Array.from(link) };
