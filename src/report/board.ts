@@ -1,4 +1,4 @@
-import { countOf, wholeNumber } from "../model/text";
+import { countOf, namesUpTo, wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
@@ -353,4 +353,7 @@ function ragKey(L: SheetLayout, ctx: ReportContext): void {
   L.note(
     `Tolerances: time amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
   );
+  // A date entered on a weekend or holiday is read as the working day before: said once, here.
+  const moved = ctx.a.diagnostics.filter((d) => d.code === "non-working-day" && d.entity).map((d) => ctx.labelOf(d.entity!));
+  if (moved.length) L.note(`${countOf(moved.length, "date")} entered on a weekend or holiday ${moved.length === 1 ? "is" : "are"} read as the working day before, on every sheet: ${namesUpTo([...new Set(moved)], 8)} (each is a non-working-day finding on the Exceptions sheet).`);
 }
