@@ -165,9 +165,11 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
     rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }), cell(d.date < a.asOf ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text, d.date < a.asOf ? "error" : "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
     const risk = ctx.riskById.get(r.id)!;
+    const by = risk.reviewDue ?? a.period.end;
+    const ask = `Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`;
     rows.push([
       cell(rows.length + 1, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1" }),
-      cell(`Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`, "wrap"),
+      cell(by < a.asOf ? `Past its date (${formatDayLong(by)}): ${ask}` : ask, by < a.asOf ? "error" : "wrap"),
       cell(risk.mitigation ? `Approve the mitigation: ${risk.mitigation}` : "No mitigation is recorded: direct the owner to set one.", "wrap"),
       cell(risk.owner || "Not named", risk.owner ? "wrap" : "error"),
       cell({ day: risk.reviewDue ?? a.period.end }, "date"),
