@@ -1,4 +1,4 @@
-import { countOf, wholeNumber } from "../model/text";
+import { countOf, namesUpTo, wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
@@ -168,9 +168,11 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
     rows.push([cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }), cell(d.date < a.asOf ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text, d.date < a.asOf ? "error" : "wrap"), cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date"), cell(d.workstream || "Programme", "wrap")]);
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
     const risk = ctx.riskById.get(r.id)!;
+    const by = risk.reviewDue ?? a.period.end;
+    const ask = `Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`;
     rows.push([
       cell(rows.length + 1, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1" }),
-      cell(`Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`, "wrap"),
+      cell(by < a.asOf ? `Past its date (${formatDayLong(by)}): ${ask}` : ask, by < a.asOf ? "error" : "wrap"),
       cell(risk.mitigation ? `Approve the mitigation: ${risk.mitigation}` : "No mitigation is recorded: direct the owner to set one.", "wrap"),
       cell(risk.owner || "Not named", risk.owner ? "wrap" : "error"),
       cell({ day: risk.reviewDue ?? a.period.end }, "date"),
@@ -358,4 +360,7 @@ function ragKey(L: SheetLayout, ctx: ReportContext): void {
   L.note(
     `Tolerances: time amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays} (calendar days against the baseline); cost amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. Schedules count ${ctx.a.schedule.calendar.kind === "working" ? "working days (Monday to Friday, less the Holidays sheet)" : "calendar days"}; float is counted in the same days. Workstreams and the programme take their ${s.rollUp === "worst" ? "worst" : "most common"} member's RAG.`,
   );
+  // A date entered on a weekend or holiday is read as the working day before: said once, here.
+  const moved = ctx.a.diagnostics.filter((d) => d.code === "non-working-day" && d.entity).map((d) => ctx.labelOf(d.entity!));
+  if (moved.length) L.note(`${countOf(moved.length, "date")} entered on a weekend or holiday ${moved.length === 1 ? "is" : "are"} read as the working day before, on every sheet: ${namesUpTo([...new Set(moved)], 8)} (each is a non-working-day finding on the Exceptions sheet).`);
 }

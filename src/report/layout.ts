@@ -14,7 +14,7 @@ import { wrappedLines } from "./text-metrics";
  * holds printable height ÷ scale points of rows. A small margin is kept for rounding in clients.
  */
 const PRINTABLE_WIDTH_PT = (11.69 - 0.8) * 72;
-const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.9;
+const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
 /** Styles whose text wraps, so that long text makes a row taller. */
@@ -61,7 +61,8 @@ export class SheetLayout {
       const style = STYLES[c.s] ?? {};
       const size = style.size ?? 11;
       const lines = wrappedLines(String(c.v), Math.max(10, (px - 7) * 0.75), size, !!style.bold);
-      height = Math.max(height, Math.ceil(lines * LINE_PT * (size / 11)) + (lines > 1 ? 2 : 0));
+      // A line of Calibri 11 is 14.4 pt (Excel's autofit: 15 pt for one line, 14.4 for each further one), scaled by size.
+      height = Math.max(height, lines > 1 ? Math.ceil(lines * 14.4 * (size / 11) + 1.5) : Math.ceil(LINE_PT * Math.max(1, size / 11)));
     });
     return Math.min(height, 409); // Excel's tallest row
   }

@@ -87,11 +87,17 @@ export function monthStartOf(day: Day): Day {
 
 /**
  * A value axis ticks at equal steps, and months are not equal: so the axis starts on the first of
- * a month plus this part of a day, and steps a twelfth of a year. Each tick then falls on its
- * month's first day or up to two days after it (never in the month before), so a tick labelled
- * "Feb 10" stands at the start of February and a task from 2 February is drawn to its right.
+ * a month plus the least part of a day that puts no tick before its month's first day, and steps a
+ * twelfth of a year. Each tick then falls on its month's first day or a few days after it (never in
+ * the month before), so a tick labelled "Feb 10" stands at the start of February and a task from
+ * 2 February is drawn to its right.
  */
-export const TICK_OFFSET = 0.6;
+export function tickOffset(start: Day, months: number): number {
+  const { y, m } = ymdFromDay(start);
+  let offset = 0;
+  for (let k = 1; k <= months; k++) offset = Math.max(offset, dayFromYmd(y, m + k, 1) - (start + k * MONTH));
+  return Math.round((offset + 0.05) * 100) / 100;
+}
 
 function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): void {
   const asOf = ctx.a.asOf;
@@ -105,8 +111,8 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
     ...bars.map((b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[]),
   ]);
   const start = monthStartOf(lo);
-  const min = start + TICK_OFFSET;
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
+  const min = start + tickOffset(start, months);
   const height = Math.max(14, Math.min(40, bars.length + 6));
   const top = L.chartSpace(height + 1);
   L.charts.push({

@@ -20,8 +20,16 @@ describe("the report plan for the sample workbook", () => {
       expect(s.name.length).toBeLessThanOrEqual(31);
       expect(s.name).not.toMatch(/[\\/?*[\]:]/);
       expect(s.print.landscape).toBe(true);
-      // One footer on every sheet: classification, page x of y, the as-of date.
-      expect(s.print.footer).toBe("&LOFFICIAL&CPage &P of &N&RAs of 31 Jan 2010");
+      // One footer on every sheet: classification, page x of y (over the report's pages alone), the as-of date.
+      expect(s.print.footer).toMatch(/^&LOFFICIAL&CPage &P of \d+&RAs of 31 Jan 2010$/);
+    }
+    // The pack's pages run on from sheet to sheet, and "of y" is the pack's count, not the workbook's.
+    const total = plan.sheets.reduce((n, s) => n + s.pages!, 0);
+    let next = 1;
+    for (const s of plan.sheets) {
+      expect([s.key, s.print.firstPageNumber]).toEqual([s.key, next]);
+      expect(s.print.footer).toContain(`of ${total}&R`);
+      next += s.pages!;
     }
   });
 
