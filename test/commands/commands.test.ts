@@ -21,7 +21,7 @@ describe("the ribbon's function commands", () => {
     const notes: string[] = [];
     await runCommand("check", deps(fake), (m) => void notes.push(m));
     expect(notes).toEqual([]);
-    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "RAG History"]);
+    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "ER Commissioning Competencies", "ER Quality and Innovation", "ER Working in Partnership", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "Plan Snapshots", "RAG History"]);
     expect(cellsOf(fake.sheet("Board Report"))).toEqual(board);
     expect(fake.requests.some((r) => r.ops.includes("worksheet.activate"))).toBe(true);
   });
