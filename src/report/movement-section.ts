@@ -3,6 +3,7 @@ import { nothingMoved } from "../checks/movement";
 import { milestoneTrend } from "../checks/milestone-trend";
 import { mergeSnapshots } from "../ingest/plan-snapshot";
 import { formatDayLong } from "../model/dates";
+import { capped } from "./board";
 import { finishCell, ragCell, scoreCell } from "./cells";
 import type { ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
@@ -39,7 +40,8 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
     return;
   }
   L.line(summary(mv), "summary");
-  const rows = movementRows(ctx, mv, layout.workstream);
+  const all = movementRows(ctx, mv, layout.workstream);
+  const rows = workstream === undefined ? capped(all, "changes", L) : all; // the board's lists are capped; a highlight report has them all
   L.table(["ID", "Item", "Change", ...(layout.workstream ? ["Workstream"] : []), "From", "To", "Days"], rows, "", { cols: layout.cols });
   L.note(`Against the last report, ${formatDayLong(m.since)}. Days are calendar days; a positive number is later than last reported.`);
 }
