@@ -3,7 +3,8 @@ import { nothingMoved } from "../checks/movement";
 import { milestoneTrend } from "../checks/milestone-trend";
 import { mergeSnapshots } from "../ingest/plan-snapshot";
 import { formatDayLong } from "../model/dates";
-import { ragCell } from "./cells";
+import { capped } from "./board";
+import { finishCell, ragCell, scoreCell } from "./cells";
 import type { ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, range, type PlanCell } from "./plan";
@@ -39,7 +40,8 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
     return;
   }
   L.line(summary(mv), "summary");
-  const rows = movementRows(ctx, mv, layout.workstream);
+  const all = movementRows(ctx, mv, layout.workstream);
+  const rows = workstream === undefined ? capped(all, "changes", L) : all; // the board's lists are capped; a highlight report has them all
   L.table(["ID", "Item", "Change", ...(layout.workstream ? ["Workstream"] : []), "From", "To", "Days"], rows, "", { cols: layout.cols });
   L.note(`Against the last report, ${formatDayLong(m.since)}. Days are calendar days; a positive number is later than last reported.`);
 }
@@ -65,12 +67,12 @@ function movementRows(ctx: ReportContext, m: Movement, withWs: boolean): PlanCel
   const blank = cell(null, "text");
   const row = (x: ItemRef, change: string, from: PlanCell, to: PlanCell, d: PlanCell = blank, style = "text"): PlanCell[] => [cell(x.id || "–", "text"), cell(x.kind === "Workstream" ? x.name : `${x.name}`, "wrap"), cell(change, style), ...(withWs ? [cell(x.workstream || "Programme", "wrap")] : []), from, to, d];
   const out: PlanCell[][] = [];
-  for (const x of m.moved) out.push(row(x, `${KIND_WORD[x.kind]} finish ${x.days > 0 ? "later" : "earlier"}`, date(x.from), date(x.to), cell(x.days, "days-signed"), x.days > 0 ? "warning" : "text"));
+  for (const x of m.moved) out.push(row(x, `${KIND_WORD[x.kind]} finish ${x.days > 0 ? "later" : "earlier"}`, date(x.from), finishCell(x.to, x.id), cell(x.days, "days-signed"), x.days > 0 ? "warning" : "text"));
   for (const x of m.completed) out.push(row(x, `${KIND_WORD[x.kind]} completed`, blank, date(x.kind === "Project" ? ctx.a.rag.projects.get(x.id)?.finishNow ?? null : ctx.a.rag.milestones.get(x.id)?.finishNow ?? null)));
-  for (const x of m.rag) out.push(row(x, `${KIND_WORD[x.kind]} RAG changed`, ragCell(x.from), ragCell(x.to)));
+  for (const x of m.rag) out.push(row(x, `${KIND_WORD[x.kind]} RAG changed`, ragCell(x.from), ragCell(x.to, x.kind === "Workstream" ? `ws:${x.name}` : x.id)));
   for (const r of m.risks) {
     const change = r.how === "opened" ? "Risk opened" : r.how === "closed" ? "Risk closed" : r.how === "removed" ? "Risk removed from the register" : `Risk re-scored ${(r.to ?? 0) > (r.from ?? 0) ? "up" : "down"}`;
-    out.push(row(r, change, cell(r.from, "number"), cell(r.how === "closed" || r.how === "removed" ? null : r.to, "number"), blank, r.how === "opened" || (r.how === "re-scored" && (r.to ?? 0) > (r.from ?? 0)) ? "warning" : "text"));
+    out.push(row(r, change, cell(r.from, "number"), r.how === "closed" || r.how === "removed" ? cell(null, "number") : scoreCell(r.to, r.id), blank, r.how === "opened" || (r.how === "re-scored" && (r.to ?? 0) > (r.from ?? 0)) ? "warning" : "text"));
   }
   for (const x of m.added) out.push(row(x, `${KIND_WORD[x.kind]} added to the plan`, blank, blank));
   for (const x of m.removed) out.push(row(x, `${KIND_WORD[x.kind]} removed from the plan`, blank, blank));

@@ -14,6 +14,7 @@ import type { WorkbookSnapshot } from "../../src/model/snapshot";
 import { buildReportPlan } from "../../src/report/build";
 import type { PlanSheet, PlanValue, ReportPlan } from "../../src/report/plan";
 import { FakeExcel } from "../support/fake-excel";
+import { disagreements } from "../support/consistency";
 import { deps } from "../support/office";
 import { inspect, pdfText, toPdf } from "../support/libreoffice";
 import { SAMPLE_PATH } from "../support/sample";
@@ -109,6 +110,14 @@ describe("what moved since the last report (two consecutive reports on the sampl
     const order = [...grid(board).entries()].sort((x, y) => x[0] - y[0]).map(([, r]) => r[0]);
     expect(order.indexOf("Since the last report")).toBeGreaterThan(order.indexOf("Executive summary"));
     expect(order.indexOf("Since the last report")).toBeLessThan(order.indexOf("Decisions for the board"));
+  });
+
+  it("shows on every sheet of both reports (movement and exception reports included) the one status the analysis holds", () => {
+    expect(disagreements(a1, plan1)).toEqual([]);
+    expect(disagreements(a2, plan2)).toEqual([]);
+    const about = sinceRows(sheetOf(plan2, "board")); // the movement's "to" cells are status cells too
+    expect(sheetOf(plan2, "board").blocks.some((b) => b.cells.flat().some((c) => c.about?.item === "M35" && c.about.field === "finishNow"))).toBe(true);
+    expect(about.length).toBeGreaterThan(0);
   });
 
   it("gives each highlight report its own workstream's movement", () => {
