@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useState, type RefObject } from "react";
+import { useState, type Ref } from "react";
 import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
 import { Note } from "./Note";
@@ -30,7 +30,7 @@ export interface ReportViewProps {
   onGenerate: (o: ReportOptions) => void;
   onOpenSheet?: (name: string) => void;
   /** Focus goes here when the report is written. */
-  headingRef?: RefObject<HTMLHeadingElement | null>;
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** A date typed the British way ("31 Jan 2010", "31/01/2010") or as ISO; null when it is not one. */
@@ -64,7 +64,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
           <Checkbox key={k} label={label} checked={include[k]} disabled={k === "charts" && !include.board} onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })} />
         ))}
       </fieldset>
-      <Button appearance="primary" disabled={!!progress || none || !asOf} onClick={() => asOf && onGenerate({ asOf, include })}>
+      <Button appearance="primary" disabled={none || !asOf} disabledFocusable={!!progress} onClick={() => asOf && !progress && onGenerate({ asOf, include })}>
         Generate the report
       </Button>
       <Caption1>{mode === "excel" ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>

@@ -1,0 +1,84 @@
+import { analyseWorkbook } from "../../checks/analyse";
+import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
+import { writeReport } from "../../hosts/xlsx/write-report";
+import type { WorkbookSnapshot } from "../../model/snapshot";
+import { buildReportPlan, type PlanOptions } from "../../report/build";
+import { asOfDay, toCheckResult } from "../services/common";
+import { plainError } from "../services/plain-errors";
+import { notAWorkbook } from "../services/refusals";
+import { cellPreview, type PreviewSource } from "../services/cell-preview";
+import { applyOverrides, type SessionEdits } from "../services/session-edits";
+import type { FileJobRequest, FileJobResponse, ReportBytes } from "./file-protocol";
+import type { CellPreview, CheckResult, Stage } from "../services/types";
+
+/**
+ * The browser mode's work on a workbook file, as plain functions: read the bytes, check them, plan
+ * and write the report. The file worker runs them off the pane's thread; where workers are
+ * unavailable (and in tests) the same functions run inline. Each phase reports as it starts.
+ */
+export interface JobState {
+  /** The last file read, for the cell preview. */
+  snapshot: WorkbookSnapshot | null;
+}
+
+type Post = (r: FileJobResponse, transfer?: Transferable[]) => void;
+
+/** A file chosen by the user, refused by name and in plain words when it is not a workbook. */
+async function read(name: string, bytes: Uint8Array, progress: (stage: Stage, done: number, total: number) => void): Promise<WorkbookSnapshot> {
+  const plain = notAWorkbook(name, bytes);
+  if (plain) throw new Error(plain);
+  progress("Reading", 0, 1);
+  try {
+    return await readWorkbook(bytes, { onSheet: (_s, i, n) => progress("Reading", i, n) });
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new Error(`${name} cannot be opened: ${e.message}.`);
+    throw new Error(`${name} cannot be opened: ${plainError(e, "read it")}. Choose an Excel workbook (.xlsx); in Excel, File > Save As > Excel Workbook makes one.`);
+  }
+}
+
+export async function checkFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: (stage: Stage, done: number, total: number) => void): Promise<CheckResult> {
+  const started = performance.now();
+  state.snapshot = await read(name, bytes, progress);
+  progress("Checking", 0, 1);
+  const analysis = analyseWorkbook(applyOverrides(state.snapshot, edits), { asOf: asOfDay(asOf) });
+  return toCheckResult(analysis, started);
+}
+
+export async function reportFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, opts: { asOf?: string; include?: PlanOptions["include"] }, progress: (stage: Stage, done: number, total: number) => void): Promise<ReportBytes> {
+  state.snapshot = await read(name, bytes, progress);
+  progress("Checking", 0, 1);
+  const analysis = analyseWorkbook(applyOverrides(state.snapshot, edits), { asOf: asOfDay(opts.asOf) });
+  progress("Planning", 0, 1);
+  const plan = buildReportPlan(analysis, { include: opts.include });
+  progress("Writing", 0, 1);
+  const out = await writeReport(bytes, plan);
+  return { bytes: out.data, sheets: out.sheets, renamed: out.renamed };
+}
+
+export function previewCell(state: JobState, sheet: string, cell: string, source?: PreviewSource): CellPreview | null {
+  return state.snapshot ? cellPreview(state.snapshot, sheet, cell, source) : null;
+}
+
+/** One request, answered through `post`: progress as it goes, then the result or a plain failure. */
+export async function handleFileJob(state: JobState, req: FileJobRequest, post: Post): Promise<void> {
+  const progress = (stage: Stage, done: number, total: number) => post({ id: req.id, type: "progress", stage, done, total });
+  try {
+    switch (req.job) {
+      case "open":
+        await read(req.name, new Uint8Array(req.bytes), () => undefined);
+        return post({ id: req.id, type: "done", result: null });
+      case "check":
+        return post({ id: req.id, type: "done", result: await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress) });
+      case "report": {
+        const out = await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include }, progress);
+        // The written file goes back without a copy: its buffer moves to the pane.
+        const buffer = out.bytes.byteOffset === 0 && out.bytes.byteLength === out.bytes.buffer.byteLength ? out.bytes.buffer : out.bytes.slice().buffer;
+        return post({ id: req.id, type: "done", result: { ...out, bytes: new Uint8Array(buffer as ArrayBuffer) } }, [buffer as ArrayBuffer]);
+      }
+      case "preview":
+        return post({ id: req.id, type: "done", result: previewCell(state, req.sheet, req.cell, req.source) });
+    }
+  } catch (e) {
+    post({ id: req.id, type: "failed", message: plainError(e, req.job === "report" ? "write the report" : "check the workbook") });
+  }
+}

@@ -1,0 +1,25 @@
+import type { PlanOptions } from "../../report/build";
+import type { PreviewSource } from "../services/cell-preview";
+import type { SessionEdits } from "../services/session-edits";
+import type { CheckResult, ReportResult, Stage } from "../services/types";
+
+/**
+ * Messages between the pane and its file worker. The workbook's bytes go in as a transferred
+ * ArrayBuffer and the written report comes back the same way, so neither is copied on the pane's
+ * thread; everything else is small (settings, options, the check's summary).
+ */
+export type FileJobRequest =
+  | { id: number; job: "open"; name: string; bytes: ArrayBuffer }
+  | { id: number; job: "check"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string }
+  | { id: number; job: "report"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; include?: PlanOptions["include"] }
+  | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource };
+
+/** The written workbook and the sheets it holds. */
+export interface ReportBytes extends Pick<ReportResult, "sheets" | "renamed"> {
+  bytes: Uint8Array;
+}
+
+export type FileJobResponse =
+  | { id: number; type: "progress"; stage: Stage; done: number; total: number }
+  | { id: number; type: "done"; result: CheckResult | ReportBytes | import("../services/types").CellPreview | null }
+  | { id: number; type: "failed"; message: string };
