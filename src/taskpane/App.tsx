@@ -13,8 +13,8 @@ import { officeThemeColours, themeFor } from "./theme";
 
 const useStyles = makeStyles({
   start: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  title: { ...typographyStyles.title3, margin: 0 },
-  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { ...typographyStyles.title3, margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   actions: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalS },
   /** The provider fills the pane, so a dark theme's background reaches the bottom. */
   provider: { minHeight: "100vh" },

@@ -16,8 +16,8 @@ import { Logo } from "./views/Logo";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "0" },
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  title: { ...typographyStyles.title3, margin: 0 },
+  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
+  title: { ...typographyStyles.title3, margin: 0, minWidth: 0, overflowWrap: "anywhere" },
   name: { margin: 0, overflowWrap: "anywhere", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   /** Read by screen readers, not shown (the usual visually-hidden pattern). */
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
@@ -83,9 +83,10 @@ export function Pane({ service, initialTab = "check", onOpenAnother, opened = fa
   const [reportError, setReportError] = useState<string | null>(null);
   /** Settings saved since the last check: what the Settings view shows, and that the results are older. */
   const [saved, setSaved] = useState<{ values: Record<string, SettingValue>; how: "saved" | "session" } | null>(null);
+  const { request: requestFocus } = focus;
   useEffect(() => {
-    if (opened) focus.request("opened");
-  }, [opened, focus]);
+    if (opened) requestFocus("opened");
+  }, [opened, requestFocus]);
 
   const progress =
     (set: (p: ProgressState) => void, steps: string[]): Progress =>

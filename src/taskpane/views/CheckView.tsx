@@ -19,7 +19,9 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  filter: { minWidth: "120px", flexGrow: 1 },
+  filter: { minWidth: 0, flexBasis: "120px", flexGrow: 1 },
+  /** Fluent's drop-downs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   /**
    * A cell reference is a link that acts as a button: in forced colours (Windows high contrast)
@@ -151,7 +153,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
           </ul>
           <div className={styles.filters}>
             <Field label="Severity" className={styles.filter}>
-              <Dropdown value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
+              <Dropdown className={styles.control} value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
                 <Option value="error">Errors</Option>
                 <Option value="warning">Warnings</Option>
@@ -159,7 +161,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
               </Dropdown>
             </Field>
             <Field label="Code" className={styles.filter}>
-              <Dropdown value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
+              <Dropdown className={styles.control} value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
                 {codes.map((c) => (
                   <Option key={c} value={c} text={codeLabel(c)}>

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
+  /** Fluent's inputs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
   /** A focus ring that stands out on the success bar's green (WCAG 2.4.7, 3:1 against its background). */
   focusable: { ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForeground1}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
 });
@@ -54,7 +56,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
         validationState={asOf ? "none" : "error"}
         validationMessage={asOf ? undefined : "Type a date such as 31 Jan 2010."}
       >
-        <Input value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
+        <Input className={styles.control} value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
       </Field>
       <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
         <legend>

@@ -4,7 +4,11 @@ import { SETTING_SPECS } from "../../ingest/schema";
 import { Note } from "./Note";
 import type { SettingValue } from "../../report/settings-plan";
 
-const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  /** Fluent's inputs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
+});
 
 const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax"];
 
@@ -81,7 +85,7 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
           </Field>
         ) : (
           <Field key={s.key} label={s.label} hint={s.note} validationMessage={problems[s.key]} validationState={problems[s.key] ? "error" : "none"}>
-            <Input type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
+            <Input className={styles.control} type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
           </Field>
         ),
       )}

@@ -17,9 +17,9 @@ function needsLine(spec: (typeof SHEETS)[number]): string {
 }
 
 /**
- * What a programme workbook holds, sheet by sheet, for someone who has not used the tool: only
- * Projects (or a plan exported from Microsoft Project or Smartsheet) is needed; every other sheet
- * adds its checks. Read from the workbook format itself, so it cannot drift from what is read.
+ * What a programme workbook holds, sheet by sheet, for someone who has not used the tool. Any part
+ * is enough (docs/workbook-format.md): a plan, a risk register or a RAID log alone is read, and each
+ * sheet adds its checks. The lines come from the workbook format itself, so they cannot drift.
  */
 export function WorkbookNeeds({ helpHref = "help.html" }: { helpHref?: string }) {
   const styles = useStyles();
@@ -30,21 +30,18 @@ export function WorkbookNeeds({ helpHref = "help.html" }: { helpHref?: string })
       <h2 id="needs-heading" className={styles.heading}>
         What the workbook needs
       </h2>
-      <Body1>
-        A <b>Projects</b> sheet, or a plan exported from Microsoft Project or Smartsheet. Each other sheet is optional and adds its checks:
-      </Body1>
+      <Body1>Any of these sheets, by these names or others like them; each one you have adds its checks. A plan exported from Microsoft Project or Smartsheet is read as it comes.</Body1>
       <ul className={styles.list}>
         {ordered.map((s) => (
           <li key={s.kind}>
             <Caption1>
-              <b>{s.title}</b>
-              {s.kind === "projects" ? " (needed)" : ""}: {needsLine(s)}.
+              <b>{s.title}</b>: {needsLine(s)}.
             </Caption1>
           </li>
         ))}
         <li>
           <Caption1>
-            <b>Settings</b>: the reporting date and tolerances (optional; defaults are used).
+            <b>Settings</b>: the reporting date and tolerances (defaults are used without it).
           </Caption1>
         </li>
       </ul>

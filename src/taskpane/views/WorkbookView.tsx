@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
+  control: { minWidth: 0, maxWidth: "100%" },
 });
 
 const KIND: Record<string, string> = {
@@ -84,7 +85,7 @@ function ColumnMapper({ sources, service, onChanged, setNote }: { sources: Check
         <div key={`${s.kind}|${s.sheet}`} className={styles.list}>
           {s.extraColumns.map((h) => (
             <Field key={h} label={`${s.sheet.trim()}: “${h}”`}>
-              <Dropdown placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
+              <Dropdown className={styles.control} placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
                 {fieldsOf(s.kind).map((f) => (
                   <Option key={f} value={f}>
                     {f}
