@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, FluentProvider, Spinner, makeStyles, tokens, typographyStyles, type Theme } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
 import { Note } from "./views/Note";
@@ -100,7 +100,8 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
         jobs.dispose();
         throw e;
       }
-      onOpen(fileService(source, jobs));
+      const opened = fileService(source, jobs);
+      startTransition(() => onOpen(opened)); // the pane mounts in slices, never one long task
     } catch (e) {
       setError(plainError(e, "open the file"));
     } finally {

@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { countWords } from "./views/words";
 import { formatDay, today } from "../model/dates";
 import type { CheckResult, Progress, ReportOptions, ReportResult, WorkbookService } from "./services/types";
@@ -101,10 +101,14 @@ export function Pane({ service, initialTab = "check", onOpenAnother, opened = fa
     setAnnounce("Checking the workbook…");
     try {
       const result = await service.check({}, progress(setCheckProgress, ["Reading", "Checking"]));
-      setCheck(result);
-      setSaved(null);
-      setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
-      if (tabNow.current === "check") focus.request("check");
+      // A transition: React renders the results in slices, yielding to the page between them, so a
+      // result with thousands of findings never holds the pane's thread (issue 26: no long task).
+      startTransition(() => {
+        setCheck(result);
+        setSaved(null);
+        setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
+        if (tabNow.current === "check") focus.request("check");
+      });
     } catch (e) {
       setCheckError(plainError(e, "check the workbook"));
       setAnnounce("The checks could not run.");
@@ -119,9 +123,11 @@ export function Pane({ service, initialTab = "check", onOpenAnother, opened = fa
     setAnnounce("Writing the report…");
     try {
       const result = await service.report(o, progress(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]));
-      setReport(result);
-      setAnnounce(`Report written: ${result.sheets.length} sheets.`);
-      focus.request("report");
+      startTransition(() => {
+        setReport(result);
+        setAnnounce(`Report written: ${result.sheets.length} sheets.`);
+        focus.request("report");
+      });
     } catch (e) {
       setReportError(plainError(e, "write the report"));
       setAnnounce("The report could not be written.");

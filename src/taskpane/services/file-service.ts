@@ -34,8 +34,7 @@ export function fileService(source: FileSource, jobs: FileJobs, urls: { create: 
       progress("Reading", 0, 0);
       const out = await jobs.report(name, await bytes(), edits, opts, progress);
       const outName = name.replace(/\.xlsx$/i, "") + " - report.xlsx";
-      const blob = new Blob([out.bytes as BlobPart], { type: XLSX_TYPE });
-      return { sheets: out.sheets, renamed: out.renamed, download: { name: outName, url: urls.create(blob), bytes: out.bytes.length } };
+      return { sheets: out.sheets, renamed: out.renamed, download: { name: outName, url: urls.create(out.blob), bytes: out.blob.size } };
     },
     async mapColumn(map) {
       edits.maps.push(map);

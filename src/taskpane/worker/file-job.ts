@@ -21,6 +21,8 @@ export interface JobState {
   snapshot: WorkbookSnapshot | null;
 }
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 type Post = (r: FileJobResponse, transfer?: Transferable[]) => void;
 
 /** A file chosen by the user, refused by name and in plain words when it is not a workbook. */
@@ -52,7 +54,7 @@ export async function reportFile(state: JobState, name: string, bytes: Uint8Arra
   const plan = buildReportPlan(analysis, { include: opts.include });
   progress("Writing", 0, 1);
   const out = await writeReport(bytes, plan);
-  return { bytes: out.data, sheets: out.sheets, renamed: out.renamed };
+  return { blob: new Blob([out.data as BlobPart], { type: XLSX_TYPE }), sheets: out.sheets, renamed: out.renamed };
 }
 
 export function previewCell(state: JobState, sheet: string, cell: string, source?: PreviewSource): CellPreview | null {
@@ -69,12 +71,8 @@ export async function handleFileJob(state: JobState, req: FileJobRequest, post: 
         return post({ id: req.id, type: "done", result: null });
       case "check":
         return post({ id: req.id, type: "done", result: await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress) });
-      case "report": {
-        const out = await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include }, progress);
-        // The written file goes back without a copy: its buffer moves to the pane.
-        const buffer = out.bytes.byteOffset === 0 && out.bytes.byteLength === out.bytes.buffer.byteLength ? out.bytes.buffer : out.bytes.slice().buffer;
-        return post({ id: req.id, type: "done", result: { ...out, bytes: new Uint8Array(buffer as ArrayBuffer) } }, [buffer as ArrayBuffer]);
-      }
+      case "report":
+        return post({ id: req.id, type: "done", result: await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include }, progress) });
       case "preview":
         return post({ id: req.id, type: "done", result: previewCell(state, req.sheet, req.cell, req.source) });
     }

@@ -5,7 +5,7 @@ import type { CheckResult, ReportResult, Stage } from "../services/types";
 
 /**
  * Messages between the pane and its file worker. The workbook's bytes go in as a transferred
- * ArrayBuffer and the written report comes back the same way, so neither is copied on the pane's
+ * ArrayBuffer and the written report comes back as a Blob, so neither is copied on the pane's
  * thread; everything else is small (settings, options, the check's summary).
  */
 export type FileJobRequest =
@@ -14,9 +14,12 @@ export type FileJobRequest =
   | { id: number; job: "report"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; include?: PlanOptions["include"] }
   | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource };
 
-/** The written workbook and the sheets it holds. */
+/**
+ * The written workbook and the sheets it holds. The workbook is a Blob made in the worker: posting
+ * a Blob passes a reference to its data, so the pane's thread never copies the file.
+ */
 export interface ReportBytes extends Pick<ReportResult, "sheets" | "renamed"> {
-  bytes: Uint8Array;
+  blob: Blob;
 }
 
 export type FileJobResponse =
