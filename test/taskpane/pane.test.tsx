@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { Pane } from "../../src/taskpane/Pane";
 import { OpenFile } from "../../src/taskpane/App";
@@ -14,6 +14,10 @@ import { deps, reportSheets, sampleFake } from "../support/office";
 import { renderUi } from "../support/render";
 import { SAMPLE_PATH } from "../support/sample";
 import { projectTemplate, projectWizard, smartsheet } from "../support/imports";
+
+// Results render as a React transition (in slices), and a shared machine runs the checks slowly:
+// wait for them up to 15 s rather than the library's 1 s.
+configure({ asyncUtilTimeout: 15_000 });
 
 describe("the pane in Excel (against the fake Excel)", () => {
   it("runs the checks, goes to a finding's cell, and writes the report", async () => {
