@@ -14,6 +14,19 @@ export interface FileJobs {
   dispose(): void;
 }
 
+/** A check's findings as they arrive in slices, put back into its result when it is done. */
+class Findings {
+  private parts: CheckResult["json"]["diagnostics"][] = [];
+  add(part: CheckResult["json"]["diagnostics"]): void {
+    this.parts.push(part);
+  }
+  into<T>(result: T): T {
+    if (!this.parts.length) return result;
+    const r = result as unknown as CheckResult;
+    return { ...r, json: { ...r.json, diagnostics: this.parts.flat() } } as unknown as T;
+  }
+}
+
 type Send = (req: FileJobRequest, transfer: Transferable[], progress: Progress) => Promise<unknown>;
 
 /** The bytes' own buffer when the view covers all of it (moved, not copied), else a copy of the view. */
@@ -41,7 +54,8 @@ export function inlineFileJobs(): FileJobs {
   return jobsOver(
     (req, _t, progress) =>
       new Promise((resolve, reject) => {
-        void handleFileJob(state, req, (r) => (r.type === "progress" ? progress(r.stage, r.done, r.total) : r.type === "done" ? resolve(r.result) : reject(new Error(r.message))));
+        const found = new Findings();
+        void handleFileJob(state, req, (r) => (r.type === "progress" ? progress(r.stage, r.done, r.total) : r.type === "findings" ? found.add(r.findings) : r.type === "done" ? resolve(found.into(r.result)) : reject(new Error(r.message))));
       }),
     () => undefined,
   );
@@ -53,7 +67,7 @@ export function inlineFileJobs(): FileJobs {
  */
 export function workerFileJobs(url = "file-worker.js"): FileJobs {
   if (typeof Worker === "undefined") return inlineFileJobs();
-  const waiting = new Map<number, { progress: Progress; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { progress: Progress; found: Findings; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let worker: Worker | null = null;
   /** The worker, started on first use and again after one that failed (it may have run out of memory). */
   const get = (): Worker => {
@@ -63,8 +77,9 @@ export function workerFileJobs(url = "file-worker.js"): FileJobs {
       const job = waiting.get(e.data.id);
       if (!job) return;
       if (e.data.type === "progress") return job.progress(e.data.stage, e.data.done, e.data.total);
+      if (e.data.type === "findings") return job.found.add(e.data.findings);
       waiting.delete(e.data.id);
-      if (e.data.type === "done") job.resolve(e.data.result);
+      if (e.data.type === "done") job.resolve(job.found.into(e.data.result));
       else job.reject(new Error(e.data.message));
     };
     w.onerror = (e) => {
@@ -81,7 +96,7 @@ export function workerFileJobs(url = "file-worker.js"): FileJobs {
   };
   const send: Send = (req, transfer, progress) =>
     new Promise((resolve, reject) => {
-      waiting.set(req.id, { progress, resolve, reject });
+      waiting.set(req.id, { progress, found: new Findings(), resolve, reject });
       try {
         get().postMessage(req, transfer);
       } catch (e) {

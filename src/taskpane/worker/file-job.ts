@@ -23,6 +23,22 @@ export interface JobState {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** What the pane's views read of a check: the summary, the sources, RAG by workstream. */
+const SHOWN = new Set(["sources", "holidays", "workstreams"]);
+
+/**
+ * A check's summary as the pane receives it: its per-item lists (every project, milestone, risk…,
+ * 50,000 of them in a big plan) stay in the worker, and the findings follow in slices, so nothing
+ * large is received on the pane's thread at once.
+ */
+function forThePane(json: CheckResult["json"]): CheckResult["json"] {
+  const out = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) && !SHOWN.has(k) ? [] : v])) as CheckResult["json"];
+  return { ...out, workstreams: json.workstreams.map((w) => ({ ...w, projects: [] })) };
+}
+
+/** Findings per message: each is received on the pane's thread in a few milliseconds. */
+export const FINDINGS_PER_MESSAGE = 2_000;
+
 type Post = (r: FileJobResponse, transfer?: Transferable[]) => void;
 
 /** A file chosen by the user, refused by name and in plain words when it is not a workbook. */
@@ -69,8 +85,12 @@ export async function handleFileJob(state: JobState, req: FileJobRequest, post: 
       case "open":
         await read(req.name, new Uint8Array(req.bytes), () => undefined);
         return post({ id: req.id, type: "done", result: null });
-      case "check":
-        return post({ id: req.id, type: "done", result: await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress) });
+      case "check": {
+        const result = await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress);
+        const all = result.json.diagnostics;
+        for (let i = 0; i < all.length; i += FINDINGS_PER_MESSAGE) post({ id: req.id, type: "findings", findings: all.slice(i, i + FINDINGS_PER_MESSAGE) });
+        return post({ id: req.id, type: "done", result: { ...result, json: forThePane(result.json) } });
+      }
       case "report":
         return post({ id: req.id, type: "done", result: await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include }, progress) });
       case "preview":

@@ -24,5 +24,7 @@ export interface ReportBytes extends Pick<ReportResult, "sheets" | "renamed"> {
 
 export type FileJobResponse =
   | { id: number; type: "progress"; stage: Stage; done: number; total: number }
+  /** A check's findings, a slice at a time before its "done": one message of 100,000 findings would take the pane's thread seconds to receive. */
+  | { id: number; type: "findings"; findings: CheckResult["json"]["diagnostics"] }
   | { id: number; type: "done"; result: CheckResult | ReportBytes | import("../services/types").CellPreview | null }
   | { id: number; type: "failed"; message: string };
