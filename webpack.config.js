@@ -36,10 +36,12 @@ module.exports = (env, options) => {
       notice: "./src/commands/notice.ts",
       // The analysis runs in a web worker, loaded by this fixed name.
       "analysis-worker": "./src/taskpane/worker/analysis.worker.ts",
+      // Browser mode: reading, checking and writing a workbook file, off the pane's thread.
+      "file-worker": "./src/taskpane/worker/file.worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: (p) => (["analysis-worker", "notice"].includes(p.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
+      filename: (p) => (["analysis-worker", "file-worker", "notice"].includes(p.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },

@@ -1,22 +1,34 @@
-import { Body1, Button, Caption1, FluentProvider, Spinner, makeStyles, tokens, typographyStyles, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { Body1, Button, Caption1, FluentProvider, Spinner, makeStyles, tokens, typographyStyles, type Theme } from "@fluentui/react-components";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
 import { Note } from "./views/Note";
 import type { FileSource, WorkbookService } from "./services/types";
-import { workerAnalyser } from "./worker/client";
+import { workerFileJobs } from "./worker/file-client";
+import { plainError } from "./services/plain-errors";
+import { Logo } from "./views/Logo";
+import { TemplateOffer } from "./views/TemplateOffer";
+import { WorkbookNeeds } from "./views/WorkbookNeeds";
+import { officeThemeColours, themeFor } from "./theme";
 
 const useStyles = makeStyles({
   start: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  title: { ...typographyStyles.title3, margin: 0 },
+  title: { ...typographyStyles.title3, margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  actions: { display: "flex", flexDirection: "column", alignItems: "stretch", gap: tokens.spacingVerticalS },
+  /** The provider fills the pane, so a dark theme's background reaches the bottom. */
+  provider: { minHeight: "100vh" },
 });
 
 export function App() {
   const [host, setHost] = useState<HostKind>("detecting");
+  const styles = useStyles();
   const [service, setService] = useState<WorkbookService | null>(null);
+  const [theme, setTheme] = useState<Theme>(() => themeFor(null));
   useEffect(() => {
     const inExcel = async () => {
       setHost("excel");
+      setTheme(themeFor(officeThemeColours()));
       const { excelService } = await import(/* webpackChunkName: "excel-host" */ "./services/excel-service");
       setService(excelService());
     };
@@ -33,9 +45,13 @@ export function App() {
     return () => stop();
   }, []);
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme} className={styles.provider}>
       {host === "detecting" && <Spinner label="Starting…" />}
-      {service ? <Pane service={service} onOpenAnother={host === "browser" ? () => setService(null) : undefined} /> : host === "browser" ? <OpenFile onOpen={setService} /> : null}
+      {service ? (
+        <Pane service={service} opened={host === "browser"} onOpenAnother={host === "browser" ? () => (service.dispose?.(), setService(null)) : undefined} />
+      ) : host === "browser" ? (
+        <OpenFile onOpen={setService} />
+      ) : null}
     </FluentProvider>
   );
 }
@@ -76,10 +92,18 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
     try {
       // The .xlsx host loads only on this path, in its own chunk.
       const { fileService, checkWorkbook } = await import(/* webpackChunkName: "file-host" */ "./services/file-service");
-      await checkWorkbook(source); // a file that is not a workbook is refused now, by name, not on Run
-      onOpen(fileService(source, workerAnalyser()));
+      // The file is read in the worker: a file that is not a workbook is refused now, by name, not on Run.
+      const jobs = workerFileJobs();
+      try {
+        await checkWorkbook(source, jobs);
+      } catch (e) {
+        jobs.dispose();
+        throw e;
+      }
+      const opened = fileService(source, jobs);
+      startTransition(() => onOpen(opened)); // the pane mounts in slices, never one long task
     } catch (e) {
-      setError((e as Error).message);
+      setError(plainError(e, "open the file"));
     } finally {
       setBusy(false);
     }
@@ -91,9 +115,12 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
   };
   return (
     <main className={styles.start}>
-      <h1 ref={heading} tabIndex={-1} className={styles.title}>
-        PMO Highlights
-      </h1>
+      <div className={styles.titleRow}>
+        <Logo />
+        <h1 ref={heading} tabIndex={-1} className={styles.title}>
+          PMO Highlights
+        </h1>
+      </div>
       <Body1>Check a programme workbook and write its board report. This page is not running inside Excel, so it works on a file from this computer: nothing leaves your machine.</Body1>
       <input
         ref={input}
@@ -108,17 +135,21 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
           if (f) void open({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
         }}
       />
-      <Button appearance="primary" onClick={() => void choose()} disabled={busy}>
-        Open a workbook…
-      </Button>
-      <Button onClick={() => void open({ name: "sample-programme.xlsx", read: async () => new Uint8Array(await (await fetch("sample-programme.xlsx")).arrayBuffer()) })} disabled={busy}>
-        Try the sample programme
-      </Button>
-      <Caption1>In Excel, open the add-in from the Home tab to check the open workbook.</Caption1>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void choose()} disabledFocusable={busy}>
+          Open a workbook…
+        </Button>
+        <Button onClick={() => void open({ name: "sample-programme.xlsx", read: async () => new Uint8Array(await (await fetch("sample-programme.xlsx")).arrayBuffer()) })} disabledFocusable={busy}>
+          Try the sample programme
+        </Button>
+      </div>
       {busy && <Spinner size="tiny" label="Opening…" />}
       {error && (
         <Note intent="error" text={error} alert />
       )}
+      <WorkbookNeeds />
+      <TemplateOffer get={async () => (await import(/* webpackChunkName: "file-host" */ "./services/file-service")).templateDownload()} />
+      <Caption1>In Excel, open the add-in from the Home tab to check the open workbook.</Caption1>
     </main>
   );
 }

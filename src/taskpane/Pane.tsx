@@ -1,34 +1,79 @@
-import { Button, Caption1, Tab, TabList, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Button, Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { countWords } from "./views/words";
 import { formatDay, today } from "../model/dates";
 import type { CheckResult, Progress, ReportOptions, ReportResult, WorkbookService } from "./services/types";
+import { plainError } from "./services/plain-errors";
+import type { SettingValue } from "../report/settings-plan";
 import { CheckView } from "./views/CheckView";
 import type { ProgressState } from "./views/ProgressNote";
 import { ReportView } from "./views/ReportView";
 import { SettingsView } from "./views/SettingsView";
+import { ViewTabs } from "./views/ViewTabs";
 import { WorkbookView } from "./views/WorkbookView";
+import { Logo } from "./views/Logo";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "0" },
-  header: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
-  title: { ...typographyStyles.title3, margin: 0 },
+  header: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
+  title: { ...typographyStyles.title3, margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  name: { margin: 0, overflowWrap: "anywhere", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   /** Read by screen readers, not shown (the usual visually-hidden pattern). */
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-const TAB_NAMES: Record<TabKey, string> = { workbook: "Workbook", check: "Check", report: "Report", settings: "Settings" };
-
 export type TabKey = "workbook" | "check" | "report" | "settings";
 
+const TABS: { key: TabKey; name: string }[] = [
+  { key: "workbook", name: "Workbook" },
+  { key: "check", name: "Check" },
+  { key: "report", name: "Report" },
+  { key: "settings", name: "Settings" },
+];
+
+/** Where focus goes next: the workbook's name once opened, the results' heading, the list of written sheets. */
+type FocusTarget = "opened" | "check" | "report";
+
+/**
+ * Focus to an element as it mounts or as results arrive: `request(target)` marks where focus
+ * should go, and the element's ref callback (or the effect after the next commit, for an element
+ * already shown) moves it there. A timer cannot: it may fire before the element exists.
+ */
+function useFocusOn() {
+  const pending = useRef<FocusTarget | null>(null);
+  const elements = useRef<Partial<Record<FocusTarget, HTMLElement>>>({});
+  const [ticket, setTicket] = useState(0);
+  const tryFocus = useCallback(() => {
+    const t = pending.current;
+    const el = t ? elements.current[t] : undefined;
+    if (el && el.isConnected) {
+      el.focus();
+      pending.current = null;
+    }
+  }, []);
+  useEffect(tryFocus, [ticket, tryFocus]);
+  const refFor = useCallback(
+    (t: FocusTarget) => (el: HTMLElement | null) => {
+      if (el) elements.current[t] = el;
+      else delete elements.current[t];
+      if (el && pending.current === t) tryFocus();
+    },
+    [tryFocus],
+  );
+  const request = useCallback((t: FocusTarget) => {
+    pending.current = t;
+    setTicket((n) => n + 1);
+  }, []);
+  return { refFor, request };
+}
+
 /** The pane for one workbook: four views over one service. */
-export function Pane({ service, initialTab = "check", onOpenAnother }: { service: WorkbookService; initialTab?: TabKey; onOpenAnother?: () => void }) {
+export function Pane({ service, initialTab = "check", onOpenAnother, opened = false }: { service: WorkbookService; initialTab?: TabKey; onOpenAnother?: () => void; opened?: boolean }) {
   const styles = useStyles();
-  const [announce, setAnnounce] = useState("");
-  /** Where focus goes when results arrive: the results' heading, the list of written sheets. */
-  const checkHeading = useRef<HTMLHeadingElement>(null);
-  const reportHeading = useRef<HTMLHeadingElement>(null);
-  const focusSoon = (ref: React.RefObject<HTMLElement | null>) => setTimeout(() => ref.current?.focus(), 0);
+  const [announce, setAnnounce] = useState(opened ? `Opened ${service.title}. Run the checks to see its findings.` : "");
+  const focus = useFocusOn();
+  const refs = useRef({ opened: focus.refFor("opened"), check: focus.refFor("check"), report: focus.refFor("report") }).current;
   const [tab, setTab] = useState<TabKey>(initialTab);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checkProgress, setCheckProgress] = useState<ProgressState | null>(null);
@@ -36,23 +81,36 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
   const [report, setReport] = useState<ReportResult | null>(null);
   const [reportProgress, setReportProgress] = useState<ProgressState | null>(null);
   const [reportError, setReportError] = useState<string | null>(null);
+  /** Settings saved since the last check: what the Settings view shows, and that the results are older. */
+  const [saved, setSaved] = useState<{ values: Record<string, SettingValue>; how: "saved" | "session" } | null>(null);
+  const { request: requestFocus } = focus;
+  useEffect(() => {
+    if (opened) requestFocus("opened");
+  }, [opened, requestFocus]);
 
   const progress =
-    (set: (p: ProgressState) => void): Progress =>
+    (set: (p: ProgressState) => void, steps: string[]): Progress =>
     (stage, done, total) =>
-      set({ stage, done, total });
+      set({ stage, done, total, step: steps.indexOf(stage) + 1, steps: steps.length });
 
+  const tabNow = useRef(tab);
+  tabNow.current = tab;
   const runCheck = async () => {
     setCheckError(null);
-    setCheckProgress({ stage: "Reading", done: 0, total: 0 });
+    setCheckProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 2 });
     setAnnounce("Checking the workbook…");
     try {
-      const result = await service.check({}, progress(setCheckProgress));
-      setCheck(result);
-      setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
-      focusSoon(checkHeading);
+      const result = await service.check({}, progress(setCheckProgress, ["Reading", "Checking"]));
+      // A transition: React renders the results in slices, yielding to the page between them, so a
+      // result with thousands of findings never holds the pane's thread (issue 26: no long task).
+      startTransition(() => {
+        setCheck(result);
+        setSaved(null);
+        setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
+        if (tabNow.current === "check") focus.request("check");
+      });
     } catch (e) {
-      setCheckError((e as Error).message);
+      setCheckError(plainError(e, "check the workbook"));
       setAnnounce("The checks could not run.");
     } finally {
       setCheckProgress(null);
@@ -61,26 +119,34 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
   const generate = async (o: ReportOptions) => {
     setReportError(null);
     setReport(null);
-    setReportProgress({ stage: "Reading", done: 0, total: 0 });
+    setReportProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 4 });
     setAnnounce("Writing the report…");
     try {
-      const result = await service.report(o, progress(setReportProgress));
-      setReport(result);
-      setAnnounce(`Report written: ${result.sheets.length} sheets.`);
-      focusSoon(reportHeading);
+      const result = await service.report(o, progress(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]));
+      startTransition(() => {
+        setReport(result);
+        setAnnounce(`Report written: ${result.sheets.length} sheets.`);
+        focus.request("report");
+      });
     } catch (e) {
-      setReportError((e as Error).message);
+      setReportError(plainError(e, "write the report"));
       setAnnounce("The report could not be written.");
     } finally {
       setReportProgress(null);
     }
+  };
+  const saveSettings = async (values: Record<string, SettingValue>) => {
+    const how = await service.saveSettings(values);
+    setSaved({ values, how });
+    setAnnounce("Settings saved. The results are from before the change: run the checks again.");
+    return how;
   };
   const goTo = service.goTo
     ? async (sheet: string, cell: string) => {
         try {
           await service.goTo!(sheet, cell);
         } catch (e) {
-          setCheckError(`Could not select ${sheet}!${cell}: ${(e as Error).message}`);
+          setCheckError(`Could not select ${sheet}!${cell}: ${plainError(e, "select the cell")}`);
         }
       }
     : undefined;
@@ -88,8 +154,13 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <h1 className={styles.title}>PMO Highlights</h1>
-        <Caption1>{service.title}</Caption1>
+        <div className={styles.titleRow}>
+          <Logo />
+          <h1 className={styles.title}>PMO Highlights</h1>
+        </div>
+        <p className={styles.name} ref={refs.opened} tabIndex={-1}>
+          <Caption1>{service.title}</Caption1>
+        </p>
         {onOpenAnother && (
           <Button size="small" onClick={onOpenAnother}>
             Open another workbook
@@ -99,13 +170,7 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
       <div role="status" aria-live="polite" className={styles.hidden}>
         {announce}
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Views">
-        {(Object.keys(TAB_NAMES) as TabKey[]).map((k) => (
-          <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>
-            {TAB_NAMES[k]}
-          </Tab>
-        ))}
-      </TabList>
+      <ViewTabs tabs={TABS} selected={tab} onSelect={setTab} label="Views" />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "workbook" && <WorkbookView result={check} service={service} onChanged={runCheck} />}
         {tab === "check" && (
@@ -118,7 +183,10 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
             onRun={runCheck}
             onGoTo={goTo}
             preview={service.preview}
-            headingRef={checkHeading}
+            headingRef={refs.check}
+            stale={!!saved}
+            mode={service.mode}
+            templateDownload={service.templateDownload}
           />
         )}
         {tab === "report" && (
@@ -130,10 +198,10 @@ export function Pane({ service, initialTab = "check", onOpenAnother }: { service
             mode={service.mode}
             onGenerate={generate}
             onOpenSheet={service.activate ? (n) => void service.activate!(n) : undefined}
-            headingRef={reportHeading}
+            headingRef={refs.report}
           />
         )}
-        {tab === "settings" && <SettingsView values={check?.settings ?? null} mode={service.mode} onSave={(v) => service.saveSettings(v)} />}
+        {tab === "settings" && <SettingsView values={saved?.values ?? check?.settings ?? null} saved={saved?.how ?? null} mode={service.mode} onSave={saveSettings} onRerun={() => (setTab("check"), void runCheck())} />}
       </div>
     </main>
   );

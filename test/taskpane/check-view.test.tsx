@@ -22,10 +22,10 @@ describe("the Check view", () => {
     expect(onRun).toHaveBeenCalled();
   });
 
-  it("loading: shows the stage and disables the button", () => {
+  it("loading: shows the stage and how far it is, and disables the button (still focusable, so focus is not lost)", () => {
     renderUi(<CheckView {...base} progress={{ stage: "Reading", done: 2, total: 10 }} />);
-    expect(screen.getByText("Reading…")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Run the checks" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Reading (2 of 10)…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Run the checks" }).getAttribute("aria-disabled")).toBe("true");
     expect(screen.getByRole("progressbar")).toBeTruthy();
   });
 

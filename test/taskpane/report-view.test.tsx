@@ -34,8 +34,8 @@ describe("the Report view", () => {
   });
 
   it("loading and error states", () => {
-    const { rerender } = renderUi(<ReportView {...base} progress={{ stage: "Writing", done: 3, total: 9 }} />);
-    expect(screen.getByText("Writing…")).toBeTruthy();
+    const { rerender } = renderUi(<ReportView {...base} progress={{ stage: "Writing", done: 3, total: 9, step: 4, steps: 4 }} />);
+    expect(screen.getByText("Step 4 of 4: Writing (3 of 9)…")).toBeTruthy();
     rerender(<ReportView {...base} error="Excel would not let the report be written: the workbook is protected." />);
     expect(screen.getByRole("alert").textContent).toContain("protected");
   });

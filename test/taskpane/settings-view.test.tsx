@@ -24,8 +24,21 @@ describe("the Settings view", () => {
     fireEvent.change(screen.getByLabelText("Red slip days"), { target: { value: "45" } });
     fireEvent.click(screen.getByRole("radio", { name: "Most common rating" }));
     fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
-    await waitFor(() => expect(screen.getByText(/Saved to the Settings sheet/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Settings saved to the Settings sheet\. Results are from before the change\./)).toBeTruthy());
     expect(onSave).toHaveBeenCalledWith({ ...values, redSlipDays: 45, rollUp: "majority" });
+  });
+
+  it("offers to run the checks again once saved, and shows what was saved when shown again", async () => {
+    const onRerun = jest.fn();
+    const { unmount } = renderUi(<SettingsView values={values} mode="excel" onSave={async () => "saved"} onRerun={onRerun} />);
+    fireEvent.click(screen.getByRole("button", { name: "Save to the Settings sheet" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Run the checks again" }));
+    expect(onRerun).toHaveBeenCalledTimes(1);
+    unmount();
+    // Back on the tab later: the values the pane holds as saved, and the note that results are older.
+    renderUi(<SettingsView values={{ ...values, redSlipDays: 45 }} saved="saved" mode="excel" onSave={async () => "saved"} onRerun={onRerun} />);
+    expect((screen.getByLabelText("Red slip days") as HTMLInputElement).value).toBe("45");
+    expect(screen.getByText(/Results are from before the change/)).toBeTruthy();
   });
 
   it("shows a failure to save", async () => {

@@ -6,7 +6,8 @@ import type { TemplateSheet } from "../../report/template";
  * What the pane asks of a workbook, whichever host holds it: the open workbook in Excel, or
  * a file opened in the browser. Views call this and nothing else (no Office.js in views).
  */
-export type Stage = "Reading" | "Checking" | "Writing";
+/** The phases of a run, in order: a check reads and checks; a report also plans and writes. */
+export type Stage = "Reading" | "Checking" | "Planning" | "Writing";
 export type Progress = (stage: Stage, done: number, total: number) => void;
 
 export interface CheckResult {
@@ -56,7 +57,9 @@ export interface WorkbookService {
   /** Browser mode: the blank template, to download. */
   templateDownload?(): Promise<{ name: string; url: string }>;
   /** Browser mode: what a finding's cell holds, with its row and the sheet's header row (from the last read). */
-  preview?(sheet: string, cell: string, headerCell?: string): CellPreview | null;
+  preview?(sheet: string, cell: string, source?: { kind?: string; headerCell?: string }): Promise<CellPreview | null>;
+  /** Browser mode: stops the file's worker when another workbook is opened. */
+  dispose?(): void;
 }
 
 /** A cell shown in context: the header row and the cell's row, a few columns either side. */

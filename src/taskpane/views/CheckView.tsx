@@ -1,13 +1,15 @@
 import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useMemo, useState, type RefObject } from "react";
+import { useEffect, useMemo, useState, type Ref } from "react";
 import type { AnalysisJson } from "../../checks/summary";
 import { formatDayLong, parseIsoDay } from "../../model/dates";
-import type { WorkbookService } from "../services/types";
+import type { CellPreview, WorkbookService } from "../services/types";
 import { CellPreviewBox } from "./CellPreviewBox";
 import { codeLabel } from "./words";
 import { Note } from "./Note";
 import { ProgressNote, type ProgressState } from "./ProgressNote";
 import { RagBadge } from "./rag-badge";
+import { WorkbookNeeds } from "./WorkbookNeeds";
+import { TemplateOffer } from "./TemplateOffer";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -17,8 +19,15 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  filter: { minWidth: "120px", flexGrow: 1 },
+  filter: { minWidth: 0, flexBasis: "120px", flexGrow: 1 },
+  /** Fluent's drop-downs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
+  /**
+   * A cell reference is a link that acts as a button: in forced colours (Windows high contrast)
+   * it keeps the link's system colour and underline, so it still reads as something to follow.
+   */
+  cellLink: { "@media (forced-colors: active)": { color: "LinkText", textDecorationLine: "underline", forcedColorAdjust: "none" } },
   groupHeading: { ...typographyStyles.body1Strong, margin: 0 },
 });
 
@@ -44,13 +53,35 @@ export interface CheckViewProps {
   /** Browser mode: the cell's value and row, shown under the finding. */
   preview?: WorkbookService["preview"];
   /** Focus goes here when results arrive. */
-  headingRef?: RefObject<HTMLHeadingElement | null>;
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** Settings were saved since these results: they are from before the change. */
+  stale?: boolean;
+  mode?: "excel" | "file";
+  /** Browser mode: the blank template, offered before any check. */
+  templateDownload?: WorkbookService["templateDownload"];
 }
 
-export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo, preview, headingRef }: CheckViewProps) {
+/** The cell preview, asked for when shown (in the browser it comes from the file worker). */
+function PreviewOf({ preview, sheet, cell, source }: { preview: NonNullable<WorkbookService["preview"]>; sheet: string; cell: string; source?: { kind?: string; headerCell?: string } }) {
+  const [p, setP] = useState<CellPreview | null | "waiting">("waiting");
+  useEffect(() => {
+    let live = true;
+    preview(sheet, cell, source).then(
+      (x) => live && setP(x),
+      () => live && setP(null),
+    );
+    return () => void (live = false);
+  }, [preview, sheet, cell, source?.kind, source?.headerCell]);
+  return p === "waiting" ? <Caption1>Reading the cell…</Caption1> : <CellPreviewBox p={p} />;
+}
+
+export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo, preview, headingRef, stale, mode, templateDownload }: CheckViewProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
-  const headerOf = (sheet: string) => json?.sources.find((x) => x.sheet === sheet && x.headerCell)?.headerCell;
+  const sourceOf = (sheet: string) => {
+    const s = json?.sources.find((x) => x.sheet === sheet && x.headerCell);
+    return s ? { kind: s.kind, headerCell: s.headerCell } : undefined;
+  };
   const [severity, setSeverity] = useState<string>("all");
   const [code, setCode] = useState<string>("all");
   const [shown, setShown] = useState<Record<string, number>>({});
@@ -71,7 +102,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
   return (
     <section className={styles.root} aria-label="Checks">
       <div className={styles.row}>
-        <Button appearance="primary" onClick={onRun} disabled={!!progress}>
+        <Button appearance="primary" onClick={() => !progress && onRun()} disabledFocusable={!!progress}>
           {json ? "Run the checks again" : "Run the checks"}
         </Button>
         {takenAt && (
@@ -85,7 +116,14 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
       {error && (
         <Note intent="error" text={error} alert />
       )}
-      {!json && !progress && !error && <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>}
+      {stale && json && !progress && <Note intent="warning" text="Settings were saved after these results: they are from before the change. Run the checks again to apply them." />}
+      {!json && !progress && (
+        <>
+          <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>
+          <WorkbookNeeds />
+          {mode === "file" && templateDownload && <TemplateOffer get={templateDownload} />}
+        </>
+      )}
       {json && (
         <>
           <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
@@ -116,7 +154,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
           </ul>
           <div className={styles.filters}>
             <Field label="Severity" className={styles.filter}>
-              <Dropdown value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
+              <Dropdown className={styles.control} value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
                 <Option value="error">Errors</Option>
                 <Option value="warning">Warnings</Option>
@@ -124,7 +162,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
               </Dropdown>
             </Field>
             <Field label="Code" className={styles.filter}>
-              <Dropdown value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
+              <Dropdown className={styles.control} value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
                 <Option value="all">All</Option>
                 {codes.map((c) => (
                   <Option key={c} value={c} text={codeLabel(c)}>
@@ -164,11 +202,11 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
                         <Caption1>
                           {d.severity} · {codeLabel(d.code)} ·{" "}
                           {onGoTo && d.cell ? (
-                            <Link as="button" onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}>
+                            <Link as="button" className={styles.cellLink} onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}>
                               {d.cell}
                             </Link>
                           ) : preview && d.cell ? (
-                            <Link as="button" onClick={() => setOpen(open === key ? null : key)} aria-expanded={open === key} aria-label={`${open === key ? "Hide" : "Show"} what ${d.sheet.trim()} ${d.cell} holds`}>
+                            <Link as="button" className={styles.cellLink} onClick={() => setOpen(open === key ? null : key)} aria-expanded={open === key} aria-label={`${open === key ? "Hide" : "Show"} what ${d.sheet.trim()} ${d.cell} holds`}>
                               {d.cell}
                             </Link>
                           ) : (
@@ -178,7 +216,7 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
                         <Body1 as="p" block>
                           {d.message}
                         </Body1>
-                        {open === key && preview && <CellPreviewBox p={preview(d.sheet, d.cell, headerOf(d.sheet))} />}
+                        {open === key && preview && <PreviewOf preview={preview} sheet={d.sheet} cell={d.cell} source={sourceOf(d.sheet)} />}
                       </li>
                     );
                   })}

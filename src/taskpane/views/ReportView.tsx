@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useState, type RefObject } from "react";
+import { useState, type Ref } from "react";
 import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
 import { Note } from "./Note";
@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
+  /** Fluent's inputs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
   /** A focus ring that stands out on the success bar's green (WCAG 2.4.7, 3:1 against its background). */
   focusable: { ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForeground1}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
 });
@@ -30,7 +32,7 @@ export interface ReportViewProps {
   onGenerate: (o: ReportOptions) => void;
   onOpenSheet?: (name: string) => void;
   /** Focus goes here when the report is written. */
-  headingRef?: RefObject<HTMLHeadingElement | null>;
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** A date typed the British way ("31 Jan 2010", "31/01/2010") or as ISO; null when it is not one. */
@@ -54,7 +56,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
         validationState={asOf ? "none" : "error"}
         validationMessage={asOf ? undefined : "Type a date such as 31 Jan 2010."}
       >
-        <Input value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
+        <Input className={styles.control} value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
       </Field>
       <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
         <legend>
@@ -64,7 +66,7 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
           <Checkbox key={k} label={label} checked={include[k]} disabled={k === "charts" && !include.board} onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })} />
         ))}
       </fieldset>
-      <Button appearance="primary" disabled={!!progress || none || !asOf} onClick={() => asOf && onGenerate({ asOf, include })}>
+      <Button appearance="primary" disabled={none || !asOf} disabledFocusable={!!progress} onClick={() => asOf && !progress && onGenerate({ asOf, include })}>
         Generate the report
       </Button>
       <Caption1>{mode === "excel" ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>

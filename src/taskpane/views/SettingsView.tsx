@@ -1,10 +1,14 @@
-import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { SETTING_SPECS } from "../../ingest/schema";
 import { Note } from "./Note";
 import type { SettingValue } from "../../report/settings-plan";
 
-const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  /** Fluent's inputs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
+  control: { minWidth: 0, maxWidth: "100%" },
+});
 
 const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax"];
 
@@ -20,11 +24,28 @@ const CHOICES: Record<string, [string, string][]> = {
 const NOT_HERE = new Set(["reportingDate", "columnMap", "dateOrder"]);
 
 /** Tolerances and thresholds, saved to the Settings sheet so every co-author sees the same rules. */
-export function SettingsView({ values, mode, onSave }: { values: Record<string, SettingValue> | null; mode: "excel" | "file"; onSave: (v: Record<string, SettingValue>) => Promise<"saved" | "session"> }) {
+export interface SettingsViewProps {
+  /** What is saved now: the last check's settings, or what was saved since. */
+  values: Record<string, SettingValue> | null;
+  mode: "excel" | "file";
+  onSave: (v: Record<string, SettingValue>) => Promise<"saved" | "session">;
+  /** Set once settings were saved after the last check (how): the results are from before the change. */
+  saved?: "saved" | "session" | null;
+  onRerun?: () => void;
+}
+
+/** Said after saving: where the settings went, and that the results shown are older than them. */
+function savedWords(how: "saved" | "session"): string {
+  return how === "saved" ? "Settings saved to the Settings sheet. Results are from before the change." : "Settings in use for this session (your file is not changed). Results are from before the change.";
+}
+
+export function SettingsView({ values, mode, onSave, saved = null, onRerun }: SettingsViewProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [justSaved, setJustSaved] = useState<"saved" | "session" | null>(null);
+  const how = justSaved ?? saved;
   useEffect(() => {
     if (values) setDraft(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
   }, [values]);
@@ -39,11 +60,12 @@ export function SettingsView({ values, mode, onSave }: { values: Record<string, 
   const save = async () => {
     setBusy(true);
     setNote(null);
+    setJustSaved(null);
     try {
       const out: Record<string, SettingValue> = {};
       for (const [k, v] of Object.entries(draft)) out[k] = NUMERIC.includes(k) ? Number(v) : v;
       const how = await onSave(out);
-      setNote({ intent: "success", text: how === "saved" ? "Saved to the Settings sheet. Run the checks again to apply them." : "Used for this session's checks and report. Open the workbook in Excel to save them in it." });
+      setJustSaved(how);
     } catch (e) {
       setNote({ intent: "error", text: (e as Error).message });
     } finally {
@@ -63,7 +85,7 @@ export function SettingsView({ values, mode, onSave }: { values: Record<string, 
           </Field>
         ) : (
           <Field key={s.key} label={s.label} hint={s.note} validationMessage={problems[s.key]} validationState={problems[s.key] ? "error" : "none"}>
-            <Input type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
+            <Input className={styles.control} type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
           </Field>
         ),
       )}
@@ -71,6 +93,18 @@ export function SettingsView({ values, mode, onSave }: { values: Record<string, 
         {mode === "excel" ? "Save to the Settings sheet" : "Use these settings"}
       </Button>
       <Caption1>The reporting date is set on the Report tab or in the Settings sheet.</Caption1>
+      {how && !note && (
+        <MessageBar intent="success">
+          <MessageBarBody>{savedWords(how)}</MessageBarBody>
+          {onRerun && (
+            <MessageBarActions>
+              <Button size="small" onClick={onRerun}>
+                Run the checks again
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
       {note && (
         <Note intent={note.intent} text={note.text} />
       )}

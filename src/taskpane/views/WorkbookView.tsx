@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
+  control: { minWidth: 0, maxWidth: "100%" },
 });
 
 const KIND: Record<string, string> = {
@@ -26,7 +27,23 @@ const KIND: Record<string, string> = {
   holidays: "Holidays",
   workstreams: "Workstreams",
   commentary: "Commentary",
+  // A plan exported from Microsoft Project or Smartsheet: its tasks are read as projects and milestones.
+  tasks: "Projects (tasks)",
 };
+
+/** The predecessor column's name as the plan's own tool calls it (a Project or Smartsheet export has Predecessors). */
+function linksVia(s: { kind: string; sheet: string; via?: string }, sources: { kind: string; sheet: string }[]): string | undefined {
+  if (s.kind !== "links" || !s.via) return s.via;
+  return sources.some((x) => x.kind === "tasks" && x.sheet === s.sheet) ? "Predecessors column" : s.via;
+}
+
+/** "15 rows", "1,800 links": a count with thousands separators. */
+function countOf(s: { kind: string; rows: number }, planLinks: boolean): string {
+  const n = s.rows.toLocaleString("en-GB");
+  if (s.kind !== "links") return `${n} ${s.rows === 1 ? "row" : "rows"}`;
+  // A link to or from a summary task applies to every task under it, so it is counted once per task (Microsoft Project's rule).
+  return `${n} ${s.rows === 1 ? "link" : "links"}${planLinks ? " between tasks (a link to a summary task counts once for each task under it)" : ""}`;
+}
 
 /** "Projects, 15 rows"; links read from Depends On columns say so ("Depends On column on Milestones, 9 links"). */
 function sourceWhere(s: { kind: string; table?: string; via?: string }): string {
@@ -47,9 +64,8 @@ function fieldsOf(kind: string): string[] {
  * Headers the reader did not recognise, each with a drop-down of the fields it could be: choosing
  * one saves a Column map row on Settings (in the browser, for this session) and checks again.
  */
-function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["json"]["sources"]; service: WorkbookService; onChanged: () => void }) {
+function ColumnMapper({ sources, service, onChanged, setNote }: { sources: CheckResult["json"]["sources"]; service: WorkbookService; onChanged: () => void; setNote: (n: { intent: "success" | "error"; text: string }) => void }) {
   const styles = useStyles();
-  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const unread = sources.filter((s) => s.extraColumns.length > 0 && fieldsOf(s.kind).length > 0);
   if (!unread.length) return null;
   const choose = async (sheet: string, header: string, field: string) => {
@@ -69,7 +85,7 @@ function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["j
         <div key={`${s.kind}|${s.sheet}`} className={styles.list}>
           {s.extraColumns.map((h) => (
             <Field key={h} label={`${s.sheet.trim()}: “${h}”`}>
-              <Dropdown placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
+              <Dropdown className={styles.control} placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
                 {fieldsOf(s.kind).map((f) => (
                   <Option key={f} value={f}>
                     {f}
@@ -80,9 +96,6 @@ function ColumnMapper({ sources, service, onChanged }: { sources: CheckResult["j
           ))}
         </div>
       ))}
-      {note && (
-        <Note intent={note.intent} text={note.text} />
-      )}
     </section>
   );
 }
@@ -115,7 +128,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
         {result.json.sources.map((s) => (
           <li key={`${s.kind}|${s.sheet}`}>
             <Body1>
-              {KIND[s.kind] ?? s.kind}: {sourceWhere(s)}
+              {KIND[s.kind] ?? s.kind}: {sourceWhere({ ...s, via: linksVia(s, result.json.sources) })}
               {service.activate ? (
                 <Link as="button" onClick={() => void service.activate!(s.sheet)}>
                   {s.sheet.trim()}
@@ -123,12 +136,12 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
               ) : (
                 s.sheet.trim()
               )}
-              , {s.rows} {s.kind === "links" ? (s.rows === 1 ? "link" : "links") : s.rows === 1 ? "row" : "rows"}
+              , {countOf(s, linksVia(s, result.json.sources) !== s.via)}
             </Body1>
           </li>
         ))}
       </ul>
-      <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} />
+      <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} setNote={setNote} />
       {missingColumns.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

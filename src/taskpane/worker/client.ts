@@ -1,5 +1,6 @@
 import { analyseInline } from "../../hosts/office/analyse-inline";
 import type { Analyser } from "../../hosts/office/run";
+import { plainError } from "../services/plain-errors";
 
 /**
  * The analysis in a web worker (webpack builds analysis-worker.js beside the pane). Where
@@ -16,9 +17,14 @@ export function workerAnalyser(url = "analysis-worker.js"): Analyser {
     }
     try {
       return await new Promise((resolve, reject) => {
-        worker.onmessage = (e) => (e.data.ok ? resolve({ analysis: e.data.analysis, plan: e.data.plan }) : reject(new Error(e.data.error)));
-        worker.onerror = (e) => reject(new Error(e.message || "the analysis worker failed"));
-        worker.postMessage({ snapshot, asOf, include, now: now.getTime() });
+        worker.onmessage = (e) => (e.data.ok ? resolve({ analysis: e.data.analysis, plan: e.data.plan }) : reject(new Error(plainError(e.data.error, "check the workbook"))));
+        worker.onerror = (e) => reject(new Error(plainError(e.error ?? e.message ?? "", "check the workbook")));
+        try {
+          worker.postMessage({ snapshot, asOf, include, now: now.getTime() });
+        } catch (e) {
+          // A snapshot too large to copy to the worker ("could not be cloned", out of memory): said plainly.
+          reject(new Error(plainError(e, "check the workbook")));
+        }
       });
     } finally {
       worker.terminate();
