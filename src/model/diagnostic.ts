@@ -40,6 +40,7 @@ export const CODE_NAMES = {
   "future-actual": "Actual date in the future",
   "recognised-as": "Workbook recognised as",
   "unreadable-cell": "Cell not read as written",
+  "unreadable-source": "Source not read",
 } as const;
 
 export type DiagnosticCode = keyof typeof CODE_NAMES;
