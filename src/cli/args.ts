@@ -15,6 +15,11 @@ export interface CliArgs {
   format: Format;
   quiet: boolean;
   force: boolean;
+  /** Workstream sources to collate with the programme workbook (src/cli/sources.ts): files, and folders of them. */
+  sources?: string[];
+  sourceDirs?: string[];
+  /** A source that cannot be read stops the run (exit 2, no pack) instead of being left out. */
+  strict?: boolean;
 }
 
 interface OptionHelp {
@@ -24,6 +29,11 @@ interface OptionHelp {
 
 const AS_OF: OptionHelp = { flag: "--as-of YYYY-MM-DD", text: "the date to report as of (default: the Settings sheet's Reporting date, else today)" };
 const QUIET: OptionHelp = { flag: "-q, --quiet", text: "no progress" };
+const SOURCES: OptionHelp[] = [
+  { flag: "--source <file> [<file>…]", text: "a workstream's workbook, Project or Smartsheet export, or CSV to collate with the programme workbook (repeatable; a pattern such as plans/*.csv is fine)" },
+  { flag: "--sources <folder>", text: "every .xlsx, .xlsm and .csv file in a folder, as sources" },
+  { flag: "--strict", text: "with sources: stop (exit 2) if one cannot be read, instead of leaving it out" },
+];
 const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if it exists (never the input)" };
 
 /** Each command: its synopsis, what it does, and a line per option. */
@@ -36,12 +46,13 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
       { flag: "--format text|json|sarif", text: "text (the default) for people; json for scripts; sarif (SARIF 2.1.0) for CI systems and editors" },
       { flag: "--json", text: "the same as --format json" },
       { flag: "-q, --quiet", text: "print only the summary line" },
+      ...SOURCES,
     ],
   },
   report: {
     synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, { flag: "-q, --quiet", text: "print nothing when the report is written" }, ...SOURCES],
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
@@ -95,6 +106,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (flag === "--quiet" || flag === "-q") a.quiet = true;
     else if (flag === "--force" || flag === "-f") a.force = true;
     else if (flag === "-o" || flag === "--output" || flag === "--out") a.output = value();
+    else if (flag === "--source") {
+      // Greedy, so that a shell-expanded plans/*.csv is every file it matched.
+      (a.sources ??= []).push(value());
+      while (!t.includes("=") && argv[i + 1] !== undefined && !argv[i + 1].startsWith("-")) a.sources.push(argv[++i]);
+    } else if (flag === "--sources") (a.sourceDirs ??= []).push(value());
+    else if (flag === "--strict") a.strict = true;
     else if (flag === "--as-of") {
       const v = value();
       const d = parseIsoDay(v);

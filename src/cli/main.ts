@@ -17,6 +17,7 @@ import { buildReportPlan } from "../report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { formatReport, summaryLine } from "./format";
 import { Progress } from "./progress";
+import { hasSources, runCollated, type CliHost } from "./sources";
 import { toSarif } from "./sarif";
 import { zlibCodec } from "./zlib-codec";
 
@@ -57,8 +58,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case "check":
+        if (hasSources(args)) return await runCollated("check", args, io, HOST);
         return await check(args, io);
       case "report":
+        if (hasSources(args)) return await runCollated("report", args, io, HOST);
         return await report(args.input!, args.output!, args, io);
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
@@ -153,6 +156,9 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
 }
 
 export class CliFailure extends Error {}
+
+/** Collation (sources.ts) reads its files as check and report do. */
+const HOST: CliHost = { load, version, fail: (m) => new CliFailure(m) };
 
 function loadFile(file: string): Uint8Array {
   try {

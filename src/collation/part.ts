@@ -42,9 +42,10 @@ export function readSource(input: SourceInput & { snapshot: WorkbookSnapshot }):
   const r = readProgramme(input.snapshot, { unresolved });
   const part: Part = { file: input.file, ...r, unresolved, workstream: "", qualifier: "" };
   qualifySheets(part, input.file);
-  part.workstream = input.workstream?.trim() || ownName(part.programme) || fileStem(input.file);
+  const named = input.workstream?.trim() || settingsName(part.programme);
+  part.workstream = named || oneWorkstream(part.programme) || fileStem(input.file);
   part.qualifier = part.workstream;
-  assignWorkstream(part.programme, part.workstream);
+  assignWorkstream(part.programme, part.workstream, !!named);
   return part;
 }
 
@@ -54,24 +55,26 @@ export function fileStem(file: string): string {
   return base.replace(/\.(xlsx|xlsm|csv|txt)$/i, "") || base;
 }
 
-/**
- * The source's own programme or workstream field: its Settings sheet's Programme name, a plan
- * export's one top summary, or the one Workstream its projects all name.
- */
-function ownName(p: Programme): string {
-  if (p.settings.programmeName && p.settings.programmeName !== DEFAULT_SETTINGS.programmeName) return p.settings.programmeName;
+/** The source's own programme field: its Settings sheet's Programme name, or a plan export's one top summary. */
+function settingsName(p: Programme): string {
+  return p.settings.programmeName && p.settings.programmeName !== DEFAULT_SETTINGS.programmeName ? p.settings.programmeName : "";
+}
+
+/** The one Workstream all its projects name, if they do. */
+function oneWorkstream(p: Programme): string {
   const named = new Set(p.projects.map((x) => x.workstream).filter((w) => w !== UNASSIGNED));
   return named.size === 1 ? [...named][0] : "";
 }
 
 /**
- * Each source is a workstream: its projects are reported under its name, except where its own
- * rows name several workstreams (a Project export whose outline has several top summaries, a
- * Workstream column of several values): those groupings are kept.
+ * Each source is a workstream: its projects are reported under its name. A source that names no
+ * programme of its own but whose rows name several workstreams (a Project export whose outline
+ * has several top summaries and no project summary above them, a Workstream column of several
+ * values) keeps those groupings; rows with none take the source's name.
  */
-function assignWorkstream(p: Programme, name: string): void {
-  const named = new Set(p.projects.map((x) => x.workstream).filter((w) => w !== UNASSIGNED));
-  for (const x of p.projects) if (named.size <= 1 || x.workstream === UNASSIGNED) x.workstream = name;
+function assignWorkstream(p: Programme, name: string, named: boolean): void {
+  const several = new Set(p.projects.map((x) => x.workstream).filter((w) => w !== UNASSIGNED)).size > 1;
+  for (const x of p.projects) if (named || !several || x.workstream === UNASSIGNED) x.workstream = name;
 }
 
 /** Every sheet name the source's rows, links and findings carry becomes "file › sheet". */

@@ -37,6 +37,12 @@ function milestones(L: SheetLayout, ctx: ReportContext): void {
   L.table(["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"], capped(next, "milestones due", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone falls due by the end of next period.", { cols: COLS.milestones });
 }
 
+/** " (Estates workstream)": the predecessor's workstream, where it is not the pushed item's. */
+function crossing(ctx: ReportContext, by: string, id: string): string {
+  const w = ctx.workstreamOf(by);
+  return w && w !== ctx.workstreamOf(id) ? ` (${w} workstream)` : "";
+}
+
 function dependenciesAtRisk(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   const pushed = [...a.schedule.nodes.values()].filter((n) => n.push?.kind === "slip").sort((x, y) => y.push!.days - x.push!.days);
@@ -50,7 +56,7 @@ function dependenciesAtRisk(L: SheetLayout, ctx: ReportContext): void {
       return [
         cell(n.id, "link", diagLink(ctx.diagnosticFor("slippage-impact", n.id))),
         cell(ctx.nameOf(n.id), "wrap"),
-        cell(`${n.push!.by} ${ctx.nameOf(n.push!.by)}`, "wrap"),
+        cell(`${n.push!.by} ${ctx.nameOf(n.push!.by)}${crossing(ctx, n.push!.by, n.id)}`, "wrap"),
         cell(n.push!.root === n.push!.by ? "–" : `${n.push!.root} ${ctx.nameOf(n.push!.root)}`, "wrap"),
         cell(n.push!.days, "number"),
         finishCell(status?.finishNow ?? n.earlyFinish, n.id),

@@ -58,7 +58,7 @@ export function diagLink(d: Diagnostic | undefined): PlanCell["link"] {
 export function boardSheet(ctx: ReportContext): PlanSheet {
   const a = ctx.a;
   const s = a.programme.settings;
-  const L = new SheetLayout(BOARD_WIDTHS);
+  const L = new SheetLayout(BOARD_WIDTHS, ctx.externalSheets);
   L.title(`${s.programmeName}: Programme Board report`);
   L.line(`Reporting date ${formatDayLong(a.asOf)} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · ${s.classification}`, "subtitle");
   executiveSummary(L, ctx);
@@ -177,6 +177,7 @@ function dataQuality(L: SheetLayout, ctx: ReportContext): void {
   if (!a.leftOut.length && !unscored.length && !n.error) return;
   L.section("Data quality: what this report cannot show");
   const rows: PlanCell[][] = [];
+  for (const d of a.diagnostics) if (d.code === "unreadable-source") rows.push([cell(d.sheet, "wrap"), cell("(not read)", "wrap"), cell("Source", "text"), cell(d.message, "error")]);
   for (const x of a.leftOut) rows.push([cell(x.id || "(no ID)", "link", { sheet: x.sheet, cell: x.cell }), cell(x.title || "(no title)", "wrap"), cell(x.kind === "projects" ? "Project" : x.kind, "text"), cell(`Left out: ${x.reason}. Fix the ID to include it.`, "error")]);
   for (const r of unscored) {
     const risk = ctx.riskById.get(r.id)!;

@@ -21,6 +21,8 @@ export interface ReportContext {
   workstreamOf: (id: string) => string | null;
   /** An item's name, for tables that would otherwise show bare IDs. */
   nameOf: (id: string) => string;
+  /** The sheets of other files (a collated programme's sources): report cells name them, never link to them. */
+  externalSheets: ReadonlySet<string>;
 }
 
 export function makeContext(a: Analysis): ReportContext {
@@ -48,6 +50,7 @@ export function makeContext(a: Analysis): ReportContext {
     diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
     workstreamOf: (id) => project(id)?.workstream ?? (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
     nameOf: (id) => project(id)?.name ?? milestoneById.get(id)?.name ?? id,
+    externalSheets: new Set(a.programme.collation?.externalSheets),
   };
 }
 
