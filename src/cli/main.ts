@@ -11,6 +11,7 @@ import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/wri
 import { writeReport } from "../hosts/xlsx/write-report";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
 import { parseCsv, sheetNameFromFile } from "../ingest/csv";
+import { decodeWindows1252 } from "../ingest/windows-1252";
 import { countBySeverity } from "../model/diagnostic";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
@@ -110,7 +111,7 @@ function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
