@@ -1,6 +1,7 @@
 import { analyseProgramme, type AnalyseOptions, type Analysis } from "../checks/analyse";
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { collate, isFromFile, type SourceInput } from "./collate";
+import { PLACE_SEPARATOR } from "../model/provenance";
+import { collate, type SourceInput } from "./collate";
 
 /**
  * The whole check over a collated programme: one schedule, RAG, risks, finance and benefits over
@@ -10,12 +11,7 @@ export function analyseCollation(main: WorkbookSnapshot, sources: readonly Sourc
   const c = collate(main, sources);
   const a = analyseProgramme(c.programme, c.diagnostics, { ...opts, leftOut: c.leftOut });
   nameCrossWorkstreamPushes(a);
-  for (const s of a.programme.collation!.sources) {
-    if (s.unreadable) continue;
-    const mine = a.diagnostics.filter((d) => isFromFile(d.sheet, s.file));
-    s.errors = mine.filter((d) => d.severity === "error").length;
-    s.warnings = mine.filter((d) => d.severity === "warning").length;
-  }
+  countFindings(a);
   return a;
 }
 
@@ -33,5 +29,16 @@ function nameCrossWorkstreamPushes(a: Analysis): void {
     const [wa, wb] = [wsOf(by), wsOf(d.entity)];
     if (!wa || !wb || wa === wb) continue;
     d.message += ` This crosses workstreams: ${by} is in ${wa} (${fileOf(by)}), ${d.entity} in ${wb} (${fileOf(d.entity)}).`;
+  }
+}
+
+/** Each readable source's errors and warnings: the findings whose sheet is one of its sheets (or the file itself). */
+function countFindings(a: Analysis): void {
+  const byFile = new Map(a.programme.collation!.sources.filter((s) => !s.unreadable).map((s) => [s.file, s]));
+  for (const d of a.diagnostics) {
+    if (d.severity === "info") continue;
+    const at = d.sheet.indexOf(PLACE_SEPARATOR);
+    const s = byFile.get(at < 0 ? d.sheet : d.sheet.slice(0, at));
+    if (s) s[d.severity === "error" ? "errors" : "warnings"]++;
   }
 }

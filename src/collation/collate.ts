@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../model/diagnostic";
 import type { HolidayRow, Link, Programme, WorkstreamRow } from "../model/entities";
-import { PLACE_SEPARATOR, type SourceSummary } from "../model/provenance";
+import type { SourceSummary } from "../model/provenance";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import type { LeftOutRow } from "../ingest/read-programme";
 import { applyRenames, collisions, settleQualifiers, type Renames } from "./ids";
@@ -133,9 +133,4 @@ export function unreadable(file: string, why: string): Diagnostic {
 function orderLike(inputs: readonly SourceInput[], list: SourceSummary[]): SourceSummary[] {
   const at = new Map(inputs.map((s, i) => [s.file, i]));
   return [...list].sort((a, b) => (at.get(a.file) ?? 0) - (at.get(b.file) ?? 0));
-}
-
-/** True when a sheet name (a finding's, a row's) is a source's, not the programme workbook's. */
-export function isFromFile(sheet: string, file: string): boolean {
-  return sheet === file || sheet.startsWith(file + PLACE_SEPARATOR);
 }

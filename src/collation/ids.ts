@@ -19,13 +19,19 @@ export function settleQualifiers(parts: Part[]): void {
 /** The renames of each part (by ID key → final ID), for the IDs that collide across parts. */
 export function collisions(parts: Part[]): Renames[] {
   const ids = parts.map((p) => idFamilies(p.programme));
+  // For each family, how many parts hold each ID key: one pass over every ID.
+  const holders = {} as Record<Family, Map<string, number>>;
+  for (const f of FAMILIES) {
+    const count = new Map<string, number>();
+    for (const x of ids) for (const k of new Set(x[f].map(keyOf))) count.set(k, (count.get(k) ?? 0) + 1);
+    holders[f] = count;
+  }
   return parts.map((part, i) => {
     const renames = {} as Renames;
     for (const f of FAMILIES) {
       renames[f] = new Map();
       if (!part.file) continue; // the programme workbook's own rows keep their IDs
-      const others = new Set(ids.flatMap((x, j) => (j === i ? [] : x[f].map(keyOf))));
-      for (const id of ids[i][f]) if (others.has(keyOf(id))) renames[f].set(keyOf(id), `${part.qualifier}:${id}`);
+      for (const id of ids[i][f]) if (holders[f].get(keyOf(id))! > 1) renames[f].set(keyOf(id), `${part.qualifier}:${id}`);
     }
     return renames;
   });
