@@ -136,7 +136,8 @@ export function listSources(args: CliArgs, io: Io): Listed[] {
   const unique = out.filter((f) => !f.path || (!seen.has(resolve(f.path)) && !!seen.add(resolve(f.path))));
   const count = new Map<string, number>();
   for (const f of unique) count.set(basename(f.label), (count.get(basename(f.label)) ?? 0) + 1);
-  return unique.map((f) => ({ name: count.get(basename(f.label))! > 1 ? relative(process.cwd(), f.label) || f.label : basename(f.label), path: f.path, error: f.error }));
+  const name = (f: (typeof unique)[number]) => (!f.path ? f.label : count.get(basename(f.label))! > 1 ? relative(process.cwd(), f.label) || f.label : basename(f.label));
+  return unique.map((f) => ({ name: name(f), path: f.path, error: f.error }));
 }
 
 function matching(dir: string, pattern: string): { files: string[]; error?: string } {

@@ -100,6 +100,11 @@ describe("examples/collation", () => {
     }
     const board = texts(sheet("Board Report")).map((row) => row.join(" | "));
     expect(board.some((l) => l.startsWith("finance-tracker.xlsx | (not read) | Source"))).toBe(true);
+    // Each register on its own matrix's heat map, which names the registers on it.
+    expect(board.some((l) => /^Risk heat map: .*3×3.*\(registers: digital\.xlsx\)/.test(l))).toBe(true);
+    expect(board.some((l) => /^Risk heat map: .*5×5.*\(registers: estates\.xlsx, workforce\.xlsx\)/.test(l))).toBe(true);
+    // The push across workstreams names the predecessor's workstream on the board.
+    expect(board.some((l) => l.includes("P02 Cannock hub refurbishment (Estates workstream)"))).toBe(true);
     const [pdf] = toPdf([out], dir);
     expect(pdfPages(pdf)).toBeGreaterThan(10);
     const text = pdfText(pdf);
