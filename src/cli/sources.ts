@@ -6,8 +6,8 @@ import type { SourceInput } from "../collation/part";
 import { toJson } from "../checks/summary";
 import { checkOutputPath, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
-import { countBySeverity } from "../model/diagnostic";
-import type { SourceSummary } from "../model/provenance";
+import { countBySeverity, type Diagnostic } from "../model/diagnostic";
+import { PLACE_SEPARATOR, type SourceSummary } from "../model/provenance";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
 import type { CliArgs } from "./args";
@@ -69,7 +69,7 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   if (command === "check") {
     progress.done();
     if (args.format === "json") io.out(JSON.stringify({ ...toJson(analysis), sources }, null, 2));
-    else if (args.format === "sarif") io.out(JSON.stringify(toSarif(analysis, programmeFile, host.version()), null, 2));
+    else if (args.format === "sarif") io.out(JSON.stringify(perFile(toSarif(analysis, programmeFile, host.version()), analysis.diagnostics, files), null, 2));
     else if (args.quiet) io.out(summaryLine(analysis, basename(programmeFile), io.color));
     else io.out(`${sourceLines(sources).join("\n")}\n\n${formatReport(analysis, basename(programmeFile), io.color)}`);
     return errors ? 1 : 0;
@@ -91,6 +91,27 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   }
   if (missing.length) io.err(`pmo-highlights: left out ${missing.map((s) => s.file).join(", ")}: could not be read (see the Board Report's Data quality section)`);
   return missing.length ? 1 : 0;
+}
+
+type Sarif = ReturnType<typeof toSarif>;
+
+/**
+ * SARIF with each finding in its own file: a source's findings name the source as their artifact
+ * and its plain sheet in their logical location ('Projects'!A3), so a CI system shows them per file.
+ */
+export function perFile(sarif: Sarif, diagnostics: readonly Diagnostic[], files: readonly Listed[]): Sarif {
+  const run = sarif.runs[0];
+  const artifacts = [...run.artifacts, ...files.map((f) => ({ location: { uri: (f.path ?? f.name).replace(/\\/g, "/") } }))];
+  const results = run.results.map((r, i) => {
+    const d = diagnostics[i];
+    const k = files.findIndex((f) => d.sheet === f.name || d.sheet.startsWith(f.name + PLACE_SEPARATOR));
+    if (k < 0) return r;
+    const sheet = d.sheet.slice(files[k].name.length + PLACE_SEPARATOR.length);
+    const fullyQualifiedName = sheet ? `'${sheet.replace(/'/g, "''")}'${d.cell ? `!${d.cell}` : ""}` : "(workbook)";
+    const loc = r.locations[0].logicalLocations[0];
+    return { ...r, locations: [{ physicalLocation: { artifactLocation: { uri: artifacts[k + 1].location.uri, index: k + 1 } }, logicalLocations: [{ ...loc, fullyQualifiedName, kind: d.cell ? "cell" : "sheet" }] }] };
+  });
+  return { ...sarif, runs: [{ ...run, artifacts, results }] };
 }
 
 /** One line per source: what it contributed, or why it was left out. */

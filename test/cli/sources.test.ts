@@ -57,3 +57,14 @@ describe("collation on the command line", () => {
     expect(json.sources.map((s: { file: string; workstream: string }) => [s.file, s.workstream])).toEqual([["estates.xlsx", "Estates"]]);
   });
 });
+
+describe("check --format sarif with sources", () => {
+  it("puts each source's findings in its own file, at its own sheet and cell", async () => {
+    const r = await cli("check", join(EXAMPLES, "programme.xlsx"), "--sources", join(EXAMPLES, "sources"), "--format", "sarif");
+    const run = JSON.parse(r.out).runs[0];
+    expect(run.artifacts.map((x: { location: { uri: string } }) => x.location.uri.split("/").pop())).toEqual(["programme.xlsx", "community-hubs.xlsx", "digital.xlsx", "estates.xlsx", "urgent-care.csv", "workforce.xlsx"]);
+    const push = run.results.find((x: { ruleId: string; properties?: { item: string } }) => x.ruleId === "slippage-impact" && x.properties?.item === "D01");
+    expect(push.locations[0].physicalLocation.artifactLocation).toMatchObject({ index: 2, uri: expect.stringMatching(/sources\/digital\.xlsx$/) });
+    expect(push.locations[0].logicalLocations[0]).toMatchObject({ fullyQualifiedName: "'Projects'!F2", kind: "cell" });
+  });
+});
