@@ -9,6 +9,7 @@ import { locate } from "../../ingest/locate";
 import { cellAt } from "../../model/snapshot";
 import { columnLetters, parseA1, type CellValue } from "../../model/cell";
 import { asOfDay, toCheckResult } from "./common";
+import { sourceFiles } from "./source-files";
 import { FileGoneError, type CellPreview, type FileSource, type WorkbookService } from "./types";
 
 /**
@@ -21,6 +22,7 @@ export function fileService(source: FileSource, analyse: Analyser, urls: { creat
   const maps: ColumnMap[] = [];
   let last: WorkbookSnapshot | null = null;
   let data: Uint8Array = new Uint8Array();
+  const sources = sourceFiles();
   /** The file as it is now on disk, read again each time. */
   const snapshotFor = async (): Promise<WorkbookSnapshot> => {
     try {
@@ -34,19 +36,20 @@ export function fileService(source: FileSource, analyse: Analyser, urls: { creat
   return {
     mode: "file",
     title: name,
+    sources,
     preview: (sheet, cell, headerCell) => (last ? cellPreview(last, sheet, cell, headerCell) : null),
     async check(opts, progress) {
       const started = performance.now();
       progress("Reading", 0, 1);
       const snapshot = await snapshotFor();
       progress("Checking", 0, 1);
-      const { analysis } = await analyse(snapshot, { asOf: asOfDay(opts.asOf), now: new Date() });
+      const { analysis } = await analyse(snapshot, { asOf: asOfDay(opts.asOf), now: new Date(), sources: await sources.read() });
       return toCheckResult(analysis, started);
     },
     async report(opts, progress) {
       progress("Reading", 0, 1);
       const snapshot = await snapshotFor();
-      const { plan } = await analyse(snapshot, { asOf: asOfDay(opts.asOf), include: opts.include, now: new Date() });
+      const { plan } = await analyse(snapshot, { asOf: asOfDay(opts.asOf), include: opts.include, now: new Date(), sources: await sources.read() });
       progress("Writing", 0, 1);
       const out = await writeReport(data, plan);
       const outName = name.replace(/\.xlsx$/i, "") + " - report.xlsx";

@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarB
 import { useState } from "react";
 import { sheetSpec, type SheetKind } from "../../ingest/schema";
 import { Note } from "./Note";
+import { SourcesPanel } from "./SourcesPanel";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
@@ -129,6 +130,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
         ))}
       </ul>
       <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} />
+      {service.sources && <SourcesPanel sources={service.sources} result={result} onChanged={onChanged} />}
       {missingColumns.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
