@@ -68,7 +68,7 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   const errors = analysis.diagnostics.some((d) => d.severity === "error");
   if (command === "check") {
     progress.done();
-    if (args.format === "json") io.out(JSON.stringify({ ...toJson(analysis), sources }, null, 2));
+    if (args.format === "json") io.out(JSON.stringify({ ...toJson(analysis), collation: sources }, null, 2));
     else if (args.format === "sarif") io.out(JSON.stringify(perFile(toSarif(analysis, programmeFile, host.version()), analysis.diagnostics, files), null, 2));
     else if (args.quiet) io.out(summaryLine(analysis, basename(programmeFile), io.color));
     else io.out(`${sourceLines(sources).join("\n")}\n\n${formatReport(analysis, basename(programmeFile), io.color)}`);

@@ -54,7 +54,7 @@ describe("collation on the command line", () => {
     const errors = json.diagnostics.filter((d: { severity: string }) => d.severity === "error");
     expect(errors.map((d: { code: string; sheet: string; cell: string }) => [d.code, d.sheet, d.cell])).toEqual([["unknown-reference", "Dependencies", "A2"]]);
     expect(errors[0].message).toMatch(/not the ID of any project or milestone in the programme workbook or in estates\.xlsx/);
-    expect(json.sources.map((s: { file: string; workstream: string }) => [s.file, s.workstream])).toEqual([["estates.xlsx", "Estates"]]);
+    expect(json.collation.map((s: { file: string; workstream: string }) => [s.file, s.workstream])).toEqual([["estates.xlsx", "Estates"]]);
   });
 });
 
