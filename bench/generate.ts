@@ -22,7 +22,8 @@ function rng(seed: number) {
 
 const BASE = 39904; // 1 Apr 2009
 
-export function syntheticProgramme(items: number): Synthetic {
+/** `prefix` starts every project, milestone and risk ID ("S3." → S3.P0), for programmes collated from many such files. */
+export function syntheticProgramme(items: number, prefix = ""): Synthetic {
   const rand = rng(items);
   const nProjects = Math.max(1, Math.floor(items / 4));
   const nMilestones = items - nProjects;
@@ -30,7 +31,7 @@ export function syntheticProgramme(items: number): Synthetic {
   const ids: string[] = [];
   const links: [string, string][] = [];
   const deps = new Map<number, string[]>();
-  for (let i = 0; i < items; i++) ids.push(i < nProjects ? `P${i}` : `M${i - nProjects}`);
+  for (let i = 0; i < items; i++) ids.push(i < nProjects ? `${prefix}P${i}` : `${prefix}M${i - nProjects}`);
   // 1.5 links per item on average, each to an earlier item.
   for (let i = 1; i < items; i++) {
     const count = rand() < 0.5 ? 1 : 2;
@@ -58,7 +59,7 @@ export function syntheticProgramme(items: number): Synthetic {
     milestones.push([ids[i], ids[m % nProjects], `Milestone ${m}`, baseline, baseline + Math.floor(rand() * 60) - 10, done ? baseline : null, done ? "Complete" : "In progress", `Owner ${m % 50}`, deps.get(i)?.join(", ") ?? null]);
   }
   const risks: CellValue[][] = [["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status", "Last Reviewed"]];
-  for (let r = 0; r < Math.max(1, Math.floor(items / 10)); r++) risks.push([`R${r}`, `Risk ${r}`, ids[r % nProjects], r % 7 ? `Owner ${r % 30}` : null, 1 + (r % 5), 1 + ((r * 3) % 5), r % 5 ? "Plan" : null, "Open", BASE + 200 + (r % 300)]);
+  for (let r = 0; r < Math.max(1, Math.floor(items / 10)); r++) risks.push([`${prefix}R${r}`, `Risk ${r}`, ids[r % nProjects], r % 7 ? `Owner ${r % 30}` : null, 1 + (r % 5), 1 + ((r * 3) % 5), r % 5 ? "Plan" : null, "Open", BASE + 200 + (r % 300)]);
   const comps: CellValue[][] = [["ID", "Competency", "Assessment", "Date", "Score", "Target", "Target Date"]];
   for (let c = 1; c <= 10; c++) for (const [a, d] of [["Self", BASE - 150], ["Panel", BASE - 100], ["Self", BASE + 200]] as const) comps.push([`C${c}`, `Competency ${c}`, a, d, 1 + (c % 3), 3, BASE + 700]);
   const snapshot: WorkbookSnapshot = {

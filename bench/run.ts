@@ -1,10 +1,10 @@
 /**
- * npm run bench -- [--only engine,plan,office,file,pane,cli] [--sizes 1000,10000,100000] [--json]
+ * npm run bench -- [--only engine,plan,office,file,pane,cli,collation] [--sizes 1000,10000,100000] [--json]
  * Prints one table (or, with --json, one JSON object per line) and writes bench/results.json.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cli, engine, file, office, pane, plan, type Row } from "./suites";
+import { cli, collation, engine, file, office, pane, plan, type Row } from "./suites";
 import { table } from "./table";
 
 function arg(name: string): string | undefined {
@@ -15,7 +15,7 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const only = new Set((arg("--only") ?? "engine,plan,office,file,pane,cli").split(","));
+  const only = new Set((arg("--only") ?? "engine,plan,office,file,pane,cli,collation").split(","));
   const sizes = (arg("--sizes") ?? "1000,10000,100000").split(",").map(Number).filter((n) => n > 0);
   const json = process.argv.includes("--json");
   const fileRows = Number(arg("--file-rows") ?? 50_000);
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   if (only.has("file")) emit(await file(fileRows));
   if (only.has("pane")) emit(await pane());
   if (only.has("cli")) emit(await cli());
+  if (only.has("collation")) emit(await collation());
   const out = { machine: { node: process.version, cpus: require("node:os").cpus().length, platform: process.platform }, when: new Date().toISOString(), rows };
   writeFileSync(arg("--out") ?? join(__dirname, "results.json"), JSON.stringify(out, null, 2) + "\n");
   if (!json) console.log(table(rows));

@@ -7,6 +7,9 @@ import JSZip from "jszip";
 import { zlibCodec } from "../src/cli/zlib-codec";
 import { useDeflateCodec } from "../src/hosts/xlsx/zip";
 import { analyseWorkbook } from "../src/checks/analyse";
+import { analyseCollation } from "../src/collation/analyse";
+import type { CellValue } from "../src/model/cell";
+import type { WorkbookSnapshot } from "../src/model/snapshot";
 import { readWorkbook } from "../src/hosts/xlsx/read";
 import { writeNewWorkbook } from "../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../src/hosts/xlsx/sheet-xml";
@@ -192,4 +195,31 @@ export async function cli(): Promise<Row[]> {
   };
   const { a: ours, b: bare } = await alternate(7, run([bin, "check", sample, "--quiet"]), run(["-e", "0"]));
   return [{ suite: "cli", command: "check sample --quiet", ours_ms: round(ours), node_ms: round(bare), ratio: round(ours / bare), under_half_second: ours < 500 ? "yes" : "no" }];
+}
+
+/**
+ * Collation of `sources` workstream files of `items` items each, against reading the same rows
+ * from one workbook. Twice: with IDs distinct across the files, and with every ID used by every
+ * file (as numbered exports from Project or Smartsheet are), so that all are qualified.
+ */
+export async function collation(sources = 50, items = 200): Promise<Row[]> {
+  const main: WorkbookSnapshot = { sheets: [{ name: "Settings", top: 0, left: 0, rows: [["Programme name", "Portfolio"], ["Reporting date", 40204]] }], tables: [], date1904: false };
+  const distinct = Array.from({ length: sources }, (_, k) => syntheticProgramme(items, `S${k}.`).snapshot);
+  const colliding = Array.from({ length: sources }, () => syntheticProgramme(items).snapshot);
+  const one = oneWorkbook(distinct);
+  const asOf = 40204 - 25569;
+  const out: Row[] = [];
+  for (const [ids, snaps] of [["distinct", distinct], ["all colliding", colliding]] as const) {
+    const inputs = snaps.map((snapshot, k) => ({ file: `workstream-${k}.xlsx`, snapshot }));
+    const { a: ours, b: theirs } = await alternate(5, () => analyseCollation(main, inputs, { asOf }), () => analyseWorkbook(one, { asOf }));
+    out.push({ suite: "collation", sources, items_each: items, ids, ours_ms: round(ours), one_workbook_ms: round(theirs), ratio: round(ours / theirs) });
+  }
+  return out;
+}
+
+/** The same sources' rows as one workbook: each sheet's rows one after another under one header. */
+function oneWorkbook(snaps: WorkbookSnapshot[]): WorkbookSnapshot {
+  const sheets = snaps[0].sheets.map((s) => ({ ...s, rows: [...s.rows] as CellValue[][] }));
+  for (const snap of snaps.slice(1)) for (const s of snap.sheets) if (s.name !== "Settings" && s.name !== "Competencies") sheets.find((x) => x.name === s.name)!.rows.push(...s.rows.slice(1));
+  return { sheets, tables: [], date1904: false };
 }

@@ -4,7 +4,7 @@ import ts from "typescript";
 
 /** The core is plain TypeScript: no Office.js, no file system, no DOM. Hosts only translate. */
 const SRC = join(__dirname, "..", "src");
-const CORE = ["model", "ingest", "checks", "report"];
+const CORE = ["model", "ingest", "checks", "report", "collation"];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -17,8 +17,11 @@ export interface CliArgs {
   force: boolean;
   /** Replace a read-only output file too (implies --force). */
   overwriteReadOnly: boolean;
-  /** Refuse rather than write a copy that cannot keep something of the input's (a digital signature). */
+  /** Refuse rather than write something incomplete: a copy that cannot keep the input's digital signature, or a pack that leaves out a source that cannot be read (exit 2). */
   strict: boolean;
+  /** Workstream sources to collate with the programme workbook (src/cli/sources.ts): files, and folders of them. */
+  sources?: string[];
+  sourceDirs?: string[];
 }
 
 interface OptionHelp {
@@ -30,6 +33,11 @@ const AS_OF: OptionHelp = { flag: "--as-of YYYY-MM-DD", text: "the date to repor
 const QUIET: OptionHelp = { flag: "-q, --quiet", text: "no progress" };
 const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if it exists (never the input; a read-only one only with --overwrite-read-only); it keeps the old file's permissions" };
 const READ_ONLY: OptionHelp = { flag: "--overwrite-read-only", text: "with --force, replace the output file even if it is read-only" };
+const SOURCES: OptionHelp[] = [
+  { flag: "--source <file> [<file>…]", text: "a workstream's workbook, Project or Smartsheet export, or CSV to collate with the programme workbook (repeatable; a pattern such as plans/*.csv is fine)" },
+  { flag: "--sources <folder>", text: "every .xlsx, .xlsm and .csv file in a folder, as sources" },
+];
+const STRICT: OptionHelp = { flag: "--strict", text: "refuse rather than write something incomplete: a copy that loses the workbook's digital signature, or a pack without a source that cannot be read (exit 2)" };
 
 /** Each command: its synopsis, what it does, and a line per option. */
 export const COMMANDS: Record<Command, { synopsis: string; does: string; options: OptionHelp[] }> = {
@@ -41,12 +49,14 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
       { flag: "--format text|json|sarif", text: "text (the default) for people; json for scripts; sarif (SARIF 2.1.0) for CI systems and editors" },
       { flag: "--json", text: "the same as --format json" },
       { flag: "-q, --quiet", text: "print only the summary line" },
+      ...SOURCES,
+      STRICT,
     ],
   },
   report: {
     synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv|plan.xml> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, { flag: "--strict", text: "refuse rather than write a copy that cannot keep something of the workbook's (its digital signature)" }, { flag: "-q, --quiet", text: "print nothing when the report is written" }],
+    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, STRICT, { flag: "-q, --quiet", text: "print nothing when the report is written" }, ...SOURCES],
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
@@ -102,6 +112,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (flag === "--overwrite-read-only") a.force = a.overwriteReadOnly = true;
     else if (flag === "--strict") a.strict = true;
     else if (flag === "-o" || flag === "--output" || flag === "--out") a.output = value();
+    else if (flag === "--source") {
+      // Greedy, so that a shell-expanded plans/*.csv is every file it matched.
+      (a.sources ??= []).push(value());
+      while (!t.includes("=") && argv[i + 1] !== undefined && !argv[i + 1].startsWith("-")) a.sources.push(argv[++i]);
+    } else if (flag === "--sources") (a.sourceDirs ??= []).push(value());
     else if (flag === "--as-of") {
       const v = value();
       const d = parseIsoDay(v);

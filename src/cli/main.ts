@@ -20,6 +20,7 @@ import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args"
 import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
 import { formatReport, safeJson, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
+import { hasSources, runCollated, type CliHost } from "./sources";
 import { toSarif } from "./sarif";
 import { zlibCodec } from "./zlib-codec";
 
@@ -60,8 +61,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case "check":
+        if (hasSources(args)) return await runCollated("check", args, io, HOST);
         return await check(args, io);
       case "report":
+        if (hasSources(args)) return await runCollated("report", args, io, HOST);
         return await report(args.input!, args.output!, args, io);
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
@@ -185,6 +188,9 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
 }
 
 export class CliFailure extends Error {}
+
+/** Collation (sources.ts) reads its files as check and report do. */
+const HOST: CliHost = { load, version, fail: (m) => new CliFailure(m) };
 
 /** One line on stderr; whatever came from the workbook or a path in it is escaped (format.ts's visible). */
 function fail(e: unknown, args: CliArgs, io: Io): number {

@@ -1,5 +1,6 @@
 import { a1, columnLetters, type CellValue } from "../model/cell";
 import type { SheetSnapshot, SnapshotProblem } from "../model/snapshot";
+import { decodeWindows1252 } from "./windows-1252";
 
 /**
  * A CSV file as one sheet (RFC 4180: quoted fields with doubled quotes, line breaks inside quotes,
@@ -214,32 +215,6 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   } catch {
     return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
   }
-}
-
-/** Windows-1252's characters at 0x80–0x9F (the five unassigned bytes kept as their C1 code points, as Windows does). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-];
-
-/**
- * Windows-1252 by its own table: Node's TextDecoder("windows-1252") decodes as ISO-8859-1 (0x97
- * becomes a C1 control, not the em dash Project wrote). In slices, so no one string is built from
- * a huge array at once.
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const SLICE = 1 << 16;
-  const codes = new Uint16Array(SLICE);
-  for (let at = 0; at < bytes.length; at += SLICE) {
-    const n = Math.min(SLICE, bytes.length - at);
-    for (let i = 0; i < n; i++) {
-      const b = bytes[at + i];
-      codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
-    }
-    parts.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
-  }
-  return parts.join("");
 }
 
 /** A sheet name from a file name: its base, without the extension, within Excel's rules for names. */

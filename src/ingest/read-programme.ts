@@ -77,7 +77,7 @@ const PARTS: SheetKind[] = ["projects", "tasks", "milestones", "risks", "issues"
  * becomes a diagnostic naming its sheet and cell, and the rest is still read. A workbook may hold
  * any part (only a plan, only a risk register, only a RAID log): absent parts are noted, not errors.
  */
-export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
+export function readProgramme(snapshot: WorkbookSnapshot, opts: ReadOptions = {}): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
   const diags: Diagnostic[] = (snapshot.problems ?? []).map((p) => ({
     severity: "warning",
     code: "unreadable-cell",
@@ -98,7 +98,7 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
   const summaries: SummaryTask[] = [];
   const plan = readPlanExport(reader, ids, refs, projects, milestones, summaries);
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
-  const links = readLinks(reader, refs, ids, diags, sources);
+  const links = readLinks(reader, refs, ids, diags, sources, opts.unresolved);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
   const issues = reader.rows("issues", ids.fresh(), ({ id, v, row }): Issue => ({
     id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src,
@@ -155,6 +155,26 @@ export function readProgramme(snapshot: WorkbookSnapshot): IngestResult & { left
     leftOut,
     recognition,
   };
+}
+
+export interface ReadOptions {
+  /**
+   * When given, a dependency naming an ID this workbook does not hold is kept here instead of
+   * reported: collation (src/collation) resolves it against the other sources' items.
+   */
+  unresolved?: UnresolvedRef[];
+}
+
+/** A link whose predecessor (or, on a Dependencies sheet, successor) is not an item of this workbook: each end as written. */
+export interface UnresolvedRef {
+  from: string;
+  to: string;
+  fromKnown: boolean;
+  toKnown: boolean;
+  type: LinkType;
+  lag: Lag;
+  sheet: string;
+  cell: string;
 }
 
 /** One ID space: the first row with an ID keeps it; later ones are reported and left out. */
@@ -412,7 +432,7 @@ function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milest
 }
 
 /** Links from the Depends On columns and the Dependencies sheet, resolved once every ID is known. */
-function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Diagnostic[], sources: SheetSource[]): Link[] {
+function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Diagnostic[], sources: SheetSource[], unresolved?: UnresolvedRef[]): Link[] {
   // The projects and milestones by number, in the order their IDs were taken: a link is
   // remembered as two numbers, not as a string per link.
   const ids = items.taken;
@@ -432,6 +452,10 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
   const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
     const f = items.numberOf(from);
     if (f === undefined) {
+      if (unresolved) {
+        unresolved.push({ from, to, fromKnown: false, toKnown: items.numberOf(to) !== undefined, type, lag, sheet, cell });
+        return true;
+      }
       diags.push({ severity: "error", code: "unknown-reference", message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet, cell, entity: to });
       return false;
     }
@@ -456,6 +480,10 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
     const to = str(v.to);
     if (!from || !to) {
       diags.push({ severity: "error", code: "missing-value", message: `This dependency needs both a From and a To ID.`, sheet: row.src.sheet, cell: cellOf(row.src, !from ? "from" : "to") ?? "" });
+      continue;
+    }
+    if (!known(to) && unresolved) {
+      unresolved.push({ from, to, fromKnown: known(from), toKnown: false, type: (str(v.type) || "FS") as LinkType, lag: (v.lag as Lag | null) ?? NO_LAG, sheet: row.src.sheet, cell: cellOf(row.src, "from") ?? "" });
       continue;
     }
     if (!known(to)) {

@@ -43,6 +43,7 @@ export const CODE_NAMES = {
   "recognised-as": "Workbook recognised as",
   "no-progress": "Plan carries no progress",
   "unreadable-cell": "Cell not read as written",
+  "unreadable-source": "Source not read",
 } as const;
 
 export type DiagnosticCode = keyof typeof CODE_NAMES;

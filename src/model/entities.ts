@@ -3,6 +3,7 @@ import type { SnapshotRow } from "./plan-snapshot";
 import type { CalendarKind } from "./calendar";
 import type { Constraint } from "./constraint";
 import type { Day } from "./dates";
+import type { Collation } from "./provenance";
 import type { Rag } from "./rag";
 
 /** Where a record came from: its sheet, its row, and the cell of each field read. */
@@ -438,6 +439,8 @@ export interface Programme {
   settings: Settings;
   /** Which sheet (and table, if any) each kind was read from. */
   sources: SheetSource[];
+  /** When several files were collated into this programme: what each contributed (src/collation). */
+  collation?: Collation;
 }
 
 export interface SheetSource {

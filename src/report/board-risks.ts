@@ -1,4 +1,5 @@
 import { cellOf } from "../model/entities";
+import { PLACE_SEPARATOR } from "../model/provenance";
 import { escalationScore, MATRIX_BANDS, MATRIX_NAME, riskBand, type RiskResult } from "../checks/risks";
 import type { RiskMatrixKind } from "../model/entities";
 import { capped, COLS } from "./board";
@@ -48,11 +49,18 @@ function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
   ];
 }
 
+/** " (registers: estates.xlsx, workforce.xlsx)": which files' registers a collated programme's heat map holds. */
+function registersOf(ctx: ReportContext, open: { id: string }[]): string {
+  if (!ctx.a.programme.collation) return "";
+  const files = new Set(open.map((r) => ctx.riskById.get(r.id)!.src.sheet).map((s) => (s.includes(PLACE_SEPARATOR) ? s.slice(0, s.indexOf(PLACE_SEPARATOR)) : "the programme workbook")));
+  return files.size ? ` (registers: ${[...files].join(", ")})` : "";
+}
+
 /** Likelihood down, impact across, open risks counted in each cell in the matrix's colours; square cells (columns D on). */
 function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): void {
   const n = matrix === "3x3" ? 3 : 5;
   const open = ctx.a.risks.filter((r) => r.open && r.score !== null && r.matrix === matrix);
-  L.section(`Risk heat map: open risks on the ${MATRIX_NAME[matrix]}`);
+  L.section(`Risk heat map: open risks on the ${MATRIX_NAME[matrix]}${registersOf(ctx, open)}`);
   const at = new Map<string, string[]>();
   for (const r of open) {
     const risk = ctx.riskById.get(r.id)!;

@@ -59,7 +59,7 @@ export function diagLink(d: Diagnostic | undefined): PlanCell["link"] {
 export function boardSheet(ctx: ReportContext): PlanSheet {
   const a = ctx.a;
   const s = a.programme.settings;
-  const L = new SheetLayout(BOARD_WIDTHS);
+  const L = new SheetLayout(BOARD_WIDTHS, ctx.externalSheets);
   L.title(boardTitle(s.programmeName));
   L.line(`Reporting date ${formatDayLong(a.asOf)} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · ${s.classification}`, "subtitle");
   L.line(purposeLine(ctx), "subtitle");
@@ -211,6 +211,7 @@ function dataQuality(L: SheetLayout, ctx: ReportContext): void {
   L.section("Data quality: what this report cannot show");
   for (const d of noProgress) L.line(`${d.sheet} carries no % Complete or actual dates: its tasks past their finish are "progress not reported", not overdue.`, "warning");
   const rows: PlanCell[][] = [];
+  for (const d of a.diagnostics) if (d.code === "unreadable-source") rows.push([cell(d.sheet, "wrap"), cell("(not read)", "wrap"), cell("Source", "text"), cell(d.message, "error")]);
   for (const x of a.leftOut) rows.push([cell(x.id || "(no ID)", "link", { sheet: x.sheet, cell: x.cell }), cell(x.title || "(no title)", "wrap"), cell(x.kind === "projects" ? "Project" : x.kind, "text"), cell(`Left out: ${x.reason}. Fix the ID to include it.`, "error")]);
   for (const r of unscored) {
     const risk = ctx.riskById.get(r.id)!;

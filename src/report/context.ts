@@ -23,6 +23,8 @@ export interface ReportContext {
   nameOf: (id: string) => string;
   /** An ID with its name beside it ("P04 Staff survey"), or the ID alone when it names nothing. */
   labelOf: (id: string) => string;
+  /** The sheets of other files (a collated programme's sources): report cells name them, never link to them. */
+  externalSheets: ReadonlySet<string>;
 }
 
 export function makeContext(a: Analysis): ReportContext {
@@ -55,6 +57,7 @@ export function makeContext(a: Analysis): ReportContext {
       const name = nameOf(id);
       return name && name !== id ? `${id} ${name}` : id;
     },
+    externalSheets: new Set(a.programme.collation?.externalSheets),
   };
 }
 

@@ -10,7 +10,7 @@ const WIDTHS = [10, 26, 16, 8, 10, 90];
 /** Every diagnostic, with a link to its cell, as a filterable Excel table (its header repeated on every printed page). */
 export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   const a = ctx.a;
-  const L = new SheetLayout(WIDTHS);
+  const L = new SheetLayout(WIDTHS, ctx.externalSheets);
   const n = countBySeverity(a.diagnostics);
   L.title("Exceptions");
   L.line(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle");

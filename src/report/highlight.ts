@@ -51,7 +51,7 @@ interface ToleranceLine {
 export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanSheet {
   const a = ctx.a;
   const s = a.programme.settings;
-  const L = new SheetLayout(HIGHLIGHT_WIDTHS);
+  const L = new SheetLayout(HIGHLIGHT_WIDTHS, ctx.externalSheets);
   const projects = w.projects.map((id) => projectOf(ctx, id)!);
   const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
   const ownsItem = (project: string) => inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();

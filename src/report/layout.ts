@@ -2,6 +2,7 @@ import type { Block, ChartSpec, PlanCell, PlanValue, RangeRef } from "./plan";
 import { cell } from "./plan";
 import { STYLES } from "./styles";
 import { wrappedLines } from "./text-metrics";
+import { namePlaceOfOtherFiles } from "./provenance-cells";
 
 /**
  * Lays a report sheet out top to bottom — titles, sections, tables, notes, charts — and pages
@@ -25,6 +26,8 @@ export function columnPoints(chars: number): number {
   return (chars * 7 + 5) * 0.75;
 }
 
+const NO_SHEETS: ReadonlySet<string> = new Set();
+
 export class SheetLayout {
   row = 0;
   readonly blocks: Block[] = [];
@@ -38,7 +41,11 @@ export class SheetLayout {
   private dataRow = 0;
   private readonly capacity: number;
 
-  constructor(readonly widths: number[]) {
+  /** `external`: the sheets of other files (a collated programme's sources), which a cell names instead of linking to. */
+  constructor(
+    readonly widths: number[],
+    private readonly external: ReadonlySet<string> = NO_SHEETS,
+  ) {
     const total = widths.reduce((n, w) => n + columnPoints(w), 0);
     this.capacity = PRINTABLE_HEIGHT_PT / Math.min(1, PRINTABLE_WIDTH_PT / total);
   }
@@ -124,6 +131,7 @@ export class SheetLayout {
 
   /** Puts one row at the current row, moving down; `merge` spans a cell to a last column. */
   private putRow(cells: PlanCell[], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): number {
+    if (this.external.size) cells = cells.map((c) => namePlaceOfOtherFiles(c, this.external));
     const spans = new Map<number, number>();
     for (const [from, to] of opts.merge ?? []) {
       spans.set(from, to);

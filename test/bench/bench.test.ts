@@ -1,4 +1,4 @@
-import { engine, office, plan } from "../../bench/suites";
+import { collation, engine, office, plan } from "../../bench/suites";
 import { table } from "../../bench/table";
 import { syntheticProgramme } from "../../bench/generate";
 
@@ -19,5 +19,11 @@ describe("npm run bench (smoke)", () => {
     expect(rows[2]).toMatchObject({ suite: "office", rows: 300, read_syncs: 3, write_syncs: expect.any(Number), max_request_bytes: expect.any(Number) });
     expect(rows[2].max_request_bytes as number).toBeLessThan(5 * 1024 * 1024);
     expect(table(rows)).toContain("engine");
+  }, 120_000);
+
+  it("reports the collation suite's fields, for IDs distinct and all colliding", async () => {
+    const rows = await collation(3, 40);
+    expect(rows.map((r) => r.ids)).toEqual(["distinct", "all colliding"]);
+    for (const r of rows) expect(r).toEqual({ suite: "collation", sources: 3, items_each: 40, ids: r.ids, ours_ms: expect.any(Number), one_workbook_ms: expect.any(Number), ratio: expect.any(Number) });
   }, 120_000);
 });

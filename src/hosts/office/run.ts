@@ -1,3 +1,4 @@
+import type { SourceInput } from "../../collation/part";
 import type { Analysis } from "../../checks/analyse";
 import type { Day } from "../../model/dates";
 import type { WorkbookSnapshot } from "../../model/snapshot";
@@ -28,7 +29,7 @@ export function excelRunner(): Runner {
   return (options, batch) => Excel.run(options as Excel.RunOptions, (ctx) => batch(ctx));
 }
 
-export type Analyser = (snapshot: WorkbookSnapshot, opts: { asOf?: Day | null; include?: ReportInclude; now: Date }) => Promise<{ analysis: Analysis; plan: ReportPlan }>;
+export type Analyser = (snapshot: WorkbookSnapshot, opts: { asOf?: Day | null; include?: ReportInclude; now: Date; sources?: readonly SourceInput[] }) => Promise<{ analysis: Analysis; plan: ReportPlan }>;
 
 export interface ReportInclude {
   board?: boolean;

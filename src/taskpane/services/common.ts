@@ -15,6 +15,7 @@ export function toCheckResult(analysis: Analysis, started: number): CheckResult 
     reportingDate: analysis.programme.settings.reportingDate === null ? null : formatDay(analysis.programme.settings.reportingDate),
     takenAt: new Date(),
     durationMs: Math.round(performance.now() - started),
+    collation: analysis.programme.collation?.sources,
   };
 }
 

@@ -1,6 +1,7 @@
 import { writeTemplate } from "../../hosts/xlsx/template";
 import { inlineFileJobs, type FileJobs } from "../worker/file-client";
 import { plainError } from "./plain-errors";
+import { sourceFiles } from "./source-files";
 import type { SessionEdits } from "./session-edits";
 import { FileGoneError, type FileSource, type WorkbookService } from "./types";
 
@@ -14,6 +15,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function fileService(source: FileSource, jobs: FileJobs, urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): WorkbookService {
   const name = source.name;
   const edits: SessionEdits = { settings: {}, maps: [] };
+  const sources = sourceFiles();
   /** The file as it is now on disk, read again each time. */
   const bytes = async (): Promise<Uint8Array> => {
     try {
@@ -25,14 +27,15 @@ export function fileService(source: FileSource, jobs: FileJobs, urls: { create: 
   return {
     mode: "file",
     title: name,
+    sources,
     preview: (sheet, cell, src) => jobs.preview(sheet, cell, src),
     async check(opts, progress) {
       progress("Reading", 0, 0);
-      return jobs.check(name, await bytes(), edits, opts.asOf, progress);
+      return jobs.check(name, await bytes(), edits, opts.asOf, progress, await sources.read());
     },
     async report(opts, progress) {
       progress("Reading", 0, 0);
-      const out = await jobs.report(name, await bytes(), edits, opts, progress);
+      const out = await jobs.report(name, await bytes(), edits, opts, progress, await sources.read());
       const outName = name.replace(/\.xlsx$/i, "") + " - report.xlsx";
       return { sheets: out.sheets, renamed: out.renamed, download: { name: outName, url: urls.create(out.blob), bytes: out.blob.size } };
     },

@@ -1,6 +1,7 @@
 import type { AnalysisJson } from "../../checks/summary";
 import type { SettingValue } from "../../report/settings-plan";
 import type { TemplateSheet } from "../../report/template";
+import type { SourceSummary } from "../../model/provenance";
 
 /**
  * What the pane asks of a workbook, whichever host holds it: the open workbook in Excel, or
@@ -20,6 +21,8 @@ export interface CheckResult {
   reportingDate: string | null;
   takenAt: Date;
   durationMs: number;
+  /** With workstream sources: what each contributed (src/collation). */
+  collation?: SourceSummary[];
 }
 
 export interface ReportOptions {
@@ -56,6 +59,8 @@ export interface WorkbookService {
   mapColumn(map: { sheet: string; header: string; field: string }): Promise<"saved" | "session">;
   /** Browser mode: the blank template, to download. */
   templateDownload?(): Promise<{ name: string; url: string }>;
+  /** Browser mode: the workstream files collated with this workbook on every check and report (views/SourcesPanel.tsx). */
+  sources?: SourceFiles;
   /** Browser mode: what a finding's cell holds, with its row and the sheet's header row (from the last read). */
   preview?(sheet: string, cell: string, source?: { kind?: string; headerCell?: string }): Promise<CellPreview | null>;
   /** Browser mode: stops the file's worker when another workbook is opened. */
@@ -84,6 +89,14 @@ export interface CellPreview {
 export interface FileSource {
   name: string;
   read(): Promise<Uint8Array>;
+}
+
+/** The workstream files chosen in the pane, read again by the file host on every check and report. */
+export interface SourceFiles {
+  names(): string[];
+  /** Adds files (one already listed under the same name is replaced: a refresh). */
+  add(files: FileSource[]): void;
+  remove(name: string): void;
 }
 
 /** Thrown when the browser will not read the file again (it changed on disk): choose it again. */

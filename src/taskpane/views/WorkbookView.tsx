@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarB
 import { useState } from "react";
 import { sheetSpec, type SheetKind } from "../../ingest/schema";
 import { Note } from "./Note";
+import { SourcesPanel } from "./SourcesPanel";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
@@ -42,7 +43,7 @@ function countOf(s: { kind: string; rows: number }, planLinks: boolean): string 
   const n = s.rows.toLocaleString("en-GB");
   if (s.kind !== "links") return `${n} ${s.rows === 1 ? "row" : "rows"}`;
   // A link to or from a summary task applies to every task under it, so it is counted once per task (Microsoft Project's rule).
-  return `${n} ${s.rows === 1 ? "link" : "links"}${planLinks ? " between tasks (a link to a summary task counts once for each task under it)" : ""}`;
+  return `${n} ${s.rows === 1 ? "link" : "links"}${planLinks ? " between tasks (each Predecessors reference once; a link to a summary task binds the tasks under it)" : ""}`;
 }
 
 /** "Projects, 15 rows"; links read from Depends On columns say so ("Depends On column on Milestones, 9 links"). */
@@ -142,6 +143,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
         ))}
       </ul>
       <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} setNote={setNote} />
+      {service.sources && <SourcesPanel sources={service.sources} result={result} onChanged={onChanged} />}
       {missingColumns.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

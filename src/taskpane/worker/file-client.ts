@@ -3,13 +3,13 @@ import { plainError } from "../services/plain-errors";
 import type { SessionEdits } from "../services/session-edits";
 import type { CellPreview, CheckResult, Progress, ReportOptions } from "../services/types";
 import { handleFileJob, type JobState } from "./file-job";
-import type { FileJobRequest, FileJobResponse, ReportBytes } from "./file-protocol";
+import type { FileJobRequest, FileJobResponse, ReportBytes, SourceBytes } from "./file-protocol";
 
 /** The file work the browser mode asks for; in the file worker, or inline where there is none. */
 export interface FileJobs {
   open(name: string, bytes: Uint8Array): Promise<void>;
-  check(name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: Progress): Promise<CheckResult>;
-  report(name: string, bytes: Uint8Array, edits: SessionEdits, opts: ReportOptions, progress: Progress): Promise<ReportBytes>;
+  check(name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: Progress, sources?: SourceBytes[]): Promise<CheckResult>;
+  report(name: string, bytes: Uint8Array, edits: SessionEdits, opts: ReportOptions, progress: Progress, sources?: SourceBytes[]): Promise<ReportBytes>;
   preview(sheet: string, cell: string, source?: PreviewSource): Promise<CellPreview | null>;
   dispose(): void;
 }
@@ -38,14 +38,22 @@ function bufferOf(bytes: Uint8Array): ArrayBuffer {
 function jobsOver(send: Send, dispose: () => void): FileJobs {
   let next = 1;
   type Body = FileJobRequest extends infer R ? (R extends FileJobRequest ? Omit<R, "id"> : never) : never;
-  const job = <T>(req: Body, progress: Progress = () => undefined) => send({ ...req, id: next++ } as FileJobRequest, "bytes" in req ? [req.bytes] : [], progress) as Promise<T>;
+  const job = <T>(req: Body, progress: Progress = () => undefined) => send({ ...req, id: next++ } as FileJobRequest, transfers(req), progress) as Promise<T>;
   return {
     open: (name, bytes) => job({ job: "open", name, bytes: bufferOf(bytes) }),
-    check: (name, bytes, edits, asOf, progress) => job({ job: "check", name, bytes: bufferOf(bytes), edits, asOf }, progress),
-    report: (name, bytes, edits, opts, progress) => job({ job: "report", name, bytes: bufferOf(bytes), edits, asOf: opts.asOf, include: opts.include }, progress),
+    check: (name, bytes, edits, asOf, progress, sources) => job({ job: "check", name, bytes: bufferOf(bytes), edits, asOf, sources }, progress),
+    report: (name, bytes, edits, opts, progress, sources) => job({ job: "report", name, bytes: bufferOf(bytes), edits, asOf: opts.asOf, include: opts.include, sources }, progress),
     preview: (sheet, cell, source) => job({ job: "preview", sheet, cell, source }),
     dispose,
   };
+}
+
+/** The buffers a request hands over to the worker (the workbook's and its sources'), moved rather than copied. */
+function transfers(req: FileJobRequest | Omit<FileJobRequest, "id">): Transferable[] {
+  const r = req as { bytes?: ArrayBuffer; sources?: SourceBytes[] };
+  const out: Transferable[] = r.bytes ? [r.bytes] : [];
+  for (const s of r.sources ?? []) if (s.bytes) out.push(s.bytes);
+  return out;
 }
 
 /** The same jobs on this thread (tests, and browsers without workers). */

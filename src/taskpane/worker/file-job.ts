@@ -1,4 +1,7 @@
-import { analyseWorkbook } from "../../checks/analyse";
+import { analyseWorkbook, type Analysis } from "../../checks/analyse";
+import { analyseCollation } from "../../collation/analyse";
+import type { SourceInput } from "../../collation/part";
+import { decodeCsvBytes, parseCsv, sheetNameFromFile } from "../../ingest/csv";
 import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
 import { writeReport } from "../../hosts/xlsx/write-report";
 import type { WorkbookSnapshot } from "../../model/snapshot";
@@ -8,7 +11,7 @@ import { plainError } from "../services/plain-errors";
 import { notAWorkbook } from "../services/refusals";
 import { cellPreview, type PreviewSource } from "../services/cell-preview";
 import { applyOverrides, type SessionEdits } from "../services/session-edits";
-import type { FileJobRequest, FileJobResponse, ReportBytes } from "./file-protocol";
+import type { FileJobRequest, FileJobResponse, ReportBytes, SourceBytes } from "./file-protocol";
 import type { CellPreview, CheckResult, Stage } from "../services/types";
 
 /**
@@ -54,18 +57,43 @@ async function read(name: string, bytes: Uint8Array, progress: (stage: Stage, do
   }
 }
 
-export async function checkFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: (stage: Stage, done: number, total: number) => void): Promise<CheckResult> {
+/** Each workstream source read by the same file host (a CSV as the command line reads it); one that cannot be read keeps its reason. */
+export async function readSources(list: readonly SourceBytes[]): Promise<SourceInput[]> {
+  const out: SourceInput[] = [];
+  for (const s of list) {
+    if (!s.bytes) {
+      out.push({ file: s.file, error: s.error ?? "it could not be read" });
+      continue;
+    }
+    const bytes = new Uint8Array(s.bytes);
+    try {
+      if (/\.csv$/i.test(s.file)) out.push({ file: s.file, snapshot: { sheets: [parseCsv(decodeCsvBytes(bytes).text, sheetNameFromFile(s.file))], tables: [], date1904: false } });
+      else out.push({ file: s.file, snapshot: await readWorkbook(bytes) });
+    } catch (e) {
+      out.push({ file: s.file, error: plainError(e, "read it").replace(/\.$/, "") });
+    }
+  }
+  return out;
+}
+
+/** The workbook alone, or collated with the workstream sources (src/collation). */
+async function analyse(snapshot: WorkbookSnapshot, sources: readonly SourceBytes[] | undefined, asOf: string | undefined): Promise<Analysis> {
+  const opts = { asOf: asOfDay(asOf) };
+  return sources?.length ? analyseCollation(snapshot, await readSources(sources), opts) : analyseWorkbook(snapshot, opts);
+}
+
+export async function checkFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: (stage: Stage, done: number, total: number) => void, sources?: SourceBytes[]): Promise<CheckResult> {
   const started = performance.now();
   state.snapshot = await read(name, bytes, progress);
   progress("Checking", 0, 1);
-  const analysis = analyseWorkbook(applyOverrides(state.snapshot, edits), { asOf: asOfDay(asOf) });
+  const analysis = await analyse(applyOverrides(state.snapshot, edits), sources, asOf);
   return toCheckResult(analysis, started);
 }
 
-export async function reportFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, opts: { asOf?: string; include?: PlanOptions["include"] }, progress: (stage: Stage, done: number, total: number) => void): Promise<ReportBytes> {
+export async function reportFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, opts: { asOf?: string; include?: PlanOptions["include"]; sources?: SourceBytes[] }, progress: (stage: Stage, done: number, total: number) => void): Promise<ReportBytes> {
   state.snapshot = await read(name, bytes, progress);
   progress("Checking", 0, 1);
-  const analysis = analyseWorkbook(applyOverrides(state.snapshot, edits), { asOf: asOfDay(opts.asOf) });
+  const analysis = await analyse(applyOverrides(state.snapshot, edits), opts.sources, opts.asOf);
   progress("Planning", 0, 1);
   const plan = buildReportPlan(analysis, { include: opts.include });
   progress("Writing", 0, 1);
@@ -86,13 +114,13 @@ export async function handleFileJob(state: JobState, req: FileJobRequest, post: 
         await read(req.name, new Uint8Array(req.bytes), () => undefined);
         return post({ id: req.id, type: "done", result: null });
       case "check": {
-        const result = await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress);
+        const result = await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress, req.sources);
         const all = result.json.diagnostics;
         for (let i = 0; i < all.length; i += FINDINGS_PER_MESSAGE) post({ id: req.id, type: "findings", findings: all.slice(i, i + FINDINGS_PER_MESSAGE) });
         return post({ id: req.id, type: "done", result: { ...result, json: forThePane(result.json) } });
       }
       case "report":
-        return post({ id: req.id, type: "done", result: await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include }, progress) });
+        return post({ id: req.id, type: "done", result: await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include, sources: req.sources }, progress) });
       case "preview":
         return post({ id: req.id, type: "done", result: previewCell(state, req.sheet, req.cell, req.source) });
     }

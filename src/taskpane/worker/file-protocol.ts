@@ -10,9 +10,16 @@ import type { CheckResult, ReportResult, Stage } from "../services/types";
  */
 export type FileJobRequest =
   | { id: number; job: "open"; name: string; bytes: ArrayBuffer }
-  | { id: number; job: "check"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string }
-  | { id: number; job: "report"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; include?: PlanOptions["include"] }
+  | { id: number; job: "check"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; sources?: SourceBytes[] }
+  | { id: number; job: "report"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; include?: PlanOptions["include"]; sources?: SourceBytes[] }
   | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource };
+
+/** A workstream source's bytes (browser mode's Sources list), or why it could not be read. */
+export interface SourceBytes {
+  file: string;
+  bytes?: ArrayBuffer;
+  error?: string;
+}
 
 /**
  * The written workbook and the sheets it holds. The workbook is a Blob made in the worker: posting

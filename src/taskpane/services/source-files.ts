@@ -1,0 +1,32 @@
+import type { SourceBytes } from "../worker/file-protocol";
+import type { FileSource, SourceFiles } from "./types";
+
+/**
+ * Browser mode's workstream sources: the files the officer chose, read again on every check and
+ * report. Only their bytes are read here; the file worker reads each with the .xlsx file host (a
+ * CSV as the command line reads it) and collates them (src/collation). A file that cannot be read
+ * is handed on with its reason, to be named and left out, never to stop the run.
+ */
+export function sourceFiles(): SourceFiles & { read(): Promise<SourceBytes[]> } {
+  const files = new Map<string, FileSource>();
+  return {
+    names: () => [...files.keys()],
+    add(list) {
+      for (const f of list) files.set(f.name, f);
+    },
+    remove(name) {
+      files.delete(name);
+    },
+    async read() {
+      const out: SourceBytes[] = [];
+      for (const f of files.values()) {
+        try {
+          out.push({ file: f.name, bytes: (await f.read()).slice().buffer });
+        } catch (e) {
+          out.push({ file: f.name, error: (e as Error).message.replace(/\.$/, "") });
+        }
+      }
+      return out;
+    },
+  };
+}
