@@ -3,7 +3,7 @@ import { cell, range, type PlanSheet } from "./plan";
 import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
 import { workstreamRatings } from "./highlight";
-import { SheetLayout } from "./layout";
+import { measureTable } from "./layout";
 
 /**
  * This report's rows for the RAG History: the programme, each workstream (with the scope, quality,
@@ -57,16 +57,14 @@ export function historySheet(ctx: ReportContext): PlanSheet {
   const widths = [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9];
   const all = [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body];
   // Every row gets the height its wrapped text needs (a name longer than its column wraps).
-  const measure = new SheetLayout(widths);
-  const heights: Record<number, number> = {};
-  all.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
+  const { heights, pages } = measureTable(widths, all);
   return {
     key: "history",
     name: "RAG History",
     tabColor: "7F7F7F",
     widths,
     heights,
-    pages: measure.pagesOf(all.map((_, i) => heights[i])),
+    pages,
     blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,

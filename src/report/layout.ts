@@ -279,3 +279,11 @@ export function shown(v: number | null, style: "money" | "percent1" | "percent" 
       return round(v, 3);
   }
 }
+
+/** A plain table sheet's rows measured (each the height its wrapped text needs) and its printed pages counted. */
+export function measureTable(widths: number[], rows: PlanCell[][]): { heights: Record<number, number>; pages: number } {
+  const measure = new SheetLayout(widths);
+  const heights: Record<number, number> = {};
+  rows.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
+  return { heights, pages: measure.pagesOf(rows.map((_, i) => heights[i])) };
+}

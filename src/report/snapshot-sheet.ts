@@ -1,4 +1,5 @@
-import { mergeSnapshots, SNAPSHOT_HEADERS, SNAPSHOT_ROWS_KEPT, SNAPSHOT_DATES_KEPT } from "../ingest/plan-snapshot";
+import { mergeSnapshots, SNAPSHOT_HEADERS } from "../ingest/plan-snapshot";
+import { measureTable } from "./layout";
 import { cell, range, type PlanSheet } from "./plan";
 import { printSetup, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
@@ -9,7 +10,7 @@ export const SNAPSHOT_KEY = "snapshot";
 /**
  * The plan snapshots: a plain table from A1 that the next report reads back to say what moved.
  * A report sheet like the RAG History (replaced on each run, kept to the latest
- * {@link SNAPSHOT_DATES_KEPT} reporting dates and {@link SNAPSHOT_ROWS_KEPT} rows).
+ * SNAPSHOT_DATES_KEPT reporting dates and SNAPSHOT_ROWS_KEPT rows, in src/ingest/plan-snapshot.ts).
  */
 export function snapshotSheet(ctx: ReportContext): PlanSheet {
   const rows = mergeSnapshots(ctx.a.programme.snapshots ?? [], ctx.a.movement.now);
@@ -28,12 +29,17 @@ export function snapshotSheet(ctx: ReportContext): PlanSheet {
     cell(r.status, "text"),
     cell(r.source, "text"),
   ]);
+  const widths = [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12];
+  const all = [SNAPSHOT_HEADERS.map((h) => cell(h, "header")), ...body];
+  const { heights, pages } = measureTable(widths, all);
   return {
     key: SNAPSHOT_KEY,
     name: "Plan Snapshots",
     tabColor: "7F7F7F",
-    widths: [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12],
-    blocks: [{ row: 0, col: 0, cells: [SNAPSHOT_HEADERS.map((h) => cell(h, "header")), ...body] }],
+    widths,
+    heights,
+    pages,
+    blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,
     table: { name: "PMOPlanSnapshots", range: range(0, 0, Math.max(1, body.length), SNAPSHOT_HEADERS.length - 1) },

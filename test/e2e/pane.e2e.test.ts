@@ -224,7 +224,7 @@ describe("the task pane in a browser", () => {
     await download.saveAs(path);
     const back = await readWorkbook(new Uint8Array(readFileSync(path)));
     expect(back.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Projects", "Board Report", "Exceptions", "RAG History"]));
-    expect(back.reportSheets?.length).toBe(8);
+    expect(back.reportSheets?.length).toBe(12); // board, 5 highlight and 3 exception reports, exceptions, RAG history, plan snapshots
   });
 
   it("opens another workbook, and refuses what is not one in plain words: not a workbook, a Word document, an empty file", async () => {

@@ -236,7 +236,10 @@ describe("read as Excel reads", () => {
   };
   const utf16le = (s: string) => {
     const b = new Uint8Array(s.length * 2);
-    for (let i = 0; i < s.length; i++) (b[2 * i] = s.charCodeAt(i) & 0xff), (b[2 * i + 1] = s.charCodeAt(i) >> 8);
+    for (let i = 0; i < s.length; i++) {
+      b[2 * i] = s.charCodeAt(i) & 0xff;
+      b[2 * i + 1] = s.charCodeAt(i) >> 8;
+    }
     return b;
   };
 
@@ -348,7 +351,10 @@ describe("CSV as Excel and Project write it", () => {
   const utf16 = (s: string, le: boolean) => {
     const b = new Uint8Array(2 + s.length * 2);
     b.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
-    for (let i = 0; i < s.length; i++) (b[2 + 2 * i + (le ? 0 : 1)] = s.charCodeAt(i) & 0xff), (b[2 + 2 * i + (le ? 1 : 0)] = s.charCodeAt(i) >> 8);
+    for (let i = 0; i < s.length; i++) {
+      b[2 + 2 * i + (le ? 0 : 1)] = s.charCodeAt(i) & 0xff;
+      b[2 + 2 * i + (le ? 1 : 0)] = s.charCodeAt(i) >> 8;
+    }
     return b;
   };
   const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => (ch === "—" ? 0x97 : ch === "ë" ? 0xeb : ch.charCodeAt(0))));

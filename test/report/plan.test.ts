@@ -73,7 +73,7 @@ describe("the report plan for the sample workbook", () => {
       for (const b of sheet.blocks) if (b.col <= (sheet.printArea?.right ?? Infinity)) b.cells.forEach((r, i) => rows.set(b.row + i, r));
       for (const r of sheet.rowBreaks ?? []) expect({ sheet: sheet.name, r, before: rows.get(r - 1)?.find((c) => c?.v !== null)?.s }).not.toMatchObject({ before: "section" });
     }
-    expect(styleAt(board.rowBreaks![0])).toBeDefined();
+    expect(board.rowBreaks!.some((r) => styleAt(r) !== undefined)).toBe(true); // the walk reads the rows (some break falls on a heading, not only on charts)
   });
 
   it("gives the heat map square cells of its own", async () => {

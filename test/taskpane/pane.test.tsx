@@ -31,7 +31,7 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Report" }));
     expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("31 Jan 2010"); // the Settings sheet's date
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
-    await waitFor(() => expect(screen.getByText(/Wrote 8 sheets/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Wrote 12 sheets/)).toBeTruthy());
     expect(reportSheets(fake).map((s) => s.name)).toContain("Board Report");
     const seen = fake.requests.length;
     fireEvent.click(screen.getByRole("button", { name: "Board Report" }));
