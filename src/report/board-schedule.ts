@@ -1,4 +1,4 @@
-import { slipRoots, someIds } from "../checks/slip-roots";
+import { slipRoots, someIds, type SlipRoot } from "../checks/slip-roots";
 import { cellOf, linkText } from "../model/entities";
 import { capped, COLS, diagLink } from "./board";
 import { finishCell, ragCell, slipCell } from "./cells";
@@ -37,7 +37,7 @@ function slipsByRoot(L: SheetLayout, ctx: ReportContext): void {
       const moved = [...new Set([...r.milestones, ...r.critical])];
       return [
         cell(r.root, "link", sourceLink(ctx, r.root)),
-        cell(ctx.nameOf(r.root), "wrap"),
+        cell(`${ctx.nameOf(r.root)}${across(ctx, r)}`, "wrap"),
         slipCell(r.rootSlipDays, r.root),
         cell(r.pushed.length, "number", diagLink(ctx.diagnosticFor("slippage-impact", r.pushed[0].id))),
         cell(r.worstDays, "number"),
@@ -49,6 +49,13 @@ function slipsByRoot(L: SheetLayout, ctx: ReportContext): void {
     { cols: COLS.dependencies },
   );
   if (roots.length) L.note("Each item pushed, with its root, is on the Exceptions sheet (slippage-impact).");
+}
+
+/** " (Estates workstream; pushes Digital)": a slip that reaches other workstreams names both. */
+function across(ctx: ReportContext, r: SlipRoot): string {
+  const own = ctx.workstreamOf(r.root);
+  const others = [...new Set(r.pushed.map((p) => ctx.workstreamOf(p.id)))].filter((w): w is string => !!w && w !== own);
+  return own && others.length ? ` (${own} workstream; pushes ${others.join(", ")})` : "";
 }
 
 function criticalPath(L: SheetLayout, ctx: ReportContext): void {
@@ -74,7 +81,7 @@ function criticalPath(L: SheetLayout, ctx: ReportContext): void {
       ];
     }),
     "No open item is critical.",
-    { cols: [[0, 0], [1, 3], [4, 4], [5, 5], [6, 6], [7, 10], [11, 12]] },
+    { cols: [[0, 0], [1, 2], [3, 4], [5, 6], [7, 7], [8, 10], [11, 12]] }, // dates need two of the board's narrow columns
   );
   if (negative) L.note(`${negative} of them ${negative === 1 ? "has" : "have"} negative float: ${negative === 1 ? "it cannot" : "they cannot"} meet a date set for ${negative === 1 ? "it" : "them"} without recovery.`);
 }
