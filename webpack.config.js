@@ -41,7 +41,8 @@ module.exports = (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: (p) => (["analysis-worker", "file-worker", "notice"].includes(p.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
+      filename: (p) =>
+        ["analysis-worker", "file-worker", "notice"].includes(p.chunk.name) ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
@@ -51,13 +52,33 @@ module.exports = (env, options) => {
     },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
+          },
+        },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: [], inject: false }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: [],
+        inject: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
@@ -73,7 +94,12 @@ module.exports = (env, options) => {
             to: file,
             transform(content) {
               // Addresses first, then the domain lists (AppDomains, validDomains), which hold the origin alone.
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd).replace(new RegExp(new URL(urlDev).origin, "g"), new URL(urlProd).origin);
+              return dev
+                ? content
+                : content
+                    .toString()
+                    .replace(new RegExp(urlDev, "g"), urlProd)
+                    .replace(new RegExp(new URL(urlDev).origin, "g"), new URL(urlProd).origin);
             },
           })),
         ],

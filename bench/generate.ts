@@ -45,23 +45,86 @@ export function syntheticProgramme(items: number, prefix = ""): Synthetic {
       links.push([ids[j], ids[i]]);
     }
   }
-  const projects: CellValue[][] = [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Baseline Finish", "Budget", "Forecast Cost", "% Complete", "Status", "Reported RAG", "Depends On", "Competencies"]];
+  const projects: CellValue[][] = [
+    [
+      "ID",
+      "Name",
+      "Workstream",
+      "Lead",
+      "Start",
+      "Finish",
+      "Baseline Finish",
+      "Budget",
+      "Forecast Cost",
+      "% Complete",
+      "Status",
+      "Reported RAG",
+      "Depends On",
+      "Competencies",
+    ],
+  ];
   for (let i = 0; i < nProjects; i++) {
     const start = BASE + Math.floor(rand() * 200);
     const finish = start + 30 + Math.floor(rand() * 300);
-    projects.push([ids[i], `Project ${i}`, `Workstream ${i % 12}`, `Lead ${i % 40}`, start, finish, finish - Math.floor(rand() * 40), 100000, 100000 + Math.floor(rand() * 20000), rand(), "In progress", ["Green", "Amber", "Red"][i % 3], deps.get(i)?.join(", ") ?? null, `C${(i % 10) + 1}`]);
+    projects.push([
+      ids[i],
+      `Project ${i}`,
+      `Workstream ${i % 12}`,
+      `Lead ${i % 40}`,
+      start,
+      finish,
+      finish - Math.floor(rand() * 40),
+      100000,
+      100000 + Math.floor(rand() * 20000),
+      rand(),
+      "In progress",
+      ["Green", "Amber", "Red"][i % 3],
+      deps.get(i)?.join(", ") ?? null,
+      `C${(i % 10) + 1}`,
+    ]);
   }
-  const milestones: CellValue[][] = [["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Status", "Owner", "Depends On"]];
+  const milestones: CellValue[][] = [
+    ["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Status", "Owner", "Depends On"],
+  ];
   for (let m = 0; m < nMilestones; m++) {
     const i = nProjects + m;
     const baseline = BASE + 60 + Math.floor(rand() * 500);
     const done = rand() < 0.3;
-    milestones.push([ids[i], ids[m % nProjects], `Milestone ${m}`, baseline, baseline + Math.floor(rand() * 60) - 10, done ? baseline : null, done ? "Complete" : "In progress", `Owner ${m % 50}`, deps.get(i)?.join(", ") ?? null]);
+    milestones.push([
+      ids[i],
+      ids[m % nProjects],
+      `Milestone ${m}`,
+      baseline,
+      baseline + Math.floor(rand() * 60) - 10,
+      done ? baseline : null,
+      done ? "Complete" : "In progress",
+      `Owner ${m % 50}`,
+      deps.get(i)?.join(", ") ?? null,
+    ]);
   }
-  const risks: CellValue[][] = [["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status", "Last Reviewed"]];
-  for (let r = 0; r < Math.max(1, Math.floor(items / 10)); r++) risks.push([`${prefix}R${r}`, `Risk ${r}`, ids[r % nProjects], r % 7 ? `Owner ${r % 30}` : null, 1 + (r % 5), 1 + ((r * 3) % 5), r % 5 ? "Plan" : null, "Open", BASE + 200 + (r % 300)]);
+  const risks: CellValue[][] = [
+    ["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status", "Last Reviewed"],
+  ];
+  for (let r = 0; r < Math.max(1, Math.floor(items / 10)); r++)
+    risks.push([
+      `${prefix}R${r}`,
+      `Risk ${r}`,
+      ids[r % nProjects],
+      r % 7 ? `Owner ${r % 30}` : null,
+      1 + (r % 5),
+      1 + ((r * 3) % 5),
+      r % 5 ? "Plan" : null,
+      "Open",
+      BASE + 200 + (r % 300),
+    ]);
   const comps: CellValue[][] = [["ID", "Competency", "Assessment", "Date", "Score", "Target", "Target Date"]];
-  for (let c = 1; c <= 10; c++) for (const [a, d] of [["Self", BASE - 150], ["Panel", BASE - 100], ["Self", BASE + 200]] as const) comps.push([`C${c}`, `Competency ${c}`, a, d, 1 + (c % 3), 3, BASE + 700]);
+  for (let c = 1; c <= 10; c++)
+    for (const [a, d] of [
+      ["Self", BASE - 150],
+      ["Panel", BASE - 100],
+      ["Self", BASE + 200],
+    ] as const)
+      comps.push([`C${c}`, `Competency ${c}`, a, d, 1 + (c % 3), 3, BASE + 700]);
   const snapshot: WorkbookSnapshot = {
     sheets: [
       { name: "Projects", top: 0, left: 0, rows: projects },
@@ -78,8 +141,37 @@ export function syntheticProgramme(items: number, prefix = ""): Synthetic {
 
 /** A plain table of `rows` rows × 12 columns (numbers, text, dates, a boolean, repeated text). */
 export function wideRows(rows: number): CellValue[][] {
-  const out: CellValue[][] = [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Budget", "Forecast Cost", "Status", "Reported RAG", "Flag", "Notes"]];
-  for (let i = 0; i < rows; i++) out.push([`P${i}`, `Project number ${i}`, `Workstream ${i % 12}`, `Lead ${i % 40}`, BASE + (i % 300), BASE + 300 + (i % 300), 1000 + i, 1100 + i, "In progress", ["Green", "Amber", "Red"][i % 3], i % 2 === 0, `Note for row ${i}`]);
+  const out: CellValue[][] = [
+    [
+      "ID",
+      "Name",
+      "Workstream",
+      "Lead",
+      "Start",
+      "Finish",
+      "Budget",
+      "Forecast Cost",
+      "Status",
+      "Reported RAG",
+      "Flag",
+      "Notes",
+    ],
+  ];
+  for (let i = 0; i < rows; i++)
+    out.push([
+      `P${i}`,
+      `Project number ${i}`,
+      `Workstream ${i % 12}`,
+      `Lead ${i % 40}`,
+      BASE + (i % 300),
+      BASE + 300 + (i % 300),
+      1000 + i,
+      1100 + i,
+      "In progress",
+      ["Green", "Amber", "Red"][i % 3],
+      i % 2 === 0,
+      `Note for row ${i}`,
+    ]);
   return out;
 }
 
@@ -96,7 +188,23 @@ export function syntheticProjectExport(items: number): Synthetic {
   const types = ["FS", "SS", "FF", "SF"];
   const ids: string[] = [];
   const links: [string, string][] = [];
-  const head = ["ID", "Task_Name", "Duration", "Outline_Level", "Predecessors", "Start_Date", "Finish_Date", "Baseline_Finish", "Actual_Finish", "Milestone", "Summary", "Constraint_Type", "Constraint_Date", "Deadline", "Resource_Names"];
+  const head = [
+    "ID",
+    "Task_Name",
+    "Duration",
+    "Outline_Level",
+    "Predecessors",
+    "Start_Date",
+    "Finish_Date",
+    "Baseline_Finish",
+    "Actual_Finish",
+    "Milestone",
+    "Summary",
+    "Constraint_Type",
+    "Constraint_Date",
+    "Deadline",
+    "Resource_Names",
+  ];
   const rows: CellValue[][] = [head];
   const hour = 1 / 24;
   for (let i = 0; i < items; i++) ids.push(`T${i}`);
@@ -124,16 +232,40 @@ export function syntheticProjectExport(items: number): Synthetic {
     const inHours = !milestone && i % 3 === 0;
     const hours = inHours ? 1 + Math.floor(rand() * 6) : 0;
     const start = day + (inHours ? 8 + Math.floor(rand() * 3) : 8) * hour;
-    const finish = milestone ? day + 17 * hour : inHours ? start + hours * hour : day + 30 + Math.floor(rand() * 300) + 17 * hour;
+    const finish = milestone
+      ? day + 17 * hour
+      : inHours
+        ? start + hours * hour
+        : day + 30 + Math.floor(rand() * 300) + 17 * hour;
     const done = milestone && rand() < 0.3;
     const r = rand();
-    const constraint = r < 0.03 ? ["Start No Earlier Than", start + Math.floor(rand() * 5)] : ["As Soon As Possible", "NA"];
+    const constraint =
+      r < 0.03 ? ["Start No Earlier Than", start + Math.floor(rand() * 5)] : ["As Soon As Possible", "NA"];
     const deadline = r > 0.98 ? Math.floor(finish) + 17 * hour - Math.floor(rand() * 10) : "NA";
-    rows.push([ids[i], `Task ${i}`, milestone ? "0d" : inHours ? `${hours}h` : `${Math.round(finish - start)}d`, 2, deps.join(",") || null, milestone ? finish : start, finish, Math.floor(finish) - Math.floor(rand() * 20), done ? finish : null, milestone ? "Yes" : "No", "No", constraint[0], constraint[1], deadline, `Lead ${i % 40}`]);
+    rows.push([
+      ids[i],
+      `Task ${i}`,
+      milestone ? "0d" : inHours ? `${hours}h` : `${Math.round(finish - start)}d`,
+      2,
+      deps.join(",") || null,
+      milestone ? finish : start,
+      finish,
+      Math.floor(finish) - Math.floor(rand() * 20),
+      done ? finish : null,
+      milestone ? "Yes" : "No",
+      "No",
+      constraint[0],
+      constraint[1],
+      deadline,
+      `Lead ${i % 40}`,
+    ]);
   }
   const base = syntheticProgramme(Math.max(10, Math.floor(items / 10)));
   const snapshot: WorkbookSnapshot = {
-    sheets: [{ name: "Task_Table1", top: 0, left: 0, rows }, ...base.snapshot.sheets.filter((s) => s.name === "Risks" || s.name === "Settings")],
+    sheets: [
+      { name: "Task_Table1", top: 0, left: 0, rows },
+      ...base.snapshot.sheets.filter((s) => s.name === "Risks" || s.name === "Settings"),
+    ],
     tables: [],
     date1904: false,
   };

@@ -3,5 +3,6 @@ import { analyseWorkbook } from "../src/checks/analyse";
 import { syntheticProgramme, syntheticProjectExport } from "./generate";
 
 const size = Number(process.argv[2]);
-for (const { snapshot } of [syntheticProgramme(Math.ceil(size / 2)), syntheticProjectExport(Math.floor(size / 2))]) analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
+for (const { snapshot } of [syntheticProgramme(Math.ceil(size / 2)), syntheticProjectExport(Math.floor(size / 2))])
+  analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
 console.log(process.resourceUsage().maxRSS / 1024);

@@ -16,7 +16,10 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const only = new Set((arg("--only") ?? "engine,plan,office,file,pane,cli,collation").split(","));
-  const sizes = (arg("--sizes") ?? "1000,10000,100000").split(",").map(Number).filter((n) => n > 0);
+  const sizes = (arg("--sizes") ?? "1000,10000,100000")
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
   const json = process.argv.includes("--json");
   const fileRows = Number(arg("--file-rows") ?? 50_000);
   const rows: Row[] = [];
@@ -32,7 +35,11 @@ async function main(): Promise<void> {
   if (only.has("pane")) emit(await pane());
   if (only.has("cli")) emit(await cli());
   if (only.has("collation")) emit(await collation());
-  const out = { machine: { node: process.version, cpus: require("node:os").cpus().length, platform: process.platform }, when: new Date().toISOString(), rows };
+  const out = {
+    machine: { node: process.version, cpus: require("node:os").cpus().length, platform: process.platform },
+    when: new Date().toISOString(),
+    rows,
+  };
   writeFileSync(arg("--out") ?? join(__dirname, "results.json"), JSON.stringify(out, null, 2) + "\n");
   if (!json) console.log(table(rows));
 }

@@ -16,7 +16,11 @@ export async function time(fn: () => unknown | Promise<unknown>): Promise<number
  * Times A and B alternately (A, B, A, B…) so drift on a shared machine hits both alike,
  * after one untimed warm-up of each; returns the medians.
  */
-export async function alternate(runs: number, a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>): Promise<{ a: number; b: number }> {
+export async function alternate(
+  runs: number,
+  a: () => unknown | Promise<unknown>,
+  b: () => unknown | Promise<unknown>,
+): Promise<{ a: number; b: number }> {
   await a();
   await b();
   const ta: number[] = [];

@@ -49,7 +49,15 @@ export async function engine(sizes: number[]): Promise<Row[]> {
       for (const { snapshot } of plans) analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
     };
     const { a: ours, b: theirs } = await alternate(runsFor(size), ourRun, peer);
-    out.push({ suite: "engine", size, ours_ms: round(ours), peer_ms: round(theirs), ratio: round(ours / theirs), per_item_us: round((ours * 1000) / size), peak_mb: peakMb(size) });
+    out.push({
+      suite: "engine",
+      size,
+      ours_ms: round(ours),
+      peer_ms: round(theirs),
+      ratio: round(ours / theirs),
+      per_item_us: round((ours * 1000) / size),
+      peak_mb: peakMb(size),
+    });
   }
   return out;
 }
@@ -58,7 +66,10 @@ export async function engine(sizes: number[]): Promise<Row[]> {
 function peakMb(size: number): number {
   try {
     const script = join(__dirname, "peak.ts");
-    const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, String(size)], { cwd: join(__dirname, ".."), timeout: 600_000 }).toString();
+    const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, String(size)], {
+      cwd: join(__dirname, ".."),
+      timeout: 600_000,
+    }).toString();
     return round(Number(out.trim()), 1);
   } catch {
     return -1;
@@ -90,7 +101,9 @@ export async function office(sizes: number[]): Promise<Row[]> {
     const before = fake.syncs;
     const firstRequest = fake.requests.length;
     const layout = await fake.run({}, (ctx) => prepareLayout(ctx, p));
-    await fake.run({}, (ctx) => applyPlan(ctx, p, layout, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }));
+    await fake.run({}, (ctx) =>
+      applyPlan(ctx, p, layout, { date1904: false, capabilities: { pageLayout: true, mergeUndo: false } }),
+    );
     const writeRequests = fake.requests.slice(firstRequest);
     out.push({
       suite: "office",
@@ -121,14 +134,26 @@ export async function file(rows: number): Promise<Row[]> {
     for (const f of Object.values(zip.files)) if (!f.dir) await f.async("string");
   };
   const out: Row[] = [];
-  for (const [face, codec] of [["cli (zlib)", zlibCodec], ["pane (fflate)", null]] as const) {
+  for (const [face, codec] of [
+    ["cli (zlib)", zlibCodec],
+    ["pane (fflate)", null],
+  ] as const) {
     useDeflateCodec(codec);
     const { a: ours, b: base } = await alternate(5, () => readWorkbook(data), bare);
     const snapshot = await readWorkbook(data);
     const analysis = analyseWorkbook(snapshot);
     const p = buildReportPlan(analysis);
     const writeMs = await time(() => writeReport(data, p));
-    out.push({ suite: "file", face, rows, ours_ms: round(ours), bare_ms: round(base), ratio: round(ours / base), write_report_ms: round(writeMs), file_mb: round(data.length / 1024 / 1024, 1) });
+    out.push({
+      suite: "file",
+      face,
+      rows,
+      ours_ms: round(ours),
+      bare_ms: round(base),
+      ratio: round(ours / base),
+      write_report_ms: round(writeMs),
+      file_mb: round(data.length / 1024 / 1024, 1),
+    });
   }
   useDeflateCodec(null);
   return out;
@@ -138,8 +163,14 @@ export async function file(rows: number): Promise<Row[]> {
 export async function pane(): Promise<Row[]> {
   const root = join(__dirname, "..");
   const dist = join(root, "dist");
-  if (!existsSync(join(dist, "taskpane.html")) || !existsSync(join(dist, "file-worker.js"))) execFileSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "ignore" });
-  const sizes: Row[] = bundleSizes(dist).map((c) => ({ suite: "pane", chunk: c.chunk, initial: c.initial, gzip_bytes: c.gzipBytes }));
+  if (!existsSync(join(dist, "taskpane.html")) || !existsSync(join(dist, "file-worker.js")))
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "ignore" });
+  const sizes: Row[] = bundleSizes(dist).map((c) => ({
+    suite: "pane",
+    chunk: c.chunk,
+    initial: c.initial,
+    gzip_bytes: c.gzipBytes,
+  }));
   return [...sizes, ...(await paneLongTasks(dist))];
 }
 
@@ -166,7 +197,16 @@ async function paneLongTasks(dist: string): Promise<Row[]> {
       await page.goto(`${server.url}/taskpane.html`);
       await page.getByRole("button", { name: "Try the sample programme" }).waitFor({ timeout: 30_000 });
       const run = await openCheckAndReport(page, "bench.xlsx", await make());
-      out.push({ suite: "pane-longtask", plan, longest_task_ms: run.longest, tasks_over_50ms: run.count, bar_ms: bar, within_bar: run.longest < bar ? "yes" : "no", check_s: round(run.checkS, 1), report_s: round(run.reportS, 1) });
+      out.push({
+        suite: "pane-longtask",
+        plan,
+        longest_task_ms: run.longest,
+        tasks_over_50ms: run.count,
+        bar_ms: bar,
+        within_bar: run.longest < bar ? "yes" : "no",
+        check_s: round(run.checkS, 1),
+        report_s: round(run.reportS, 1),
+      });
       await page.context().close();
     }
   } finally {
@@ -184,7 +224,8 @@ async function paneLongTasks(dist: string): Promise<Row[]> {
 export async function cli(): Promise<Row[]> {
   const root = join(__dirname, "..");
   const bin = join(root, "bin", "pmo-highlights.js");
-  if (!existsSync(join(root, "build", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "ignore" });
+  if (!existsSync(join(root, "build", "cli", "main.js")))
+    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "ignore" });
   const sample = join(root, "examples", "sample-programme.xlsx");
   const run = (args: string[]) => () => {
     try {
@@ -194,7 +235,16 @@ export async function cli(): Promise<Row[]> {
     }
   };
   const { a: ours, b: bare } = await alternate(7, run([bin, "check", sample, "--quiet"]), run(["-e", "0"]));
-  return [{ suite: "cli", command: "check sample --quiet", ours_ms: round(ours), node_ms: round(bare), ratio: round(ours / bare), under_half_second: ours < 500 ? "yes" : "no" }];
+  return [
+    {
+      suite: "cli",
+      command: "check sample --quiet",
+      ours_ms: round(ours),
+      node_ms: round(bare),
+      ratio: round(ours / bare),
+      under_half_second: ours < 500 ? "yes" : "no",
+    },
+  ];
 }
 
 /**
@@ -203,16 +253,45 @@ export async function cli(): Promise<Row[]> {
  * file (as numbered exports from Project or Smartsheet are), so that all are qualified.
  */
 export async function collation(sources = 50, items = 200): Promise<Row[]> {
-  const main: WorkbookSnapshot = { sheets: [{ name: "Settings", top: 0, left: 0, rows: [["Programme name", "Portfolio"], ["Reporting date", 40204]] }], tables: [], date1904: false };
+  const main: WorkbookSnapshot = {
+    sheets: [
+      {
+        name: "Settings",
+        top: 0,
+        left: 0,
+        rows: [
+          ["Programme name", "Portfolio"],
+          ["Reporting date", 40204],
+        ],
+      },
+    ],
+    tables: [],
+    date1904: false,
+  };
   const distinct = Array.from({ length: sources }, (_, k) => syntheticProgramme(items, `S${k}.`).snapshot);
   const colliding = Array.from({ length: sources }, () => syntheticProgramme(items).snapshot);
   const one = oneWorkbook(distinct);
   const asOf = 40204 - 25569;
   const out: Row[] = [];
-  for (const [ids, snaps] of [["distinct", distinct], ["all colliding", colliding]] as const) {
+  for (const [ids, snaps] of [
+    ["distinct", distinct],
+    ["all colliding", colliding],
+  ] as const) {
     const inputs = snaps.map((snapshot, k) => ({ file: `workstream-${k}.xlsx`, snapshot }));
-    const { a: ours, b: theirs } = await alternate(5, () => analyseCollation(main, inputs, { asOf }), () => analyseWorkbook(one, { asOf }));
-    out.push({ suite: "collation", sources, items_each: items, ids, ours_ms: round(ours), one_workbook_ms: round(theirs), ratio: round(ours / theirs) });
+    const { a: ours, b: theirs } = await alternate(
+      5,
+      () => analyseCollation(main, inputs, { asOf }),
+      () => analyseWorkbook(one, { asOf }),
+    );
+    out.push({
+      suite: "collation",
+      sources,
+      items_each: items,
+      ids,
+      ours_ms: round(ours),
+      one_workbook_ms: round(theirs),
+      ratio: round(ours / theirs),
+    });
   }
   return out;
 }
@@ -220,6 +299,9 @@ export async function collation(sources = 50, items = 200): Promise<Row[]> {
 /** The same sources' rows as one workbook: each sheet's rows one after another under one header. */
 function oneWorkbook(snaps: WorkbookSnapshot[]): WorkbookSnapshot {
   const sheets = snaps[0].sheets.map((s) => ({ ...s, rows: [...s.rows] as CellValue[][] }));
-  for (const snap of snaps.slice(1)) for (const s of snap.sheets) if (s.name !== "Settings" && s.name !== "Competencies") sheets.find((x) => x.name === s.name)!.rows.push(...s.rows.slice(1));
+  for (const snap of snaps.slice(1))
+    for (const s of snap.sheets)
+      if (s.name !== "Settings" && s.name !== "Competencies")
+        sheets.find((x) => x.name === s.name)!.rows.push(...s.rows.slice(1));
   return { sheets, tables: [], date1904: false };
 }

@@ -14,4 +14,3 @@ export function table(rows: Row[]): string {
   }
   return lines.join("\n");
 }
-

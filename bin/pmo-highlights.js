@@ -6,7 +6,9 @@ const main = path.join(__dirname, "..", "build", "cli", "main.js");
 try {
   require.resolve(main);
 } catch {
-  process.stderr.write("pmo-highlights: the command line is not built yet: run npm run build:cli in " + path.join(__dirname, "..") + "\n");
+  process.stderr.write(
+    "pmo-highlights: the command line is not built yet: run npm run build:cli in " + path.join(__dirname, "..") + "\n",
+  );
   process.exit(2);
 }
 require(main).cliMain();

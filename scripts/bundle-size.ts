@@ -16,12 +16,19 @@ export interface ChunkSize {
 
 export function bundleSizes(dist: string): ChunkSize[] {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const initial = new Set([...html.matchAll(/<script[^>]+src="?([^">\s]+\.js)/g)].map((m) => m[1].replace(/^.*\//, "")));
+  const initial = new Set(
+    [...html.matchAll(/<script[^>]+src="?([^">\s]+\.js)/g)].map((m) => m[1].replace(/^.*\//, "")),
+  );
   return readdirSync(dist)
     .filter((f) => f.endsWith(".js"))
     .map((f) => {
       const data = readFileSync(join(dist, f));
-      return { chunk: f.replace(/\.[0-9a-f]{8}\.js$/, "").replace(/\.js$/, ""), initial: initial.has(f), bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
+      return {
+        chunk: f.replace(/\.[0-9a-f]{8}\.js$/, "").replace(/\.js$/, ""),
+        initial: initial.has(f),
+        bytes: data.length,
+        gzipBytes: gzipSync(data, { level: 9 }).length,
+      };
     })
     .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzipBytes - a.gzipBytes);
 }
@@ -31,6 +38,9 @@ if (require.main === module) {
   const rows = bundleSizes(dist);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   console.log("chunk                 first load   gzip       raw");
-  for (const r of rows) console.log(`${r.chunk.padEnd(22)}${(r.initial ? "yes" : ["commands", "notice"].includes(r.chunk) ? "ribbon page" : "on demand").padEnd(13)}${kb(r.gzipBytes).padEnd(11)}${kb(r.bytes)}`);
+  for (const r of rows)
+    console.log(
+      `${r.chunk.padEnd(22)}${(r.initial ? "yes" : ["commands", "notice"].includes(r.chunk) ? "ribbon page" : "on demand").padEnd(13)}${kb(r.gzipBytes).padEnd(11)}${kb(r.bytes)}`,
+    );
   console.log(`first load, gzipped: ${kb(rows.filter((r) => r.initial).reduce((n, r) => n + r.gzipBytes, 0))}`);
 }

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const result = await writeReport(data, buildReportPlan(analyseWorkbook(snap)));
   const xlsx = join(dir, "sample-report.xlsx");
   writeFileSync(xlsx, result.data);
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { stdio: "ignore" });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx],
+    { stdio: "ignore" },
+  );
   const pdf = join(dir, "sample-report.pdf");
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString())![1]);
   const wanted: [RegExp, string][] = [
@@ -31,7 +35,9 @@ async function main(): Promise<void> {
     let found = 0;
     for (let p = 1; p <= pages; p++) {
       const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"]).toString();
-      const isSame = re.test(text) || (found > 0 && /Board report \d/.test(text) && name === "board-report" && !/Highlight report/.test(text));
+      const isSame =
+        re.test(text) ||
+        (found > 0 && /Board report \d/.test(text) && name === "board-report" && !/Highlight report/.test(text));
       if (!isSame) continue;
       found++;
       const base = join(dir, `${name}-${found}`);

@@ -20,7 +20,10 @@ describe("architecture", () => {
       expect({ f, office: /\b(Office|Excel)\.\w/.test(code) }).toEqual({ f, office: false });
       expect({ f, node: /from "(node:|fs|path|os|child_process)/.test(code) }).toEqual({ f, node: false });
       expect({ f, dom: /\b(document|window|localStorage)\./.test(code) }).toEqual({ f, dom: false });
-      expect({ f, host: /from "\.\.\/hosts|from "\.\.\/taskpane|from "\.\.\/cli/.test(code) }).toEqual({ f, host: false });
+      expect({ f, host: /from "\.\.\/hosts|from "\.\.\/taskpane|from "\.\.\/cli/.test(code) }).toEqual({
+        f,
+        host: false,
+      });
     }
   });
 });
@@ -30,7 +33,17 @@ describe("architecture", () => {
  * faces (taskpane, commands, cli), nothing upward; the two hosts never import each other and a face
  * never imports another face, except the ribbon's commands using the pane's analysis worker.
  */
-const LAYER: Record<string, number> = { model: 0, ingest: 1, checks: 2, collation: 2.5, report: 3, hosts: 4, taskpane: 5, commands: 5, cli: 5 };
+const LAYER: Record<string, number> = {
+  model: 0,
+  ingest: 1,
+  checks: 2,
+  collation: 2.5,
+  report: 3,
+  hosts: 4,
+  taskpane: 5,
+  commands: 5,
+  cli: 5,
+};
 const ALLOWED_ACROSS = [/^commands\/.* -> taskpane\/worker\//];
 /** The file host reads .xlsx packages and Project's XML (MSPDI) alike: one host in two folders. */
 const FILE_HOST = new Set(["xlsx", "mspdi"]);
@@ -42,13 +55,20 @@ function area(file: string): string {
 }
 
 function importEdges(): string[] {
-  const options = ts.parseJsonConfigFileContent(ts.readConfigFile(join(SRC, "..", "tsconfig.json"), ts.sys.readFile).config, ts.sys, join(SRC, "..")).options;
+  const options = ts.parseJsonConfigFileContent(
+    ts.readConfigFile(join(SRC, "..", "tsconfig.json"), ts.sys.readFile).config,
+    ts.sys,
+    join(SRC, ".."),
+  ).options;
   const edges: string[] = [];
   for (const f of files(SRC)) {
     for (const imp of ts.preProcessFile(readFileSync(f, "utf8"), true, true).importedFiles) {
       const resolved = ts.resolveModuleName(imp.fileName, f, options, ts.sys).resolvedModule;
-      if (!resolved || resolved.isExternalLibraryImport || relative(SRC, resolved.resolvedFileName).startsWith("..")) continue;
-      edges.push(`${relative(SRC, f).split(sep).join("/")} -> ${relative(SRC, resolved.resolvedFileName).split(sep).join("/")}`);
+      if (!resolved || resolved.isExternalLibraryImport || relative(SRC, resolved.resolvedFileName).startsWith(".."))
+        continue;
+      edges.push(
+        `${relative(SRC, f).split(sep).join("/")} -> ${relative(SRC, resolved.resolvedFileName).split(sep).join("/")}`,
+      );
     }
   }
   return edges;

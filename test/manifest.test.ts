@@ -27,7 +27,9 @@ describe("manifest.xml", () => {
 
   it("is a task-pane add-in for Excel with a GUID Id and ReadWriteDocument only", () => {
     expect(xml).toMatch(/xsi:type="TaskPaneApp"/);
-    expect(/<Id>([^<]+)<\/Id>/.exec(xml)?.[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+    expect(/<Id>([^<]+)<\/Id>/.exec(xml)?.[1]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+    );
     expect(/<Permissions>([^<]+)<\/Permissions>/.exec(xml)?.[1]).toBe("ReadWriteDocument");
     expect(xml).toMatch(/<Host Name="Workbook"\/>/);
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
@@ -47,7 +49,9 @@ describe("manifest.xml", () => {
   });
 
   it("resolves every resid, and defines no resource twice", () => {
-    const ids = [...tags("bt:Image"), ...tags("bt:Url"), ...tags("bt:String")].map((a) => attrOf(a, "id")).filter((x): x is string => !!x);
+    const ids = [...tags("bt:Image"), ...tags("bt:Url"), ...tags("bt:String")]
+      .map((a) => attrOf(a, "id"))
+      .filter((x): x is string => !!x);
     expect(new Set(ids).size).toBe(ids.length);
     const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(resids.length).toBeGreaterThan(5);

@@ -19,7 +19,10 @@ const OUT = join(ROOT, "test-output", "corpus");
 const PER_FILE_MS = 120_000;
 
 function workbooks(folder: string): string[] {
-  return readdirSync(folder).filter((f) => /\.xls[xm]$/i.test(f)).sort().map((f) => join(folder, f));
+  return readdirSync(folder)
+    .filter((f) => /\.xls[xm]$/i.test(f))
+    .sort()
+    .map((f) => join(folder, f));
 }
 
 class Worker {
@@ -29,7 +32,11 @@ class Worker {
     this.start();
   }
   private start() {
-    this.child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "worker.ts"), join(OUT, "outputs")], { cwd: ROOT });
+    this.child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(__dirname, "worker.ts"), join(OUT, "outputs")],
+      { cwd: ROOT },
+    );
     createInterface({ input: this.child.stdout }).on("line", (l) => this.waiting?.(l));
     this.child.stderr.on("data", () => undefined);
   }
@@ -39,7 +46,16 @@ class Worker {
         this.waiting = null;
         this.child.kill("SIGKILL");
         this.start();
-        done({ file, read: "crash", report: "not-run", message: `no answer in ${PER_FILE_MS / 1000} s (hang)`, unreadableCells: 0, errors: 0, inputUnchanged: true, ms: PER_FILE_MS });
+        done({
+          file,
+          read: "crash",
+          report: "not-run",
+          message: `no answer in ${PER_FILE_MS / 1000} s (hang)`,
+          unreadableCells: 0,
+          errors: 0,
+          inputUnchanged: true,
+          ms: PER_FILE_MS,
+        });
       }, PER_FILE_MS);
       this.waiting = (line) => {
         clearTimeout(timer);
@@ -66,12 +82,17 @@ async function main() {
     for (const file of workbooks(folder)) {
       const o = await worker.run(file);
       outcomes.push(o);
-      if (o.read === "crash" || o.report === "crash" || !o.inputUnchanged) console.log(`PROBLEM ${file}: ${o.message ?? "input changed"}`);
+      if (o.read === "crash" || o.report === "crash" || !o.inputUnchanged)
+        console.log(`PROBLEM ${file}: ${o.message ?? "input changed"}`);
     }
   }
   worker.stop();
   writeFileSync(join(OUT, "outcomes.json"), JSON.stringify(outcomes, null, 1));
-  const py = spawnSync("python3", [join(__dirname, "check_outputs.py"), join(OUT, "outcomes.json"), ...(curated ? ["--lo", curated] : [])], { stdio: "inherit" });
+  const py = spawnSync(
+    "python3",
+    [join(__dirname, "check_outputs.py"), join(OUT, "outcomes.json"), ...(curated ? ["--lo", curated] : [])],
+    { stdio: "inherit" },
+  );
   process.exitCode = py.status ?? 1;
 }
 

@@ -32,7 +32,15 @@ async function one(file: string): Promise<FileOutcome> {
   const started = Date.now();
   const bytes = new Uint8Array(readFileSync(file));
   const before = sha(bytes);
-  const o: FileOutcome = { file, read: "ok", report: "not-run", unreadableCells: 0, errors: 0, inputUnchanged: true, ms: 0 };
+  const o: FileOutcome = {
+    file,
+    read: "ok",
+    report: "not-run",
+    unreadableCells: 0,
+    errors: 0,
+    inputUnchanged: true,
+    ms: 0,
+  };
   try {
     const snapshot = await readWorkbook(bytes);
     const analysis = analyseWorkbook(snapshot, { asOf: undefined, now: new Date("2026-12-01T09:00:00Z") });
@@ -42,16 +50,25 @@ async function one(file: string): Promise<FileOutcome> {
       const result = await writeReport(bytes, buildReportPlan(analysis));
       const folder = join(OUT_DIR, basename(dirname(file)));
       mkdirSync(folder, { recursive: true });
-      o.output = join(folder, basename(file).replace(/\.xls[xm]$/i, "") + " - report" + (/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"));
+      o.output = join(
+        folder,
+        basename(file).replace(/\.xls[xm]$/i, "") + " - report" + (/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"),
+      );
       writeFileSync(o.output, result.data);
       o.report = "written";
     } catch (e) {
       o.report = e instanceof ReportWriteError ? "refused" : "crash";
-      o.message = String((e as Error)?.stack ?? e).split("\n").slice(0, o.report === "crash" ? 4 : 1).join(" | ");
+      o.message = String((e as Error)?.stack ?? e)
+        .split("\n")
+        .slice(0, o.report === "crash" ? 4 : 1)
+        .join(" | ");
     }
   } catch (e) {
     o.read = e instanceof XlsxReadError ? "refused" : "crash";
-    o.message = String((e as Error)?.stack ?? e).split("\n").slice(0, o.read === "crash" ? 4 : 1).join(" | ");
+    o.message = String((e as Error)?.stack ?? e)
+      .split("\n")
+      .slice(0, o.read === "crash" ? 4 : 1)
+      .join(" | ");
   }
   o.inputUnchanged = sha(bytes) === before && sha(readFileSync(file)) === before;
   o.ms = Date.now() - started;

@@ -29,7 +29,8 @@ export interface CheckContext {
 }
 
 /** The names registered with Office.actions.associate in a source file. */
-export const associatedNames = (source: string) => [...source.matchAll(/Office\.actions\.associate\(\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+export const associatedNames = (source: string) =>
+  [...source.matchAll(/Office\.actions\.associate\(\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
 
 export function checkContextFrom(root: string): CheckContext {
   return {
@@ -50,14 +51,20 @@ export interface Png {
 
 /** Reads a PNG's IHDR and, for 8-bit non-interlaced images, its pixels (all five filter types). */
 export function readPng(buf: Buffer): Png | undefined {
-  if (buf.length < 33 || buf.readUInt32BE(0) !== 0x89504e47 || buf.readUInt32BE(4) !== 0x0d0a1a0a || buf.toString("ascii", 12, 16) !== "IHDR") return undefined;
+  if (
+    buf.length < 33 ||
+    buf.readUInt32BE(0) !== 0x89504e47 ||
+    buf.readUInt32BE(4) !== 0x0d0a1a0a ||
+    buf.toString("ascii", 12, 16) !== "IHDR"
+  )
+    return undefined;
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   const [depth, colour, , , interlace] = buf.subarray(24, 29);
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colour];
   if (depth !== 8 || !channels || interlace !== 0) return { width, height };
   const idat: Buffer[] = [];
-  for (let o = 8; o + 8 <= buf.length; ) {
+  for (let o = 8; o + 8 <= buf.length;) {
     const len = buf.readUInt32BE(o);
     const type = buf.toString("ascii", o + 4, o + 8);
     if (type === "IDAT") idat.push(buf.subarray(o + 8, o + 8 + len));
@@ -80,14 +87,34 @@ export function readPng(buf: Buffer): Png | undefined {
       const b = y > 0 ? px[(y - 1) * stride + x] : 0;
       const c = x >= channels && y > 0 ? px[(y - 1) * stride + x - channels] : 0;
       const p = a + b - c;
-      const pred = f === 0 ? 0 : f === 1 ? a : f === 2 ? b : f === 3 ? (a + b) >> 1 : Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const pred =
+        f === 0
+          ? 0
+          : f === 1
+            ? a
+            : f === 2
+              ? b
+              : f === 3
+                ? (a + b) >> 1
+                : Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+                  ? a
+                  : Math.abs(p - b) <= Math.abs(p - c)
+                    ? b
+                    : c;
       px[y * stride + x] = (v + pred) & 0xff;
     }
   }
   const rgba = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const s = px.subarray(i * channels, i * channels + channels);
-    const [r, g, b, a] = channels === 1 ? [s[0], s[0], s[0], 255] : channels === 2 ? [s[0], s[0], s[0], s[1]] : channels === 3 ? [s[0], s[1], s[2], 255] : [s[0], s[1], s[2], s[3]];
+    const [r, g, b, a] =
+      channels === 1
+        ? [s[0], s[0], s[0], 255]
+        : channels === 2
+          ? [s[0], s[0], s[0], s[1]]
+          : channels === 3
+            ? [s[0], s[1], s[2], 255]
+            : [s[0], s[1], s[2], s[3]];
     rgba.set([r, g, b, a], i * 4);
   }
   return { width, height, rgba };
@@ -120,8 +147,9 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   const fail = (path: string, msg: string) => out.push(`${path}: ${msg}`);
   const str = (v: unknown, path: string, max?: number, required = true): v is string => {
     if (v === undefined && !required) return false;
-    if (typeof v !== "string" || v === "") return fail(path, "missing or not a string"), false;
-    if (max !== undefined && v.length > max) return fail(path, `${v.length} characters, at most ${max} allowed`), false;
+    if (typeof v !== "string" || v === "") return (fail(path, "missing or not a string"), false);
+    if (max !== undefined && v.length > max)
+      return (fail(path, `${v.length} characters, at most ${max} allowed`), false);
     return true;
   };
   /** An id of up to 64 characters, not used before in `seen`. */
@@ -134,7 +162,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     if (str(v, path, 2048) && !/^https:\/\/[^/\s]+/.test(v)) fail(path, `${v} is not an https address`);
   };
   const same = (actual: unknown, expected: unknown, path: string, what: string) => {
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) fail(path, `${JSON.stringify(actual)} differs from manifest.xml's ${what} (${JSON.stringify(expected)})`);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      fail(path, `${JSON.stringify(actual)} differs from manifest.xml's ${what} (${JSON.stringify(expected)})`);
   };
   /** The file behind a URL on the add-in's own server: https://host/assets/x.png → <root>/assets/x.png. */
   const localFile = (url: string) => {
@@ -142,10 +171,11 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     return path ? join(ctx.root, path) : undefined;
   };
   const png = (file: string | undefined, path: string, size: number): Png | undefined => {
-    if (!file || !existsSync(file)) return fail(path, `file ${file ?? "(none)"} not found`), undefined;
+    if (!file || !existsSync(file)) return (fail(path, `file ${file ?? "(none)"} not found`), undefined);
     const p = readPng(readFileSync(file));
-    if (!p) return fail(path, `${file} is not a PNG`), undefined;
-    if (p.width !== size || p.height !== size) fail(path, `${file} is ${p.width}x${p.height}, expected ${size}x${size}`);
+    if (!p) return (fail(path, `${file} is not a PNG`), undefined);
+    if (p.width !== size || p.height !== size)
+      fail(path, `${file} is ${p.width}x${p.height}, expected ${size}x${size}`);
     return p;
   };
   const iconList = (v: unknown, path: string) => {
@@ -156,38 +186,64 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     list.forEach((i, k) => {
       const { size, url } = obj(i);
       https(url, `${path}[${k}].url`);
-      if (typeof size !== "number" || !ICON_SIZES.includes(size)) fail(`${path}[${k}].size`, `${String(size)} is not one of ${ICON_SIZES.join(", ")}`);
+      if (typeof size !== "number" || !ICON_SIZES.includes(size))
+        fail(`${path}[${k}].size`, `${String(size)} is not one of ${ICON_SIZES.join(", ")}`);
       else if (typeof url === "string") png(localFile(url), `${path}[${k}].url`, size);
     });
   };
   const requirements = (v: unknown, path: string) => {
     if (v === undefined) return;
     const r = obj(v);
-    for (const k of Object.keys(r)) if (!["capabilities", "scopes", "formFactors"].includes(k)) fail(`${path}.${k}`, "not a requirements property");
+    for (const k of Object.keys(r))
+      if (!["capabilities", "scopes", "formFactors"].includes(k)) fail(`${path}.${k}`, "not a requirements property");
     arr(r.capabilities).forEach((c, k) => {
       str(obj(c).name, `${path}.capabilities[${k}].name`, 128);
-      if (obj(c).minVersion !== undefined && !/^\d+\.\d+$/.test(String(obj(c).minVersion))) fail(`${path}.capabilities[${k}].minVersion`, "not a requirement set version (n.n)");
+      if (obj(c).minVersion !== undefined && !/^\d+\.\d+$/.test(String(obj(c).minVersion)))
+        fail(`${path}.capabilities[${k}].minVersion`, "not a requirement set version (n.n)");
     });
-    for (const s of arr(r.scopes)) if (!["mail", "workbook", "document", "presentation"].includes(String(s))) fail(`${path}.scopes`, `${String(s)} is not a scope`);
-    for (const s of arr(r.formFactors)) if (!["desktop", "mobile"].includes(String(s))) fail(`${path}.formFactors`, `${String(s)} is not a form factor`);
+    for (const s of arr(r.scopes))
+      if (!["mail", "workbook", "document", "presentation"].includes(String(s)))
+        fail(`${path}.scopes`, `${String(s)} is not a scope`);
+    for (const s of arr(r.formFactors))
+      if (!["desktop", "mobile"].includes(String(s))) fail(`${path}.formFactors`, `${String(s)} is not a form factor`);
   };
 
   if (!isObj(m)) return ["manifest: not a JSON object"];
   const x = ctx.xml;
 
   // Root: required properties and no unknown ones [schema].
-  for (const k of ["$schema", "manifestVersion", "version", "id", "developer", "name", "description", "icons", "accentColor"]) if (m[k] === undefined) fail(k, "required");
+  for (const k of [
+    "$schema",
+    "manifestVersion",
+    "version",
+    "id",
+    "developer",
+    "name",
+    "description",
+    "icons",
+    "accentColor",
+  ])
+    if (m[k] === undefined) fail(k, "required");
   for (const k of Object.keys(m)) if (!ROOT_KEYS.has(k)) fail(k, "not a property of the schema");
-  if (m.manifestVersion !== MANIFEST_VERSION) fail("manifestVersion", `${String(m.manifestVersion)}, expected ${MANIFEST_VERSION}`);
-  if (typeof m.$schema !== "string" || !m.$schema.startsWith(`https://developer.microsoft.com/json-schemas/teams/v${String(m.manifestVersion)}/MicrosoftTeams.schema.json`)) fail("$schema", `does not name the v${String(m.manifestVersion)} schema`);
+  if (m.manifestVersion !== MANIFEST_VERSION)
+    fail("manifestVersion", `${String(m.manifestVersion)}, expected ${MANIFEST_VERSION}`);
+  if (
+    typeof m.$schema !== "string" ||
+    !m.$schema.startsWith(
+      `https://developer.microsoft.com/json-schemas/teams/v${String(m.manifestVersion)}/MicrosoftTeams.schema.json`,
+    )
+  )
+    fail("$schema", `does not name the v${String(m.manifestVersion)} schema`);
 
   // id: a GUID [schema], new for the unified app [convert], derived from the XML id (scripts/manifest/unified.ts).
   if (typeof m.id !== "string" || !GUID.test(m.id)) fail("id", "not a GUID");
-  else if (m.id.toLowerCase() === x.id.toLowerCase()) fail("id", "is the XML add-in's id; the unified app needs its own GUID");
+  else if (m.id.toLowerCase() === x.id.toLowerCase())
+    fail("id", "is the XML add-in's id; the unified app needs its own GUID");
   else same(m.id, unifiedId(x.id), "id", "id (as derived)");
 
   // version: MAJOR.MINOR.PATCH [schema][convert], the XML version's first three parts.
-  if (typeof m.version !== "string" || !SEMVER.test(m.version)) fail("version", `${String(m.version)} is not MAJOR.MINOR.PATCH with at most five digits a part`);
+  if (typeof m.version !== "string" || !SEMVER.test(m.version))
+    fail("version", `${String(m.version)} is not MAJOR.MINOR.PATCH with at most five digits a part`);
   else same(m.version, semverOf(x.version), "version", "Version");
 
   // name, description [schema][convert].
@@ -196,7 +252,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   str(name.full, "name.full", 100, false);
   const description = obj(m.description);
   str(description.short, "description.short", 80);
-  if (str(description.full, "description.full", 4000)) same(description.full, x.description, "description.full", "Description");
+  if (str(description.full, "description.full", 4000))
+    same(description.full, x.description, "description.full", "Description");
 
   // developer [schema]: name ≤ 32 (ProviderName), three https pages.
   const dev = obj(m.developer);
@@ -233,7 +290,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   // localizationInfo [schema]: the default locale of manifest.xml.
   if (m.localizationInfo !== undefined) {
     const tag = obj(m.localizationInfo).defaultLanguageTag;
-    if (typeof tag !== "string" || !LANGUAGE.test(tag)) fail("localizationInfo.defaultLanguageTag", "not a language tag");
+    if (typeof tag !== "string" || !LANGUAGE.test(tag))
+      fail("localizationInfo.defaultLanguageTag", "not a language tag");
     else same(tag.toLowerCase(), x.defaultLocale.toLowerCase(), "localizationInfo.defaultLanguageTag", "DefaultLocale");
   }
 
@@ -253,10 +311,12 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   // authorization [perms][schema]: the XML <Permissions> level, delegated.
   const rsc = arr(obj(obj(m.authorization).permissions).resourceSpecific);
   const expected = PERMISSIONS[x.permissions];
-  if (rsc.length !== 1) fail("authorization.permissions.resourceSpecific", `${rsc.length} permissions, expected exactly ${expected}`);
+  if (rsc.length !== 1)
+    fail("authorization.permissions.resourceSpecific", `${rsc.length} permissions, expected exactly ${expected}`);
   rsc.forEach((p, k) => {
     const { name: n, type } = obj(p);
-    if (!Object.values(PERMISSIONS).includes(String(n))) fail(`authorization.permissions.resourceSpecific[${k}].name`, `${String(n)} is not an add-in permission`);
+    if (!Object.values(PERMISSIONS).includes(String(n)))
+      fail(`authorization.permissions.resourceSpecific[${k}].name`, `${String(n)} is not an add-in permission`);
     else same(n, expected, `authorization.permissions.resourceSpecific[${k}].name`, `Permissions ${x.permissions}`);
     if (type !== "Delegated") fail(`authorization.permissions.resourceSpecific[${k}].type`, "must be Delegated");
   });
@@ -269,16 +329,36 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   }
   const ext = obj(exts[0]);
   for (const k of Object.keys(ext))
-    if (!["requirements", "runtimes", "ribbons", "autoRunEvents", "alternates", "contentRuntimes", "getStartedMessages", "contextMenus", "keyboardShortcuts", "audienceClaimUrl"].includes(k)) fail(`extensions[0].${k}`, "not a property of the schema");
+    if (
+      ![
+        "requirements",
+        "runtimes",
+        "ribbons",
+        "autoRunEvents",
+        "alternates",
+        "contentRuntimes",
+        "getStartedMessages",
+        "contextMenus",
+        "keyboardShortcuts",
+        "audienceClaimUrl",
+      ].includes(k)
+    )
+      fail(`extensions[0].${k}`, "not a property of the schema");
   requirements(ext.requirements, "extensions[0].requirements");
   const req = obj(ext.requirements);
-  same(req.scopes, x.hosts.map((h) => SCOPES[h]), "extensions[0].requirements.scopes", "Hosts");
+  same(
+    req.scopes,
+    x.hosts.map((h) => SCOPES[h]),
+    "extensions[0].requirements.scopes",
+    "Hosts",
+  );
   same(req.capabilities, x.requirementSets, "extensions[0].requirements.capabilities", "Requirements");
 
   // runtimes [schema][commands]: unique ids, https pages, known action types; the function
   // actions exactly the names src/commands associates, on the page manifest.xml's FunctionFile names.
   const runtimes = arr(ext.runtimes).map(obj);
-  if (runtimes.length < 1 || runtimes.length > 20) fail("extensions[0].runtimes", `${runtimes.length} runtimes, 1 to 20 allowed`);
+  if (runtimes.length < 1 || runtimes.length > 20)
+    fail("extensions[0].runtimes", `${runtimes.length} runtimes, 1 to 20 allowed`);
   const actions = new Map<string, { type: unknown; page: unknown }>();
   const runtimeIds = new Set<string>();
   runtimes.forEach((r, i) => {
@@ -286,21 +366,32 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     uniqueId(r.id, `${path}.id`, runtimeIds);
     requirements(r.requirements, `${path}.requirements`);
     if (r.type !== undefined && r.type !== "general") fail(`${path}.type`, "must be general");
-    if (r.lifetime !== undefined && r.lifetime !== "short" && r.lifetime !== "long") fail(`${path}.lifetime`, "must be short or long");
+    if (r.lifetime !== undefined && r.lifetime !== "short" && r.lifetime !== "long")
+      fail(`${path}.lifetime`, "must be short or long");
     https(obj(r.code).page, `${path}.code.page`);
     arr(r.actions).forEach((a, k) => {
       const { id, type, view } = obj(a);
       if (!str(id, `${path}.actions[${k}].id`, 64)) return;
       if (actions.has(id)) fail(`${path}.actions[${k}].id`, `${id} used twice`);
-      if (!["executeFunction", "openPage", "executeDataFunction"].includes(String(type))) fail(`${path}.actions[${k}].type`, `${String(type)} is not an action type`);
+      if (!["executeFunction", "openPage", "executeDataFunction"].includes(String(type)))
+        fail(`${path}.actions[${k}].type`, `${String(type)} is not an action type`);
       if (type === "openPage") str(view, `${path}.actions[${k}].view`, 64);
       actions.set(id, { type, page: obj(r.code).page });
     });
   });
   const fns = [...actions].filter(([, a]) => a.type === "executeFunction");
-  same(fns.map(([id]) => id).sort(), [...ctx.associated].sort(), "extensions[0].runtimes (executeFunction actions)", "src/commands Office.actions.associate names");
-  for (const [id, a] of fns) if (a.page !== x.functionFileUrl) fail(`action ${id}`, `runs in ${String(a.page)}, not manifest.xml's FunctionFile ${x.functionFileUrl}`);
-  for (const [id, a] of actions) if (a.type === "openPage" && a.page !== x.sourceLocation) fail(`action ${id}`, `opens ${String(a.page)}, not manifest.xml's SourceLocation ${x.sourceLocation}`);
+  same(
+    fns.map(([id]) => id).sort(),
+    [...ctx.associated].sort(),
+    "extensions[0].runtimes (executeFunction actions)",
+    "src/commands Office.actions.associate names",
+  );
+  for (const [id, a] of fns)
+    if (a.page !== x.functionFileUrl)
+      fail(`action ${id}`, `runs in ${String(a.page)}, not manifest.xml's FunctionFile ${x.functionFileUrl}`);
+  for (const [id, a] of actions)
+    if (a.type === "openPage" && a.page !== x.sourceLocation)
+      fail(`action ${id}`, `opens ${String(a.page)}, not manifest.xml's SourceLocation ${x.sourceLocation}`);
 
   // ribbons [schema][commands]: contexts, tabs, groups and controls; every actionId an action.
   const groupIds = new Set<string>();
@@ -310,12 +401,14 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     const path = `extensions[0].ribbons[${i}]`;
     const ribbon = obj(rb);
     requirements(ribbon.requirements, `${path}.requirements`);
-    for (const c of arr(ribbon.contexts)) if (c !== "default") fail(`${path}.contexts`, `${String(c)} is not an Excel context (only "default")`);
+    for (const c of arr(ribbon.contexts))
+      if (c !== "default") fail(`${path}.contexts`, `${String(c)} is not an Excel context (only "default")`);
     const tabs = arr(ribbon.tabs).map(obj);
     if (!tabs.length) fail(`${path}.tabs`, "required");
     tabs.forEach((t, j) => {
       const tp = `${path}.tabs[${j}]`;
-      if (t.builtInTabId === undefined && (t.id === undefined || t.label === undefined)) fail(tp, "needs builtInTabId, or id and label");
+      if (t.builtInTabId === undefined && (t.id === undefined || t.label === undefined))
+        fail(tp, "needs builtInTabId, or id and label");
       if (t.builtInTabId !== undefined) str(t.builtInTabId, `${tp}.builtInTabId`, 64);
       const groups = arr(t.groups).map(obj);
       if (groups.length < 1 || groups.length > 10) fail(`${tp}.groups`, `${groups.length} groups, 1 to 10 allowed`);
@@ -325,7 +418,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
         str(g.label, `${gp}.label`, 64);
         iconList(g.icons, `${gp}.icons`);
         const controls = arr(g.controls).map(obj);
-        if (controls.length < 1 || controls.length > 20) fail(`${gp}.controls`, `${controls.length} controls, 1 to 20 allowed`);
+        if (controls.length < 1 || controls.length > 20)
+          fail(`${gp}.controls`, `${controls.length} controls, 1 to 20 allowed`);
         controls.forEach((c, n) => {
           const cp = `${gp}.controls[${n}]`;
           uniqueId(c.id, `${cp}.id`, controlIds);
@@ -345,7 +439,11 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   });
   if (commands > 20) fail("extensions[0].ribbons", `${commands} add-in commands, at most 20`); // [convert]
   // The ribbon says what manifest.xml's ribbon says: the same control ids, labels and actions.
-  const xmlControls = x.tabs.flatMap((t) => t.groups.flatMap((g) => g.controls.map((c) => [c.id, c.label, c.action.type === "ExecuteFunction" ? c.action.functionName : "pane"])));
+  const xmlControls = x.tabs.flatMap((t) =>
+    t.groups.flatMap((g) =>
+      g.controls.map((c) => [c.id, c.label, c.action.type === "ExecuteFunction" ? c.action.functionName : "pane"]),
+    ),
+  );
   const jsonControls = arr(ext.ribbons).flatMap((rb) =>
     arr(obj(rb).tabs).flatMap((t) =>
       arr(obj(t).groups).flatMap((g) =>
@@ -360,7 +458,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
 
   // getStartedMessages [schema]: 1 to 3; title ≤ 125, description ≤ 250, learnMoreUrl.
   const gs = arr(ext.getStartedMessages);
-  if (ext.getStartedMessages !== undefined && (gs.length < 1 || gs.length > 3)) fail("extensions[0].getStartedMessages", "1 to 3 messages");
+  if (ext.getStartedMessages !== undefined && (gs.length < 1 || gs.length > 3))
+    fail("extensions[0].getStartedMessages", "1 to 3 messages");
   gs.forEach((g, k) => {
     str(obj(g).title, `extensions[0].getStartedMessages[${k}].title`, 125);
     str(obj(g).description, `extensions[0].getStartedMessages[${k}].description`, 250);
@@ -370,9 +469,17 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
   // alternates [both][convert]: hide the XML add-in; its icons 32x32 and 64x64 for Excel.
   const alts = arr(ext.alternates).map(obj);
   const hidden = alts.map((a) => obj(obj(a.hide).customOfficeAddin).officeAddinId).filter((v) => v !== undefined);
-  if (!hidden.includes(x.id)) fail("extensions[0].alternates", `does not hide the XML add-in (hide.customOfficeAddin.officeAddinId ${x.id}); both would show`);
+  if (!hidden.includes(x.id))
+    fail(
+      "extensions[0].alternates",
+      `does not hide the XML add-in (hide.customOfficeAddin.officeAddinId ${x.id}); both would show`,
+    );
   const alternateIcons = alts.map((a) => a.alternateIcons).filter(isObj);
-  if (!alternateIcons.length) fail("extensions[0].alternates", "no alternateIcons (needed to generate an add-in only manifest for clients without the unified manifest)");
+  if (!alternateIcons.length)
+    fail(
+      "extensions[0].alternates",
+      "no alternateIcons (needed to generate an add-in only manifest for clients without the unified manifest)",
+    );
   for (const ai of alternateIcons)
     for (const [k, size] of [
       ["icon", 32],
@@ -390,7 +497,8 @@ export function checkUnifiedManifest(m: unknown, ctx: CheckContext): string[] {
     if (typeof v === "string") {
       if (/^[a-z][\w+.-]*:\/\//i.test(v) && path !== "$schema") {
         if (!v.startsWith("https://")) fail(path, `${v} is not https`);
-        else if (!domains.some((d) => typeof d === "string" && (v === d || v.startsWith(`${d.replace(/\/$/, "")}/`)))) fail(path, `${v} is outside validDomains`);
+        else if (!domains.some((d) => typeof d === "string" && (v === d || v.startsWith(`${d.replace(/\/$/, "")}/`))))
+          fail(path, `${v} is outside validDomains`);
       }
     } else if (Array.isArray(v)) v.forEach((e, k) => walk(e, `${path}[${k}]`));
     else if (isObj(v)) for (const [k, e] of Object.entries(v)) walk(e, path ? `${path}.${k}` : k);

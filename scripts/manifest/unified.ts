@@ -54,7 +54,12 @@ export const PERMISSIONS: Record<string, string> = {
   ReadWriteDocument: "Document.ReadWrite.User",
 };
 /** <Host Name> → requirements.scopes. */
-export const SCOPES: Record<string, string> = { Workbook: "workbook", Document: "document", Presentation: "presentation", Mailbox: "mail" };
+export const SCOPES: Record<string, string> = {
+  Workbook: "workbook",
+  Document: "document",
+  Presentation: "presentation",
+  Mailbox: "mail",
+};
 
 /**
  * The unified app's id: the convert article asks for a new GUID, distinct from the XML add-in's,
@@ -63,7 +68,9 @@ export const SCOPES: Record<string, string> = { Workbook: "workbook", Document: 
  */
 export function unifiedId(xmlId: string): string {
   const ns = Buffer.from(xmlId.replace(/-/g, ""), "hex");
-  const h = createHash("sha1").update(Buffer.concat([ns, Buffer.from("PMO Highlights unified manifest", "utf8")])).digest();
+  const h = createHash("sha1")
+    .update(Buffer.concat([ns, Buffer.from("PMO Highlights unified manifest", "utf8")]))
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString("hex");
@@ -73,8 +80,12 @@ export function unifiedId(xmlId: string): string {
 /** 0.1.0.0 → 0.1.0: the unified manifest takes three parts; a fourth part other than 0 cannot be carried over. */
 export function semverOf(xmlVersion: string): string {
   const parts = xmlVersion.split(".");
-  if (parts.length > 4 || parts.some((p) => !/^\d+$/.test(p))) throw new Error(`manifest.xml: version ${xmlVersion} is not n.n.n.n`);
-  if (parts.length === 4 && Number(parts[3]) !== 0) throw new Error(`manifest.xml: version ${xmlVersion} has a fourth part, which the unified manifest (MAJOR.MINOR.PATCH) cannot hold`);
+  if (parts.length > 4 || parts.some((p) => !/^\d+$/.test(p)))
+    throw new Error(`manifest.xml: version ${xmlVersion} is not n.n.n.n`);
+  if (parts.length === 4 && Number(parts[3]) !== 0)
+    throw new Error(
+      `manifest.xml: version ${xmlVersion} has a fourth part, which the unified manifest (MAJOR.MINOR.PATCH) cannot hold`,
+    );
   while (parts.length < 3) parts.push("0");
   return parts.slice(0, 3).map(Number).join(".");
 }
@@ -92,10 +103,17 @@ export function buildUnifiedManifest(f: AddinFacts): Record<string, unknown> {
   const pane = controls.map((c) => c.action).find((a) => a.type === "ShowTaskpane");
   const functions = controls.flatMap((c) => (c.action.type === "ExecuteFunction" ? [c.action.functionName] : []));
   const paneAction = pane?.type === "ShowTaskpane" ? pane.taskpaneId : "ShowTaskpane";
-  if (functions.length && !f.functionFileUrl) throw new Error("manifest.xml: function commands without a <FunctionFile>");
+  if (functions.length && !f.functionFileUrl)
+    throw new Error("manifest.xml: function commands without a <FunctionFile>");
 
   const runtimes: Record<string, unknown>[] = [
-    { id: TASKPANE_RUNTIME, type: "general", code: { page: f.sourceLocation }, lifetime: "short", actions: [{ id: paneAction, type: "openPage", view: paneAction }] },
+    {
+      id: TASKPANE_RUNTIME,
+      type: "general",
+      code: { page: f.sourceLocation },
+      lifetime: "short",
+      actions: [{ id: paneAction, type: "openPage", view: paneAction }],
+    },
   ];
   if (functions.length)
     runtimes.push({
@@ -107,7 +125,8 @@ export function buildUnifiedManifest(f: AddinFacts): Record<string, unknown> {
       actions: [...new Set(functions)].map((id) => ({ id, type: "executeFunction" })),
     });
 
-  const actionId = (c: (typeof controls)[number]) => (c.action.type === "ShowTaskpane" ? paneAction : c.action.functionName);
+  const actionId = (c: (typeof controls)[number]) =>
+    c.action.type === "ShowTaskpane" ? paneAction : c.action.functionName;
   const ribbons = f.tabs.length
     ? [
         {
@@ -119,7 +138,14 @@ export function buildUnifiedManifest(f: AddinFacts): Record<string, unknown> {
               id: g.id,
               label: g.label,
               icons: icons(g.icons),
-              controls: g.controls.map((c) => ({ id: c.id, type: "button", label: c.label, icons: icons(c.icons), supertip: c.supertip, actionId: actionId(c) })),
+              controls: g.controls.map((c) => ({
+                id: c.id,
+                type: "button",
+                label: c.label,
+                icons: icons(c.icons),
+                supertip: c.supertip,
+                actionId: actionId(c),
+              })),
             })),
           })),
         },
@@ -144,7 +170,13 @@ export function buildUnifiedManifest(f: AddinFacts): Record<string, unknown> {
     accentColor: ACCENT_COLOR,
     localizationInfo: { defaultLanguageTag: f.defaultLocale.toLowerCase() },
     validDomains: [...f.appDomains],
-    authorization: { permissions: { resourceSpecific: [{ name: must(PERMISSIONS[f.permissions], `unknown <Permissions> ${f.permissions}`), type: "Delegated" }] } },
+    authorization: {
+      permissions: {
+        resourceSpecific: [
+          { name: must(PERMISSIONS[f.permissions], `unknown <Permissions> ${f.permissions}`), type: "Delegated" },
+        ],
+      },
+    },
     extensions: [
       {
         requirements: {
@@ -153,11 +185,16 @@ export function buildUnifiedManifest(f: AddinFacts): Record<string, unknown> {
         },
         runtimes,
         ...(ribbons ? { ribbons } : {}),
-        getStartedMessages: [{ title: f.getStarted.title, description: f.getStarted.description, learnMoreUrl: f.getStarted.learnMoreUrl }],
+        getStartedMessages: [
+          { title: f.getStarted.title, description: f.getStarted.description, learnMoreUrl: f.getStarted.learnMoreUrl },
+        ],
         alternates: [
           {
             hide: { customOfficeAddin: { officeAddinId: f.id } },
-            alternateIcons: { icon: { size: 32, url: f.iconUrl }, highResolutionIcon: { size: 64, url: f.highResolutionIconUrl } },
+            alternateIcons: {
+              icon: { size: 32, url: f.iconUrl },
+              highResolutionIcon: { size: 64, url: f.highResolutionIconUrl },
+            },
           },
         ],
       },

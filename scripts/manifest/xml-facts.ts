@@ -16,11 +16,19 @@ export interface XmlElement {
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e]));
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e[0] === "#"
+      ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : ENTITIES[e],
+  );
 
 /** Parses well-formed XML into a tree; throws on a mismatched or unclosed element. */
 export function parseXml(xml: string): XmlElement {
-  const body = xml.replace(/^\uFEFF/, "").replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const body = xml
+    .replace(/^\uFEFF/, "")
+    .replace(/<\?[\s\S]*?\?>/g, "")
+    .replace(/<!--[\s\S]*?-->/g, "");
   const root: XmlElement = { name: "#document", attrs: {}, children: [], text: "" };
   const stack: XmlElement[] = [root];
   const token = /<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)|(<)/g;
@@ -53,7 +61,8 @@ const local = (name: string) => name.replace(/^[\w.-]+:/, "");
 export const kids = (el: XmlElement, name: string) => el.children.filter((c) => local(c.name) === name);
 export function kid(el: XmlElement, name: string): XmlElement {
   const found = kids(el, name);
-  if (found.length !== 1) throw new Error(`manifest.xml: <${el.name}> has ${found.length} <${name}> elements, expected one`);
+  if (found.length !== 1)
+    throw new Error(`manifest.xml: <${el.name}> has ${found.length} <${name}> elements, expected one`);
   return found[0];
 }
 const optKid = (el: XmlElement, name: string) => kids(el, name)[0];
@@ -69,7 +78,8 @@ export interface Icon {
   url: string;
 }
 
-export type XmlAction = { type: "ShowTaskpane"; taskpaneId: string; url: string } | { type: "ExecuteFunction"; functionName: string };
+export type XmlAction =
+  { type: "ShowTaskpane"; taskpaneId: string; url: string } | { type: "ExecuteFunction"; functionName: string };
 
 export interface XmlControl {
   id: string;
@@ -115,7 +125,8 @@ export interface AddinFacts {
 /** Reads the facts, checking every localised Override repeats its default (no language file is generated). */
 export function readXmlFacts(xml: string): AddinFacts {
   const app = parseXml(xml);
-  if (app.name !== "OfficeApp" || app.attrs["xsi:type"] !== "TaskPaneApp") throw new Error("manifest.xml: expected a TaskPaneApp <OfficeApp>");
+  if (app.name !== "OfficeApp" || app.attrs["xsi:type"] !== "TaskPaneApp")
+    throw new Error("manifest.xml: expected a TaskPaneApp <OfficeApp>");
 
   const overrideLocales = new Set<string>();
   const localised = (el: XmlElement): string => {
@@ -123,7 +134,9 @@ export function readXmlFacts(xml: string): AddinFacts {
     for (const o of kids(el, "Override")) {
       overrideLocales.add(attr(o, "Locale"));
       if (attr(o, "Value") !== value)
-        throw new Error(`manifest.xml: the ${attr(o, "Locale")} text of <${el.name}${el.attrs.id ? ` id="${el.attrs.id}"` : ""}> differs from its default; the unified manifest would need a localisation file (localizationInfo.additionalLanguages), which this generator does not write`);
+        throw new Error(
+          `manifest.xml: the ${attr(o, "Locale")} text of <${el.name}${el.attrs.id ? ` id="${el.attrs.id}"` : ""}> differs from its default; the unified manifest would need a localisation file (localizationInfo.additionalLanguages), which this generator does not write`,
+        );
     }
     return value;
   };
@@ -138,7 +151,8 @@ export function readXmlFacts(xml: string): AddinFacts {
     if (!r) throw new Error(`manifest.xml: resid ${id} is not defined`);
     return localised(r);
   };
-  const icons = (el: XmlElement): Icon[] => kids(kid(el, "Icon"), "Image").map((i) => ({ size: Number(attr(i, "size")), url: resolve(i) }));
+  const icons = (el: XmlElement): Icon[] =>
+    kids(kid(el, "Icon"), "Image").map((i) => ({ size: Number(attr(i, "size")), url: resolve(i) }));
 
   const voHosts = kids(kid(vo, "Hosts"), "Host");
   if (voHosts.length !== 1) throw new Error("manifest.xml: expected one <Host> in <VersionOverrides>");
@@ -148,7 +162,8 @@ export function readXmlFacts(xml: string): AddinFacts {
   const sourceLocation = localised(kid(kid(app, "DefaultSettings"), "SourceLocation"));
   const tabs: AddinFacts["tabs"] = [];
   for (const ep of kids(desktop, "ExtensionPoint")) {
-    if (ep.attrs["xsi:type"] !== "PrimaryCommandSurface") throw new Error(`manifest.xml: extension point ${ep.attrs["xsi:type"]} is not supported by the generator`);
+    if (ep.attrs["xsi:type"] !== "PrimaryCommandSurface")
+      throw new Error(`manifest.xml: extension point ${ep.attrs["xsi:type"]} is not supported by the generator`);
     if (kids(ep, "CustomTab").length) throw new Error("manifest.xml: <CustomTab> is not supported by the generator");
     for (const tab of kids(ep, "OfficeTab")) {
       const groups = kids(tab, "Group").map((g) => ({
@@ -156,16 +171,32 @@ export function readXmlFacts(xml: string): AddinFacts {
         label: resolve(kid(g, "Label")),
         icons: icons(g),
         controls: kids(g, "Control").map((c): XmlControl => {
-          if (c.attrs["xsi:type"] !== "Button") throw new Error(`manifest.xml: control type ${c.attrs["xsi:type"]} is not supported by the generator`);
+          if (c.attrs["xsi:type"] !== "Button")
+            throw new Error(`manifest.xml: control type ${c.attrs["xsi:type"]} is not supported by the generator`);
           const action = kid(c, "Action");
           const supertip = kid(c, "Supertip");
           let a: XmlAction;
           if (action.attrs["xsi:type"] === "ShowTaskpane") {
-            a = { type: "ShowTaskpane", taskpaneId: text(kid(action, "TaskpaneId")), url: resolve(kid(action, "SourceLocation")) };
-            if (a.url !== sourceLocation) throw new Error("manifest.xml: a task pane other than the default page is not supported by the generator");
-          } else if (action.attrs["xsi:type"] === "ExecuteFunction") a = { type: "ExecuteFunction", functionName: text(kid(action, "FunctionName")) };
-          else throw new Error(`manifest.xml: action type ${action.attrs["xsi:type"]} is not supported by the generator`);
-          return { id: attr(c, "id"), label: resolve(kid(c, "Label")), supertip: { title: resolve(kid(supertip, "Title")), description: resolve(kid(supertip, "Description")) }, icons: icons(c), action: a };
+            a = {
+              type: "ShowTaskpane",
+              taskpaneId: text(kid(action, "TaskpaneId")),
+              url: resolve(kid(action, "SourceLocation")),
+            };
+            if (a.url !== sourceLocation)
+              throw new Error(
+                "manifest.xml: a task pane other than the default page is not supported by the generator",
+              );
+          } else if (action.attrs["xsi:type"] === "ExecuteFunction")
+            a = { type: "ExecuteFunction", functionName: text(kid(action, "FunctionName")) };
+          else
+            throw new Error(`manifest.xml: action type ${action.attrs["xsi:type"]} is not supported by the generator`);
+          return {
+            id: attr(c, "id"),
+            label: resolve(kid(c, "Label")),
+            supertip: { title: resolve(kid(supertip, "Title")), description: resolve(kid(supertip, "Description")) },
+            icons: icons(c),
+            action: a,
+          };
         }),
       }));
       tabs.push({ builtInTabId: attr(tab, "id"), groups });
@@ -186,10 +217,17 @@ export function readXmlFacts(xml: string): AddinFacts {
     supportUrl: localised(kid(app, "SupportUrl")),
     appDomains: kids(kid(app, "AppDomains"), "AppDomain").map(text),
     hosts: kids(kid(app, "Hosts"), "Host").map((h) => attr(h, "Name")),
-    requirementSets: kids(sets, "Set").map((s) => ({ name: attr(s, "Name"), minVersion: s.attrs.MinVersion ?? attr(sets, "DefaultMinVersion") })),
+    requirementSets: kids(sets, "Set").map((s) => ({
+      name: attr(s, "Name"),
+      minVersion: s.attrs.MinVersion ?? attr(sets, "DefaultMinVersion"),
+    })),
     sourceLocation,
     permissions: text(kid(app, "Permissions")),
-    getStarted: { title: resolve(kid(gs, "Title")), description: resolve(kid(gs, "Description")), learnMoreUrl: resolve(kid(gs, "LearnMoreUrl")) },
+    getStarted: {
+      title: resolve(kid(gs, "Title")),
+      description: resolve(kid(gs, "Description")),
+      learnMoreUrl: resolve(kid(gs, "LearnMoreUrl")),
+    },
     functionFileUrl: functionFile ? resolve(functionFile) : "",
     tabs,
     overrideLocales: [...overrideLocales].sort(),

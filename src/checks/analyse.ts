@@ -68,13 +68,21 @@ export function analyseWorkbook(snapshot: WorkbookSnapshot, opts: AnalyseOptions
   return analyseProgramme(programme, diagnostics, { ...opts, leftOut });
 }
 
-export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagnostic[], opts: AnalyseOptions & { leftOut?: LeftOutRow[] } = {}): Analysis {
+export function analyseProgramme(
+  programme: Programme,
+  ingestDiagnostics: Diagnostic[],
+  opts: AnalyseOptions & { leftOut?: LeftOutRow[] } = {},
+): Analysis {
   const diags = [...ingestDiagnostics];
   const asOfSource = opts.asOf != null ? "option" : programme.settings.reportingDate !== null ? "settings" : "today";
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
   checkActuals(programme, asOf, diags);
-  const calendar = makeCalendar(programme.settings.calendar, programme.holidays.map((h) => h.date), { hours: programme.settings.workingHours, hoursPerDay: programme.settings.hoursPerDay });
+  const calendar = makeCalendar(
+    programme.settings.calendar,
+    programme.holidays.map((h) => h.date),
+    { hours: programme.settings.workingHours, hoursPerDay: programme.settings.hoursPerDay },
+  );
   const holidayNames = new Map(programme.holidays.map((h) => [h.date, h.name]));
   const schedule = analyseSchedule(programme, calendar, diags, holidayNames);
   const rag = analyseRag(programme, schedule, asOf, diags);
@@ -90,13 +98,46 @@ export function analyseProgramme(programme: Programme, ingestDiagnostics: Diagno
   const trends: Trends = {
     last,
     programme: ragTrend(last, "Programme", programme.settings.programmeName, rag.overall?.rag ?? null),
-    workstreams: new Map(rag.workstreams.map((w) => [w.name, ragTrend(last, "Workstream", w.name, w.overall?.rag ?? null)])),
-    projects: new Map(programme.projects.map((p) => [p.id, ragTrend(last, "Project", p.id, rag.projects.get(p.id)!.overall.rag)])),
-    risks: new Map(risks.map((r) => [r.id, { trend: riskTrend(last, r.id, r.score), lastScore: findLast(last, "Risk", r.id)?.score ?? null }])),
+    workstreams: new Map(
+      rag.workstreams.map((w) => [w.name, ragTrend(last, "Workstream", w.name, w.overall?.rag ?? null)]),
+    ),
+    projects: new Map(
+      programme.projects.map((p) => [p.id, ragTrend(last, "Project", p.id, rag.projects.get(p.id)!.overall.rag)]),
+    ),
+    risks: new Map(
+      risks.map((r) => [
+        r.id,
+        { trend: riskTrend(last, r.id, r.score), lastScore: findLast(last, "Risk", r.id)?.score ?? null },
+      ]),
+    ),
   };
   const finance = analyseFinance(programme, rag);
   const commentary = selectCommentary(programme, asOf, diags);
-  const movement = movementSince(programme.snapshots ?? [], planSnapshotNow(programme, rag, schedule, risks, commentary, asOf), asOf);
+  const movement = movementSince(
+    programme.snapshots ?? [],
+    planSnapshotNow(programme, rag, schedule, risks, commentary, asOf),
+    asOf,
+  );
   sortDiagnostics(diags);
-  return { asOf, asOfSource, programme, diagnostics: diags, schedule, rag, overall: rag.overall?.rag ?? null, risks, competencies, issues, assumptions, dependencyLog, benefits, leftOut: opts.leftOut ?? [], period, trends, finance, commentary, movement };
+  return {
+    asOf,
+    asOfSource,
+    programme,
+    diagnostics: diags,
+    schedule,
+    rag,
+    overall: rag.overall?.rag ?? null,
+    risks,
+    competencies,
+    issues,
+    assumptions,
+    dependencyLog,
+    benefits,
+    leftOut: opts.leftOut ?? [],
+    period,
+    trends,
+    finance,
+    commentary,
+    movement,
+  };
 }

@@ -38,12 +38,20 @@ export function selectCommentary(p: Programme, asOf: Day, diags: Diagnostic[]): 
   for (const x of [...p.projects, ...p.milestones]) itemIds.set(key(x.id), x.id);
   const projectById = new Map(p.projects.map((x) => [x.id, x]));
   const milestoneById = new Map(p.milestones.map((m) => [m.id, m]));
-  const workstreamOfItem = (id: string) => (projectById.get(id) ?? projectById.get(milestoneById.get(id)?.project ?? ""))?.workstream ?? "";
+  const workstreamOfItem = (id: string) =>
+    (projectById.get(id) ?? projectById.get(milestoneById.get(id)?.project ?? ""))?.workstream ?? "";
   const latest = new Map<string, { row: CommentaryRow; subject: "programme" | "workstream" | "item"; name: string }>();
   for (const row of p.commentary) {
     if (row.period > asOf) continue;
     const k = key(row.about);
-    const subject = k === "programme" || k === "program" || k === key(p.settings.programmeName) ? "programme" : workstreamNames.has(k) ? "workstream" : itemIds.has(k) ? "item" : null;
+    const subject =
+      k === "programme" || k === "program" || k === key(p.settings.programmeName)
+        ? "programme"
+        : workstreamNames.has(k)
+          ? "workstream"
+          : itemIds.has(k)
+            ? "item"
+            : null;
     if (!subject) {
       diags.push({
         severity: "warning",
@@ -56,7 +64,12 @@ export function selectCommentary(p: Programme, asOf: Day, diags: Diagnostic[]): 
     }
     const id = subject === "programme" ? "programme" : `${subject}:${k}`;
     const prev = latest.get(id);
-    if (!prev || row.period >= prev.row.period) latest.set(id, { row, subject, name: subject === "workstream" ? workstreamNames.get(k)! : subject === "item" ? itemIds.get(k)! : "" });
+    if (!prev || row.period >= prev.row.period)
+      latest.set(id, {
+        row,
+        subject,
+        name: subject === "workstream" ? workstreamNames.get(k)! : subject === "item" ? itemIds.get(k)! : "",
+      });
   }
   const out: CommentaryResult = { programme: null, workstreams: new Map(), items: new Map(), decisions: [] };
   for (const { row, subject, name } of latest.values()) {

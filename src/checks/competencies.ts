@@ -65,7 +65,10 @@ function matchesKey(tok: { t: string; digits: number | null }, c: CompetencyKey)
 
 export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]): CompetencyResult[] {
   // Each project's entries normalised once (a big programme names competencies many times).
-  const projectTokens = p.projects.map((pr) => ({ pr, tokens: pr.competencies.map((t) => ({ raw: t, key: tokenKey(t) })) }));
+  const projectTokens = p.projects.map((pr) => ({
+    pr,
+    tokens: pr.competencies.map((t) => ({ raw: t, key: tokenKey(t) })),
+  }));
   const groups = new Map<string, CompetencyScore[]>();
   for (const r of p.competencyScores) {
     const k = r.id.trim().toUpperCase();
@@ -94,7 +97,20 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
     const ck = competencyKey(id, name);
     const projects = projectTokens.filter((x) => x.tokens.some((t) => matchesKey(t.key, ck))).map((x) => x.pr.id);
     const lead = [...rows].reverse().find((r) => r.lead)?.lead ?? "";
-    results.push({ id, name, current, currentFrom: panel ? "Panel" : self ? "Self" : null, self: self?.score ?? null, panel: panel?.score ?? null, target, targetDate, gap, rag, lead, projects });
+    results.push({
+      id,
+      name,
+      current,
+      currentFrom: panel ? "Panel" : self ? "Self" : null,
+      self: self?.score ?? null,
+      panel: panel?.score ?? null,
+      target,
+      targetDate,
+      gap,
+      rag,
+      lead,
+      projects,
+    });
     const at = cur ?? rows[0];
     if (gap !== null && gap > 0) {
       const late = targetDate !== null && targetDate < asOf;

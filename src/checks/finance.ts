@@ -23,9 +23,20 @@ export interface FinanceResult {
 
 export function analyseFinance(p: Programme, rag: RagResult): FinanceResult {
   const byId = new Map(p.projects.map((x) => [x.id, x]));
-  const workstreams = rag.workstreams.map((w) => ({ name: w.name, cost: w.cost, ...costLine(w.projects.map((id) => byId.get(id)!), rag.projects) }));
+  const workstreams = rag.workstreams.map((w) => ({
+    name: w.name,
+    cost: w.cost,
+    ...costLine(
+      w.projects.map((id) => byId.get(id)!),
+      rag.projects,
+    ),
+  }));
   const programme = { name: p.settings.programmeName, cost: rag.cost, ...costLine(p.projects, rag.projects) };
   const some = (k: "budget" | "forecastCost" | "actualCost") => p.projects.some((x) => x[k] !== null && x[k] !== 0);
-  const holds = { budget: some("budget"), forecast: some("forecastCost") || some("actualCost"), actual: some("actualCost") };
+  const holds = {
+    budget: some("budget"),
+    forecast: some("forecastCost") || some("actualCost"),
+    actual: some("actualCost"),
+  };
   return { workstreams, programme, tracked: holds.budget || holds.forecast || holds.actual, holds };
 }

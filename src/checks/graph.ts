@@ -13,7 +13,12 @@ export interface Adjacency {
 }
 
 /** Links j = 0… from `from[j]` to `to[j]`, grouped by `from` (those `keep` accepts), in link order. */
-export function adjacency(n: number, from: ArrayLike<number>, to: ArrayLike<number>, keep: (j: number) => boolean = () => true): Adjacency {
+export function adjacency(
+  n: number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  keep: (j: number) => boolean = () => true,
+): Adjacency {
   const start = new Int32Array(n + 1);
   const kept = new Uint8Array(from.length);
   for (let j = 0; j < from.length; j++) {

@@ -24,22 +24,55 @@ export function checkIntegrity(p: Programme, diags: Diagnostic[]): void {
     if (pr.lead || isProjectDone(pr)) continue;
     // A sheet with no Lead column at all (an export without Resource Names) gets one note, not one warning per row.
     if (cellOf(pr.src, "lead") === undefined) noLeadColumn.add(pr.src.sheet);
-    else diags.push({ severity: "warning", code: "missing-owner", message: flat(`${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`), sheet: pr.src.sheet, cell: cellOf(pr.src, "lead") ?? "", entity: pr.id });
+    else
+      diags.push({
+        severity: "warning",
+        code: "missing-owner",
+        message: flat(`${pr.id} "${pr.name}" has no lead. Name who is accountable for it.`),
+        sheet: pr.src.sheet,
+        cell: cellOf(pr.src, "lead") ?? "",
+        entity: pr.id,
+      });
   }
   for (const sheet of noLeadColumn)
-    diags.push({ severity: "info", code: "missing-owner", message: `The projects on "${sheet}" have no Lead column (Lead, Owner or Resource Names), so who is accountable for each is not checked. Add the column to have leads shown and checked.`, sheet, cell: "" });
+    diags.push({
+      severity: "info",
+      code: "missing-owner",
+      message: `The projects on "${sheet}" have no Lead column (Lead, Owner or Resource Names), so who is accountable for each is not checked. Add the column to have leads shown and checked.`,
+      sheet,
+      cell: "",
+    });
   const benefitIds = new Set(p.benefits.map((b) => b.id.toUpperCase()));
   if (benefitIds.size) {
     for (const pr of p.projects)
       for (const b of pr.benefits)
         if (!benefitIds.has(b.toUpperCase()))
-          diags.push({ severity: "warning", code: "unknown-reference", message: `${pr.id} names benefit "${b}", which is not on the Benefits sheet. Correct the ID or add the benefit.`, sheet: pr.src.sheet, cell: cellOf(pr.src, "benefits") ?? "", entity: pr.id });
+          diags.push({
+            severity: "warning",
+            code: "unknown-reference",
+            message: `${pr.id} names benefit "${b}", which is not on the Benefits sheet. Correct the ID or add the benefit.`,
+            sheet: pr.src.sheet,
+            cell: cellOf(pr.src, "benefits") ?? "",
+            entity: pr.id,
+          });
   }
   const s = p.settings;
   if (s.amberSlipDays > s.redSlipDays)
-    diags.push({ severity: "warning", code: "out-of-range", message: `Amber slip days (${s.amberSlipDays}) is above Red slip days (${s.redSlipDays}), so nothing can be Amber for slip. Make Amber the smaller.`, sheet: s.cells.amberSlipDays?.sheet ?? "", cell: s.cells.amberSlipDays?.cell ?? "" });
+    diags.push({
+      severity: "warning",
+      code: "out-of-range",
+      message: `Amber slip days (${s.amberSlipDays}) is above Red slip days (${s.redSlipDays}), so nothing can be Amber for slip. Make Amber the smaller.`,
+      sheet: s.cells.amberSlipDays?.sheet ?? "",
+      cell: s.cells.amberSlipDays?.cell ?? "",
+    });
   if (s.amberCostPercent > s.redCostPercent)
-    diags.push({ severity: "warning", code: "out-of-range", message: `Amber cost variance (${s.amberCostPercent}%) is above Red (${s.redCostPercent}%). Make Amber the smaller.`, sheet: s.cells.amberCostPercent?.sheet ?? "", cell: s.cells.amberCostPercent?.cell ?? "" });
+    diags.push({
+      severity: "warning",
+      code: "out-of-range",
+      message: `Amber cost variance (${s.amberCostPercent}%) is above Red (${s.redCostPercent}%). Make Amber the smaller.`,
+      sheet: s.cells.amberCostPercent?.sheet ?? "",
+      cell: s.cells.amberCostPercent?.cell ?? "",
+    });
 }
 
 /** An actual date after the as-of date: work cannot have finished in the future. */
@@ -48,11 +81,16 @@ export function checkActuals(p: Programme, asOf: Day, diags: Diagnostic[]): void
     diags.push({
       severity: "warning",
       code: "future-actual",
-      message: flat(`${id} "${name}" has an actual date of ${formatDayLong(date)}, after the as-of date ${formatDayLong(asOf)}. An actual date records work done: enter it as a forecast instead, or check the as-of date.`),
+      message: flat(
+        `${id} "${name}" has an actual date of ${formatDayLong(date)}, after the as-of date ${formatDayLong(asOf)}. An actual date records work done: enter it as a forecast instead, or check the as-of date.`,
+      ),
       sheet,
       cell: cell ?? "",
       entity: id,
     });
-  for (const m of p.milestones) if (m.actual !== null && m.actual > asOf) flag(m.id, m.name, m.actual, m.src.sheet, cellOf(m.src, "actual"));
-  for (const pr of p.projects) if (pr.actualFinish !== null && pr.actualFinish > asOf) flag(pr.id, pr.name, pr.actualFinish, pr.src.sheet, cellOf(pr.src, "actualFinish"));
+  for (const m of p.milestones)
+    if (m.actual !== null && m.actual > asOf) flag(m.id, m.name, m.actual, m.src.sheet, cellOf(m.src, "actual"));
+  for (const pr of p.projects)
+    if (pr.actualFinish !== null && pr.actualFinish > asOf)
+      flag(pr.id, pr.name, pr.actualFinish, pr.src.sheet, cellOf(pr.src, "actualFinish"));
 }

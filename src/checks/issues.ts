@@ -12,7 +12,20 @@ export interface IssueResult {
   priorityRank: number;
 }
 
-const PRIORITY_WORDS: Record<string, number> = { critical: 1, urgent: 1, "very high": 1, high: 2, h: 2, medium: 3, med: 3, m: 3, moderate: 3, low: 4, l: 4, "very low": 4 };
+const PRIORITY_WORDS: Record<string, number> = {
+  critical: 1,
+  urgent: 1,
+  "very high": 1,
+  high: 2,
+  h: 2,
+  medium: 3,
+  med: 3,
+  m: 3,
+  moderate: 3,
+  low: 4,
+  l: 4,
+  "very low": 4,
+};
 
 export function priorityRank(priority: string): number {
   const t = priority.trim().toLowerCase();
@@ -41,7 +54,14 @@ export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): Iss
         entity: i.id,
       });
     if (open && !i.owner && cellOf(i.src, "owner") !== undefined)
-      diags.push({ severity: "warning", code: "missing-owner", message: `Open issue ${i.id} has no owner. Name who will resolve it.`, sheet: i.src.sheet, cell: cellOf(i.src, "owner") ?? cellOf(i.src, "id") ?? "", entity: i.id });
+      diags.push({
+        severity: "warning",
+        code: "missing-owner",
+        message: `Open issue ${i.id} has no owner. Name who will resolve it.`,
+        sheet: i.src.sheet,
+        cell: cellOf(i.src, "owner") ?? cellOf(i.src, "id") ?? "",
+        entity: i.id,
+      });
     return { id: i.id, open, overdue, priorityRank: priorityRank(i.priority) };
   });
 }

@@ -28,15 +28,24 @@ export const TREND_LINES = 8;
  * Key milestones: those whose finish moved over the period shown (the most moved first), then
  * those with a review point (a stage gate); with neither, the open milestones finishing soonest.
  */
-export function milestoneTrend(snapshots: readonly SnapshotRow[], asOf: Day, reviewPoints: ReadonlySet<string>): MilestoneTrend | null {
+export function milestoneTrend(
+  snapshots: readonly SnapshotRow[],
+  asOf: Day,
+  reviewPoints: ReadonlySet<string>,
+): MilestoneTrend | null {
   const rows = snapshots.filter((r) => r.kind === "Milestone" && r.date <= asOf);
   const dates = [...new Set(rows.map((r) => r.date))].sort((a, b) => a - b);
   if (dates.length < 2) return null;
   const at = new Map(dates.map((d, i) => [d, i]));
-  const byId = new Map<string, { id: string; name: string; finishes: (Day | null)[]; open: boolean; wasOpen: boolean }>();
+  const byId = new Map<
+    string,
+    { id: string; name: string; finishes: (Day | null)[]; open: boolean; wasOpen: boolean }
+  >();
   for (const r of rows) {
     const k = r.id.toUpperCase();
-    const line = byId.get(k) ?? byId.set(k, { id: r.id, name: r.name, finishes: dates.map(() => null), open: false, wasOpen: false }).get(k)!;
+    const line =
+      byId.get(k) ??
+      byId.set(k, { id: r.id, name: r.name, finishes: dates.map(() => null), open: false, wasOpen: false }).get(k)!;
     line.finishes[at.get(r.date)!] = r.finishNow;
     if (r.date === dates[dates.length - 1]) line.open = r.status !== "Done";
     if (r.status !== "Done") line.wasOpen = true;
@@ -56,5 +65,9 @@ export function milestoneTrend(snapshots: readonly SnapshotRow[], asOf: Day, rev
     lines = all.filter((l) => l.open).sort((a, b) => last(a) - last(b));
     chosen = "no milestone moved and none has a review point: the open milestones finishing soonest";
   }
-  return { dates, lines: lines.slice(0, TREND_LINES).map(({ id, name, finishes }) => ({ id, name, finishes })), chosen };
+  return {
+    dates,
+    lines: lines.slice(0, TREND_LINES).map(({ id, name, finishes }) => ({ id, name, finishes })),
+    chosen,
+  };
 }

@@ -63,24 +63,89 @@ function workstreamFinder(p: Programme): (project: string) => string {
 }
 
 /** This report's snapshot of the plan: per item its finish now, baseline, RAG and float; per risk its score and status. */
-export function planSnapshotNow(p: Programme, rag: RagResult, schedule: ScheduleResult, risks: RiskResult[], commentary: CommentaryResult, asOf: Day): SnapshotRow[] {
+export function planSnapshotNow(
+  p: Programme,
+  rag: RagResult,
+  schedule: ScheduleResult,
+  risks: RiskResult[],
+  commentary: CommentaryResult,
+  asOf: Day,
+): SnapshotRow[] {
   const wsOf = workstreamFinder(p);
-  const base = { date: asOf, finishNow: null, baseline: null, rag: null, float: null, score: null, status: "", source: "" };
-  const rows: SnapshotRow[] = rag.workstreams.map((w) => ({ ...base, kind: "Workstream", id: "", name: w.name, workstream: w.name, rag: w.overall?.rag ?? null }));
+  const base = {
+    date: asOf,
+    finishNow: null,
+    baseline: null,
+    rag: null,
+    float: null,
+    score: null,
+    status: "",
+    source: "",
+  };
+  const rows: SnapshotRow[] = rag.workstreams.map((w) => ({
+    ...base,
+    kind: "Workstream",
+    id: "",
+    name: w.name,
+    workstream: w.name,
+    rag: w.overall?.rag ?? null,
+  }));
   for (const x of p.projects) {
     const s = rag.projects.get(x.id)!;
-    rows.push({ ...base, kind: "Project", id: x.id, name: x.name, workstream: x.workstream, finishNow: s.finishNow, baseline: s.baseline, rag: s.overall.rag, float: schedule.nodes.get(x.id)?.totalFloat ?? null, status: s.done ? "Done" : "Open" });
+    rows.push({
+      ...base,
+      kind: "Project",
+      id: x.id,
+      name: x.name,
+      workstream: x.workstream,
+      finishNow: s.finishNow,
+      baseline: s.baseline,
+      rag: s.overall.rag,
+      float: schedule.nodes.get(x.id)?.totalFloat ?? null,
+      status: s.done ? "Done" : "Open",
+    });
   }
   for (const m of p.milestones) {
     const s = rag.milestones.get(m.id)!;
-    rows.push({ ...base, kind: "Milestone", id: m.id, name: m.name, workstream: wsOf(m.project), finishNow: s.finishNow, baseline: s.baseline, rag: s.rating.rag, float: schedule.nodes.get(m.id)?.totalFloat ?? null, status: s.done ? "Done" : "Open" });
+    rows.push({
+      ...base,
+      kind: "Milestone",
+      id: m.id,
+      name: m.name,
+      workstream: wsOf(m.project),
+      finishNow: s.finishNow,
+      baseline: s.baseline,
+      rag: s.rating.rag,
+      float: schedule.nodes.get(m.id)?.totalFloat ?? null,
+      status: s.done ? "Done" : "Open",
+    });
   }
-  p.risks.forEach((r, k) => rows.push({ ...base, kind: "Risk", id: r.id, name: r.title, workstream: wsOf(r.project), score: risks[k].score, status: risks[k].open ? "Open" : "Closed" }));
-  for (const d of commentary.decisions) rows.push({ ...base, kind: "Decision", id: d.about, name: d.text, workstream: d.workstream, finishNow: d.date, status: "Requested" });
+  p.risks.forEach((r, k) =>
+    rows.push({
+      ...base,
+      kind: "Risk",
+      id: r.id,
+      name: r.title,
+      workstream: wsOf(r.project),
+      score: risks[k].score,
+      status: risks[k].open ? "Open" : "Closed",
+    }),
+  );
+  for (const d of commentary.decisions)
+    rows.push({
+      ...base,
+      kind: "Decision",
+      id: d.about,
+      name: d.text,
+      workstream: d.workstream,
+      finishNow: d.date,
+      status: "Requested",
+    });
   return rows;
 }
 
-const keyOf = (r: SnapshotRow) => `${r.kind}|${r.kind === "Workstream" ? r.name : r.kind === "Decision" ? `${r.id}|${r.name}` : r.id.toUpperCase()}|${r.source}`;
+const keyOf = (r: SnapshotRow) =>
+  `${r.kind}|${r.kind === "Workstream" ? r.name : r.kind === "Decision" ? `${r.id}|${r.name}` : r.id.toUpperCase()}|${r.source}`;
 const ref = (r: SnapshotRow): ItemRef => ({ kind: r.kind, id: r.id, name: r.name, workstream: r.workstream });
 
 /** The latest snapshot date before the as-of date, or null. */
@@ -93,7 +158,17 @@ export function previousSnapshotDate(snapshots: readonly SnapshotRow[], asOf: Da
 /** What moved between the last snapshot before the as-of date and this report's. */
 export function movementSince(snapshots: readonly SnapshotRow[], now: SnapshotRow[], asOf: Day): Movement {
   const since = previousSnapshotDate(snapshots, asOf);
-  const out: Movement = { since, now, moved: [], completed: [], added: [], removed: [], risks: [], rag: [], decisions: [] };
+  const out: Movement = {
+    since,
+    now,
+    moved: [],
+    completed: [],
+    added: [],
+    removed: [],
+    risks: [],
+    rag: [],
+    decisions: [],
+  };
   if (since === null) return out;
   const before = new Map(snapshots.filter((r) => r.date === since).map((r) => [keyOf(r), r]));
   const seen = new Set<string>();
@@ -108,7 +183,8 @@ export function movementSince(snapshots: readonly SnapshotRow[], now: SnapshotRo
   for (const [k, b] of before) {
     if (seen.has(k)) continue;
     if (b.kind === "Project" || b.kind === "Milestone") out.removed.push(ref(b));
-    else if (b.kind === "Risk" && b.status === "Open") out.risks.push({ ...ref(b), from: b.score, to: null, how: "removed" });
+    else if (b.kind === "Risk" && b.status === "Open")
+      out.risks.push({ ...ref(b), from: b.score, to: null, how: "removed" });
     else if (b.kind === "Decision") out.decisions.push(ref(b));
   }
   out.moved.sort((x, y) => Math.abs(y.days) - Math.abs(x.days) || x.id.localeCompare(y.id));
@@ -120,7 +196,8 @@ export function movementSince(snapshots: readonly SnapshotRow[], now: SnapshotRo
 function itemMoves(out: Movement, b: SnapshotRow | undefined, r: SnapshotRow): void {
   if (!b) return void out.added.push(ref(r));
   if (r.status === "Done" && b.status !== "Done") out.completed.push(ref(r));
-  else if (r.status !== "Done" && b.finishNow !== null && r.finishNow !== null && b.finishNow !== r.finishNow) out.moved.push({ ...ref(r), from: b.finishNow, to: r.finishNow, days: r.finishNow - b.finishNow });
+  else if (r.status !== "Done" && b.finishNow !== null && r.finishNow !== null && b.finishNow !== r.finishNow)
+    out.moved.push({ ...ref(r), from: b.finishNow, to: r.finishNow, days: r.finishNow - b.finishNow });
   if (r.kind === "Project" && b.rag !== r.rag) out.rag.push({ ...ref(r), from: b.rag, to: r.rag });
 }
 
@@ -128,10 +205,19 @@ function riskMoves(out: Movement, b: SnapshotRow | undefined, r: SnapshotRow): v
   const wasOpen = b?.status === "Open";
   if (r.status === "Open" && !wasOpen) out.risks.push({ ...ref(r), from: null, to: r.score, how: "opened" });
   else if (r.status !== "Open" && wasOpen) out.risks.push({ ...ref(r), from: b!.score, to: r.score, how: "closed" });
-  else if (r.status === "Open" && b && b.score !== r.score) out.risks.push({ ...ref(r), from: b.score, to: r.score, how: "re-scored" });
+  else if (r.status === "Open" && b && b.score !== r.score)
+    out.risks.push({ ...ref(r), from: b.score, to: r.score, how: "re-scored" });
 }
 
 /** Whether anything moved at all. */
 export function nothingMoved(m: Movement): boolean {
-  return !m.moved.length && !m.completed.length && !m.added.length && !m.removed.length && !m.risks.length && !m.rag.length && !m.decisions.length;
+  return (
+    !m.moved.length &&
+    !m.completed.length &&
+    !m.added.length &&
+    !m.removed.length &&
+    !m.risks.length &&
+    !m.rag.length &&
+    !m.decisions.length
+  );
 }

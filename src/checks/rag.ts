@@ -7,7 +7,15 @@ import type { Milestone, Programme, Project, Settings } from "../model/entities"
 import { isBetter, majorityRag, ragRank, worstRag, type Rag } from "../model/rag";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import type { ScheduleNode, ScheduleResult } from "./schedule";
-import { dayCount, dueDate, isOverdue, overdueDays, slipDays as slipOf, worstMilestoneSlip, type MilestoneSlip } from "./slip";
+import {
+  dayCount,
+  dueDate,
+  isOverdue,
+  overdueDays,
+  slipDays as slipOf,
+  worstMilestoneSlip,
+  type MilestoneSlip,
+} from "./slip";
 
 /**
  * Each item's status, computed once: its RAG with the rule that set it, its finish now, its
@@ -121,7 +129,12 @@ export interface CostLine {
 }
 
 export function costLine(projects: readonly Project[], statuses: ReadonlyMap<string, ProjectStatus>): CostLine {
-  let budget = 0, forecast = 0, actual = 0, base = 0, variance = 0, covered = 0;
+  let budget = 0,
+    forecast = 0,
+    actual = 0,
+    base = 0,
+    variance = 0,
+    covered = 0;
   for (const p of projects) {
     const st = statuses.get(p.id)!;
     if (p.budget !== null) budget += p.budget;
@@ -133,7 +146,15 @@ export function costLine(projects: readonly Project[], statuses: ReadonlyMap<str
       covered++;
     }
   }
-  return { budget, forecast, actual, variance, variancePercent: base > 0 ? (variance / base) * 100 : null, covered, projects: projects.length };
+  return {
+    budget,
+    forecast,
+    actual,
+    variance,
+    variancePercent: base > 0 ? (variance / base) * 100 : null,
+    covered,
+    projects: projects.length,
+  };
 }
 
 /** A group's cost RAG: the cost tolerance applied to its summed forecast against its summed budget. */
@@ -141,7 +162,13 @@ export function groupCostRating(name: string, line: CostLine, s: Settings): Rati
   if (line.variancePercent === null) return null;
   const pct = Math.round(line.variancePercent * 10) / 10;
   const money = (n: number) => `£${wholeNumber(n)}`;
-  return { rag: costRag(line.variancePercent, s), rule: "cost", because: flat(`${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`) };
+  return {
+    rag: costRag(line.variancePercent, s),
+    rule: "cost",
+    because: flat(
+      `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+    ),
+  };
 }
 
 export interface WorkstreamStatus {
@@ -190,11 +217,25 @@ function pushWords(node: ScheduleNode): string {
 }
 
 function pushSentence(id: string, node: ScheduleNode): string {
-  return node.push!.kind === "slip" ? `${id} is ${pushWords(node)}` : `${id}'s dates conflict with its dependency on ${node.push!.by}`;
+  return node.push!.kind === "slip"
+    ? `${id} is ${pushWords(node)}`
+    : `${id}'s dates conflict with its dependency on ${node.push!.by}`;
 }
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
-function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day | null, baseline: Day | null, plan: Day | null, slip: number | null, due: Day | null, failedDate: string | null, asOf: Day, s: Settings, unreported = false): Rating {
+function rateSchedule(
+  id: string,
+  node: ScheduleNode | undefined,
+  finishNow: Day | null,
+  baseline: Day | null,
+  plan: Day | null,
+  slip: number | null,
+  due: Day | null,
+  failedDate: string | null,
+  asOf: Day,
+  s: Settings,
+  unreported = false,
+): Rating {
   const overdue = due !== null && isOverdue(false, finishNow, asOf);
   // Decided first (the first rule to reach the worst level keeps it), then worded once.
   let rag: Rag = "Green";
@@ -223,20 +264,40 @@ function rateSchedule(id: string, node: ScheduleNode | undefined, finishNow: Day
     case "on-track":
       return { rag, rule: "on-track", because: flat(`${id} is on track`) };
     case "cycle":
-      return { rag, rule: "not-computable", because: flat(`${id} is in a dependency cycle, so its dates cannot be computed`) };
+      return {
+        rag,
+        rule: "not-computable",
+        because: flat(`${id} is in a dependency cycle, so its dates cannot be computed`),
+      };
     case "unreadable":
-      return { rag, rule: "not-computable", because: flat(`${id}'s ${failedDate} could not be read, so its schedule cannot be computed`) };
+      return {
+        rag,
+        rule: "not-computable",
+        because: flat(`${id}'s ${failedDate} could not be read, so its schedule cannot be computed`),
+      };
     case "no-date":
       return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
     case "overdue":
-      return { rag, rule: "overdue", because: flat(`${id} was due ${formatDayLong(due!)} and is not complete (${days(asOf - due!)} overdue)`) };
+      return {
+        rag,
+        rule: "overdue",
+        because: flat(`${id} was due ${formatDayLong(due!)} and is not complete (${days(asOf - due!)} overdue)`),
+      };
     case "unreported":
-      return { rag, rule: "progress-not-reported", because: flat(`${id} was due ${formatDayLong(finishNow!)}, but its plan carries no progress, so whether it is complete is not known (progress not reported)`) };
+      return {
+        rag,
+        rule: "progress-not-reported",
+        because: flat(
+          `${id} was due ${formatDayLong(finishNow!)}, but its plan carries no progress, so whether it is complete is not known (progress not reported)`,
+        ),
+      };
     case "slip":
       return {
         rag,
         rule: "slip",
-        because: flat(`${id} finishes ${formatDayLong(finishNow!)}, ${days(slip!)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`),
+        because: flat(
+          `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip!)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`,
+        ),
       };
     case "push":
       return { rag, rule: node!.push!.kind === "slip" ? "pushed" : "conflict", because: flat(pushSentence(id, node!)) };
@@ -248,7 +309,13 @@ const failedDateOf = (failed: string[] | undefined, fields: Record<string, strin
   return f ? fields[f] : null;
 };
 
-export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, asOf: Day, s: Settings, cal: WorkCalendar): MilestoneStatus {
+export function milestoneStatus(
+  m: Milestone,
+  node: ScheduleNode | undefined,
+  asOf: Day,
+  s: Settings,
+  cal: WorkCalendar,
+): MilestoneStatus {
   const done = isMilestoneDone(m);
   const entered = m.actual ?? m.forecast ?? m.baseline;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
@@ -259,12 +326,42 @@ export function milestoneStatus(m: Milestone, node: ScheduleNode | undefined, as
   const slipDays = slipOf(finishNow, plan, overdue, asOf);
   const due = overdue ? dueDate(node?.finish ?? entered, finishNow) : null;
   const late = { slipDays, overdue, dueDate: due, overdueDays: overdueDays(overdue, due, asOf) };
-  if (done) return { id: m.id, done, rating: { rag: "Blue", rule: "done", because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`) }, baseline, finishNow, ...late };
-  const failed = failedDateOf(m.src.failed, { baseline: "Baseline Date", forecast: "Forecast Date", actual: "Actual Date" });
-  return { id: m.id, done, rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, due, failed, asOf, s, m.progressNotReported), baseline, finishNow, ...late };
+  if (done)
+    return {
+      id: m.id,
+      done,
+      rating: {
+        rag: "Blue",
+        rule: "done",
+        because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`),
+      },
+      baseline,
+      finishNow,
+      ...late,
+    };
+  const failed = failedDateOf(m.src.failed, {
+    baseline: "Baseline Date",
+    forecast: "Forecast Date",
+    actual: "Actual Date",
+  });
+  return {
+    id: m.id,
+    done,
+    rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, due, failed, asOf, s, m.progressNotReported),
+    baseline,
+    finishNow,
+    ...late,
+  };
 }
 
-export function projectStatus(p: Project, node: ScheduleNode | undefined, milestones: MilestoneStatus[], asOf: Day, s: Settings, cal: WorkCalendar): ProjectStatus {
+export function projectStatus(
+  p: Project,
+  node: ScheduleNode | undefined,
+  milestones: MilestoneStatus[],
+  asOf: Day,
+  s: Settings,
+  cal: WorkCalendar,
+): ProjectStatus {
   const done = isProjectDone(p);
   const entered = (done ? p.actualFinish : null) ?? p.finish;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
@@ -277,9 +374,15 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
   let schedule: Rating;
   if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${p.id} is complete`) };
   else {
-    const failed = failedDateOf(p.src.failed, { start: "Start date", finish: "Finish date", baselineFinish: "Baseline Finish" });
+    const failed = failedDateOf(p.src.failed, {
+      start: "Start date",
+      finish: "Finish date",
+      baselineFinish: "Baseline Finish",
+    });
     schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, due, failed, asOf, s, p.progressNotReported);
-    for (const m of milestones) if (isBetter(schedule.rag, m.rating.rag)) schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
+    for (const m of milestones)
+      if (isBetter(schedule.rag, m.rating.rag))
+        schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
   }
 
   let cost: Rating | null = null;
@@ -294,17 +397,40 @@ export function projectStatus(p: Project, node: ScheduleNode | undefined, milest
     cost = {
       rag,
       rule: "cost",
-      because: flat(`${p.id}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`),
+      because: flat(
+        `${p.id}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+      ),
     };
   }
   let overall: Rating;
-  if (done) overall = cost && (cost.rag === "Amber" || cost.rag === "Red") ? { ...cost, rule: "done-over-budget" } : schedule;
+  if (done)
+    overall = cost && (cost.rag === "Amber" || cost.rag === "Red") ? { ...cost, rule: "done-over-budget" } : schedule;
   else overall = cost && isBetter(schedule.rag, cost.rag) ? cost : schedule;
-  return { id: p.id, done, schedule, cost, overall, startNow: node?.earlyStart ?? p.start, finishNow, baseline, slipDays: own, worstMilestone: worstMilestoneSlip(milestones), overdue, dueDate: due, overdueDays: overdueDays(overdue, due, asOf), costVariancePercent, forecastCost };
+  return {
+    id: p.id,
+    done,
+    schedule,
+    cost,
+    overall,
+    startNow: node?.earlyStart ?? p.start,
+    finishNow,
+    baseline,
+    slipDays: own,
+    worstMilestone: worstMilestoneSlip(milestones),
+    overdue,
+    dueDate: due,
+    overdueDays: overdueDays(overdue, due, asOf),
+    costVariancePercent,
+    forecastCost,
+  };
 }
 
 /** Rolls members' ratings up by the Settings rule, saying which members set it. */
-export function rollUp(members: { id: string; rating: Rating | null }[], s: Settings, noun = "projects"): Rating | null {
+export function rollUp(
+  members: { id: string; rating: Rating | null }[],
+  s: Settings,
+  noun = "projects",
+): Rating | null {
   const rated = members.filter((m): m is { id: string; rating: Rating } => m.rating !== null);
   if (!rated.length) return null;
   const rags = rated.map((m) => m.rating.rag);
@@ -312,13 +438,22 @@ export function rollUp(members: { id: string; rating: Rating | null }[], s: Sett
   if (s.rollUp === "majority") {
     const rag = majorityRag(rags)!;
     const n = rags.filter((r) => r === rag).length;
-    return { rag, rule: "majority", because: flat(`${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}`) };
+    return {
+      rag,
+      rule: "majority",
+      because: flat(`${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}`),
+    };
   }
   const rag = worstRag(rags)!;
   const worst = rated.filter((m) => m.rating.rag === rag);
   const first = worst[0].rating.because;
   // One member sets it: its own reason. Several: who they are, and (for projects) the first one's reason.
-  const because = worst.length === 1 ? (noun === "projects" ? first : `${worst[0].id} is ${rag}`) : `${worst.length} of ${rated.length} ${noun} are ${rag}: ${names(worst)}${noun === "projects" ? `. ${first}` : ""}`;
+  const because =
+    worst.length === 1
+      ? noun === "projects"
+        ? first
+        : `${worst[0].id} is ${rag}`
+      : `${worst.length} of ${rated.length} ${noun} are ${rag}: ${names(worst)}${noun === "projects" ? `. ${first}` : ""}`;
   return { rag, rule: "worst-member", because };
 }
 
@@ -339,7 +474,9 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-milestone",
-        message: flat(`Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`),
+        message: flat(
+          `Milestone ${m.id} "${m.name}" was due on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and has no Actual Date. Enter the date it was met, or a new Forecast Date.`,
+        ),
         sheet: m.src.sheet,
         cell: (m.forecast !== null ? cellOf(m.src, "forecast") : cellOf(m.src, "baseline")) ?? "",
         entity: m.id,
@@ -355,7 +492,9 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "overdue-project",
-        message: flat(`${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and is not marked complete. Mark it complete, or enter a new Finish date.`),
+        message: flat(
+          `${pr.id} "${pr.name}" was due to finish on ${formatDayLong(r.dueDate!)} (${days(r.overdueDays!)} overdue) and is not marked complete. Mark it complete, or enter a new Finish date.`,
+        ),
         sheet: pr.src.sheet,
         cell: cellOf(pr.src, "finish") ?? "",
         entity: pr.id,
@@ -365,7 +504,9 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       diags.push({
         severity: "warning",
         code: "rag-mismatch",
-        message: flat(`${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`),
+        message: flat(
+          `${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`,
+        ),
         sheet: pr.src.sheet,
         cell: cellOf(pr.src, "reportedRag") ?? "",
         entity: pr.id,
@@ -387,14 +528,32 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       projects: list.map((x) => x.id),
       lead: row?.lead || (leads.length === 1 ? leads[0] : ""),
       sro: row?.sro ?? "",
-      schedule: rollUp(rs.map((r) => ({ id: r.id, rating: r.schedule })), s),
+      schedule: rollUp(
+        rs.map((r) => ({ id: r.id, rating: r.schedule })),
+        s,
+      ),
       cost: groupCostRating(name, costLine(list, projects), s),
-      overall: rollUp(rs.map((r) => ({ id: r.id, rating: r.overall })), s),
+      overall: rollUp(
+        rs.map((r) => ({ id: r.id, rating: r.overall })),
+        s,
+      ),
       reported: worstRag(list.map((x) => x.reportedRag)),
     };
   });
-  const up = (k: "schedule" | "overall") => rollUp(workstreams.map((w) => ({ id: w.name, rating: w[k] })), s, "workstreams");
-  return { milestones, projects, workstreams, schedule: up("schedule"), cost: groupCostRating("The programme", costLine(p.projects, projects), s), overall: up("overall") };
+  const up = (k: "schedule" | "overall") =>
+    rollUp(
+      workstreams.map((w) => ({ id: w.name, rating: w[k] })),
+      s,
+      "workstreams",
+    );
+  return {
+    milestones,
+    projects,
+    workstreams,
+    schedule: up("schedule"),
+    cost: groupCostRating("The programme", costLine(p.projects, projects), s),
+    overall: up("overall"),
+  };
 }
 
 /** Sorts worst first (Red, Amber, Green, Blue). */

@@ -20,8 +20,14 @@ export interface DependencyResult {
   atRisk: boolean;
 }
 
-const head = (status: string) => status.trim().toLowerCase().replace(/[^a-z ]/g, "").replace(/\s+/g, " ");
-const ASSUMPTION_SETTLED = /^(validated|valid|confirmed|closed|proven|true|correct|invalid|invalidated|disproven|false|rejected|retired|superseded|not valid)\b/;
+const head = (status: string) =>
+  status
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .replace(/\s+/g, " ");
+const ASSUMPTION_SETTLED =
+  /^(validated|valid|confirmed|closed|proven|true|correct|invalid|invalidated|disproven|false|rejected|retired|superseded|not valid)\b/;
 const DEPENDENCY_MET = /^(met|closed|complete|completed|delivered|done|received|resolved|achieved|in place)\b/;
 const DEPENDENCY_AT_RISK = /^(at risk|blocked|red|amber|delayed|late|jeopardy|in jeopardy)\b/;
 

@@ -39,7 +39,10 @@ export const MATRIX_BANDS: Record<RiskMatrixKind, { band: RiskBand; scores: stri
   ],
 };
 
-export const MATRIX_NAME: Record<RiskMatrixKind, string> = { "5x5": "NHS 5×5 matrix (NPSA)", "3x3": "3×3 High/Medium/Low matrix" };
+export const MATRIX_NAME: Record<RiskMatrixKind, string> = {
+  "5x5": "NHS 5×5 matrix (NPSA)",
+  "3x3": "3×3 High/Medium/Low matrix",
+};
 
 /** The score at which an open risk goes to the board on a matrix. */
 export function escalationScore(matrix: RiskMatrixKind, s: Settings): number {
@@ -59,14 +62,42 @@ export interface RiskResult {
 }
 
 /** A register's own rating read as a score or a band of the risk's matrix; null when it is neither. */
-export function readRating(rating: string | number | null, matrix: RiskMatrixKind): { score: number } | { band: RiskBand } | null {
+export function readRating(
+  rating: string | number | null,
+  matrix: RiskMatrixKind,
+): { score: number } | { band: RiskBand } | null {
   if (rating === null) return null;
   const text = String(rating).trim().toLowerCase();
   const lead = /^(\d+(?:\.\d+)?)/.exec(text);
   if (lead) return { score: Number(lead[1]) };
   const w = text.replace(/[^a-z ]/g, "").trim();
-  const five: Record<string, RiskBand> = { low: "Low", green: "Low", "very low": "Low", moderate: "Moderate", medium: "Moderate", yellow: "Moderate", high: "High", amber: "High", orange: "High", extreme: "Extreme", "very high": "Extreme", red: "Extreme", critical: "Extreme", severe: "Extreme" };
-  const three: Record<string, RiskBand> = { low: "Low", green: "Low", medium: "Medium", moderate: "Medium", amber: "Medium", yellow: "Medium", high: "High", red: "High", critical: "High" };
+  const five: Record<string, RiskBand> = {
+    low: "Low",
+    green: "Low",
+    "very low": "Low",
+    moderate: "Moderate",
+    medium: "Moderate",
+    yellow: "Moderate",
+    high: "High",
+    amber: "High",
+    orange: "High",
+    extreme: "Extreme",
+    "very high": "Extreme",
+    red: "Extreme",
+    critical: "Extreme",
+    severe: "Extreme",
+  };
+  const three: Record<string, RiskBand> = {
+    low: "Low",
+    green: "Low",
+    medium: "Medium",
+    moderate: "Medium",
+    amber: "Medium",
+    yellow: "Medium",
+    high: "High",
+    red: "High",
+    critical: "High",
+  };
   const band = (matrix === "3x3" ? three : five)[w];
   return band ? { band } : null;
 }
@@ -95,10 +126,28 @@ export function analyseRisks(p: Programme, asOf: Day, diags: Diagnostic[]): Risk
     if (score !== null) challengeRating(r, score, band!, scored, push);
     let stale = false;
     if (open) {
-      if (!r.owner && cellOf(r.src, "owner") !== undefined) push({ severity: "warning", code: "missing-owner", message: `Open risk ${r.id} has no owner. Name the one person who manages it.`, cell: where("owner") });
-      if (!r.mitigation && cellOf(r.src, "mitigation") !== undefined) push({ severity: "warning", code: "missing-mitigation", message: `Open risk ${r.id} has no mitigation. Say what is being done to reduce it.`, cell: where("mitigation") });
+      if (!r.owner && cellOf(r.src, "owner") !== undefined)
+        push({
+          severity: "warning",
+          code: "missing-owner",
+          message: `Open risk ${r.id} has no owner. Name the one person who manages it.`,
+          cell: where("owner"),
+        });
+      if (!r.mitigation && cellOf(r.src, "mitigation") !== undefined)
+        push({
+          severity: "warning",
+          code: "missing-mitigation",
+          message: `Open risk ${r.id} has no mitigation. Say what is being done to reduce it.`,
+          cell: where("mitigation"),
+        });
       stale = checkReview(r, asOf, s, push, where);
-      if (r.project && projectIds.size && !projectIds.has(r.project.toUpperCase()) && !workstreams.has(r.project.toUpperCase()) && !/^(programme|program|all|corporate)\b/i.test(r.project))
+      if (
+        r.project &&
+        projectIds.size &&
+        !projectIds.has(r.project.toUpperCase()) &&
+        !workstreams.has(r.project.toUpperCase()) &&
+        !/^(programme|program|all|corporate)\b/i.test(r.project)
+      )
         push({
           severity: "warning",
           code: "unknown-reference",
@@ -106,12 +155,28 @@ export function analyseRisks(p: Programme, asOf: Day, diags: Diagnostic[]): Risk
           cell: where("project"),
         });
     }
-    return { id: r.id, matrix: r.matrix, score, band, residualScore, residualBand: residualScore === null ? null : riskBand(residualScore, r.matrix), open, escalate, stale };
+    return {
+      id: r.id,
+      matrix: r.matrix,
+      score,
+      band,
+      residualScore,
+      residualBand: residualScore === null ? null : riskBand(residualScore, r.matrix),
+      open,
+      escalate,
+      stale,
+    };
   });
 }
 
 /** The register's own Risk Score or Risk Rating, challenged against the computed score and band. */
-function challengeRating(r: Risk, score: number, band: RiskBand, scored: string, push: (d: Omit<Diagnostic, "sheet" | "entity">) => void): void {
+function challengeRating(
+  r: Risk,
+  score: number,
+  band: RiskBand,
+  scored: string,
+  push: (d: Omit<Diagnostic, "sheet" | "entity">) => void,
+): void {
   const own = readRating(r.rating, r.matrix);
   if (!own) return;
   const differs = "score" in own ? own.score !== score : own.band !== band;
@@ -125,10 +190,21 @@ function challengeRating(r: Risk, score: number, band: RiskBand, scored: string,
 }
 
 /** Review Due (the next review) past is stale; with none, a last review older than the staleness limit is. */
-function checkReview(r: Risk, asOf: Day, s: Settings, push: (d: Omit<Diagnostic, "sheet" | "entity">) => void, where: (k: string) => string): boolean {
+function checkReview(
+  r: Risk,
+  asOf: Day,
+  s: Settings,
+  push: (d: Omit<Diagnostic, "sheet" | "entity">) => void,
+  where: (k: string) => string,
+): boolean {
   if (r.reviewDue !== null) {
     if (r.reviewDue >= asOf) return false;
-    push({ severity: "warning", code: "stale-review", message: `Risk ${r.id} was due for review on ${formatDayLong(r.reviewDue)}. Review it, then set its next review date.`, cell: where("reviewDue") });
+    push({
+      severity: "warning",
+      code: "stale-review",
+      message: `Risk ${r.id} was due for review on ${formatDayLong(r.reviewDue)}. Review it, then set its next review date.`,
+      cell: where("reviewDue"),
+    });
     return true;
   }
   const reviewed = r.lastReviewed ?? r.raised;

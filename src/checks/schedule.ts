@@ -19,7 +19,16 @@ import {
 import { CONSTRAINT_NAME, type Constraint, type ConstraintType } from "../model/constraint";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import { cellOf, exactLag, LINK_TYPE_NUMBER, linkText, type DateTime, type Link, type Programme, type Source } from "../model/entities";
+import {
+  cellOf,
+  exactLag,
+  LINK_TYPE_NUMBER,
+  linkText,
+  type DateTime,
+  type Link,
+  type Programme,
+  type Source,
+} from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
 
@@ -151,7 +160,16 @@ export interface ScheduleResult {
 const NO_DRIVERS: readonly Link[] = Object.freeze([]);
 
 const UNIT_CODE = { wd: 0, ed: 1, pct: 2, wmin: 3, emin: 4 } as const;
-const CONSTRAINT_CODE: Record<ConstraintType, number> = { ASAP: 0, ALAP: 1, SNET: 2, SNLT: 3, FNET: 4, FNLT: 5, MSO: 6, MFO: 7 };
+const CONSTRAINT_CODE: Record<ConstraintType, number> = {
+  ASAP: 0,
+  ALAP: 1,
+  SNET: 2,
+  SNLT: 3,
+  FNET: 4,
+  FNLT: 5,
+  MSO: 6,
+  MFO: 7,
+};
 const CONSTRAINT_OF: ConstraintType[] = ["ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"];
 
 /** Node roles: a project or milestone, a summary's start point, a summary's finish point. */
@@ -192,7 +210,12 @@ interface Items {
 }
 
 /** Reads projects and milestones into schedule items on the calendar, noting dates moved onto working days. */
-function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<Day, string>, diags: Diagnostic[]): Items {
+function buildItems(
+  p: Programme,
+  cal: WorkCalendar,
+  holidayNames: ReadonlyMap<Day, string>,
+  diags: Diagnostic[],
+): Items {
   const summaries = p.summaries ?? [];
   const cap = p.projects.length + p.milestones.length + 2 * summaries.length;
   const it: Items = {
@@ -216,30 +239,44 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     startField: [],
     finishField: [],
     origin: new Int32Array(cap),
-    minute: p.projects.some((x) => x.startTime != null || x.finishTime != null) || p.milestones.some((m) => m.time != null),
+    minute:
+      p.projects.some((x) => x.startTime != null || x.finishTime != null) || p.milestones.some((m) => m.time != null),
   };
   const M = cal.minutesPerDay;
-  const startAt = (day: Day, time: number | null | undefined): WorkTime => (time != null ? timeOnOrAfter(cal, { day, minute: time }) : indexOnOrAfter(cal, day) * M);
-  const finishAt = (day: Day, time: number | null | undefined): WorkTime => (time != null && time > 0 ? timeOnOrBefore(cal, { day, minute: time }) : (indexOnOrBefore(cal, day) + 1) * M);
+  const startAt = (day: Day, time: number | null | undefined): WorkTime =>
+    time != null ? timeOnOrAfter(cal, { day, minute: time }) : indexOnOrAfter(cal, day) * M;
+  const finishAt = (day: Day, time: number | null | undefined): WorkTime =>
+    time != null && time > 0 ? timeOnOrBefore(cal, { day, minute: time }) : (indexOnOrBefore(cal, day) + 1) * M;
   const moved = (day: Day, forward: boolean, id: string, what: string, src: Source, field: string): void => {
     if (isWorkingDay(cal, day)) return;
     const to = forward ? dayAtIndex(cal, indexOnOrAfter(cal, day)) : dayAtIndex(cal, indexOnOrBefore(cal, day));
     diags.push({
       severity: "info",
       code: "non-working-day",
-      message: flat(`${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`),
+      message: flat(
+        `${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`,
+      ),
       sheet: src.sheet,
       cell: cellOf(src, field) ?? "",
       entity: id,
     });
   };
-  const constrain = (i: number, c: Constraint | null | undefined, deadline: DateTime | null | undefined, milestone: boolean): void => {
+  const constrain = (
+    i: number,
+    c: Constraint | null | undefined,
+    deadline: DateTime | null | undefined,
+    milestone: boolean,
+  ): void => {
     it.constraint.push(c ?? null);
     it.deadlineDay.push(deadline?.day ?? null);
     if (c && c.type !== "ASAP") {
       it.cType[i] = CONSTRAINT_CODE[c.type];
       const d = c.date;
-      if (d) it.cPoint[i] = !milestone && (c.type === "SNET" || c.type === "SNLT" || c.type === "MSO") ? startAt(d.day, d.time) : finishAt(d.day, d.time);
+      if (d)
+        it.cPoint[i] =
+          !milestone && (c.type === "SNET" || c.type === "SNLT" || c.type === "MSO")
+            ? startAt(d.day, d.time)
+            : finishAt(d.day, d.time);
       else if (c.type !== "ALAP") it.cType[i] = 0; // a dated constraint without its date binds nothing
     }
     if (deadline) it.deadline[i] = finishAt(deadline.day, deadline.time);
@@ -256,7 +293,9 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
       diags.push({
         severity: "error",
         code: "date-conflict",
-        message: flat(`${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`),
+        message: flat(
+          `${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`,
+        ),
         sheet: pr.src.sheet,
         cell: cellOf(pr.src, finishField) || cellOf(pr.src, startField) || "",
         entity: pr.id,
@@ -287,7 +326,10 @@ function buildItems(p: Programme, cal: WorkCalendar, holidayNames: ReadonlyMap<D
     const field = m.actual !== null ? "actual" : m.forecast !== null ? "forecast" : "baseline";
     moved(date, false, m.id, "date", m.src, field);
     const time = m.actual === null ? m.time : null;
-    const point = time != null && time > 0 && workedBefore(cal, time) === 0 && isWorkingDay(cal, date) ? timeOnOrAfter(cal, { day: date, minute: time }) : finishAt(date, time);
+    const point =
+      time != null && time > 0 && workedBefore(cal, time) === 0 && isWorkingDay(cal, date)
+        ? timeOnOrAfter(cal, { day: date, minute: time })
+        : finishAt(date, time);
     const i = it.n++;
     it.ids.push(m.id);
     it.milestone[i] = 1;
@@ -352,7 +394,12 @@ const daysOf = (minutes: number, M: number): number => {
   return Number.isInteger(d) ? d + 0 : (Math.sign(d) * Math.round(Math.abs(d) * 100)) / 100 + 0;
 };
 
-export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnostic[], holidayNames: ReadonlyMap<Day, string> = new Map()): ScheduleResult {
+export function analyseSchedule(
+  p: Programme,
+  cal: WorkCalendar,
+  diags: Diagnostic[],
+  holidayNames: ReadonlyMap<Day, string> = new Map(),
+): ScheduleResult {
   const it = buildItems(p, cal, holidayNames, diags);
   const n = it.n;
   const M = cal.minutesPerDay;
@@ -376,7 +423,10 @@ export function analyseSchedule(p: Programme, cal: WorkCalendar, diags: Diagnost
     into: adjacency(n, to, from, binds),
     outOf: adjacency(n, from, to, binds),
   };
-  const order = topologicalOrder(n, adjacency(n, from, to, (j) => !inCycleLink(j)));
+  const order = topologicalOrder(
+    n,
+    adjacency(n, from, to, (j) => !inCycleLink(j)),
+  );
 
   const shift = new Shifter(cal, it);
   const es = new Float64Array(n);
@@ -595,18 +645,34 @@ class Shifter {
   }
 
   /** Earliest point of the target kind at or after `point` + lag. */
-  later(point: WorkTime, pointIsFinish: boolean, unit: number, lag: number, pred: number, targetIsFinish: boolean): WorkTime {
+  later(
+    point: WorkTime,
+    pointIsFinish: boolean,
+    unit: number,
+    lag: number,
+    pred: number,
+    targetIsFinish: boolean,
+  ): WorkTime {
     if (!Number.isFinite(point)) return point;
-    if (unit === UNIT_CODE.emin) return timeOnOrAfter(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) + lag));
+    if (unit === UNIT_CODE.emin)
+      return timeOnOrAfter(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) + lag));
     if (unit !== UNIT_CODE.ed) return point + this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) + lag / 1440;
     return (targetIsFinish ? indexOnOrAfter(this.cal, t - 1) + 1 : indexOnOrAfter(this.cal, t)) * this.M;
   }
 
   /** Latest point of the target kind at or before `point` − lag. */
-  earlier(point: WorkTime, pointIsFinish: boolean, unit: number, lag: number, pred: number, targetIsFinish: boolean): WorkTime {
+  earlier(
+    point: WorkTime,
+    pointIsFinish: boolean,
+    unit: number,
+    lag: number,
+    pred: number,
+    targetIsFinish: boolean,
+  ): WorkTime {
     if (!Number.isFinite(point)) return point;
-    if (unit === UNIT_CODE.emin) return timeOnOrBefore(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) - lag));
+    if (unit === UNIT_CODE.emin)
+      return timeOnOrBefore(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) - lag));
     if (unit !== UNIT_CODE.ed) return point - this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) - lag / 1440;
     return (targetIsFinish ? indexOnOrBefore(this.cal, t - 1) + 1 : indexOnOrBefore(this.cal, t)) * this.M;
@@ -666,14 +732,23 @@ function constrainedLate(it: Items, v: number, late: number): number {
   const d = it.duration[v];
   let out = late;
   const t = it.cType[v];
-  if (t === 3 || t === 6) out = Math.min(out, c + d); // SNLT, MSO: LS ≤ date
+  if (t === 3 || t === 6)
+    out = Math.min(out, c + d); // SNLT, MSO: LS ≤ date
   else if (t === 5 || t === 7) out = Math.min(out, c); // FNLT, MFO: LF ≤ date
   const dl = it.deadline[v];
   if (!Number.isNaN(dl)) out = Math.min(out, dl);
   return out;
 }
 
-function forward(order: Int32Array, it: Items, net: Net, shift: Shifter, es: Float64Array, ef: Float64Array, wanted: Float64Array): void {
+function forward(
+  order: Int32Array,
+  it: Items,
+  net: Net,
+  shift: Shifter,
+  es: Float64Array,
+  ef: Float64Array,
+  wanted: Float64Array,
+): void {
   for (const v of order) {
     if (it.role[v] === SUMMARY_FINISH) {
       summaryFinish(v, it, net, es, ef);
@@ -742,7 +817,13 @@ function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: n
 }
 
 /** Working-time point → day for every date the schedule shows, looked up over the span of working days its points cover. */
-function scheduleDays(cal: WorkCalendar, it: Items, es: Float64Array, ef: Float64Array, lf: Float64Array): (point: WorkTime, asFinish: boolean) => Day {
+function scheduleDays(
+  cal: WorkCalendar,
+  it: Items,
+  es: Float64Array,
+  ef: Float64Array,
+  lf: Float64Array,
+): (point: WorkTime, asFinish: boolean) => Day {
   const M = cal.minutesPerDay;
   let lo = Infinity;
   let hi = -Infinity;
@@ -799,7 +880,8 @@ function resolveSummaryDrivers(order: Int32Array, it: Items, net: Net, raw: Bind
     for (let k = raw.start[v]; k < raw.start[v + 1]; k++) {
       const j = raw.link[k];
       if (j < net.external) out.push(j);
-      else if (it.role[net.from[j]] === SUMMARY_START) for (const x of lists.get(net.from[j]) ?? []) if (!out.includes(x)) out.push(x);
+      else if (it.role[net.from[j]] === SUMMARY_START)
+        for (const x of lists.get(net.from[j]) ?? []) if (!out.includes(x)) out.push(x);
     }
     return out;
   };
@@ -827,7 +909,14 @@ interface Pushes {
 type Shown = (point: WorkTime, asFinish: boolean) => Day;
 
 /** For each open item that finishes later than entered: which binding predecessor pushes it, why, and by how many calendar days. */
-function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array, drivers: Bindings, day: Shown): Pushes {
+function explainPushes(
+  order: Int32Array,
+  it: Items,
+  net: Net,
+  ef: Float64Array,
+  drivers: Bindings,
+  day: Shown,
+): Pushes {
   const out: Pushes = { of: new Array(it.n), link: new Int32Array(it.n), root: new Int32Array(it.n), inOrder: [] };
   const lateAgainstPlan = (u: number) => ef[u] > it.finishPoint[u] || ef[u] > it.plannedPoint[u];
   for (const v of order) {
@@ -856,8 +945,18 @@ function explainPushes(order: Int32Array, it: Items, net: Net, ef: Float64Array,
   return out;
 }
 
-function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array, pushes: Pushes, drivers: Bindings, shown: Shown, diags: Diagnostic[]): void {
-  const day = (t: WorkTime, v: number, asFinish = true) => (it.milestone[v] ? shown(t, !(it.atDayStart[v] && t === it.start[v])) : shown(t, asFinish));
+function pushDiagnostics(
+  it: Items,
+  net: Net,
+  es: Float64Array,
+  ef: Float64Array,
+  pushes: Pushes,
+  drivers: Bindings,
+  shown: Shown,
+  diags: Diagnostic[],
+): void {
+  const day = (t: WorkTime, v: number, asFinish = true) =>
+    it.milestone[v] ? shown(t, !(it.atDayStart[v] && t === it.start[v])) : shown(t, asFinish);
   for (const v of pushes.inOrder) {
     const push = pushes.of[v]!;
     const j = pushes.link[v];
@@ -873,7 +972,9 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
       diags.push({
         severity: "warning",
         code: "slippage-impact",
-        message: flat(`${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u], u))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`),
+        message: flat(
+          `${id} cannot finish by ${formatDayLong(entered)}: ${push.by} finishes later than planned (${formatDayLong(day(ef[u], u))}) and, through the ${link} link, pushes ${id} to ${formatDayLong(now)} (${late})${root}. Replan ${id}, or recover ${push.by}.`,
+        ),
         sheet: w.sheet,
         cell: finishCell(it, v),
         entity: id,
@@ -883,7 +984,9 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
       diags.push({
         severity: "warning",
         code: "date-conflict",
-        message: flat(`${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u], u))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`),
+        message: flat(
+          `${id}'s dates conflict with its dependency on ${push.by} (${link}): ${push.by} is on plan to finish ${formatDayLong(day(ef[u], u))}, so ${id} can start ${formatDayLong(startNow)} at the earliest and finish ${formatDayLong(now)}, ${push.days} day${push.days === 1 ? "" : "s"} after its entered finish. Nothing has slipped: correct ${id}'s dates, or agree a change to the dependency.`,
+        ),
         sheet: w.sheet,
         cell: startCell(it, v),
         entity: id,
@@ -896,12 +999,18 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
     if (ef[v] > it.finishPoint[v]) {
       // Moved past its entered finish by its own constraint, not by a link: say so once.
       const t = it.cType[v];
-      if (drivers.start[v] === drivers.start[v + 1] && (t === 2 || t === 4 || t === 6 || t === 7) && shown(ef[v], true) > shown(it.finishPoint[v], true)) {
+      if (
+        drivers.start[v] === drivers.start[v + 1] &&
+        (t === 2 || t === 4 || t === 6 || t === 7) &&
+        shown(ef[v], true) > shown(it.finishPoint[v], true)
+      ) {
         const c = it.constraint[v]!;
         diags.push({
           severity: "warning",
           code: "date-conflict",
-          message: flat(`${it.ids[v]}'s ${CONSTRAINT_NAME[c.type]} constraint (${formatDayLong(c.date!.day)}) lets it start on ${formatDayLong(shown(es[v], false))} at the earliest, so it finishes ${formatDayLong(shown(ef[v], true))}, after its entered finish ${formatDayLong(shown(it.finishPoint[v], true))}. Correct its dates, or the constraint.`),
+          message: flat(
+            `${it.ids[v]}'s ${CONSTRAINT_NAME[c.type]} constraint (${formatDayLong(c.date!.day)}) lets it start on ${formatDayLong(shown(es[v], false))} at the earliest, so it finishes ${formatDayLong(shown(ef[v], true))}, after its entered finish ${formatDayLong(shown(it.finishPoint[v], true))}. Correct its dates, or the constraint.`,
+          ),
           sheet: it.src[v].sheet,
           cell: startCell(it, v),
           entity: it.ids[v],
@@ -911,11 +1020,18 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
     }
     if (it.minute && shown(es[v], false) === shown(it.start[v], false)) continue; // later the same day
     const j = drivers.start[v] < drivers.start[v + 1] ? drivers.link[drivers.start[v]] : undefined;
-    const by = j !== undefined ? `${it.ids[net.from[j]]} (${linkText(net.links[j])})` : it.cType[v] ? `its ${CONSTRAINT_NAME[CONSTRAINT_OF[it.cType[v]]]} constraint` : "its predecessors";
+    const by =
+      j !== undefined
+        ? `${it.ids[net.from[j]]} (${linkText(net.links[j])})`
+        : it.cType[v]
+          ? `its ${CONSTRAINT_NAME[CONSTRAINT_OF[it.cType[v]]]} constraint`
+          : "its predecessors";
     diags.push({
       severity: "warning",
       code: "date-conflict",
-      message: flat(`${it.ids[v]} is entered to start on ${formatDayLong(shown(it.start[v], false))}, but its dependency on ${by} lets it start on ${formatDayLong(shown(es[v], false))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`),
+      message: flat(
+        `${it.ids[v]} is entered to start on ${formatDayLong(shown(it.start[v], false))}, but its dependency on ${by} lets it start on ${formatDayLong(shown(es[v], false))} at the earliest (it can still finish as entered). Move the start, or agree a change to the dependency.`,
+      ),
       sheet: it.src[v].sheet,
       cell: startCell(it, v),
       entity: it.ids[v],
@@ -929,7 +1045,19 @@ function pushDiagnostics(it: Items, net: Net, es: Float64Array, ef: Float64Array
  * Project reports the same as a scheduling conflict on the constraint and a missed-deadline
  * indicator ("Set a deadline for a task", "Constraint Type (task field)", Microsoft Support).
  */
-function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64Array, wanted: Float64Array, drivers: Bindings, pushes: Pushes, M: number, diags: Diagnostic[], shown: Shown, shift: Shifter): ConstraintViolation[] {
+function constraintViolations(
+  it: Items,
+  net: Net,
+  es: Float64Array,
+  ef: Float64Array,
+  wanted: Float64Array,
+  drivers: Bindings,
+  pushes: Pushes,
+  M: number,
+  diags: Diagnostic[],
+  shown: Shown,
+  shift: Shifter,
+): ConstraintViolation[] {
   const out: ConstraintViolation[] = [];
   // The predecessor whose link asks for the start the links want (a held constraint's drivers are not binding at its held date).
   const wantedBy = (v: number): number => {
@@ -947,7 +1075,8 @@ function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64
     if (u < 0) return [null, null];
     // The head of the driving chain: follow the first binding link back (bounded, for a long chain).
     let r = u;
-    for (let steps = 0; steps < 100_000 && drivers.start[r] < drivers.start[r + 1]; steps++) r = net.from[drivers.link[drivers.start[r]]];
+    for (let steps = 0; steps < 100_000 && drivers.start[r] < drivers.start[r + 1]; steps++)
+      r = net.from[drivers.link[drivers.start[r]]];
     return [it.ids[u], pushes.of[v]?.root ?? it.ids[r]];
   };
   const words = (minutes: number) => {
@@ -959,18 +1088,29 @@ function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64
     const t = it.cType[v];
     const d = it.duration[v];
     let missBy = 0;
-    if (t === 3 || t === 6) missBy = wanted[v] - it.cPoint[v]; // SNLT, MSO: the links want a later start
+    if (t === 3 || t === 6)
+      missBy = wanted[v] - it.cPoint[v]; // SNLT, MSO: the links want a later start
     else if (t === 5 || t === 7) missBy = wanted[v] + d - it.cPoint[v]; // FNLT, MFO
     const c = it.constraint[v];
     if (missBy > 0 && c && c.date) {
       const [by, root] = drive(v);
       const type = c.type;
-      out.push({ id: it.ids[v], kind: type, date: c.date.day, workingDays: daysOf(missBy, M), minutes: missBy, drivenBy: by, root });
+      out.push({
+        id: it.ids[v],
+        kind: type,
+        date: c.date.day,
+        workingDays: daysOf(missBy, M),
+        minutes: missBy,
+        drivenBy: by,
+        root,
+      });
       const starts = type === "SNLT" || type === "MSO";
       diags.push({
         severity: "warning",
         code: "constraint-missed",
-        message: flat(`${it.ids[v]}'s ${CONSTRAINT_NAME[type]} constraint (${formatDayLong(c.date.day)}) cannot be met: ${by ? `${by} drives it` : "its dates drive it"}${root && root !== by ? ` (the chain starts at ${root})` : ""}, so it could ${starts ? "start" : "finish"} ${words(missBy)} later at the earliest. The schedule holds the constraint, as Project does, and shows the gap as negative float on the chain. Recover the chain, or agree a new date.`),
+        message: flat(
+          `${it.ids[v]}'s ${CONSTRAINT_NAME[type]} constraint (${formatDayLong(c.date.day)}) cannot be met: ${by ? `${by} drives it` : "its dates drive it"}${root && root !== by ? ` (the chain starts at ${root})` : ""}, so it could ${starts ? "start" : "finish"} ${words(missBy)} later at the earliest. The schedule holds the constraint, as Project does, and shows the gap as negative float on the chain. Recover the chain, or agree a new date.`,
+        ),
         sheet: it.src[v].sheet,
         cell: startCell(it, v),
         entity: it.ids[v],
@@ -981,11 +1121,21 @@ function constraintViolations(it: Items, net: Net, es: Float64Array, ef: Float64
       const [by, root] = drive(v);
       const miss = ef[v] - dl;
       const when = it.deadlineDay[v]!;
-      out.push({ id: it.ids[v], kind: "deadline", date: when, workingDays: daysOf(miss, M), minutes: miss, drivenBy: by, root });
+      out.push({
+        id: it.ids[v],
+        kind: "deadline",
+        date: when,
+        workingDays: daysOf(miss, M),
+        minutes: miss,
+        drivenBy: by,
+        root,
+      });
       diags.push({
         severity: "warning",
         code: "deadline-missed",
-        message: flat(`${it.ids[v]} misses its deadline of ${formatDayLong(when)}: it finishes ${formatDayLong(shown(ef[v], true))} at the earliest, ${words(miss)} late${by ? `, driven by ${by}` : ""}${root && root !== by ? ` (the chain starts at ${root})` : ""}. Recover the chain, or agree a new deadline.`),
+        message: flat(
+          `${it.ids[v]} misses its deadline of ${formatDayLong(when)}: it finishes ${formatDayLong(shown(ef[v], true))} at the earliest, ${words(miss)} late${by ? `, driven by ${by}` : ""}${root && root !== by ? ` (the chain starts at ${root})` : ""}. Recover the chain, or agree a new deadline.`,
+        ),
         sheet: it.src[v].sheet,
         cell: finishCell(it, v),
         entity: it.ids[v],
@@ -1017,8 +1167,20 @@ function reportCycles(
     cycles.push(ids);
     // The link that closes the cycle: the first written from the second item to the first.
     let closing = -1;
-    for (let k = preds.start[waiting[0]]; k < preds.start[waiting[0] + 1] && closing < 0; k++) if (preds.node[k] === waiting[1 % waiting.length]) closing = preds.link[k];
-    const words = ids.length === 1 ? `${ids[0]} waits for itself` : ids.map((id, i) => (i === 0 ? `${id} waits for ${ids[1]}` : i < ids.length - 1 ? `which waits for ${ids[i + 1]}` : `which waits for ${ids[0]}`)).join(", ");
+    for (let k = preds.start[waiting[0]]; k < preds.start[waiting[0] + 1] && closing < 0; k++)
+      if (preds.node[k] === waiting[1 % waiting.length]) closing = preds.link[k];
+    const words =
+      ids.length === 1
+        ? `${ids[0]} waits for itself`
+        : ids
+            .map((id, i) =>
+              i === 0
+                ? `${id} waits for ${ids[1]}`
+                : i < ids.length - 1
+                  ? `which waits for ${ids[i + 1]}`
+                  : `which waits for ${ids[0]}`,
+            )
+            .join(", ");
     diags.push({
       severity: "error",
       code: "dependency-cycle",

@@ -47,7 +47,12 @@ export function slipRoots(schedule: ScheduleResult, rag: Pick<RagResult, "projec
       if (n.critical) r.critical.push(id);
     }
   }
-  return out.sort((x, y) => y.worstDays - x.worstDays || y.pushed.length - x.pushed.length || (x.root < y.root ? -1 : x.root > y.root ? 1 : 0));
+  return out.sort(
+    (x, y) =>
+      y.worstDays - x.worstDays ||
+      y.pushed.length - x.pushed.length ||
+      (x.root < y.root ? -1 : x.root > y.root ? 1 : 0),
+  );
 }
 
 /** A list of IDs, the first few named and the rest counted: "M14, M20 and 3 more". */
@@ -60,8 +65,18 @@ export function someIds(ids: readonly string[], label: (id: string) => string = 
 
 /** One root in a sentence, for `check`'s text, the pane and the board: how late, how far it reaches, what it moves. */
 export function slipRootSentence(r: SlipRoot, label: (id: string) => string = (id) => id): string {
-  const late = r.rootSlipDays !== null && r.rootSlipDays > 0 ? `${label(r.root)} is ${dayCount(r.rootSlipDays)} late` : `${label(r.root)} finishes later than its successors allow`;
+  const late =
+    r.rootSlipDays !== null && r.rootSlipDays > 0
+      ? `${label(r.root)} is ${dayCount(r.rootSlipDays)} late`
+      : `${label(r.root)} finishes later than its successors allow`;
   const n = r.pushed.length;
-  const moves = [r.milestones.length ? `${r.milestones.length === 1 ? "milestone" : `${r.milestones.length} milestones`} ${someIds(r.milestones, label, 3)}` : "", r.critical.length ? `${r.critical.length === 1 ? "the critical item" : `${r.critical.length} critical items`} ${someIds(r.critical, label, 3)}` : ""].filter(Boolean);
+  const moves = [
+    r.milestones.length
+      ? `${r.milestones.length === 1 ? "milestone" : `${r.milestones.length} milestones`} ${someIds(r.milestones, label, 3)}`
+      : "",
+    r.critical.length
+      ? `${r.critical.length === 1 ? "the critical item" : `${r.critical.length} critical items`} ${someIds(r.critical, label, 3)}`
+      : "",
+  ].filter(Boolean);
   return `${late} and pushes ${n} item${n === 1 ? "" : "s"} (up to ${dayCount(r.worstDays)})${moves.length ? `; it moves ${moves.join(" and ")}` : ""}.`;
 }

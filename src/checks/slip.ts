@@ -44,9 +44,13 @@ export interface MilestoneSlip {
   slipDays: number;
 }
 
-export function worstMilestoneSlip(milestones: readonly { id: string; done: boolean; slipDays: number | null }[]): MilestoneSlip | null {
+export function worstMilestoneSlip(
+  milestones: readonly { id: string; done: boolean; slipDays: number | null }[],
+): MilestoneSlip | null {
   let worst: MilestoneSlip | null = null;
-  for (const m of milestones) if (!m.done && m.slipDays !== null && m.slipDays > 0 && (worst === null || m.slipDays > worst.slipDays)) worst = { id: m.id, slipDays: m.slipDays };
+  for (const m of milestones)
+    if (!m.done && m.slipDays !== null && m.slipDays > 0 && (worst === null || m.slipDays > worst.slipDays))
+      worst = { id: m.id, slipDays: m.slipDays };
   return worst;
 }
 

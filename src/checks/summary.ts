@@ -11,7 +11,8 @@ import { slipRoots, slipRootSentence } from "./slip-roots";
 export function toJson(a: Analysis) {
   const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
   const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
-  const hm = (m: number | null) => (m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+  const hm = (m: number | null) =>
+    m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
   const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
   const labelOf = itemLabels(a);
   const sched = (id: string) => {
@@ -25,10 +26,28 @@ export function toJson(a: Analysis) {
       totalFloat: n ? n.totalFloat : null,
       critical: n ? n.critical : false,
       // `exact`: the lag to the minute, when its whole-day reading rounds it (6h, 1.5w), which a plan with times is scheduled with.
-      drivers: n ? n.drivers.map((x) => ({ id: x.from, type: x.type, lag: x.lag.value, lagUnit: x.lag.unit, ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}) })) : [],
+      drivers: n
+        ? n.drivers.map((x) => ({
+            id: x.from,
+            type: x.type,
+            lag: x.lag.value,
+            lagUnit: x.lag.unit,
+            ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}),
+          }))
+        : [],
       push: n?.push ?? null,
       // Present only when there is something to say (a plan with times; a constraint; a deadline), so whole-day output is as before.
-      ...(n?.times ? { times: { earlyStart: hm(n.times.earlyStart), earlyFinish: hm(n.times.earlyFinish), lateStart: hm(n.times.lateStart), lateFinish: hm(n.times.lateFinish) }, totalFloatMinutes: n.totalFloatMinutes } : {}),
+      ...(n?.times
+        ? {
+            times: {
+              earlyStart: hm(n.times.earlyStart),
+              earlyFinish: hm(n.times.earlyFinish),
+              lateStart: hm(n.times.lateStart),
+              lateFinish: hm(n.times.lateFinish),
+            },
+            totalFloatMinutes: n.totalFloatMinutes,
+          }
+        : {}),
       ...(n?.constraint ? { constraint: { type: n.constraint.type, date: d(n.constraint.date?.day) } } : {}),
       ...(n?.deadline != null ? { deadline: d(n.deadline) } : {}),
     };
@@ -40,12 +59,29 @@ export function toJson(a: Analysis) {
     overall: a.overall,
     counts: countBySeverity(a.diagnostics),
     sources: a.programme.sources,
-    diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, sheet: x.sheet, cell: x.cell, entity: x.entity ?? null, ...(x.code === "slippage-impact" && x.entity ? { root: a.schedule.nodes.get(x.entity)?.push?.root ?? null } : {}) })),
+    diagnostics: a.diagnostics.map((x) => ({
+      severity: x.severity,
+      code: x.code,
+      message: x.message,
+      sheet: x.sheet,
+      cell: x.cell,
+      entity: x.entity ?? null,
+      ...(x.code === "slippage-impact" && x.entity ? { root: a.schedule.nodes.get(x.entity)?.push?.root ?? null } : {}),
+    })),
     /** The slips by root cause (src/checks/slip-roots.ts): what `check` and the pane list instead of each pushed item. */
     slipRoots: slipRoots(a.schedule, a.rag).map((r) => ({ ...r, sentence: slipRootSentence(r, labelOf) })),
     calendar: a.schedule.calendar.kind,
     holidays: a.schedule.calendar.holidays.map((x) => formatDay(x)),
-    workstreams: a.rag.workstreams.map((w) => ({ name: w.name, rag: w.overall?.rag ?? null, rule: w.overall?.rule ?? null, because: w.overall?.because ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported, projects: w.projects })),
+    workstreams: a.rag.workstreams.map((w) => ({
+      name: w.name,
+      rag: w.overall?.rag ?? null,
+      rule: w.overall?.rule ?? null,
+      because: w.overall?.because ?? null,
+      schedule: w.schedule?.rag ?? null,
+      cost: w.cost?.rag ?? null,
+      reported: w.reported,
+      projects: w.projects,
+    })),
     projects: a.programme.projects.map((p) => {
       const r = a.rag.projects.get(p.id)!;
       return {
@@ -71,24 +107,124 @@ export function toJson(a: Analysis) {
     }),
     milestones: a.programme.milestones.map((m) => {
       const r = a.rag.milestones.get(m.id)!;
-      return { id: m.id, project: m.project, name: m.name, ...at(m.src), done: r.done, computedRag: r.rating.rag, rule: r.rating.rule, because: r.rating.because, finishNow: d(r.finishNow), slipDays: r.slipDays, dueDate: d(r.dueDate), overdueDays: r.overdueDays, ...sched(m.id) };
+      return {
+        id: m.id,
+        project: m.project,
+        name: m.name,
+        ...at(m.src),
+        done: r.done,
+        computedRag: r.rating.rag,
+        rule: r.rating.rule,
+        because: r.rating.because,
+        finishNow: d(r.finishNow),
+        slipDays: r.slipDays,
+        dueDate: d(r.dueDate),
+        overdueDays: r.overdueDays,
+        ...sched(m.id),
+      };
     }),
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),
     cycles: a.schedule.cycles,
     ...(a.schedule.resolution === "minute" ? { resolution: a.schedule.resolution } : {}),
-    ...(a.schedule.violations.length ? { constraintViolations: a.schedule.violations.map((v) => ({ ...v, date: d(v.date) })) } : {}),
+    ...(a.schedule.violations.length
+      ? { constraintViolations: a.schedule.violations.map((v) => ({ ...v, date: d(v.date) })) }
+      : {}),
     risks: a.risks.map((r) => {
       const risk = riskById.get(r.id)!;
-      return { id: r.id, title: risk.title, ...at(risk.src), matrix: r.matrix, likelihood: risk.likelihood, impact: risk.impact, score: r.score, band: r.band, residualScore: r.residualScore, residualBand: r.residualBand, rating: risk.rating, open: r.open, escalate: r.escalate, stale: r.stale, owner: risk.owner, reviewDue: d(risk.reviewDue) };
+      return {
+        id: r.id,
+        title: risk.title,
+        ...at(risk.src),
+        matrix: r.matrix,
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        score: r.score,
+        band: r.band,
+        residualScore: r.residualScore,
+        residualBand: r.residualBand,
+        rating: risk.rating,
+        open: r.open,
+        escalate: r.escalate,
+        stale: r.stale,
+        owner: risk.owner,
+        reviewDue: d(risk.reviewDue),
+      };
     }),
-    issues: a.programme.issues.map((i, k) => ({ id: i.id, title: i.title, ...at(i.src), project: i.project, owner: i.owner, priority: i.priority, status: i.status, due: d(i.due), resolved: d(i.resolved), open: a.issues[k].open, overdue: a.issues[k].overdue })),
-    assumptions: a.programme.assumptions.map((x, k) => ({ id: x.id, description: x.description, ...at(x.src), owner: x.owner, validationDue: d(x.validationDue), status: x.status, open: a.assumptions[k].open, overdue: a.assumptions[k].overdue })),
-    dependencyLog: a.programme.dependencyLog.map((x, k) => ({ id: x.id, description: x.description, ...at(x.src), dependentOn: x.dependentOn, externalParty: x.externalParty, owner: x.owner, requiredBy: d(x.requiredBy), status: x.status, met: a.dependencyLog[k].met, overdue: a.dependencyLog[k].overdue, atRisk: a.dependencyLog[k].atRisk })),
-    benefits: a.programme.benefits.map((b, k) => ({ id: b.id, benefit: b.benefit, ...at(b.src), project: b.project, measure: b.measure, baseline: b.baseline, target: b.target, actual: b.actual, due: d(b.due), offTrack: a.benefits[k].offTrack })),
-    leftOut: a.leftOut.map((x) => ({ kind: x.kind, id: x.id, title: x.title, sheet: x.sheet, cell: x.cell, reason: x.reason })),
-    competencies: a.competencies.map((c) => ({ id: c.id, name: c.name, current: c.current, self: c.self, panel: c.panel, target: c.target, targetDate: d(c.targetDate), gap: c.gap, rag: c.rag, projects: c.projects })),
-    governance: a.programme.governance.map((g) => ({ element: g.element, rating: g.rating, target: g.target, date: d(g.date) })),
+    issues: a.programme.issues.map((i, k) => ({
+      id: i.id,
+      title: i.title,
+      ...at(i.src),
+      project: i.project,
+      owner: i.owner,
+      priority: i.priority,
+      status: i.status,
+      due: d(i.due),
+      resolved: d(i.resolved),
+      open: a.issues[k].open,
+      overdue: a.issues[k].overdue,
+    })),
+    assumptions: a.programme.assumptions.map((x, k) => ({
+      id: x.id,
+      description: x.description,
+      ...at(x.src),
+      owner: x.owner,
+      validationDue: d(x.validationDue),
+      status: x.status,
+      open: a.assumptions[k].open,
+      overdue: a.assumptions[k].overdue,
+    })),
+    dependencyLog: a.programme.dependencyLog.map((x, k) => ({
+      id: x.id,
+      description: x.description,
+      ...at(x.src),
+      dependentOn: x.dependentOn,
+      externalParty: x.externalParty,
+      owner: x.owner,
+      requiredBy: d(x.requiredBy),
+      status: x.status,
+      met: a.dependencyLog[k].met,
+      overdue: a.dependencyLog[k].overdue,
+      atRisk: a.dependencyLog[k].atRisk,
+    })),
+    benefits: a.programme.benefits.map((b, k) => ({
+      id: b.id,
+      benefit: b.benefit,
+      ...at(b.src),
+      project: b.project,
+      measure: b.measure,
+      baseline: b.baseline,
+      target: b.target,
+      actual: b.actual,
+      due: d(b.due),
+      offTrack: a.benefits[k].offTrack,
+    })),
+    leftOut: a.leftOut.map((x) => ({
+      kind: x.kind,
+      id: x.id,
+      title: x.title,
+      sheet: x.sheet,
+      cell: x.cell,
+      reason: x.reason,
+    })),
+    competencies: a.competencies.map((c) => ({
+      id: c.id,
+      name: c.name,
+      current: c.current,
+      self: c.self,
+      panel: c.panel,
+      target: c.target,
+      targetDate: d(c.targetDate),
+      gap: c.gap,
+      rag: c.rag,
+      projects: c.projects,
+    })),
+    governance: a.programme.governance.map((g) => ({
+      element: g.element,
+      rating: g.rating,
+      target: g.target,
+      date: d(g.date),
+    })),
   };
 }
 

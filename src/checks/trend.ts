@@ -25,7 +25,8 @@ export function lastReport(history: readonly HistoryRow[], asOf: Day): LastRepor
   let date: Day | null = null;
   for (const r of history) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
   const rows = new Map<string, HistoryRow>();
-  for (const r of history) if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);
+  for (const r of history)
+    if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);
   return { date, rows };
 }
 

@@ -29,15 +29,30 @@ interface OptionHelp {
   text: string;
 }
 
-const AS_OF: OptionHelp = { flag: "--as-of YYYY-MM-DD", text: "the date to report as of (default: the Settings sheet's Reporting date, else today)" };
+const AS_OF: OptionHelp = {
+  flag: "--as-of YYYY-MM-DD",
+  text: "the date to report as of (default: the Settings sheet's Reporting date, else today)",
+};
 const QUIET: OptionHelp = { flag: "-q, --quiet", text: "no progress" };
-const FORCE: OptionHelp = { flag: "--force", text: "replace the output file if it exists (never the input; a read-only one only with --overwrite-read-only); it keeps the old file's permissions" };
-const READ_ONLY: OptionHelp = { flag: "--overwrite-read-only", text: "with --force, replace the output file even if it is read-only" };
+const FORCE: OptionHelp = {
+  flag: "--force",
+  text: "replace the output file if it exists (never the input; a read-only one only with --overwrite-read-only); it keeps the old file's permissions",
+};
+const READ_ONLY: OptionHelp = {
+  flag: "--overwrite-read-only",
+  text: "with --force, replace the output file even if it is read-only",
+};
 const SOURCES: OptionHelp[] = [
-  { flag: "--source <file> [<file>…]", text: "a workstream's workbook, Project or Smartsheet export, or CSV to collate with the programme workbook (repeatable; a pattern such as plans/*.csv is fine)" },
+  {
+    flag: "--source <file> [<file>…]",
+    text: "a workstream's workbook, Project or Smartsheet export, or CSV to collate with the programme workbook (repeatable; a pattern such as plans/*.csv is fine)",
+  },
   { flag: "--sources <folder>", text: "every .xlsx, .xlsm and .csv file in a folder, as sources" },
 ];
-const STRICT: OptionHelp = { flag: "--strict", text: "refuse rather than write something incomplete: a copy that loses the workbook's digital signature, or a pack without a source that cannot be read (exit 2)" };
+const STRICT: OptionHelp = {
+  flag: "--strict",
+  text: "refuse rather than write something incomplete: a copy that loses the workbook's digital signature, or a pack without a source that cannot be read (exit 2)",
+};
 
 /** Each command: its synopsis, what it does, and a line per option. */
 export const COMMANDS: Record<Command, { synopsis: string; does: string; options: OptionHelp[] }> = {
@@ -46,7 +61,10 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
     does: "Checks a programme workbook (or a CSV file) and prints the findings, each with its sheet and cell.",
     options: [
       AS_OF,
-      { flag: "--format text|json|sarif", text: "text (the default) for people; json for scripts; sarif (SARIF 2.1.0) for CI systems and editors" },
+      {
+        flag: "--format text|json|sarif",
+        text: "text (the default) for people; json for scripts; sarif (SARIF 2.1.0) for CI systems and editors",
+      },
       { flag: "--json", text: "the same as --format json" },
       { flag: "-q, --quiet", text: "print only the summary line" },
       ...SOURCES,
@@ -56,7 +74,15 @@ export const COMMANDS: Record<Command, { synopsis: string; does: string; options
   report: {
     synopsis: "pmo-highlights report <workbook.xlsx|.xlsm|.csv|plan.xml> -o <report.xlsx> [options]",
     does: "Writes a copy of the workbook with the board report, highlight reports, exceptions and RAG history added. Never writes over its input.",
-    options: [{ flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" }, AS_OF, FORCE, READ_ONLY, STRICT, { flag: "-q, --quiet", text: "print nothing when the report is written" }, ...SOURCES],
+    options: [
+      { flag: "-o, --output <file.xlsx>", text: "the file to write (.xlsx; .xlsm for a macro-enabled workbook)" },
+      AS_OF,
+      FORCE,
+      READ_ONLY,
+      STRICT,
+      { flag: "-q, --quiet", text: "print nothing when the report is written" },
+      ...SOURCES,
+    ],
   },
   template: {
     synopsis: "pmo-highlights template -o <file.xlsx> [--force]",
@@ -89,7 +115,14 @@ export function commandHelp(c: Command): string {
 
 /** Parses the command line; throws UsageError with a one-line reason. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const a: CliArgs = { command: "help", format: "text", quiet: false, force: false, overwriteReadOnly: false, strict: false };
+  const a: CliArgs = {
+    command: "help",
+    format: "text",
+    quiet: false,
+    force: false,
+    overwriteReadOnly: false,
+    strict: false,
+  };
   const rest: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -105,7 +138,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (flag === "--json") a.format = "json";
     else if (flag === "--format") {
       const v = value();
-      if (v !== "text" && v !== "json" && v !== "sarif") throw new UsageError(`--format "${v}" is not a format: use text, json or sarif`);
+      if (v !== "text" && v !== "json" && v !== "sarif")
+        throw new UsageError(`--format "${v}" is not a format: use text, json or sarif`);
       a.format = v;
     } else if (flag === "--quiet" || flag === "-q") a.quiet = true;
     else if (flag === "--force" || flag === "-f") a.force = true;
@@ -140,7 +174,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     a.input = rest.shift();
     if (!a.input) throw new UsageError(`${a.command} needs a workbook: ${COMMANDS[a.command].synopsis}`);
   }
-  if ((a.command === "report" || a.command === "template") && !a.output) throw new UsageError(`${a.command} needs an output file: -o <file.xlsx>`);
+  if ((a.command === "report" || a.command === "template") && !a.output)
+    throw new UsageError(`${a.command} needs an output file: -o <file.xlsx>`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   return a;
 }

@@ -39,13 +39,26 @@ export function readInput(file: string, maxBytes: number, fail: (why: string) =>
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw fail(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENXIO" ? "it is not an ordinary file (a pipe, a device or a socket), so it is not read" : (e as Error).message);
+    throw fail(
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder, not a file"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : code === "ENXIO"
+              ? "it is not an ordinary file (a pipe, a device or a socket), so it is not read"
+              : (e as Error).message,
+    );
   }
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) throw fail("it is a folder, not a file");
     if (!st.isFile()) throw fail("it is not an ordinary file (a pipe, a device or a socket), so it is not read");
-    if (st.size > maxBytes) throw fail(`it is ${mb(st.size)}, larger than the ${mb(maxBytes)} this tool reads. Split the file, or remove what the programme does not need, then run again`);
+    if (st.size > maxBytes)
+      throw fail(
+        `it is ${mb(st.size)}, larger than the ${mb(maxBytes)} this tool reads. Split the file, or remove what the programme does not need, then run again`,
+      );
     const out = new Uint8Array(st.size);
     let off = 0;
     while (off < out.length) {
@@ -74,14 +87,28 @@ export function cellCount(snapshot: WorkbookSnapshot): number {
 export function checkReportCells(snapshot: WorkbookSnapshot): void {
   const cells = cellCount(snapshot);
   if (cells > BUDGET.reportCells)
-    throw new BudgetError(`it holds ${n(cells)} cells with values, more than the ${n(BUDGET.reportCells)} a report is written for. Run check on it, or move old rows to another workbook, then run again`);
+    throw new BudgetError(
+      `it holds ${n(cells)} cells with values, more than the ${n(BUDGET.reportCells)} a report is written for. Run check on it, or move old rows to another workbook, then run again`,
+    );
 }
 
 export function checkReportSize(a: Analysis): void {
   const p = a.programme;
-  const records = p.projects.length + p.milestones.length + p.links.length + p.risks.length + p.issues.length + p.assumptions.length + p.dependencyLog.length + p.competencyScores.length;
+  const records =
+    p.projects.length +
+    p.milestones.length +
+    p.links.length +
+    p.risks.length +
+    p.issues.length +
+    p.assumptions.length +
+    p.dependencyLog.length +
+    p.competencyScores.length;
   if (records > BUDGET.reportRecords)
-    throw new BudgetError(`it holds ${n(records)} records (projects, milestones, risks and the rest), more than the ${n(BUDGET.reportRecords)} a report is written for. Run check on it, or split the programme, then run again`);
+    throw new BudgetError(
+      `it holds ${n(records)} records (projects, milestones, risks and the rest), more than the ${n(BUDGET.reportRecords)} a report is written for. Run check on it, or split the programme, then run again`,
+    );
   if (a.diagnostics.length > BUDGET.reportFindings)
-    throw new BudgetError(`it has ${n(a.diagnostics.length)} findings, more than the ${n(BUDGET.reportFindings)} a report lists. Run check, correct the errors it names (often one column or one header), then run again`);
+    throw new BudgetError(
+      `it has ${n(a.diagnostics.length)} findings, more than the ${n(BUDGET.reportFindings)} a report lists. Run check, correct the errors it names (often one column or one header), then run again`,
+    );
 }

@@ -26,7 +26,10 @@ export function visible(s: string): string {
  * but no raw override that could reorder what a reviewer sees in a log or a diff.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function paint(color: boolean) {
@@ -52,7 +55,9 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
   const lines: string[] = [];
   const p = a.programme;
   lines.push(`${visible(p.settings.programmeName)} — ${visible(file)}`);
-  lines.push(`As of ${formatDayLong(a.asOf)} (${a.asOfSource === "option" ? "--as-of" : a.asOfSource === "settings" ? "Settings sheet" : "today"}) · ${a.period.label} · ${a.schedule.calendar.kind === "working" ? "working days" : "calendar days"}`);
+  lines.push(
+    `As of ${formatDayLong(a.asOf)} (${a.asOfSource === "option" ? "--as-of" : a.asOfSource === "settings" ? "Settings sheet" : "today"}) · ${a.period.label} · ${a.schedule.calendar.kind === "working" ? "working days" : "calendar days"}`,
+  );
   const parts = [
     [p.projects.length, "projects"],
     [p.milestones.length, "milestones"],
@@ -64,7 +69,9 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
     [new Set(p.competencyScores.map((x) => x.id)).size, "competencies"],
   ].filter(([k]) => Number(k) > 0);
   lines.push(`Read ${parts.map(([k, w]) => `${k} ${w}`).join(", ") || "nothing this tool knows"}.`);
-  lines.push(`Findings: ${c("31", `${n.error} error${n.error === 1 ? "" : "s"}`)}, ${c("33", `${n.warning} warning${n.warning === 1 ? "" : "s"}`)}, ${n.info} info.`);
+  lines.push(
+    `Findings: ${c("31", `${n.error} error${n.error === 1 ? "" : "s"}`)}, ${c("33", `${n.warning} warning${n.warning === 1 ? "" : "s"}`)}, ${n.info} info.`,
+  );
   lines.push("");
   if (a.rag.workstreams.length) {
     lines.push(`Overall: ${ragText(a.overall, color)}`);
@@ -74,14 +81,22 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
       lines.push(`  ${visible(w.name).padEnd(wsWidth)}  ${ragText(w.overall?.rag ?? null, color)}${rep}`);
     }
   }
-  if (a.schedule.criticalPath.length) lines.push(`Critical path: ${a.schedule.criticalPath.slice(0, 30).map(visible).join(" → ")}${a.schedule.criticalPath.length > 30 ? ` … (${a.schedule.criticalPath.length} items)` : ""}`);
+  if (a.schedule.criticalPath.length)
+    lines.push(
+      `Critical path: ${a.schedule.criticalPath.slice(0, 30).map(visible).join(" → ")}${a.schedule.criticalPath.length > 30 ? ` … (${a.schedule.criticalPath.length} items)` : ""}`,
+    );
   lines.push("");
   // A slip is one finding at its root; each pushed item stays in --format json and on the Exceptions sheet.
   const roots = slipRoots(a.schedule, a.rag);
   if (roots.length) {
     const labelOf = itemLabels(a);
     const pushed = roots.reduce((n, r) => n + r.pushed.length, 0);
-    lines.push(c("1", `Slips, by root cause (${roots.length}; ${pushed} pushed item${pushed === 1 ? "" : "s"} in all, each listed by --format json)`));
+    lines.push(
+      c(
+        "1",
+        `Slips, by root cause (${roots.length}; ${pushed} pushed item${pushed === 1 ? "" : "s"} in all, each listed by --format json)`,
+      ),
+    );
     for (const r of roots.slice(0, 50)) lines.push(`  ${c("33", "warning")} ${visible(slipRootSentence(r, labelOf))}`);
     if (roots.length > 50) lines.push(`  … and ${roots.length - 50} more roots (--format json lists them all)`);
     lines.push("");
@@ -97,7 +112,12 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
   for (const [sheet, list] of bySheet) {
     lines.push(c("1", `${visible(sheet)} (${list.length})`));
     for (const d of list) {
-      const sev = d.severity === "error" ? c("31", "error  ") : d.severity === "warning" ? c("33", "warning") : c("36", "info   ");
+      const sev =
+        d.severity === "error"
+          ? c("31", "error  ")
+          : d.severity === "warning"
+            ? c("33", "warning")
+            : c("36", "info   ");
       lines.push(`  ${visible(d.cell || "-").padEnd(6)} ${sev} ${d.code}: ${visible(d.message)}`);
     }
     lines.push("");

@@ -56,7 +56,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       case "template": {
         checkOutputPath(args.output!, { force: args.force, extensions: [".xlsx"], readOnly: args.overwriteReadOnly });
-        await writeFileSafely(args.output!, await writeTemplate(new Date().getFullYear()), undefined, writeOptions(args));
+        await writeFileSafely(
+          args.output!,
+          await writeTemplate(new Date().getFullYear()),
+          undefined,
+          writeOptions(args),
+        );
         if (!args.quiet) io.out(`Wrote the blank programme workbook to ${visible(args.output!)}`);
         return 0;
       }
@@ -68,9 +73,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await report(args.input!, args.output!, args, io);
       case "demo": {
         const out = args.output ?? resolve("sample-report.xlsx");
-        checkOutputPath(out, { force: args.force, extensions: [".xlsx"], input: SAMPLE, readOnly: args.overwriteReadOnly });
+        checkOutputPath(out, {
+          force: args.force,
+          extensions: [".xlsx"],
+          input: SAMPLE,
+          readOnly: args.overwriteReadOnly,
+        });
         io.out(`Checking the bundled sample, South Staffordshire PCT's OD Plan (${SAMPLE}).`);
-        await check({ ...args, input: SAMPLE, quiet: false, format: "text" }, { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n") + "\n") });
+        await check(
+          { ...args, input: SAMPLE, quiet: false, format: "text" },
+          { ...io, out: (s) => io.out(s.split("\n").slice(0, 12).join("\n") + "\n") },
+        );
         return await report(SAMPLE, out, { ...args, quiet: false }, io, true);
       }
     }
@@ -102,7 +115,11 @@ interface Input {
 /** Reads an .xlsx, .xlsm, .csv or Project .xml file into a snapshot (a CSV is one sheet named after the file; Project's XML becomes a Task_Table, Holidays and Settings). */
 async function load(file: string, progress: Progress): Promise<Input> {
   const ext = extname(file).toLowerCase();
-  const bytes = readInput(file, ext === ".csv" ? BUDGET.csvBytes : BUDGET.workbookBytes, (why) => new CliFailure(`cannot read ${file}: ${why}`));
+  const bytes = readInput(
+    file,
+    ext === ".csv" ? BUDGET.csvBytes : BUDGET.workbookBytes,
+    (why) => new CliFailure(`cannot read ${file}: ${why}`),
+  );
   progress.stage("Reading");
   if (ext === ".csv") {
     const { text, encoding } = decodeCsvBytes(bytes);
@@ -110,18 +127,42 @@ async function load(file: string, progress: Progress): Promise<Input> {
     try {
       read = readCsvText(text, sheetNameFromFile(file), { maxCells: BUDGET.cells });
     } catch (e) {
-      if (e instanceof CsvLimitError) throw new CliFailure(`cannot read ${file}: ${e.message}, more than this tool reads. Split the file, then run again.`);
+      if (e instanceof CsvLimitError)
+        throw new CliFailure(
+          `cannot read ${file}: ${e.message}, more than this tool reads. Split the file, then run again.`,
+        );
       throw e;
     }
     const sheet = read.sheet;
-    const snapshot: WorkbookSnapshot = { sheets: [sheet], tables: [], date1904: false, ...(read.problems.length ? { problems: read.problems } : {}) };
-    return { kind: "csv", snapshot, encoding, data: () => writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }) };
+    const snapshot: WorkbookSnapshot = {
+      sheets: [sheet],
+      tables: [],
+      date1904: false,
+      ...(read.problems.length ? { problems: read.problems } : {}),
+    };
+    return {
+      kind: "csv",
+      snapshot,
+      encoding,
+      data: () =>
+        writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }),
+    };
   }
   if (ext === ".xml") {
     const snapshot = await openFile(file, bytes);
-    return { kind: "mspdi", snapshot, data: () => writeNewWorkbook({ sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })), title: basename(file) }) };
+    return {
+      kind: "mspdi",
+      snapshot,
+      data: () =>
+        writeNewWorkbook({
+          sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })),
+          title: basename(file),
+        }),
+    };
   }
-  const snapshot = await readWorkbook(bytes, { onSheet: (name, i, n) => progress.step(`Reading ${visible(name)}`, i, n) });
+  const snapshot = await readWorkbook(bytes, {
+    onSheet: (name, i, n) => progress.step(`Reading ${visible(name)}`, i, n),
+  });
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
 }
 
@@ -133,7 +174,14 @@ function analyse(input: Input, args: CliArgs): Analysis {
   const words = `The file was read as ${input.encoding} text.`;
   const note = analysis.diagnostics.find((d) => d.code === "recognised-as" && d.sheet === sheet);
   if (note) note.message = `${note.message} ${words}`;
-  else analysis.diagnostics.push({ severity: "info", code: "recognised-as", message: `${sheet} is a CSV file. ${words}`, sheet, cell: "" });
+  else
+    analysis.diagnostics.push({
+      severity: "info",
+      code: "recognised-as",
+      message: `${sheet} is a CSV file. ${words}`,
+      sheet,
+      cell: "",
+    });
   return analysis;
 }
 
@@ -155,7 +203,13 @@ const exitCode = (a: Analysis) => (a.diagnostics.some((d) => d.severity === "err
 
 async function report(inputFile: string, output: string, args: CliArgs, io: Io, demo = false): Promise<number> {
   const ext = extname(inputFile).toLowerCase();
-  if (!demo) checkOutputPath(output, { force: args.force, extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"], input: inputFile, readOnly: args.overwriteReadOnly });
+  if (!demo)
+    checkOutputPath(output, {
+      force: args.force,
+      extensions: ext === ".xlsm" ? [".xlsm"] : [".xlsx"],
+      input: inputFile,
+      readOnly: args.overwriteReadOnly,
+    });
   const progress = new Progress(io.err, args.quiet);
   const input = await load(inputFile, progress);
   checkReportCells(input.snapshot);
@@ -166,24 +220,40 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
   const result = await writeReport(await input.data(), plan);
-  const SIGNED = "the workbook is digitally signed, and adding the report changes signed parts, so the copy's signature is no longer valid";
-  if (result.signed && args.strict) throw new CliFailure(`no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`);
+  const SIGNED =
+    "the workbook is digitally signed, and adding the report changes signed parts, so the copy's signature is no longer valid";
+  if (result.signed && args.strict)
+    throw new CliFailure(
+      `no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`,
+    );
   await writeFileSafely(output, result.data, undefined, writeOptions(args));
   progress.done();
-  if (result.signed) io.err(`pmo-highlights: warning: ${SIGNED}: Excel will show it as invalid. Sign the copy again if it must be signed.`);
+  if (result.signed)
+    io.err(
+      `pmo-highlights: warning: ${SIGNED}: Excel will show it as invalid. Sign the copy again if it must be signed.`,
+    );
   if (args.quiet) return 0;
   const n = countBySeverity(analysis.diagnostics);
   // Every name below may come from the workbook (sheet names) or the shell: shown escaped.
   const v = visible;
   io.out(`Wrote the report to ${v(output)}`);
   if (input.kind === "csv") io.out(`  the CSV's data is the sheet "${v(input.snapshot.sheets[0].name)}"`);
-  if (input.kind === "mspdi") io.out(`  the plan's tasks are the sheet "${v(input.snapshot.sheets[0].name)}" (${input.snapshot.sheets.map((x) => v(x.name)).join(", ")})`);
+  if (input.kind === "mspdi")
+    io.out(
+      `  the plan's tasks are the sheet "${v(input.snapshot.sheets[0].name)}" (${input.snapshot.sheets.map((x) => v(x.name)).join(", ")})`,
+    );
   io.out(`  sheets: ${result.sheets.map((s) => v(s.name)).join(", ")}`);
-  if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.map(v).join(", ")}`);
-  for (const r of result.renamed) io.out(`  a sheet of yours is called "${v(r.wanted)}", so the report's is "${v(r.name)}"`);
+  if (result.replaced.length)
+    io.out(`  replaced the report sheets of the earlier run: ${result.replaced.map(v).join(", ")}`);
+  for (const r of result.renamed)
+    io.out(`  a sheet of yours is called "${v(r.wanted)}", so the report's is "${v(r.name)}"`);
   for (const k of result.keptSheets)
-    io.out(`  kept "${v(k.to)}"${k.to !== k.from ? ` (was "${v(k.from)}")` : ""}: a report sheet you copied or typed in is yours, so it is never replaced; it is moved after the report, out of the pack's print order`);
-  io.out(`  findings: ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info (listed on the Exceptions sheet)`);
+    io.out(
+      `  kept "${v(k.to)}"${k.to !== k.from ? ` (was "${v(k.from)}")` : ""}: a report sheet you copied or typed in is yours, so it is never replaced; it is moved after the report, out of the pack's print order`,
+    );
+  io.out(
+    `  findings: ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info (listed on the Exceptions sheet)`,
+  );
   return 0;
 }
 
@@ -210,7 +280,11 @@ export function cliMain(): void {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   });
-  const io: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n"), color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  const io: Io = {
+    out: (s) => process.stdout.write(s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  };
   run(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -20,7 +20,12 @@ export function toSarif(a: Analysis, file: string, toolVersion: string) {
             name: "PMO Highlights",
             semanticVersion: toolVersion.replace(/^pmo-highlights\s*/, "") || undefined,
             informationUri: "https://github.com/pmo-highlights/pmo-highlights/blob/main/docs/checks.md",
-            rules: codes.map((id) => ({ id, name: id, shortDescription: { text: CODE_NAMES[id] }, helpUri: `https://github.com/pmo-highlights/pmo-highlights/blob/main/docs/checks.md#${id}` })),
+            rules: codes.map((id) => ({
+              id,
+              name: id,
+              shortDescription: { text: CODE_NAMES[id] },
+              helpUri: `https://github.com/pmo-highlights/pmo-highlights/blob/main/docs/checks.md#${id}`,
+            })),
           },
         },
         artifacts: [{ location: { uri } }],
@@ -32,7 +37,14 @@ export function toSarif(a: Analysis, file: string, toolVersion: string) {
           locations: [
             {
               physicalLocation: { artifactLocation: { uri, index: 0 } },
-              logicalLocations: [{ fullyQualifiedName: d.sheet ? `'${d.sheet.replace(/'/g, "''")}'${d.cell ? `!${d.cell}` : ""}` : "(workbook)", kind: d.cell ? "cell" : "sheet" }],
+              logicalLocations: [
+                {
+                  fullyQualifiedName: d.sheet
+                    ? `'${d.sheet.replace(/'/g, "''")}'${d.cell ? `!${d.cell}` : ""}`
+                    : "(workbook)",
+                  kind: d.cell ? "cell" : "sheet",
+                },
+              ],
             },
           ],
           ...(d.entity ? { properties: { item: d.entity } } : {}),

@@ -17,7 +17,10 @@ import { toSarif } from "./sarif";
 
 /** What the command line's main lends collation: its file reader and its version line. */
 export interface CliHost {
-  load: (file: string, progress: Progress) => Promise<{ snapshot: WorkbookSnapshot; data: () => Promise<Uint8Array>; kind: string }>;
+  load: (
+    file: string,
+    progress: Progress,
+  ) => Promise<{ snapshot: WorkbookSnapshot; data: () => Promise<Uint8Array>; kind: string }>;
   version: () => string;
   fail: (message: string) => Error;
 }
@@ -44,8 +47,13 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   const files = listSources(args, io);
   const programmeFile = args.input!;
   if (command === "report") {
-    checkOutputPath(args.output!, { force: args.force, extensions: extname(programmeFile).toLowerCase() === ".xlsm" ? [".xlsm"] : [".xlsx"], input: programmeFile });
-    if (files.some((f) => f.path && resolve(f.path) === resolve(args.output!))) throw host.fail(`${args.output} is one of the sources: write the pack to another file`);
+    checkOutputPath(args.output!, {
+      force: args.force,
+      extensions: extname(programmeFile).toLowerCase() === ".xlsm" ? [".xlsm"] : [".xlsx"],
+      input: programmeFile,
+    });
+    if (files.some((f) => f.path && resolve(f.path) === resolve(args.output!)))
+      throw host.fail(`${args.output} is one of the sources: write the pack to another file`);
   }
   const main = await host.load(programmeFile, progress);
   const inputs: SourceInput[] = [];
@@ -61,7 +69,8 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
       }
   }
   const missing = inputs.filter((s) => s.error);
-  if (args.strict && missing.length) throw host.fail(`--strict: ${missing.map((s) => `${s.file} could not be read (${s.error})`).join("; ")}`);
+  if (args.strict && missing.length)
+    throw host.fail(`--strict: ${missing.map((s) => `${s.file} could not be read (${s.error})`).join("; ")}`);
   progress.stage("Checking");
   const analysis = analyseCollation(main.snapshot, inputs, { asOf: args.asOf });
   const sources = analysis.programme.collation!.sources;
@@ -69,7 +78,10 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   if (command === "check") {
     progress.done();
     if (args.format === "json") io.out(JSON.stringify({ ...toJson(analysis), collation: sources }, null, 2));
-    else if (args.format === "sarif") io.out(JSON.stringify(perFile(toSarif(analysis, programmeFile, host.version()), analysis.diagnostics, files), null, 2));
+    else if (args.format === "sarif")
+      io.out(
+        JSON.stringify(perFile(toSarif(analysis, programmeFile, host.version()), analysis.diagnostics, files), null, 2),
+      );
     else if (args.quiet) io.out(summaryLine(analysis, basename(programmeFile), io.color));
     else io.out(`${sourceLines(sources).join("\n")}\n\n${formatReport(analysis, basename(programmeFile), io.color)}`);
     return errors ? 1 : 0;
@@ -85,11 +97,16 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
     io.out(`Wrote the collated report to ${args.output}`);
     for (const l of sourceLines(sources)) io.out(l);
     io.out(`  sheets: ${result.sheets.map((s) => s.name).join(", ")}`);
-    if (result.replaced.length) io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
-    for (const r of result.renamed) io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
+    if (result.replaced.length)
+      io.out(`  replaced the report sheets of the earlier run: ${result.replaced.join(", ")}`);
+    for (const r of result.renamed)
+      io.out(`  a sheet of yours is called "${r.wanted}", so the report's is "${r.name}"`);
     io.out(`  findings: ${n.error} errors, ${n.warning} warnings, ${n.info} info (listed on the Exceptions sheet)`);
   }
-  if (missing.length) io.err(`pmo-highlights: left out ${missing.map((s) => s.file).join(", ")}: could not be read (see the Board Report's Data quality section)`);
+  if (missing.length)
+    io.err(
+      `pmo-highlights: left out ${missing.map((s) => s.file).join(", ")}: could not be read (see the Board Report's Data quality section)`,
+    );
   return missing.length ? 1 : 0;
 }
 
@@ -101,7 +118,10 @@ type Sarif = ReturnType<typeof toSarif>;
  */
 export function perFile(sarif: Sarif, diagnostics: readonly Diagnostic[], files: readonly Listed[]): Sarif {
   const run = sarif.runs[0];
-  const artifacts = [...run.artifacts, ...files.map((f) => ({ location: { uri: (f.path ?? f.name).replace(/\\/g, "/") } }))];
+  const artifacts = [
+    ...run.artifacts,
+    ...files.map((f) => ({ location: { uri: (f.path ?? f.name).replace(/\\/g, "/") } })),
+  ];
   const results = run.results.map((r, i) => {
     const d = diagnostics[i];
     const k = files.findIndex((f) => d.sheet === f.name || d.sheet.startsWith(f.name + PLACE_SEPARATOR));
@@ -109,7 +129,15 @@ export function perFile(sarif: Sarif, diagnostics: readonly Diagnostic[], files:
     const sheet = d.sheet.slice(files[k].name.length + PLACE_SEPARATOR.length);
     const fullyQualifiedName = sheet ? `'${sheet.replace(/'/g, "''")}'${d.cell ? `!${d.cell}` : ""}` : "(workbook)";
     const loc = r.locations[0].logicalLocations[0];
-    return { ...r, locations: [{ physicalLocation: { artifactLocation: { uri: artifacts[k + 1].location.uri, index: k + 1 } }, logicalLocations: [{ ...loc, fullyQualifiedName, kind: d.cell ? "cell" : "sheet" }] }] };
+    return {
+      ...r,
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: artifacts[k + 1].location.uri, index: k + 1 } },
+          logicalLocations: [{ ...loc, fullyQualifiedName, kind: d.cell ? "cell" : "sheet" }],
+        },
+      ],
+    };
   });
   return { ...sarif, runs: [{ ...run, artifacts, results }] };
 }
@@ -121,7 +149,9 @@ export function sourceLines(sources: readonly SourceSummary[]): string[] {
     ...sources.map((s) => {
       if (s.unreadable) return `  ${visible(s.file)}: NOT READ (${visible(s.unreadable)}); left out of this report`;
       const links = s.crossLinks ? `, ${s.crossLinks} link${s.crossLinks === 1 ? "" : "s"} to other workstreams` : "";
-      const ids = s.qualifiedIds.length ? `, ${s.qualifiedIds.length} ID${s.qualifiedIds.length === 1 ? "" : "s"} qualified (${s.qualifiedIds.slice(0, 3).join(", ")}${s.qualifiedIds.length > 3 ? "…" : ""})` : "";
+      const ids = s.qualifiedIds.length
+        ? `, ${s.qualifiedIds.length} ID${s.qualifiedIds.length === 1 ? "" : "s"} qualified (${s.qualifiedIds.slice(0, 3).join(", ")}${s.qualifiedIds.length > 3 ? "…" : ""})`
+        : "";
       return `  ${visible(s.file)} → ${visible(s.workstream)}: ${contributedWords(s)} from ${s.rows} rows${links}${ids}; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}`;
     }),
   ];
@@ -143,7 +173,8 @@ export function listSources(args: CliArgs, io: Io): Listed[] {
   for (const s of args.sources ?? []) {
     if (/[*?]/.test(basename(s))) {
       const found = matching(dirname(s), basename(s));
-      if (found.error || !found.files.length) out.push({ label: s, error: found.error ?? "no file matches this pattern" });
+      if (found.error || !found.files.length)
+        out.push({ label: s, error: found.error ?? "no file matches this pattern" });
       for (const f of found.files) out.push({ label: f, path: f });
     } else out.push({ label: s, path: s });
   }
@@ -157,7 +188,12 @@ export function listSources(args: CliArgs, io: Io): Listed[] {
   const unique = out.filter((f) => !f.path || (!seen.has(resolve(f.path)) && !!seen.add(resolve(f.path))));
   const count = new Map<string, number>();
   for (const f of unique) count.set(basename(f.label), (count.get(basename(f.label)) ?? 0) + 1);
-  const name = (f: (typeof unique)[number]) => (!f.path ? f.label : count.get(basename(f.label))! > 1 ? relative(process.cwd(), f.label) || f.label : basename(f.label));
+  const name = (f: (typeof unique)[number]) =>
+    !f.path
+      ? f.label
+      : count.get(basename(f.label))! > 1
+        ? relative(process.cwd(), f.label) || f.label
+        : basename(f.label);
   return unique.map((f) => ({ name: name(f), path: f.path, error: f.error }));
 }
 
@@ -167,10 +203,24 @@ function matching(dir: string, pattern: string): { files: string[]; error?: stri
     if (!statSync(dir).isDirectory()) return { files: [], error: "it is not a folder" };
     names = readdirSync(dir);
   } catch (e) {
-    return { files: [], error: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (e as Error).message };
+    return {
+      files: [],
+      error: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (e as Error).message,
+    };
   }
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-  return { files: names.filter((n) => re.test(n) && READABLE.has(extname(n).toLowerCase()) && !n.startsWith("~$") && !n.startsWith(".")).sort().map((n) => join(dir, n)) };
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
+  return {
+    files: names
+      .filter((n) => re.test(n) && READABLE.has(extname(n).toLowerCase()) && !n.startsWith("~$") && !n.startsWith("."))
+      .sort()
+      .map((n) => join(dir, n)),
+  };
 }
 
 /** A reader's failure in words, without the "cannot read <file>:" the source's name already says. */

@@ -16,7 +16,8 @@ export const zlibCodec: DeflateCodec = {
       const b = inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput) });
       return new Uint8Array(b.buffer, b.byteOffset, b.length);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new RangeError(`more than ${maxOutput} bytes`);
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+        throw new RangeError(`more than ${maxOutput} bytes`);
       throw e;
     }
   },

@@ -7,7 +7,11 @@ import { collate, type SourceInput } from "./collate";
  * The whole check over a collated programme: one schedule, RAG, risks, finance and benefits over
  * every source, then each source's findings counted and a push across workstreams named with both.
  */
-export function analyseCollation(main: WorkbookSnapshot, sources: readonly SourceInput[], opts: AnalyseOptions = {}): Analysis {
+export function analyseCollation(
+  main: WorkbookSnapshot,
+  sources: readonly SourceInput[],
+  opts: AnalyseOptions = {},
+): Analysis {
   const c = collate(main, sources);
   const a = analyseProgramme(c.programme, c.diagnostics, { ...opts, leftOut: c.leftOut });
   nameCrossWorkstreamPushes(a);
@@ -20,7 +24,8 @@ function nameCrossWorkstreamPushes(a: Analysis): void {
   const p = a.programme;
   const byId = new Map(p.projects.map((x) => [x.id, x]));
   const projectOf = new Map(p.milestones.map((m) => [m.id, m.project]));
-  const wsOf = (id: string): string | undefined => byId.get(id)?.workstream ?? byId.get(projectOf.get(id) ?? "")?.workstream;
+  const wsOf = (id: string): string | undefined =>
+    byId.get(id)?.workstream ?? byId.get(projectOf.get(id) ?? "")?.workstream;
   const fileOf = (id: string) => p.collation?.itemSource[id] ?? "the programme workbook";
   for (const d of a.diagnostics) {
     if ((d.code !== "slippage-impact" && d.code !== "date-conflict") || !d.entity) continue;

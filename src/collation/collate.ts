@@ -29,7 +29,18 @@ export function collate(main: WorkbookSnapshot, inputs: readonly SourceInput[]):
     if (input.snapshot) parts.push(readSource({ ...input, snapshot: input.snapshot }));
     else {
       diags.push(unreadable(input.file, input.error ?? "unknown reason"));
-      unread.push({ file: input.file, workstream: input.workstream ?? "", qualifier: "", rows: 0, contributed: {}, crossLinks: 0, qualifiedIds: [], errors: 1, warnings: 0, unreadable: input.error ?? "unknown reason" });
+      unread.push({
+        file: input.file,
+        workstream: input.workstream ?? "",
+        qualifier: "",
+        rows: 0,
+        contributed: {},
+        crossLinks: 0,
+        qualifiedIds: [],
+        errors: 1,
+        warnings: 0,
+        unreadable: input.error ?? "unknown reason",
+      });
     }
   }
   settleQualifiers(parts);
@@ -43,9 +54,17 @@ export function collate(main: WorkbookSnapshot, inputs: readonly SourceInput[]):
   programme.collation = {
     sources: orderLike(inputs, [...sources, ...unread]),
     externalSheets: parts.flatMap((p) => (p.file ? p.programme.sources.map((s) => s.sheet) : [])),
-    itemSource: Object.fromEntries(parts.flatMap((p) => (p.file ? [...p.programme.projects, ...p.programme.milestones].map((x) => [x.id, p.file!] as const) : []))),
+    itemSource: Object.fromEntries(
+      parts.flatMap((p) =>
+        p.file ? [...p.programme.projects, ...p.programme.milestones].map((x) => [x.id, p.file!] as const) : [],
+      ),
+    ),
   };
-  return { programme, diagnostics: [...parts.flatMap(kept(inputs.length > 0)), ...diags], leftOut: parts.flatMap((p) => p.leftOut) };
+  return {
+    programme,
+    diagnostics: [...parts.flatMap(kept(inputs.length > 0)), ...diags],
+    leftOut: parts.flatMap((p) => p.leftOut),
+  };
 }
 
 /** A part's projects and milestones, by their ID as its file writes it, to the ID reported. */
@@ -57,7 +76,23 @@ function itemIndex(p: Part, r: Renames): Map<string, string> {
 function merge(parts: Part[], crossLinks: Link[]): Programme {
   const main = parts[0].programme;
   const all = parts.map((p) => p.programme);
-  const cat = <K extends "projects" | "milestones" | "links" | "risks" | "issues" | "assumptions" | "dependencyLog" | "benefits" | "competencyScores" | "governance" | "commentary" | "sources">(k: K): Programme[K] => all.flatMap((p) => p[k] as unknown[]) as Programme[K];
+  const cat = <
+    K extends
+      | "projects"
+      | "milestones"
+      | "links"
+      | "risks"
+      | "issues"
+      | "assumptions"
+      | "dependencyLog"
+      | "benefits"
+      | "competencyScores"
+      | "governance"
+      | "commentary"
+      | "sources",
+  >(
+    k: K,
+  ): Programme[K] => all.flatMap((p) => p[k] as unknown[]) as Programme[K];
   return {
     projects: cat("projects"),
     milestones: cat("milestones"),
@@ -69,8 +104,16 @@ function merge(parts: Part[], crossLinks: Link[]): Programme {
     benefits: cat("benefits"),
     competencyScores: cat("competencyScores"),
     governance: cat("governance"),
-    holidays: main.holidays.length ? main.holidays : uniqueBy(all.flatMap((p) => p.holidays), (h: HolidayRow) => String(h.date)),
-    workstreamRows: uniqueBy(all.flatMap((p) => p.workstreamRows), (w: WorkstreamRow) => keyOf(w.name)),
+    holidays: main.holidays.length
+      ? main.holidays
+      : uniqueBy(
+          all.flatMap((p) => p.holidays),
+          (h: HolidayRow) => String(h.date),
+        ),
+    workstreamRows: uniqueBy(
+      all.flatMap((p) => p.workstreamRows),
+      (w: WorkstreamRow) => keyOf(w.name),
+    ),
     commentary: cat("commentary"),
     history: main.history,
     settings: main.settings,
@@ -87,12 +130,22 @@ function uniqueBy<T>(list: T[], key: (x: T) => string): T[] {
  * A part's findings, less the ones collation makes moot: "this workbook has no risks" is true of
  * most workstream files, and a programme workbook holding only Settings and Commentary is whole.
  */
-const kept = (collating: boolean) => (p: Part): Diagnostic[] =>
-  p.diagnostics.filter((d) => !(d.code === "missing-sheet" && (d.severity === "info" || (collating && !p.file))));
+const kept =
+  (collating: boolean) =>
+  (p: Part): Diagnostic[] =>
+    p.diagnostics.filter((d) => !(d.code === "missing-sheet" && (d.severity === "info" || (collating && !p.file))));
 
 function summary(p: Part, r: Renames, crossLinks: number): SourceSummary {
   const x = p.programme;
-  const counts: Record<string, number> = { projects: x.projects.length, milestones: x.milestones.length, risks: x.risks.length, issues: x.issues.length, assumptions: x.assumptions.length, dependencies: x.dependencyLog.length, benefits: x.benefits.length };
+  const counts: Record<string, number> = {
+    projects: x.projects.length,
+    milestones: x.milestones.length,
+    risks: x.risks.length,
+    issues: x.issues.length,
+    assumptions: x.assumptions.length,
+    dependencies: x.dependencyLog.length,
+    benefits: x.benefits.length,
+  };
   const workstreams = [...new Set(x.projects.map((y) => y.workstream))];
   return {
     file: p.file!,
@@ -109,14 +162,24 @@ function summary(p: Part, r: Renames, crossLinks: number): SourceSummary {
 
 /** "12 projects, 3 risks": what a source contributed, in words. */
 export function contributedWords(s: SourceSummary): string {
-  const parts = Object.entries(s.contributed).map(([k, n]) => `${n} ${n === 1 ? k.replace(/ies$/, "y").replace(/s$/, "") : k}`);
+  const parts = Object.entries(s.contributed).map(
+    ([k, n]) => `${n} ${n === 1 ? k.replace(/ies$/, "y").replace(/s$/, "") : k}`,
+  );
   return parts.length ? parts.join(", ") : "nothing this tool reads";
 }
 
 function contributedNote(s: SourceSummary): Diagnostic {
   const links = s.crossLinks ? `; ${s.crossLinks} link${s.crossLinks === 1 ? "" : "s"} to other workstreams` : "";
-  const ids = s.qualifiedIds.length ? `; IDs also used by another source, reported qualified: ${s.qualifiedIds.slice(0, 6).join(", ")}${s.qualifiedIds.length > 6 ? "…" : ""}` : "";
-  return { severity: "info", code: "recognised-as", message: `${s.file} is collated as the ${s.workstream} workstream: ${contributedWords(s)} (${s.rows} rows read)${links}${ids}.`, sheet: s.file, cell: "" };
+  const ids = s.qualifiedIds.length
+    ? `; IDs also used by another source, reported qualified: ${s.qualifiedIds.slice(0, 6).join(", ")}${s.qualifiedIds.length > 6 ? "…" : ""}`
+    : "";
+  return {
+    severity: "info",
+    code: "recognised-as",
+    message: `${s.file} is collated as the ${s.workstream} workstream: ${contributedWords(s)} (${s.rows} rows read)${links}${ids}.`,
+    sheet: s.file,
+    cell: "",
+  };
 }
 
 export function unreadable(file: string, why: string): Diagnostic {

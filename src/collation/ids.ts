@@ -31,7 +31,8 @@ export function collisions(parts: Part[]): Renames[] {
     for (const f of FAMILIES) {
       renames[f] = new Map();
       if (!part.file) continue; // the programme workbook's own rows keep their IDs
-      for (const id of ids[i][f]) if (holders[f].get(keyOf(id))! > 1) renames[f].set(keyOf(id), `${part.qualifier}:${id}`);
+      for (const id of ids[i][f])
+        if (holders[f].get(keyOf(id))! > 1) renames[f].set(keyOf(id), `${part.qualifier}:${id}`);
     }
     return renames;
   });
@@ -52,7 +53,8 @@ export function applyRenames(part: Part, r: Renames): void {
       l.from = item(l.from);
       l.to = item(l.to);
     }
-    for (const list of [p.risks, p.issues, p.assumptions, p.dependencyLog, p.benefits]) for (const x of list) x.project = item(x.project);
+    for (const list of [p.risks, p.issues, p.assumptions, p.dependencyLog, p.benefits])
+      for (const x of list) x.project = item(x.project);
     for (const c of p.commentary) c.about = item(c.about);
   }
   const benefit = to("benefits");

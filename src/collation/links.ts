@@ -14,7 +14,11 @@ export const partName = (p: Part): string => p.file ?? "the programme workbook";
  * workstream (or file) is Estates; a plain ID is looked for in every other source. A reference
  * that matches nothing, or two items, is a finding at its cell naming the files concerned.
  */
-export function resolveAcross(parts: Part[], index: ItemIndex, diags: Diagnostic[]): { links: Link[]; crossLinks: number[] } {
+export function resolveAcross(
+  parts: Part[],
+  index: ItemIndex,
+  diags: Diagnostic[],
+): { links: Link[]; crossLinks: number[] } {
   const links: Link[] = [];
   const crossLinks = parts.map(() => 0);
   parts.forEach((part, i) => {
@@ -23,7 +27,14 @@ export function resolveAcross(parts: Part[], index: ItemIndex, diags: Diagnostic
       const to = end(u.to, u.toKnown, i, parts, index);
       const bad = [from, to].find((e): e is Miss => "miss" in e);
       if (bad) {
-        diags.push({ severity: "error", code: "unknown-reference", message: missMessage(u, bad, i, parts), sheet: u.sheet, cell: u.cell, entity: "id" in to ? to.id : u.to });
+        diags.push({
+          severity: "error",
+          code: "unknown-reference",
+          message: missMessage(u, bad, i, parts),
+          sheet: u.sheet,
+          cell: u.cell,
+          entity: "id" in to ? to.id : u.to,
+        });
         continue;
       }
       const f = from as Hit;
@@ -59,15 +70,21 @@ function end(text: string, known: boolean, here: number, parts: Part[], index: I
 function qualified(text: string, parts: Part[]): { part: number; id: string } | null {
   for (let c = text.indexOf(":"); c > 0; c = text.indexOf(":", c + 1)) {
     const prefix = keyOf(text.slice(0, c));
-    const part = parts.findIndex((p) => [p.qualifier, p.workstream, p.file ?? "", p.file ? fileStem(p.file) : ""].some((n) => n && keyOf(n) === prefix));
+    const part = parts.findIndex((p) =>
+      [p.qualifier, p.workstream, p.file ?? "", p.file ? fileStem(p.file) : ""].some((n) => n && keyOf(n) === prefix),
+    );
     if (part >= 0) return { part, id: text.slice(c + 1).trim() };
   }
   return null;
 }
 
 function missMessage(u: UnresolvedRef, m: Miss, here: number, parts: Part[]): string {
-  const lead = u.toKnown && !u.fromKnown ? `${u.to} depends on "${m.text}", which` : `The dependency of "${u.to}" on "${u.from}" names "${m.text}", which`;
-  if (m.miss === "not-in") return `${lead} names an item of ${partName(parts[m.target!])} (${parts[m.target!].qualifier}), but ${partName(parts[m.target!])} has no project or milestone with that ID. Correct the ID, or ask its workstream to add the item.`;
+  const lead =
+    u.toKnown && !u.fromKnown
+      ? `${u.to} depends on "${m.text}", which`
+      : `The dependency of "${u.to}" on "${u.from}" names "${m.text}", which`;
+  if (m.miss === "not-in")
+    return `${lead} names an item of ${partName(parts[m.target!])} (${parts[m.target!].qualifier}), but ${partName(parts[m.target!])} has no project or milestone with that ID. Correct the ID, or ask its workstream to add the item.`;
   if (m.miss === "two") {
     const where = m.matches.map((h) => `${h.id} in ${partName(parts[h.part])}`).join(" and ");
     const how = m.matches.map((h) => `${parts[h.part].qualifier}:${m.text}`).join(" or ");

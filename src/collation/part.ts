@@ -57,7 +57,9 @@ export function fileStem(file: string): string {
 
 /** The source's own programme field: its Settings sheet's Programme name, or a plan export's one top summary. */
 function settingsName(p: Programme): string {
-  return p.settings.programmeName && p.settings.programmeName !== DEFAULT_SETTINGS.programmeName ? p.settings.programmeName : "";
+  return p.settings.programmeName && p.settings.programmeName !== DEFAULT_SETTINGS.programmeName
+    ? p.settings.programmeName
+    : "";
 }
 
 /** The one Workstream all its projects name, if they do. */
@@ -86,7 +88,21 @@ function qualifySheets(part: Part, file: string): void {
     o.sheet = qualifiedSheet(file, o.sheet);
   };
   const p = part.programme;
-  for (const list of [p.projects, p.milestones, p.risks, p.issues, p.assumptions, p.dependencyLog, p.benefits, p.competencyScores, p.governance, p.holidays, p.workstreamRows, p.commentary]) for (const x of list) q(x.src);
+  for (const list of [
+    p.projects,
+    p.milestones,
+    p.risks,
+    p.issues,
+    p.assumptions,
+    p.dependencyLog,
+    p.benefits,
+    p.competencyScores,
+    p.governance,
+    p.holidays,
+    p.workstreamRows,
+    p.commentary,
+  ])
+    for (const x of list) q(x.src);
   for (const l of p.links) q(l);
   for (const s of p.sources) q(s);
   for (const d of part.diagnostics) q(d);

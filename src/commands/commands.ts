@@ -34,18 +34,32 @@ function plannedCells(checked: CheckOutcome): number {
   return n;
 }
 
-export async function runCommand(kind: "check" | "report", deps: HostDeps, notify: (message: string) => Promise<void> | void, now: () => number = Date.now): Promise<void> {
+export async function runCommand(
+  kind: "check" | "report",
+  deps: HostDeps,
+  notify: (message: string) => Promise<void> | void,
+  now: () => number = Date.now,
+): Promise<void> {
   const started = now();
   try {
-    const include = kind === "check" ? { board: false, highlights: false, exceptions: true, history: false, charts: false } : undefined;
+    const include =
+      kind === "check"
+        ? { board: false, highlights: false, exceptions: true, history: false, charts: false }
+        : undefined;
     const out = await writeReportToWorkbook(deps, {
       include,
       beforeWrite: (checked) => {
-        if (checked.read.cells > COMMAND_MAX_CELLS || plannedCells(checked) > COMMAND_MAX_CELLS || now() - started > COMMAND_READ_BUDGET_MS) throw new HostError("too-large", USE_THE_PANE);
+        if (
+          checked.read.cells > COMMAND_MAX_CELLS ||
+          plannedCells(checked) > COMMAND_MAX_CELLS ||
+          now() - started > COMMAND_READ_BUDGET_MS
+        )
+          throw new HostError("too-large", USE_THE_PANE);
       },
     });
     const target = out.written.sheets.find((s) => s.key === (kind === "check" ? "exceptions" : "board"));
-    if (target) await deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, target.name, "A1")).catch(() => undefined);
+    if (target)
+      await deps.run({ delayForCellEdit: true }, (ctx) => goToCell(ctx, target.name, "A1")).catch(() => undefined);
     const told = afterTheWrite(kind, out.written);
     if (told) await notify(told);
   } catch (e) {
@@ -58,7 +72,9 @@ export async function runCommand(kind: "check" | "report", deps: HostDeps, notif
 export function afterTheWrite(kind: "check" | "report", w: { skipped: string[]; notes: string[] }): string | null {
   if (!w.skipped.length && !w.notes.length) return null;
   const done = kind === "check" ? "The Exceptions sheet was written." : "The report was written.";
-  const skipped = w.skipped.length ? ` Excel did not accept ${w.skipped.length === 1 ? "this part" : "these parts"}, so ${w.skipped.length === 1 ? "it is" : "they are"} left out: ${w.skipped.join("; ")}. Generate the report again to retry them (if another workbook was in front, click back into this workbook first).` : "";
+  const skipped = w.skipped.length
+    ? ` Excel did not accept ${w.skipped.length === 1 ? "this part" : "these parts"}, so ${w.skipped.length === 1 ? "it is" : "they are"} left out: ${w.skipped.join("; ")}. Generate the report again to retry them (if another workbook was in front, click back into this workbook first).`
+    : "";
   return `${done}${skipped}${w.notes.length ? ` ${w.notes.join(" ")}` : ""}`;
 }
 
@@ -73,7 +89,11 @@ const DIALOG_WAIT_MS = 4 * 60_000;
  * command calls `event.completed()` only then: completing "Indicates that the add-in has completed
  * processing and will automatically be closed" (reference Office.AddinCommands.Event.completed).
  */
-export function notifyInDialog(message: string, ui: Pick<Office.UI, "displayDialogAsync"> = Office.context.ui, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): Promise<void> {
+export function notifyInDialog(
+  message: string,
+  ui: Pick<Office.UI, "displayDialogAsync"> = Office.context.ui,
+  storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage,
+): Promise<void> {
   const at = globalThis.location ?? { origin: "", pathname: "/" };
   const url = `${at.origin}${at.pathname.replace(/[^/]*$/, "")}notice.html?m=${encodeURIComponent(message)}`;
   return new Promise<void>((resolve) => {
@@ -88,7 +108,10 @@ export function notifyInDialog(message: string, ui: Pick<Office.UI, "displayDial
         // dialog box" (docs develop/dialog-api-in-office-add-ins.md, errors from displayDialogAsync). The message
         // is kept (same origin as the pane) rather than lost, and the console has it. 12007 (a dialog already open): likewise.
         try {
-          storage?.setItem(UNSHOWN_MESSAGE_KEY, JSON.stringify({ at: new Date().toISOString(), code: result.error?.code, message }));
+          storage?.setItem(
+            UNSHOWN_MESSAGE_KEY,
+            JSON.stringify({ at: new Date().toISOString(), code: result.error?.code, message }),
+          );
         } catch {
           /* storage refused: the console line below is all that is left */
         }
@@ -101,7 +124,13 @@ export function notifyInDialog(message: string, ui: Pick<Office.UI, "displayDial
 }
 
 function deps(): HostDeps {
-  return { run: excelRunner(), isSetSupported: officeIsSetSupported(), analyse: workerAnalyser(), platform: officePlatform(), source: "ribbon" };
+  return {
+    run: excelRunner(),
+    isSetSupported: officeIsSetSupported(),
+    analyse: workerAnalyser(),
+    platform: officePlatform(),
+    source: "ribbon",
+  };
 }
 
 Office.onReady(() => {

@@ -18,11 +18,17 @@ const NONE = Object.freeze({ constraint: null, deadline: null });
  * names; the Export Wizard's Constraint_Type, Constraint_Date, Deadline). An unknown type, or a
  * dated type without its date, is a finding at its cell and reads as As Soon As Possible.
  */
-export function readConstraint(values: Record<string, unknown>, src: Source, id: string, diags: Diagnostic[]): { constraint: Constraint | null; deadline: DateTime | null } {
+export function readConstraint(
+  values: Record<string, unknown>,
+  src: Source,
+  id: string,
+  diags: Diagnostic[],
+): { constraint: Constraint | null; deadline: DateTime | null } {
   if (values.constraintType == null && values.deadline == null) return NONE;
   const deadline = dateTimeOf(values.deadline);
   const text = typeof values.constraintType === "string" ? values.constraintType.trim() : "";
-  if (!text || (deadline === null && /^(as soon as possible|asap)$/i.test(text))) return deadline === null ? NONE : { constraint: null, deadline };
+  if (!text || (deadline === null && /^(as soon as possible|asap)$/i.test(text)))
+    return deadline === null ? NONE : { constraint: null, deadline };
   const type = parseConstraintType(text);
   if (!type) {
     diags.push({

@@ -61,12 +61,21 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     const c = row.length;
     if (c < EXCEL_COLUMNS) {
       const v = cellOf(field, wasQuoted);
-      if (v !== null && ++cells > maxCells) throw new CsvLimitError(`it holds more than ${maxCells.toLocaleString("en-GB")} cells with values`);
+      if (v !== null && ++cells > maxCells)
+        throw new CsvLimitError(`it holds more than ${maxCells.toLocaleString("en-GB")} cells with values`);
       if (typeof v === "string" && v.length > EXCEL_CELL_CHARS && rows.length < EXCEL_ROWS)
-        problems.add("long", a1(rows.length, c), `it holds ${v.length.toLocaleString("en-GB")} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`);
+        problems.add(
+          "long",
+          a1(rows.length, c),
+          `it holds ${v.length.toLocaleString("en-GB")} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`,
+        );
       row.push(v);
     } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
-      problems.add("wide", a1(rows.length, EXCEL_COLUMNS - 1), `this row goes on past column XFD, Excel's last; the cells after XFD were left out`);
+      problems.add(
+        "wide",
+        a1(rows.length, EXCEL_COLUMNS - 1),
+        `this row goes on past column XFD, Excel's last; the cells after XFD were left out`,
+      );
     else row.push(null);
     field = "";
     wasQuoted = false;
@@ -89,7 +98,11 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     if (i >= body.length) {
       if (!quoted) break;
       // The quote never closes: read it as a plain character and read its row again from the start.
-      problems.add("quote", a1(rows.length, row.length), `a quote (") opens this cell and is never closed, so it was read as a plain character rather than taking in the rest of the file. Check the quotes in this row`);
+      problems.add(
+        "quote",
+        a1(rows.length, row.length),
+        `a quote (") opens this cell and is never closed, so it was read as a plain character rather than taking in the rest of the file. Check the quotes in this row`,
+      );
       literalQuotes.add(quoteAt);
       if (literalQuotes.size > 1000) throw new CsvLimitError("it has more than 1,000 quotes that are never closed");
       cells -= row.filter((v) => v !== null).length;
@@ -124,7 +137,12 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
   }
   if (field !== "" || row.length) endRow();
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  if (droppedRows) problems.add("tall", "", `${droppedRows.toLocaleString("en-GB")} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`);
+  if (droppedRows)
+    problems.add(
+      "tall",
+      "",
+      `${droppedRows.toLocaleString("en-GB")} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
+    );
   return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
 }
 
@@ -134,17 +152,32 @@ function lastFilled(row: CellValue[]): number {
 }
 
 /** A row with cells past the header, or one that reads as a single cell holding another kind of separator. */
-function raggedness(row: CellValue[], r: number, width: number, sep: string, sepsOther: number, problems: Problems): void {
+function raggedness(
+  row: CellValue[],
+  r: number,
+  width: number,
+  sep: string,
+  sepsOther: number,
+  problems: Problems,
+): void {
   const last = lastFilled(row);
   if (last < 0) return;
   if (last >= width) {
-    problems.add("ragged", a1(r, width), `this row has cells past the header's last column ${columnLetters(width - 1)}, so they have no heading. Check for a ${sepName(sep)} inside a value that should have been in quotes`);
+    problems.add(
+      "ragged",
+      a1(r, width),
+      `this row has cells past the header's last column ${columnLetters(width - 1)}, so they have no heading. Check for a ${sepName(sep)} inside a value that should have been in quotes`,
+    );
     return;
   }
   if (width >= 3 && last === 0 && sepsOther >= 2) {
     const v = String(row[0]);
     const other = [",", ";", "\t"].filter((s) => s !== sep).sort((a, b) => v.split(b).length - v.split(a).length)[0];
-    problems.add("mixed", a1(r, 0), `this row is separated by ${sepName(other)}s, not by ${sepName(sep)}s as the header is, so it was read as one cell. Save the file again with one separator`);
+    problems.add(
+      "mixed",
+      a1(r, 0),
+      `this row is separated by ${sepName(other)}s, not by ${sepName(sep)}s as the header is, so it was read as one cell. Save the file again with one separator`,
+    );
   }
 }
 
@@ -162,7 +195,13 @@ class Problems {
   }
   list(): SnapshotProblem[] {
     const out = [...this.kept];
-    for (const [, n] of this.counts) if (n > MAX_EACH) out.push({ sheet: this.sheet, cell: "", message: `${(n - MAX_EACH).toLocaleString("en-GB")} more rows like the ones named` });
+    for (const [, n] of this.counts)
+      if (n > MAX_EACH)
+        out.push({
+          sheet: this.sheet,
+          cell: "",
+          message: `${(n - MAX_EACH).toLocaleString("en-GB")} more rows like the ones named`,
+        });
     return out;
   }
 }
@@ -207,11 +246,16 @@ export type CsvEncoding = "UTF-8" | "UTF-8 with a byte-order mark" | "UTF-16 LE"
  * 0x97 is an em dash, 0x80 the euro sign).
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16 LE" };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16 BE" };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16 LE" };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16 BE" };
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: bom ? "UTF-8 with a byte-order mark" : "UTF-8" };
+    return {
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes),
+      encoding: bom ? "UTF-8 with a byte-order mark" : "UTF-8",
+    };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
   }

@@ -29,7 +29,11 @@ export interface Located {
 /** How many rows from the top of a sheet to look for the header row (titles and document-control blocks often sit above it). */
 export const HEADER_SEARCH_ROWS = 30;
 
-export function nameMatches(candidate: string, spec: { title: string; aliases: readonly string[] }, table: boolean): boolean {
+export function nameMatches(
+  candidate: string,
+  spec: { title: string; aliases: readonly string[] },
+  table: boolean,
+): boolean {
   const n = table ? normaliseTableName(candidate) : normaliseName(candidate);
   return [spec.title, ...spec.aliases].some((a) => normaliseName(a) === n);
 }
@@ -91,7 +95,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.length][b.length];
 }
@@ -121,7 +126,9 @@ function guessHeader(norm: string, index: Map<string, string>, taken: Set<string
 /** The field of a spec that a Column map row names (by label, key or alias), if any. */
 function mappedField(spec: SheetSpec, field: string): string | null {
   const n = normaliseName(field);
-  const f = spec.fields.find((x) => normaliseName(x.label) === n || normaliseName(x.key) === n) ?? spec.fields.find((x) => (x.aliases ?? []).some((a) => normaliseName(a) === n));
+  const f =
+    spec.fields.find((x) => normaliseName(x.label) === n || normaliseName(x.key) === n) ??
+    spec.fields.find((x) => (x.aliases ?? []).some((a) => normaliseName(a) === n));
   return f ? f.key : null;
 }
 
@@ -146,7 +153,16 @@ export function headerCells(sheet: SheetSnapshot, row: number, region: CellRange
  * then by label or alias; with `guess`, a header one spelling slip away from a known one.
  * `cells`: the row's header cells when the caller has them already (recognition tries each row for every kind).
  */
-export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRange, index: Map<string, string>, spec?: SheetSpec, columnMap: readonly ColumnMapEntry[] = [], guess = true, cells: HeaderCells = headerCells(sheet, row, region)) {
+export function matchHeaderRow(
+  sheet: SheetSnapshot,
+  row: number,
+  region: CellRange,
+  index: Map<string, string>,
+  spec?: SheetSpec,
+  columnMap: readonly ColumnMapEntry[] = [],
+  guess = true,
+  cells: HeaderCells = headerCells(sheet, row, region),
+) {
   const columns = new Map<number, string>();
   const extras = new Map<number, string>();
   const guessed = new Map<number, [string, string]>();
@@ -155,10 +171,11 @@ export function matchHeaderRow(sheet: SheetSnapshot, row: number, region: CellRa
   const seen = new Set<string>();
   const unknown: [number, string][] = [];
   const byMap = new Map<string, string>();
-  if (spec) for (const m of columnMap) {
-    const key = mappedField(spec, m.field);
-    if (key) byMap.set(normaliseName(m.header), key);
-  }
+  if (spec)
+    for (const m of columnMap) {
+      const key = mappedField(spec, m.field);
+      if (key) byMap.set(normaliseName(m.header), key);
+    }
   const mappedKeys = new Set(byMap.values());
   // Exact headers next, each field to the column whose header names it best: its own label (or
   // an ID form) before another name it accepts, and a doubtful name last; the first column breaks
@@ -216,7 +233,16 @@ function rankIndex(spec: SheetSpec): Map<string, number> {
   for (const f of spec.fields) {
     const doubtful = new Set((f.doubtfulAliases ?? []).map(normaliseName));
     const label = normaliseName(f.label);
-    for (const k of headerKeys(spec, f)) if (!ranks.has(k)) ranks.set(k, k === label || (f.key === "id" && !(f.aliases ?? []).some((a) => normaliseName(a) === k)) ? 0 : doubtful.has(k) ? 2 : 1);
+    for (const k of headerKeys(spec, f))
+      if (!ranks.has(k))
+        ranks.set(
+          k,
+          k === label || (f.key === "id" && !(f.aliases ?? []).some((a) => normaliseName(a) === k))
+            ? 0
+            : doubtful.has(k)
+              ? 2
+              : 1,
+        );
   }
   rankIndexes.set(spec, ranks);
   return ranks;
@@ -226,7 +252,10 @@ function rankIndex(spec: SheetSpec): Map<string, number> {
  * Finds a sheet (or Excel table) by name alone: the Settings sheet, which has no header row.
  * Record sheets are recognised by their headers too: see recognise.ts.
  */
-export function locate(snapshot: WorkbookSnapshot, spec: { title: string; aliases: readonly string[] }): { sheet: SheetSnapshot; table?: TableSnapshot } | null {
+export function locate(
+  snapshot: WorkbookSnapshot,
+  spec: { title: string; aliases: readonly string[] },
+): { sheet: SheetSnapshot; table?: TableSnapshot } | null {
   const byTable = snapshot.tables.find((t) => nameMatches(t.name, spec, true));
   const tableSheet = byTable && snapshot.sheets.find((s) => s.name === byTable.sheet);
   if (byTable && tableSheet) return { sheet: tableSheet, table: byTable };

@@ -60,7 +60,11 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
   const leaves = tasks.filter((t) => !t.summary);
   const top = Math.min(...tasks.map((t) => t.level));
   const tops = tasks.filter((t) => t.level === top);
-  const oneRoot = tops.length === 1 && tops[0].summary && tops[0].children.some((c) => c.summary) && tops[0].children.length + countBelow(tops[0]) === tasks.length - 1;
+  const oneRoot =
+    tops.length === 1 &&
+    tops[0].summary &&
+    tops[0].children.some((c) => c.summary) &&
+    tops[0].children.length + countBelow(tops[0]) === tasks.length - 1;
   const wsLevel = oneRoot ? top + 1 : top;
   const workstreamOf = (t: Task): string => {
     let a: Task | null = t;
@@ -83,7 +87,20 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     if (t.milestone) {
       const owner = projectOfMilestone.get(t);
       const time = day(v.finish) !== null ? timeOf(v.finish) : timeOf(v.start);
-      milestones.push({ id: t.id, project: owner?.id ?? "", name: t.name, baseline: day(v.baselineFinish) ?? finishOf(t), forecast: finishOf(t), actual: day(v.actualFinish), status, owner: str(v.resources), reviewPoint: "", time, ...readConstraint(v, src, t.id, diags), src });
+      milestones.push({
+        id: t.id,
+        project: owner?.id ?? "",
+        name: t.name,
+        baseline: day(v.baselineFinish) ?? finishOf(t),
+        forecast: finishOf(t),
+        actual: day(v.actualFinish),
+        status,
+        owner: str(v.resources),
+        reviewPoint: "",
+        time,
+        ...readConstraint(v, src, t.id, diags),
+        src,
+      });
       continue;
     }
     projects.push({
@@ -126,7 +143,12 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
     });
   }
   const refs = predecessorRefs(tasks, found);
-  const summaryTasks: SummaryTask[] = summaries.map((t) => ({ id: t.id, name: t.name, children: t.children.map((c) => c.id), src: sourceOf(t, found) }));
+  const summaryTasks: SummaryTask[] = summaries.map((t) => ({
+    id: t.id,
+    name: t.name,
+    children: t.children.map((c) => c.id),
+    src: sourceOf(t, found),
+  }));
   diags.push({
     severity: "info",
     code: "recognised-as",
@@ -149,9 +171,17 @@ function countBelow(t: Task): number {
 
 /** Which tool wrote it, from its sheet name and headers (for the user, and for docs/importing.md's sections). */
 function sourceName(found: Found): string {
-  const headers = [...found.columns.keys(), ...found.extras.keys()].map((c) => String(found.sheet.rows[found.headerRow - found.sheet.top]?.[c - found.sheet.left] ?? ""));
-  if (/^task_table\d*$/i.test(found.sheet.name.trim()) || headers.some((h) => /_/.test(h)) || headers.some((h) => /^(task mode|active|outline level|resource names|unique id)$/i.test(h.trim()))) return "a Microsoft Project export";
-  if (headers.some((h) => /^(assigned to|end date)$/i.test(h.trim())) && !headers.some((h) => /^id$/i.test(h.trim()))) return "a Smartsheet export";
+  const headers = [...found.columns.keys(), ...found.extras.keys()].map((c) =>
+    String(found.sheet.rows[found.headerRow - found.sheet.top]?.[c - found.sheet.left] ?? ""),
+  );
+  if (
+    /^task_table\d*$/i.test(found.sheet.name.trim()) ||
+    headers.some((h) => /_/.test(h)) ||
+    headers.some((h) => /^(task mode|active|outline level|resource names|unique id)$/i.test(h.trim()))
+  )
+    return "a Microsoft Project export";
+  if (headers.some((h) => /^(assigned to|end date)$/i.test(h.trim())) && !headers.some((h) => /^id$/i.test(h.trim())))
+    return "a Smartsheet export";
   return "a task list";
 }
 
@@ -165,7 +195,11 @@ function buildTree(found: Found, rows: TypedRow[]): Task[] {
     if (v.active === false) continue; // Microsoft Project: an inactive task is not part of the plan
     const name = str(v.name);
     if (!name) continue;
-    const level = hasLevel ? (num(v.outlineLevel) ?? 1) : outline ? (outline[row.src.row - found.sheet.top] ?? 0) + 1 : 1;
+    const level = hasLevel
+      ? (num(v.outlineLevel) ?? 1)
+      : outline
+        ? (outline[row.src.row - found.sheet.top] ?? 0) + 1
+        : 1;
     const id = str(v.id) || String(row.src.row - found.headerRow);
     const duration = num(v.duration);
     const milestone = v.milestone === true || (duration !== null && duration === 0);
@@ -192,7 +226,7 @@ function finishOf(t: Task): Day | null {
   const duration = num(v.duration);
   if (start === null || duration === null) return start;
   let d = start;
-  for (let left = Math.max(0, Math.ceil(duration) - 1); left > 0; ) {
+  for (let left = Math.max(0, Math.ceil(duration) - 1); left > 0;) {
     d++;
     if (weekday(d) < 5) left--;
   }

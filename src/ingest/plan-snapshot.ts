@@ -7,7 +7,20 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 export type { SnapshotKind, SnapshotRow } from "../model/plan-snapshot";
 
 /** The sheet's columns, in order; the reader finds them by these words, so columns may be added later. */
-export const SNAPSHOT_HEADERS = ["Date", "Kind", "ID", "Name", "Workstream", "Finish now", "Baseline", "RAG", "Float", "Score", "Status", "Source"] as const;
+export const SNAPSHOT_HEADERS = [
+  "Date",
+  "Kind",
+  "ID",
+  "Name",
+  "Workstream",
+  "Finish now",
+  "Baseline",
+  "RAG",
+  "Float",
+  "Score",
+  "Status",
+  "Source",
+] as const;
 
 /** The reporting dates kept: 13, a year of monthly or four-weekly reports (older dates are dropped first). */
 export const SNAPSHOT_DATES_KEPT = 13;
@@ -22,7 +35,12 @@ export function readPlanSnapshots(snapshot: WorkbookSnapshot): SnapshotRow[] {
   const sheet = mine && snapshot.sheets.find((s) => s.name === mine.sheet);
   if (!sheet) return [];
   const text = (v: CellValue | undefined) => (v === null || v === undefined || isCellError(v) ? "" : String(v).trim());
-  const day = (v: CellValue | undefined): Day | null => (typeof v === "number" ? dayFromSerial(v, snapshot.date1904) : typeof v === "string" && v.trim() ? parseDateText(v) : null);
+  const day = (v: CellValue | undefined): Day | null =>
+    typeof v === "number"
+      ? dayFromSerial(v, snapshot.date1904)
+      : typeof v === "string" && v.trim()
+        ? parseDateText(v)
+        : null;
   const num = (v: CellValue | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   const rows = sheet.rows;
   const headerAt = rows.findIndex((r) => r && text(r[0]) === "Date" && text(r[1]) === "Kind");

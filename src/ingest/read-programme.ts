@@ -70,18 +70,34 @@ const PART_SKIPPED: Partial<Record<SheetKind, string>> = {
 };
 
 /** The kinds that count as a part of a programme workbook: one of them must be there. */
-const PARTS: SheetKind[] = ["projects", "tasks", "milestones", "risks", "issues", "assumptions", "dependencyLog", "benefits", "competencies", "governance"];
+const PARTS: SheetKind[] = [
+  "projects",
+  "tasks",
+  "milestones",
+  "risks",
+  "issues",
+  "assumptions",
+  "dependencyLog",
+  "benefits",
+  "competencies",
+  "governance",
+];
 
 /**
  * Reads a workbook snapshot into a typed programme. Never throws on bad data: every problem
  * becomes a diagnostic naming its sheet and cell, and the rest is still read. A workbook may hold
  * any part (only a plan, only a risk register, only a RAID log): absent parts are noted, not errors.
  */
-export function readProgramme(snapshot: WorkbookSnapshot, opts: ReadOptions = {}): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
+export function readProgramme(
+  snapshot: WorkbookSnapshot,
+  opts: ReadOptions = {},
+): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
   const diags: Diagnostic[] = (snapshot.problems ?? []).map((p) => ({
     severity: "warning",
     code: "unreadable-cell",
-    message: p.cell ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters` : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
+    message: p.cell
+      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
+      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
     sheet: p.sheet,
     cell: p.cell,
   }));
@@ -101,7 +117,16 @@ export function readProgramme(snapshot: WorkbookSnapshot, opts: ReadOptions = {}
   const links = readLinks(reader, refs, ids, diags, sources, opts.unresolved);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
   const issues = reader.rows("issues", ids.fresh(), ({ id, v, row }): Issue => ({
-    id, title: str(v.title) || id, project: str(v.project), owner: str(v.owner), priority: str(v.priority), status: str(v.status), raised: day(v.raised), due: day(v.due), resolved: day(v.resolved), src: row.src,
+    id,
+    title: str(v.title) || id,
+    project: str(v.project),
+    owner: str(v.owner),
+    priority: str(v.priority),
+    status: str(v.status),
+    raised: day(v.raised),
+    due: day(v.due),
+    resolved: day(v.resolved),
+    src: row.src,
   }));
   const assumptions = reader.rows("assumptions", ids.fresh(), ({ id, v, row }): Assumption => ({
     id,
@@ -127,7 +152,15 @@ export function readProgramme(snapshot: WorkbookSnapshot, opts: ReadOptions = {}
     src: row.src,
   }));
   const benefits = reader.rows("benefits", ids.fresh(), ({ id, v, row }): Benefit => ({
-    id, benefit: str(v.benefit) || id, project: str(v.project), measure: str(v.measure), baseline: num(v.baseline), target: num(v.target), actual: num(v.actual), due: day(v.due), src: row.src,
+    id,
+    benefit: str(v.benefit) || id,
+    project: str(v.project),
+    measure: str(v.measure),
+    baseline: num(v.baseline),
+    target: num(v.target),
+    actual: num(v.actual),
+    due: day(v.due),
+    src: row.src,
   }));
   const competencyScores = readCompetencies(reader, diags);
   const governance = reader.plain("governance").flatMap((row): GovernanceRating[] => {
@@ -140,17 +173,57 @@ export function readProgramme(snapshot: WorkbookSnapshot, opts: ReadOptions = {}
     const date = day(row.values.date);
     return date === null ? [] : [{ date, name: str(row.values.name), src: row.src }];
   });
-  const workstreamRows = reader.plain("workstreams").flatMap((row): WorkstreamRow[] => (str(row.values.workstream) ? [{ name: str(row.values.workstream), lead: str(row.values.lead), sro: str(row.values.sro), src: row.src }] : []));
+  const workstreamRows = reader
+    .plain("workstreams")
+    .flatMap((row): WorkstreamRow[] =>
+      str(row.values.workstream)
+        ? [{ name: str(row.values.workstream), lead: str(row.values.lead), sro: str(row.values.sro), src: row.src }]
+        : [],
+    );
   const commentary = reader.plain("commentary").flatMap((row): CommentaryRow[] => {
     const v = row.values;
     const period = day(v.period);
     if (period === null || !str(v.about)) return [];
-    return [{ period, about: str(v.about), statusSummary: str(v.statusSummary), decisions: str(v.decisions), recommendation: str(v.recommendation), decisionBy: day(v.decisionBy), lessons: str(v.lessons), author: str(v.author), cause: str(v.cause), consequences: str(v.consequences), options: str(v.options), src: row.src }];
+    return [
+      {
+        period,
+        about: str(v.about),
+        statusSummary: str(v.statusSummary),
+        decisions: str(v.decisions),
+        recommendation: str(v.recommendation),
+        decisionBy: day(v.decisionBy),
+        lessons: str(v.lessons),
+        author: str(v.author),
+        cause: str(v.cause),
+        consequences: str(v.consequences),
+        options: str(v.options),
+        src: row.src,
+      },
+    ];
   });
 
   partsDiagnostics(recognition, reader, diags);
   return {
-    programme: { projects, milestones, links, ...(summaries.length ? { summaries } : {}), risks, issues, assumptions, dependencyLog, benefits, competencyScores, governance, holidays, workstreamRows, commentary, history: readHistory(snapshot), snapshots: readPlanSnapshots(snapshot), settings, sources },
+    programme: {
+      projects,
+      milestones,
+      links,
+      ...(summaries.length ? { summaries } : {}),
+      risks,
+      issues,
+      assumptions,
+      dependencyLog,
+      benefits,
+      competencyScores,
+      governance,
+      holidays,
+      workstreamRows,
+      commentary,
+      history: readHistory(snapshot),
+      snapshots: readPlanSnapshots(snapshot),
+      settings,
+      sources,
+    },
     diagnostics: diags,
     leftOut,
     recognition,
@@ -212,7 +285,13 @@ class IdSpace {
     const id = str(row.values.id);
     if (!id) {
       const cell = cellOf(row.src, "id") ?? "";
-      this.diags.push({ severity: "error", code: "missing-value", message: `This ${spec.noun} row has no ID, so it cannot be checked or linked and is left out of the report. Give it a unique ID.`, sheet: row.src.sheet, cell });
+      this.diags.push({
+        severity: "error",
+        code: "missing-value",
+        message: `This ${spec.noun} row has no ID, so it cannot be checked or linked and is left out of the report. Give it a unique ID.`,
+        sheet: row.src.sheet,
+        cell,
+      });
       if (title) this.leftOut.push({ kind: spec.kind, id: "", title, sheet: row.src.sheet, cell, reason: "no ID" });
       return null;
     }
@@ -280,7 +359,9 @@ class KindReader {
     this.read(kind, (row) => {
       const id = ids.take(row, spec, title ? str(row.values[title]) : "");
       if (!id) return;
-      for (const f of spec.fields) if (f.required && f.key !== "id" && f.type !== "risklevel") this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
+      for (const f of spec.fields)
+        if (f.required && f.key !== "id" && f.type !== "risklevel")
+          this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
       out.push(convert({ id, v: row.values, row }));
     });
     return out;
@@ -294,7 +375,14 @@ class KindReader {
     this.noteColumns(loc, spec);
     let count = 0;
     if (checkColumns(loc, spec, this.diags)) {
-      const opts = { date1904: this.snapshot.date1904, dateOrder: this.settings.dateOrder === "month-first" ? "mdy" : "dmy", maxOverride: kind === "competencies" ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax } : undefined } as const;
+      const opts = {
+        date1904: this.snapshot.date1904,
+        dateOrder: this.settings.dateOrder === "month-first" ? "mdy" : "dmy",
+        maxOverride:
+          kind === "competencies"
+            ? { score: this.settings.competencyScaleMax, target: this.settings.competencyScaleMax }
+            : undefined,
+      } as const;
       readRows(loc, spec, opts, this.diags, (row) => {
         count++;
         each(row);
@@ -309,7 +397,14 @@ class KindReader {
     if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) return;
     if (cellOf(row.src, key) === undefined) return; // the column itself is missing: reported once
     if (row.failed?.includes(key)) return;
-    this.diags.push({ severity: "error", code: "missing-value", message: `${id} has no ${label}. ${what}`, sheet: row.src.sheet, cell: cellOf(row.src, key) ?? "", entity: id });
+    this.diags.push({
+      severity: "error",
+      code: "missing-value",
+      message: `${id} has no ${label}. ${what}`,
+      sheet: row.src.sheet,
+      cell: cellOf(row.src, key) ?? "",
+      entity: id,
+    });
   }
 
   private noteColumns(loc: Found, spec: SheetSpec): void {
@@ -342,7 +437,8 @@ class KindReader {
 type RawRefs = { toId: string; text: string; sheet: string; cell: string }[];
 
 function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRow): void {
-  if (str(v.dependsOn)) refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: cellOf(row.src, "dependsOn") ?? "" });
+  if (str(v.dependsOn))
+    refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: cellOf(row.src, "dependsOn") ?? "" });
 }
 
 function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[] {
@@ -351,39 +447,46 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
   const projects = reader.rows("projects", ids, ({ id, v, row }): Project => {
     keepRefs(refs, id, v, row);
     if (!str(v.workstream) && cellOf(row.src, "workstream") !== undefined && !row.failed?.includes("workstream"))
-      reader.diags.push({ severity: "warning", code: "missing-value", message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`, sheet: row.src.sheet, cell: cellOf(row.src, "workstream") ?? "", entity: id });
+      reader.diags.push({
+        severity: "warning",
+        code: "missing-value",
+        message: `${id} has no Workstream, so the board sees it under "${UNASSIGNED}". Enter the workstream it belongs to.`,
+        sheet: row.src.sheet,
+        cell: cellOf(row.src, "workstream") ?? "",
+        entity: id,
+      });
     return {
-    id,
-    name: str(v.name) || id,
-    workstream: str(v.workstream) || UNASSIGNED,
-    lead: str(v.lead),
-    start: day(v.start),
-    finish: day(v.finish),
-    baselineFinish: day(v.baselineFinish),
-    actualFinish: day(v.actualFinish),
-    budget: num(v.budget),
-    forecastCost: num(v.forecastCost),
-    actualCost: num(v.actualCost),
-    percentComplete: num(v.percentComplete),
-    status: str(v.status),
-    reportedRag: rag(v.reportedRag),
-    scopeRag: rag(v.scopeRag),
-    qualityRag: rag(v.qualityRag),
-    notes: str(v.notes),
-    competencies: list(v.competencies),
-    benefits: list(v.benefits),
-    ...readConstraint(v, row.src, id, reader.diags),
-    src: row.src,
+      id,
+      name: str(v.name) || id,
+      workstream: str(v.workstream) || UNASSIGNED,
+      lead: str(v.lead),
+      start: day(v.start),
+      finish: day(v.finish),
+      baselineFinish: day(v.baselineFinish),
+      actualFinish: day(v.actualFinish),
+      budget: num(v.budget),
+      forecastCost: num(v.forecastCost),
+      actualCost: num(v.actualCost),
+      percentComplete: num(v.percentComplete),
+      status: str(v.status),
+      reportedRag: rag(v.reportedRag),
+      scopeRag: rag(v.scopeRag),
+      qualityRag: rag(v.qualityRag),
+      notes: str(v.notes),
+      competencies: list(v.competencies),
+      benefits: list(v.benefits),
+      ...readConstraint(v, row.src, id, reader.diags),
+      src: row.src,
     };
   });
   if (noWorkstream && projects.length)
     reader.diags.push({
-        severity: "info",
-        code: "missing-column",
-        message: `The ${loc!.sheet.name} sheet has no Workstream column, so every project is reported under "${UNASSIGNED}". Add a Workstream column to group them for the board.`,
-        sheet: loc!.sheet.name,
-        cell: headerCell(loc!),
-      });
+      severity: "info",
+      code: "missing-column",
+      message: `The ${loc!.sheet.name} sheet has no Workstream column, so every project is reported under "${UNASSIGNED}". Add a Workstream column to group them for the board.`,
+      sheet: loc!.sheet.name,
+      cell: headerCell(loc!),
+    });
   return projects;
 }
 
@@ -392,11 +495,24 @@ function readProjects(reader: KindReader, ids: IdSpace, refs: RawRefs): Project[
  * its leaf tasks become projects and milestones (plan-import.ts). Returns the programme's name when
  * one top summary holds the plan. Its summary tasks go to `summaries`.
  */
-function readPlanExport(reader: KindReader, ids: IdSpace, refs: RawRefs, projects: Project[], milestones: Milestone[], summaries: SummaryTask[]): string | null {
+function readPlanExport(
+  reader: KindReader,
+  ids: IdSpace,
+  refs: RawRefs,
+  projects: Project[],
+  milestones: Milestone[],
+  summaries: SummaryTask[],
+): string | null {
   const found = reader.found("tasks");
   if (!found) return null;
   if (reader.found("projects")) {
-    reader.diags.push({ severity: "info", code: "recognised-as", message: `${found.sheet.name} looks like a plan exported from another tool; the ${reader.found("projects")!.sheet.name} sheet is read for projects instead.`, sheet: found.sheet.name, cell: headerCell(found) });
+    reader.diags.push({
+      severity: "info",
+      code: "recognised-as",
+      message: `${found.sheet.name} looks like a plan exported from another tool; the ${reader.found("projects")!.sheet.name} sheet is read for projects instead.`,
+      sheet: found.sheet.name,
+      cell: headerCell(found),
+    });
     return null;
   }
   const plan = importPlan(found, reader.plain("tasks"), UNASSIGNED, reader.diags);
@@ -416,23 +532,30 @@ function readMilestones(reader: KindReader, ids: IdSpace, refs: RawRefs): Milest
   return reader.rows("milestones", ids, ({ id, v, row }): Milestone => {
     keepRefs(refs, id, v, row);
     return {
-    id,
-    project: str(v.project),
-    name: str(v.name) || id,
-    baseline: day(v.baseline),
-    forecast: day(v.forecast),
-    actual: day(v.actual),
-    status: str(v.status),
-    owner: str(v.owner),
-    reviewPoint: str(v.reviewPoint),
-    ...readConstraint(v, row.src, id, reader.diags),
-    src: row.src,
+      id,
+      project: str(v.project),
+      name: str(v.name) || id,
+      baseline: day(v.baseline),
+      forecast: day(v.forecast),
+      actual: day(v.actual),
+      status: str(v.status),
+      owner: str(v.owner),
+      reviewPoint: str(v.reviewPoint),
+      ...readConstraint(v, row.src, id, reader.diags),
+      src: row.src,
     };
   });
 }
 
 /** Links from the Depends On columns and the Dependencies sheet, resolved once every ID is known. */
-function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Diagnostic[], sources: SheetSource[], unresolved?: UnresolvedRef[]): Link[] {
+function readLinks(
+  reader: KindReader,
+  refs: RawRefs,
+  items: IdSpace,
+  diags: Diagnostic[],
+  sources: SheetSource[],
+  unresolved?: UnresolvedRef[],
+): Link[] {
   // The projects and milestones by number, in the order their IDs were taken: a link is
   // remembered as two numbers, not as a string per link.
   const ids = items.taken;
@@ -453,10 +576,26 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
     const f = items.numberOf(from);
     if (f === undefined) {
       if (unresolved) {
-        unresolved.push({ from, to, fromKnown: false, toKnown: items.numberOf(to) !== undefined, type, lag, sheet, cell });
+        unresolved.push({
+          from,
+          to,
+          fromKnown: false,
+          toKnown: items.numberOf(to) !== undefined,
+          type,
+          lag,
+          sheet,
+          cell,
+        });
         return true;
       }
-      diags.push({ severity: "error", code: "unknown-reference", message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet, cell, entity: to });
+      diags.push({
+        severity: "error",
+        code: "unknown-reference",
+        message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`,
+        sheet,
+        cell,
+        entity: to,
+      });
       return false;
     }
     const t = items.numberOf(to);
@@ -470,42 +609,97 @@ function readLinks(reader: KindReader, refs: RawRefs, items: IdSpace, diags: Dia
   for (const r of refs) {
     for (const token of splitRefs(r.text)) {
       const p = parseRef(token, known, someIdLooksTyped);
-      if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell)) inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
+      if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell))
+        inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
     }
   }
-  for (const [sheet, n] of inColumns) sources.push({ kind: "links", sheet, headerCell: "", rows: n, extraColumns: [], via: "Depends On column" });
+  for (const [sheet, n] of inColumns)
+    sources.push({ kind: "links", sheet, headerCell: "", rows: n, extraColumns: [], via: "Depends On column" });
   for (const row of reader.plain("dependencies")) {
     const v = row.values;
     const from = str(v.from);
     const to = str(v.to);
     if (!from || !to) {
-      diags.push({ severity: "error", code: "missing-value", message: `This dependency needs both a From and a To ID.`, sheet: row.src.sheet, cell: cellOf(row.src, !from ? "from" : "to") ?? "" });
+      diags.push({
+        severity: "error",
+        code: "missing-value",
+        message: `This dependency needs both a From and a To ID.`,
+        sheet: row.src.sheet,
+        cell: cellOf(row.src, !from ? "from" : "to") ?? "",
+      });
       continue;
     }
     if (!known(to) && unresolved) {
-      unresolved.push({ from, to, fromKnown: known(from), toKnown: false, type: (str(v.type) || "FS") as LinkType, lag: (v.lag as Lag | null) ?? NO_LAG, sheet: row.src.sheet, cell: cellOf(row.src, "from") ?? "" });
+      unresolved.push({
+        from,
+        to,
+        fromKnown: known(from),
+        toKnown: false,
+        type: (str(v.type) || "FS") as LinkType,
+        lag: (v.lag as Lag | null) ?? NO_LAG,
+        sheet: row.src.sheet,
+        cell: cellOf(row.src, "from") ?? "",
+      });
       continue;
     }
     if (!known(to)) {
-      diags.push({ severity: "error", code: "unknown-reference", message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`, sheet: row.src.sheet, cell: cellOf(row.src, "to") ?? "", entity: to });
+      diags.push({
+        severity: "error",
+        code: "unknown-reference",
+        message: `"${to}" is not the ID of any project or milestone. Correct the ID or add the missing item.`,
+        sheet: row.src.sheet,
+        cell: cellOf(row.src, "to") ?? "",
+        entity: to,
+      });
       continue;
     }
-    add(from, to, (str(v.type) || "FS") as LinkType, (v.lag as Lag | null) ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
+    add(
+      from,
+      to,
+      (str(v.type) || "FS") as LinkType,
+      (v.lag as Lag | null) ?? NO_LAG,
+      row.src.sheet,
+      cellOf(row.src, "from") ?? "",
+    );
   }
   return links;
 }
 
-function readRisks(reader: KindReader, ids: IdSpace, setting: Programme["settings"]["riskMatrix"], diags: Diagnostic[]): Risk[] {
+function readRisks(
+  reader: KindReader,
+  ids: IdSpace,
+  setting: Programme["settings"]["riskMatrix"],
+  diags: Diagnostic[],
+): Risk[] {
   const rows = reader.rows("risks", ids, (r) => r);
-  const scored = scoreRiskLogs(rows.map((r) => r.row), setting, diags);
+  const scored = scoreRiskLogs(
+    rows.map((r) => r.row),
+    setting,
+    diags,
+  );
   return rows.flatMap(({ id, v, row }): Risk[] => {
     const title = str(v.title);
     const description = str(v.description);
-    if (!title && !description && cellOf(row.src, "title") === undefined && cellOf(row.src, "description") === undefined) return [];
+    if (
+      !title &&
+      !description &&
+      cellOf(row.src, "title") === undefined &&
+      cellOf(row.src, "description") === undefined
+    )
+      return [];
     const [first, rest] = title ? [title, description] : splitFirstSentence(description);
-    if (!first) reader.require(row, cellOf(row.src, "title") !== undefined ? "title" : "description", "Title", "Describe the risk.", id);
+    if (!first)
+      reader.require(
+        row,
+        cellOf(row.src, "title") !== undefined ? "title" : "description",
+        "Title",
+        "Describe the risk.",
+        id,
+      );
     const s = scored.get(row)!;
-    for (const k of ["likelihood", "impact"] as const) if (s[k] === null) reader.require(row, k, k === "likelihood" ? "Likelihood" : "Impact", "Score it, so that it can be rated.", id);
+    for (const k of ["likelihood", "impact"] as const)
+      if (s[k] === null)
+        reader.require(row, k, k === "likelihood" ? "Likelihood" : "Impact", "Score it, so that it can be rated.", id);
     return [
       {
         id,
@@ -545,13 +739,29 @@ function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencySc
     const v = row.values;
     const id = str(v.id);
     if (!id) {
-      diags.push({ severity: "error", code: "missing-value", message: `This competency row has no ID. Give each competency an ID such as C5, repeated on each of its assessment rows.`, sheet: row.src.sheet, cell: cellOf(row.src, "id") ?? "" });
+      diags.push({
+        severity: "error",
+        code: "missing-value",
+        message: `This competency row has no ID. Give each competency an ID such as C5, repeated on each of its assessment rows.`,
+        sheet: row.src.sheet,
+        cell: cellOf(row.src, "id") ?? "",
+      });
       continue;
     }
     reader.require(row, "competency", "Competency name", "Name the competency.", id);
     reader.require(row, "score", "Score", "Enter the level assessed.", id);
     reader.require(row, "target", "Target", "Enter the target level.", id);
-    out.push({ id, competency: str(v.competency) || id, assessment: (str(v.assessment) || "Self") as AssessmentKind, date: day(v.date), score: num(v.score), target: num(v.target), targetDate: day(v.targetDate), lead: str(v.lead), src: row.src });
+    out.push({
+      id,
+      competency: str(v.competency) || id,
+      assessment: (str(v.assessment) || "Self") as AssessmentKind,
+      date: day(v.date),
+      score: num(v.score),
+      target: num(v.target),
+      targetDate: day(v.targetDate),
+      lead: str(v.lead),
+      src: row.src,
+    });
   }
   return out;
 }
@@ -560,7 +770,11 @@ function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencySc
 function partsDiagnostics(recognition: Recognition, reader: KindReader, diags: Diagnostic[]): void {
   const present = PARTS.filter((k) => recognition.found.has(k));
   if (!present.length) {
-    const looks = recognition.looks.map((l) => (l.matches.length ? `"${l.sheet}" (headers like ${reader.spec(l.matches[0].kind).title}: ${l.matches[0].fields.join(", ")})` : `"${l.sheet}"`));
+    const looks = recognition.looks.map((l) =>
+      l.matches.length
+        ? `"${l.sheet}" (headers like ${reader.spec(l.matches[0].kind).title}: ${l.matches[0].fields.join(", ")})`
+        : `"${l.sheet}"`,
+    );
     diags.push({
       severity: "error",
       code: "missing-sheet",
@@ -574,12 +788,26 @@ function partsDiagnostics(recognition: Recognition, reader: KindReader, diags: D
     if (recognition.found.has(kind)) continue;
     if ((kind === "projects" || kind === "milestones") && recognition.found.has("tasks")) continue; // a plan export holds both
     const spec = reader.spec(kind);
-    diags.push({ severity: "info", code: "missing-sheet", message: `The workbook has ${words}. Add a ${spec.title} sheet to have them checked.`, sheet: "", cell: "" });
+    diags.push({
+      severity: "info",
+      code: "missing-sheet",
+      message: `The workbook has ${words}. Add a ${spec.title} sheet to have them checked.`,
+      sheet: "",
+      cell: "",
+    });
   }
 }
 
 function sourceOf(kind: SheetKind, loc: Found, rows: number): SheetSource {
-  return { kind, sheet: loc.sheet.name, table: loc.table?.name, headerCell: headerCell(loc), rows, extraColumns: [...loc.extras.values()], via: loc.by };
+  return {
+    kind,
+    sheet: loc.sheet.name,
+    table: loc.table?.name,
+    headerCell: headerCell(loc),
+    rows,
+    extraColumns: [...loc.extras.values()],
+    via: loc.by,
+  };
 }
 
 /** Reports missing required columns; false when the sheet cannot be read at all. */

@@ -1,7 +1,16 @@
 import { isBlank, type CellRange, type CellValue } from "../model/cell";
 import type { ColumnMapEntry } from "../model/entities";
 import { cellAt, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../model/snapshot";
-import { headerCells, headerIndex, HEADER_SEARCH_ROWS, matchHeaderRow, nameMatches, sheetRegion, type HeaderCells, type Located } from "./locate";
+import {
+  headerCells,
+  headerIndex,
+  HEADER_SEARCH_ROWS,
+  matchHeaderRow,
+  nameMatches,
+  sheetRegion,
+  type HeaderCells,
+  type Located,
+} from "./locate";
 import { normaliseName } from "./normalise";
 import { SETTINGS_SHEET, SHEETS, type SheetKind, type SheetSpec } from "./schema";
 import { readText } from "./values";
@@ -57,16 +66,42 @@ export function hasSignature(spec: SheetSpec, columns: Map<number, string>): boo
   return spec.signature.every((group) => group.some((k) => present.has(k)));
 }
 
-const TYPE_HEADERS = new Set(["type", "raidtype", "itemtype", "logtype", "raid", "raidcategory", "category", "entrytype"]);
+const TYPE_HEADERS = new Set([
+  "type",
+  "raidtype",
+  "itemtype",
+  "logtype",
+  "raid",
+  "raidcategory",
+  "category",
+  "entrytype",
+]);
 const RAID_WORDS: Record<string, SheetKind> = {
-  r: "risks", risk: "risks", risks: "risks", threat: "risks", opportunity: "risks",
-  a: "assumptions", assumption: "assumptions", assumptions: "assumptions",
-  i: "issues", issue: "issues", issues: "issues",
-  d: "dependencyLog", dependency: "dependencyLog", dependencies: "dependencyLog", dep: "dependencyLog",
+  r: "risks",
+  risk: "risks",
+  risks: "risks",
+  threat: "risks",
+  opportunity: "risks",
+  a: "assumptions",
+  assumption: "assumptions",
+  assumptions: "assumptions",
+  i: "issues",
+  issue: "issues",
+  issues: "issues",
+  d: "dependencyLog",
+  dependency: "dependencyLog",
+  dependencies: "dependencyLog",
+  dep: "dependencyLog",
 };
 
 export function raidKindOf(v: CellValue): SheetKind | null {
-  return RAID_WORDS[readText(v).toLowerCase().replace(/[^a-z]/g, "")] ?? null;
+  return (
+    RAID_WORDS[
+      readText(v)
+        .toLowerCase()
+        .replace(/[^a-z]/g, "")
+    ] ?? null
+  );
 }
 
 export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly ColumnMapEntry[] = []): Recognition {
@@ -75,7 +110,9 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
   for (const sheet of snapshot.sheets) {
     if (ours.has(sheet.name) || nameMatches(sheet.name, SETTINGS_SHEET, false)) continue;
     const tables = snapshot.tables.filter((t) => t.sheet === sheet.name);
-    if (tables.length) for (const t of tables) candidates.push({ sheet, table: t, region: t.range, rows: [t.range.top], claimed: false });
+    if (tables.length)
+      for (const t of tables)
+        candidates.push({ sheet, table: t, region: t.range, rows: [t.range.top], claimed: false });
     else {
       const region = sheetRegion(sheet);
       const rows: number[] = [];
@@ -84,7 +121,8 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     }
   }
   const indexes = new Map(SHEETS.map((s) => [s.kind, headerIndex(s)]));
-  const mapFor = (sheet: string) => columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
+  const mapFor = (sheet: string) =>
+    columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
   /** The best header row of a candidate for a kind: the row naming most of its columns. */
   const best = (c: Candidate, spec: SheetSpec): Best => {
     const known = c.bests?.get(spec.kind);
@@ -100,7 +138,8 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
       if (top && !mapped.length && !cells.some((h) => index.has(h.norm))) continue;
       const m = matchHeaderRow(c.sheet, r, c.region, index, spec, mapped, false, cells);
       const signature = hasSignature(spec, m.columns);
-      const better = !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
+      const better =
+        !top || (signature && !top.signature) || (signature === top.signature && m.columns.size > top.columns.size);
       if (better) top = { ...m, row: r, signature };
     }
     (c.bests ??= new Map()).set(spec.kind, top!);
@@ -111,8 +150,24 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     const m = best(c, spec);
     const headerRow = m.columns.size > 0 ? m.row : -1;
     // Spelling slips are looked for only on the row chosen, once the sheet is known.
-    const full = headerRow >= 0 ? matchHeaderRow(c.sheet, headerRow, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), true) : m;
-    found.set(spec.kind, { kind: spec.kind, by, sheet: c.sheet, table: c.table, region: c.region, headerRow, columns: full.columns, extras: full.extras, guessed: full.guessed, mapped: full.mapped, doubted: full.doubted, rowFilter });
+    const full =
+      headerRow >= 0
+        ? matchHeaderRow(c.sheet, headerRow, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), true)
+        : m;
+    found.set(spec.kind, {
+      kind: spec.kind,
+      by,
+      sheet: c.sheet,
+      table: c.table,
+      region: c.region,
+      headerRow,
+      columns: full.columns,
+      extras: full.extras,
+      guessed: full.guessed,
+      mapped: full.mapped,
+      doubted: full.doubted,
+      rowFilter,
+    });
     c.claimed = true;
   };
 
@@ -131,12 +186,27 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
   for (const spec of SHEETS) {
     if (found.has(spec.kind)) continue;
     const named = (useTable: boolean) =>
-      candidates.filter((c) => !c.claimed && (useTable ? !!c.table && nameMatches(c.table.name, spec, true) : nameMatches(c.sheet.name, spec, false)));
+      candidates.filter(
+        (c) =>
+          !c.claimed &&
+          (useTable ? !!c.table && nameMatches(c.table.name, spec, true) : nameMatches(c.sheet.name, spec, false)),
+      );
     for (const useTable of [true, false]) {
       const cs = named(useTable);
       // A kind known by its headers needs them; otherwise the name alone will do, unless another kind of the same name fits the headers.
       const fit = cs.find((c) => !spec.signature || best(c, spec).signature);
-      const loose = !fit && spec.signature ? cs.find((c) => !SHEETS.some((o) => o !== spec && nameMatches(useTable ? c.table!.name : c.sheet.name, o, useTable) && best(c, o).signature)) : undefined;
+      const loose =
+        !fit && spec.signature
+          ? cs.find(
+              (c) =>
+                !SHEETS.some(
+                  (o) =>
+                    o !== spec &&
+                    nameMatches(useTable ? c.table!.name : c.sheet.name, o, useTable) &&
+                    best(c, o).signature,
+                ),
+            )
+          : undefined;
       const c = fit ?? (spec.needsHeaders ? undefined : loose);
       if (c) {
         take(c, spec, useTable ? "table-name" : "sheet-name");
@@ -151,7 +221,8 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     for (const spec of SHEETS) {
       if (found.has(spec.kind) || !spec.signature) continue;
       const m = best(c, spec);
-      if (m.signature && m.columns.size >= 3 && (!pick || m.columns.size > pick.size)) pick = { spec, size: m.columns.size };
+      if (m.signature && m.columns.size >= 3 && (!pick || m.columns.size > pick.size))
+        pick = { spec, size: m.columns.size };
     }
     if (pick) take(c, pick.spec, "headers");
   }
@@ -159,11 +230,19 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
   const looks: SheetLook[] = candidates.map((c) => {
     const matches = SHEETS.map((spec) => {
       const m = best(c, spec);
-      return { kind: spec.kind, fields: [...m.columns.values()].map((k) => spec.fields.find((f) => f.key === k)!.label), row: m.row };
+      return {
+        kind: spec.kind,
+        fields: [...m.columns.values()].map((k) => spec.fields.find((f) => f.key === k)!.label),
+        row: m.row,
+      };
     })
       .filter((m) => m.fields.length >= 2)
       .sort((a, b) => b.fields.length - a.fields.length);
-    return { sheet: c.table ? `${c.sheet.name} (table ${c.table.name})` : c.sheet.name, headerRow: matches[0]?.row ?? -1, matches: matches.slice(0, 3).map(({ kind, fields }) => ({ kind, fields })) };
+    return {
+      sheet: c.table ? `${c.sheet.name} (table ${c.table.name})` : c.sheet.name,
+      headerRow: matches[0]?.row ?? -1,
+      matches: matches.slice(0, 3).map(({ kind, fields }) => ({ kind, fields })),
+    };
   });
   return { found, looks };
 }
@@ -188,7 +267,12 @@ function raidSplit(c: Candidate): { typeCol: number; kinds: SheetKind[] } | null
       }
       // Mostly RAID words, and at least two kinds: a Type column of a risk register alone is a risk category.
       if (words >= 2 && words >= 4 * other && kinds.size >= 2) {
-        return { typeCol: col, kinds: ["risks", "assumptions", "issues", "dependencyLog"].filter((k) => kinds.has(k as SheetKind)) as SheetKind[] };
+        return {
+          typeCol: col,
+          kinds: ["risks", "assumptions", "issues", "dependencyLog"].filter((k) =>
+            kinds.has(k as SheetKind),
+          ) as SheetKind[],
+        };
       }
     }
   }

@@ -19,7 +19,14 @@ export interface ParsedRef {
  */
 type Unit = { unit: "wd" | "ed"; perUnit: number; roundUp?: boolean; exact: LagAmount["unit"]; exactPer: number };
 const UNITS: Record<string, Unit> = {};
-const unitWords = (words: string[], unit: "wd" | "ed", perUnit: number, exact: LagAmount["unit"], exactPer: number, roundUp = false) => {
+const unitWords = (
+  words: string[],
+  unit: "wd" | "ed",
+  perUnit: number,
+  exact: LagAmount["unit"],
+  exactPer: number,
+  roundUp = false,
+) => {
   for (const w of words) UNITS[w] = { unit, perUnit, roundUp, exact, exactPer };
 };
 unitWords(["m", "min", "mins", "minute", "minutes"], "wd", 1 / 480, "wmin", 1, true);

@@ -20,7 +20,12 @@ export interface ScoredRisk {
 }
 
 const LEVEL_FIELDS = ["likelihood", "impact", "residualLikelihood", "residualImpact"] as const;
-const LABEL: Record<(typeof LEVEL_FIELDS)[number], string> = { likelihood: "Likelihood", impact: "Impact", residualLikelihood: "Residual Likelihood", residualImpact: "Residual Impact" };
+const LABEL: Record<(typeof LEVEL_FIELDS)[number], string> = {
+  likelihood: "Likelihood",
+  impact: "Impact",
+  residualLikelihood: "Residual Likelihood",
+  residualImpact: "Residual Impact",
+};
 const HML_WORD = ["", "Low", "Medium", "High"];
 
 /**
@@ -45,7 +50,11 @@ export function matrixOfLog(rowLevels: RiskLevel[][], setting: Settings["riskMat
   return three > five ? "3x3" : "5x5";
 }
 
-export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"], diags: Diagnostic[]): Map<TypedRow, ScoredRisk> {
+export function scoreRiskLogs(
+  rows: TypedRow[],
+  setting: Settings["riskMatrix"],
+  diags: Diagnostic[],
+): Map<TypedRow, ScoredRisk> {
   const bySheet = new Map<string, TypedRow[]>();
   for (const r of rows) {
     const list = bySheet.get(r.src.sheet);
@@ -54,7 +63,9 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
   }
   const out = new Map<TypedRow, ScoredRisk>();
   for (const [sheet, logRows] of bySheet) {
-    const rowLevels = logRows.map((r) => LEVEL_FIELDS.map((k) => r.values[k] as RiskLevel | null).filter((x): x is RiskLevel => !!x));
+    const rowLevels = logRows.map((r) =>
+      LEVEL_FIELDS.map((k) => r.values[k] as RiskLevel | null).filter((x): x is RiskLevel => !!x),
+    );
     const matrix = matrixOfLog(rowLevels, setting);
     const hml5 = rowLevels.some((row) => row.some((l) => l.kind === "hml5"));
     if (matrix === "3x3" && setting === "auto" && logRows.length)
@@ -66,7 +77,13 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
         cell: cellOf(logRows[0].src, "likelihood") ?? cellOf(logRows[0].src, "impact") ?? "",
       });
     for (const r of logRows) {
-      const scored: ScoredRisk = { likelihood: null, impact: null, residualLikelihood: null, residualImpact: null, matrix };
+      const scored: ScoredRisk = {
+        likelihood: null,
+        impact: null,
+        residualLikelihood: null,
+        residualImpact: null,
+        matrix,
+      };
       for (const k of LEVEL_FIELDS) {
         const level = r.values[k] as RiskLevel | null;
         if (!level) continue;
@@ -74,7 +91,14 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
         if (typeof res === "number") scored[k] = res;
         else {
           (r.failed ??= []).push(k);
-          diags.push({ severity: "error", code: res.code, message: `${LABEL[k]} ${res.problem}`, sheet, cell: cellOf(r.src, k) ?? "", entity: typeof r.values.id === "string" ? r.values.id : undefined });
+          diags.push({
+            severity: "error",
+            code: res.code,
+            message: `${LABEL[k]} ${res.problem}`,
+            sheet,
+            cell: cellOf(r.src, k) ?? "",
+            entity: typeof r.values.id === "string" ? r.values.id : undefined,
+          });
         }
       }
       out.set(r, scored);
@@ -83,19 +107,38 @@ export function scoreRiskLogs(rows: TypedRow[], setting: Settings["riskMatrix"],
   return out;
 }
 
-function onMatrix(level: RiskLevel, matrix: RiskMatrixKind, hml5: boolean, auto: boolean): number | { problem: string; code: Diagnostic["code"] } {
+function onMatrix(
+  level: RiskLevel,
+  matrix: RiskMatrixKind,
+  hml5: boolean,
+  auto: boolean,
+): number | { problem: string; code: Diagnostic["code"] } {
   const top = matrix === "3x3" ? 3 : 5;
   // Why the register is on this matrix: most of its rows (Auto), or the Settings row.
-  const why = auto ? (matrix === "3x3" ? "most of this register's rows are rated High/Medium/Low, so it is scored 3×3" : "most of this register's rows use numbers or the NPSA words, so it is scored on the 5×5 matrix") : `this workbook scores risks ${matrix === "3x3" ? "3×3" : "on the 5×5 matrix"} (Settings: Risk matrix ${matrix})`;
+  const why = auto
+    ? matrix === "3x3"
+      ? "most of this register's rows are rated High/Medium/Low, so it is scored 3×3"
+      : "most of this register's rows use numbers or the NPSA words, so it is scored on the 5×5 matrix"
+    : `this workbook scores risks ${matrix === "3x3" ? "3×3" : "on the 5×5 matrix"} (Settings: Risk matrix ${matrix})`;
   switch (level.kind) {
     case "number":
       return Number.isInteger(level.n) && level.n >= 1 && level.n <= top
         ? level.n
-        : { problem: `${level.n} is not a whole number from 1 to ${top}${matrix === "3x3" ? " (this register is scored 3×3: 1 Low, 2 Medium, 3 High)" : ""}. Correct it.`, code: "out-of-range" };
+        : {
+            problem: `${level.n} is not a whole number from 1 to ${top}${matrix === "3x3" ? " (this register is scored 3×3: 1 Low, 2 Medium, 3 High)" : ""}. Correct it.`,
+            code: "out-of-range",
+          };
     case "npsa":
-      return matrix === "5x5" ? level.n : { problem: `is an NPSA 5×5 word, but ${why}. Rate it High, Medium or Low${auto ? "" : ", or set Risk matrix to 5x5 on the Settings sheet"}.`, code: "bad-value" };
+      return matrix === "5x5"
+        ? level.n
+        : {
+            problem: `is an NPSA 5×5 word, but ${why}. Rate it High, Medium or Low${auto ? "" : ", or set Risk matrix to 5x5 on the Settings sheet"}.`,
+            code: "bad-value",
+          };
     case "hml5":
-      return matrix === "5x5" ? level.n : { problem: `is a five-point word, but ${why}. Rate it High, Medium or Low.`, code: "bad-value" };
+      return matrix === "5x5"
+        ? level.n
+        : { problem: `is a five-point word, but ${why}. Rate it High, Medium or Low.`, code: "bad-value" };
     case "hml":
       if (matrix === "3x3") return level.n;
       if (hml5) return level.n + 1; // Low, Medium, High between Very low and Very high

@@ -7,7 +7,24 @@ import type { Rag } from "../model/rag";
 import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
 import type { Located } from "./locate";
 import type { FieldSpec, SheetSpec } from "./schema";
-import { bareNumber, isEmptyCell, readBool, readDate, readDateTime, readDuration, readLevel, readList, readNumber, readPercent, readRag, readRiskLevel, readText, show, type Parsed, type RiskLevel } from "./values";
+import {
+  bareNumber,
+  isEmptyCell,
+  readBool,
+  readDate,
+  readDateTime,
+  readDuration,
+  readLevel,
+  readList,
+  readNumber,
+  readPercent,
+  readRag,
+  readRiskLevel,
+  readText,
+  show,
+  type Parsed,
+  type RiskLevel,
+} from "./values";
 import { numericDateParts, type DateOrder } from "../model/dates";
 
 export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | boolean | null;
@@ -29,9 +46,19 @@ export interface ReadOptions {
 }
 
 const ASSESSMENTS: Record<string, AssessmentKind> = {
-  self: "Self", "self assessment": "Self", "self-assessment": "Self", selfassessment: "Self",
-  panel: "Panel", "panel assessment": "Panel", sha: "Panel", external: "Panel", "panel review": "Panel",
-  "360": "360", "360 feedback": "360", partner: "360", "partner feedback": "360",
+  self: "Self",
+  "self assessment": "Self",
+  "self-assessment": "Self",
+  selfassessment: "Self",
+  panel: "Panel",
+  "panel assessment": "Panel",
+  sha: "Panel",
+  external: "Panel",
+  "panel review": "Panel",
+  "360": "360",
+  "360 feedback": "360",
+  partner: "360",
+  "partner feedback": "360",
 };
 
 function hint(f: FieldSpec): string {
@@ -62,7 +89,13 @@ function hint(f: FieldSpec): string {
  * so one bad cell never stops the rest of the workbook being checked. With `each`, every row is
  * handed to it as it is read and none is kept (the returned list is empty).
  */
-export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags: Diagnostic[], each?: (row: TypedRow) => void): TypedRow[] {
+export function readRows(
+  loc: Located,
+  spec: SheetSpec,
+  opts: ReadOptions,
+  diags: Diagnostic[],
+  each?: (row: TypedRow) => void,
+): TypedRow[] {
   const out: TypedRow[] = [];
   if (loc.headerRow < 0) return out;
   const sheetName = loc.sheet.name;
@@ -75,7 +108,13 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
   const orders = dateOrders(loc, spec, cols, fieldByKey, rows, opts, diags);
   const idCol = cols.find(([, k]) => k === "id")?.[0];
   // Everything about a column worked out once, not on every row.
-  const plan = cols.map(([c, key]) => ({ c, key, f: fieldByKey.get(key)!, opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder }, fraction: fractionCols.has(c) }));
+  const plan = cols.map(([c, key]) => ({
+    c,
+    key,
+    f: fieldByKey.get(key)!,
+    opts: { ...opts, dateOrder: orders.get(c) ?? opts.dateOrder },
+    fraction: fractionCols.has(c),
+  }));
   // Every row's values have the same keys: copying a template with them all gives each row's
   // object one shape from the start, instead of a new shape at every key added.
   const valuesShape: Record<string, FieldValue> = {};
@@ -113,7 +152,11 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
       extra ??= {};
       extra[header] = isCellError(v) ? v.error : (v as string | number | boolean);
     }
-    const row: TypedRow = { values, src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra }, failed };
+    const row: TypedRow = {
+      values,
+      src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra },
+      failed,
+    };
     if (each) each(row);
     else out.push(row);
   }
@@ -128,7 +171,12 @@ export function readRows(loc: Located, spec: SheetSpec, opts: ReadOptions, diags
  * with a number above 1 holds points (our own % Complete: 45 is 45 %). Text with a % sign is read
  * as written either way, so no value is refused for its scale.
  */
-function fractionColumns(loc: Located, cols: [number, string][], fieldByKey: Map<string, FieldSpec>, rows: number[]): Set<number> {
+function fractionColumns(
+  loc: Located,
+  cols: [number, string][],
+  fieldByKey: Map<string, FieldSpec>,
+  rows: number[],
+): Set<number> {
   const out = new Set<number>();
   for (const [c, key] of cols) {
     if (fieldByKey.get(key)?.type !== "percent") continue;
@@ -150,7 +198,15 @@ function fractionColumns(loc: Located, cols: [number, string][], fieldByKey: Map
  * the column holds dates that can only be read the other way (2/17/25 can only be month-first),
  * which is then said once, in an info at the column's header.
  */
-function dateOrders(loc: Located, spec: SheetSpec, cols: [number, string][], fieldByKey: Map<string, FieldSpec>, rows: number[], opts: ReadOptions, diags: Diagnostic[]): Map<number, DateOrder> {
+function dateOrders(
+  loc: Located,
+  spec: SheetSpec,
+  cols: [number, string][],
+  fieldByKey: Map<string, FieldSpec>,
+  rows: number[],
+  opts: ReadOptions,
+  diags: Diagnostic[],
+): Map<number, DateOrder> {
   const out = new Map<number, DateOrder>();
   const setting = opts.dateOrder ?? "dmy";
   for (const [c, key] of cols) {
@@ -182,7 +238,8 @@ function dateOrders(loc: Located, spec: SheetSpec, cols: [number, string][], fie
   return out;
 }
 
-type FieldParse = { ok: true; value: unknown } | { ok: false; problem: string; code: Diagnostic["code"]; warning?: boolean };
+type FieldParse =
+  { ok: true; value: unknown } | { ok: false; problem: string; code: Diagnostic["code"]; warning?: boolean };
 
 function fromParsed<T>(p: Parsed<T>, code: Diagnostic["code"]): FieldParse {
   return p.ok ? { ok: true, value: p.value } : { ok: false, problem: p.problem, code, warning: p.warning };
@@ -229,21 +286,37 @@ function parseField(f: FieldSpec, v: CellValue, opts: ReadOptions, fraction: boo
     case "assessment": {
       if (isEmptyCell(v)) return { ok: true, value: "Self" };
       const k = ASSESSMENTS[readText(v).toLowerCase()];
-      return k ? { ok: true, value: k } : { ok: false, problem: `${show(v)} is not an assessment type (use Self, Panel or 360)`, code: "bad-value" };
+      return k
+        ? { ok: true, value: k }
+        : { ok: false, problem: `${show(v)} is not an assessment type (use Self, Panel or 360)`, code: "bad-value" };
     }
     case "lag": {
       if (isEmptyCell(v)) return { ok: true, value: null };
       if (typeof v === "number" && Number.isFinite(v)) return { ok: true, value: lagOf(Math.round(v), "wd") };
       const lag = typeof v === "string" ? parseLag(v) : null;
-      return lag ? { ok: true, value: lag } : { ok: false, problem: `${show(v)} is not a lag (use a number of working days, or 2d, 1w, 3ed, 50%)`, code: "bad-value" };
+      return lag
+        ? { ok: true, value: lag }
+        : {
+            ok: false,
+            problem: `${show(v)} is not a lag (use a number of working days, or 2d, 1w, 3ed, 50%)`,
+            code: "bad-value",
+          };
     }
     case "linktype": {
       if (isEmptyCell(v)) return { ok: true, value: "FS" };
-      const t = readText(v).toUpperCase().replace(/[^A-Z]/g, "");
-      const long: Record<string, LinkType> = { FINISHTOSTART: "FS", STARTTOSTART: "SS", FINISHTOFINISH: "FF", STARTTOFINISH: "SF" };
+      const t = readText(v)
+        .toUpperCase()
+        .replace(/[^A-Z]/g, "");
+      const long: Record<string, LinkType> = {
+        FINISHTOSTART: "FS",
+        STARTTOSTART: "SS",
+        FINISHTOFINISH: "FF",
+        STARTTOFINISH: "SF",
+      };
       const k = (["FS", "SS", "FF", "SF"] as const).find((x) => x === t) ?? long[t];
-      return k ? { ok: true, value: k } : { ok: false, problem: `${show(v)} is not a dependency type (use FS, SS, FF or SF)`, code: "bad-value" };
+      return k
+        ? { ok: true, value: k }
+        : { ok: false, problem: `${show(v)} is not a dependency type (use FS, SS, FF or SF)`, code: "bad-value" };
     }
   }
 }
-

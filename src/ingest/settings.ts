@@ -27,12 +27,31 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
   // A Settings table (as the template writes) and the rows under it: settings and Column map rows
   // the pane adds go below the table, where Excel's API does not grow it.
   const whole = sheetRegion(sheet);
-  const region = loc.table ? { ...loc.table.range, bottom: Math.max(loc.table.range.bottom, whole.bottom), right: Math.max(loc.table.range.right, whole.right) } : whole;
+  const region = loc.table
+    ? {
+        ...loc.table.range,
+        bottom: Math.max(loc.table.range.bottom, whole.bottom),
+        right: Math.max(loc.table.range.right, whole.right),
+      }
+    : whole;
   // Only the rows and cells present: a cell at XFD1048576, or a table over the whole grid, costs what is there.
-  const rows = presentRows(sheet, region.top, region.bottom).map((r) => ({ r, cols: presentColumns(sheet, r, region.left, region.right) })).filter((x) => x.cols.length);
+  const rows = presentRows(sheet, region.top, region.bottom)
+    .map((r) => ({ r, cols: presentColumns(sheet, r, region.left, region.right) }))
+    .filter((x) => x.cols.length);
   const lastRow = rows.length ? rows[rows.length - 1].r : region.top;
-  sources?.push({ kind: "settings", sheet: sheet.name, table: loc.table?.name, headerCell: a1(region.top, region.left), rows: Math.max(0, lastRow - region.top), extraColumns: [], lastRow });
-  const valueColumn = valueColumnOf(sheet, rows.filter((x) => x.r <= region.top + 5));
+  sources?.push({
+    kind: "settings",
+    sheet: sheet.name,
+    table: loc.table?.name,
+    headerCell: a1(region.top, region.left),
+    rows: Math.max(0, lastRow - region.top),
+    extraColumns: [],
+    lastRow,
+  });
+  const valueColumn = valueColumnOf(
+    sheet,
+    rows.filter((x) => x.r <= region.top + 5),
+  );
   for (const { r, cols } of rows) {
     const keyCol = cols[0];
     const keyText = readText(cellAt(sheet, r, keyCol));
@@ -56,14 +75,31 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
     const v = cellAt(sheet, r, valCol);
     const cell = a1(r, valCol);
     if (spec.key === "columnMap") {
-      const entry = readColumnMap(sheet, r, cols.filter((c) => c >= valCol));
+      const entry = readColumnMap(
+        sheet,
+        r,
+        cols.filter((c) => c >= valCol),
+      );
       if (entry) settings.columnMap.push({ ...entry, at: { sheet: sheet.name, cell } });
-      else diags.push({ severity: "error", code: "bad-value", message: `Column map needs three cells after it: the sheet, the header as written, and the field it means (for example Task_Table | Resource_Names | Lead). This row is ignored until then.`, sheet: sheet.name, cell });
+      else
+        diags.push({
+          severity: "error",
+          code: "bad-value",
+          message: `Column map needs three cells after it: the sheet, the header as written, and the field it means (for example Task_Table | Resource_Names | Lead). This row is ignored until then.`,
+          sheet: sheet.name,
+          cell,
+        });
       continue;
     }
     const problem = apply(settings, spec, v, snapshot.date1904);
     if (problem) {
-      diags.push({ severity: "error", code: problem.code, message: `${spec.label}: ${problem.message} The default is used until it is corrected.`, sheet: sheet.name, cell });
+      diags.push({
+        severity: "error",
+        code: problem.code,
+        message: `${spec.label}: ${problem.message} The default is used until it is corrected.`,
+        sheet: sheet.name,
+        cell,
+      });
     } else settings.cells[spec.key] = { sheet: sheet.name, cell };
   }
   return settings;
@@ -77,13 +113,19 @@ export function readSettings(snapshot: WorkbookSnapshot, diags: Diagnostic[], so
 function valueColumnOf(sheet: WorkbookSnapshot["sheets"][number], rows: { r: number; cols: number[] }[]): number {
   for (const { r, cols } of rows) {
     if (!HEADER_WORDS.has(normaliseName(readText(cellAt(sheet, r, cols[0]))))) continue;
-    for (const c of cols.slice(1)) if (["value", "values"].includes(normaliseName(readText(cellAt(sheet, r, c))))) return c;
+    for (const c of cols.slice(1))
+      if (["value", "values"].includes(normaliseName(readText(cellAt(sheet, r, c))))) return c;
     return -1;
   }
   return -1;
 }
 
-function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean): { code: Diagnostic["code"]; message: string } | null {
+function apply(
+  s: Settings,
+  spec: SettingSpec,
+  v: CellValue,
+  date1904: boolean,
+): { code: Diagnostic["code"]; message: string } | null {
   if (isCellError(v)) return { code: "bad-value", message: `the cell holds the error ${v.error}.` };
   switch (spec.key) {
     case "programmeName":
@@ -96,15 +138,24 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       return null;
     }
     case "reportingPeriod": {
-      const t = readText(v).toLowerCase().replace(/[^a-z0-9]/g, "");
+      const t = readText(v)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "");
       if (t === "monthly" || t === "month" || t === "calendarmonth") s.reportingPeriod = "monthly";
-      else if (t === "fourweekly" || t === "4weekly" || t === "fourweeks" || t === "4weeks" || t === "28days") s.reportingPeriod = "four-weekly";
+      else if (t === "fourweekly" || t === "4weekly" || t === "fourweeks" || t === "4weeks" || t === "28days")
+        s.reportingPeriod = "four-weekly";
       else if (t === "quarterly" || t === "quarter") s.reportingPeriod = "quarterly";
-      else return { code: "bad-value", message: `${show(v)} is not a reporting period: use Monthly, Four-weekly or Quarterly.` };
+      else
+        return {
+          code: "bad-value",
+          message: `${show(v)} is not a reporting period: use Monthly, Four-weekly or Quarterly.`,
+        };
       return null;
     }
     case "riskMatrix": {
-      const t = readText(v).toLowerCase().replace(/[^a-z0-9]/g, "");
+      const t = readText(v)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "");
       if (t === "auto" || t === "automatic") s.riskMatrix = "auto";
       else if (t === "5x5" || t === "55" || t === "npsa" || t === "five") s.riskMatrix = "5x5";
       else if (t === "3x3" || t === "33" || t === "hml" || t === "three" || t === "highmediumlow") s.riskMatrix = "3x3";
@@ -112,9 +163,13 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       return null;
     }
     case "dateOrder": {
-      const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
-      if (t.startsWith("day") || t === "dmy" || t === "ddmmyyyy" || t === "british" || t === "uk") s.dateOrder = "day-first";
-      else if (t.startsWith("month") || t === "mdy" || t === "mmddyyyy" || t === "us" || t === "american") s.dateOrder = "month-first";
+      const t = readText(v)
+        .toLowerCase()
+        .replace(/[^a-z]/g, "");
+      if (t.startsWith("day") || t === "dmy" || t === "ddmmyyyy" || t === "british" || t === "uk")
+        s.dateOrder = "day-first";
+      else if (t.startsWith("month") || t === "mdy" || t === "mmddyyyy" || t === "us" || t === "american")
+        s.dateOrder = "month-first";
       else return { code: "bad-value", message: `${show(v)} is not a date order: use Day first or Month first.` };
       return null;
     }
@@ -122,11 +177,19 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       s.classification = readText(v) || s.classification;
       return null;
     case "paperPurpose": {
-      const t = readText(v).toLowerCase().replace(/^for\s+/, "").trim();
+      const t = readText(v)
+        .toLowerCase()
+        .replace(/^for\s+/, "")
+        .trim();
       if (t.startsWith("decision") || t.startsWith("approval")) s.paperPurpose = "decision";
       else if (t.startsWith("assurance")) s.paperPurpose = "assurance";
-      else if (t.startsWith("information") || t.startsWith("noting") || t.startsWith("note")) s.paperPurpose = "information";
-      else return { code: "bad-value", message: `${show(v)} is not a paper purpose: use For decision, For assurance or For information.` };
+      else if (t.startsWith("information") || t.startsWith("noting") || t.startsWith("note"))
+        s.paperPurpose = "information";
+      else
+        return {
+          code: "bad-value",
+          message: `${show(v)} is not a paper purpose: use For decision, For assurance or For information.`,
+        };
       return null;
     }
     case "reportAuthor":
@@ -139,25 +202,41 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
       const t = readText(v).toLowerCase();
       if (/benefit|risk|all/.test(t)) s.overallRule = "all";
       else if (/schedule|cost|time/.test(t)) s.overallRule = "schedule-cost";
-      else return { code: "bad-value", message: `${show(v)} is not an overall RAG rule: use "Schedule and cost" or "Schedule, cost, benefits and risk".` };
+      else
+        return {
+          code: "bad-value",
+          message: `${show(v)} is not an overall RAG rule: use "Schedule and cost" or "Schedule, cost, benefits and risk".`,
+        };
       return null;
     }
     case "calendar": {
-      const t = readText(v).toLowerCase().replace(/[^a-z]/g, "");
+      const t = readText(v)
+        .toLowerCase()
+        .replace(/[^a-z]/g, "");
       if (t.startsWith("working") || t === "workdays" || t === "businessdays") s.calendar = "working";
-      else if (t.startsWith("calendar") || t === "elapseddays" || t === "alldays" || t === "everyday") s.calendar = "calendar";
-      else return { code: "bad-value", message: `${show(v)} is not a calendar: use "Working days" or "Calendar days".` };
+      else if (t.startsWith("calendar") || t === "elapseddays" || t === "alldays" || t === "everyday")
+        s.calendar = "calendar";
+      else
+        return { code: "bad-value", message: `${show(v)} is not a calendar: use "Working days" or "Calendar days".` };
       return null;
     }
     case "hoursPerDay": {
       const n = readNumber(v);
-      if (!n.ok || n.value === null || !(n.value > 0 && n.value <= 24)) return { code: "bad-number", message: `${show(v)} is not a number of hours from more than 0 to 24, such as 7.5.` };
+      if (!n.ok || n.value === null || !(n.value > 0 && n.value <= 24))
+        return {
+          code: "bad-number",
+          message: `${show(v)} is not a number of hours from more than 0 to 24, such as 7.5.`,
+        };
       s.hoursPerDay = n.value;
       return null;
     }
     case "workingHours": {
       const hours = parseWorkingHours(readText(v));
-      if (!hours) return { code: "bad-value", message: `${show(v)} is not a list of working hours: write them as 09:00-12:30, 13:30-17:00 (in order, not overlapping).` };
+      if (!hours)
+        return {
+          code: "bad-value",
+          message: `${show(v)} is not a list of working hours: write them as 09:00-12:30, 13:30-17:00 (in order, not overlapping).`,
+        };
       s.workingHours = hours;
       return null;
     }
@@ -189,14 +268,21 @@ function apply(s: Settings, spec: SettingSpec, v: CellValue, date1904: boolean):
 }
 
 /** A Column map row's three cells after the key: sheet, header as written, field (`cols`: the row's filled columns from the value on). */
-function readColumnMap(sheet: WorkbookSnapshot["sheets"][number], row: number, cols: number[]): { sheet: string; header: string; field: string } | null {
+function readColumnMap(
+  sheet: WorkbookSnapshot["sheets"][number],
+  row: number,
+  cols: number[],
+): { sheet: string; header: string; field: string } | null {
   const texts = cols.slice(0, 3).map((c) => readText(cellAt(sheet, row, c)));
   return texts.length === 3 && texts.every(Boolean) ? { sheet: texts[0], header: texts[1], field: texts[2] } : null;
 }
 
 /** "09:00-12:30, 13:30-17:00" → [[540, 750], [810, 1020]]; null when not a list of ordered, non-overlapping hours. */
 export function parseWorkingHours(text: string): [number, number][] | null {
-  const parts = text.split(/[,;]|\band\b/).map((x) => x.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]|\band\b/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!parts.length) return null;
   const out: [number, number][] = [];
   const clock = (t: string): number | null => {

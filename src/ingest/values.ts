@@ -46,7 +46,11 @@ function looksLikeYear(n: number): boolean {
 export function readDate(v: CellValue, date1904: boolean, order: DateOrder = "dmy"): Parsed<Day> {
   if (isEmptyCell(v)) return ok(null);
   if (isCellError(v)) return bad(`holds the error ${v.error}`);
-  const yearOnly = (n: number): Parsed<Day> => ({ ok: false, warning: true, problem: `${n} looks like a year, not a date (as a date it would be ${date1904 ? "a day in 1909" : "a day in 1905"}), so it is left blank. Enter the full date` });
+  const yearOnly = (n: number): Parsed<Day> => ({
+    ok: false,
+    warning: true,
+    problem: `${n} looks like a year, not a date (as a date it would be ${date1904 ? "a day in 1909" : "a day in 1905"}), so it is left blank. Enter the full date`,
+  });
   if (typeof v === "number") {
     if (looksLikeYear(v)) return yearOnly(v);
     const d = dayFromSerial(v, date1904);
@@ -76,7 +80,8 @@ export function readDateTime(v: CellValue, date1904: boolean, order: DateOrder =
   if (!d.ok || d.value === null) return d;
   let minute: number | null = null;
   if (typeof v === "number") minute = Math.round((v - Math.floor(v)) * 1440);
-  else if (typeof v === "string") minute = /^\d{4,6}\.\d+$/.test(v.trim()) ? Math.round((Number(v.trim()) % 1) * 1440) : timeOfDayText(v);
+  else if (typeof v === "string")
+    minute = /^\d{4,6}\.\d+$/.test(v.trim()) ? Math.round((Number(v.trim()) % 1) * 1440) : timeOfDayText(v);
   return ok(minute ? d.value + Math.min(minute, 1440) / 1440 : d.value);
 }
 
@@ -102,8 +107,40 @@ export function readDuration(v: CellValue): Parsed<number> {
   if (isEmptyCell(v)) return ok(null);
   if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? ok(v) : bad(`${v} is not a duration`);
   if (typeof v !== "string") return bad(`${show(v)} is not a duration`);
-  const PER: Record<string, number> = { m: 1 / 480, min: 1 / 480, mins: 1 / 480, minute: 1 / 480, minutes: 1 / 480, h: 1 / 8, hr: 1 / 8, hrs: 1 / 8, hour: 1 / 8, hours: 1 / 8, d: 1, dy: 1, dys: 1, day: 1, days: 1, w: 5, wk: 5, wks: 5, week: 5, weeks: 5, mo: 20, mon: 20, mons: 20, month: 20, months: 20, s: 1 / 28800, ms: 1 / 28800000 };
-  const parts = v.trim().toLowerCase().replace(/\?$/, "").split(/\s+(?=[\d.])/);
+  const PER: Record<string, number> = {
+    m: 1 / 480,
+    min: 1 / 480,
+    mins: 1 / 480,
+    minute: 1 / 480,
+    minutes: 1 / 480,
+    h: 1 / 8,
+    hr: 1 / 8,
+    hrs: 1 / 8,
+    hour: 1 / 8,
+    hours: 1 / 8,
+    d: 1,
+    dy: 1,
+    dys: 1,
+    day: 1,
+    days: 1,
+    w: 5,
+    wk: 5,
+    wks: 5,
+    week: 5,
+    weeks: 5,
+    mo: 20,
+    mon: 20,
+    mons: 20,
+    month: 20,
+    months: 20,
+    s: 1 / 28800,
+    ms: 1 / 28800000,
+  };
+  const parts = v
+    .trim()
+    .toLowerCase()
+    .replace(/\?$/, "")
+    .split(/\s+(?=[\d.])/);
   let total = 0;
   for (const part of parts) {
     const m = /^(\d+(?:[.,]\d+)?)\s*(e?)([a-z]*)\??$/.exec(part.trim());
@@ -229,8 +266,24 @@ export interface RiskLevel {
   kind: "number" | "npsa" | "hml" | "hml5";
 }
 
-const LIKELIHOOD_WORDS: Record<string, number> = { rare: 1, unlikely: 2, possible: 3, likely: 4, "almost certain": 5, "almost certainly": 5, certain: 5 };
-const CONSEQUENCE_WORDS: Record<string, number> = { negligible: 1, insignificant: 1, minor: 2, moderate: 3, major: 4, catastrophic: 5, extreme: 5 };
+const LIKELIHOOD_WORDS: Record<string, number> = {
+  rare: 1,
+  unlikely: 2,
+  possible: 3,
+  likely: 4,
+  "almost certain": 5,
+  "almost certainly": 5,
+  certain: 5,
+};
+const CONSEQUENCE_WORDS: Record<string, number> = {
+  negligible: 1,
+  insignificant: 1,
+  minor: 2,
+  moderate: 3,
+  major: 4,
+  catastrophic: 5,
+  extreme: 5,
+};
 const HML: Record<string, number> = { low: 1, l: 1, medium: 2, med: 2, m: 2, moderate: 2, high: 3, h: 3 };
 const HML5: Record<string, number> = { "very low": 1, vl: 1, "very high": 5, vh: 5 };
 

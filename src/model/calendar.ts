@@ -32,7 +32,10 @@ export interface WorkCalendar {
 }
 
 /** Project's default working day: 8:00–12:00 and 13:00–17:00. */
-export const STANDARD_HOURS: readonly (readonly [number, number])[] = Object.freeze([Object.freeze([480, 720] as const), Object.freeze([780, 1020] as const)]);
+export const STANDARD_HOURS: readonly (readonly [number, number])[] = Object.freeze([
+  Object.freeze([480, 720] as const),
+  Object.freeze([780, 1020] as const),
+]);
 
 export interface WorkingHours {
   /** [from, to) minutes after midnight, in order, not overlapping (default STANDARD_HOURS). */
@@ -41,10 +44,15 @@ export interface WorkingHours {
   hoursPerDay?: number | null;
 }
 
-export function makeCalendar(kind: CalendarKind, holidays: Iterable<Day> = [], working: WorkingHours = {}): WorkCalendar {
+export function makeCalendar(
+  kind: CalendarKind,
+  holidays: Iterable<Day> = [],
+  working: WorkingHours = {},
+): WorkCalendar {
   const hours = working.hours?.length ? working.hours : STANDARD_HOURS;
   const minutesPerDay = hours.reduce((n, [a, b]) => n + (b - a), 0);
-  const minutesPerUnitDay = working.hoursPerDay && working.hoursPerDay > 0 ? Math.round(working.hoursPerDay * 60) : minutesPerDay;
+  const minutesPerUnitDay =
+    working.hoursPerDay && working.hoursPerDay > 0 ? Math.round(working.hoursPerDay * 60) : minutesPerDay;
   if (kind === "calendar") return { kind, holidays: [], hours, minutesPerDay, minutesPerUnitDay };
   const weekdays = [...new Set(holidays)].filter((d) => !isWeekend(d)).sort((a, b) => a - b);
   return { kind, holidays: weekdays, hours, minutesPerDay, minutesPerUnitDay };
@@ -163,7 +171,9 @@ export function nonWorkingReason(cal: WorkCalendar, day: Day, names?: ReadonlyMa
 
 export function describeCalendar(cal: WorkCalendar): string {
   if (cal.kind === "calendar") return "calendar days (every day counts)";
-  return cal.holidays.length ? `working days (Monday to Friday, less ${cal.holidays.length} holiday${cal.holidays.length === 1 ? "" : "s"})` : "working days (Monday to Friday)";
+  return cal.holidays.length
+    ? `working days (Monday to Friday, less ${cal.holidays.length} holiday${cal.holidays.length === 1 ? "" : "s"})`
+    : "working days (Monday to Friday)";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,14 +298,23 @@ export interface Holiday {
  * One-off changes by royal proclamation (gov.uk/bank-holidays and the proclamations under the
  * Banking and Financial Dealings Act 1971): moved days replace the usual one, extra days are added.
  */
-const ONE_OFF: Record<number, { moved?: Record<string, [number, number, string]>; extra?: [number, number, string][] }> = {
+const ONE_OFF: Record<
+  number,
+  { moved?: Record<string, [number, number, string]>; extra?: [number, number, string][] }
+> = {
   1995: { moved: { early: [5, 8, "Early May bank holiday (VE Day)"] } },
   1999: { extra: [[12, 31, "Millennium Day"]] },
   2002: { moved: { spring: [6, 4, "Spring bank holiday"] }, extra: [[6, 3, "Golden Jubilee bank holiday"]] },
   2011: { extra: [[4, 29, "Royal wedding"]] },
   2012: { moved: { spring: [6, 4, "Spring bank holiday"] }, extra: [[6, 5, "Queen's Diamond Jubilee"]] },
   2020: { moved: { early: [5, 8, "Early May bank holiday (VE Day)"] } },
-  2022: { moved: { spring: [6, 2, "Spring bank holiday"] }, extra: [[6, 3, "Platinum Jubilee bank holiday"], [9, 19, "State Funeral of Queen Elizabeth II"]] },
+  2022: {
+    moved: { spring: [6, 2, "Spring bank holiday"] },
+    extra: [
+      [6, 3, "Platinum Jubilee bank holiday"],
+      [9, 19, "State Funeral of Queen Elizabeth II"],
+    ],
+  },
   2023: { extra: [[5, 8, "Bank holiday for the coronation of King Charles III"]] },
 };
 
@@ -311,7 +330,10 @@ export function englandWalesBankHolidays(year: number): Holiday[] {
   };
   const out: Holiday[] = [];
   const ny = dayFromYmd(year, 1, 1);
-  out.push({ date: isWeekend(ny) ? ny + (weekday(ny) === 5 ? 2 : 1) : ny, name: isWeekend(ny) ? "New Year's Day (substitute day)" : "New Year's Day" });
+  out.push({
+    date: isWeekend(ny) ? ny + (weekday(ny) === 5 ? 2 : 1) : ny,
+    name: isWeekend(ny) ? "New Year's Day (substitute day)" : "New Year's Day",
+  });
   const easter = easterSunday(year);
   out.push({ date: easter - 2, name: "Good Friday" }, { date: easter + 1, name: "Easter Monday" });
   out.push(at("early", firstMonday(year, 5), "Early May bank holiday"));
@@ -320,9 +342,15 @@ export function englandWalesBankHolidays(year: number): Holiday[] {
   const xmas = dayFromYmd(year, 12, 25);
   const wx = weekday(xmas);
   // Christmas on Saturday: Monday 27 and Tuesday 28; on Sunday: Tuesday 27 for Christmas, Monday 26 is Boxing Day.
-  if (wx === 5) out.push({ date: xmas + 2, name: "Christmas Day (substitute day)" }, { date: xmas + 3, name: "Boxing Day (substitute day)" });
-  else if (wx === 6) out.push({ date: xmas + 1, name: "Boxing Day" }, { date: xmas + 2, name: "Christmas Day (substitute day)" });
-  else if (wx === 4) out.push({ date: xmas, name: "Christmas Day" }, { date: xmas + 3, name: "Boxing Day (substitute day)" });
+  if (wx === 5)
+    out.push(
+      { date: xmas + 2, name: "Christmas Day (substitute day)" },
+      { date: xmas + 3, name: "Boxing Day (substitute day)" },
+    );
+  else if (wx === 6)
+    out.push({ date: xmas + 1, name: "Boxing Day" }, { date: xmas + 2, name: "Christmas Day (substitute day)" });
+  else if (wx === 4)
+    out.push({ date: xmas, name: "Christmas Day" }, { date: xmas + 3, name: "Boxing Day (substitute day)" });
   else out.push({ date: xmas, name: "Christmas Day" }, { date: xmas + 1, name: "Boxing Day" });
   for (const [m, d, name] of once.extra ?? []) out.push({ date: dayFromYmd(year, m, d), name });
   return out.sort((a, b) => a.date - b.date);

@@ -36,11 +36,16 @@ for (const [k, name] of Object.entries(CONSTRAINT_NAME) as [ConstraintType, stri
 }
 // Project's Constraint Type field also takes "Must End On" in some versions' wording, and MSPDI's numbers 0–7.
 BY_WORDS.set("mustendon", "MFO");
-["ASAP", "ALAP", "MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT"].forEach((k, i) => BY_WORDS.set(String(i), k as ConstraintType));
+["ASAP", "ALAP", "MSO", "MFO", "SNET", "SNLT", "FNET", "FNLT"].forEach((k, i) =>
+  BY_WORDS.set(String(i), k as ConstraintType),
+);
 
 /** "Start No Earlier Than", "SNET", "start no earlier than", "4" (MSPDI) → SNET; null when it is none of them. */
 export function parseConstraintType(text: string): ConstraintType | null {
-  const t = text.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
   if (!t) return null;
   return BY_WORDS.get(t) ?? null;
 }

@@ -79,9 +79,30 @@ export function serialFromDay(day: Day, date1904: boolean): number {
 }
 
 const MONTH_NAMES: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function fullYear(y: number, digits: number): number {
@@ -98,8 +119,14 @@ const TIME = "(?:[T\\s]+\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?\\s*(?:[ap]\\.?m\\.?
 const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`, "i");
 const YMD_SLASH = new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`, "i");
 const NUMERIC = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${TIME}$`, "i");
-const DAY_MONTH = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([a-z]{3,9})\\.?,?[\\s-]+(\\d{2}|\\d{4})${TIME}$`, "i");
-const MONTH_DAY = new RegExp(`^(?:${WEEKDAY})?([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, "i");
+const DAY_MONTH = new RegExp(
+  `^(?:${WEEKDAY})?(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([a-z]{3,9})\\.?,?[\\s-]+(\\d{2}|\\d{4})${TIME}$`,
+  "i",
+);
+const MONTH_DAY = new RegExp(
+  `^(?:${WEEKDAY})?([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`,
+  "i",
+);
 
 /**
  * The two numbers of a numeric text date (02/03/2026 → [2, 3]), when it is one: for telling which

@@ -106,7 +106,8 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
     const d = diags[i];
     const cell = cellKey(d.cell) + 1;
     if (cell >= 2 ** 35) exact = false;
-    key[i] = ((SEVERITY_ORDER.indexOf(d.severity) * 1024 + sheets.get(d.sheet)!) * 2 ** 35 + cell) * 64 + codes.get(d.code)!;
+    key[i] =
+      ((SEVERITY_ORDER.indexOf(d.severity) * 1024 + sheets.get(d.sheet)!) * 2 ** 35 + cell) * 64 + codes.get(d.code)!;
   }
   const order = Array.from({ length: diags.length }, (_, i) => i);
   order.sort(exact ? (a, b) => key[a] - key[b] || a - b : (a, b) => compareDiagnostics(diags[a], diags[b]) || a - b);

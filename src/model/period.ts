@@ -25,7 +25,20 @@ function monthBounds(y: number, m: number): [Day, Day] {
   return [dayFromYmd(y, m, 1), dayFromYmd(y, m + 1, 1) - 1];
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The financial year (starting 1 April) holding a day: 2009 for 2009/10. */
 function financialYear(day: Day): number {
@@ -61,7 +74,15 @@ export function periodHolding(kind: PeriodKind, day: Day): { start: Day; end: Da
 export function reportingPeriod(kind: PeriodKind, asOf: Day): ReportingPeriod {
   const now = periodHolding(kind, asOf);
   const next = periodHolding(kind, now.end + 1);
-  return { kind, start: now.start, end: now.end, nextStart: next.start, nextEnd: next.end, label: now.label, nextLabel: next.label };
+  return {
+    kind,
+    start: now.start,
+    end: now.end,
+    nextStart: next.start,
+    nextEnd: next.end,
+    label: now.label,
+    nextLabel: next.label,
+  };
 }
 
 /** "1 Feb 2010 to 28 Feb 2010". */

@@ -24,10 +24,11 @@ export function worstRag(rags: Iterable<Rag | null | undefined>): Rag | null {
 export function majorityRag(rags: Iterable<Rag | null | undefined>): Rag | null {
   const counts = new Map<Rag, number>();
   let all = 0;
-  for (const r of rags) if (r) {
-    counts.set(r, (counts.get(r) ?? 0) + 1);
-    all++;
-  }
+  for (const r of rags)
+    if (r) {
+      counts.set(r, (counts.get(r) ?? 0) + 1);
+      all++;
+    }
   if (all > 0 && counts.get("Blue") === all) return "Blue";
   counts.delete("Blue");
   let best: Rag | null = null;
@@ -48,11 +49,26 @@ export function isBetter(a: Rag, b: Rag): boolean {
 }
 
 const WORDS: Record<string, Rag> = {
-  r: "Red", red: "Red",
-  a: "Amber", amber: "Amber", y: "Amber", yellow: "Amber", ag: "Amber", "amber/green": "Amber", "amber-green": "Amber",
-  ar: "Red", "amber/red": "Red", "red/amber": "Red",
-  g: "Green", green: "Green",
-  b: "Blue", blue: "Blue", complete: "Blue", completed: "Blue", done: "Blue", closed: "Blue",
+  r: "Red",
+  red: "Red",
+  a: "Amber",
+  amber: "Amber",
+  y: "Amber",
+  yellow: "Amber",
+  ag: "Amber",
+  "amber/green": "Amber",
+  "amber-green": "Amber",
+  ar: "Red",
+  "amber/red": "Red",
+  "red/amber": "Red",
+  g: "Green",
+  green: "Green",
+  b: "Blue",
+  blue: "Blue",
+  complete: "Blue",
+  completed: "Blue",
+  done: "Blue",
+  closed: "Blue",
 };
 
 /** Parses a RAG typed by a person (Red, r, AMBER, Complete…); null when it is not one. */

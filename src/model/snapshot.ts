@@ -84,7 +84,8 @@ export function isBlankRow(sheet: SheetSnapshot, row: number, left: number, righ
   // A plain loop (holes read as undefined): it stops at the first value.
   const from = Math.max(0, left - sheet.left);
   const to = Math.min(r.length - 1, right - sheet.left);
-  const filled = (v: CellValue | undefined) => !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+  const filled = (v: CellValue | undefined) =>
+    !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
   if (to - from < 256) {
     for (let i = from; i <= to; i++) if (filled(r[i])) return false;
     return true;

@@ -1,7 +1,12 @@
 /** Status words people write, read leniently (case, spacing, and a trailing note ignored). */
 
 function headOf(status: string): string {
-  return status.trim().toLowerCase().split(/[\s:(\-–]+/)[0] ?? "";
+  return (
+    status
+      .trim()
+      .toLowerCase()
+      .split(/[\s:(\-–]+/)[0] ?? ""
+  );
 }
 
 /** A workbook uses a handful of status words on thousands of rows: each is read once. */
@@ -17,8 +22,28 @@ function head(status: string): string {
   return h;
 }
 
-const COMPLETE = new Set(["complete", "completed", "closed", "done", "achieved", "delivered", "finished", "met", "blue"]);
-const CLOSED = new Set(["closed", "retired", "resolved", "expired", "archived", "complete", "completed", "done", "transferred"]);
+const COMPLETE = new Set([
+  "complete",
+  "completed",
+  "closed",
+  "done",
+  "achieved",
+  "delivered",
+  "finished",
+  "met",
+  "blue",
+]);
+const CLOSED = new Set([
+  "closed",
+  "retired",
+  "resolved",
+  "expired",
+  "archived",
+  "complete",
+  "completed",
+  "done",
+  "transferred",
+]);
 
 /** A project or milestone status that means the work is done. */
 export function isCompleteStatus(status: string): boolean {
@@ -36,7 +61,11 @@ export function isClosedStatus(status: string): boolean {
  * or 100 % complete. Done items are facts: their dates are the ones entered.
  */
 export function isDone(item: { status: string; actual?: number | null; percentComplete?: number | null }): boolean {
-  return isCompleteStatus(item.status) || (item.actual !== undefined && item.actual !== null) || isCompletePercent(item.percentComplete);
+  return (
+    isCompleteStatus(item.status) ||
+    (item.actual !== undefined && item.actual !== null) ||
+    isCompletePercent(item.percentComplete)
+  );
 }
 
 /**
@@ -48,7 +77,11 @@ export function isCompletePercent(percentComplete: number | null | undefined): b
 }
 
 /** A project is done when its status says so, it has an Actual Finish, or it is 100 % complete. */
-export function isProjectDone(p: { status: string; actualFinish: number | null; percentComplete: number | null }): boolean {
+export function isProjectDone(p: {
+  status: string;
+  actualFinish: number | null;
+  percentComplete: number | null;
+}): boolean {
   return isDone({ status: p.status, actual: p.actualFinish, percentComplete: p.percentComplete });
 }
 

@@ -23,7 +23,8 @@ export function wholeNumber(n: number): string {
   const digits = String(Math.abs(r));
   if (!/^\d+$/.test(digits)) return r.toLocaleString("en-GB"); // 1e21 and above, NaN, Infinity
   let out = "";
-  for (let end = digits.length; end > 0; end -= 3) out = digits.slice(Math.max(0, end - 3), end) + (out ? "," + out : "");
+  for (let end = digits.length; end > 0; end -= 3)
+    out = digits.slice(Math.max(0, end - 3), end) + (out ? "," + out : "");
   return (r < 0 ? "-" : "") + out;
 }
 
@@ -37,4 +38,3 @@ export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;
 }
-

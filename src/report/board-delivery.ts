@@ -21,28 +21,71 @@ export function delivery(L: SheetLayout, ctx: ReportContext): void {
 function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[], date?: PlanCell): PlanCell[] {
   const m = ctx.milestoneById.get(id)!;
   const st = ctx.a.rag.milestones.get(id)!;
-  return [cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }), cell(m.name, "wrap"), cell(ctx.labelOf(m.project), "wrap"), cell(m.owner, "wrap"), date ?? finishCell(st.finishNow, m.id), ...extra, ragCell(st.rating, m.id)];
+  return [
+    cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }),
+    cell(m.name, "wrap"),
+    cell(ctx.labelOf(m.project), "wrap"),
+    cell(m.owner, "wrap"),
+    date ?? finishCell(st.finishNow, m.id),
+    ...extra,
+    ragCell(st.rating, m.id),
+  ];
 }
 
 function milestones(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   if (!a.programme.milestones.length) return;
-  const overdue = a.programme.milestones.filter((m) => a.rag.milestones.get(m.id)!.overdue).sort((x, y) => a.rag.milestones.get(x.id)!.dueDate! - a.rag.milestones.get(y.id)!.dueDate!);
+  const overdue = a.programme.milestones
+    .filter((m) => a.rag.milestones.get(m.id)!.overdue)
+    .sort((x, y) => a.rag.milestones.get(x.id)!.dueDate! - a.rag.milestones.get(y.id)!.dueDate!);
   L.section(`Milestones overdue (${overdue.length})`);
-  L.table(["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"], capped(overdue, "overdue milestones", L).map((m) => milestoneRow(ctx, m.id, [overdueDaysCell(a.rag.milestones.get(m.id)!.overdueDays, m.id)], dueCell(a.rag.milestones.get(m.id)!.dueDate, m.id))), "No milestone is overdue.", { cols: COLS.milestones });
+  L.table(
+    ["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"],
+    capped(overdue, "overdue milestones", L).map((m) =>
+      milestoneRow(
+        ctx,
+        m.id,
+        [overdueDaysCell(a.rag.milestones.get(m.id)!.overdueDays, m.id)],
+        dueCell(a.rag.milestones.get(m.id)!.dueDate, m.id),
+      ),
+    ),
+    "No milestone is overdue.",
+    { cols: COLS.milestones },
+  );
   const done = milestonesCompleted(ctx);
   L.section(`Milestones completed this period, ${periodRange(a.period.start, a.asOf)} (${done.length})`);
-  L.table(["ID", "Milestone", "Project", "Owner", "Completed", "Slip (days)", "RAG"], capped(done, "milestones completed", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone was completed this period.", { cols: COLS.milestones });
+  L.table(
+    ["ID", "Milestone", "Project", "Owner", "Completed", "Slip (days)", "RAG"],
+    capped(done, "milestones completed", L).map((m) =>
+      milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+    ),
+    "No milestone was completed this period.",
+    { cols: COLS.milestones },
+  );
   const next = milestonesDueNext(ctx);
-  L.section(`Milestones due by the end of next period, ${a.period.nextLabel} (to ${formatDayLong(a.period.nextEnd)}) (${next.length})`);
-  L.table(["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"], capped(next, "milestones due", L).map((m) => milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)])), "No milestone falls due by the end of next period.", { cols: COLS.milestones });
+  L.section(
+    `Milestones due by the end of next period, ${a.period.nextLabel} (to ${formatDayLong(a.period.nextEnd)}) (${next.length})`,
+  );
+  L.table(
+    ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
+    capped(next, "milestones due", L).map((m) =>
+      milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+    ),
+    "No milestone falls due by the end of next period.",
+    { cols: COLS.milestones },
+  );
 }
 
 function issues(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   if (!a.programme.issues.length) return;
   const open = a.programme.issues.map((i, k) => ({ i, r: a.issues[k] })).filter((x) => x.r.open);
-  open.sort((x, y) => Number(y.r.overdue) - Number(x.r.overdue) || x.r.priorityRank - y.r.priorityRank || (x.i.due ?? Infinity) - (y.i.due ?? Infinity));
+  open.sort(
+    (x, y) =>
+      Number(y.r.overdue) - Number(x.r.overdue) ||
+      x.r.priorityRank - y.r.priorityRank ||
+      (x.i.due ?? Infinity) - (y.i.due ?? Infinity),
+  );
   L.section(`Issues: open (${open.length}), overdue first`);
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Days overdue"],
@@ -70,7 +113,16 @@ function benefits(L: SheetLayout, ctx: ReportContext): void {
     a.programme.benefits.map((b, k) => {
       const r = a.benefits[k];
       const status = r.offTrack ? "Off track: short of target" : r.due ? "Achieved" : "Not yet due";
-      return [cell(b.id, "link", { sheet: b.src.sheet, cell: cellOf(b.src, "id") ?? "A1" }), cell(b.benefit, "wrap"), cell(b.measure, "wrap"), cell(b.baseline, "number"), cell(b.target, "number"), cell(b.actual, "number"), cell(b.due === null ? null : { day: b.due }, "date"), cell(status, r.offTrack ? "error" : "text")];
+      return [
+        cell(b.id, "link", { sheet: b.src.sheet, cell: cellOf(b.src, "id") ?? "A1" }),
+        cell(b.benefit, "wrap"),
+        cell(b.measure, "wrap"),
+        cell(b.baseline, "number"),
+        cell(b.target, "number"),
+        cell(b.actual, "number"),
+        cell(b.due === null ? null : { day: b.due }, "date"),
+        cell(status, r.offTrack ? "error" : "text"),
+      ];
     }),
     "",
     { cols: COLS.benefits },
@@ -81,5 +133,16 @@ function raidSummary(L: SheetLayout, ctx: ReportContext): void {
   const rows = raidCounts(ctx, null);
   if (!rows) return;
   L.section("RAID summary");
-  L.table(["Type", "Open", "Overdue", "Escalated or at risk", "Notes"], rows.map((r) => [cell(r.type, "bold"), cell(r.open, "number"), cell(r.overdue, r.overdue ? "error" : "number"), cell(r.flagged, r.flagged ? "warning" : "number"), cell(r.note, "wrap")]), "", { cols: COLS.raid });
+  L.table(
+    ["Type", "Open", "Overdue", "Escalated or at risk", "Notes"],
+    rows.map((r) => [
+      cell(r.type, "bold"),
+      cell(r.open, "number"),
+      cell(r.overdue, r.overdue ? "error" : "number"),
+      cell(r.flagged, r.flagged ? "warning" : "number"),
+      cell(r.note, "wrap"),
+    ]),
+    "",
+    { cols: COLS.raid },
+  );
 }

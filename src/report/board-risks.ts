@@ -30,7 +30,10 @@ export function risksSection(L: SheetLayout, ctx: ReportContext): void {
   );
   for (const m of matrices) heatMap(L, ctx, m);
   const unscored = a.risks.filter((r) => r.score === null);
-  if (unscored.length) L.note(`Not on the heat map: ${unscored.map((r) => r.id).join(", ")} ${unscored.length === 1 ? "has" : "have"} no readable score (see Data quality).`);
+  if (unscored.length)
+    L.note(
+      `Not on the heat map: ${unscored.map((r) => r.id).join(", ")} ${unscored.length === 1 ? "has" : "have"} no readable score (see Data quality).`,
+    );
 }
 
 function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
@@ -52,7 +55,11 @@ function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
 /** " (registers: estates.xlsx, workforce.xlsx)": which files' registers a collated programme's heat map holds. */
 function registersOf(ctx: ReportContext, open: { id: string }[]): string {
   if (!ctx.a.programme.collation) return "";
-  const files = new Set(open.map((r) => ctx.riskById.get(r.id)!.src.sheet).map((s) => (s.includes(PLACE_SEPARATOR) ? s.slice(0, s.indexOf(PLACE_SEPARATOR)) : "the programme workbook")));
+  const files = new Set(
+    open
+      .map((r) => ctx.riskById.get(r.id)!.src.sheet)
+      .map((s) => (s.includes(PLACE_SEPARATOR) ? s.slice(0, s.indexOf(PLACE_SEPARATOR)) : "the programme workbook")),
+  );
   return files.size ? ` (registers: ${[...files].join(", ")})` : "";
 }
 
@@ -81,6 +88,17 @@ function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): vo
     }
     L.put([row], 0, { height: square });
   }
-  L.put([[cell(null), cell(null), cell("Impact →", "heat-axis-right"), ...impact.map((w, i) => cell(`${i + 1}\n${w}`, "heat-axis"))]], 0, { height: 30 });
+  L.put(
+    [
+      [
+        cell(null),
+        cell(null),
+        cell("Impact →", "heat-axis-right"),
+        ...impact.map((w, i) => cell(`${i + 1}\n${w}`, "heat-axis")),
+      ],
+    ],
+    0,
+    { height: 30 },
+  );
   L.note(`Bands: ${MATRIX_BANDS[matrix].map((b) => `${b.scores} ${b.band}`).join(", ")} (likelihood × impact).`);
 }

@@ -32,7 +32,15 @@ function slipsByRoot(L: SheetLayout, ctx: ReportContext): void {
   const roots = slipRoots(a.schedule, a.rag);
   L.section(`Slips by root cause: late items that push others (${roots.length})`);
   L.table(
-    ["Root", "Name", "Own slip (days)", "Items pushed", "Up to (days)", "Milestones and critical items it moves", "RAG"],
+    [
+      "Root",
+      "Name",
+      "Own slip (days)",
+      "Items pushed",
+      "Up to (days)",
+      "Milestones and critical items it moves",
+      "RAG",
+    ],
     capped(roots, "slips", L).map((r) => {
       const moved = [...new Set([...r.milestones, ...r.critical])];
       return [
@@ -81,7 +89,20 @@ function criticalPath(L: SheetLayout, ctx: ReportContext): void {
       ];
     }),
     "No open item is critical.",
-    { cols: [[0, 0], [1, 2], [3, 4], [5, 6], [7, 7], [8, 10], [11, 12]] }, // dates need two of the board's narrow columns
+    {
+      cols: [
+        [0, 0],
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 7],
+        [8, 10],
+        [11, 12],
+      ],
+    }, // dates need two of the board's narrow columns
   );
-  if (negative) L.note(`${negative} of them ${negative === 1 ? "has" : "have"} negative float: ${negative === 1 ? "it cannot" : "they cannot"} meet a date set for ${negative === 1 ? "it" : "them"} without recovery.`);
+  if (negative)
+    L.note(
+      `${negative} of them ${negative === 1 ? "has" : "have"} negative float: ${negative === 1 ? "it cannot" : "they cannot"} meet a date set for ${negative === 1 ? "it" : "them"} without recovery.`,
+    );
 }

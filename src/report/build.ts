@@ -67,9 +67,23 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
   }
   if (!inc.charts) for (const s of sheets) s.charts = [];
   numberPages(sheets);
-  const scope = [inc.board && "board", inc.highlights && "highlight:", inc.highlights && "exception:", inc.exceptions && "exceptions", inc.history && "history", inc.history && SNAPSHOT_KEY].filter((x): x is string => !!x);
+  const scope = [
+    inc.board && "board",
+    inc.highlights && "highlight:",
+    inc.highlights && "exception:",
+    inc.exceptions && "exceptions",
+    inc.history && "history",
+    inc.history && SNAPSHOT_KEY,
+  ].filter((x): x is string => !!x);
   // The report a kept sheet was written for: the latest in the RAG History up to this one's date.
   let last: Day | null = null;
   for (const r of a.programme.history) if (r.date <= a.asOf && (last === null || r.date > last)) last = r.date;
-  return { sheets, scope, styles: STYLES, marker: REPORT_MARKER, activeKey: inc.board ? "board" : sheets[0]?.key, keptPeriod: last === null ? undefined : monthLabel(last) };
+  return {
+    sheets,
+    scope,
+    styles: STYLES,
+    marker: REPORT_MARKER,
+    activeKey: inc.board ? "board" : sheets[0]?.key,
+    keptPeriod: last === null ? undefined : monthLabel(last),
+  };
 }

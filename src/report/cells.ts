@@ -12,7 +12,8 @@ import { ragStyle } from "./styles";
  * computed, and each says which item and field it shows (`about`), so a test can read every
  * sheet back against the analysis.
  */
-const about = (item: string | undefined, field: CellAbout["field"]): CellAbout | undefined => (item === undefined ? undefined : { item, field });
+const about = (item: string | undefined, field: CellAbout["field"]): CellAbout | undefined =>
+  item === undefined ? undefined : { item, field };
 
 function withAbout(c: PlanCell, a: CellAbout | undefined): PlanCell {
   return a ? { ...c, about: a } : c;
@@ -22,7 +23,12 @@ function withAbout(c: PlanCell, a: CellAbout | undefined): PlanCell {
 export const NOT_TRACKED = "Not tracked";
 
 /** A RAG word on its colour; "Not tracked" (or `none`) when there is nothing to rate. */
-export function ragCell(r: Rating | Rag | null | undefined, item?: string, field: CellAbout["field"] = "rag", none = NOT_TRACKED): PlanCell {
+export function ragCell(
+  r: Rating | Rag | null | undefined,
+  item?: string,
+  field: CellAbout["field"] = "rag",
+  none = NOT_TRACKED,
+): PlanCell {
   const rag = r === null || r === undefined ? null : typeof r === "string" ? r : r.rag;
   return withAbout(rag === null ? cell(none, "muted") : cell(rag, ragStyle(rag)), about(item, field));
 }
@@ -42,7 +48,10 @@ export function slipCell(days: number | null, item?: string): PlanCell {
 
 /** A project's worst open milestone and that milestone's slip ("M14: 123 days"), labelled apart from the project's own slip. */
 export function milestoneSlipCell(worst: MilestoneSlip | null, item?: string): PlanCell {
-  return withAbout(cell(worst ? `${worst.id}: ${dayCount(worst.slipDays)}` : "–", "text"), about(item, "milestoneSlip"));
+  return withAbout(
+    cell(worst ? `${worst.id}: ${dayCount(worst.slipDays)}` : "–", "text"),
+    about(item, "milestoneSlip"),
+  );
 }
 
 /** The date an overdue item was due, and its days overdue since then. */
@@ -59,7 +68,10 @@ export function trendCell(t: Trend, item?: string): PlanCell {
 }
 
 export function toleranceCell(state: ToleranceState, item?: string): PlanCell {
-  return withAbout(cell(TOLERANCE_WORDS[state], state === "exceeded" ? "error" : state === "at-risk" ? "warning" : "text"), about(item, "tolerance"));
+  return withAbout(
+    cell(TOLERANCE_WORDS[state], state === "exceeded" ? "error" : state === "at-risk" ? "warning" : "text"),
+    about(item, "tolerance"),
+  );
 }
 
 export function scoreCell(score: number | null, item?: string): PlanCell {

@@ -39,7 +39,8 @@ export function makeContext(a: Analysis): ReportContext {
     milestonesByProject.set(p.id, list);
   }
   const byCodeEntity = new Map<string, Diagnostic>();
-  for (const d of a.diagnostics) if (d.entity && !byCodeEntity.has(`${d.code}|${d.entity}`)) byCodeEntity.set(`${d.code}|${d.entity}`, d);
+  for (const d of a.diagnostics)
+    if (d.entity && !byCodeEntity.has(`${d.code}|${d.entity}`)) byCodeEntity.set(`${d.code}|${d.entity}`, d);
   const project = (id: string) => projectById.get(id.trim().toUpperCase());
   const nameOf = (id: string) => project(id)?.name ?? milestoneById.get(id)?.name ?? id;
   return {
@@ -51,7 +52,9 @@ export function makeContext(a: Analysis): ReportContext {
     riskResultById: new Map(a.risks.map((r) => [r.id, r])),
     highlightKey: (ws) => `highlight:${ws}`,
     diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
-    workstreamOf: (id) => project(id)?.workstream ?? (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
+    workstreamOf: (id) =>
+      project(id)?.workstream ??
+      (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
     nameOf,
     labelOf: (id) => {
       const name = nameOf(id);

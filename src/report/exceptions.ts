@@ -13,7 +13,10 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   const L = new SheetLayout(WIDTHS, ctx.externalSheets);
   const n = countBySeverity(a.diagnostics);
   L.title("Exceptions");
-  L.line(`${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`, "subtitle");
+  L.line(
+    `${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`,
+    "subtitle",
+  );
   L.gap();
   const headerRow = L.row;
   const rows = a.diagnostics.map((d) => [
@@ -24,7 +27,15 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
     cell(d.entity ?? "", "text"),
     cell(d.message, "wrap"),
   ]);
-  if (!rows.length) rows.push([cell("none", "info"), cell("", "text"), cell("", "text"), cell("", "text"), cell("", "text"), cell("No findings: the workbook passed every check.", "wrap")]);
+  if (!rows.length)
+    rows.push([
+      cell("none", "info"),
+      cell("", "text"),
+      cell("", "text"),
+      cell("", "text"),
+      cell("", "text"),
+      cell("No findings: the workbook passed every check.", "wrap"),
+    ]);
   // One block: an Excel table cannot have a header repeated inside it, so print titles repeat it instead.
   L.put([["Severity", "Finding", "Sheet", "Cell", "Item", "Message"].map((h) => cell(h, "header")), ...rows]);
   const body = range(headerRow + 1, 0, L.row - 1, 0);

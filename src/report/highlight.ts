@@ -21,17 +21,94 @@ export const HIGHLIGHT_WIDTHS = [10, 34, 14, 14, 12, 12, 12, 12, 11, 11, 24];
 
 /** Where each table's columns sit on the highlight report's fixed columns (A = 0). */
 const COLS = {
-  status: [[0, 1], [2, 2], [3, 3], [4, 4], [5, 10]],
-  projects: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9], [10, 10]],
-  done: [[0, 0], [1, 3], [4, 4], [5, 6], [7, 7]],
-  planned: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
-  tolerance: [[0, 0], [1, 2], [3, 10]],
-  byProject: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 6], [7, 10]],
-  decisions: [[0, 2], [3, 6], [7, 8], [9, 9]],
-  risks: [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 6], [7, 9], [10, 10]],
-  issues: [[0, 0], [1, 2], [3, 3], [4, 5], [6, 6], [7, 7], [8, 8]],
-  raid: [[0, 1], [2, 2], [3, 3], [4, 5]],
-  crossing: [[0, 0], [1, 1], [2, 3], [4, 4], [5, 6], [7, 10]],
+  status: [
+    [0, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 10],
+  ],
+  projects: [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [6, 6],
+    [7, 7],
+    [8, 8],
+    [9, 9],
+    [10, 10],
+  ],
+  done: [
+    [0, 0],
+    [1, 3],
+    [4, 4],
+    [5, 6],
+    [7, 7],
+  ],
+  planned: [
+    [0, 0],
+    [1, 2],
+    [3, 3],
+    [4, 5],
+    [6, 6],
+    [7, 7],
+    [8, 8],
+  ],
+  tolerance: [
+    [0, 0],
+    [1, 2],
+    [3, 10],
+  ],
+  byProject: [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 6],
+    [7, 10],
+  ],
+  decisions: [
+    [0, 2],
+    [3, 6],
+    [7, 8],
+    [9, 9],
+  ],
+  risks: [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 6],
+    [7, 9],
+    [10, 10],
+  ],
+  issues: [
+    [0, 0],
+    [1, 2],
+    [3, 3],
+    [4, 5],
+    [6, 6],
+    [7, 7],
+    [8, 8],
+  ],
+  raid: [
+    [0, 1],
+    [2, 2],
+    [3, 3],
+    [4, 5],
+  ],
+  crossing: [
+    [0, 0],
+    [1, 1],
+    [2, 3],
+    [4, 4],
+    [5, 6],
+    [7, 10],
+  ],
 } satisfies Record<string, [number, number][]>;
 
 /** The sheet name of a workstream's highlight report (cleaned and made unique by the builder). */
@@ -54,11 +131,15 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   const L = new SheetLayout(HIGHLIGHT_WIDTHS, ctx.externalSheets);
   const projects = w.projects.map((id) => projectOf(ctx, id)!);
   const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
-  const ownsItem = (project: string) => inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();
+  const ownsItem = (project: string) =>
+    inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();
   const c = a.commentary.workstreams.get(w.name);
 
   L.title(`Highlight report: ${w.name}`);
-  L.line(`${s.programmeName} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · as of ${formatDayLong(a.asOf)} · Lead: ${w.lead || "not named"}${w.sro ? ` · SRO: ${w.sro}` : ""}`, "subtitle");
+  L.line(
+    `${s.programmeName} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · as of ${formatDayLong(a.asOf)} · Lead: ${w.lead || "not named"}${w.sro ? ` · SRO: ${w.sro}` : ""}`,
+    "subtitle",
+  );
   L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
 
   L.section("Status summary");
@@ -66,7 +147,22 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
   if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
 
-  sinceLastReport(L, ctx, { cols: [[0, 0], [1, 1], [2, 3], [4, 5], [6, 7], [8, 8]], workstream: false }, w.name);
+  sinceLastReport(
+    L,
+    ctx,
+    {
+      cols: [
+        [0, 0],
+        [1, 1],
+        [2, 3],
+        [4, 5],
+        [6, 7],
+        [8, 8],
+      ],
+      workstream: false,
+    },
+    w.name,
+  );
 
   const tolerances = workstreamTolerances(ctx, w, projects);
   L.section("Status this period and last");
@@ -75,8 +171,12 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     ["", "This period", lastDate === null ? "Last period" : `Last (${formatDayLong(lastDate)})`, "Trend", "Comment"],
     tolerances.map((t, i) => [
       cell(t.dimension, "bold"),
-      t.rating ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag") : cell("Not tracked", "note"),
-      t.last === undefined ? cell(lastDate === null ? "First report" : "–", "text") : ragCell(t.last, undefined, "rag", "–"),
+      t.rating
+        ? ragCell(t.rating, i <= 2 ? `ws:${w.name}` : undefined, i === 1 ? "schedule" : i === 2 ? "cost" : "rag")
+        : cell("Not tracked", "note"),
+      t.last === undefined
+        ? cell(lastDate === null ? "First report" : "–", "text")
+        : ragCell(t.last, undefined, "rag", "–"),
       i === 0 ? trendCell(a.trends.workstreams.get(w.name) ?? "–", `ws:${w.name}`) : cell("", "text"),
       cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
     ]),
@@ -86,7 +186,19 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 
   L.section("Projects");
   L.table(
-    ["ID", "Project", "Lead", "RAG", "% complete", "Finish now", "Baseline", "Slip (days)", "Worst milestone slip", "Reported", "Notes"],
+    [
+      "ID",
+      "Project",
+      "Lead",
+      "RAG",
+      "% complete",
+      "Finish now",
+      "Baseline",
+      "Slip (days)",
+      "Worst milestone slip",
+      "Reported",
+      "Notes",
+    ],
     projects.map((p) => {
       const st = a.rag.projects.get(p.id)!;
       return [
@@ -110,22 +222,56 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   workDone(L, ctx, projects, ownsItem);
 
   L.section("Tolerance status");
-  L.table(["Tolerance", "Status", "Detail"], tolerances.slice(1).map((t) => [cell(t.dimension, "bold"), t.rating ? toleranceCell(toleranceState(t.rating)) : cell("Not tracked", "note"), cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap")]), "", { cols: COLS.tolerance });
+  L.table(
+    ["Tolerance", "Status", "Detail"],
+    tolerances
+      .slice(1)
+      .map((t) => [
+        cell(t.dimension, "bold"),
+        t.rating ? toleranceCell(toleranceState(t.rating)) : cell("Not tracked", "note"),
+        cell(t.rating ? t.detail : "The workbook holds no data for this.", "wrap"),
+      ]),
+    "",
+    { cols: COLS.tolerance },
+  );
   L.table(
     ["ID", "Project", "Time", "Cost", "Status", "Why"],
     projects.map((p) => {
       const st = a.rag.projects.get(p.id)!;
-      return [cell(p.id, "text"), cell(p.name, "wrap"), ragCell(st.schedule, p.id, "schedule"), ragCell(st.cost, p.id, "cost"), toleranceCell(toleranceState(st.overall), p.id), becauseCell(st.overall)];
+      return [
+        cell(p.id, "text"),
+        cell(p.name, "wrap"),
+        ragCell(st.schedule, p.id, "schedule"),
+        ragCell(st.cost, p.id, "cost"),
+        toleranceCell(toleranceState(st.overall), p.id),
+        becauseCell(st.overall),
+      ];
     }),
     "",
     { cols: COLS.byProject },
   );
-  L.note(`Time: amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`);
-  if (exceededTolerances(ctx, w).length) L.line(`Beyond tolerance: see this workstream's exception report, ER ${w.name}.`, "link", { sheetKey: exceptionKey(w.name), cell: "A1" });
+  L.note(
+    `Time: amber beyond ${countOf(s.amberSlipDays, "day")}' slip, red beyond ${s.redSlipDays}. Cost: amber beyond ${s.amberCostPercent}%, red beyond ${s.redCostPercent}% over budget. A Red item is beyond tolerance: an exception report is needed.`,
+  );
+  if (exceededTolerances(ctx, w).length)
+    L.line(`Beyond tolerance: see this workstream's exception report, ER ${w.name}.`, "link", {
+      sheetKey: exceptionKey(w.name),
+      cell: "A1",
+    });
 
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
-  L.table(["Decision", "Recommendation", "Owner", "By"], asks.map((d) => [cell(d.text, "wrap"), cell(d.recommendation || "None given", "wrap"), cell(d.owner || "Not named", "wrap"), cell({ day: d.date }, "date")]), "No decision is requested this period.", { cols: COLS.decisions });
+  L.table(
+    ["Decision", "Recommendation", "Owner", "By"],
+    asks.map((d) => [
+      cell(d.text, "wrap"),
+      cell(d.recommendation || "None given", "wrap"),
+      cell(d.owner || "Not named", "wrap"),
+      cell({ day: d.date }, "date"),
+    ]),
+    "No decision is requested this period.",
+    { cols: COLS.decisions },
+  );
 
   keyRisksAndIssues(L, ctx, w, ownsItem);
   crossing(L, ctx, w);
@@ -150,8 +296,15 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
 }
 
 /** A workstream's scope, quality, benefits and risk ratings as its highlight report shows them (the RAG History keeps them). */
-export function workstreamRatings(ctx: ReportContext, w: WorkstreamStatus): { scope: Rating | null; quality: Rating | null; benefits: Rating | null; risk: Rating | null } {
-  const t = workstreamTolerances(ctx, w, w.projects.map((id) => projectOf(ctx, id)!));
+export function workstreamRatings(
+  ctx: ReportContext,
+  w: WorkstreamStatus,
+): { scope: Rating | null; quality: Rating | null; benefits: Rating | null; risk: Rating | null } {
+  const t = workstreamTolerances(
+    ctx,
+    w,
+    w.projects.map((id) => projectOf(ctx, id)!),
+  );
   return { scope: t[3].rating, quality: t[4].rating, benefits: t[5].rating, risk: t[6].rating };
 }
 
@@ -168,13 +321,43 @@ function workstreamTolerances(ctx: ReportContext, w: WorkstreamStatus, projects:
   };
   const { benefits, risk } = workstreamDimensions(a.programme, w, a.benefits, a.risks);
   return [
-    { dimension: "Overall", rating: w.overall, last: last ? last.overall : undefined, detail: w.overall?.because ?? "" },
-    { dimension: "Time", rating: w.schedule, last: last ? last.schedule : undefined, detail: w.schedule?.because ?? "" },
-    { dimension: "Cost", rating: w.cost, last: last ? last.cost : undefined, detail: w.cost?.because ?? "No budgets recorded." },
-    { dimension: "Scope", rating: reported("scopeRag", "Scope"), last: last ? last.scope ?? null : undefined, detail: reported("scopeRag", "Scope")?.because ?? "" },
-    { dimension: "Quality", rating: reported("qualityRag", "Quality"), last: last ? last.quality ?? null : undefined, detail: reported("qualityRag", "Quality")?.because ?? "" },
-    { dimension: "Benefits", rating: benefits, last: last ? last.benefits ?? null : undefined, detail: benefits?.because ?? "" },
-    { dimension: "Risk", rating: risk, last: last ? last.risk ?? null : undefined, detail: risk?.because ?? "" },
+    {
+      dimension: "Overall",
+      rating: w.overall,
+      last: last ? last.overall : undefined,
+      detail: w.overall?.because ?? "",
+    },
+    {
+      dimension: "Time",
+      rating: w.schedule,
+      last: last ? last.schedule : undefined,
+      detail: w.schedule?.because ?? "",
+    },
+    {
+      dimension: "Cost",
+      rating: w.cost,
+      last: last ? last.cost : undefined,
+      detail: w.cost?.because ?? "No budgets recorded.",
+    },
+    {
+      dimension: "Scope",
+      rating: reported("scopeRag", "Scope"),
+      last: last ? (last.scope ?? null) : undefined,
+      detail: reported("scopeRag", "Scope")?.because ?? "",
+    },
+    {
+      dimension: "Quality",
+      rating: reported("qualityRag", "Quality"),
+      last: last ? (last.quality ?? null) : undefined,
+      detail: reported("qualityRag", "Quality")?.because ?? "",
+    },
+    {
+      dimension: "Benefits",
+      rating: benefits,
+      last: last ? (last.benefits ?? null) : undefined,
+      detail: benefits?.because ?? "",
+    },
+    { dimension: "Risk", rating: risk, last: last ? (last.risk ?? null) : undefined, detail: risk?.because ?? "" },
   ];
 }
 
@@ -182,30 +365,66 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
   const a = ctx.a;
   const mine = (m: { project: string }) => ownsItem(m.project);
   const doneMs = milestonesCompleted(ctx, mine);
-  const doneProjects = projects.filter((p) => p.actualFinish !== null && p.actualFinish >= a.period.start && p.actualFinish <= a.asOf);
+  const doneProjects = projects.filter(
+    (p) => p.actualFinish !== null && p.actualFinish >= a.period.start && p.actualFinish <= a.asOf,
+  );
   L.section(`Work completed this period (${periodRange(a.period.start, a.asOf)})`);
   const rows: PlanCell[][] = [
-    ...doneProjects.map((p) => [cell(p.id, "text"), cell(`Project completed: ${p.name}`, "wrap"), cell(p.id, "text"), finishCell(a.rag.projects.get(p.id)!.finishNow, p.id), slipCell(a.rag.projects.get(p.id)!.slipDays, p.id)]),
-    ...doneMs.map((m) => [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), finishCell(a.rag.milestones.get(m.id)!.finishNow, m.id), slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+    ...doneProjects.map((p) => [
+      cell(p.id, "text"),
+      cell(`Project completed: ${p.name}`, "wrap"),
+      cell(p.id, "text"),
+      finishCell(a.rag.projects.get(p.id)!.finishNow, p.id),
+      slipCell(a.rag.projects.get(p.id)!.slipDays, p.id),
+    ]),
+    ...doneMs.map((m) => [
+      cell(m.id, "text"),
+      cell(m.name, "wrap"),
+      cell(m.project, "text"),
+      finishCell(a.rag.milestones.get(m.id)!.finishNow, m.id),
+      slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id),
+    ]),
   ];
-  L.table(["ID", "Milestone or project", "Project", "Completed", "Slip (days)"], rows, "Nothing was completed this period.", { cols: COLS.done });
+  L.table(
+    ["ID", "Milestone or project", "Project", "Completed", "Slip (days)"],
+    rows,
+    "Nothing was completed this period.",
+    { cols: COLS.done },
+  );
   const overdue = a.programme.milestones.filter((m) => mine(m) && a.rag.milestones.get(m.id)!.overdue);
   const next = milestonesDueNext(ctx, mine);
-  L.section(`Work planned next period (${a.period.nextLabel}, to ${formatDayLong(a.period.nextEnd)}), overdue work first`);
+  L.section(
+    `Work planned next period (${a.period.nextLabel}, to ${formatDayLong(a.period.nextEnd)}), overdue work first`,
+  );
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
     [...overdue, ...next].map((m) => {
       const st = a.rag.milestones.get(m.id)!;
-      return [cell(m.id, "text"), cell(m.name, "wrap"), cell(m.project, "text"), cell(m.owner, "wrap"), finishCell(st.finishNow, m.id), slipCell(st.slipDays, m.id), ragCell(st.rating, m.id)];
+      return [
+        cell(m.id, "text"),
+        cell(m.name, "wrap"),
+        cell(m.project, "text"),
+        cell(m.owner, "wrap"),
+        finishCell(st.finishNow, m.id),
+        slipCell(st.slipDays, m.id),
+        ragCell(st.rating, m.id),
+      ];
     }),
     "Nothing is due by the end of next period.",
     { cols: COLS.planned },
   );
 }
 
-function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus, ownsItem: (p: string) => boolean): void {
+function keyRisksAndIssues(
+  L: SheetLayout,
+  ctx: ReportContext,
+  w: WorkstreamStatus,
+  ownsItem: (p: string) => boolean,
+): void {
   const a = ctx.a;
-  const risks = a.programme.risks.map((r, k) => ({ risk: r, res: a.risks[k] })).filter((x) => x.res.open && ownsItem(x.risk.project));
+  const risks = a.programme.risks
+    .map((r, k) => ({ risk: r, res: a.risks[k] }))
+    .filter((x) => x.res.open && ownsItem(x.risk.project));
   L.section("Key risks");
   L.table(
     ["ID", "Risk", "Score", "Band", "Trend", "Owner", "Mitigation", "Review due"],
@@ -224,26 +443,48 @@ function keyRisksAndIssues(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
     "No open risks recorded against this workstream.",
     { cols: COLS.risks },
   );
-  const issues = a.programme.issues.map((i, k) => ({ i, r: a.issues[k] })).filter(({ i, r }) => r.open && ownsItem(i.project));
+  const issues = a.programme.issues
+    .map((i, k) => ({ i, r: a.issues[k] }))
+    .filter(({ i, r }) => r.open && ownsItem(i.project));
   issues.sort((x, y) => Number(y.r.overdue) - Number(x.r.overdue) || x.r.priorityRank - y.r.priorityRank);
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    issues.map(({ i, r }) => [cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }), cell(i.title, "wrap"), cell(i.project, "text"), cell(i.owner, "wrap"), cell(i.priority, "text"), cell(i.due === null ? null : { day: i.due }, "date"), cell(r.overdue ? countOf(a.asOf - i.due!, "day") : "", r.overdue ? "error" : "text")]),
+    issues.map(({ i, r }) => [
+      cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }),
+      cell(i.title, "wrap"),
+      cell(i.project, "text"),
+      cell(i.owner, "wrap"),
+      cell(i.priority, "text"),
+      cell(i.due === null ? null : { day: i.due }, "date"),
+      cell(r.overdue ? countOf(a.asOf - i.due!, "day") : "", r.overdue ? "error" : "text"),
+    ]),
     "No open issues recorded against this workstream.",
     { cols: COLS.issues },
   );
   const raid = raidCounts(ctx, w.name);
   if (raid) {
     L.section("RAID summary");
-    L.table(["Type", "Open", "Overdue", "Escalated or at risk"], raid.map((r) => [cell(r.type, "bold"), cell(r.open, "number"), cell(r.overdue, r.overdue ? "error" : "number"), cell(r.flagged, r.flagged ? "warning" : "number")]), "", { cols: COLS.raid });
+    L.table(
+      ["Type", "Open", "Overdue", "Escalated or at risk"],
+      raid.map((r) => [
+        cell(r.type, "bold"),
+        cell(r.open, "number"),
+        cell(r.overdue, r.overdue ? "error" : "number"),
+        cell(r.flagged, r.flagged ? "warning" : "number"),
+      ]),
+      "",
+      { cols: COLS.raid },
+    );
   }
 }
 
 /** Dependencies that cross the workstream's boundary, named, with their state. */
 function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
   const a = ctx.a;
-  const links = a.programme.links.filter((l) => (ctx.workstreamOf(l.from) === w.name) !== (ctx.workstreamOf(l.to) === w.name));
+  const links = a.programme.links.filter(
+    (l) => (ctx.workstreamOf(l.from) === w.name) !== (ctx.workstreamOf(l.to) === w.name),
+  );
   L.section("Dependencies into and out of this workstream");
   L.table(
     ["Direction", "From", "To", "Link", "Other workstream", "Status"],
@@ -257,7 +498,12 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
         cell(`${l.to} ${ctx.nameOf(l.to)}`, "wrap"),
         cell(linkText(l), "text"),
         cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
-        cell(atRisk ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push!.days, "day")} late` : "On track", atRisk ? "error" : "text"),
+        cell(
+          atRisk
+            ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push!.days, "day")} late`
+            : "On track",
+          atRisk ? "error" : "text",
+        ),
       ];
     }),
     "No dependencies cross this workstream's boundary.",

@@ -13,18 +13,58 @@ import { measureTable } from "./layout";
 export function currentHistory(ctx: ReportContext): HistoryRow[] {
   const a = ctx.a;
   const rows: HistoryRow[] = [];
-  const at = { date: a.asOf, id: "", schedule: null, cost: null, reported: null, score: null, scope: null, quality: null, benefits: null, risk: null };
-  rows.push({ ...at, level: "Programme", name: a.programme.settings.programmeName, overall: a.rag.overall?.rag ?? null, schedule: a.rag.schedule?.rag ?? null, cost: a.rag.cost?.rag ?? null });
+  const at = {
+    date: a.asOf,
+    id: "",
+    schedule: null,
+    cost: null,
+    reported: null,
+    score: null,
+    scope: null,
+    quality: null,
+    benefits: null,
+    risk: null,
+  };
+  rows.push({
+    ...at,
+    level: "Programme",
+    name: a.programme.settings.programmeName,
+    overall: a.rag.overall?.rag ?? null,
+    schedule: a.rag.schedule?.rag ?? null,
+    cost: a.rag.cost?.rag ?? null,
+  });
   for (const w of a.rag.workstreams) {
     const d = workstreamRatings(ctx, w);
-    rows.push({ ...at, level: "Workstream", name: w.name, overall: w.overall?.rag ?? null, schedule: w.schedule?.rag ?? null, cost: w.cost?.rag ?? null, reported: w.reported, scope: d.scope?.rag ?? null, quality: d.quality?.rag ?? null, benefits: d.benefits?.rag ?? null, risk: d.risk?.rag ?? null });
+    rows.push({
+      ...at,
+      level: "Workstream",
+      name: w.name,
+      overall: w.overall?.rag ?? null,
+      schedule: w.schedule?.rag ?? null,
+      cost: w.cost?.rag ?? null,
+      reported: w.reported,
+      scope: d.scope?.rag ?? null,
+      quality: d.quality?.rag ?? null,
+      benefits: d.benefits?.rag ?? null,
+      risk: d.risk?.rag ?? null,
+    });
   }
   for (const p of a.programme.projects) {
     const r = a.rag.projects.get(p.id)!;
-    rows.push({ ...at, level: "Project", id: p.id, name: p.name, overall: r.overall.rag, schedule: r.schedule.rag, cost: r.cost?.rag ?? null, reported: p.reportedRag });
+    rows.push({
+      ...at,
+      level: "Project",
+      id: p.id,
+      name: p.name,
+      overall: r.overall.rag,
+      schedule: r.schedule.rag,
+      cost: r.cost?.rag ?? null,
+      reported: p.reportedRag,
+    });
   }
   a.programme.risks.forEach((r, k) => {
-    if (a.risks[k].open) rows.push({ ...at, level: "Risk", id: r.id, name: r.title, overall: null, score: a.risks[k].score });
+    if (a.risks[k].open)
+      rows.push({ ...at, level: "Risk", id: r.id, name: r.title, overall: null, score: a.risks[k].score });
   });
   return rows;
 }
@@ -33,7 +73,9 @@ export function currentHistory(ctx: ReportContext): HistoryRow[] {
 export function mergeHistory(previous: HistoryRow[], current: HistoryRow[]): HistoryRow[] {
   const dates = new Set(current.map((r) => r.date));
   const order: Record<HistoryLevel, number> = { Programme: 0, Workstream: 1, Project: 2, Risk: 3 };
-  return [...previous.filter((r) => !dates.has(r.date)), ...current].sort((a, b) => a.date - b.date || order[a.level] - order[b.level]);
+  return [...previous.filter((r) => !dates.has(r.date)), ...current].sort(
+    (a, b) => a.date - b.date || order[a.level] - order[b.level],
+  );
 }
 
 /** The RAG history sheet: a plain table from A1, so that the next run can read it back. */

@@ -19,7 +19,20 @@ const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
 /** Styles whose text wraps, so that long text makes a row taller. */
-const WRAPPING = new Set(["wrap", "note", "muted", "link-wrap", "text", "error", "warning", "info", "header", "bold", "summary", "total-text"]);
+const WRAPPING = new Set([
+  "wrap",
+  "note",
+  "muted",
+  "link-wrap",
+  "text",
+  "error",
+  "warning",
+  "info",
+  "header",
+  "bold",
+  "summary",
+  "total-text",
+]);
 
 /** Excel's column width (characters of the default font) in points. */
 export function columnPoints(chars: number): number {
@@ -69,7 +82,10 @@ export class SheetLayout {
       const size = style.size ?? 11;
       const lines = wrappedLines(String(c.v), Math.max(10, (px - 7) * 0.75), size, !!style.bold);
       // A line of Calibri 11 is 14.4 pt (Excel's autofit: 15 pt for one line, 14.4 for each further one), scaled by size.
-      height = Math.max(height, lines > 1 ? Math.ceil(lines * 14.4 * (size / 11) + 1.5) : Math.ceil(LINE_PT * Math.max(1, size / 11)));
+      height = Math.max(
+        height,
+        lines > 1 ? Math.ceil(lines * 14.4 * (size / 11) + 1.5) : Math.ceil(LINE_PT * Math.max(1, size / 11)),
+      );
     });
     return Math.min(height, 409); // Excel's tallest row
   }
@@ -150,7 +166,8 @@ export class SheetLayout {
 
   /** Puts rows of cells, keeping them on one page. */
   put(rows: PlanCell[][], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): RangeRef {
-    if (rows.length <= 50) this.keep(rows.reduce((n, r) => n + this.heightOf(r, col, new Map(opts.merge ?? []), opts.height), 0));
+    if (rows.length <= 50)
+      this.keep(rows.reduce((n, r) => n + this.heightOf(r, col, new Map(opts.merge ?? []), opts.height), 0));
     const top = this.row;
     let widest = 1;
     for (const r of rows) {
@@ -199,7 +216,12 @@ export class SheetLayout {
    * each logical column on a span of the sheet's columns (merged), so every table fits the fixed
    * widths; without it the columns run from A. Returns the rows used, or null when empty.
    */
-  table(headers: string[], rows: PlanCell[][], empty: string, opts: { merge?: [number, number][]; cols?: [number, number][] } = {}): { header: number; body: number[] } | null {
+  table(
+    headers: string[],
+    rows: PlanCell[][],
+    empty: string,
+    opts: { merge?: [number, number][]; cols?: [number, number][] } = {},
+  ): { header: number; body: number[] } | null {
     if (!rows.length) {
       this.note(empty);
       return null;
@@ -217,7 +239,12 @@ export class SheetLayout {
         return out;
       };
       const merge = cols.filter(([f, t]) => t > f);
-      return this.table(place(headers.map((h) => cell(h, "header"))).map((c) => String(c.v ?? "")), rows.map(place), empty, { merge });
+      return this.table(
+        place(headers.map((h) => cell(h, "header"))).map((c) => String(c.v ?? "")),
+        rows.map(place),
+        empty,
+        { merge },
+      );
     }
     const headerCells = headers.map((h) => cell(h, "header"));
     const headerHeight = this.heightOf(headerCells, 0, new Map(opts.merge ?? []));

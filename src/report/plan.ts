@@ -25,7 +25,19 @@ export interface PlanCell {
 /** A status value a cell shows: an item's (project, milestone, risk, workstream) or the programme's. */
 export interface CellAbout {
   item: string;
-  field: "rag" | "schedule" | "cost" | "finishNow" | "slip" | "milestoneSlip" | "dueDate" | "overdueDays" | "tolerance" | "trend" | "score" | "band";
+  field:
+    | "rag"
+    | "schedule"
+    | "cost"
+    | "finishNow"
+    | "slip"
+    | "milestoneSlip"
+    | "dueDate"
+    | "overdueDays"
+    | "tolerance"
+    | "trend"
+    | "score"
+    | "band";
 }
 
 /**
@@ -97,7 +109,13 @@ export interface ChartSpec {
    * Value axis: bounds, number format and tick spacing (the Gantt chart's dates); `crossAt` puts the
    * category axis line at a value (the Gantt chart's as-of line), its labels staying at the low end.
    */
-  valueAxis?: { min?: number | { day: Day }; max?: number | { day: Day }; numFmt?: string; majorUnit?: number; crossAt?: { day: Day } };
+  valueAxis?: {
+    min?: number | { day: Day };
+    max?: number | { day: Day };
+    numFmt?: string;
+    majorUnit?: number;
+    crossAt?: { day: Day };
+  };
   legend?: boolean;
 }
 
@@ -182,7 +200,10 @@ function storedKey(key: string): string {
 
 /** The marker name's value: a quoted text constant ("board|1a2b3c4d|5e6f7a8b"), as both hosts write it. */
 export function markerValue(key: string, name?: string, contentHash?: string): string {
-  const text = name === undefined || contentHash === undefined ? storedKey(key) : `${storedKey(key)}|${textHash(name)}|${contentHash}`;
+  const text =
+    name === undefined || contentHash === undefined
+      ? storedKey(key)
+      : `${storedKey(key)}|${textHash(name)}|${contentHash}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -201,7 +222,12 @@ export function markerKey(valueOrFormula: string): string | null {
 }
 
 /** Whether a marked sheet is still the one we wrote for a key; `content` is asked for only when needed. */
-export function stillOurs(info: MarkerInfo, sheetName: string, defaultName: string | undefined, content: () => string): boolean {
+export function stillOurs(
+  info: MarkerInfo,
+  sheetName: string,
+  defaultName: string | undefined,
+  content: () => string,
+): boolean {
   if (info.nameHash === undefined) return defaultName !== undefined && sheetName === defaultName;
   return info.nameHash === textHash(sheetName) && info.contentHash === content();
 }

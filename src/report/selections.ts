@@ -8,7 +8,14 @@ import type { ReportContext } from "./context";
 export function milestonesCompleted(ctx: ReportContext, only?: (m: Milestone) => boolean): Milestone[] {
   const a = ctx.a;
   return a.programme.milestones
-    .filter((m) => (!only || only(m)) && a.rag.milestones.get(m.id)!.done && m.actual !== null && m.actual >= a.period.start && m.actual <= a.asOf)
+    .filter(
+      (m) =>
+        (!only || only(m)) &&
+        a.rag.milestones.get(m.id)!.done &&
+        m.actual !== null &&
+        m.actual >= a.period.start &&
+        m.actual <= a.asOf,
+    )
     .sort((x, y) => x.actual! - y.actual!);
 }
 
@@ -18,7 +25,13 @@ export function milestonesDueNext(ctx: ReportContext, only?: (m: Milestone) => b
   return a.programme.milestones
     .filter((m) => {
       const st = a.rag.milestones.get(m.id)!;
-      return (!only || only(m)) && !st.done && st.finishNow !== null && st.finishNow >= a.asOf && st.finishNow <= a.period.nextEnd;
+      return (
+        (!only || only(m)) &&
+        !st.done &&
+        st.finishNow !== null &&
+        st.finishNow >= a.asOf &&
+        st.finishNow <= a.period.nextEnd
+      );
     })
     .sort((x, y) => a.rag.milestones.get(x.id)!.finishNow! - a.rag.milestones.get(y.id)!.finishNow!);
 }
@@ -47,12 +60,40 @@ export function raidCounts(ctx: ReportContext, workstream: string | null): RaidL
   };
   const risks = p.risks.map((r, k) => ({ r, x: a.risks[k] })).filter(({ r, x }) => x.open && mine(r.project));
   const issues = p.issues.map((i, k) => ({ i, x: a.issues[k] })).filter(({ i, x }) => x.open && mine(i.project));
-  const assumptions = p.assumptions.map((s, k) => ({ s, x: a.assumptions[k] })).filter(({ s, x }) => x.open && mine(s.project));
-  const deps = p.dependencyLog.map((d, k) => ({ d, x: a.dependencyLog[k] })).filter(({ d, x }) => !x.met && mine(d.project));
+  const assumptions = p.assumptions
+    .map((s, k) => ({ s, x: a.assumptions[k] }))
+    .filter(({ s, x }) => x.open && mine(s.project));
+  const deps = p.dependencyLog
+    .map((d, k) => ({ d, x: a.dependencyLog[k] }))
+    .filter(({ d, x }) => !x.met && mine(d.project));
   return [
-    { type: "Risks", open: risks.length, overdue: risks.filter(({ x }) => x.stale).length, flagged: risks.filter(({ x }) => x.escalate).length, note: "Overdue: past their review date. Flagged: at or above the escalation score." },
-    { type: "Assumptions", open: assumptions.length, overdue: assumptions.filter(({ x }) => x.overdue).length, flagged: 0, note: "Overdue: not validated by their due date." },
-    { type: "Issues", open: issues.length, overdue: issues.filter(({ x }) => x.overdue).length, flagged: issues.filter(({ x }) => x.priorityRank <= 2).length, note: "Flagged: high or critical priority." },
-    { type: "Dependencies", open: deps.length, overdue: deps.filter(({ x }) => x.overdue).length, flagged: deps.filter(({ x }) => x.atRisk).length, note: "External dependencies not yet met. Flagged: at risk or blocked." },
+    {
+      type: "Risks",
+      open: risks.length,
+      overdue: risks.filter(({ x }) => x.stale).length,
+      flagged: risks.filter(({ x }) => x.escalate).length,
+      note: "Overdue: past their review date. Flagged: at or above the escalation score.",
+    },
+    {
+      type: "Assumptions",
+      open: assumptions.length,
+      overdue: assumptions.filter(({ x }) => x.overdue).length,
+      flagged: 0,
+      note: "Overdue: not validated by their due date.",
+    },
+    {
+      type: "Issues",
+      open: issues.length,
+      overdue: issues.filter(({ x }) => x.overdue).length,
+      flagged: issues.filter(({ x }) => x.priorityRank <= 2).length,
+      note: "Flagged: high or critical priority.",
+    },
+    {
+      type: "Dependencies",
+      open: deps.length,
+      overdue: deps.filter(({ x }) => x.overdue).length,
+      flagged: deps.filter(({ x }) => x.atRisk).length,
+      note: "External dependencies not yet met. Flagged: at risk or blocked.",
+    },
   ];
 }

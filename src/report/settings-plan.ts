@@ -15,7 +15,11 @@ export interface SettingsWrite {
   cells: { sheet: string; cell: string; value: SettingValue }[];
 }
 
-export function settingsWrites(current: Settings, wanted: Partial<Record<SettingSpec["key"], SettingValue>>, settingsSheet: { name: string; lastRow: number } | null): SettingsWrite {
+export function settingsWrites(
+  current: Settings,
+  wanted: Partial<Record<SettingSpec["key"], SettingValue>>,
+  settingsSheet: { name: string; lastRow: number } | null,
+): SettingsWrite {
   const cells: SettingsWrite["cells"] = [];
   const sheet = settingsSheet?.name ?? "Settings";
   let next = settingsSheet ? settingsSheet.lastRow + 1 : 1; // 0-based row after the last used; row 0 is the header of a new sheet
@@ -39,11 +43,17 @@ export function settingsWrites(current: Settings, wanted: Partial<Record<Setting
  * Settings sheet, or on a new one: how the pane's Workbook view saves "this header means that field",
  * so every co-author's copy of the tool reads the sheet the same way.
  */
-export function columnMapWrites(settingsSheet: { name: string; lastRow: number } | null, map: { sheet: string; header: string; field: string }): SettingsWrite {
+export function columnMapWrites(
+  settingsSheet: { name: string; lastRow: number } | null,
+  map: { sheet: string; header: string; field: string },
+): SettingsWrite {
   const sheet = settingsSheet?.name ?? "Settings";
   const row = settingsSheet ? settingsSheet.lastRow + 1 : 1;
   const values = ["Column map", map.sheet, map.header, map.field];
-  return { createSheet: settingsSheet ? null : sheet, cells: values.map((value, c) => ({ sheet, cell: a1(row, c), value })) };
+  return {
+    createSheet: settingsSheet ? null : sheet,
+    cells: values.map((value, c) => ({ sheet, cell: a1(row, c), value })),
+  };
 }
 
 /** The settings as the pane edits them (numbers and the rule), from the model. */
@@ -64,4 +74,3 @@ export function editableSettings(s: Settings): Record<string, SettingValue> {
     classification: s.classification,
   };
 }
-

@@ -5,7 +5,10 @@ import { cutUnits, storedText } from "./stored";
  * ending with an apostrophe, not "History" (reserved by Excel), unique ignoring case.
  */
 export function cleanSheetName(wanted: string): string {
-  let s = storedText(wanted).replace(/[\\/?*[\]:]/g, "-").replace(/[\u0000-\u001f\u007f\uFFFD\uFFFE\uFFFF]/g, "").trim();
+  let s = storedText(wanted)
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/[\u0000-\u001f\u007f\uFFFD\uFFFE\uFFFF]/g, "")
+    .trim();
   s = s.replace(/^'+|'+$/g, "").trim();
   if (!s) s = "Sheet";
   if (s.toLowerCase() === "history") s = "History (report)";
@@ -28,7 +31,10 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
  * The names the report's sheets get in a workbook whose other sheets are `taken`: each keeps its
  * usual name unless a user's sheet has it. Both hosts use this, so they name sheets alike.
  */
-export function assignSheetNames(sheets: readonly { key: string; name: string }[], taken: Iterable<string>): { names: Map<string, string>; renamed: { wanted: string; name: string }[] } {
+export function assignSheetNames(
+  sheets: readonly { key: string; name: string }[],
+  taken: Iterable<string>,
+): { names: Map<string, string>; renamed: { wanted: string; name: string }[] } {
   const used = new Set(taken);
   const names = new Map<string, string>();
   const renamed: { wanted: string; name: string }[] = [];
@@ -58,7 +64,11 @@ export interface KeptSheet {
   to: string;
 }
 
-export function settleKeptSheets(kept: readonly string[], plan: { sheets: readonly { name: string }[]; keptPeriod?: string }, taken: Iterable<string>): KeptSheet[] {
+export function settleKeptSheets(
+  kept: readonly string[],
+  plan: { sheets: readonly { name: string }[]; keptPeriod?: string },
+  taken: Iterable<string>,
+): KeptSheet[] {
   const ours = plan.sheets.map((s) => s.name.toLowerCase());
   const isReportName = (n: string) => {
     const lower = n.toLowerCase();

@@ -39,7 +39,10 @@ export function contentHash(rows: readonly (readonly CellValue[] | undefined)[],
       if (v === null || v === undefined || v === "") continue;
       if (!first) h.unit(0);
       first = false;
-      h.text(String(r + top)).unit(44).text(String(c + left)).unit(58); // "row,col:"
+      h.text(String(r + top))
+        .unit(44)
+        .text(String(c + left))
+        .unit(58); // "row,col:"
       if (typeof v === "string") h.unit(115).text(v);
       else if (typeof v === "number") h.unit(110).text(String(v));
       else if (typeof v === "boolean") h.unit(98).unit(v ? 49 : 48);

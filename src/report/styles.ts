@@ -6,7 +6,13 @@ import type { CellStyle } from "./plan";
 export const RAG_FILL: Record<Rag, string> = { Red: "C00000", Amber: "FFC000", Green: "00B050", Blue: "0070C0" };
 export const RAG_TEXT: Record<Rag, string> = { Red: "FFFFFF", Amber: "000000", Green: "000000", Blue: "FFFFFF" };
 /** NPSA 5×5 grading colours: green, yellow, orange, red. */
-export const BAND_FILL: Record<RiskBand, string> = { Low: "92D050", Moderate: "FFFF00", Medium: "FFC000", High: "FFC000", Extreme: "FF0000" };
+export const BAND_FILL: Record<RiskBand, string> = {
+  Low: "92D050",
+  Moderate: "FFFF00",
+  Medium: "FFC000",
+  High: "FFC000",
+  Extreme: "FF0000",
+};
 
 /** A 3×3 register's bands: High is its top band, in red. */
 export function bandFill(band: RiskBand, matrix: "5x5" | "3x3"): string {
@@ -36,9 +42,23 @@ export const STYLES: Record<string, CellStyle> = {
   decimal: { numFmt: "0.0", border: GRID, align: "right", vAlign: "top" },
   percent: { numFmt: "0%", border: GRID, align: "right", vAlign: "top" },
   money: { numFmt: '"£"#,##0;-"£"#,##0', border: GRID, align: "right", vAlign: "top" },
-  "money-total": { bold: true, numFmt: '"£"#,##0;-"£"#,##0', border: GRID, align: "right", vAlign: "top", fill: "D9E1F2" },
-  "percent1": { numFmt: "+0.0%;-0.0%;0.0%", border: GRID, align: "right", vAlign: "top" },
-  "percent1-total": { bold: true, numFmt: "+0.0%;-0.0%;0.0%", border: GRID, align: "right", vAlign: "top", fill: "D9E1F2" },
+  "money-total": {
+    bold: true,
+    numFmt: '"£"#,##0;-"£"#,##0',
+    border: GRID,
+    align: "right",
+    vAlign: "top",
+    fill: "D9E1F2",
+  },
+  percent1: { numFmt: "+0.0%;-0.0%;0.0%", border: GRID, align: "right", vAlign: "top" },
+  "percent1-total": {
+    bold: true,
+    numFmt: "+0.0%;-0.0%;0.0%",
+    border: GRID,
+    align: "right",
+    vAlign: "top",
+    fill: "D9E1F2",
+  },
   "total-text": { bold: true, border: GRID, vAlign: "top", wrap: true, fill: "D9E1F2" },
   summary: { wrap: true, vAlign: "top", size: 11 },
   "chart-data": { color: "7F7F7F", italic: true },
@@ -50,20 +70,73 @@ export const STYLES: Record<string, CellStyle> = {
   muted: { italic: true, color: "595959", border: GRID, vAlign: "top", wrap: true },
   plain: {},
   "plain-date": { numFmt: "dd mmm yyyy" },
-  "error": { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },
-  "warning": { bold: true, color: "9C5700", border: GRID, vAlign: "top", wrap: true },
-  "info": { color: "1F4E79", border: GRID, vAlign: "top", wrap: true },
+  error: { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },
+  warning: { bold: true, color: "9C5700", border: GRID, vAlign: "top", wrap: true },
+  info: { color: "1F4E79", border: GRID, vAlign: "top", wrap: true },
   "heat-axis": { bold: true, size: 9, align: "center", vAlign: "center", border: GRID, wrap: true },
   "heat-axis-right": { bold: true, align: "right", vAlign: "center", border: GRID, wrap: true },
-  "rag-big-Red": { bold: true, size: 14, color: RAG_TEXT.Red, fill: RAG_FILL.Red, align: "center", vAlign: "center", border: GRID },
-  "rag-big-Amber": { bold: true, size: 14, color: RAG_TEXT.Amber, fill: RAG_FILL.Amber, align: "center", vAlign: "center", border: GRID },
-  "rag-big-Green": { bold: true, size: 14, color: RAG_TEXT.Green, fill: RAG_FILL.Green, align: "center", vAlign: "center", border: GRID },
-  "rag-big-Blue": { bold: true, size: 14, color: RAG_TEXT.Blue, fill: RAG_FILL.Blue, align: "center", vAlign: "center", border: GRID },
+  "rag-big-Red": {
+    bold: true,
+    size: 14,
+    color: RAG_TEXT.Red,
+    fill: RAG_FILL.Red,
+    align: "center",
+    vAlign: "center",
+    border: GRID,
+  },
+  "rag-big-Amber": {
+    bold: true,
+    size: 14,
+    color: RAG_TEXT.Amber,
+    fill: RAG_FILL.Amber,
+    align: "center",
+    vAlign: "center",
+    border: GRID,
+  },
+  "rag-big-Green": {
+    bold: true,
+    size: 14,
+    color: RAG_TEXT.Green,
+    fill: RAG_FILL.Green,
+    align: "center",
+    vAlign: "center",
+    border: GRID,
+  },
+  "rag-big-Blue": {
+    bold: true,
+    size: 14,
+    color: RAG_TEXT.Blue,
+    fill: RAG_FILL.Blue,
+    align: "center",
+    vAlign: "center",
+    border: GRID,
+  },
 };
-for (const r of ["Red", "Amber", "Green", "Blue"] as Rag[]) STYLES[`rag-${r}`] = { bold: true, color: RAG_TEXT[r], fill: RAG_FILL[r], align: "center", vAlign: "top", border: GRID };
+for (const r of ["Red", "Amber", "Green", "Blue"] as Rag[])
+  STYLES[`rag-${r}`] = {
+    bold: true,
+    color: RAG_TEXT[r],
+    fill: RAG_FILL[r],
+    align: "center",
+    vAlign: "top",
+    border: GRID,
+  };
 for (const b of ["Low", "Moderate", "Medium", "High", "Extreme"] as RiskBand[]) {
-  STYLES[`band-${b}`] = { bold: true, color: b === "Extreme" ? "FFFFFF" : "000000", fill: BAND_FILL[b], align: "center", vAlign: "center", border: GRID };
-  STYLES[`band-text-${b}`] = { color: b === "Extreme" ? "FFFFFF" : "000000", fill: BAND_FILL[b], align: "center", vAlign: "top", border: GRID };
+  STYLES[`band-${b}`] = {
+    bold: true,
+    color: b === "Extreme" ? "FFFFFF" : "000000",
+    fill: BAND_FILL[b],
+    align: "center",
+    vAlign: "center",
+    border: GRID,
+  };
+  STYLES[`band-text-${b}`] = {
+    color: b === "Extreme" ? "FFFFFF" : "000000",
+    fill: BAND_FILL[b],
+    align: "center",
+    vAlign: "top",
+    border: GRID,
+  };
 }
 
 /** RAG cells show the word as well as the colour. */

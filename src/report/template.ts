@@ -49,14 +49,26 @@ export function templateSheets(year: number): TemplateSheet[] {
       name: "Instructions",
       headers: ["PMO Highlights: programme workbook"],
       rows: [
-        ["Fill in one row per item on each sheet. Keep the header row; add columns of your own if you wish (they are kept and ignored)."],
-        ["Projects: one row per project or priority action. Depends On lists the IDs it waits for: P02, P03FS+10d (finish-to-start plus 10 days), M14SS-5d."],
+        [
+          "Fill in one row per item on each sheet. Keep the header row; add columns of your own if you wish (they are kept and ignored).",
+        ],
+        [
+          "Projects: one row per project or priority action. Depends On lists the IDs it waits for: P02, P03FS+10d (finish-to-start plus 10 days), M14SS-5d.",
+        ],
         ["Milestones: one row per milestone, with the project it belongs to. Enter an Actual Date when it is met."],
-        ["Risks: score Likelihood and Impact from 1 to 5 or with the NPSA words (NHS 5×5 matrix; 15 or more go to the board), or rate them High, Medium or Low for a 3×3 register."],
-        ["Issues, Assumptions and Dependencies Log: the rest of the RAID log. Dependencies (From, To) links our own projects and milestones; Dependencies Log lists what we need from other parties."],
-        ["Workstreams: each workstream's one accountable lead and SRO. Commentary: each period's status summary, decisions requested and lessons, about the Programme, a workstream or an item."],
+        [
+          "Risks: score Likelihood and Impact from 1 to 5 or with the NPSA words (NHS 5×5 matrix; 15 or more go to the board), or rate them High, Medium or Low for a 3×3 register.",
+        ],
+        [
+          "Issues, Assumptions and Dependencies Log: the rest of the RAID log. Dependencies (From, To) links our own projects and milestones; Dependencies Log lists what we need from other parties.",
+        ],
+        [
+          "Workstreams: each workstream's one accountable lead and SRO. Commentary: each period's status summary, decisions requested and lessons, about the Programme, a workstream or an item.",
+        ],
         ["Competencies: one row per assessment (Self or Panel) of each competency, with its target level and date."],
-        ["Holidays: days nobody works. Schedules count working days (Monday to Friday less these); the sheet starts with England and Wales bank holidays. Set Calendar to Calendar days on Settings to count every day."],
+        [
+          "Holidays: days nobody works. Schedules count working days (Monday to Friday less these); the sheet starts with England and Wales bank holidays. Set Calendar to Calendar days on Settings to count every day.",
+        ],
         ["Settings: the reporting date and tolerances. Leave a value blank for the default."],
         ["Dates: type them as 31/03/2010 or 2010-03-31. RAG: Red, Amber, Green, or Blue for done."],
         ["Then run: pmo-highlights check <this file>   or use the Excel add-in's Check button."],
@@ -69,11 +81,13 @@ export function templateSheets(year: number): TemplateSheet[] {
   for (const spec of SHEETS.filter((x) => x.kind !== "tasks")) {
     const validations: TemplateSheet["validations"] = [];
     for (const f of spec.fields) {
-      if (f.key === "status" && STATUS_LISTS[spec.kind]) validations.push({ header: f.label, list: STATUS_LISTS[spec.kind] });
+      if (f.key === "status" && STATUS_LISTS[spec.kind])
+        validations.push({ header: f.label, list: STATUS_LISTS[spec.kind] });
       else if (f.type === "rag") validations.push({ header: f.label, list: RAG_LIST });
       else if (f.type === "linktype") validations.push({ header: f.label, list: ["FS", "SS", "FF", "SF"] });
       else if (f.type === "assessment") validations.push({ header: f.label, list: ["Self", "Panel", "360"] });
-      else if (f.type === "level" && f.min !== undefined && f.max !== undefined) validations.push({ header: f.label, whole: [f.min, f.max] });
+      else if (f.type === "level" && f.min !== undefined && f.max !== undefined)
+        validations.push({ header: f.label, whole: [f.min, f.max] });
     }
     out.push({
       kind: spec.kind,
@@ -100,12 +114,19 @@ export function templateSheets(year: number): TemplateSheet[] {
 /** England and Wales bank holidays from `from` for `years` years, as Holidays rows (Date, Name). */
 export function bankHolidayRows(from: number, years: number): TemplateValue[][] {
   const rows: TemplateValue[][] = [];
-  for (let y = from; y < from + years; y++) for (const h of englandWalesBankHolidays(y)) rows.push([{ day: h.date }, h.name]);
+  for (let y = from; y < from + years; y++)
+    for (const h of englandWalesBankHolidays(y)) rows.push([{ day: h.date }, h.name]);
   return rows;
 }
 
 /** The template sheets for the input kinds (and Settings) a workbook lacks. */
-export function missingTemplateSheets(foundKinds: readonly string[], hasSettings: boolean, year: number): TemplateSheet[] {
+export function missingTemplateSheets(
+  foundKinds: readonly string[],
+  hasSettings: boolean,
+  year: number,
+): TemplateSheet[] {
   const found = new Set(foundKinds);
-  return templateSheets(year).filter((t) => (t.kind === "settings" ? !hasSettings : t.kind !== "instructions" && !found.has(t.kind)));
+  return templateSheets(year).filter((t) =>
+    t.kind === "settings" ? !hasSettings : t.kind !== "instructions" && !found.has(t.kind),
+  );
 }

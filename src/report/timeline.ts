@@ -30,12 +30,19 @@ interface Bar {
 
 function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
-  let items = a.programme.projects.filter((p) => a.rag.projects.get(p.id)!.startNow !== null && a.rag.projects.get(p.id)!.finishNow !== null);
+  let items = a.programme.projects.filter(
+    (p) => a.rag.projects.get(p.id)!.startNow !== null && a.rag.projects.get(p.id)!.finishNow !== null,
+  );
   if (!items.length) return;
   L.section("Timeline: projects from start to finish now");
   if (items.length > BOARD_LIST_LIMIT) {
     const float = (id: string) => a.schedule.nodes.get(id)?.totalFloat ?? Infinity;
-    const keep = new Set([...items].sort((x, y) => float(x.id) - float(y.id)).slice(0, BOARD_LIST_LIMIT).map((p) => p.id));
+    const keep = new Set(
+      [...items]
+        .sort((x, y) => float(x.id) - float(y.id))
+        .slice(0, BOARD_LIST_LIMIT)
+        .map((p) => p.id),
+    );
     L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
     items = items.filter((p) => keep.has(p.id));
   }
@@ -47,7 +54,15 @@ function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
     ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG", "Worst milestone slip"],
     items.map((p): PlanCell[] => {
       const st = a.rag.projects.get(p.id)!;
-      return [cell(p.id, "text"), cell(p.name, "wrap"), cell({ day: st.startNow! }, "date"), finishCell(st.finishNow, p.id), slipCell(st.slipDays, p.id), ragCell(st.overall, p.id), milestoneSlipCell(st.worstMilestone, p.id)];
+      return [
+        cell(p.id, "text"),
+        cell(p.name, "wrap"),
+        cell({ day: st.startNow! }, "date"),
+        finishCell(st.finishNow, p.id),
+        slipCell(st.slipDays, p.id),
+        ragCell(st.overall, p.id),
+        milestoneSlipCell(st.worstMilestone, p.id),
+      ];
     }),
     "",
     { cols: [...COLS.timeline, [9, 11]] },
@@ -58,20 +73,37 @@ function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
 function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   const open = a.programme.milestones
-    .filter((m) => !a.rag.milestones.get(m.id)!.done && m.baseline !== null && a.rag.milestones.get(m.id)!.finishNow !== null)
+    .filter(
+      (m) => !a.rag.milestones.get(m.id)!.done && m.baseline !== null && a.rag.milestones.get(m.id)!.finishNow !== null,
+    )
     .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
     .slice(0, BOARD_LIST_LIMIT);
   if (!open.length) return;
-  L.section(`Milestone timeline: open milestones, baseline to finish now${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`);
+  L.section(
+    `Milestone timeline: open milestones, baseline to finish now${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`,
+  );
   const bars: Bar[] = open.map((m) => {
     const st = a.rag.milestones.get(m.id)!;
-    return { id: m.id, label: `${m.id} ${m.name}`, from: Math.min(st.baseline!, st.finishNow!), to: Math.max(st.baseline!, st.finishNow!), rag: st.rating.rag };
+    return {
+      id: m.id,
+      label: `${m.id} ${m.name}`,
+      from: Math.min(st.baseline!, st.finishNow!),
+      to: Math.max(st.baseline!, st.finishNow!),
+      rag: st.rating.rag,
+    };
   });
   L.table(
     ["ID", "Milestone", "Baseline", "Finish now", "Slip (days)", "RAG"],
     open.map((m): PlanCell[] => {
       const st = a.rag.milestones.get(m.id)!;
-      return [cell(m.id, "text"), cell(m.name, "wrap"), cell({ day: st.baseline! }, "date"), finishCell(st.finishNow, m.id), slipCell(st.slipDays, m.id), ragCell(st.rating, m.id)];
+      return [
+        cell(m.id, "text"),
+        cell(m.name, "wrap"),
+        cell({ day: st.baseline! }, "date"),
+        finishCell(st.finishNow, m.id),
+        slipCell(st.slipDays, m.id),
+        ragCell(st.rating, m.id),
+      ];
     }),
     "",
     { cols: COLS.timeline },
@@ -108,7 +140,9 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
   const least = Math.max(1, Math.round((hi - lo) / 150));
   const data = L.data([
     ["Item", "Start", "Days"].map((h) => cell(h, "chart-data")),
-    ...bars.map((b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[]),
+    ...bars.map(
+      (b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[],
+    ),
   ]);
   const start = monthStartOf(lo);
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
@@ -121,11 +155,27 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
     title,
     categories: range(data.top + 1, data.left, data.bottom, data.left),
     series: [
-      { name: "Start", values: range(data.top + 1, data.left + 1, data.bottom, data.left + 1), color: "FFFFFF", hidden: true },
-      { name: "Days", values: range(data.top + 1, data.left + 2, data.bottom, data.left + 2), color: RAG_FILL.Green, pointColors: bars.map((b) => RAG_FILL[b.rag]) },
+      {
+        name: "Start",
+        values: range(data.top + 1, data.left + 1, data.bottom, data.left + 1),
+        color: "FFFFFF",
+        hidden: true,
+      },
+      {
+        name: "Days",
+        values: range(data.top + 1, data.left + 2, data.bottom, data.left + 2),
+        color: RAG_FILL.Green,
+        pointColors: bars.map((b) => RAG_FILL[b.rag]),
+      },
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: L.width },
-    valueAxis: { min: { day: min }, max: { day: min + months * MONTH }, numFmt: "mmm yy", majorUnit: MONTH, crossAt: { day: asOf } },
+    valueAxis: {
+      min: { day: min },
+      max: { day: min + months * MONTH },
+      numFmt: "mmm yy",
+      majorUnit: MONTH,
+      crossAt: { day: asOf },
+    },
     legend: false,
   });
 }

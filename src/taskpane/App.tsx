@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, FluentProvider, Spinner, makeStyles, tokens, typographyStyles, type Theme } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  Spinner,
+  makeStyles,
+  tokens,
+  typographyStyles,
+  type Theme,
+} from "@fluentui/react-components";
 import { startTransition, useEffect, useRef, useState } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
@@ -48,7 +58,11 @@ export function App() {
     <FluentProvider theme={theme} className={styles.provider}>
       {host === "detecting" && <Spinner label="Starting…" />}
       {service ? (
-        <Pane service={service} opened={host === "browser"} onOpenAnother={host === "browser" ? () => (service.dispose?.(), setService(null)) : undefined} />
+        <Pane
+          service={service}
+          opened={host === "browser"}
+          onOpenAnother={host === "browser" ? () => (service.dispose?.(), setService(null)) : undefined}
+        />
       ) : host === "browser" ? (
         <OpenFile onOpen={setService} />
       ) : null}
@@ -70,7 +84,15 @@ async function pickWithHandle(): Promise<FileSource | "cancelled" | null> {
   if (!picker) return null;
   let handles;
   try {
-    handles = await picker({ types: [{ description: "Excel workbook", accept: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx", ".xlsm"] } }], multiple: false });
+    handles = await picker({
+      types: [
+        {
+          description: "Excel workbook",
+          accept: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx", ".xlsm"] },
+        },
+      ],
+      multiple: false,
+    });
   } catch (e) {
     return (e as DOMException)?.name === "AbortError" ? "cancelled" : null;
   }
@@ -91,7 +113,9 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
     setError(null);
     try {
       // The .xlsx host loads only on this path, in its own chunk.
-      const { fileService, checkWorkbook } = await import(/* webpackChunkName: "file-host" */ "./services/file-service");
+      const { fileService, checkWorkbook } = await import(
+        /* webpackChunkName: "file-host" */ "./services/file-service"
+      );
       // The file is read in the worker: a file that is not a workbook is refused now, by name, not on Run.
       const jobs = workerFileJobs();
       try {
@@ -121,7 +145,10 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
           PMO Highlights
         </h1>
       </div>
-      <Body1>Check a programme workbook and write its board report. This page is not running inside Excel, so it works on a file from this computer: nothing leaves your machine.</Body1>
+      <Body1>
+        Check a programme workbook and write its board report. This page is not running inside Excel, so it works on a
+        file from this computer: nothing leaves your machine.
+      </Body1>
       <input
         ref={input}
         type="file"
@@ -139,16 +166,26 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
         <Button appearance="primary" onClick={() => void choose()} disabledFocusable={busy}>
           Open a workbook…
         </Button>
-        <Button onClick={() => void open({ name: "sample-programme.xlsx", read: async () => new Uint8Array(await (await fetch("sample-programme.xlsx")).arrayBuffer()) })} disabledFocusable={busy}>
+        <Button
+          onClick={() =>
+            void open({
+              name: "sample-programme.xlsx",
+              read: async () => new Uint8Array(await (await fetch("sample-programme.xlsx")).arrayBuffer()),
+            })
+          }
+          disabledFocusable={busy}
+        >
           Try the sample programme
         </Button>
       </div>
       {busy && <Spinner size="tiny" label="Opening…" />}
-      {error && (
-        <Note intent="error" text={error} alert />
-      )}
+      {error && <Note intent="error" text={error} alert />}
       <WorkbookNeeds />
-      <TemplateOffer get={async () => (await import(/* webpackChunkName: "file-host" */ "./services/file-service")).templateDownload()} />
+      <TemplateOffer
+        get={async () =>
+          (await import(/* webpackChunkName: "file-host" */ "./services/file-service")).templateDownload()
+        }
+      />
       <Caption1>In Excel, open the add-in from the Home tab to check the open workbook.</Caption1>
     </main>
   );

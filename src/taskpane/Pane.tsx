@@ -14,13 +14,32 @@ import { WorkbookView } from "./views/WorkbookView";
 import { Logo } from "./views/Logo";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "0" },
-  header: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "0",
+  },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
   titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
   title: { ...typographyStyles.title3, margin: 0, minWidth: 0, overflowWrap: "anywhere" },
   name: { margin: 0, overflowWrap: "anywhere", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   /** Read by screen readers, not shown (the usual visually-hidden pattern). */
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export type TabKey = "workbook" | "check" | "report" | "settings";
@@ -69,11 +88,27 @@ function useFocusOn() {
 }
 
 /** The pane for one workbook: four views over one service. */
-export function Pane({ service, initialTab = "check", onOpenAnother, opened = false }: { service: WorkbookService; initialTab?: TabKey; onOpenAnother?: () => void; opened?: boolean }) {
+export function Pane({
+  service,
+  initialTab = "check",
+  onOpenAnother,
+  opened = false,
+}: {
+  service: WorkbookService;
+  initialTab?: TabKey;
+  onOpenAnother?: () => void;
+  opened?: boolean;
+}) {
   const styles = useStyles();
-  const [announce, setAnnounce] = useState(opened ? `Opened ${service.title}. Run the checks to see its findings.` : "");
+  const [announce, setAnnounce] = useState(
+    opened ? `Opened ${service.title}. Run the checks to see its findings.` : "",
+  );
   const focus = useFocusOn();
-  const refs = useRef({ opened: focus.refFor("opened"), check: focus.refFor("check"), report: focus.refFor("report") }).current;
+  const refs = useRef({
+    opened: focus.refFor("opened"),
+    check: focus.refFor("check"),
+    report: focus.refFor("report"),
+  }).current;
   const [tab, setTab] = useState<TabKey>(initialTab);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checkProgress, setCheckProgress] = useState<ProgressState | null>(null);
@@ -122,7 +157,10 @@ export function Pane({ service, initialTab = "check", onOpenAnother, opened = fa
     setReportProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 4 });
     setAnnounce("Writing the report…");
     try {
-      const result = await service.report(o, progress(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]));
+      const result = await service.report(
+        o,
+        progress(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]),
+      );
       startTransition(() => {
         setReport(result);
         setAnnounce(`Report written: ${result.sheets.length} sheets.`);
@@ -201,7 +239,15 @@ export function Pane({ service, initialTab = "check", onOpenAnother, opened = fa
             headingRef={refs.report}
           />
         )}
-        {tab === "settings" && <SettingsView values={saved?.values ?? check?.settings ?? null} saved={saved?.how ?? null} mode={service.mode} onSave={saveSettings} onRerun={() => (setTab("check"), void runCheck())} />}
+        {tab === "settings" && (
+          <SettingsView
+            values={saved?.values ?? check?.settings ?? null}
+            saved={saved?.how ?? null}
+            mode={service.mode}
+            onSave={saveSettings}
+            onRerun={() => (setTab("check"), void runCheck())}
+          />
+        )}
       </div>
     </main>
   );

@@ -18,7 +18,7 @@
   }
   window.__pmoOffice = { expected: inOffice };
   if (inOffice) {
-    document.write('<script src="' + src + '"></scr' + 'ipt>');
+    document.write('<script src="' + src + '"></scr' + "ipt>");
     return;
   }
   var s = document.createElement("script");

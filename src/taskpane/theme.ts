@@ -12,7 +12,9 @@ export interface OfficeThemeColours {
 function luminance(hex: string): number | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) return null;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [0, 2, 4]
+    .map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -34,13 +36,19 @@ export function themeFor(office: OfficeThemeColours | null | undefined): Theme {
   const base = bg < 0.2 ? webDarkTheme : webLightTheme;
   const fg = office?.bodyForegroundColor ? luminance(office.bodyForegroundColor) : null;
   if (fg === null || contrast(bg, fg) < 4.5) return base;
-  return { ...base, colorNeutralBackground1: office!.bodyBackgroundColor!, colorNeutralForeground1: office!.bodyForegroundColor! };
+  return {
+    ...base,
+    colorNeutralBackground1: office!.bodyBackgroundColor!,
+    colorNeutralForeground1: office!.bodyForegroundColor!,
+  };
 }
 
 /** Office's theme colours where the host gives them; null outside Office or where it has none. */
 export function officeThemeColours(): OfficeThemeColours | null {
   try {
-    return typeof Office !== "undefined" ? ((Office.context as { officeTheme?: OfficeThemeColours } | undefined)?.officeTheme ?? null) : null;
+    return typeof Office !== "undefined"
+      ? ((Office.context as { officeTheme?: OfficeThemeColours } | undefined)?.officeTheme ?? null)
+      : null;
   } catch {
     return null;
   }

@@ -14,9 +14,23 @@ describe("npm run bench (smoke)", () => {
 
   it("reports each suite's fields", async () => {
     const rows = [...(await engine([300])), ...(await plan([300])), ...(await office([300]))];
-    expect(rows[0]).toEqual({ suite: "engine", size: 300, ours_ms: expect.any(Number), peer_ms: expect.any(Number), ratio: expect.any(Number), per_item_us: expect.any(Number), peak_mb: expect.any(Number) });
+    expect(rows[0]).toEqual({
+      suite: "engine",
+      size: 300,
+      ours_ms: expect.any(Number),
+      peer_ms: expect.any(Number),
+      ratio: expect.any(Number),
+      per_item_us: expect.any(Number),
+      peak_mb: expect.any(Number),
+    });
     expect(rows[1]).toEqual({ suite: "plan", size: 300, ms: expect.any(Number) });
-    expect(rows[2]).toMatchObject({ suite: "office", rows: 300, read_syncs: 3, write_syncs: expect.any(Number), max_request_bytes: expect.any(Number) });
+    expect(rows[2]).toMatchObject({
+      suite: "office",
+      rows: 300,
+      read_syncs: 3,
+      write_syncs: expect.any(Number),
+      max_request_bytes: expect.any(Number),
+    });
     expect(rows[2].max_request_bytes as number).toBeLessThan(5 * 1024 * 1024);
     expect(table(rows)).toContain("engine");
   }, 120_000);
@@ -24,6 +38,15 @@ describe("npm run bench (smoke)", () => {
   it("reports the collation suite's fields, for IDs distinct and all colliding", async () => {
     const rows = await collation(3, 40);
     expect(rows.map((r) => r.ids)).toEqual(["distinct", "all colliding"]);
-    for (const r of rows) expect(r).toEqual({ suite: "collation", sources: 3, items_each: 40, ids: r.ids, ours_ms: expect.any(Number), one_workbook_ms: expect.any(Number), ratio: expect.any(Number) });
+    for (const r of rows)
+      expect(r).toEqual({
+        suite: "collation",
+        sources: 3,
+        items_each: 40,
+        ids: r.ids,
+        ours_ms: expect.any(Number),
+        one_workbook_ms: expect.any(Number),
+        ratio: expect.any(Number),
+      });
   }, 120_000);
 });

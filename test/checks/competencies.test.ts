@@ -6,7 +6,13 @@ import { snap } from "../support/snapshot";
 const H = ["ID", "Competency", "Assessment", "Date", "Score", "Target", "Target Date"];
 const AS_OF = dayFromYmd(2010, 1, 31);
 const run = (rows: unknown[][], projects: unknown[][] = []) =>
-  analyseWorkbook(snap({ Projects: [["ID", "Name", "Workstream", "Finish", "Competencies"], ...(projects as never[])], "WCC Scores": [H, ...(rows as never[])] }), { asOf: AS_OF });
+  analyseWorkbook(
+    snap({
+      Projects: [["ID", "Name", "Workstream", "Finish", "Competencies"], ...(projects as never[])],
+      "WCC Scores": [H, ...(rows as never[])],
+    }),
+    { asOf: AS_OF },
+  );
 
 describe("competencies", () => {
   it("takes the latest Panel score as current, else the latest Self score", () => {
@@ -33,7 +39,11 @@ describe("competencies", () => {
     ]);
     expect(a.competencies.map((c) => c.rag)).toEqual(["Green", "Amber", "Red", "Red", "Green"]);
     const gaps = a.diagnostics.filter((d) => d.code === "competency-gap");
-    expect(gaps.map((d) => [d.entity, d.severity, d.cell])).toEqual([["C3", "warning", "E4"], ["C4", "warning", "E5"], ["C2", "info", "E3"]]);
+    expect(gaps.map((d) => [d.entity, d.severity, d.cell])).toEqual([
+      ["C3", "warning", "E4"],
+      ["C4", "warning", "E5"],
+      ["C2", "info", "E3"],
+    ]);
   });
   it("names the projects that address a competency and flags those none addresses", () => {
     const a = run(
@@ -43,9 +53,17 @@ describe("competencies", () => {
         ["C10", "Manage the local health system", "Panel", null, 2, 3, null],
         ["C9", "Secure procurement skills", "Panel", null, 2, 2, null],
       ],
-      [["P12", "WCC", "Comp", "2012-03-31", "C5, 6"], ["P13", "Staff", "Comp", "2010-03-31", "Manage knowledge and assess needs; C99"]],
+      [
+        ["P12", "WCC", "Comp", "2012-03-31", "C5, 6"],
+        ["P13", "Staff", "Comp", "2010-03-31", "Manage knowledge and assess needs; C99"],
+      ],
     );
-    expect(a.competencies.map((c) => [c.id, c.projects])).toEqual([["C5", ["P12", "P13"]], ["C6", ["P12"]], ["C10", []], ["C9", []]]);
+    expect(a.competencies.map((c) => [c.id, c.projects])).toEqual([
+      ["C5", ["P12", "P13"]],
+      ["C6", ["P12"]],
+      ["C10", []],
+      ["C9", []],
+    ]);
     expect(a.diagnostics.filter((d) => d.code === "competency-uncovered").map((d) => d.entity)).toEqual(["C10"]);
     expect(a.diagnostics.find((d) => d.code === "unknown-reference")).toMatchObject({ entity: "P13", cell: "E3" });
   });
@@ -63,7 +81,14 @@ describe("competencies", () => {
     expect(namesCompetency("prioritise investment", "C6", "Prioritise Investment")).toBe(true);
   });
   it("reads scores above the scale as out of range, with the scale from Settings", () => {
-    const a = analyseWorkbook(snap({ Projects: [["ID", "Name", "Workstream", "Finish"]], Competencies: [H, ["C1", "a", "Panel", null, 5, 6, null]], Settings: [["Competency scale maximum", 5]] }), { asOf: AS_OF });
+    const a = analyseWorkbook(
+      snap({
+        Projects: [["ID", "Name", "Workstream", "Finish"]],
+        Competencies: [H, ["C1", "a", "Panel", null, 5, 6, null]],
+        Settings: [["Competency scale maximum", 5]],
+      }),
+      { asOf: AS_OF },
+    );
     expect(a.diagnostics.filter((d) => d.code === "out-of-range").map((d) => d.cell)).toEqual(["F2"]);
   });
 });

@@ -3,15 +3,31 @@ import { dayFromYmd } from "../../src/model/dates";
 import { snap } from "../support/snapshot";
 
 const AS_OF = dayFromYmd(2010, 1, 31);
-const base = { Projects: [["ID", "Name", "Workstream", "Lead", "Finish", "Benefits"], ["P1", "p", "W", "L", "2010-03-31", "B1, B9"]] };
+const base = {
+  Projects: [
+    ["ID", "Name", "Workstream", "Lead", "Finish", "Benefits"],
+    ["P1", "p", "W", "L", "2010-03-31", "B1, B9"],
+  ],
+};
 
 describe("issues", () => {
   it("flags open issues past their due date, and open issues with no owner", () => {
     const a = analyseWorkbook(
-      snap({ ...base, Issues: [["ID", "Title", "Owner", "Status", "Due"], ["I1", "late", "Ann", "Open", "2010-01-15"], ["I2", "late but closed", "Ann", "Resolved", "2010-01-15"], ["I3", "not yet due", null, "Open", "2010-02-15"]] } as never),
+      snap({
+        ...base,
+        Issues: [
+          ["ID", "Title", "Owner", "Status", "Due"],
+          ["I1", "late", "Ann", "Open", "2010-01-15"],
+          ["I2", "late but closed", "Ann", "Resolved", "2010-01-15"],
+          ["I3", "not yet due", null, "Open", "2010-02-15"],
+        ],
+      } as never),
       { asOf: AS_OF },
     );
-    expect(a.diagnostics.filter((d) => d.sheet === "Issues").map((d) => `${d.code}@${d.cell}`)).toEqual(["overdue-issue@E2", "missing-owner@C4"]);
+    expect(a.diagnostics.filter((d) => d.sheet === "Issues").map((d) => `${d.code}@${d.cell}`)).toEqual([
+      "overdue-issue@E2",
+      "missing-owner@C4",
+    ]);
   });
 });
 
@@ -31,7 +47,11 @@ describe("benefits", () => {
       } as never),
       { asOf: AS_OF },
     );
-    expect(a.diagnostics.filter((d) => d.code === "benefit-off-track").map((d) => d.entity)).toEqual(["B1", "B3", "B4"]);
+    expect(a.diagnostics.filter((d) => d.code === "benefit-off-track").map((d) => d.entity)).toEqual([
+      "B1",
+      "B3",
+      "B4",
+    ]);
     expect(a.diagnostics.find((d) => d.code === "unknown-reference")).toMatchObject({ entity: "P1", cell: "F2" });
   });
 });

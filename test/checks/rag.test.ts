@@ -12,10 +12,41 @@ const day = (iso: string) => {
   return dayFromYmd(y, m, d);
 };
 const src = { sheet: "S", row: 1, columns: {} };
-const ms = (o: Partial<Milestone>): Milestone => ({ id: "M1", project: "P1", name: "m", baseline: day("2010-03-31"), forecast: null, actual: null, status: "", owner: "", reviewPoint: "", src, ...o });
+const ms = (o: Partial<Milestone>): Milestone => ({
+  id: "M1",
+  project: "P1",
+  name: "m",
+  baseline: day("2010-03-31"),
+  forecast: null,
+  actual: null,
+  status: "",
+  owner: "",
+  reviewPoint: "",
+  src,
+  ...o,
+});
 const pr = (o: Partial<Project>): Project => ({
-  id: "P1", name: "p", workstream: "W", lead: "L", start: day("2009-04-01"), finish: day("2010-03-31"), baselineFinish: day("2010-03-31"), actualFinish: null, scopeRag: null, qualityRag: null, notes: "",
-  budget: null, forecastCost: null, actualCost: null, percentComplete: null, status: "", reportedRag: null, competencies: [], benefits: [], src, ...o,
+  id: "P1",
+  name: "p",
+  workstream: "W",
+  lead: "L",
+  start: day("2009-04-01"),
+  finish: day("2010-03-31"),
+  baselineFinish: day("2010-03-31"),
+  actualFinish: null,
+  scopeRag: null,
+  qualityRag: null,
+  notes: "",
+  budget: null,
+  forecastCost: null,
+  actualCost: null,
+  percentComplete: null,
+  status: "",
+  reportedRag: null,
+  competencies: [],
+  benefits: [],
+  src,
+  ...o,
 });
 
 const CAL = makeCalendar("calendar");
@@ -50,13 +81,27 @@ describe("milestone status", () => {
     expect(milestoneStatus(ms({ forecast: day("2010-05-15") }), nodeless, AS_OF, s, CAL).rating.rag).toBe("Amber");
   });
   it("is at least Amber when a date cannot be read", () => {
-    expect(st({ forecast: null, src: { ...src, failed: ["forecast"] } }).rating).toMatchObject({ rag: "Amber", rule: "not-computable" });
+    expect(st({ forecast: null, src: { ...src, failed: ["forecast"] } }).rating).toMatchObject({
+      rag: "Amber",
+      rule: "not-computable",
+    });
   });
 });
 
 describe("project status", () => {
-  const mst = (rag: "Red" | "Amber" | "Green" | "Blue", i: number) => ({ id: `M${i}`, done: rag === "Blue", rating: { rag, rule: "slip" as const, because: `M${i} reason` }, baseline: null, finishNow: null, slipDays: rag === "Red" ? 45 : 0, overdue: false, dueDate: null, overdueDays: null });
-  const r = (o: Partial<Project>, msRags: ("Red" | "Amber" | "Green" | "Blue")[] = []) => projectStatus(pr(o), nodeless, msRags.map(mst), AS_OF, DEFAULT_SETTINGS, CAL);
+  const mst = (rag: "Red" | "Amber" | "Green" | "Blue", i: number) => ({
+    id: `M${i}`,
+    done: rag === "Blue",
+    rating: { rag, rule: "slip" as const, because: `M${i} reason` },
+    baseline: null,
+    finishNow: null,
+    slipDays: rag === "Red" ? 45 : 0,
+    overdue: false,
+    dueDate: null,
+    overdueDays: null,
+  });
+  const r = (o: Partial<Project>, msRags: ("Red" | "Amber" | "Green" | "Blue")[] = []) =>
+    projectStatus(pr(o), nodeless, msRags.map(mst), AS_OF, DEFAULT_SETTINGS, CAL);
   it("schedule: the worst of its own slip and its milestones, with the milestone's reason and slip", () => {
     expect(r({}).schedule.rag).toBe("Green");
     expect(r({ finish: day("2010-04-15") }).schedule.rag).toBe("Amber");
@@ -67,7 +112,10 @@ describe("project status", () => {
     expect(r({}, ["Red"])).toMatchObject({ slipDays: 0, worstMilestone: { id: "M0", slipDays: 45 } });
   });
   it("schedule: Red when overdue, Blue when done (status, actual finish or 100 %)", () => {
-    expect(r({ finish: day("2010-01-01") })).toMatchObject({ schedule: { rag: "Red", rule: "overdue" }, overdue: true });
+    expect(r({ finish: day("2010-01-01") })).toMatchObject({
+      schedule: { rag: "Red", rule: "overdue" },
+      overdue: true,
+    });
     expect(r({ finish: day("2010-01-01"), percentComplete: 100 }).schedule.rag).toBe("Blue");
     expect(r({ finish: day("2010-01-01"), actualFinish: day("2010-01-02") }).done).toBe(true);
   });
@@ -83,7 +131,10 @@ describe("project status", () => {
     expect(r({ budget: 100, forecastCost: 108, finish: day("2010-06-15") }).overall.rag).toBe("Red");
     expect(r({ budget: 100, forecastCost: 108 }).overall).toMatchObject({ rag: "Amber", rule: "cost" });
     expect(r({ status: "Complete", budget: 100, forecastCost: 100 }).overall.rag).toBe("Blue");
-    expect(r({ status: "Complete", budget: 100, forecastCost: 130 }).overall).toMatchObject({ rag: "Red", rule: "done-over-budget" });
+    expect(r({ status: "Complete", budget: 100, forecastCost: 130 }).overall).toMatchObject({
+      rag: "Red",
+      rule: "done-over-budget",
+    });
   });
 });
 
@@ -104,14 +155,21 @@ describe("roll-up and challenge", () => {
     );
   it("rolls workstreams and the programme up by the worst member", () => {
     const a = wb();
-    expect(a.rag.workstreams.map((w) => [w.name, w.overall?.rag, w.reported])).toEqual([["Partnership", "Red", "Green"], ["Leadership", "Amber", "Red"]]);
+    expect(a.rag.workstreams.map((w) => [w.name, w.overall?.rag, w.reported])).toEqual([
+      ["Partnership", "Red", "Green"],
+      ["Leadership", "Amber", "Red"],
+    ]);
     expect(a.rag.workstreams[0].overall).toMatchObject({ rule: "worst-member" });
     expect(a.rag.workstreams[0].overall!.because).toContain("P3 finishes 30 Jun 2010, 91 days after its baseline");
     expect(a.overall).toBe("Red");
   });
   it("rolls up by the majority when Settings says so", () => {
     const a = wb([["RAG roll-up rule", "majority"]]);
-    expect(a.rag.workstreams[0].overall).toMatchObject({ rag: "Green", rule: "majority", because: "2 of 3 projects are Green" });
+    expect(a.rag.workstreams[0].overall).toMatchObject({
+      rag: "Green",
+      rule: "majority",
+      because: "2 of 3 projects are Green",
+    });
   });
   it("challenges a reported RAG better than the computed one, at the reported cell", () => {
     const d = wb().diagnostics.filter((x) => x.code === "rag-mismatch");
@@ -123,7 +181,12 @@ describe("roll-up and challenge", () => {
     const a = analyseWorkbook(
       snap({
         Projects: [PROJECT_HEADERS, projectRow({ id: "P1", finish: "2010-03-31" })],
-        Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date"], ["M1", "P1", "late", "2009-12-31", null, null], ["M2", "P1", "re-forecast late", "2009-10-31", "2010-01-15", null], ["M3", "P1", "done", "2009-10-31", null, "2009-11-02"]],
+        Milestones: [
+          ["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date"],
+          ["M1", "P1", "late", "2009-12-31", null, null],
+          ["M2", "P1", "re-forecast late", "2009-10-31", "2010-01-15", null],
+          ["M3", "P1", "done", "2009-10-31", null, "2009-11-02"],
+        ],
       }),
       { asOf: AS_OF },
     );
@@ -135,14 +198,18 @@ describe("roll-up and challenge", () => {
 
 describe("roll-up rules", () => {
   const s = { ...DEFAULT_SETTINGS, rollUp: "majority" as const };
-  const rated = (rags: ("Red" | "Amber" | "Green" | "Blue")[]) => rags.map((rag, i) => ({ id: `P${i}`, rating: { rag, rule: "on-track" as const, because: "" } }));
+  const rated = (rags: ("Red" | "Amber" | "Green" | "Blue")[]) =>
+    rags.map((rag, i) => ({ id: `P${i}`, rating: { rag, rule: "on-track" as const, because: "" } }));
   it("majority leaves Blue out unless every member is Blue", () => {
     expect(rollUp(rated(["Blue", "Blue", "Blue", "Red", "Red"]), s)!.rag).toBe("Red");
     expect(rollUp(rated(["Blue", "Blue"]), s)!.rag).toBe("Blue");
     expect(rollUp(rated(["Blue", "Green", "Amber"]), s)!.rag).toBe("Amber"); // tie: the worse
   });
   it("a 100 %-complete project with no status is done for the owner check too", () => {
-    const a = analyseWorkbook(snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "P1", lead: "", finish: "2009-12-31", pct: 100 })] }), { asOf: AS_OF });
+    const a = analyseWorkbook(
+      snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "P1", lead: "", finish: "2009-12-31", pct: 100 })] }),
+      { asOf: AS_OF },
+    );
     expect(a.diagnostics.filter((d) => d.code === "missing-owner")).toEqual([]);
     expect(a.rag.projects.get("P1")!.done).toBe(true);
   });
@@ -152,7 +219,13 @@ describe("the reason for a slip", () => {
   it("names the planned finish, not a baseline, when the item has none", () => {
     // A (Mon 1 – Fri 12 Mar 2010) pushes B, typed Mon 8 – Fri 12 Mar, to start Mon 15 Mar: B finishes a week late.
     const a = analyseWorkbook(
-      snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "A", start: "2010-03-01", finish: "2010-03-12" }), projectRow({ id: "B", start: "2010-03-08", finish: "2010-03-12", deps: "A" })] }),
+      snap({
+        Projects: [
+          PROJECT_HEADERS,
+          projectRow({ id: "A", start: "2010-03-01", finish: "2010-03-12" }),
+          projectRow({ id: "B", start: "2010-03-08", finish: "2010-03-12", deps: "A" }),
+        ],
+      }),
       { asOf: AS_OF },
     );
     const b = a.rag.projects.get("B")!;
@@ -163,9 +236,29 @@ describe("the reason for a slip", () => {
 
 describe("projects with no lead", () => {
   it("are each a warning where the sheet has a Lead column, and one note where it has none", () => {
-    const withColumn = analyseWorkbook(snap({ Projects: [PROJECT_HEADERS, projectRow({ id: "A", lead: "", finish: "2010-03-12" }), projectRow({ id: "B", lead: "", finish: "2010-03-12" })] }), { asOf: AS_OF });
-    expect(withColumn.diagnostics.filter((d) => d.code === "missing-owner").map((d) => `${d.severity}@${d.cell}`)).toEqual(["warning@D2", "warning@D3"]);
-    const noColumn = analyseWorkbook(snap({ Projects: [["ID", "Name", "Workstream", "Finish"], ["A", "a", "W", "2010-03-12"], ["B", "b", "W", "2010-03-12"]] }), { asOf: AS_OF });
+    const withColumn = analyseWorkbook(
+      snap({
+        Projects: [
+          PROJECT_HEADERS,
+          projectRow({ id: "A", lead: "", finish: "2010-03-12" }),
+          projectRow({ id: "B", lead: "", finish: "2010-03-12" }),
+        ],
+      }),
+      { asOf: AS_OF },
+    );
+    expect(
+      withColumn.diagnostics.filter((d) => d.code === "missing-owner").map((d) => `${d.severity}@${d.cell}`),
+    ).toEqual(["warning@D2", "warning@D3"]);
+    const noColumn = analyseWorkbook(
+      snap({
+        Projects: [
+          ["ID", "Name", "Workstream", "Finish"],
+          ["A", "a", "W", "2010-03-12"],
+          ["B", "b", "W", "2010-03-12"],
+        ],
+      }),
+      { asOf: AS_OF },
+    );
     expect(noColumn.diagnostics.filter((d) => d.code === "missing-owner").map((d) => d.severity)).toEqual(["info"]);
   });
 });

@@ -25,8 +25,12 @@ describe("a RAID log as PMOs keep it (test/support/raid-template.ts)", () => {
     expect(a.risks.find((r) => r.id === "R002")!.escalate).toBe(true);
     const col = (h: string) => String.fromCharCode(65 + RISK_HEADERS.indexOf(h));
     const r005 = a.diagnostics.filter((d) => d.entity === "R005" && d.code === "bad-value");
-    expect(r005.map((d) => d.cell).sort()).toEqual([`${col("Likelihood")}${HEADER_ROW + 5}`, `${col("Impact")}${HEADER_ROW + 5}`].sort());
-    expect(r005[0].message).toContain("most of this register's rows use numbers or the NPSA words, so it is scored on the 5×5 matrix");
+    expect(r005.map((d) => d.cell).sort()).toEqual(
+      [`${col("Likelihood")}${HEADER_ROW + 5}`, `${col("Impact")}${HEADER_ROW + 5}`].sort(),
+    );
+    expect(r005[0].message).toContain(
+      "most of this register's rows use numbers or the NPSA words, so it is scored on the 5×5 matrix",
+    );
     expect(a.diagnostics.some((d) => d.code === "risk-matrix")).toBe(false);
     expect(a.diagnostics.filter((d) => d.code === "rating-mismatch")).toEqual([]);
   });
@@ -52,16 +56,39 @@ describe("a RAID log as PMOs keep it (test/support/raid-template.ts)", () => {
   });
 
   it("a log whose only Impact column holds descriptions reads it as Priority, with a note at its header", () => {
-    const b = analyseWorkbook(snap(pmoRaidLog(["Issue ID", "Date Raised", "Description", "Impact", "Owner", "Target Resolution Date", "Status"])), { asOf: AS_OF });
+    const b = analyseWorkbook(
+      snap(
+        pmoRaidLog(["Issue ID", "Date Raised", "Description", "Impact", "Owner", "Target Resolution Date", "Status"]),
+      ),
+      { asOf: AS_OF },
+    );
     const note = b.diagnostics.filter((d) => d.code === "guessed-column");
     expect(note).toEqual([expect.objectContaining({ severity: "info", sheet: "Issues", cell: `D${HEADER_ROW}` })]);
-    expect(note[0].message).toContain('The header "Impact" is read as Priority, but it holds descriptions (such as "Go-live cannot be confirmed to staff")');
+    expect(note[0].message).toContain(
+      'The header "Impact" is read as Priority, but it holds descriptions (such as "Go-live cannot be confirmed to staff")',
+    );
   });
 
   it("a 3×3 register with one NPSA row stays 3×3, the odd row a finding", () => {
-    const rows = [["ID", "Title", "Likelihood", "Impact"], ["R1", "a", "High", "High"], ["R2", "b", "Medium", "Low"], ["R3", "c", "Low", "Medium"], ["R4", "d", "Likely", "Major"]];
+    const rows = [
+      ["ID", "Title", "Likelihood", "Impact"],
+      ["R1", "a", "High", "High"],
+      ["R2", "b", "Medium", "Low"],
+      ["R3", "c", "Low", "Medium"],
+      ["R4", "d", "Likely", "Major"],
+    ];
     const c = analyseWorkbook(snap({ Risks: rows }), { asOf: AS_OF });
-    expect(c.risks.map((r) => [r.id, r.matrix, r.score])).toEqual([["R1", "3x3", 9], ["R2", "3x3", 2], ["R3", "3x3", 2], ["R4", "3x3", null]]);
-    expect(c.diagnostics.filter((d) => d.entity === "R4" && d.code === "bad-value").map((d) => d.cell).sort()).toEqual(["C5", "D5"]);
+    expect(c.risks.map((r) => [r.id, r.matrix, r.score])).toEqual([
+      ["R1", "3x3", 9],
+      ["R2", "3x3", 2],
+      ["R3", "3x3", 2],
+      ["R4", "3x3", null],
+    ]);
+    expect(
+      c.diagnostics
+        .filter((d) => d.entity === "R4" && d.code === "bad-value")
+        .map((d) => d.cell)
+        .sort(),
+    ).toEqual(["C5", "D5"]);
   });
 });

@@ -35,15 +35,27 @@ describe("a Project Export Wizard plan in hours, with constraints, a deadline an
   it("says which constraint and deadline cannot be met, by how much and what drives it", () => {
     // Projects first, then milestones (T5 is a milestone).
     expect(a.schedule.violations).toEqual([
-      { id: "8", kind: "deadline", date: dayFromYmd(2026, 3, 4), workingDays: 0.13, minutes: 60, drivenBy: null, root: null },
+      {
+        id: "8",
+        kind: "deadline",
+        date: dayFromYmd(2026, 3, 4),
+        workingDays: 0.13,
+        minutes: 60,
+        drivenBy: null,
+        root: null,
+      },
       { id: "5", kind: "FNLT", date: dayFromYmd(2026, 3, 3), workingDays: 0.13, minutes: 60, drivenBy: "4", root: "2" },
     ]);
     const missed = a.diagnostics.filter((d) => d.code === "constraint-missed" || d.code === "deadline-missed");
     const byCode = (c: string) => missed.filter((d) => d.code === c).map((d) => d.entity);
     expect([byCode("deadline-missed"), byCode("constraint-missed")]).toEqual([["8"], ["5"]]);
     const text = (c: string) => missed.find((d) => d.code === c)!.message;
-    expect(text("deadline-missed")).toContain("8 misses its deadline of 4 Mar 2026: it finishes 4 Mar 2026 at the earliest, 0.13 working days (1 h) late");
-    expect(text("constraint-missed")).toContain("Finish No Later Than constraint (3 Mar 2026) cannot be met: 4 drives it (the chain starts at 2)");
+    expect(text("deadline-missed")).toContain(
+      "8 misses its deadline of 4 Mar 2026: it finishes 4 Mar 2026 at the earliest, 0.13 working days (1 h) late",
+    );
+    expect(text("constraint-missed")).toContain(
+      "Finish No Later Than constraint (3 Mar 2026) cannot be met: 4 drives it (the chain starts at 2)",
+    );
     expect(text("constraint-missed")).toContain("0.13 working days (1 h)");
   });
   it("gives the summaries the earliest start and latest finish under them", () => {
@@ -88,16 +100,37 @@ describe("the working-time index", () => {
 });
 
 describe("a plan typed in days stays in days; one with times goes to the minute", () => {
-  const rows = (deps: string): CellValue[][] => [PROJECT_HEADERS, projectRow({ id: "X", start: "2026-04-06", finish: "2026-04-09" }), projectRow({ id: "Y", start: "2026-04-06", finish: "2026-04-06", deps })];
+  const rows = (deps: string): CellValue[][] => [
+    PROJECT_HEADERS,
+    projectRow({ id: "X", start: "2026-04-06", finish: "2026-04-09" }),
+    projectRow({ id: "Y", start: "2026-04-06", finish: "2026-04-06", deps }),
+  ];
   it("rounds an hour lag up to a day in a plan of whole days (as before)", () => {
     const a = analyseWorkbook(snap({ Projects: rows("XFS+6h") }), { asOf: AS_OF });
     expect(a.schedule.resolution).toBe("day");
     expect(formatDay(a.schedule.nodes.get("Y")!.earlyStart)).toBe("2026-04-13");
   });
   it("starts an FS successor at the predecessor's finish time the same day, on Settings' working hours", () => {
-    const csv = ["ID,Task_Name,Duration,Predecessors,Start_Date,Finish_Date", "1,A,3h,,April 6 2026 9:00,April 6 2026 12:30", "2,B,2h,1,April 6 2026 1:30,April 6 2026 3:30", "3,C,1h,2FS+2h,April 7 2026 9:00,April 7 2026 10:00"].join("\r\n");
-    const settings = { name: "Settings", top: 0, left: 0, rows: [["Setting", "Value"], ["Working hours", "09:00-12:30, 13:30-17:00"], ["Hours per day", 7]] as CellValue[][] };
-    const a = analyseWorkbook({ sheets: [parseCsv(csv, "Task_Table1"), settings], tables: [], date1904: false }, { asOf: AS_OF });
+    const csv = [
+      "ID,Task_Name,Duration,Predecessors,Start_Date,Finish_Date",
+      "1,A,3h,,April 6 2026 9:00,April 6 2026 12:30",
+      "2,B,2h,1,April 6 2026 1:30,April 6 2026 3:30",
+      "3,C,1h,2FS+2h,April 7 2026 9:00,April 7 2026 10:00",
+    ].join("\r\n");
+    const settings = {
+      name: "Settings",
+      top: 0,
+      left: 0,
+      rows: [
+        ["Setting", "Value"],
+        ["Working hours", "09:00-12:30, 13:30-17:00"],
+        ["Hours per day", 7],
+      ] as CellValue[][],
+    };
+    const a = analyseWorkbook(
+      { sheets: [parseCsv(csv, "Task_Table1"), settings], tables: [], date1904: false },
+      { asOf: AS_OF },
+    );
     const b = a.schedule.nodes.get("2")!;
     expect([b.times!.earlyStart, b.times!.earlyFinish]).toEqual([810, 930]); // 13:30 → 15:30
     const c = a.schedule.nodes.get("3")!;
@@ -117,26 +150,60 @@ describe("docs/dependencies.md's worked example with a Start No Earlier Than and
         ["P3", "Procure booking system", "W", d(3, 30), d(4, 10), "P1SS+5d", "SNET", d(4, 1)],
         ["P4", "Train staff", "W", d(4, 23), d(4, 29), "M1FS+2d", null, null],
       ],
-      Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Depends On", "Deadline"], ["M1", "P2", "Board approves", d(4, 20), "P2, P3", null], ["M2", "P4", "Service live", d(4, 29), "P4", d(4, 28)]],
-      Holidays: [["Date", "Name"], [d(4, 3), "Good Friday"], [d(4, 6), "Easter Monday"], [d(5, 4), "Early May"]],
+      Milestones: [
+        ["ID", "Project", "Milestone", "Baseline Date", "Depends On", "Deadline"],
+        ["M1", "P2", "Board approves", d(4, 20), "P2, P3", null],
+        ["M2", "P4", "Service live", d(4, 29), "P4", d(4, 28)],
+      ],
+      Holidays: [
+        ["Date", "Name"],
+        [d(4, 3), "Good Friday"],
+        [d(4, 6), "Easter Monday"],
+        [d(5, 4), "Early May"],
+      ],
     }),
     { asOf: dayFromYmd(2026, 3, 20) },
   );
   const n = (id: string) => a.schedule.nodes.get(id)!;
   it("stays in whole days", () => expect(a.schedule.resolution).toBe("day"));
   it("moves P3 to its constraint date and gives the deadline's chain a float of −1", () => {
-    expect([formatDay(n("P3").earlyStart), formatDay(n("P3").earlyFinish), n("P3").totalFloat]).toEqual([d(4, 1), d(4, 14), 3]);
-    for (const id of ["P1", "P2", "M1", "P4", "M2"]) expect([id, n(id).totalFloat, n(id).critical]).toEqual([id, -1, true]);
+    expect([formatDay(n("P3").earlyStart), formatDay(n("P3").earlyFinish), n("P3").totalFloat]).toEqual([
+      d(4, 1),
+      d(4, 14),
+      3,
+    ]);
+    for (const id of ["P1", "P2", "M1", "P4", "M2"])
+      expect([id, n(id).totalFloat, n(id).critical]).toEqual([id, -1, true]);
     expect(formatDay(n("P1").lateStart!)).toBe(d(3, 20));
     expect(a.schedule.criticalPath).toEqual(["P1", "P2", "M1", "P4", "M2"]);
   });
   it("reports the missed deadline once, with what drives it, and P3's move by its constraint", () => {
-    expect(a.schedule.violations).toEqual([{ id: "M2", kind: "deadline", date: dayFromYmd(2026, 4, 28), workingDays: 1, minutes: 480, drivenBy: "P4", root: "P1" }]);
-    expect(a.diagnostics.find((x) => x.code === "deadline-missed")?.message).toBe("M2 misses its deadline of 28 Apr 2026: it finishes 29 Apr 2026 at the earliest, 1 working day late, driven by P4 (the chain starts at P1). Recover the chain, or agree a new deadline.");
+    expect(a.schedule.violations).toEqual([
+      {
+        id: "M2",
+        kind: "deadline",
+        date: dayFromYmd(2026, 4, 28),
+        workingDays: 1,
+        minutes: 480,
+        drivenBy: "P4",
+        root: "P1",
+      },
+    ]);
+    expect(a.diagnostics.find((x) => x.code === "deadline-missed")?.message).toBe(
+      "M2 misses its deadline of 28 Apr 2026: it finishes 29 Apr 2026 at the earliest, 1 working day late, driven by P4 (the chain starts at P1). Recover the chain, or agree a new deadline.",
+    );
     expect(a.diagnostics.filter((x) => x.code === "date-conflict").map((x) => x.entity)).toEqual(["P3"]);
   });
   it("refuses an unknown constraint type at its cell and reads it as As Soon As Possible", () => {
-    const b = analyseWorkbook(snap({ Projects: [["ID", "Name", "Start", "Finish", "Constraint Type", "Constraint Date"], ["X", "X", d(4, 7), d(4, 8), "Sometime soon", d(4, 9)]] }), { asOf: AS_OF });
+    const b = analyseWorkbook(
+      snap({
+        Projects: [
+          ["ID", "Name", "Start", "Finish", "Constraint Type", "Constraint Date"],
+          ["X", "X", d(4, 7), d(4, 8), "Sometime soon", d(4, 9)],
+        ],
+      }),
+      { asOf: AS_OF },
+    );
     expect(b.diagnostics.filter((x) => x.code === "bad-value").map((x) => x.cell)).toEqual(["E2"]);
     expect(b.schedule.nodes.get("X")!.constraint).toBeNull();
   });

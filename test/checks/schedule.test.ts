@@ -15,7 +15,13 @@ function analyse(sheets: Record<string, CellValue[][]>): Analysis {
 const node = (a: Analysis, id: string) => a.schedule.nodes.get(id)!;
 const shown = (a: Analysis, id: string) => {
   const n = node(a, id);
-  return { es: formatDay(n.earlyStart), ef: formatDay(n.earlyFinish), ls: n.lateStart === null ? null : formatDay(n.lateStart), lf: n.lateFinish === null ? null : formatDay(n.lateFinish), float: n.totalFloat };
+  return {
+    es: formatDay(n.earlyStart),
+    ef: formatDay(n.earlyFinish),
+    ls: n.lateStart === null ? null : formatDay(n.lateStart),
+    lf: n.lateFinish === null ? null : formatDay(n.lateFinish),
+    float: n.totalFloat,
+  };
 };
 
 describe("critical path: Heizer & Render's Milwaukee Paper example, entered with consistent dates", () => {
@@ -26,7 +32,10 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
   const cal = makeCalendar("working");
   const start0 = indexOnOrAfter(cal, dayFromYmd(2026, 4, 6));
   const at = (i: number) => formatDay(dayAtIndex(cal, start0 + i));
-  const published: Record<string, [dur: number, deps: string, es: number, ef: number, ls: number, lf: number, slack: number]> = {
+  const published: Record<
+    string,
+    [dur: number, deps: string, es: number, ef: number, ls: number, lf: number, slack: number]
+  > = {
     A: [2, "", 0, 2, 0, 2, 0],
     B: [3, "", 0, 3, 1, 4, 1],
     C: [2, "A", 2, 4, 2, 4, 0],
@@ -37,12 +46,20 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
     H: [2, "F, G", 13, 15, 13, 15, 0],
   };
   const a = analyse({
-    Projects: [PROJECT_HEADERS, ...Object.entries(published).map(([id, [dur, deps, es]]) => projectRow({ id, start: at(es), finish: at(es + dur - 1), deps }))],
+    Projects: [
+      PROJECT_HEADERS,
+      ...Object.entries(published).map(([id, [dur, deps, es]]) =>
+        projectRow({ id, start: at(es), finish: at(es + dur - 1), deps }),
+      ),
+    ],
   });
-  it.each(Object.entries(published))("%s has the published ES, EF, LS, LF and slack (Finish shown as the last day of work)", (id, [, , es, ef, ls, lf, slack]) => {
-    expect(shown(a, id)).toEqual({ es: at(es), ef: at(ef - 1), ls: at(ls), lf: at(lf - 1), float: slack });
-    expect(node(a, id).critical).toBe(slack === 0);
-  });
+  it.each(Object.entries(published))(
+    "%s has the published ES, EF, LS, LF and slack (Finish shown as the last day of work)",
+    (id, [, , es, ef, ls, lf, slack]) => {
+      expect(shown(a, id)).toEqual({ es: at(es), ef: at(ef - 1), ls: at(ls), lf: at(lf - 1), float: slack });
+      expect(node(a, id).critical).toBe(slack === 0);
+    },
+  );
   it("lists every zero-float item on the critical path, in order of early start", () => {
     expect(a.schedule.criticalPath).toEqual(["A", "C", "E", "G", "H"]);
     expect(a.schedule.programmeEnd).toBe(dayAtIndex(cal, start0 + 14));
@@ -59,9 +76,20 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
 describe("a plan typed back to back, with a milestone", () => {
   // A Mon 6 – Fri 17 Apr, B Mon 20 Apr – Fri 1 May, M (end of B) Fri 1 May, C from Tue 5 May (Mon 4 May is a bank holiday).
   const a = analyse({
-    Projects: [PROJECT_HEADERS, projectRow({ id: "A", start: apr(6), finish: apr(17) }), projectRow({ id: "B", start: apr(20), finish: iso(2026, 5, 1), deps: "A" }), projectRow({ id: "C", start: iso(2026, 5, 5), finish: iso(2026, 5, 15), deps: "M" })],
-    Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Depends On"], ["M", "B", "B signed off", iso(2026, 5, 1), "B"]],
-    Holidays: [["Date", "Name"], [iso(2026, 5, 4), "Early May bank holiday"]],
+    Projects: [
+      PROJECT_HEADERS,
+      projectRow({ id: "A", start: apr(6), finish: apr(17) }),
+      projectRow({ id: "B", start: apr(20), finish: iso(2026, 5, 1), deps: "A" }),
+      projectRow({ id: "C", start: iso(2026, 5, 5), finish: iso(2026, 5, 15), deps: "M" }),
+    ],
+    Milestones: [
+      ["ID", "Project", "Milestone", "Baseline Date", "Depends On"],
+      ["M", "B", "B signed off", iso(2026, 5, 1), "B"],
+    ],
+    Holidays: [
+      ["Date", "Name"],
+      [iso(2026, 5, 4), "Early May bank holiday"],
+    ],
   });
   it("is all critical, with zero float at every hand-off", () => {
     expect(a.schedule.criticalPath).toEqual(["A", "B", "M", "C"]);
@@ -72,20 +100,33 @@ describe("a plan typed back to back, with a milestone", () => {
   });
   it("lets a task finishing on a Friday hand over to one starting on Monday", () => {
     expect(shown(a, "B").es).toBe(apr(20));
-    expect(node(a, "B").drivers).toEqual([{ from: "A", to: "B", type: "FS", lag: { value: 0, unit: "wd" }, sheet: "Projects", cell: "M3" }]);
+    expect(node(a, "B").drivers).toEqual([
+      { from: "A", to: "B", type: "FS", lag: { value: 0, unit: "wd" }, sheet: "Projects", cell: "M3" },
+    ]);
   });
   it("counts durations in working days, Start to Finish inclusive", () => {
-    expect([node(a, "A").duration, node(a, "B").duration, node(a, "M").duration, node(a, "C").duration]).toEqual([10, 10, 0, 9]);
+    expect([node(a, "A").duration, node(a, "B").duration, node(a, "M").duration, node(a, "C").duration]).toEqual([
+      10, 10, 0, 9,
+    ]);
   });
 });
 
 describe("weekends and holidays", () => {
   const sheets = (holidays: CellValue[][]) => ({
-    Projects: [PROJECT_HEADERS, projectRow({ id: "X", start: apr(2), finish: apr(8) }), projectRow({ id: "Y", start: apr(9), finish: apr(10), deps: "X" })],
+    Projects: [
+      PROJECT_HEADERS,
+      projectRow({ id: "X", start: apr(2), finish: apr(8) }),
+      projectRow({ id: "Y", start: apr(9), finish: apr(10), deps: "X" }),
+    ],
     Holidays: [["Date", "Name"], ...holidays],
   });
   it("skips a weekend and holidays inside a task", () => {
-    const a = analyse(sheets([[apr(3), "Good Friday"], [apr(6), "Easter Monday"]]));
+    const a = analyse(
+      sheets([
+        [apr(3), "Good Friday"],
+        [apr(6), "Easter Monday"],
+      ]),
+    );
     expect(node(a, "X").duration).toBe(3); // Thu 2, Tue 7, Wed 8
     expect(shown(a, "Y")).toMatchObject({ es: apr(9), ef: apr(10), float: 0 });
   });
@@ -96,7 +137,10 @@ describe("weekends and holidays", () => {
     const a = analyse({ Projects: [PROJECT_HEADERS, projectRow({ id: "W", start: apr(4), finish: apr(12) })] });
     expect(shown(a, "W")).toMatchObject({ es: apr(6), ef: apr(10) });
     const info = a.diagnostics.filter((d) => d.code === "non-working-day");
-    expect(info.map((d) => [d.severity, d.cell])).toEqual([["info", "E2"], ["info", "F2"]]);
+    expect(info.map((d) => [d.severity, d.cell])).toEqual([
+      ["info", "E2"],
+      ["info", "F2"],
+    ]);
     expect(info[0].message).toContain("Saturday");
   });
   it("treats every day as working in calendar-days mode", () => {
@@ -110,7 +154,13 @@ describe("weekends and holidays", () => {
 describe("lags in every unit", () => {
   // X Mon 6 – Thu 9 Apr 2026 (4 working days); Y depends on X with the lag given.
   const y = (ref: string) => {
-    const a = analyse({ Projects: [PROJECT_HEADERS, projectRow({ id: "X", start: apr(6), finish: apr(9) }), projectRow({ id: "Y", start: apr(6), finish: apr(6), deps: ref })] });
+    const a = analyse({
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "X", start: apr(6), finish: apr(9) }),
+        projectRow({ id: "Y", start: apr(6), finish: apr(6), deps: ref }),
+      ],
+    });
     return shown(a, "Y").es;
   };
   it.each([
@@ -135,7 +185,13 @@ describe("lags in every unit", () => {
 describe("each link type, with a negative lag, both passes", () => {
   // X Mon 6 – Fri 10 Apr; Y 3 working days, entered early so that only the link binds.
   const pair = (ref: string) => {
-    const a = analyse({ Projects: [PROJECT_HEADERS, projectRow({ id: "X", start: apr(6), finish: apr(10) }), projectRow({ id: "Y", start: iso(2026, 3, 2), finish: iso(2026, 3, 4), deps: ref })] });
+    const a = analyse({
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "X", start: apr(6), finish: apr(10) }),
+        projectRow({ id: "Y", start: iso(2026, 3, 2), finish: iso(2026, 3, 4), deps: ref }),
+      ],
+    });
     return { y: shown(a, "Y"), x: shown(a, "X") };
   };
   it("FS-2d: Y starts two working days before X finishes", () => {
@@ -159,8 +215,15 @@ describe("each link type, with a negative lag, both passes", () => {
   });
   it("a lag read from the Dependencies sheet in working days", () => {
     const a = analyse({
-      Projects: [PROJECT_HEADERS, projectRow({ id: "X", start: apr(6), finish: apr(10) }), projectRow({ id: "Y", start: apr(6), finish: apr(6) })],
-      Dependencies: [["From", "To", "Type", "Lag (days)"], ["X", "Y", "FS", 3]],
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "X", start: apr(6), finish: apr(10) }),
+        projectRow({ id: "Y", start: apr(6), finish: apr(6) }),
+      ],
+      Dependencies: [
+        ["From", "To", "Type", "Lag (days)"],
+        ["X", "Y", "FS", 3],
+      ],
     });
     expect(shown(a, "Y").es).toBe(apr(16));
   });
@@ -168,14 +231,25 @@ describe("each link type, with a negative lag, both passes", () => {
 
 describe("done items are facts", () => {
   it("a done predecessor still binds an open successor", () => {
-    const a = analyse({ Projects: [PROJECT_HEADERS, projectRow({ id: "D", start: apr(6), finish: apr(10), status: "Complete" }), projectRow({ id: "O", start: apr(13), finish: apr(17), deps: "D" })] });
+    const a = analyse({
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "D", start: apr(6), finish: apr(10), status: "Complete" }),
+        projectRow({ id: "O", start: apr(13), finish: apr(17), deps: "D" }),
+      ],
+    });
     expect(shown(a, "O")).toMatchObject({ es: apr(13), float: 0 });
     expect(node(a, "D")).toMatchObject({ done: true, totalFloat: null, critical: false, lateFinish: null });
     expect(a.schedule.criticalPath).toEqual(["O"]);
   });
   it("an open predecessor of a done item gets no negative float from it", () => {
     const a = analyse({
-      Projects: [PROJECT_HEADERS, projectRow({ id: "O", start: apr(6), finish: apr(17) }), projectRow({ id: "D", start: apr(6), finish: apr(8), pct: 100, deps: "O" }), projectRow({ id: "Z", start: apr(6), finish: apr(24) })],
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "O", start: apr(6), finish: apr(17) }),
+        projectRow({ id: "D", start: apr(6), finish: apr(8), pct: 100, deps: "O" }),
+        projectRow({ id: "Z", start: apr(6), finish: apr(24) }),
+      ],
     });
     expect(node(a, "O").totalFloat).toBe(5);
     expect(node(a, "O").critical).toBe(false);
@@ -185,7 +259,10 @@ describe("done items are facts", () => {
   it("a milestone with an actual date stands on it", () => {
     const a = analyse({
       Projects: [PROJECT_HEADERS, projectRow({ id: "P1", start: apr(6), finish: apr(30) })],
-      Milestones: [["ID", "Project", "Milestone", "Baseline Date", "Actual Date", "Depends On"], ["M1", "P1", "early win", apr(8), apr(9), "P1"]],
+      Milestones: [
+        ["ID", "Project", "Milestone", "Baseline Date", "Actual Date", "Depends On"],
+        ["M1", "P1", "early win", apr(8), apr(9), "P1"],
+      ],
     });
     expect(shown(a, "M1").ef).toBe(apr(9));
     expect(a.diagnostics.filter((x) => ["slippage-impact", "date-conflict"].includes(x.code))).toEqual([]);
@@ -211,7 +288,11 @@ describe("root causes told truthfully", () => {
   });
   it("nothing slipped: a start entered before a done, on-time predecessor's finish is a conflict of dates", () => {
     const a = analyse({
-      Projects: [PROJECT_HEADERS, projectRow({ id: "Y", start: apr(6), finish: apr(17), baseline: apr(17), status: "Complete" }), projectRow({ id: "X", start: apr(13), finish: apr(17), deps: "Y" })],
+      Projects: [
+        PROJECT_HEADERS,
+        projectRow({ id: "Y", start: apr(6), finish: apr(17), baseline: apr(17), status: "Complete" }),
+        projectRow({ id: "X", start: apr(13), finish: apr(17), deps: "Y" }),
+      ],
     });
     expect(a.diagnostics.filter((x) => x.code === "slippage-impact")).toEqual([]);
     const c = a.diagnostics.filter((x) => x.code === "date-conflict");
@@ -232,7 +313,10 @@ describe("root causes told truthfully", () => {
       ],
     });
     const cyc = a.diagnostics.filter((x) => x.code === "dependency-cycle");
-    expect(cyc.map((x) => x.message.split(".")[0]).sort()).toEqual(["Dependency cycle: P1 waits for P3, which waits for P2, which waits for P1", "Dependency cycle: P6 waits for itself"]);
+    expect(cyc.map((x) => x.message.split(".")[0]).sort()).toEqual([
+      "Dependency cycle: P1 waits for P3, which waits for P2, which waits for P1",
+      "Dependency cycle: P6 waits for itself",
+    ]);
     expect(a.schedule.cycles).toEqual(expect.arrayContaining([["P1", "P3", "P2"], ["P6"]]));
     expect(node(a, "P1")).toMatchObject({ inCycle: true, computable: false, totalFloat: null, critical: false });
     expect(shown(a, "P4")).toMatchObject({ es: apr(13), float: 0 });
@@ -241,7 +325,9 @@ describe("root causes told truthfully", () => {
     expect(a.rag.projects.get("P1")!.schedule.because).toContain("dependency cycle");
   });
   it("handles a long chain without recursion limits", () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => projectRow({ id: `T${i}`, start: apr(6), finish: apr(6), deps: i ? `T${i - 1}` : "" }));
+    const rows = Array.from({ length: 20000 }, (_, i) =>
+      projectRow({ id: `T${i}`, start: apr(6), finish: apr(6), deps: i ? `T${i - 1}` : "" }),
+    );
     const a = analyse({ Projects: [PROJECT_HEADERS, ...rows], Settings: [["Calendar", "Calendar days"]] });
     expect(a.schedule.programmeEnd! - dayFromYmd(2026, 4, 6)).toBe(19999);
     expect(a.schedule.criticalPath).toHaveLength(20000);
@@ -271,16 +357,24 @@ describe("against dates Microsoft Project computed for the same network", () => 
     ["15", "", "2018-10-18", "2018-10-18", 9],
     ["16", "15FF+2d", "2018-10-22", "2018-10-22", 9],
   ];
-  const a = analyseWorkbook(snap({ Projects: [PROJECT_HEADERS, ...rows.map(([id, deps, start, finish]) => projectRow({ id, start, finish, deps }))] }), { asOf: dayFromYmd(2018, 10, 1) });
+  const a = analyseWorkbook(
+    snap({
+      Projects: [PROJECT_HEADERS, ...rows.map(([id, deps, start, finish]) => projectRow({ id, start, finish, deps }))],
+    }),
+    { asOf: dayFromYmd(2018, 10, 1) },
+  );
   it.each(rows)("task %s (%s) has Project's early start and finish", (id, _deps, start, finish) => {
     expect([formatDay(node(a, id).earlyStart), formatDay(node(a, id).earlyFinish)]).toEqual([start, finish]);
   });
   // Project leaves the predecessor of an SS or SF link unconstrained in its backward pass (tasks 11 and 13:
   // late start 2 Nov, 11 days' slack); this engine applies the textbook rule the docs state
   // (SS: LS ≤ LS(succ) − lag; SF: LS ≤ LF(succ) − lag), which gives 10 and 9. docs/dependencies.md says so.
-  it.each(rows.filter(([id]) => id !== "11" && id !== "13"))("task %s has Project's total slack", (id, _d, _s, _f, slack) => {
-    expect(node(a, id).totalFloat).toBe(slack);
-  });
+  it.each(rows.filter(([id]) => id !== "11" && id !== "13"))(
+    "task %s has Project's total slack",
+    (id, _d, _s, _f, slack) => {
+      expect(node(a, id).totalFloat).toBe(slack);
+    },
+  );
   it("differs from Project only where documented: the SS and SF predecessors", () => {
     expect([node(a, "11").totalFloat, node(a, "13").totalFloat]).toEqual([10, 9]);
   });

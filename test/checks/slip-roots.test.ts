@@ -27,7 +27,10 @@ function chain() {
 describe("slip roots", () => {
   it("one finding per root: how late, how many it pushes, the milestones and critical items it moves, worst first", () => {
     const a = analyseWorkbook(chain());
-    const pushed = a.diagnostics.filter((x) => x.code === "slippage-impact").map((x) => x.entity).sort();
+    const pushed = a.diagnostics
+      .filter((x) => x.code === "slippage-impact")
+      .map((x) => x.entity)
+      .sort();
     expect(pushed).toEqual(["A2", "A3", "AM", "B2"]);
     const roots = slipRoots(a.schedule, a.rag);
     expect(roots.map((r) => r.root)).toEqual(["A1", "B1"]);
@@ -37,7 +40,9 @@ describe("slip roots", () => {
     expect(a1.rootSlipDays).toBe(a.rag.projects.get("A1")!.slipDays);
     expect(a1.worstDays).toBe(Math.max(...a1.pushed.map((p) => p.days)));
     expect(b1.pushed.map((p) => p.id)).toEqual(["B2"]);
-    expect(slipRootSentence(a1)).toMatch(/^A1 is \d+ days late and pushes 3 items \(up to \d+ days\); it moves milestone AM/);
+    expect(slipRootSentence(a1)).toMatch(
+      /^A1 is \d+ days late and pushes 3 items \(up to \d+ days\); it moves milestone AM/,
+    );
     expect(slipRootSentence(b1)).toMatch(/pushes 1 item \(up to 1 day\)|pushes 1 item \(up to \d+ days\)/);
   });
 });

@@ -26,15 +26,60 @@ describe("pmo-highlights check", () => {
     const r = await cli("check", SAMPLE, "--json", "--as-of", "2010-02-28");
     const j = JSON.parse(r.out);
     expect(j.asOf).toBe("2010-02-28");
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(["diagnostics", "projects", "milestones", "criticalPath", "risks", "competencies", "workstreams"]));
-    expect(j.diagnostics[0]).toEqual({ severity: expect.any(String), code: expect.any(String), message: expect.any(String), sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$|^$/), entity: expect.anything() });
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        "diagnostics",
+        "projects",
+        "milestones",
+        "criticalPath",
+        "risks",
+        "competencies",
+        "workstreams",
+      ]),
+    );
+    expect(j.diagnostics[0]).toEqual({
+      severity: expect.any(String),
+      code: expect.any(String),
+      message: expect.any(String),
+      sheet: expect.any(String),
+      cell: expect.stringMatching(/^[A-Z]+\d+$|^$/),
+      entity: expect.anything(),
+    });
     const p = j.projects.find((x: { id: string }) => x.id === "P04");
-    expect(p).toMatchObject({ reportedRag: "Green", computedRag: "Red", earlyStart: "2009-04-01", earlyFinish: "2009-12-31", totalFloat: expect.any(Number), critical: false });
-    expect(p).toMatchObject({ lateStart: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), lateFinish: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), drivers: expect.any(Array), rule: "overdue", sheet: "Projects", row: 5 });
-    expect(j.milestones[0]).toEqual(expect.objectContaining({ id: "M01", computedRag: "Blue", rule: "done", earlyStart: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), critical: false, totalFloat: null }));
+    expect(p).toMatchObject({
+      reportedRag: "Green",
+      computedRag: "Red",
+      earlyStart: "2009-04-01",
+      earlyFinish: "2009-12-31",
+      totalFloat: expect.any(Number),
+      critical: false,
+    });
+    expect(p).toMatchObject({
+      lateStart: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      lateFinish: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      drivers: expect.any(Array),
+      rule: "overdue",
+      sheet: "Projects",
+      row: 5,
+    });
+    expect(j.milestones[0]).toEqual(
+      expect.objectContaining({
+        id: "M01",
+        computedRag: "Blue",
+        rule: "done",
+        earlyStart: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+        critical: false,
+        totalFloat: null,
+      }),
+    );
     expect(j.calendar).toBe("working");
     expect(j.risks.find((x: { id: string }) => x.id === "R05")).toMatchObject({ score: 20, band: "Extreme" });
-    expect(j.competencies.find((x: { id: string }) => x.id === "C5")).toMatchObject({ current: 1, target: 3, gap: 2, rag: "Red" });
+    expect(j.competencies.find((x: { id: string }) => x.id === "C5")).toMatchObject({
+      current: 1,
+      target: 3,
+      gap: 2,
+      rag: "Red",
+    });
     expect(j.workstreams.map((w: { name: string }) => w.name)).toContain("Commissioning Competencies");
     expect(Array.isArray(j.criticalPath) && j.criticalPath.length > 0).toBe(true);
     expect(r.err).toBe("");
@@ -42,7 +87,20 @@ describe("pmo-highlights check", () => {
 
   it("exits 1 when the workbook has errors", async () => {
     const f = join(dir, "errors.xlsx");
-    writeFileSync(f, await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", "not a date"]] }] }));
+    writeFileSync(
+      f,
+      await writeNewWorkbook({
+        sheets: [
+          {
+            name: "Projects",
+            rows: [
+              ["ID", "Name", "Workstream", "Finish"],
+              ["P1", "A", "W", "not a date"],
+            ],
+          },
+        ],
+      }),
+    );
     const r = await cli("check", f);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/D2 +error +bad-date: Finish "not a date" is not a date/);
@@ -79,18 +137,66 @@ describe("pmo-highlights template", () => {
     expect(r.code).toBe(0);
     const data = readFileSync(f);
     const snapshot = await readWorkbook(data);
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Instructions", "Projects", "Milestones", "Dependencies", "Risks", "Issues", "Assumptions", "Dependencies Log", "Benefits", "Competencies", "Governance", "Holidays", "Workstreams", "Commentary", "Settings"]);
-    expect(snapshot.tables.map((t) => t.name)).toEqual(["Projects", "Milestones", "Dependencies", "Risks", "Issues", "Assumptions", "DependenciesLog", "Benefits", "Competencies", "Governance", "Holidays", "Workstreams", "Commentary", "Settings"]);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual([
+      "Instructions",
+      "Projects",
+      "Milestones",
+      "Dependencies",
+      "Risks",
+      "Issues",
+      "Assumptions",
+      "Dependencies Log",
+      "Benefits",
+      "Competencies",
+      "Governance",
+      "Holidays",
+      "Workstreams",
+      "Commentary",
+      "Settings",
+    ]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual([
+      "Projects",
+      "Milestones",
+      "Dependencies",
+      "Risks",
+      "Issues",
+      "Assumptions",
+      "DependenciesLog",
+      "Benefits",
+      "Competencies",
+      "Governance",
+      "Holidays",
+      "Workstreams",
+      "Commentary",
+      "Settings",
+    ]);
     const { diagnostics, programme } = readProgramme(snapshot);
     expect(diagnostics.filter((d) => d.code === "missing-column" || d.code === "missing-sheet")).toEqual([]);
     // Its Settings rows leave Value blank (the default) with a note beside: the notes are not read as values.
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(programme.sources.map((s) => s.kind).sort()).toEqual(["assumptions", "benefits", "commentary", "competencies", "dependencies", "dependencyLog", "governance", "holidays", "issues", "milestones", "projects", "risks", "settings", "workstreams"]);
+    expect(programme.sources.map((s) => s.kind).sort()).toEqual([
+      "assumptions",
+      "benefits",
+      "commentary",
+      "competencies",
+      "dependencies",
+      "dependencyLog",
+      "governance",
+      "holidays",
+      "issues",
+      "milestones",
+      "projects",
+      "risks",
+      "settings",
+      "workstreams",
+    ]);
     // England and Wales bank holidays for this year and the next four, as real dates.
     const year = new Date().getFullYear();
     const christmas = englandWalesBankHolidays(year).find((h) => h.name.startsWith("Christmas"))!;
     expect(programme.holidays.map((h) => h.date)).toContain(christmas.date);
-    expect(new Set(programme.holidays.map((h) => ymdFromDay(h.date).y))).toEqual(new Set([year, year + 1, year + 2, year + 3, year + 4]));
+    expect(new Set(programme.holidays.map((h) => ymdFromDay(h.date).y))).toEqual(
+      new Set([year, year + 1, year + 2, year + 3, year + 4]),
+    );
     const zip = await (await import("jszip")).default.loadAsync(data);
     const projects = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     expect(projects).toContain('<formula1>"Red,Amber,Green,Blue"</formula1>');

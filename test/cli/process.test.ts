@@ -30,7 +30,20 @@ describe("the compiled command line", () => {
 
   it("shows control characters in workbook text as visible escapes, never raw", async () => {
     const f = join(dir, "escape.xlsx");
-    writeFileSync(f, await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish", "Reported RAG"], ["P1", "\u001b]0;pwned\u0007\u001b[2J0 errors", "WS\u001b[31m", "2010-01-01", "Green"]] }] }));
+    writeFileSync(
+      f,
+      await writeNewWorkbook({
+        sheets: [
+          {
+            name: "Projects",
+            rows: [
+              ["ID", "Name", "Workstream", "Finish", "Reported RAG"],
+              ["P1", "\u001b]0;pwned\u0007\u001b[2J0 errors", "WS\u001b[31m", "2010-01-01", "Green"],
+            ],
+          },
+        ],
+      }),
+    );
     const r = spawnSync(process.execPath, [BIN, "check", f, "--as-of", "2010-02-01"], { encoding: "utf8" });
     expect(r.stdout).not.toContain("\u001b");
     expect(r.stdout).toContain("\\x1b]0;pwned\\x07\\x1b[2J0 errors");

@@ -46,7 +46,9 @@ describe("pmo-highlights report", () => {
   it("exits 2 with a reason when the output folder does not exist, leaving nothing behind", async () => {
     const r = await cli("report", SAMPLE_PATH, "-o", join(dir, "no", "such", "dir", "out.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^pmo-highlights: the folder \S+no\/such\/dir does not exist: create it, or choose another place for out\.xlsx\n$/);
+    expect(r.err).toMatch(
+      /^pmo-highlights: the folder \S+no\/such\/dir does not exist: create it, or choose another place for out\.xlsx\n$/,
+    );
   });
 });
 
@@ -66,7 +68,11 @@ describe("safe writes", () => {
     const mine = join(dir, "mywork.xlsx");
     copyFileSync(SAMPLE_PATH, mine);
     const before = sha(mine);
-    for (const args of [["template", "-o", mine], ["demo", "-o", mine], ["report", SAMPLE_PATH, "-o", mine]]) {
+    for (const args of [
+      ["template", "-o", mine],
+      ["demo", "-o", mine],
+      ["report", SAMPLE_PATH, "-o", mine],
+    ]) {
       const r = await cli(...args);
       expect(r.code).toBe(2);
       expect(r.err).toBe(`pmo-highlights: ${mine} already exists: add --force to replace it, or choose another name\n`);
@@ -92,11 +98,18 @@ describe("the command line's manners", () => {
     const r = (await cli("report", "--help")).out;
     for (const o of ["-o, --output", "--as-of", "--force", "-q, --quiet", "-h, --help"]) expect(r).toContain(o);
     const c = await cli("check", "--bogus");
-    expect([c.code, c.err]).toEqual([2, "pmo-highlights: unknown option --bogus. pmo-highlights --help lists the commands.\n"]);
+    expect([c.code, c.err]).toEqual([
+      2,
+      "pmo-highlights: unknown option --bogus. pmo-highlights --help lists the commands.\n",
+    ]);
   });
   it("check --quiet prints only the summary line", async () => {
     const r = await cli("check", SAMPLE_PATH, "--quiet");
-    expect(r.out.trim().split("\n")).toEqual([expect.stringMatching(/^sample-programme\.xlsx: 0 errors, \d+ warnings, \d+ info; overall RED as of 31 Jan 2010$/)]);
+    expect(r.out.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^sample-programme\.xlsx: 0 errors, \d+ warnings, \d+ info; overall RED as of 31 Jan 2010$/,
+      ),
+    ]);
   });
   it("check --format sarif writes SARIF 2.1.0 with each finding at its cell", async () => {
     const r = await cli("check", SAMPLE_PATH, "--format", "sarif");
@@ -105,7 +118,10 @@ describe("the command line's manners", () => {
     const run = s.runs[0];
     expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain("rag-mismatch");
     const res = run.results.find((x: { ruleId: string }) => x.ruleId === "risk-escalation");
-    expect(res).toMatchObject({ level: "warning", locations: [{ logicalLocations: [{ fullyQualifiedName: "'Risk Log'!F5", kind: "cell" }] }] });
+    expect(res).toMatchObject({
+      level: "warning",
+      locations: [{ logicalLocations: [{ fullyQualifiedName: "'Risk Log'!F5", kind: "cell" }] }],
+    });
     expect(run.results).toHaveLength(JSON.parse((await cli("check", SAMPLE_PATH, "--json")).out).diagnostics.length);
   });
 });

@@ -23,7 +23,9 @@ describe("the zip layer with Node's zlib installed", () => {
 
   it("calls a part that is not DEFLATE data damaged, naming it", () => {
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
-    const bad = buildRawZip([{ name: "xl/b.xml", body: garbage, method: 8, crc: crc32(text), uncompressed: 10 } as never]);
+    const bad = buildRawZip([
+      { name: "xl/b.xml", body: garbage, method: 8, crc: crc32(text), uncompressed: 10 } as never,
+    ]);
     let error: unknown;
     try {
       openZip(bad).get("xl/b.xml")!.read();

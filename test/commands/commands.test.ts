@@ -4,9 +4,16 @@ import { FakeExcel } from "../support/fake-excel";
 
 // The function file registers handlers with Office on load; give it a minimal Office to load against.
 const associated: Record<string, unknown> = {};
-(globalThis as { Office?: unknown }).Office = { onReady: (cb: () => void) => cb(), actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) }, context: {}, AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" }, EventType: { DialogEventReceived: "dialogEventReceived" } };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runCommand, notifyInDialog, UNSHOWN_MESSAGE_KEY } = require("../../src/commands/commands") as typeof import("../../src/commands/commands");
+(globalThis as { Office?: unknown }).Office = {
+  onReady: (cb: () => void) => cb(),
+  actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) },
+  context: {},
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: { DialogEventReceived: "dialogEventReceived" },
+};
+ 
+const { runCommand, notifyInDialog, UNSHOWN_MESSAGE_KEY } =
+  require("../../src/commands/commands") as typeof import("../../src/commands/commands");
 
 describe("the ribbon's function commands", () => {
   it("register Run Checks and Generate Report with Office", () => {
@@ -21,7 +28,24 @@ describe("the ribbon's function commands", () => {
     const notes: string[] = [];
     await runCommand("check", deps(fake), (m) => void notes.push(m));
     expect(notes).toEqual([]);
-    expect(reportSheets(fake).map((s) => s.name).sort()).toEqual(["Board Report", "ER Commissioning Competencies", "ER Quality and Innovation", "ER Working in Partnership", "Exceptions", "HR Clinical Engagement", "HR Commissioning Competencies", "HR Leadership Development", "HR Quality and Innovation", "HR Working in Partnership", "Plan Snapshots", "RAG History"]);
+    expect(
+      reportSheets(fake)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual([
+      "Board Report",
+      "ER Commissioning Competencies",
+      "ER Quality and Innovation",
+      "ER Working in Partnership",
+      "Exceptions",
+      "HR Clinical Engagement",
+      "HR Commissioning Competencies",
+      "HR Leadership Development",
+      "HR Quality and Innovation",
+      "HR Working in Partnership",
+      "Plan Snapshots",
+      "RAG History",
+    ]);
     expect(cellsOf(fake.sheet("Board Report"))).toEqual(board);
     expect(fake.requests.some((r) => r.ops.includes("worksheet.activate"))).toBe(true);
   });
@@ -42,7 +66,9 @@ describe("the ribbon's function commands", () => {
     fake.state.protectedStructure = true;
     let closed!: () => void;
     let finished = false;
-    const run = runCommand("report", deps(fake), () => new Promise<void>((r) => (closed = r))).then(() => (finished = true));
+    const run = runCommand("report", deps(fake), () => new Promise<void>((r) => (closed = r))).then(
+      () => (finished = true),
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(finished).toBe(false); // the message is still open: event.completed() must wait
     closed();
@@ -60,7 +86,12 @@ describe("the ribbon's function commands", () => {
     // And when reading and checking took too long, even for a small workbook.
     const small = await sampleFake();
     let t = 0;
-    await runCommand("report", deps(small), (m) => void notes.push(m), () => (t += 100_000));
+    await runCommand(
+      "report",
+      deps(small),
+      (m) => void notes.push(m),
+      () => (t += 100_000),
+    );
     expect(notes[1]).toMatch(/Open Programme Check/);
     expect(reportSheets(small)).toEqual([]);
   }, 60_000);
@@ -71,17 +102,23 @@ describe("the ribbon's function commands", () => {
     const notes: string[] = [];
     await runCommand("report", deps(fake), (m) => void notes.push(m));
     expect(reportSheets(fake)).toHaveLength(12); // board, 5 highlight and 3 exception reports, exceptions, history, plan snapshots
-    expect(notes).toEqual([expect.stringMatching(/^The report was written\. Excel did not accept .*print area.*Generate the report again/)]);
+    expect(notes).toEqual([
+      expect.stringMatching(/^The report was written\. Excel did not accept .*print area.*Generate the report again/),
+    ]);
   });
 
   it("keeps a message the user would not let open (12009) instead of losing it, and completes", async () => {
     const stored: Record<string, string> = {};
     const ui = {
-      displayDialogAsync: (_url: string, _opts: unknown, cb: (r: unknown) => void) => cb({ status: "failed", error: { code: 12009 } }),
+      displayDialogAsync: (_url: string, _opts: unknown, cb: (r: unknown) => void) =>
+        cb({ status: "failed", error: { code: 12009 } }),
     } as unknown as Pick<Office.UI, "displayDialogAsync">;
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     await notifyInDialog("The workbook is protected.", ui, { setItem: (k: string, v: string) => void (stored[k] = v) });
     warn.mockRestore();
-    expect(JSON.parse(stored[UNSHOWN_MESSAGE_KEY])).toMatchObject({ code: 12009, message: "The workbook is protected." });
+    expect(JSON.parse(stored[UNSHOWN_MESSAGE_KEY])).toMatchObject({
+      code: 12009,
+      message: "The workbook is protected.",
+    });
   });
 });

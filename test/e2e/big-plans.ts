@@ -24,13 +24,31 @@ export async function projectLikePlan(): Promise<{ data: Uint8Array; tasks: numb
     let previousGroup = 0;
     for (let g = 0; g < 4; g++) {
       const groupId = ++id;
-      rows.push([groupId, `Stage ${w + 1}.${g + 1}`, "100 days", date(base + 140 * g), date(base + 140 * g + 139), previousGroup ? String(previousGroup) : null, 2, null]);
+      rows.push([
+        groupId,
+        `Stage ${w + 1}.${g + 1}`,
+        "100 days",
+        date(base + 140 * g),
+        date(base + 140 * g + 139),
+        previousGroup ? String(previousGroup) : null,
+        2,
+        null,
+      ]);
       previousGroup = groupId;
       let prev = 0;
       for (let t = 0; t < 78; t++) {
         const milestone = t % 6 === 5;
         const start = base + 140 * g + t;
-        rows.push([++id, milestone ? `Gate ${w + 1}.${g + 1}.${t + 1}` : `Task ${w + 1}.${g + 1}.${t + 1}`, milestone ? "0 days" : "1 day", date(start), date(start), prev ? `${prev}FS` : null, 3, `Lead ${w + 1}`]);
+        rows.push([
+          ++id,
+          milestone ? `Gate ${w + 1}.${g + 1}.${t + 1}` : `Task ${w + 1}.${g + 1}.${t + 1}`,
+          milestone ? "0 days" : "1 day",
+          date(start),
+          date(start),
+          prev ? `${prev}FS` : null,
+          3,
+          `Lead ${w + 1}`,
+        ]);
         prev = id;
       }
     }

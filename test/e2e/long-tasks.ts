@@ -11,7 +11,11 @@ import type { Page } from "playwright-core";
  */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longObserver?: PerformanceObserver; __progress: string[] };
+    const w = window as unknown as {
+      __longTasks: number[];
+      __longObserver?: PerformanceObserver;
+      __progress: string[];
+    };
     w.__longObserver?.disconnect();
     w.__longTasks = [];
     w.__progress = [];
@@ -25,7 +29,12 @@ export async function watchLongTasks(page: Page): Promise<void> {
         const t = el.getAttribute("aria-valuetext");
         if (t && w.__progress[w.__progress.length - 1] !== t) w.__progress.push(t);
       }
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuetext"] });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["aria-valuetext"],
+    });
   });
 }
 
@@ -45,7 +54,8 @@ export async function longTasks(page: Page): Promise<{ longest: number; count: n
  */
 async function waitFor(page: Page, css: string, text: RegExp | null, timeout: number): Promise<void> {
   await page.waitForFunction(
-    ([c, t]) => [...document.querySelectorAll(c as string)].some((e) => !t || new RegExp(t as string).test(e.textContent ?? "")),
+    ([c, t]) =>
+      [...document.querySelectorAll(c as string)].some((e) => !t || new RegExp(t as string).test(e.textContent ?? "")),
     [css, text?.source ?? null],
     { timeout, polling: 500 },
   );
@@ -53,15 +63,27 @@ async function waitFor(page: Page, css: string, text: RegExp | null, timeout: nu
 
 /** Clicks the first `css` element whose text matches, from the page (no role query). */
 async function click(page: Page, css: string, text: RegExp): Promise<void> {
-  await page.evaluate(([c, t]) => ([...document.querySelectorAll(c)].find((e) => new RegExp(t).test(e.textContent ?? "")) as HTMLElement | undefined)?.click(), [css, text.source]);
+  await page.evaluate(
+    ([c, t]) =>
+      (
+        [...document.querySelectorAll(c)].find((e) => new RegExp(t).test(e.textContent ?? "")) as
+          HTMLElement | undefined
+      )?.click(),
+    [css, text.source],
+  );
 }
 
 /**
  * In browser mode: opens `data` through the file input, runs the checks and generates the
  * report, watching long tasks throughout. Returns them, with the seconds each step took.
  */
-export async function openCheckAndReport(page: Page, name: string, data: Uint8Array, timeout = 400_000): Promise<{ longest: number; count: number; progress: string[]; checkS: number; reportS: number }> {
-  if (await page.$("[data-testid=file-input]") === null) await click(page, "button", /^Open another workbook$/);
+export async function openCheckAndReport(
+  page: Page,
+  name: string,
+  data: Uint8Array,
+  timeout = 400_000,
+): Promise<{ longest: number; count: number; progress: string[]; checkS: number; reportS: number }> {
+  if ((await page.$("[data-testid=file-input]")) === null) await click(page, "button", /^Open another workbook$/);
   await waitFor(page, "[data-testid=file-input]", null, 30_000);
   await watchLongTasks(page);
   // From a path, so the browser reads the file itself (a buffer would be decoded by script in the page, a long task of the test's own).

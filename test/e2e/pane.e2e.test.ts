@@ -55,11 +55,25 @@ const ALLOWED = (id: string, html: string) => id === "aria-hidden-focus" && /\bd
 async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
   });
   return result.violations
-    .map((v) => ({ id: v.id, nodes: v.nodes.filter((n) => !ALLOWED(v.id, n.html)).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`) }))
+    .map((v) => ({
+      id: v.id,
+      nodes: v.nodes.filter((n) => !ALLOWED(v.id, n.html)).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`),
+    }))
     .filter((v) => v.nodes.length > 0);
 }
 
@@ -84,7 +98,11 @@ async function look(name: string, widths = [320, 800]): Promise<void> {
 async function focusSamples(ms = 3000): Promise<string[]> {
   const out: string[] = [];
   for (let t = 0; t <= ms; t += 250) {
-    out.push(await page.evaluate(() => (document.activeElement === document.body ? "<body>" : (document.activeElement?.textContent ?? "").trim())));
+    out.push(
+      await page.evaluate(() =>
+        document.activeElement === document.body ? "<body>" : (document.activeElement?.textContent ?? "").trim(),
+      ),
+    );
     await page.waitForTimeout(250);
   }
   return out;
@@ -93,9 +111,18 @@ async function focusSamples(ms = 3000): Promise<string[]> {
 /** A Word document's package (ECMA-376 Part 1 parts of a .docx), to be chosen under an .xlsx name. */
 async function wordDocument(): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    "word/document.xml",
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+  );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
@@ -112,7 +139,9 @@ describe("the task pane in a browser", () => {
     const r = await page.request.get(new URL(help!, page.url()).toString());
     expect(r.status()).toBe(200);
     expect(await r.text()).toMatch(/What the workbook needs/);
-    expect(await page.evaluate(() => [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length)).toBeGreaterThan(0); // the logo
+    expect(
+      await page.evaluate(() => [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length),
+    ).toBeGreaterThan(0); // the logo
     await look("start");
   });
 
@@ -120,17 +149,28 @@ describe("the task pane in a browser", () => {
     await page.getByRole("button", { name: "Try the sample programme" }).click();
     await page.getByRole("button", { name: "Run the checks" }).waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === "sample-programme.xlsx");
-    expect(await page.getByRole("status").textContent()).toBe("Opened sample-programme.xlsx. Run the checks to see its findings.");
+    expect(await page.getByRole("status").textContent()).toBe(
+      "Opened sample-programme.xlsx. Run the checks to see its findings.",
+    );
   });
 
   it("runs the checks, with focus on the results after the first run and after later ones", async () => {
     await page.getByRole("button", { name: "Run the checks" }).click();
-    await page.getByText(/as of 31 Jan 2010/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/as of 31 Jan 2010/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const first = await focusSamples();
     expect(first.filter((t) => !/as of 31 Jan 2010/.test(t))).toEqual([]);
-    expect(await page.getByRole("status").textContent()).toMatch(/^Checks done: \d+ errors?, \d+ warnings?, \d+ info\.$/);
+    expect(await page.getByRole("status").textContent()).toMatch(
+      /^Checks done: \d+ errors?, \d+ warnings?, \d+ info\.$/,
+    );
     await page.getByRole("button", { name: "Run the checks again" }).click();
-    await page.waitForFunction(() => /^Checks done/.test(document.querySelector('[role="status"]')?.textContent ?? "") && !document.querySelector('[role="progressbar"]'));
+    await page.waitForFunction(
+      () =>
+        /^Checks done/.test(document.querySelector('[role="status"]')?.textContent ?? "") &&
+        !document.querySelector('[role="progressbar"]'),
+    );
     const later = await focusSamples(1500);
     expect(later.filter((t) => !/as of 31 Jan 2010/.test(t))).toEqual([]);
     expect(await page.getByRole("region", { name: /Risk Log: \d+ findings/ }).count()).toBe(1);
@@ -142,22 +182,28 @@ describe("the task pane in a browser", () => {
   it("shows what a finding's cell holds", async () => {
     const show = page.getByRole("button", { name: /^Show what Projects [A-Z]+\d+ holds$/ }).first();
     await show.click();
-    await page.getByRole("table", { name: /^Projects row \d+, around [A-Z]+\d+$/ }).first().waitFor();
+    await page
+      .getByRole("table", { name: /^Projects row \d+, around [A-Z]+\d+$/ })
+      .first()
+      .waitFor();
     await look("cell-preview");
     await show.click();
   });
 
   it("keeps the cell references looking like links in forced colours (Windows high contrast)", async () => {
     await page.emulateMedia({ forcedColors: "active" });
-    const style = await page.getByRole("button", { name: /^Show what Projects [A-Z]+\d+ holds$/ }).first().evaluate((el) => {
-      const probe = document.createElement("span");
-      probe.style.color = "LinkText";
-      document.body.appendChild(probe);
-      const linkText = getComputedStyle(probe).color;
-      probe.remove();
-      const s = getComputedStyle(el);
-      return { color: s.color, linkText, underline: s.textDecorationLine };
-    });
+    const style = await page
+      .getByRole("button", { name: /^Show what Projects [A-Z]+\d+ holds$/ })
+      .first()
+      .evaluate((el) => {
+        const probe = document.createElement("span");
+        probe.style.color = "LinkText";
+        document.body.appendChild(probe);
+        const linkText = getComputedStyle(probe).color;
+        probe.remove();
+        const s = getComputedStyle(el);
+        return { color: s.color, linkText, underline: s.textDecorationLine };
+      });
     expect(style.underline).toContain("underline");
     expect(style.color).toBe(style.linkText);
     await page.screenshot({ path: join(SHOTS, "check-forced-colours-320.png"), fullPage: true });
@@ -167,7 +213,11 @@ describe("the task pane in a browser", () => {
   it("shows the workbook's sheets, and settings that show what was saved and offer to re-run", async () => {
     await page.getByRole("tab", { name: "Workbook" }).click();
     await page.getByText(/Links: Depends On column on Milestones, 9 links/).waitFor();
-    expect(await page.getByText(/Not in this workbook \(each is optional; its checks are skipped\): Assumptions, Dependencies Log\./).count()).toBe(1);
+    expect(
+      await page
+        .getByText(/Not in this workbook \(each is optional; its checks are skipped\): Assumptions, Dependencies Log\./)
+        .count(),
+    ).toBe(1);
     await look("workbook");
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Red slip days").fill("45");
@@ -178,7 +228,9 @@ describe("the task pane in a browser", () => {
     expect(await page.getByLabel("Red slip days").inputValue()).toBe("45"); // what was saved, not what the last check read
     await look("settings");
     await page.getByRole("button", { name: "Run the checks again" }).click();
-    await page.waitForFunction(() => /as of 31 Jan 2010/.test(document.activeElement?.textContent ?? ""), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /as of 31 Jan 2010/.test(document.activeElement?.textContent ?? ""), null, {
+      timeout: 60_000,
+    });
     expect(await page.getByRole("tab", { name: "Check" }).getAttribute("aria-selected")).toBe("true");
   });
 
@@ -186,10 +238,13 @@ describe("the task pane in a browser", () => {
     await page.setViewportSize({ width: 160, height: 900 });
     const more = page.getByRole("tab", { name: /^More views \(\d\)$/ });
     await more.waitFor();
-    const offScreen = await page.evaluate(() => [...document.querySelectorAll('[role="tab"]')].filter((t) => {
-      const r = t.getBoundingClientRect();
-      return r.width > 0 && r.right > window.innerWidth;
-    }).length);
+    const offScreen = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[role="tab"]')].filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.width > 0 && r.right > window.innerWidth;
+        }).length,
+    );
     expect(offScreen).toBe(0);
     await more.click();
     await page.getByRole("menuitem", { name: "Settings" }).click();
@@ -223,7 +278,9 @@ describe("the task pane in a browser", () => {
     const path = join(SHOTS, "..", "downloaded-report.xlsx");
     await download.saveAs(path);
     const back = await readWorkbook(new Uint8Array(readFileSync(path)));
-    expect(back.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Projects", "Board Report", "Exceptions", "RAG History"]));
+    expect(back.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Projects", "Board Report", "Exceptions", "RAG History"]),
+    );
     expect(back.reportSheets?.length).toBe(12); // board, 5 highlight and 3 exception reports, exceptions, RAG history, plan snapshots
   });
 
@@ -232,14 +289,22 @@ describe("the task pane in a browser", () => {
     await page.getByRole("button", { name: "Try the sample programme" }).waitFor();
     const refusal = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
       await page.setInputFiles('[data-testid="file-input"]', file);
-      await page.waitForFunction(() => !!document.querySelector('[role="alert"]') && !/Opening/.test(document.body.textContent ?? ""));
+      await page.waitForFunction(
+        () => !!document.querySelector('[role="alert"]') && !/Opening/.test(document.body.textContent ?? ""),
+      );
       return page.getByRole("alert").textContent();
     };
-    expect(await refusal(join(__dirname, "..", "..", "README.md"))).toMatch(/^README\.md cannot be opened: it is not an Excel workbook/);
+    expect(await refusal(join(__dirname, "..", "..", "README.md"))).toMatch(
+      /^README\.md cannot be opened: it is not an Excel workbook/,
+    );
     await look("not-a-workbook");
     const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    expect(await refusal({ name: "minutes.xlsx", mimeType: xlsx, buffer: await wordDocument() })).toMatch(/^minutes\.xlsx cannot be opened: it is a Word document, not an Excel workbook/);
-    expect(await refusal({ name: "empty.xlsx", mimeType: xlsx, buffer: Buffer.alloc(0) })).toMatch(/^empty\.xlsx is empty \(0 bytes\)/);
+    expect(await refusal({ name: "minutes.xlsx", mimeType: xlsx, buffer: await wordDocument() })).toMatch(
+      /^minutes\.xlsx cannot be opened: it is a Word document, not an Excel workbook/,
+    );
+    expect(await refusal({ name: "empty.xlsx", mimeType: xlsx, buffer: Buffer.alloc(0) })).toMatch(
+      /^empty\.xlsx is empty \(0 bytes\)/,
+    );
     expect(await page.getByRole("alert").textContent()).not.toMatch(/postMessage|cloned|Failed to execute/);
   });
 
@@ -247,9 +312,12 @@ describe("the task pane in a browser", () => {
     const { data, tasks } = await projectLikePlan();
     expect(tasks).toBe(2219);
     const run = await openCheckAndReport(page, "plan-2219.xlsx", data);
-    console.log(`2,219-task plan: longest main-thread task ${run.longest} ms (${run.count} over 50 ms); checks ${run.checkS} s, report ${run.reportS} s`);
+    console.log(
+      `2,219-task plan: longest main-thread task ${run.longest} ms (${run.count} over 50 ms); checks ${run.checkS} s, report ${run.reportS} s`,
+    );
     expect(run.longest).toBeLessThan(200);
-    for (const phase of ["Reading", "Checking", "Planning", "Writing"]) expect(run.progress.some((p) => p.includes(phase))).toBe(true);
+    for (const phase of ["Reading", "Checking", "Planning", "Writing"])
+      expect(run.progress.some((p) => p.includes(phase))).toBe(true);
     await page.getByRole("tab", { name: "Workbook" }).click();
     expect(await page.getByText(/^Projects \(tasks\): Task_Table, 2,219 rows$/).count()).toBe(1);
     await look("workbook-plan", [320]);
@@ -258,7 +326,9 @@ describe("the task pane in a browser", () => {
 
   it("never blocks the page over 500 ms on a 50,000-row file", async () => {
     const run = await openCheckAndReport(page, "wide-50000.xlsx", await wideWorkbook(50_000));
-    console.log(`50,000-row file: longest main-thread task ${run.longest} ms (${run.count} over 50 ms); checks ${run.checkS} s, report ${run.reportS} s`);
+    console.log(
+      `50,000-row file: longest main-thread task ${run.longest} ms (${run.count} over 50 ms); checks ${run.checkS} s, report ${run.reportS} s`,
+    );
     expect(run.longest).toBeLessThan(500);
     await page.getByRole("button", { name: "Open another workbook" }).click();
   }, 900_000);
@@ -285,8 +355,16 @@ describe("the task pane in a browser", () => {
   });
 
   it("makes no request outside its own origin, except Office.js from Microsoft's CDN", () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
-    expect(foreign.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/office.js"))).toEqual([]);
-    expect(consoleErrors.filter((e) => !/appsforoffice|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+    const foreign = requests.filter(
+      (u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"),
+    );
+    expect(foreign.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/office.js"))).toEqual(
+      [],
+    );
+    expect(
+      consoleErrors.filter(
+        (e) => !/appsforoffice|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e),
+      ),
+    ).toEqual([]);
   });
 });

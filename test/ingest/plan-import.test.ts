@@ -6,7 +6,15 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { parseCsv } from "../../src/ingest/csv";
 import { dayFromYmd, formatDay } from "../../src/model/dates";
 import { cli } from "../support/cli";
-import { bigProjectExport, CRITICAL, projectCsv, projectTemplate, projectWizard, smartsheet, typedByHand } from "../support/imports";
+import {
+  bigProjectExport,
+  CRITICAL,
+  projectCsv,
+  projectTemplate,
+  projectWizard,
+  smartsheet,
+  typedByHand,
+} from "../support/imports";
 import { snap } from "../support/snapshot";
 
 const AS_OF = dayFromYmd(2026, 1, 20);
@@ -27,22 +35,35 @@ describe("plans from other tools", () => {
 
   it.each([
     ["Microsoft Project's Excel template (Task_Table, long text dates)", projectTemplate, "a Microsoft Project export"],
-    ["Microsoft Project's Export Wizard (Task_Table1, underscores, US short dates)", projectWizard, "a Microsoft Project export"],
+    [
+      "Microsoft Project's Export Wizard (Task_Table1, underscores, US short dates)",
+      projectWizard,
+      "a Microsoft Project export",
+    ],
     ["a Smartsheet export (row numbers, row grouping, no ID column)", smartsheet, "a Smartsheet export"],
   ])("%s gives the same critical path and dates as the plan typed by hand", async (_what, build, tool) => {
     const a = await analyse(await build());
-    expect(recognised(a)).toContain(`was recognised as ${tool}: 11 tasks, 4 summaries (read as the programme "Community Services Redesign" and its workstreams), 2 milestones and 5 projects.`);
+    expect(recognised(a)).toContain(
+      `was recognised as ${tool}: 11 tasks, 4 summaries (read as the programme "Community Services Redesign" and its workstreams), 2 milestones and 5 projects.`,
+    );
     expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(a.programme.settings.programmeName).toBe("Community Services Redesign");
     expect(a.schedule.criticalPath).toEqual(CRITICAL);
     for (const id of ["3", "4", "5", "7", "8", "10", "11"]) {
       const [x, y] = [a.schedule.nodes.get(id)!, hand.schedule.nodes.get(id)!];
-      expect([id, formatDay(x.earlyStart), formatDay(x.earlyFinish)]).toEqual([id, formatDay(y.earlyStart), formatDay(y.earlyFinish)]);
+      expect([id, formatDay(x.earlyStart), formatDay(x.earlyFinish)]).toEqual([
+        id,
+        formatDay(y.earlyStart),
+        formatDay(y.earlyFinish),
+      ]);
     }
     // Summaries are groupings: the workstreams, never schedule items.
     expect(a.rag.workstreams.map((w) => w.name)).toEqual(["Estates", "Workforce", "Go-live"]);
     expect(a.schedule.nodes.has("1")).toBe(false);
-    expect(a.programme.milestones.map((m) => [m.id, m.project])).toEqual([["5", "4"], ["11", "10"]]);
+    expect(a.programme.milestones.map((m) => [m.id, m.project])).toEqual([
+      ["5", "4"],
+      ["11", "10"],
+    ]);
   });
 
   it("reads the wizard's US dates month first, saying so once per column, and its Resource_Names as leads", async () => {
@@ -56,14 +77,22 @@ describe("plans from other tools", () => {
 
   it("reads Smartsheet's RAG (Yellow is Amber, Gray no status) as the reported RAG", async () => {
     const a = await analyse(await smartsheet());
-    expect(a.programme.projects.map((p) => [p.id, p.reportedRag])).toEqual([["3", null], ["4", "Green"], ["7", "Green"], ["8", "Amber"], ["10", "Green"]]);
+    expect(a.programme.projects.map((p) => [p.id, p.reportedRag])).toEqual([
+      ["3", null],
+      ["4", "Green"],
+      ["7", "Green"],
+      ["8", "Amber"],
+      ["10", "Green"],
+    ]);
   });
 
   it("reads a real-sized export with outline levels", async () => {
     const { data, counts } = await bigProjectExport();
     expect(counts.tasks).toBeGreaterThanOrEqual(2000);
     const a = await analyse(data);
-    expect(recognised(a)).toContain(`${counts.tasks.toLocaleString("en-GB")} tasks, ${counts.summaries} summaries (read as workstreams), ${counts.milestones} milestones`);
+    expect(recognised(a)).toContain(
+      `${counts.tasks.toLocaleString("en-GB")} tasks, ${counts.summaries} summaries (read as workstreams), ${counts.milestones} milestones`,
+    );
     expect(a.rag.workstreams).toHaveLength(10);
     expect(a.programme.projects.length + a.programme.milestones.length).toBe(counts.tasks - counts.summaries);
     expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -73,7 +102,11 @@ describe("plans from other tools", () => {
 describe("CSV", () => {
   it("reads comma- and semicolon-separated files, quoted fields, a BOM, keeping IDs with leading zeros as text", () => {
     const s = parseCsv('\uFEFFID;Name;"Notes"\r\n007;"Plan; phase ""one""";"line\nbreak"\n8;B;\n', "data");
-    expect(s.rows).toEqual([["ID", "Name", "Notes"], ["007", 'Plan; phase "one"', "line\nbreak"], [8, "B", null]]);
+    expect(s.rows).toEqual([
+      ["ID", "Name", "Notes"],
+      ["007", 'Plan; phase "one"', "line\nbreak"],
+      [8, "B", null],
+    ]);
   });
   it("check and report read Project's CSV export directly; report writes a new workbook with the data and the report", async () => {
     const f = join(dir, "Community plan.csv");
@@ -86,7 +119,9 @@ describe("CSV", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('the CSV\'s data is the sheet "Community plan"');
     const back = await readWorkbook(readFileSync(out));
-    expect(back.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Community plan", "Board Report", "Exceptions"]));
+    expect(back.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Community plan", "Board Report", "Exceptions"]),
+    );
   });
 });
 
@@ -95,24 +130,44 @@ describe("dates and maps a PMO meets", () => {
   it("reads ambiguous text dates day first, or month first when Settings says so", () => {
     const day = analyseWorkbook(snap({ Projects: [H, ["P1", "a", "W", "2/3/2026", null]] }), { asOf: AS_OF });
     expect(formatDay(day.programme.projects[0].finish!)).toBe("2026-03-02");
-    const month = analyseWorkbook(snap({ Projects: [H, ["P1", "a", "W", "2/3/2026", null]], Settings: [["Date order", "Month first"]] }), { asOf: AS_OF });
+    const month = analyseWorkbook(
+      snap({ Projects: [H, ["P1", "a", "W", "2/3/2026", null]], Settings: [["Date order", "Month first"]] }),
+      { asOf: AS_OF },
+    );
     expect(formatDay(month.programme.projects[0].finish!)).toBe("2026-02-03");
   });
   it("warns of a year where a date belongs, and of an actual date after the as-of date", () => {
-    const a = analyseWorkbook(snap({ Projects: [H, ["P1", "a", "W", 2010, null], ["P2", "b", "W", "2026-03-31", "2026-03-01"]] }), { asOf: AS_OF });
+    const a = analyseWorkbook(
+      snap({ Projects: [H, ["P1", "a", "W", 2010, null], ["P2", "b", "W", "2026-03-31", "2026-03-01"]] }),
+      { asOf: AS_OF },
+    );
     expect(a.diagnostics.find((d) => d.cell === "D2")).toMatchObject({ severity: "warning", code: "bad-date" });
     expect(a.diagnostics.find((d) => d.cell === "D2")!.message).toContain("2010 looks like a year, not a date");
-    expect(a.diagnostics.find((d) => d.code === "future-actual")).toMatchObject({ severity: "warning", cell: "E3", entity: "P2" });
+    expect(a.diagnostics.find((d) => d.code === "future-actual")).toMatchObject({
+      severity: "warning",
+      cell: "E3",
+      entity: "P2",
+    });
   });
   it("a Column map on the Settings sheet names a header's field, before any other name", () => {
     const a = analyseWorkbook(
       snap({
-        "Delivery Plan": [["Ref", "Deliverable", "Accountable", "Stream", "Go-live"], ["D1", "Hub", "Ann", "Estates", "2026-03-31"]],
-        Settings: [["Column map", "Delivery Plan", "Deliverable", "Name"], ["Column map", "Delivery Plan", "Accountable", "Lead"], ["Column map", "Delivery Plan", "Stream", "Workstream"], ["Column map", "Delivery Plan", "Go-live", "Finish"]],
+        "Delivery Plan": [
+          ["Ref", "Deliverable", "Accountable", "Stream", "Go-live"],
+          ["D1", "Hub", "Ann", "Estates", "2026-03-31"],
+        ],
+        Settings: [
+          ["Column map", "Delivery Plan", "Deliverable", "Name"],
+          ["Column map", "Delivery Plan", "Accountable", "Lead"],
+          ["Column map", "Delivery Plan", "Stream", "Workstream"],
+          ["Column map", "Delivery Plan", "Go-live", "Finish"],
+        ],
       }),
       { asOf: AS_OF },
     );
-    expect(a.programme.projects.map((p) => [p.id, p.name, p.lead, p.workstream, formatDay(p.finish!)])).toEqual([["D1", "Hub", "Ann", "Estates", "2026-03-31"]]);
+    expect(a.programme.projects.map((p) => [p.id, p.name, p.lead, p.workstream, formatDay(p.finish!)])).toEqual([
+      ["D1", "Hub", "Ann", "Estates", "2026-03-31"],
+    ]);
     expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
@@ -120,6 +175,8 @@ describe("dates and maps a PMO meets", () => {
 describe("a plan export is a whole plan", () => {
   it("does not say projects or milestones are missing", async () => {
     const a = await analyse(await projectTemplate());
-    expect(a.diagnostics.filter((d) => d.code === "missing-sheet").map((d) => d.message)).toEqual(["The workbook has no risks: risk checks are skipped. Add a Risks sheet to have them checked."]);
+    expect(a.diagnostics.filter((d) => d.code === "missing-sheet").map((d) => d.message)).toEqual([
+      "The workbook has no risks: risk checks are skipped. Add a Risks sheet to have them checked.",
+    ]);
   });
 });

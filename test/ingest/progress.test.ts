@@ -28,7 +28,11 @@ const TEMPLATE = [
   .map((l, i) => (i === 0 ? l : `${i},${l}`))
   .join("\r\n");
 
-const book = (csv: string, name: string): WorkbookSnapshot => ({ sheets: [parseCsv(csv, name)], tables: [], date1904: false });
+const book = (csv: string, name: string): WorkbookSnapshot => ({
+  sheets: [parseCsv(csv, name)],
+  tables: [],
+  date1904: false,
+});
 
 describe("progress as Project writes it", () => {
   const a = analyseWorkbook(book(WIZARD, "Task_Table1"), { asOf: dayFromYmd(2025, 3, 3) });
@@ -36,7 +40,9 @@ describe("progress as Project writes it", () => {
 
   it("reads Percent_Complete as a fraction, exponent notation included, and refuses none", () => {
     expect(a.diagnostics.filter((d) => d.code === "bad-number" || d.code === "out-of-range")).toEqual([]);
-    expect([project("2").percentComplete, project("3").percentComplete, project("4").percentComplete]).toEqual([100, 25, 3]);
+    expect([project("2").percentComplete, project("3").percentComplete, project("4").percentComplete]).toEqual([
+      100, 25, 3,
+    ]);
   });
 
   it("a task 100% complete is done (one definition) and rated Blue", () => {
@@ -81,6 +87,10 @@ describe("a plan that carries no progress", () => {
     const texts = board.blocks.flatMap((b) => b.cells.flat().map((c) => c.v));
     const at = texts.indexOf("Data quality: what this report cannot show");
     expect(at).toBeGreaterThan(-1);
-    expect(texts[at + 1]).toEqual(expect.stringContaining('Task_Table carries no % Complete or actual dates: its tasks past their finish are "progress not reported"'));
+    expect(texts[at + 1]).toEqual(
+      expect.stringContaining(
+        'Task_Table carries no % Complete or actual dates: its tasks past their finish are "progress not reported"',
+      ),
+    );
   });
 });

@@ -34,7 +34,8 @@ describe("dependency references", () => {
     for (const id of ["PFS", "A-2", "B+1d", "CSS", "7FF"]) expect(looksTyped(id)).toBe(true);
     for (const id of ["P01", "M14", "Q-X", "ABC"]) expect(looksTyped(id)).toBe(false);
     // With no such ID in the workbook the token is parsed first, and the answer is the same.
-    for (const t of ["P02", "p02 ", "P02FS+10d", "M14 ss -5d", "PFS+2", "X9", "P1+7"]) expect(parseRef(t, isKnown, false)).toEqual(parseRef(t, isKnown, true));
+    for (const t of ["P02", "p02 ", "P02FS+10d", "M14 ss -5d", "PFS+2", "X9", "P1+7"])
+      expect(parseRef(t, isKnown, false)).toEqual(parseRef(t, isKnown, true));
   });
   it("never reads the digits of an ID as a lag", () => {
     expect(parseRef("X99", isKnown)).toEqual({ id: "X99", type: "FS", lag: wd(0) });

@@ -37,7 +37,6 @@ describe("the workbook format", () => {
 
 describe("docs/workbook-format.md", () => {
   it("is what the schema generates (run `npm run docs` after changing the schema)", () => {
-     
     const { workbookFormatDoc } = require("../../src/report/format-doc");
     expect(readFileSync(join(__dirname, "../../docs/workbook-format.md"), "utf8")).toBe(workbookFormatDoc());
   });

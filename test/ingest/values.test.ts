@@ -1,4 +1,12 @@
-import { parseNumberText, readLevel, readNumber, readPercent, readRag, readDate, readRiskLevel } from "../../src/ingest/values";
+import {
+  parseNumberText,
+  readLevel,
+  readNumber,
+  readPercent,
+  readRag,
+  readDate,
+  readRiskLevel,
+} from "../../src/ingest/values";
 import { formatDay } from "../../src/model/dates";
 
 describe("numbers", () => {

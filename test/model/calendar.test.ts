@@ -57,7 +57,12 @@ describe("the working-day index", () => {
     expect(workingDaysInclusive(cal, d("2026-04-02"), d("2026-04-08"))).toBe(3);
   });
   it("round-trips every day over decades, before and after the epoch", () => {
-    const many = makeCalendar("working", englandWalesBankHolidays(1969).concat(englandWalesBankHolidays(2030)).map((h) => h.date));
+    const many = makeCalendar(
+      "working",
+      englandWalesBankHolidays(1969)
+        .concat(englandWalesBankHolidays(2030))
+        .map((h) => h.date),
+    );
     let prev = indexOnOrAfter(many, d("1968-12-30")) - 1;
     for (let day = d("1968-12-30"); day <= d("2031-01-10"); day++) {
       const i = indexOnOrAfter(many, day);
@@ -69,7 +74,12 @@ describe("the working-day index", () => {
     }
   });
   it("looks many indices up as dayAtIndex computes them, inside its span and out", () => {
-    const many = makeCalendar("working", englandWalesBankHolidays(2025).concat(englandWalesBankHolidays(2026)).map((h) => h.date));
+    const many = makeCalendar(
+      "working",
+      englandWalesBankHolidays(2025)
+        .concat(englandWalesBankHolidays(2026))
+        .map((h) => h.date),
+    );
     const lo = indexOnOrAfter(many, d("2025-03-01"));
     const hi = indexOnOrAfter(many, d("2026-06-30"));
     const look = dayLookup(many, lo, hi);

@@ -1,8 +1,23 @@
-import { a1, columnIndex, columnLetters, parseA1, parseRange, quoteSheetName, rangeAddress } from "../../src/model/cell";
+import {
+  a1,
+  columnIndex,
+  columnLetters,
+  parseA1,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+} from "../../src/model/cell";
 
 describe("cell addresses", () => {
   it("converts columns both ways", () => {
-    for (const [i, s] of [[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]] as const) {
+    for (const [i, s] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16383, "XFD"],
+    ] as const) {
       expect(columnLetters(i)).toBe(s);
       expect(columnIndex(s)).toBe(i);
     }

@@ -1,4 +1,12 @@
-import { dayFromSerial, dayFromYmd, formatDay, formatDayLong, parseDateText, parseIsoDay, serialFromDay } from "../../src/model/dates";
+import {
+  dayFromSerial,
+  dayFromYmd,
+  formatDay,
+  formatDayLong,
+  parseDateText,
+  parseIsoDay,
+  serialFromDay,
+} from "../../src/model/dates";
 
 const iso = (d: number | null) => (d === null ? null : formatDay(d));
 
@@ -58,7 +66,12 @@ describe("dates typed as text", () => {
   it("formats for board papers", () => {
     expect(formatDayLong(dayFromYmd(2009, 3, 31))).toBe("31 Mar 2009");
     // Inside the cached span and outside it, twice each (the second read comes from the cache).
-    for (const [y, m, d, text] of [[1900, 1, 1, "1 Jan 1900"], [2199, 12, 31, "31 Dec 2199"], [1899, 12, 31, "31 Dec 1899"], [2400, 2, 29, "29 Feb 2400"]] as const)
+    for (const [y, m, d, text] of [
+      [1900, 1, 1, "1 Jan 1900"],
+      [2199, 12, 31, "31 Dec 2199"],
+      [1899, 12, 31, "31 Dec 1899"],
+      [2400, 2, 29, "29 Feb 2400"],
+    ] as const)
       for (let i = 0; i < 2; i++) expect(formatDayLong(dayFromYmd(y, m, d))).toBe(text);
   });
 });

@@ -15,7 +15,10 @@ const BIN = join(__dirname, "../../bin/pmo-highlights.js");
 const dir = mkdtempSync(join(tmpdir(), "pmo-big-"));
 
 function run(...argv: string[]) {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=2048", BIN, ...argv], { encoding: "utf8", timeout: 170_000 });
+  const r = spawnSync(process.execPath, ["--max-old-space-size=2048", BIN, ...argv], {
+    encoding: "utf8",
+    timeout: 170_000,
+  });
   expect(r.signal).toBeNull(); // not killed: neither the time-out nor an out-of-memory abort
   expect([0, 1, 2]).toContain(r.status);
   expect(r.stderr).not.toMatch(/\n\s+at |heap|RangeError/);
@@ -49,7 +52,10 @@ describe("big inputs stay within 2 GB and answer plainly", () => {
   it("a CSV of 1.1 million rows is refused by both, naming the cell limit", () => {
     const f = join(dir, "tall.csv");
     writeFileSync(f, S.csv(1_100_000));
-    for (const argv of [["check", f], ["report", f, "-o", join(dir, "tall-report.xlsx")]]) {
+    for (const argv of [
+      ["check", f],
+      ["report", f, "-o", join(dir, "tall-report.xlsx")],
+    ]) {
       const r = run(...argv);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/more than 5,000,000 cells with values/);

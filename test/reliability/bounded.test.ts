@@ -72,7 +72,10 @@ describe("cost is what is there, not the grid", () => {
 
 describe("a sheet ends at Excel's last row", () => {
   it("rows past row 1,048,576 are left out with a finding, and reading stops there", async () => {
-    const tail = Array.from({ length: 1000 }, (_, i) => `<row r="${1_048_577 + i}"><c r="A${1_048_577 + i}"><v>1</v></c></row>`).join("");
+    const tail = Array.from(
+      { length: 1000 },
+      (_, i) => `<row r="${1_048_577 + i}"><c r="A${1_048_577 + i}"><v>1</v></c></row>`,
+    ).join("");
     const f = file("past-grid.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS + tail) }]));
     const r = sane(await cli("check", f, "--json"));
     expect(r.out).toMatch(/rows after row 1,048,576/);
@@ -140,8 +143,17 @@ describe("safe output", () => {
 
   it("a file that appears at the output while the report is written is never replaced without --force", async () => {
     const out = join(dir, "appears.xlsx");
-    const io: FileIo = { openSync: fs.openSync, writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l), fsyncSync: (fd) => (writeFileSync(out, "someone else's"), fs.fsyncSync(fd)), closeSync: fs.closeSync, renameSync: fs.renameSync, unlinkSync: fs.unlinkSync };
-    await expect(writeFileSafely(out, new Uint8Array(10), io, { force: false })).rejects.toThrow(/appeared while the report was being written/);
+    const io: FileIo = {
+      openSync: fs.openSync,
+      writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l),
+      fsyncSync: (fd) => (writeFileSync(out, "someone else's"), fs.fsyncSync(fd)),
+      closeSync: fs.closeSync,
+      renameSync: fs.renameSync,
+      unlinkSync: fs.unlinkSync,
+    };
+    await expect(writeFileSafely(out, new Uint8Array(10), io, { force: false })).rejects.toThrow(
+      /appeared while the report was being written/,
+    );
     expect(readFileSync(out, "utf8")).toBe("someone else's");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -149,12 +161,13 @@ describe("safe output", () => {
   it("two reports to the same -o: only one says it wrote the report", async () => {
     const src = input();
     const out = join(dir, "twice.xlsx");
-    const run = () => new Promise<{ code: number | null; out: string }>((res) => {
-      const c = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: ["ignore", "pipe", "pipe"] });
-      let o = "";
-      c.stdout.on("data", (d) => (o += d));
-      c.on("close", (code) => res({ code, out: o }));
-    });
+    const run = () =>
+      new Promise<{ code: number | null; out: string }>((res) => {
+        const c = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: ["ignore", "pipe", "pipe"] });
+        let o = "";
+        c.stdout.on("data", (d) => (o += d));
+        c.on("close", (code) => res({ code, out: o }));
+      });
     const both = await Promise.all([run(), run()]);
     expect(both.filter((r) => /Wrote the report/.test(r.out))).toHaveLength(1);
     expect(both.map((r) => r.code).sort()).toEqual([0, 2]);
@@ -178,18 +191,22 @@ describe("safe output", () => {
     expect(fs.statSync(ro).mode & 0o777).toBe(0o444);
   });
 
-  it.each(["SIGHUP", "SIGQUIT", "SIGINT", "SIGTERM"] as const)("stopped by %s mid-run, it leaves no temporary file", async (signal) => {
-    const src = file("slow.xlsx", S.missingFields(3000));
-    const sub = mkdtempSync(join(tmpdir(), "pmo-sig-"));
-    const out = join(sub, "stopped.xlsx");
-    const child = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: "ignore" });
-    // Wait for the temporary file to appear, then stop the run.
-    const t0 = Date.now();
-    while (!readdirSync(sub).some((f) => f.endsWith(".tmp")) && Date.now() - t0 < 25_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
-    child.kill(signal);
-    await new Promise((r) => child.on("close", r));
-    expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
+  it.each(["SIGHUP", "SIGQUIT", "SIGINT", "SIGTERM"] as const)(
+    "stopped by %s mid-run, it leaves no temporary file",
+    async (signal) => {
+      const src = file("slow.xlsx", S.missingFields(3000));
+      const sub = mkdtempSync(join(tmpdir(), "pmo-sig-"));
+      const out = join(sub, "stopped.xlsx");
+      const child = spawn(process.execPath, [BIN, "report", src, "-o", out], { stdio: "ignore" });
+      // Wait for the temporary file to appear, then stop the run.
+      const t0 = Date.now();
+      while (!readdirSync(sub).some((f) => f.endsWith(".tmp")) && Date.now() - t0 < 25_000 && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 2));
+      child.kill(signal);
+      await new Promise((r) => child.on("close", r));
+      expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    },
+  );
 });
 
 describe("terminal and machine output", () => {
@@ -197,7 +214,10 @@ describe("terminal and machine output", () => {
   const raw = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u001b]/;
 
   it("the report's lines (the sheets line) show workbook text escaped", async () => {
-    const rows = [S.textRow(1, S.HEADERS), S.textRow(2, ["P1", "One", `WS${EVIL}`, "Lead", "2009-04-01", "2010-03-31", "Green"])].join("");
+    const rows = [
+      S.textRow(1, S.HEADERS),
+      S.textRow(2, ["P1", "One", `WS${EVIL}`, "Lead", "2009-04-01", "2010-03-31", "Green"]),
+    ].join("");
     const f = file("evil.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(rows) }]));
     const r = sane(await cli("report", f, "-o", join(dir, "evil-report.xlsx")));
     expect(r.code).toBe(0);
@@ -217,8 +237,14 @@ describe("terminal and machine output", () => {
 
   it("an error naming a sheet shows its name escaped on stderr", async () => {
     const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
-    p["xl/workbook.xml"] = (p["xl/workbook.xml"] as string).replace("</sheets>", `<sheet name="Gone${EVIL}" sheetId="9" r:id="rIdGone"/></sheets>`);
-    p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdGone" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/missing.xml"/></Relationships>`);
+    p["xl/workbook.xml"] = (p["xl/workbook.xml"] as string).replace(
+      "</sheets>",
+      `<sheet name="Gone${EVIL}" sheetId="9" r:id="rIdGone"/></sheets>`,
+    );
+    p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace(
+      "</Relationships>",
+      `<Relationship Id="rIdGone" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/missing.xml"/></Relationships>`,
+    );
     const r = sane(await cli("check", file("gone.xlsx", S.zipParts(p))));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Gone\\x9b2J\\u202e/);
@@ -244,7 +270,9 @@ describe("read as Excel reads", () => {
   };
 
   it("a row after the root element is not read", async () => {
-    const xml = S.worksheet(S.PROJECTS) + S.textRow(3, ["P9", "Ghost", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"]);
+    const xml =
+      S.worksheet(S.PROJECTS) +
+      S.textRow(3, ["P9", "Ghost", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"]);
     const { check } = await ok("after-root.xlsx", S.workbook([{ name: "Projects", xml }]));
     expect(check.out).toMatch(/Read 1 projects/);
     expect(check.out).not.toContain("P9");
@@ -262,7 +290,10 @@ describe("read as Excel reads", () => {
 
   it("a part with a bad CRC that nothing reads is not copied on: the report is refused, naming the part", async () => {
     const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
-    const bad = S.rawEntries({ "customXml/item1.xml": "<root>never read</root>" }).map((e) => ({ ...e, crc: (e.crc! ^ 1) >>> 0 }));
+    const bad = S.rawEntries({ "customXml/item1.xml": "<root>never read</root>" }).map((e) => ({
+      ...e,
+      crc: (e.crc! ^ 1) >>> 0,
+    }));
     const { report, out } = await ok("crc.xlsx", S.buildRawZip([...S.rawEntries(p), ...bad]));
     expect(report.code).toBe(2);
     expect(report.err).toMatch(/customXml\/item1\.xml/);
@@ -281,11 +312,14 @@ describe("read as Excel reads", () => {
 
   it("UTF-16 parts without a byte-order mark ([Content_Types].xml, styles.xml) are read and kept in UTF-16", async () => {
     const p = S.parts([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }]);
-    for (const k of ["[Content_Types].xml", "xl/styles.xml"]) p[k] = utf16le((p[k] as string).replace('encoding="UTF-8"', 'encoding="UTF-16"'));
+    for (const k of ["[Content_Types].xml", "xl/styles.xml"])
+      p[k] = utf16le((p[k] as string).replace('encoding="UTF-8"', 'encoding="UTF-16"'));
     const { check, report, out } = await ok("utf16.xlsx", S.zipParts(p));
     expect(check.code).toBe(0);
     expect(report.code).toBe(0);
-    const styles = openZip(new Uint8Array(readFileSync(out))).get("xl/styles.xml")!.read();
+    const styles = openZip(new Uint8Array(readFileSync(out)))
+      .get("xl/styles.xml")!
+      .read();
     expect([styles[0], styles[1]]).toEqual([0x3c, 0]);
   });
 
@@ -300,10 +334,13 @@ describe("read as Excel reads", () => {
 
 describe("say what was lost or cannot be kept", () => {
   it("a signed workbook's report says the signature will not survive; --strict refuses it", async () => {
-    const f = file("signed.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], {
-      rootRels: `<Relationship Id="rIdSig" Type="http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin" Target="_xmlsignatures/origin.sigs"/>`,
-      extra: { "_xmlsignatures/origin.sigs": "", "_xmlsignatures/sig1.xml": "<Signature/>" },
-    }));
+    const f = file(
+      "signed.xlsx",
+      S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], {
+        rootRels: `<Relationship Id="rIdSig" Type="http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin" Target="_xmlsignatures/origin.sigs"/>`,
+        extra: { "_xmlsignatures/origin.sigs": "", "_xmlsignatures/sig1.xml": "<Signature/>" },
+      }),
+    );
     const r = sane(await cli("report", f, "-o", join(dir, "signed-report.xlsx")));
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/digitally signed.*no longer valid/);
@@ -320,7 +357,9 @@ describe("say what was lost or cannot be kept", () => {
     const f = file("dangling.xlsx", S.workbook([{ name: "Projects", xml: sheet }]));
     const out = join(dir, "dangling-report.xlsx");
     expect(sane(await cli("report", f, "-o", out, "-q")).code).toBe(0);
-    const styles = openZip(new Uint8Array(readFileSync(out))).get("xl/styles.xml")!.readText();
+    const styles = openZip(new Uint8Array(readFileSync(out)))
+      .get("xl/styles.xml")!
+      .readText();
     const xfs = styles.slice(styles.indexOf("<cellXfs")).match(/<xf [^>]*>/g)!;
     expect(xfs.length).toBeGreaterThan(5);
     expect(xfs[5]).toMatch(/numFmtId="0"/);
@@ -329,7 +368,9 @@ describe("say what was lost or cannot be kept", () => {
 
   it("NaN in a number cell and a shared-text index past the end are findings at their cells", async () => {
     const sst = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>Only</t></si></sst>`;
-    const rows = S.textRow(1, S.HEADERS) + `<row r="2">${S.inl("A2", "P1")}<c r="B2" t="s"><v>7</v></c>${S.inl("C2", "WS")}${S.inl("D2", "Lead")}${S.inl("E2", "2009-04-01")}${S.num("F2", "NaN")}</row>`;
+    const rows =
+      S.textRow(1, S.HEADERS) +
+      `<row r="2">${S.inl("A2", "P1")}<c r="B2" t="s"><v>7</v></c>${S.inl("C2", "WS")}${S.inl("D2", "Lead")}${S.inl("E2", "2009-04-01")}${S.num("F2", "NaN")}</row>`;
     const f = file("nan.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(rows) }], { sharedStrings: sst }));
     const r = JSON.stringify(JSON.parse(sane(await cli("check", f, "--json")).out));
     expect(r).toMatch(/"cell":"B2"[^}]*shared text number 7|shared text number 7[^}]*"cell":"B2"/);
@@ -337,7 +378,12 @@ describe("say what was lost or cannot be kept", () => {
   });
 
   it("a structure-locked workbook is refused with the reason, as Excel refuses to add sheets", async () => {
-    const f = file("locked.xlsx", S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], { workbookHead: `<workbookProtection lockStructure="1"/>` }));
+    const f = file(
+      "locked.xlsx",
+      S.workbook([{ name: "Projects", xml: S.worksheet(S.PROJECTS) }], {
+        workbookHead: `<workbookProtection lockStructure="1"/>`,
+      }),
+    );
     const out = join(dir, "locked-report.xlsx");
     const r = sane(await cli("report", f, "-o", out));
     expect(r.code).toBe(2);
@@ -347,7 +393,10 @@ describe("say what was lost or cannot be kept", () => {
 });
 
 describe("CSV as Excel and Project write it", () => {
-  const rows = ["ID,Name,Workstream,Lead,Start,Finish,Reported RAG", "P1,Design — phase one,WS,Zoë Lead,2009-04-01,2010-03-31,Green"];
+  const rows = [
+    "ID,Name,Workstream,Lead,Start,Finish,Reported RAG",
+    "P1,Design — phase one,WS,Zoë Lead,2009-04-01,2010-03-31,Green",
+  ];
   const utf16 = (s: string, le: boolean) => {
     const b = new Uint8Array(2 + s.length * 2);
     b.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
@@ -357,10 +406,14 @@ describe("CSV as Excel and Project write it", () => {
     }
     return b;
   };
-  const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => (ch === "—" ? 0x97 : ch === "ë" ? 0xeb : ch.charCodeAt(0))));
+  const cp1252 = (s: string) =>
+    Uint8Array.from([...s].map((ch) => (ch === "—" ? 0x97 : ch === "ë" ? 0xeb : ch.charCodeAt(0))));
   it.each([
     ["UTF-8", new TextEncoder().encode(rows.join("\r\n"))],
-    ["UTF-8 with a byte-order mark", Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(rows.join("\r\n"))])],
+    [
+      "UTF-8 with a byte-order mark",
+      Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(rows.join("\r\n"))]),
+    ],
     ["UTF-16 LE", utf16(rows.map((r) => r.replace(/,/g, "\t")).join("\r\n"), true)],
     ["UTF-16 BE", utf16(rows.map((r) => r.replace(/,/g, "\t")).join("\r\n"), false)],
     ["Windows-1252", cp1252(rows.join("\r\n"))],
@@ -371,16 +424,29 @@ describe("CSV as Excel and Project write it", () => {
     expect(text).toContain(`read as ${encoding} text`);
     const out = join(dir, `${n}-enc.xlsx`);
     expect(sane(await cli("report", f, "-o", out, "-q")).code).toBeLessThan(2);
-    const sheet = openZip(new Uint8Array(readFileSync(out))).entries.map((e) => e.readText()).join("");
+    const sheet = openZip(new Uint8Array(readFileSync(out)))
+      .entries.map((e) => e.readText())
+      .join("");
     expect(sheet).toContain("Design — phase one");
     expect(sheet).toContain("Zoë Lead");
   });
 
   it("an unclosed quote, mixed separators, cells past the header and cut cells are findings at their cells", () => {
     const long = "x".repeat(40_000);
-    const text = ["ID,Name,Workstream", 'P1,"Never closed,WS', "P2;Semi;Colons", "P3,Three,WS,extra", `P4,${long},WS`, ...Array.from({ length: 50 }, (_, i) => `Q${i},Row ${i},WS`)].join("\n");
+    const text = [
+      "ID,Name,Workstream",
+      'P1,"Never closed,WS',
+      "P2;Semi;Colons",
+      "P3,Three,WS,extra",
+      `P4,${long},WS`,
+      ...Array.from({ length: 50 }, (_, i) => `Q${i},Row ${i},WS`),
+    ].join("\n");
     const r = readCsvText(text, "Odd");
-    const at = (cell: string) => r.problems.filter((p) => p.cell === cell).map((p) => p.message).join(" ");
+    const at = (cell: string) =>
+      r.problems
+        .filter((p) => p.cell === cell)
+        .map((p) => p.message)
+        .join(" ");
     expect(at("B2")).toMatch(/never closed/);
     expect(r.sheet.rows.length).toBe(55); // the quote did not swallow the 50 rows after it
     expect(r.sheet.rows[1][1]).toBe('"Never closed');

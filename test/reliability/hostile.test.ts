@@ -13,7 +13,18 @@ import { parseTree, readSheetCells, type XmlNode } from "../../src/hosts/xlsx/xm
 import { crc32, openZip } from "../../src/hosts/xlsx/zip";
 import { buildReportPlan } from "../../src/report/build";
 import { cli } from "../support/cli";
-import { baseWorkbook, entry, manyRows, pack, projectRows, sheetWith, strictWorkbook, t, unpack, withSharedText } from "../support/hostile";
+import {
+  baseWorkbook,
+  entry,
+  manyRows,
+  pack,
+  projectRows,
+  sheetWith,
+  strictWorkbook,
+  t,
+  unpack,
+  withSharedText,
+} from "../support/hostile";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +41,8 @@ async function report(data: Uint8Array) {
 /** Every prefixed element and attribute name resolves to a namespace (what LibreOffice refused). */
 function unbound(node: XmlNode, out: string[] = []): string[] {
   if (node.name.includes(":") && !node.ns) out.push(node.name);
-  for (const a of node.attrs) if (a.name.includes(":") && !a.name.startsWith("xmlns:") && !a.ns) out.push(`${node.name}@${a.name}`);
+  for (const a of node.attrs)
+    if (a.name.includes(":") && !a.name.startsWith("xmlns:") && !a.ns) out.push(`${node.name}@${a.name}`);
   for (const c of node.children) unbound(c, out);
   return out;
 }
@@ -60,7 +72,9 @@ describe("workbook.xml as producers write it", () => {
   it("xmlns:r declared on each <sheet> and not on the root: the output is well-formed", async () => {
     const parts = await baseWorkbook();
     const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(` xmlns:r="${R}"`, "").replace("<sheet ", `<sheet xmlns:r="${R}" `);
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"]
+      .replace(` xmlns:r="${R}"`, "")
+      .replace("<sheet ", `<sheet xmlns:r="${R}" `);
     expect(parts["xl/workbook.xml"]).not.toMatch(/<workbook[^>]*xmlns:r/);
     const { result } = await report(pack(parts));
     expectWellFormed(result.data);
@@ -68,8 +82,14 @@ describe("workbook.xml as producers write it", () => {
 
   it("<sheet> written long-hand and a '>' inside a name: markers land on the report's sheets, sheet ids stay unique", async () => {
     const parts = await baseWorkbook();
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(/<sheet ([^>]*)\/>/, '<sheet $1></sheet><sheet name="Notes &gt; 2010" sheetId="7" r:id="rId50"></sheet>'.replace("$1", "$1"));
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", '<Relationship Id="rId50" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/notes.xml"/></Relationships>');
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+      /<sheet ([^>]*)\/>/,
+      '<sheet $1></sheet><sheet name="Notes &gt; 2010" sheetId="7" r:id="rId50"></sheet>'.replace("$1", "$1"),
+    );
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      '<Relationship Id="rId50" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/notes.xml"/></Relationships>',
+    );
     parts["xl/worksheets/notes.xml"] = sheetWith(`<row r="1">${t("A1", "Notes")}</row>`);
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('name="Notes &gt; 2010"', 'name="Notes > 2010"');
     const { result } = await report(pack(parts));
@@ -85,14 +105,19 @@ describe("workbook.xml as producers write it", () => {
 
   it("an empty <styleSheet/>: Excel's defaults first, then the report's styles", async () => {
     const parts = await baseWorkbook();
-    parts["xl/styles.xml"] = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
+    parts["xl/styles.xml"] =
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
     const { result } = await report(pack(parts));
     expectWellFormed(result.data);
     const styles = parseTree(openZip(result.data).get("xl/styles.xml")!.readText());
     const xfs = styles.children.find((c) => c.local === "cellXfs")!;
     expect(xfs.children[0].attrs.find((a) => a.local === "fontId")!.value).toBe("0");
     expect(xfs.children.length).toBeGreaterThan(10);
-    expect(styles.children.map((c) => c.local)).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "dxfs"].filter((l) => styles.children.some((c) => c.local === l)));
+    expect(styles.children.map((c) => c.local)).toEqual(
+      ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "dxfs"].filter((l) =>
+        styles.children.some((c) => c.local === l),
+      ),
+    );
   });
 });
 
@@ -100,17 +125,35 @@ describe("text that XML cannot hold, as Excel stores it", () => {
   const names = ["HR\u000BWS", "_x0041_ literal", "NUL\u0000here", "Odd\uFFFEname", "Lone\uD800half"];
 
   it("control characters, a literal _x…_, U+FFFE and NUL round-trip; a lone surrogate becomes U+FFFD with a warning at its cell", async () => {
-    const parts = await withSharedText(["HR_x000B_WS", "_x005F_x0041_ literal", "NUL_x0000_here", "Odd_xFFFE_name", "Lone_xD800_half"]);
-    const rows = names.map((_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>P${i + 1}</t></is></c><c r="B${i + 2}" t="s"><v>${i}</v></c><c r="C${i + 2}" t="s"><v>${i}</v></c><c r="D${i + 2}" t="s"><v>${i}</v></c></row>`);
+    const parts = await withSharedText([
+      "HR_x000B_WS",
+      "_x005F_x0041_ literal",
+      "NUL_x0000_here",
+      "Odd_xFFFE_name",
+      "Lone_xD800_half",
+    ]);
+    const rows = names.map(
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>P${i + 1}</t></is></c><c r="B${i + 2}" t="s"><v>${i}</v></c><c r="C${i + 2}" t="s"><v>${i}</v></c><c r="D${i + 2}" t="s"><v>${i}</v></c></row>`,
+    );
     parts["xl/worksheets/sheet1.xml"] = sheetWith(projectRows([]) + rows.join(""));
     const { snapshot, analysis, result } = await report(pack(parts));
-    expect(snapshot.sheets[0].rows.slice(1).map((r) => r[1])).toEqual(["HR\u000BWS", "_x0041_ literal", "NUL\u0000here", "Odd\uFFFEname", "Lone\uFFFDhalf"]);
-    expect(analysis.diagnostics).toContainEqual(expect.objectContaining({ code: "unreadable-cell", sheet: "Projects", cell: "B6" }));
+    expect(snapshot.sheets[0].rows.slice(1).map((r) => r[1])).toEqual([
+      "HR\u000BWS",
+      "_x0041_ literal",
+      "NUL\u0000here",
+      "Odd\uFFFEname",
+      "Lone\uFFFDhalf",
+    ]);
+    expect(analysis.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "unreadable-cell", sheet: "Projects", cell: "B6" }),
+    );
     expectWellFormed(result.data);
     const back = await readWorkbook(result.data);
     const board = back.sheets.find((s) => s.name === "Board Report")!;
     const texts = new Set(board.rows.flatMap((r) => r ?? []).filter((v): v is string => typeof v === "string"));
-    for (const n of ["HR\u000BWS", "_x0041_ literal", "NUL\u0000here", "Odd\uFFFEname", "Lone\uFFFDhalf"]) expect({ n, on: texts.has(n) }).toEqual({ n, on: true });
+    for (const n of ["HR\u000BWS", "_x0041_ literal", "NUL\u0000here", "Odd\uFFFEname", "Lone\uFFFDhalf"])
+      expect({ n, on: texts.has(n) }).toEqual({ n, on: true });
   });
 
   it("a workstream name cut to 31 characters inside an emoji: the sheet name ends before it", async () => {
@@ -124,10 +167,14 @@ describe("text that XML cannot hold, as Excel stores it", () => {
 
   it("an invalid character reference (&#x110000;) is a warning at its cell, not a refused workbook", async () => {
     const parts = await baseWorkbook();
-    parts["xl/worksheets/sheet1.xml"] = sheetWith(projectRows([["P1", "Bad &#x110000; name", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]));
+    parts["xl/worksheets/sheet1.xml"] = sheetWith(
+      projectRows([["P1", "Bad &#x110000; name", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]),
+    );
     const { snapshot, analysis } = await report(pack(parts));
     expect(snapshot.sheets[0].rows[1][1]).toBe("Bad \uFFFD name");
-    expect(analysis.diagnostics).toContainEqual(expect.objectContaining({ code: "unreadable-cell", sheet: "Projects", cell: "B2" }));
+    expect(analysis.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "unreadable-cell", sheet: "Projects", cell: "B2" }),
+    );
   });
 });
 
@@ -135,7 +182,10 @@ describe("read as Excel reads it", () => {
   it("a <row> inside a comment is not data; CDATA is text", async () => {
     const parts = await baseWorkbook();
     const commented = `<!-- <row r="3">${t("A3", "P9")}</row> -->`;
-    parts["xl/worksheets/sheet1.xml"] = sheetWith(projectRows([["P1", "<![CDATA[Fish & <chips>]]>", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) + commented);
+    parts["xl/worksheets/sheet1.xml"] = sheetWith(
+      projectRows([["P1", "<![CDATA[Fish & <chips>]]>", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) +
+        commented,
+    );
     const snap = await readWorkbook(pack(parts));
     expect(snap.sheets[0].rows[1][1]).toBe("Fish & <chips>");
     expect(snap.sheets[0].rows[2]).toBeUndefined();
@@ -143,8 +193,14 @@ describe("read as Excel reads it", () => {
 
   it("a shadow entry (xl/worksheets/../worksheets/sheet1.xml) before the real part: the real part is read and written", async () => {
     const parts = await baseWorkbook();
-    const shadow = entry("xl/worksheets/../worksheets/sheet1.xml", sheetWith(projectRows([["SHADOW", "Shadow", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]])));
-    const data = (await import("../hosts/xlsx/zip-helpers")).buildRawZip([shadow, ...Object.entries(parts).map(([n, v]) => entry(n, v))]);
+    const shadow = entry(
+      "xl/worksheets/../worksheets/sheet1.xml",
+      sheetWith(projectRows([["SHADOW", "Shadow", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]])),
+    );
+    const data = (await import("../hosts/xlsx/zip-helpers")).buildRawZip([
+      shadow,
+      ...Object.entries(parts).map(([n, v]) => entry(n, v)),
+    ]);
     const snap = await readWorkbook(data);
     expect(snap.sheets[0].rows[1][0]).toBe("P1");
     const { result } = await report(data);
@@ -175,14 +231,20 @@ describe("read as Excel reads it", () => {
 describe("bounded work and memory", () => {
   it("one value in XFD1048576 costs one cell, not a box", async () => {
     const parts = await baseWorkbook();
-    parts["xl/worksheets/sheet1.xml"] = sheetWith(projectRows([["P1", "One", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) + `<row r="1048576">${t("XFD1048576", "far away")}</row>`);
+    parts["xl/worksheets/sheet1.xml"] = sheetWith(
+      projectRows([["P1", "One", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) +
+        `<row r="1048576">${t("XFD1048576", "far away")}</row>`,
+    );
     const { analysis } = await report(pack(parts));
     expect(analysis.programme.projects.map((p) => p.id)).toEqual(["P1"]);
   });
 
   it("a comment holding a million <row> tokens is skipped in one pass", async () => {
     const parts = await baseWorkbook();
-    parts["xl/worksheets/sheet1.xml"] = sheetWith(projectRows([["P1", "One", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) + `<!--${"<row>".repeat(1_000_000)}-->`);
+    parts["xl/worksheets/sheet1.xml"] = sheetWith(
+      projectRows([["P1", "One", "WS", "Lead", "2009-04-01", "2010-03-31", "Green"]]) +
+        `<!--${"<row>".repeat(1_000_000)}-->`,
+    );
     const snap = await readWorkbook(pack(parts));
     expect(snap.sheets[0].rows.filter(Boolean)).toHaveLength(2);
   });
@@ -198,15 +260,25 @@ describe("bounded work and memory", () => {
   it("more cells than the limit: refused in one line before memory runs out", async () => {
     const parts = await baseWorkbook();
     const data = pack({ ...parts, "xl/worksheets/sheet1.xml": manyRows(2_000) });
-    await expect(readWorkbook(data, { limits: { maxCells: 1_000 } })).rejects.toThrow(/more than 1,000 cells with values/);
+    await expect(readWorkbook(data, { limits: { maxCells: 1_000 } })).rejects.toThrow(
+      /more than 1,000 cells with values/,
+    );
   });
 
   it("a zip bomb declaring more than a part may hold is refused before inflating", async () => {
     const parts = await baseWorkbook();
     // The declared size is what is refused, before any inflating (the zip tests inflate real bombs).
     const small = new Uint8Array(1024);
-    const bomb = { name: "xl/worksheets/sheet1.xml", body: deflateSync(small), method: 8, crc: crc32(small), uncompressed: 300 * 1024 * 1024 };
-    const rest = Object.entries(parts).filter(([n]) => n !== "xl/worksheets/sheet1.xml").map(([n, v]) => entry(n, v));
+    const bomb = {
+      name: "xl/worksheets/sheet1.xml",
+      body: deflateSync(small),
+      method: 8,
+      crc: crc32(small),
+      uncompressed: 300 * 1024 * 1024,
+    };
+    const rest = Object.entries(parts)
+      .filter(([n]) => n !== "xl/worksheets/sheet1.xml")
+      .map(([n, v]) => entry(n, v));
     const data = (await import("../hosts/xlsx/zip-helpers")).buildRawZip([...rest, bomb]);
     await expect(readWorkbook(data)).rejects.toThrow(XlsxReadError);
     await expect(readWorkbook(data)).rejects.toThrow(/larger than this tool reads/);
@@ -215,8 +287,16 @@ describe("bounded work and memory", () => {
   it("a part that lies about its size stops inflating at the declared size", async () => {
     const parts = await baseWorkbook();
     const big = new Uint8Array(50 * 1024 * 1024);
-    const liar = { name: "xl/worksheets/sheet1.xml", body: deflateSync(big, { level: 1 }), method: 8, crc: crc32(big), uncompressed: 1000 };
-    const rest = Object.entries(parts).filter(([n]) => n !== "xl/worksheets/sheet1.xml").map(([n, v]) => entry(n, v));
+    const liar = {
+      name: "xl/worksheets/sheet1.xml",
+      body: deflateSync(big, { level: 1 }),
+      method: 8,
+      crc: crc32(big),
+      uncompressed: 1000,
+    };
+    const rest = Object.entries(parts)
+      .filter(([n]) => n !== "xl/worksheets/sheet1.xml")
+      .map(([n, v]) => entry(n, v));
     const data = (await import("../hosts/xlsx/zip-helpers")).buildRawZip([...rest, liar]);
     await expect(readWorkbook(data)).rejects.toThrow(/damaged|larger than/);
   });
@@ -230,11 +310,21 @@ describe("report sheets are ours only while they are ours", () => {
     const src = pkg.allSheets.find((s) => s.name === from)!;
     const wb = parts["xl/workbook.xml"];
     const newIndex = pkg.allSheets.length;
-    const names = [...wb.matchAll(/<definedName [^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g)].filter((m) => Number(m[1]) === src.index).map((m) => m[0].replace(/localSheetId="\d+"/, `localSheetId="${newIndex}"`).replace(/'[^']*'!/, `'${to}'!`));
+    const names = [...wb.matchAll(/<definedName [^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g)]
+      .filter((m) => Number(m[1]) === src.index)
+      .map((m) => m[0].replace(/localSheetId="\d+"/, `localSheetId="${newIndex}"`).replace(/'[^']*'!/, `'${to}'!`));
     parts["xl/worksheets/copied.xml"] = edit ? edit(parts[src.path]) : parts[src.path];
-    parts["xl/workbook.xml"] = wb.replace("</sheets>", `<sheet name="${to}" sheetId="999" r:id="rId999"/></sheets>`).replace("</definedNames>", `${names.join("")}</definedNames>`);
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/copied.xml"/></Relationships>');
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("</Types>", '<Override PartName="/xl/worksheets/copied.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+    parts["xl/workbook.xml"] = wb
+      .replace("</sheets>", `<sheet name="${to}" sheetId="999" r:id="rId999"/></sheets>`)
+      .replace("</definedNames>", `${names.join("")}</definedNames>`);
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/copied.xml"/></Relationships>',
+    );
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+      "</Types>",
+      '<Override PartName="/xl/worksheets/copied.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    );
     return pack(parts);
   }
 
@@ -253,7 +343,10 @@ describe("report sheets are ours only while they are ours", () => {
     const first = (await report(pack(await baseWorkbook()))).result;
     const parts = unpack(first.data);
     const board = openPackage(first.data).allSheets.find((s) => s.name === "Board Report")!;
-    parts[board.path] = parts[board.path].replace("</sheetData>", `<row r="200">${t("A200", "Our notes for the board")}</row></sheetData>`);
+    parts[board.path] = parts[board.path].replace(
+      "</sheetData>",
+      `<row r="200">${t("A200", "Our notes for the board")}</row></sheetData>`,
+    );
     const second = (await report(pack(parts))).result;
     expect(second.kept).toHaveLength(1);
     const keptName = second.kept[0];
@@ -275,7 +368,8 @@ describe("report sheets are ours only while they are ours", () => {
     const boardRels = parts[board.path.replace(/([^/]+)$/, "_rels/$1.rels")];
     const drawing = /Target="([^"]*drawing[^"]*)"/.exec(boardRels)![1];
     // The user's Projects sheet now uses the same drawing (as a shared image would be).
-    parts["xl/worksheets/_rels/sheet1.xml.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="${drawing}"/></Relationships>`;
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] =
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="${drawing}"/></Relationships>`;
     const second = (await report(pack(parts))).result;
     const zip = openZip(second.data);
     expect(zip.get(`xl/drawings/${drawing.split("/").pop()}`)).toBeDefined();
@@ -295,12 +389,14 @@ describe("report sheets are ours only while they are ours", () => {
 
 describe("parts as other writers store them", () => {
   const BOM = "\ufeff";
-  const selected = (xml: string) => xml.replace(/<sheetView [^>]*\/>/, '<sheetView tabSelected="1" workbookViewId="0"/>');
+  const selected = (xml: string) =>
+    xml.replace(/<sheetView [^>]*\/>/, '<sheetView tabSelected="1" workbookViewId="0"/>');
 
   it("backslashes in part names (poi 49609.xlsx): read, and the copy names every part with '/'", async () => {
     const parts = await baseWorkbook();
     const renamed: Record<string, string> = {};
-    for (const [name, xml] of Object.entries(parts)) renamed[name === "[Content_Types].xml" ? name : name.replace(/\//g, "\\")] = xml;
+    for (const [name, xml] of Object.entries(parts))
+      renamed[name === "[Content_Types].xml" ? name : name.replace(/\//g, "\\")] = xml;
     const { analysis, result } = await report(pack(renamed));
     expect(analysis.programme.projects.map((p) => p.id)).toEqual(["P1"]);
     const names = openZip(result.data).entries.map((e) => e.name);
@@ -316,7 +412,9 @@ describe("parts as other writers store them", () => {
     const { result } = await report(input);
     const out = openZip(result.data).get("xl/worksheets/sheet1.xml")!.read();
     expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(out)).toBe(sheet.replace('tabSelected="1"', 'tabSelected="0"'));
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(out)).toBe(
+      sheet.replace('tabSelected="1"', 'tabSelected="0"'),
+    );
   });
 
   it("a UTF-16 sheet the writer edits stays UTF-16, as its declaration says", async () => {

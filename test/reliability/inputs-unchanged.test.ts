@@ -12,7 +12,12 @@ async function cellsAndFormulas(data: Uint8Array, only?: Set<string>) {
   const snap = await readWorkbook(data);
   const zip = await JSZip.loadAsync(data);
   const formulas: Record<string, string[]> = {};
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) formulas[name] = [...(await zip.file(name)!.async("string")).matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*?<f[^>]*>([^<]*)<\/f>/g)].map((m) => `${m[1]}=${m[2]}`);
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)))
+    formulas[name] = [
+      ...(await zip.file(name)!.async("string")).matchAll(
+        /<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*?<f[^>]*>([^<]*)<\/f>/g,
+      ),
+    ].map((m) => `${m[1]}=${m[2]}`);
   const values = Object.fromEntries(snap.sheets.filter((s) => !only || only.has(s.name)).map((s) => [s.name, s.rows]));
   return { values, formulas };
 }

@@ -35,7 +35,8 @@ describe.each(cases)("$file: $what", (c) => {
     }
     const j = JSON.parse(r.out);
     for (const code of c.codes ?? []) expect(j.diagnostics.map((d: { code: string }) => d.code)).toContain(code);
-    for (const cell of c.cells ?? []) expect(j.diagnostics.map((d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`)).toContain(cell);
+    for (const cell of c.cells ?? [])
+      expect(j.diagnostics.map((d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`)).toContain(cell);
     if (c.project) expect(j.projects.find((p: { id: string }) => p.id === c.project!.id)).toMatchObject(c.project);
   });
 

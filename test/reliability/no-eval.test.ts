@@ -9,7 +9,9 @@ import { join } from "node:path";
 const ROOT = join(__dirname, "..", "..");
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("no eval", () => {
@@ -20,13 +22,16 @@ describe("no eval", () => {
     }
   });
 
-  it.each(["src/taskpane/taskpane.html", "src/commands/commands.html", "src/commands/notice.html"])("%s forbids eval and foreign connections in its Content-Security-Policy", (page) => {
-    const html = readFileSync(join(ROOT, page), "utf8");
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain("unsafe-eval");
-    expect(csp).not.toMatch(/connect-src[^;]*(https?:|\*)/);
-  });
+  it.each(["src/taskpane/taskpane.html", "src/commands/commands.html", "src/commands/notice.html"])(
+    "%s forbids eval and foreign connections in its Content-Security-Policy",
+    (page) => {
+      const html = readFileSync(join(ROOT, page), "utf8");
+      const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(csp).not.toMatch(/connect-src[^;]*(https?:|\*)/);
+    },
+  );
 
   it("the manifest asks only for ReadWriteDocument", () => {
     const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -37,6 +42,11 @@ describe("no eval", () => {
 describe("production dependencies", () => {
   it("are the few the product needs (no SheetJS with its known advisories, nothing that runs at install)", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@fluentui/react-components", "fflate", "react", "react-dom"]);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      "@fluentui/react-components",
+      "fflate",
+      "react",
+      "react-dom",
+    ]);
   });
 });

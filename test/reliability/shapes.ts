@@ -21,7 +21,8 @@ export function colName(c: number): string {
 }
 
 export const inl = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-export const num = (ref: string, v: string | number, s?: number) => `<c r="${ref}"${s !== undefined ? ` s="${s}"` : ""}><v>${v}</v></c>`;
+export const num = (ref: string, v: string | number, s?: number) =>
+  `<c r="${ref}"${s !== undefined ? ` s="${s}"` : ""}><v>${v}</v></c>`;
 
 /** A row of inline strings starting at column A. */
 export function textRow(r: number, cells: string[]): string {
@@ -32,7 +33,10 @@ export function worksheet(sheetData: string, after = ""): string {
   return `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheetData}</sheetData>${after}</worksheet>`;
 }
 
-export const PROJECTS = [textRow(1, HEADERS), textRow(2, ["P1", "Project one", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"])].join("");
+export const PROJECTS = [
+  textRow(1, HEADERS),
+  textRow(2, ["P1", "Project one", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"]),
+].join("");
 
 export interface Sheet {
   name: string;
@@ -63,22 +67,30 @@ export function parts(sheets: Sheet[], o: PackageOptions = {}): Record<string, s
   const overrides: string[] = [];
   sheets.forEach((s, i) => {
     p[`xl/worksheets/sheet${i + 1}.xml`] = s.xml;
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     if (s.tables?.length) {
       p[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = `${XML_DECL}<Relationships xmlns="${PKG}">${s.tables
         .map((t) => {
           const n = ++tableNo;
           p[`xl/tables/table${n}.xml`] = t;
-          overrides.push(`<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+          overrides.push(
+            `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+          );
           return `<Relationship Id="rId${n}" Type="${REL}/table" Target="../tables/table${n}.xml"/>`;
         })
         .join("")}</Relationships>`;
     }
   });
-  p["[Content_Types].xml"] = `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${o.sharedStrings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` : ""}${overrides.join("")}${o.overrides ?? ""}</Types>`;
-  p["_rels/.rels"] = `${XML_DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>${o.rootRels ?? ""}</Relationships>`;
-  p["xl/workbook.xml"] = `${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}">${o.workbookHead ?? ""}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
-  p["xl/_rels/workbook.xml.rels"] = `${XML_DECL}<Relationships xmlns="${PKG}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>${o.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`;
+  p["[Content_Types].xml"] =
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${o.sharedStrings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` : ""}${overrides.join("")}${o.overrides ?? ""}</Types>`;
+  p["_rels/.rels"] =
+    `${XML_DECL}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>${o.rootRels ?? ""}</Relationships>`;
+  p["xl/workbook.xml"] =
+    `${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}">${o.workbookHead ?? ""}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
+  p["xl/_rels/workbook.xml.rels"] =
+    `${XML_DECL}<Relationships xmlns="${PKG}">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>${o.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`;
   p["xl/styles.xml"] = o.styles ?? STYLES;
   if (o.sharedStrings) p["xl/sharedStrings.xml"] = o.sharedStrings;
   Object.assign(p, o.extra ?? {});
@@ -141,7 +153,8 @@ export function xfdRows(n: number): Uint8Array {
 /** `n` project rows with only an ID and a name (the other fields missing: a finding each). */
 export function missingFields(n: number): Uint8Array {
   const rows: string[] = [textRow(1, HEADERS)];
-  for (let r = 2; r < n + 2; r++) rows.push(`<row r="${r}">${inl(`A${r}`, `P${r}`)}${inl(`B${r}`, `Project ${r}`)}</row>`);
+  for (let r = 2; r < n + 2; r++)
+    rows.push(`<row r="${r}">${inl(`A${r}`, `P${r}`)}${inl(`B${r}`, `Project ${r}`)}</row>`);
   return workbook([{ name: "Projects", xml: worksheet(rows.join("")) }]);
 }
 
@@ -170,8 +183,15 @@ export function rowBomb(n: number): Uint8Array {
 
 /** A CSV with a header and `rows` rows of `cols` columns (project-like in the first seven). */
 export function csv(rows: number, cols = 7): string {
-  const head = [...HEADERS, ...Array.from({ length: Math.max(0, cols - HEADERS.length) }, (_, i) => `Extra ${i + 1}`)].slice(0, cols);
+  const head = [
+    ...HEADERS,
+    ...Array.from({ length: Math.max(0, cols - HEADERS.length) }, (_, i) => `Extra ${i + 1}`),
+  ].slice(0, cols);
   const out = [head.join(",")];
-  for (let r = 1; r <= rows; r++) out.push(`P${r},Project ${r},WS,Lead,2009-04-01,2010-03-31,Green`.split(",").slice(0, cols).join(",") + ",x".repeat(Math.max(0, cols - 7)));
+  for (let r = 1; r <= rows; r++)
+    out.push(
+      `P${r},Project ${r},WS,Lead,2009-04-01,2010-03-31,Green`.split(",").slice(0, cols).join(",") +
+        ",x".repeat(Math.max(0, cols - 7)),
+    );
   return out.join("\n") + "\n";
 }

@@ -12,7 +12,8 @@ import { planFor, SAMPLE_PATH } from "../support/sample";
 import { snap } from "../support/snapshot";
 import { readFileSync } from "node:fs";
 
-const texts = (s: PlanSheet): string[] => s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c: PlanCell) => (typeof c?.v === "string" ? c.v : ""))));
+const texts = (s: PlanSheet): string[] =>
+  s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c: PlanCell) => (typeof c?.v === "string" ? c.v : ""))));
 const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));
 
 /**
@@ -22,12 +23,90 @@ const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));
 function untidy() {
   return snap({
     Projects: [
-      ["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Baseline Finish", "Budget", "Forecast Cost", "% Complete", "Reported RAG", "Depends On"],
-      ["U1", "Community hubs", "Alpha", "Ann", d(2010, 1, 4), d(2010, 3, 31), d(2010, 3, 31), 100000, 101000, 0.5, "Green", "UM1"],
-      ["U1", "Real project with a duplicate ID", "Alpha", "Bob", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 50000, 50000, 0.4, "Green", null],
-      ["U3", "Cycle one", "Beta", "Cat", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 10000, 10000, 0.1, "Green", "U4"],
-      ["U4", "Cycle two", "Beta", "Cat", d(2010, 1, 4), d(2010, 6, 30), d(2010, 6, 30), 10000, 10000, 0.1, "Green", "U3"],
-      ["U5", "Waits on the late milestone", "Beta", "Dan", d(2010, 4, 1), d(2010, 5, 28), d(2010, 5, 28), 20000, 20500, 0, "Green", "UM2"],
+      [
+        "ID",
+        "Name",
+        "Workstream",
+        "Lead",
+        "Start",
+        "Finish",
+        "Baseline Finish",
+        "Budget",
+        "Forecast Cost",
+        "% Complete",
+        "Reported RAG",
+        "Depends On",
+      ],
+      [
+        "U1",
+        "Community hubs",
+        "Alpha",
+        "Ann",
+        d(2010, 1, 4),
+        d(2010, 3, 31),
+        d(2010, 3, 31),
+        100000,
+        101000,
+        0.5,
+        "Green",
+        "UM1",
+      ],
+      [
+        "U1",
+        "Real project with a duplicate ID",
+        "Alpha",
+        "Bob",
+        d(2010, 1, 4),
+        d(2010, 6, 30),
+        d(2010, 6, 30),
+        50000,
+        50000,
+        0.4,
+        "Green",
+        null,
+      ],
+      [
+        "U3",
+        "Cycle one",
+        "Beta",
+        "Cat",
+        d(2010, 1, 4),
+        d(2010, 6, 30),
+        d(2010, 6, 30),
+        10000,
+        10000,
+        0.1,
+        "Green",
+        "U4",
+      ],
+      [
+        "U4",
+        "Cycle two",
+        "Beta",
+        "Cat",
+        d(2010, 1, 4),
+        d(2010, 6, 30),
+        d(2010, 6, 30),
+        10000,
+        10000,
+        0.1,
+        "Green",
+        "U3",
+      ],
+      [
+        "U5",
+        "Waits on the late milestone",
+        "Beta",
+        "Dan",
+        d(2010, 4, 1),
+        d(2010, 5, 28),
+        d(2010, 5, 28),
+        20000,
+        20500,
+        0,
+        "Green",
+        "UM2",
+      ],
     ],
     Milestones: [
       ["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Depends On"],
@@ -59,7 +138,8 @@ describe("one story on every sheet", () => {
     const u1 = a.rag.projects.get("U1")!;
     expect(u1.finishNow).toBeGreaterThan(dayFromYmd(2010, 3, 31));
     // A cycle is never "on track".
-    for (const id of ["U3", "U4"]) expect(a.rag.projects.get(id)!.schedule).toMatchObject({ rag: "Amber", rule: "not-computable" });
+    for (const id of ["U3", "U4"])
+      expect(a.rag.projects.get(id)!.schedule).toMatchObject({ rag: "Amber", rule: "not-computable" });
     // The duplicate row is named on the board, with its title, not only counted.
     const board = texts(plan.sheets[0]);
     expect(board).toContain("Real project with a duplicate ID");
@@ -77,8 +157,10 @@ function overdueDrift(first: Analysis, next: Analysis): string[] {
   for (const [id, st] of both) {
     const later = next.rag.milestones.get(id) ?? next.rag.projects.get(id);
     if (!st.overdue || !later?.overdue) continue;
-    if (later.dueDate !== st.dueDate) out.push(`${id} was due ${st.dueDate} in the first report and ${later.dueDate} in the next`);
-    if (later.overdueDays !== st.overdueDays! + (next.asOf - first.asOf)) out.push(`${id} is ${st.overdueDays} days overdue, then ${later.overdueDays}`);
+    if (later.dueDate !== st.dueDate)
+      out.push(`${id} was due ${st.dueDate} in the first report and ${later.dueDate} in the next`);
+    if (later.overdueDays !== st.overdueDays! + (next.asOf - first.asOf))
+      out.push(`${id} is ${st.overdueDays} days overdue, then ${later.overdueDays}`);
   }
   return out;
 }
@@ -100,8 +182,10 @@ describe("one slip per item, and every sentence agrees with it", () => {
   it("a project's own slip is its finish now against its baseline; its worst milestone is told apart", async () => {
     const { analysis } = await planFor();
     for (const [id, st] of analysis.rag.projects) {
-      if (st.finishNow !== null && st.baseline !== null && !st.overdue) expect([id, st.slipDays]).toEqual([id, st.finishNow - st.baseline]);
-      if (st.worstMilestone) expect(analysis.rag.milestones.get(st.worstMilestone.id)!.slipDays).toBe(st.worstMilestone.slipDays);
+      if (st.finishNow !== null && st.baseline !== null && !st.overdue)
+        expect([id, st.slipDays]).toEqual([id, st.finishNow - st.baseline]);
+      if (st.worstMilestone)
+        expect(analysis.rag.milestones.get(st.worstMilestone.id)!.slipDays).toBe(st.worstMilestone.slipDays);
     }
   });
 
@@ -113,7 +197,9 @@ describe("one slip per item, and every sentence agrees with it", () => {
       const plan = buildReportPlan(next);
       expect([label, ...overdueDrift(first, next)]).toEqual([label]);
       expect([label, ...disagreements(next, plan), ...textDisagreements(next, plan)]).toEqual([label]);
-      expect([...first.rag.milestones.values()].filter((m) => m.overdue && next.rag.milestones.get(m.id)!.overdue).length).toBeGreaterThan(3);
+      expect(
+        [...first.rag.milestones.values()].filter((m) => m.overdue && next.rag.milestones.get(m.id)!.overdue).length,
+      ).toBeGreaterThan(3);
     }
     const u1 = analyseWorkbook(untidy(), { asOf: dayFromYmd(2010, 2, 28) });
     const u2 = analyseWorkbook(untidy(), { asOf: dayFromYmd(2010, 4, 30) });
@@ -125,12 +211,22 @@ describe("one slip per item, and every sentence agrees with it", () => {
 describe("the reporting period", () => {
   it("a 28 February report lists the 31 March milestones as due next period", async () => {
     const { analysis } = await planFor(SAMPLE_PATH, dayFromYmd(2010, 2, 28));
-    expect(analysis.period).toMatchObject({ start: dayFromYmd(2010, 2, 1), end: dayFromYmd(2010, 2, 28), nextEnd: dayFromYmd(2010, 3, 31), label: "February 2010", nextLabel: "March 2010" });
+    expect(analysis.period).toMatchObject({
+      start: dayFromYmd(2010, 2, 1),
+      end: dayFromYmd(2010, 2, 28),
+      nextEnd: dayFromYmd(2010, 3, 31),
+      label: "February 2010",
+      nextLabel: "March 2010",
+    });
     const due = milestonesDueNext(makeContext(analysis)).map((m) => analysis.rag.milestones.get(m.id)!.finishNow);
     const march31 = due.filter((x) => x === dayFromYmd(2010, 3, 31)).length;
     expect(march31).toBeGreaterThanOrEqual(10);
     const board = texts(buildReportPlan(analysis).sheets[0]);
-    expect(board.some((t) => t.startsWith(`Milestones due by the end of next period, March 2010 (to 31 Mar 2010) (${due.length})`))).toBe(true);
+    expect(
+      board.some((t) =>
+        t.startsWith(`Milestones due by the end of next period, March 2010 (to 31 Mar 2010) (${due.length})`),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -145,7 +241,9 @@ describe("commentary", () => {
     const { plan } = await planFor();
     const board = texts(plan.sheets[0]);
     expect(board.some((t) => t.startsWith("The plan is behind in three workstreams"))).toBe(true);
-    expect(board).toContain("Approve re-scoping phase 2 of the knowledge management unit, with joint funding from the county council.");
+    expect(board).toContain(
+      "Approve re-scoping phase 2 of the knowledge management unit, with joint funding from the county council.",
+    );
     expect(board).toContain("Approve: it keeps C5 on course for level 2 by March within the agreed investment.");
     const hr = texts(plan.sheets.find((s) => s.key === "highlight:Working in Partnership")!);
     expect(hr.some((t) => t.startsWith("Local partnerships are in place"))).toBe(true);

@@ -7,7 +7,8 @@ import { buildReportPlan } from "../../src/report/build";
 import type { PlanSheet } from "../../src/report/plan";
 import { SAMPLE_PATH } from "../support/sample";
 
-const texts = (s: PlanSheet) => s.blocks.flatMap((b) => b.cells.flat().map((c) => c.v)).filter((v): v is string => typeof v === "string");
+const texts = (s: PlanSheet) =>
+  s.blocks.flatMap((b) => b.cells.flat().map((c) => c.v)).filter((v): v is string => typeof v === "string");
 
 describe("PRINCE2 exception reports", () => {
   it("gives each of the sample's Red workstreams one, after its highlight report, and none to the others", async () => {
@@ -22,7 +23,14 @@ describe("PRINCE2 exception reports", () => {
     expect(er.name).toBe("ER Working in Partnership");
     const t = texts(er);
     // The product description's parts, in its order.
-    const parts = ["Exception", "Cause of the exception", "Consequences of the deviation", "Options", "Recommendation", "Lessons"].map((h) => t.indexOf(h));
+    const parts = [
+      "Exception",
+      "Cause of the exception",
+      "Consequences of the deviation",
+      "Options",
+      "Recommendation",
+      "Lessons",
+    ].map((h) => t.indexOf(h));
     expect(parts.every((i) => i >= 0)).toBe(true);
     expect([...parts].sort((x, y) => x - y)).toEqual(parts);
     expect(t).toContain("Working in Partnership: time, benefits and risk tolerances exceeded.");
@@ -31,18 +39,49 @@ describe("PRINCE2 exception reports", () => {
     expect(scope(plan)).toContain("exception:");
     // The highlight report links to it.
     const hr = plan.sheets.find((s) => s.key === "highlight:Working in Partnership")!;
-    expect(hr.blocks.flatMap((b) => b.cells.flat()).some((c) => c.link && "sheetKey" in c.link && c.link.sheetKey === "exception:Working in Partnership")).toBe(true);
+    expect(
+      hr.blocks
+        .flatMap((b) => b.cells.flat())
+        .some((c) => c.link && "sheetKey" in c.link && c.link.sheetKey === "exception:Working in Partnership"),
+    ).toBe(true);
   });
 
   it("fills cause, consequences, options, recommendation and lessons from the Commentary sheet", async () => {
     const data = await writeNewWorkbook({
       sheets: [
-        { name: "Projects", rows: [["ID", "Name", "Workstream", "Lead", "Finish", "Baseline Finish"], ["P1", "Late project", "Estates", "Ann", "2026-09-30", "2026-03-31"], ["P2", "On time", "Digital", "Bob", "2026-09-30", "2026-09-30"]] },
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Lead", "Finish", "Baseline Finish"],
+            ["P1", "Late project", "Estates", "Ann", "2026-09-30", "2026-03-31"],
+            ["P2", "On time", "Digital", "Bob", "2026-09-30", "2026-09-30"],
+          ],
+        },
         {
           name: "Commentary",
           rows: [
-            ["Period", "About", "Status Summary", "Recommendation", "Lessons", "Author", "Cause", "Consequences", "Options"],
-            ["2026-04-30", "Estates", "Behind.", "Option B: re-plan to September.", "Secure the site first.", "Ann Lee", "The contractor went into administration.", "The clinic opens six months late.", "A: retender (cost +£40k). B: re-plan to September (within cost, time tolerance exceeded)."],
+            [
+              "Period",
+              "About",
+              "Status Summary",
+              "Recommendation",
+              "Lessons",
+              "Author",
+              "Cause",
+              "Consequences",
+              "Options",
+            ],
+            [
+              "2026-04-30",
+              "Estates",
+              "Behind.",
+              "Option B: re-plan to September.",
+              "Secure the site first.",
+              "Ann Lee",
+              "The contractor went into administration.",
+              "The clinic opens six months late.",
+              "A: retender (cost +£40k). B: re-plan to September (within cost, time tolerance exceeded).",
+            ],
           ],
         },
       ],
@@ -51,7 +90,14 @@ describe("PRINCE2 exception reports", () => {
     const plan = buildReportPlan(a);
     expect(plan.sheets.filter((s) => s.key.startsWith("exception:")).map((s) => s.key)).toEqual(["exception:Estates"]);
     const t = texts(plan.sheets.find((s) => s.key === "exception:Estates")!);
-    for (const s of ["The contractor went into administration.", "The clinic opens six months late.", "A: retender (cost +£40k). B: re-plan to September (within cost, time tolerance exceeded).", "Option B: re-plan to September.", "Secure the site first."]) expect(t).toContain(s);
+    for (const s of [
+      "The contractor went into administration.",
+      "The clinic opens six months late.",
+      "A: retender (cost +£40k). B: re-plan to September (within cost, time tolerance exceeded).",
+      "Option B: re-plan to September.",
+      "Secure the site first.",
+    ])
+      expect(t).toContain(s);
     expect(t.some((s) => s.includes("Author: Ann Lee"))).toBe(true);
     expect(t.some((s) => s.startsWith("Not given"))).toBe(false);
   });

@@ -6,7 +6,13 @@ import { movementSince, type Movement } from "../../src/checks/movement";
 import { writeReportToWorkbook } from "../../src/hosts/office/run";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeReport } from "../../src/hosts/xlsx/write-report";
-import { mergeSnapshots, readPlanSnapshots, SNAPSHOT_DATES_KEPT, SNAPSHOT_ROWS_KEPT, type SnapshotRow } from "../../src/ingest/plan-snapshot";
+import {
+  mergeSnapshots,
+  readPlanSnapshots,
+  SNAPSHOT_DATES_KEPT,
+  SNAPSHOT_ROWS_KEPT,
+  type SnapshotRow,
+} from "../../src/ingest/plan-snapshot";
 import { parseA1 } from "../../src/model/cell";
 import { dayFromYmd } from "../../src/model/dates";
 import { cellOf } from "../../src/model/entities";
@@ -45,7 +51,10 @@ function edit(snap: WorkbookSnapshot, changes: ReturnType<typeof edits>): void {
 /** A sheet's cell values, row by row, as the plan lays them out. */
 function grid(sheet: PlanSheet): Map<number, PlanValue[]> {
   const rows = new Map<number, PlanValue[]>();
-  for (const b of sheet.blocks) b.cells.forEach((r, i) => r.forEach((c, k) => ((rows.get(b.row + i) ?? rows.set(b.row + i, []).get(b.row + i)!)[b.col + k] = c.v)));
+  for (const b of sheet.blocks)
+    b.cells.forEach((r, i) =>
+      r.forEach((c, k) => ((rows.get(b.row + i) ?? rows.set(b.row + i, []).get(b.row + i)!)[b.col + k] = c.v)),
+    );
   return rows;
 }
 
@@ -54,7 +63,14 @@ function sinceRows(sheet: PlanSheet): PlanValue[][] {
   const g = [...grid(sheet).entries()].sort((x, y) => x[0] - y[0]).map(([, r]) => r);
   const at = g.findIndex((r) => r[0] === "Since the last report");
   const out: PlanValue[][] = [];
-  for (let i = at + 1; i < g.length && g[i][0] !== undefined && !(typeof g[i][0] === "string" && /^(Against|Milestone trend|Decisions|Status)/.test(g[i][0] as string)); i++) out.push(g[i].slice(0, sheet.widths.length)); // the printed columns, not the chart data
+  for (
+    let i = at + 1;
+    i < g.length &&
+    g[i][0] !== undefined &&
+    !(typeof g[i][0] === "string" && /^(Against|Milestone trend|Decisions|Status)/.test(g[i][0] as string));
+    i++
+  )
+    out.push(g[i].slice(0, sheet.widths.length)); // the printed columns, not the chart data
   return out;
 }
 
@@ -84,14 +100,26 @@ describe("what moved since the last report (two consecutive reports on the sampl
     const board = sheetOf(plan1, "board");
     expect(sinceRows(board)[0][0]).toMatch(/^This is the first report: there is no earlier report to compare with/);
     expect(board.charts.some((c) => c.type === "line")).toBe(false);
-    expect(sinceRows(sheetOf(plan1, "highlight:Commissioning Competencies"))[0][0]).toMatch(/^This is the first report/);
+    expect(sinceRows(sheetOf(plan1, "highlight:Commissioning Competencies"))[0][0]).toMatch(
+      /^This is the first report/,
+    );
   });
 
   it("finds the moved milestone with its days, the closed and the re-scored risk, and nothing else", () => {
     const m: Movement = a2.movement;
     expect(m.since).toBe(JAN);
     const m35 = a1.rag.milestones.get("M35")!.finishNow!;
-    expect(m.moved).toEqual([{ kind: "Milestone", id: "M35", name: "WCC year 2 panel assessment", workstream: "Commissioning Competencies", from: m35, to: dayFromYmd(2010, 4, 30), days: dayFromYmd(2010, 4, 30) - m35 }]);
+    expect(m.moved).toEqual([
+      {
+        kind: "Milestone",
+        id: "M35",
+        name: "WCC year 2 panel assessment",
+        workstream: "Commissioning Competencies",
+        from: m35,
+        to: dayFromYmd(2010, 4, 30),
+        days: dayFromYmd(2010, 4, 30) - m35,
+      },
+    ]);
     expect(m.risks.map((r) => [r.id, r.how, r.from, r.to])).toEqual([
       ["R05", "re-scored", 20, 15],
       ["R04", "closed", 16, 16],
@@ -104,8 +132,23 @@ describe("what moved since the last report (two consecutive reports on the sampl
     const rows = sinceRows(board);
     expect(rows[0][0]).toBe("Since 31 Jan 2010: 1 finish moved later; risks 1 closed, 1 re-scored.");
     const m35 = rows.find((r) => r[0] === "M35")!;
-    expect(m35.filter((v) => v !== null && v !== undefined)).toEqual(["M35", "WCC year 2 panel assessment", "Milestone finish later", "Commissioning Competencies", { day: a1.rag.milestones.get("M35")!.finishNow! }, { day: dayFromYmd(2010, 4, 30) }, 30]);
-    expect(rows.find((r) => r[0] === "R05")!.filter((v) => v !== null && v !== undefined)).toEqual(["R05", "WCC year 2 panel scores below target", "Risk re-scored down", "Commissioning Competencies", 20, 15]);
+    expect(m35.filter((v) => v !== null && v !== undefined)).toEqual([
+      "M35",
+      "WCC year 2 panel assessment",
+      "Milestone finish later",
+      "Commissioning Competencies",
+      { day: a1.rag.milestones.get("M35")!.finishNow! },
+      { day: dayFromYmd(2010, 4, 30) },
+      30,
+    ]);
+    expect(rows.find((r) => r[0] === "R05")!.filter((v) => v !== null && v !== undefined)).toEqual([
+      "R05",
+      "WCC year 2 panel scores below target",
+      "Risk re-scored down",
+      "Commissioning Competencies",
+      20,
+      15,
+    ]);
     expect(rows.find((r) => r[0] === "R04")![2]).toBe("Risk closed");
     const order = [...grid(board).entries()].sort((x, y) => x[0] - y[0]).map(([, r]) => r[0]);
     expect(order.indexOf("Since the last report")).toBeGreaterThan(order.indexOf("Executive summary"));
@@ -116,15 +159,24 @@ describe("what moved since the last report (two consecutive reports on the sampl
     expect(disagreements(a1, plan1)).toEqual([]);
     expect(disagreements(a2, plan2)).toEqual([]);
     const about = sinceRows(sheetOf(plan2, "board")); // the movement's "to" cells are status cells too
-    expect(sheetOf(plan2, "board").blocks.some((b) => b.cells.flat().some((c) => c.about?.item === "M35" && c.about.field === "finishNow"))).toBe(true);
+    expect(
+      sheetOf(plan2, "board").blocks.some((b) =>
+        b.cells.flat().some((c) => c.about?.item === "M35" && c.about.field === "finishNow"),
+      ),
+    ).toBe(true);
     expect(about.length).toBeGreaterThan(0);
   });
 
   it("gives each highlight report its own workstream's movement", () => {
-    const ids = (ws: string) => sinceRows(sheetOf(plan2, `highlight:${ws}`)).map((r) => r[0]).filter((v) => /^[MRP]\d+$/.test(String(v)));
+    const ids = (ws: string) =>
+      sinceRows(sheetOf(plan2, `highlight:${ws}`))
+        .map((r) => r[0])
+        .filter((v) => /^[MRP]\d+$/.test(String(v)));
     expect(ids("Commissioning Competencies")).toEqual(["M35", "R05"]);
     expect(ids("Working in Partnership")).toEqual(["R04"]);
-    expect(sinceRows(sheetOf(plan2, "highlight:Clinical Engagement"))[0][0]).toMatch(/^Nothing moved since the last report \(31 Jan 2010\)/);
+    expect(sinceRows(sheetOf(plan2, "highlight:Clinical Engagement"))[0][0]).toMatch(
+      /^Nothing moved since the last report \(31 Jan 2010\)/,
+    );
   });
 
   it("keeps the snapshots in the workbook for the next report, as the reader reads them", async () => {
@@ -144,7 +196,10 @@ describe("what moved since the last report (two consecutive reports on the sampl
     expect(chart.series.at(-1)).toMatchObject({ name: "Reporting date (reached)", dash: true });
     const g = grid(sheetOf(plan2, "board"));
     const col = chart.series[0].values.left;
-    expect([g.get(chart.series[0].values.top)![col], g.get(chart.series[0].values.bottom)![col]]).toEqual([{ day: a1.rag.milestones.get("M35")!.finishNow! }, { day: dayFromYmd(2010, 4, 30) }]);
+    expect([g.get(chart.series[0].values.top)![col], g.get(chart.series[0].values.bottom)![col]]).toEqual([
+      { day: a1.rag.milestones.get("M35")!.finishNow! },
+      { day: dayFromYmd(2010, 4, 30) },
+    ]);
   });
 
   it("renders the trend chart in LibreOffice as a line chart, with the movement table printed", () => {
@@ -152,8 +207,18 @@ describe("what moved since the last report (two consecutive reports on the sampl
     const file = join(dir, "second-report.xlsx");
     writeFileSync(file, out2);
     const text = pdfText(toPdf([file], dir)[0]);
-    for (const s of ["Since the last report", "Milestone finish later", "Risk re-scored down", "Milestone trend: forecast finish at each report", "M35 WCC year 2 panel assessment"]) expect(text).toContain(s);
-    expect(inspect([file])[file].sheets["Board Report"].charts).toContainEqual({ title: "Milestone trend: forecast finish at each report", type: "LineDiagram" });
+    for (const s of [
+      "Since the last report",
+      "Milestone finish later",
+      "Risk re-scored down",
+      "Milestone trend: forecast finish at each report",
+      "M35 WCC year 2 panel assessment",
+    ])
+      expect(text).toContain(s);
+    expect(inspect([file])[file].sheets["Board Report"].charts).toContainEqual({
+      title: "Milestone trend: forecast finish at each report",
+      type: "LineDiagram",
+    });
   }, 300_000);
 
   it("shows last period's benefits and risk RAG on the second highlight report (RAG History keeps them)", () => {
@@ -166,7 +231,20 @@ describe("what moved since the last report (two consecutive reports on the sampl
 });
 
 describe("the plan snapshot's bounds", () => {
-  const row = (date: number, id = "M1"): SnapshotRow => ({ date, kind: "Milestone", id, name: id, workstream: "W", finishNow: date, baseline: null, rag: "Green", float: 0, score: null, status: "Open", source: "" });
+  const row = (date: number, id = "M1"): SnapshotRow => ({
+    date,
+    kind: "Milestone",
+    id,
+    name: id,
+    workstream: "W",
+    finishNow: date,
+    baseline: null,
+    rag: "Green",
+    float: 0,
+    score: null,
+    status: "Open",
+    source: "",
+  });
 
   it("keeps the latest reporting dates and replaces this date's rows", () => {
     const old = Array.from({ length: 20 }, (_, i) => row(1000 + i * 30));
@@ -196,8 +274,13 @@ describe("the Office host writes the same movement and trend chart", () => {
       (cells.get(row) ?? cells.set(row, new Map()).get(row)!).set(col, { v: c.v });
     }
     const second = await writeReportToWorkbook(deps(fake), { asOf: FEB });
-    expect(second.analysis.movement.moved.map((x) => [x.id, x.days])).toEqual([["M35", dayFromYmd(2010, 4, 30) - first.analysis.rag.milestones.get("M35")!.finishNow!]]);
-    expect(second.analysis.movement.risks.map((r) => [r.id, r.how])).toEqual([["R05", "re-scored"], ["R04", "closed"]]);
+    expect(second.analysis.movement.moved.map((x) => [x.id, x.days])).toEqual([
+      ["M35", dayFromYmd(2010, 4, 30) - first.analysis.rag.milestones.get("M35")!.finishNow!],
+    ]);
+    expect(second.analysis.movement.risks.map((r) => [r.id, r.how])).toEqual([
+      ["R05", "re-scored"],
+      ["R04", "closed"],
+    ]);
     const spec = second.plan.sheets[0].charts.find((c) => c.type === "line")!;
     const chart = fake.sheet("Board Report").charts.find((c) => c.title === spec.title)!;
     expect(chart.type).toBe("LineMarkers");

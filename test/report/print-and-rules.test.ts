@@ -9,7 +9,8 @@ import { textWidth, wrappedLines } from "../../src/report/text-metrics";
 import { planFor } from "../support/sample";
 import { snap } from "../support/snapshot";
 
-const texts = (s: PlanSheet): string[] => s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c) => (typeof c?.v === "string" ? c.v : ""))));
+const texts = (s: PlanSheet): string[] =>
+  s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c) => (typeof c?.v === "string" ? c.v : ""))));
 const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));
 
 describe("rows are as tall as their wrapped text, measured", () => {
@@ -23,8 +24,16 @@ describe("rows are as tall as their wrapped text, measured", () => {
   it("gives every written row a height, taller where the text wraps in its column", () => {
     const L = new SheetLayout([10, 20]);
     const short = L.heightOf([cell("Short", "wrap")], 0, new Map());
-    const long = L.heightOf([cell("A much longer piece of text that cannot fit in ten characters", "wrap")], 0, new Map());
-    const merged = L.heightOf([cell("A much longer piece of text that cannot fit in ten characters", "wrap")], 0, new Map([[0, 1]]));
+    const long = L.heightOf(
+      [cell("A much longer piece of text that cannot fit in ten characters", "wrap")],
+      0,
+      new Map(),
+    );
+    const merged = L.heightOf(
+      [cell("A much longer piece of text that cannot fit in ten characters", "wrap")],
+      0,
+      new Map([[0, 1]]),
+    );
     expect(short).toBe(15);
     expect(long).toBeGreaterThan(merged);
     expect(merged).toBeGreaterThan(15);
@@ -32,7 +41,9 @@ describe("rows are as tall as their wrapped text, measured", () => {
   it("on the sample, every row of every sheet written has a height", async () => {
     const { plan } = await planFor();
     for (const s of plan.sheets) {
-      const rows = new Set(s.blocks.filter((b) => b.col < s.widths.length).flatMap((b) => b.cells.map((_, i) => b.row + i)));
+      const rows = new Set(
+        s.blocks.filter((b) => b.col < s.widths.length).flatMap((b) => b.cells.map((_, i) => b.row + i)),
+      );
       for (const r of rows) expect([s.name, r, s.heights?.[r] !== undefined]).toEqual([s.name, r, true]);
     }
   });
@@ -59,7 +70,12 @@ describe("Gantt axis", () => {
 describe("report sheets a user changed", () => {
   const plan = { sheets: [{ name: "Board Report" }, { name: "HR Working in Partnership" }], keptPeriod: "Jan 2010" };
   it("renames a kept sheet that still has a report name with its period, within 31 characters; leaves one the user renamed", () => {
-    const kept = settleKeptSheets(["HR Working in Partnership", "Board Report (2)", "My January board"], plan, ["Projects", "HR Working in Partnership", "Board Report (2)", "My January board"]);
+    const kept = settleKeptSheets(["HR Working in Partnership", "Board Report (2)", "My January board"], plan, [
+      "Projects",
+      "HR Working in Partnership",
+      "Board Report (2)",
+      "My January board",
+    ]);
     expect(kept[0].to).toMatch(/^HR Working in Part.* – Jan 2010$/);
     expect(kept[0].to.length).toBeLessThanOrEqual(31);
     expect(kept[1].to).toBe("Board Report – Jan 2010");
@@ -75,7 +91,16 @@ describe("not tracked is said", () => {
   function book(withActual: boolean, costs: number) {
     return snap({
       Projects: [
-        ["ID", "Name", "Workstream", "Start", "Finish", "Budget", "Forecast Cost", ...(withActual ? ["Actual Cost"] : [])],
+        [
+          "ID",
+          "Name",
+          "Workstream",
+          "Start",
+          "Finish",
+          "Budget",
+          "Forecast Cost",
+          ...(withActual ? ["Actual Cost"] : []),
+        ],
         ["N1", "One", "W", d(2010, 1, 4), d(2010, 6, 30), costs, costs, ...(withActual ? [costs] : [])],
       ],
       Settings: [["Reporting date", d(2010, 1, 31)]],
@@ -84,7 +109,9 @@ describe("not tracked is said", () => {
   it("no Actual column: Actual to date is Not tracked, not £0", () => {
     const a = analyseWorkbook(book(false, 1000));
     const board = buildReportPlan(a).sheets[0];
-    const ws = board.blocks.find((b) => b.cells[0]?.[0]?.v === "W" && b.cells[0].some((c) => c.v === 1000))!.cells[0].map((c) => c.v);
+    const ws = board.blocks
+      .find((b) => b.cells[0]?.[0]?.v === "W" && b.cells[0].some((c) => c.v === 1000))!
+      .cells[0].map((c) => c.v);
     expect(ws).toContain("Not tracked");
     expect(ws).toContain(1000);
     expect(texts(board).some((t) => /^Not tracked: the workbook holds no actual spend/.test(t))).toBe(true);
@@ -94,7 +121,9 @@ describe("not tracked is said", () => {
     expect(a.rag.projects.get("N1")!.cost).toBeNull();
     expect(a.finance.tracked).toBe(false);
     const hr = buildReportPlan(a).sheets.find((s) => s.key === "highlight:W")!;
-    const cost = hr.blocks.flatMap((b) => b.cells.flat()).filter((c) => c.about?.item === "N1" && c.about.field === "cost");
+    const cost = hr.blocks
+      .flatMap((b) => b.cells.flat())
+      .filter((c) => c.about?.item === "N1" && c.about.field === "cost");
     expect(cost.length).toBeGreaterThan(0);
     for (const c of cost) expect(c.v).toBe("Not tracked");
   });
@@ -104,9 +133,19 @@ describe("board conventions", () => {
   it("a purpose line with author and presenting director from Settings; one title; decisions past their date flagged", () => {
     const a = analyseWorkbook(
       snap({
-        Projects: [["ID", "Name", "Workstream", "Start", "Finish"], ["Q1", "One", "W", d(2010, 1, 4), d(2010, 6, 30)]],
-        Commentary: [["Period", "About", "Status Summary", "Decisions Requested", "Decision By", "Author"], [d(2009, 12, 31), "Programme", "All well.", "Agree the budget", d(2010, 1, 15), "Ann Smith"]],
-        Settings: [["Reporting date", d(2010, 1, 31)], ["Presenting director", "Director of Strategy"], ["Paper purpose", "For assurance"]],
+        Projects: [
+          ["ID", "Name", "Workstream", "Start", "Finish"],
+          ["Q1", "One", "W", d(2010, 1, 4), d(2010, 6, 30)],
+        ],
+        Commentary: [
+          ["Period", "About", "Status Summary", "Decisions Requested", "Decision By", "Author"],
+          [d(2009, 12, 31), "Programme", "All well.", "Agree the budget", d(2010, 1, 15), "Ann Smith"],
+        ],
+        Settings: [
+          ["Reporting date", d(2010, 1, 31)],
+          ["Presenting director", "Director of Strategy"],
+          ["Paper purpose", "For assurance"],
+        ],
       }),
     );
     const t = texts(buildReportPlan(a).sheets[0]);
@@ -118,8 +157,14 @@ describe("board conventions", () => {
   it("the overall RAG rule: benefits and risk count only when Settings says so", () => {
     const rows = (rule?: string) =>
       snap({
-        Projects: [["ID", "Name", "Workstream", "Start", "Finish"], ["Q1", "One", "W", d(2010, 1, 4), d(2010, 6, 30)]],
-        Risks: [["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status"], ["R1", "Big risk", "Q1", "Ann", 5, 5, "Watch", "Open"]],
+        Projects: [
+          ["ID", "Name", "Workstream", "Start", "Finish"],
+          ["Q1", "One", "W", d(2010, 1, 4), d(2010, 6, 30)],
+        ],
+        Risks: [
+          ["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status"],
+          ["R1", "Big risk", "Q1", "Ann", 5, 5, "Watch", "Open"],
+        ],
         Settings: [["Reporting date", d(2010, 1, 31)], ...(rule ? [["Overall RAG rule", rule]] : [])],
       });
     expect(analyseWorkbook(rows()).overall).toBe("Green");

@@ -6,8 +6,12 @@ const external = new Set(["estates.xlsx › Projects"]);
 
 describe("report cells for rows of another file", () => {
   it("names the file, sheet and cell instead of linking; links within the workbook stay live", () => {
-    expect(namePlaceOfOtherFiles(cell("P04", "link", { sheet: "estates.xlsx › Projects", cell: "A5" }), external)).toEqual({ v: "P04\nestates.xlsx › Projects!A5", s: "wrap" });
-    expect(namePlaceOfOtherFiles(cell("A5", "link", { sheet: "estates.xlsx › Projects", cell: "A5" }), external)).toEqual({ v: "A5", s: "wrap" });
+    expect(
+      namePlaceOfOtherFiles(cell("P04", "link", { sheet: "estates.xlsx › Projects", cell: "A5" }), external),
+    ).toEqual({ v: "P04\nestates.xlsx › Projects!A5", s: "wrap" });
+    expect(
+      namePlaceOfOtherFiles(cell("A5", "link", { sheet: "estates.xlsx › Projects", cell: "A5" }), external),
+    ).toEqual({ v: "A5", s: "wrap" });
     const own = cell("R01", "link", { sheet: "Risks", cell: "A2" });
     expect(namePlaceOfOtherFiles(own, external)).toBe(own);
     const key = cell("Board", "link", { sheetKey: "board", cell: "A1" });

@@ -10,13 +10,26 @@ export const CHROMIUM = "/usr/bin/chromium";
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
 /** Builds the pane (production mode) into a fresh folder; returns it. */
 export function buildPane(): string {
   const out = mkdtempSync(join(tmpdir(), "pmo-dist-"));
-  execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], { cwd: join(__dirname, "..", ".."), stdio: "ignore", timeout: 300_000 });
+  execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], {
+    cwd: join(__dirname, "..", ".."),
+    stdio: "ignore",
+    timeout: 300_000,
+  });
   return out;
 }

@@ -14,7 +14,8 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
   const out: string[] = [];
   const ws = (name: string) => a.rag.workstreams.find((w) => w.name === name);
   const rating = (item: string, field: "rag" | "schedule" | "cost"): Rating | null | undefined => {
-    if (item === "Programme") return field === "rag" ? a.rag.overall : field === "schedule" ? a.rag.schedule : a.rag.cost;
+    if (item === "Programme")
+      return field === "rag" ? a.rag.overall : field === "schedule" ? a.rag.schedule : a.rag.cost;
     if (item.startsWith("ws:")) {
       const w = ws(item.slice(3));
       return w && (field === "rag" ? w.overall : field === "schedule" ? w.schedule : w.cost);
@@ -50,7 +51,11 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
         return r ? TOLERANCE_WORDS[toleranceState(r)] : null;
       }
       case "trend":
-        return item === "Programme" ? a.trends.programme : item.startsWith("ws:") ? a.trends.workstreams.get(item.slice(3)) : (a.trends.projects.get(item) ?? a.trends.risks.get(item)?.trend);
+        return item === "Programme"
+          ? a.trends.programme
+          : item.startsWith("ws:")
+            ? a.trends.workstreams.get(item.slice(3))
+            : (a.trends.projects.get(item) ?? a.trends.risks.get(item)?.trend);
       case "score":
         return a.risks.find((r) => r.id === item)?.score ?? null;
       case "band":
@@ -66,7 +71,10 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
           // A status with nothing to rate says so in words ("Not tracked"), never a blank or a colour.
           const got = ["rag", "schedule", "cost"].includes(c.about.field) && c.s === "muted" ? null : shown;
           const want = expected(c);
-          if (got !== want) out.push(`${s.name}!${a1(b.row + r, b.col + k)} shows ${c.about.field} of ${c.about.item} as ${JSON.stringify(got)}, the analysis says ${JSON.stringify(want)}`);
+          if (got !== want)
+            out.push(
+              `${s.name}!${a1(b.row + r, b.col + k)} shows ${c.about.field} of ${c.about.item} as ${JSON.stringify(got)}, the analysis says ${JSON.stringify(want)}`,
+            );
         }),
       );
   return out;
@@ -75,7 +83,8 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
 /** How many status cells a plan carries (so a walk that checked nothing fails). */
 export function statusCells(plan: ReportPlan): number {
   let n = 0;
-  for (const s of plan.sheets) for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (c?.about) n++;
+  for (const s of plan.sheets)
+    for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (c?.about) n++;
   return n;
 }
 
@@ -101,17 +110,30 @@ export function textDisagreements(a: Analysis, plan: ReportPlan): string[] {
   const out: string[] = [];
   const status = (id: string) => a.rag.projects.get(id) ?? a.rag.milestones.get(id);
   const day = (d: Day | null) => (d === null ? "none" : formatDayLong(d));
-  const texts = [...sheetTexts(plan), ...a.diagnostics.map((d) => ({ where: `finding ${d.code} at ${d.sheet}!${d.cell}`, text: d.message }))];
+  const texts = [
+    ...sheetTexts(plan),
+    ...a.diagnostics.map((d) => ({ where: `finding ${d.code} at ${d.sheet}!${d.cell}`, text: d.message })),
+  ];
   for (const { where, text } of texts) {
-    for (const m of text.matchAll(/(?:Milestone )?\b([A-Za-z]+[-_]?\d+[A-Za-z0-9]*)\b(?: "[^"]*")? was due(?: to finish)?(?: on)? (\d{1,2} \w{3} \d{4})[^.;]*?\((\d+) days? overdue\)/g)) {
+    for (const m of text.matchAll(
+      /(?:Milestone )?\b([A-Za-z]+[-_]?\d+[A-Za-z0-9]*)\b(?: "[^"]*")? was due(?: to finish)?(?: on)? (\d{1,2} \w{3} \d{4})[^.;]*?\((\d+) days? overdue\)/g,
+    )) {
       const st = status(m[1]);
       if (!st) continue;
-      if (day(st.dueDate) !== m[2] || st.overdueDays !== Number(m[3])) out.push(`${where} says ${m[1]} was due ${m[2]}, ${m[3]} days overdue; the analysis says ${day(st.dueDate)}, ${st.overdueDays}`);
+      if (day(st.dueDate) !== m[2] || st.overdueDays !== Number(m[3]))
+        out.push(
+          `${where} says ${m[1]} was due ${m[2]}, ${m[3]} days overdue; the analysis says ${day(st.dueDate)}, ${st.overdueDays}`,
+        );
     }
-    for (const m of text.matchAll(/\b([A-Za-z]+[-_]?\d+[A-Za-z0-9]*)\b finishes (\d{1,2} \w{3} \d{4}), (\d+) days? after its (?:baseline|planned finish)/g)) {
+    for (const m of text.matchAll(
+      /\b([A-Za-z]+[-_]?\d+[A-Za-z0-9]*)\b finishes (\d{1,2} \w{3} \d{4}), (\d+) days? after its (?:baseline|planned finish)/g,
+    )) {
       const st = status(m[1]);
       if (!st) continue;
-      if (day(st.finishNow) !== m[2] || st.slipDays !== Number(m[3])) out.push(`${where} says ${m[1]} finishes ${m[2]}, ${m[3]} days late; the analysis says ${day(st.finishNow)}, slip ${st.slipDays}`);
+      if (day(st.finishNow) !== m[2] || st.slipDays !== Number(m[3]))
+        out.push(
+          `${where} says ${m[1]} finishes ${m[2]}, ${m[3]} days late; the analysis says ${day(st.finishNow)}, slip ${st.slipDays}`,
+        );
     }
   }
   return out;
@@ -120,6 +142,7 @@ export function textDisagreements(a: Analysis, plan: ReportPlan): string[] {
 /** How many sentences the text walk could read (so a walk that read nothing fails). */
 export function textClaims(a: Analysis, plan: ReportPlan): number {
   let n = 0;
-  for (const { text } of [...sheetTexts(plan), ...a.diagnostics.map((d) => ({ text: d.message }))]) n += (text.match(/days? overdue\)|days? after its/g) ?? []).length;
+  for (const { text } of [...sheetTexts(plan), ...a.diagnostics.map((d) => ({ text: d.message }))])
+    n += (text.match(/days? overdue\)|days? after its/g) ?? []).length;
   return n;
 }

@@ -118,7 +118,17 @@ export interface ChartState {
   title: string;
   legend: { visible: boolean; position: string };
   /** fill: a colour, "cleared" after ChartFill.clear() (what Excel then draws is undocumented), or unset. */
-  series: { name: string; values?: string; categories?: string; fill?: string; line?: string; lineStyle?: string; gapWidth?: number; overlap?: number; points: Record<number, string> }[];
+  series: {
+    name: string;
+    values?: string;
+    categories?: string;
+    fill?: string;
+    line?: string;
+    lineStyle?: string;
+    gapWidth?: number;
+    overlap?: number;
+    points: Record<number, string>;
+  }[];
   axes: { value: Record<string, any>; category: Record<string, any> };
   position?: [string, string | undefined];
 }
@@ -209,8 +219,16 @@ export function stateFromSnapshot(snap: WorkbookSnapshot): WorkbookState {
     );
     return s;
   });
-  const tables = snap.tables.map((t) => ({ name: t.name, sheet: sheets.find((s) => s.name === t.sheet)!, range: rangeAddress(t.range), style: "TableStyleMedium2" }));
-  for (const r of snap.reportSheets ?? []) sheets.find((s) => s.name === r.sheet)?.names.push({ name: "PMOHighlights.Report", formula: `="${r.key}"`, visible: false });
+  const tables = snap.tables.map((t) => ({
+    name: t.name,
+    sheet: sheets.find((s) => s.name === t.sheet)!,
+    range: rangeAddress(t.range),
+    style: "TableStyleMedium2",
+  }));
+  for (const r of snap.reportSheets ?? [])
+    sheets
+      .find((s) => s.name === r.sheet)
+      ?.names.push({ name: "PMOHighlights.Report", formula: `="${r.key}"`, visible: false });
   return { sheets, tables, date1904: snap.date1904, protectedStructure: false, active: sheets[0], names: [] };
 }
 
@@ -283,7 +301,12 @@ const PATH_BYTES = 80;
 
 class PropertyNotLoaded extends FakeOfficeError {
   constructor(what: string, pending: boolean) {
-    super("PropertyNotLoaded", pending ? `${what} was loaded but context.sync() has not run since` : `${what} is read without load() and context.sync() first`);
+    super(
+      "PropertyNotLoaded",
+      pending
+        ? `${what} was loaded but context.sync() has not run since`
+        : `${what} is read without load() and context.sync() first`,
+    );
   }
 }
 
@@ -420,7 +443,10 @@ export class FakeContext implements ContextLike {
       if (f.once) fake.faults = fake.faults.filter((x) => x !== f);
       if (f.kill || f.mergeRefused) fake.dead = true;
       if (f.mergeRefused && this.startState) fake.state = this.startState;
-      throw Object.assign(new FakeOfficeError(f.code, f.message ?? f.code), f.message ? { debugInfo: { code: f.code, message: f.message } } : {});
+      throw Object.assign(
+        new FakeOfficeError(f.code, f.message ?? f.code),
+        f.message ? { debugInfo: { code: f.code, message: f.message } } : {},
+      );
     };
     if (fake.dead) throw new FakeOfficeError("RequestAborted", "the add-in's runtime has closed");
     const atSync = fake.faults.find((f) => f.sync === fake.syncs);
@@ -432,10 +458,12 @@ export class FakeContext implements ContextLike {
     for (const c of commands) {
       const f = fake.faults.find((x) => x.when?.(c.op, c.detail));
       if (f) fail(f);
-      const refusedForFocus = fake.focusLost && (fake.platform === "windows" || fake.platform === "mac") ? FOCUS_REFUSED[c.op] : undefined;
+      const refusedForFocus =
+        fake.focusLost && (fake.platform === "windows" || fake.platform === "mac") ? FOCUS_REFUSED[c.op] : undefined;
       if (refusedForFocus) throw new FakeOfficeError(refusedForFocus, "another workbook has the focus");
       if (NOT_UNDOABLE[c.op]?.(fake.platform)) {
-        if (this.options.mergeUndoGroup) throw new FakeOfficeError("UndoNotSupported", `${c.op} cannot be undone on ${fake.platform}`);
+        if (this.options.mergeUndoGroup)
+          throw new FakeOfficeError("UndoNotSupported", `${c.op} cannot be undone on ${fake.platform}`);
         fake.undoCleared.push(c.op);
       }
       c.run();
@@ -469,12 +497,21 @@ class FakeFormat implements RangeFormatLike {
   private set(prop: string, value: any) {
     const r = this.range;
     const path = `${r.path}/format${this.path ? `/${this.path.slice(0, -1).replace(/\./g, "/")}` : ""}`;
-    r.ctx.queue("format.set", { prop, value }, () => {
-      const s = r.resolveSheet();
-      if (prop === "columnWidth") for (let c = r.col; c < r.col + r.cols; c++) s.columnWidths.set(c, value);
-      else if (prop === "rowHeight") for (let k = r.row; k < r.row + r.rows; k++) s.rowHeights.set(k, value);
-      else s.formats.push({ range: r.addressOf(), props: { [this.path + prop]: typeof value === "string" ? colorOf(value) : value } });
-    }, path);
+    r.ctx.queue(
+      "format.set",
+      { prop, value },
+      () => {
+        const s = r.resolveSheet();
+        if (prop === "columnWidth") for (let c = r.col; c < r.col + r.cols; c++) s.columnWidths.set(c, value);
+        else if (prop === "rowHeight") for (let k = r.row; k < r.row + r.rows; k++) s.rowHeights.set(k, value);
+        else
+          s.formats.push({
+            range: r.addressOf(),
+            props: { [this.path + prop]: typeof value === "string" ? colorOf(value) : value },
+          });
+      },
+      path,
+    );
   }
   get font(): any {
     const f = new FakeFormat(this.range, "font.");
@@ -496,7 +533,9 @@ class FakeFormat implements RangeFormatLike {
     });
   }
   get borders(): any {
-    return { getItem: (edge: string) => new Proxy_({}, (p, v) => new FakeFormat(this.range, `border.${edge}.`).set(p, v)) };
+    return {
+      getItem: (edge: string) => new Proxy_({}, (p, v) => new FakeFormat(this.range, `border.${edge}.`).set(p, v)),
+    };
   }
   set wrapText(v: boolean) {
     this.set("wrapText", v);
@@ -531,7 +570,7 @@ class FakeFormat implements RangeFormatLike {
 }
 
 /** A write-only object whose property sets become queued commands. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+ 
 class Proxy_ {
   constructor(target: object, onSet: (prop: string, value: any) => void) {
     return new globalThis.Proxy(target, {
@@ -638,38 +677,53 @@ export class FakeRange extends Loadable implements RangeLike {
     return this._values!;
   }
   set values(v: any[][]) {
-    if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
-    this.ctx.queue("range.values", { values: v }, () => {
-      const s = this.sheetRef();
-      v.forEach((row, r) =>
-        row.forEach((val, c) => {
-          if (val === null) return; // null leaves the cell as it is
-          const at = { r: this.row + r, c: this.col + c };
-          const old = cellOf(s, at.r, at.c);
-          if (val === "") return setCell(s, at.r, at.c, old?.fmt ? { v: "", fmt: old.fmt } : undefined);
-          const text = typeof val === "string";
-          // ASSUMPTION (see the header): = + - @ make a formula, unless the cell is already Text.
-          if (text && old?.fmt !== "@" && /^[=+\-@]/.test(val) && val.length > 1) setCell(s, at.r, at.c, { v: "#FORMULA", formula: val, fmt: old?.fmt });
-          else setCell(s, at.r, at.c, { v: val, fmt: old?.fmt });
-        }),
+    if (v.length !== this.rows || v.some((r) => r.length !== this.cols))
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
       );
-    }, this.path);
+    this.ctx.queue(
+      "range.values",
+      { values: v },
+      () => {
+        const s = this.sheetRef();
+        v.forEach((row, r) =>
+          row.forEach((val, c) => {
+            if (val === null) return; // null leaves the cell as it is
+            const at = { r: this.row + r, c: this.col + c };
+            const old = cellOf(s, at.r, at.c);
+            if (val === "") return setCell(s, at.r, at.c, old?.fmt ? { v: "", fmt: old.fmt } : undefined);
+            const text = typeof val === "string";
+            // ASSUMPTION (see the header): = + - @ make a formula, unless the cell is already Text.
+            if (text && old?.fmt !== "@" && /^[=+\-@]/.test(val) && val.length > 1)
+              setCell(s, at.r, at.c, { v: "#FORMULA", formula: val, fmt: old?.fmt });
+            else setCell(s, at.r, at.c, { v: val, fmt: old?.fmt });
+          }),
+        );
+      },
+      this.path,
+    );
   }
   get numberFormat(): any[][] {
     throw new PropertyNotLoaded("numberFormat", false);
   }
   set numberFormat(v: any[][]) {
     if (v.length !== this.rows || v.some((r) => r.length !== this.cols)) throw new FakeOfficeError("InvalidArgument");
-    this.ctx.queue("range.numberFormat", { numberFormat: v }, () => {
-      const s = this.sheetRef();
-      v.forEach((row, r) =>
-        row.forEach((fmt, c) => {
-          if (fmt === null) return;
-          const old = cellOf(s, this.row + r, this.col + c);
-          setCell(s, this.row + r, this.col + c, { v: old?.v ?? "", formula: old?.formula, fmt });
-        }),
-      );
-    }, this.path);
+    this.ctx.queue(
+      "range.numberFormat",
+      { numberFormat: v },
+      () => {
+        const s = this.sheetRef();
+        v.forEach((row, r) =>
+          row.forEach((fmt, c) => {
+            if (fmt === null) return;
+            const old = cellOf(s, this.row + r, this.col + c);
+            setCell(s, this.row + r, this.col + c, { v: old?.v ?? "", formula: old?.formula, fmt });
+          }),
+        );
+      },
+      this.path,
+    );
   }
   get hyperlink(): RangeHyperlinkLike {
     throw new PropertyNotLoaded("hyperlink", false);
@@ -697,8 +751,14 @@ export class FakeRange extends Loadable implements RangeLike {
     return {
       add: (type: "CellValue"): ConditionalFormatLike => {
         const entry = { range: this.addressOf(), rule: undefined as any, format: {} as Record<string, any> };
-        this.ctx.queue("conditionalFormats.add", { type }, () => this.sheetRef().conditional.push(entry), `${this.path}/conditionalFormats`);
-        const fmt = (part: string) => new Proxy_({}, (p, v) => this.ctx.queue("cf.format", { part, p }, () => (entry.format[`${part}.${p}`] = v)));
+        this.ctx.queue(
+          "conditionalFormats.add",
+          { type },
+          () => this.sheetRef().conditional.push(entry),
+          `${this.path}/conditionalFormats`,
+        );
+        const fmt = (part: string) =>
+          new Proxy_({}, (p, v) => this.ctx.queue("cf.format", { part, p }, () => (entry.format[`${part}.${p}`] = v)));
         return {
           cellValue: {
             format: { fill: fmt("fill") as any, font: fmt("font") as any },
@@ -724,7 +784,9 @@ export class FakeRange extends Loadable implements RangeLike {
       () => {
         const r = parseRange(this.addressOf())!;
         if (!across || r.top === r.bottom) this.sheetRef().merges.push(this.addressOf());
-        else for (let row = r.top; row <= r.bottom; row++) this.sheetRef().merges.push(rangeAddress({ ...r, top: row, bottom: row }));
+        else
+          for (let row = r.top; row <= r.bottom; row++)
+            this.sheetRef().merges.push(rangeAddress({ ...r, top: row, bottom: row }));
       },
       this.path,
     );
@@ -834,7 +896,8 @@ class FakeNames extends Loadable implements NamedItemCollectionLike {
     let entry: NameEntry | undefined;
     this.ctx.queue("names.add", { name, reference }, () => {
       const h = holder();
-      if (h.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      if (h.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists");
       entry = { name, formula: reference, visible: true };
       h.names.push(entry);
     });
@@ -862,7 +925,8 @@ class FakeTable extends Loadable implements TableLike {
   }
   set name(v: string) {
     this.ctx.queue("table.name", { v }, () => {
-      if (this.ctx.excel.state.tables.some((t) => t !== this.table() && t.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      if (this.ctx.excel.state.tables.some((t) => t !== this.table() && t.name.toLowerCase() === v.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists");
       this.table().name = v;
     });
   }
@@ -896,7 +960,21 @@ class FakeTable extends Loadable implements TableLike {
   getRange(): RangeLike {
     const t = this.table;
     const r = () => parseRange(t().range)!;
-    return new FakeRange(this.ctx, () => t().sheet, 0, 0, 0, 0, () => ({ row: r().top, col: r().left, rows: r().bottom - r().top + 1, cols: r().right - r().left + 1, isNull: false }));
+    return new FakeRange(
+      this.ctx,
+      () => t().sheet,
+      0,
+      0,
+      0,
+      0,
+      () => ({
+        row: r().top,
+        col: r().left,
+        rows: r().bottom - r().top + 1,
+        cols: r().right - r().left + 1,
+        isNull: false,
+      }),
+    );
   }
 }
 
@@ -954,7 +1032,10 @@ class FakeTables extends Loadable implements TableCollectionLike {
           const text = address as string;
           const bang = text.lastIndexOf("!");
           if (bang >= 0) {
-            const name = text.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+            const name = text
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, "$1")
+              .replace(/''/g, "'");
             const found = st.sheets.find((x) => x.name === name);
             if (!found) throw new FakeOfficeError("InvalidArgument");
             sheet = found;
@@ -968,7 +1049,8 @@ class FakeTables extends Loadable implements TableCollectionLike {
         if (!r) throw new FakeOfficeError("InvalidArgument");
         // "A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map."
         if (sheet.merges.some((m) => overlaps(parseRange(m)!, r))) throw new FakeOfficeError("MergedRangeConflict");
-        if (st.tables.some((t) => t.sheet === sheet && overlaps(parseRange(t.range)!, r))) throw new FakeOfficeError("InvalidArgument"); // ASSUMPTION: the code
+        if (st.tables.some((t) => t.sheet === sheet && overlaps(parseRange(t.range)!, r)))
+          throw new FakeOfficeError("InvalidArgument"); // ASSUMPTION: the code
         made = { name: `Table${st.tables.length + 1}`, sheet, range: rangeAddress(r), style: "TableStyleMedium2" };
         st.tables.push(made);
       },
@@ -978,7 +1060,10 @@ class FakeTables extends Loadable implements TableCollectionLike {
   }
 }
 
-function overlaps(a: { top: number; left: number; bottom: number; right: number }, b: { top: number; left: number; bottom: number; right: number }): boolean {
+function overlaps(
+  a: { top: number; left: number; bottom: number; right: number },
+  b: { top: number; left: number; bottom: number; right: number },
+): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
@@ -993,7 +1078,8 @@ const BAR_OR_COLUMN = /^(Bar|Column)(Clustered|Stacked|Stacked100)$/;
  */
 function chartRefusal(ctx: FakeContext, type: string, prop: string): string | undefined {
   if ((prop === "series.gapWidth" || prop === "series.overlap") && !BAR_OR_COLUMN.test(type)) return "InvalidArgument";
-  if (ctx.excel.platform === "ipad" && /^axis\.(position|minimum|maximum|reversePlotOrder)$/.test(prop)) return "InvalidArgument";
+  if (ctx.excel.platform === "ipad" && /^axis\.(position|minimum|maximum|reversePlotOrder)$/.test(prop))
+    return "InvalidArgument";
   for (const rule of ctx.excel.chartRefusals) {
     const code = rule(type, prop);
     if (code) return code;
@@ -1063,10 +1149,18 @@ class FakeSeries implements ChartSeriesLike {
     };
   }
   setValues(r: RangeLike) {
-    this.ctx.queue("series.setValues", { r: (r as unknown as FakeRange).addressOf() }, () => (this.series().values = (r as unknown as FakeRange).addressOf()));
+    this.ctx.queue(
+      "series.setValues",
+      { r: (r as unknown as FakeRange).addressOf() },
+      () => (this.series().values = (r as unknown as FakeRange).addressOf()),
+    );
   }
   setXAxisValues(r: RangeLike) {
-    this.ctx.queue("series.setXAxisValues", { r: (r as unknown as FakeRange).addressOf() }, () => (this.series().categories = (r as unknown as FakeRange).addressOf()));
+    this.ctx.queue(
+      "series.setXAxisValues",
+      { r: (r as unknown as FakeRange).addressOf() },
+      () => (this.series().categories = (r as unknown as FakeRange).addressOf()),
+    );
   }
   delete() {
     this.ctx.queue("series.delete", {}, () => undefined);
@@ -1128,10 +1222,15 @@ class FakeChart extends Loadable implements ChartLike {
     return new Proxy_({}, (p, v) => this.ctx.queue("chart.title", { v }, () => (this.chart().title = v))) as any;
   }
   get legend() {
-    return new Proxy_({}, (p, v) => this.ctx.queue("chart.legend", { p, v }, () => ((this.chart().legend as any)[p] = v))) as any;
+    return new Proxy_({}, (p, v) =>
+      this.ctx.queue("chart.legend", { p, v }, () => ((this.chart().legend as any)[p] = v)),
+    ) as any;
   }
   get axes() {
-    return { valueAxis: axisProxy(this.ctx, () => this.chart().axes.value, this.chart), categoryAxis: axisProxy(this.ctx, () => this.chart().axes.category, this.chart) };
+    return {
+      valueAxis: axisProxy(this.ctx, () => this.chart().axes.value, this.chart),
+      categoryAxis: axisProxy(this.ctx, () => this.chart().axes.category, this.chart),
+    };
   }
   get series() {
     return {
@@ -1147,7 +1246,11 @@ class FakeChart extends Loadable implements ChartLike {
     };
   }
   setPosition(start: RangeLike | string, end?: RangeLike | string) {
-    this.ctx.queue("chart.setPosition", { start, end }, () => (this.chart().position = [String(start), end === undefined ? undefined : String(end)]));
+    this.ctx.queue(
+      "chart.setPosition",
+      { start, end },
+      () => (this.chart().position = [String(start), end === undefined ? undefined : String(end)]),
+    );
   }
 }
 
@@ -1191,10 +1294,21 @@ class FakeCharts extends Loadable implements ChartCollectionLike {
         const n = byRows ? src.rows : src.cols;
         const series = Array.from({ length: n }, (_, i) => ({
           name: `Series${i + 1}`,
-          values: rangeAddress(byRows ? { top: src.row + i, left: src.col, bottom: src.row + i, right: src.col + src.cols - 1 } : { top: src.row, left: src.col + i, bottom: src.row + src.rows - 1, right: src.col + i }),
+          values: rangeAddress(
+            byRows
+              ? { top: src.row + i, left: src.col, bottom: src.row + i, right: src.col + src.cols - 1 }
+              : { top: src.row, left: src.col + i, bottom: src.row + src.rows - 1, right: src.col + i },
+          ),
           points: {},
         }));
-        made = { type, seriesBy: seriesBy ?? "Auto", title: "", legend: { visible: true, position: "Right" }, series, axes: { value: {}, category: {} } };
+        made = {
+          type,
+          seriesBy: seriesBy ?? "Auto",
+          title: "",
+          legend: { visible: true, position: "Right" },
+          series,
+          axes: { value: {}, category: {} },
+        };
         this.sheet().charts.push(made);
       },
       `${src.path}/charts.add`,
@@ -1231,7 +1345,8 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
   set name(v: string) {
     this.ctx.queue("worksheet.name", { v }, () => {
       if (!validSheetName(v)) throw new FakeOfficeError("InvalidArgument");
-      if (this.ctx.excel.state.sheets.some((s) => s !== this.ref() && s.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      if (this.ctx.excel.state.sheets.some((s) => s !== this.ref() && s.name.toLowerCase() === v.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists");
       this.ref().name = v;
     });
   }
@@ -1280,7 +1395,8 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
         this.ctx.queue("freezeRows", { n }, () => {
           // Panes are view state: "Sets the frozen cells in the active worksheet view" (reference);
           // office-js #1463: unfreeze() on a hidden sheet threw. Modelled conservatively for freezing.
-          if (this.ref().visibility !== "Visible") throw new FakeOfficeError("GeneralException", "freeze panes on a hidden sheet");
+          if (this.ref().visibility !== "Visible")
+            throw new FakeOfficeError("GeneralException", "freeze panes on a hidden sheet");
           this.ref().freezeRows = n ?? 1;
         }),
     };
@@ -1339,7 +1455,9 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
           left = Math.min(left, c);
           right = Math.max(right, c);
         }
-      return bottom < 0 ? { row: 0, col: 0, rows: 0, cols: 0, isNull: true } : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1, isNull: false };
+      return bottom < 0
+        ? { row: 0, col: 0, rows: 0, cols: 0, isNull: true }
+        : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1, isNull: false };
     });
   }
   activate() {
@@ -1361,7 +1479,13 @@ class FakeWorksheet extends Loadable implements WorksheetLike {
 
 /** Excel's sheet-name rule: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with ', not the reserved "History" (Microsoft support, "Rename a worksheet"). */
 function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[\\/?*[\]:]/.test(name) &&
+    !/^'|'$/.test(name) &&
+    name.toLowerCase() !== "history"
+  );
 }
 
 class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
@@ -1390,7 +1514,8 @@ class FakeWorksheets extends Loadable implements WorksheetCollectionLike {
     this.ctx.queue("worksheets.add", { name }, () => {
       const st = this.ctx.excel.state;
       if (st.protectedStructure) throw new FakeOfficeError("AccessDenied");
-      if (name && st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists");
+      if (name && st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists");
       if (name && !validSheetName(name)) throw new FakeOfficeError("InvalidArgument");
       made = newSheet(name ?? `Sheet${st.sheets.length + 1}`);
       st.sheets.push(made);

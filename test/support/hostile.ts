@@ -16,7 +16,11 @@ import { buildRawZip, type RawEntry } from "../hosts/xlsx/zip-helpers";
 
 export const H = ["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Reported RAG"];
 
-export async function baseWorkbook(rows: (string | number | null)[][] = [["P1", "Project one", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"]]): Promise<Record<string, string>> {
+export async function baseWorkbook(
+  rows: (string | number | null)[][] = [
+    ["P1", "Project one", "Commissioning", "A Lead", "2009-04-01", "2010-03-31", "Green"],
+  ],
+): Promise<Record<string, string>> {
   return unpack(await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [H, ...rows] }] }));
 }
 
@@ -42,8 +46,14 @@ export async function withSharedText(items: string[]): Promise<Record<string, st
   const parts = await baseWorkbook();
   const sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">${items.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join("")}</sst>`;
   parts["xl/sharedStrings.xml"] = sst;
-  parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
-  parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>');
+  parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+    "</Relationships>",
+    '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+  );
+  parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+    "</Types>",
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  );
   return parts;
 }
 

@@ -43,48 +43,236 @@ interface PlanTask {
 }
 
 export const PLAN: PlanTask[] = [
-  { id: 1, level: 1, name: "Community Services Redesign", days: 36, start: [2026, 1, 5], finish: [2026, 2, 24], preds: "", who: "", summary: true },
-  { id: 2, level: 2, name: "Estates", days: 25, start: [2026, 1, 5], finish: [2026, 2, 6], preds: "", who: "", summary: true },
-  { id: 3, level: 3, name: "Survey buildings", days: 10, start: [2026, 1, 5], finish: [2026, 1, 16], preds: "", who: "Estates Lead" },
-  { id: 4, level: 3, name: "Refurbish hub", days: 15, start: [2026, 1, 19], finish: [2026, 2, 6], preds: "3", who: "Estates Lead" },
-  { id: 5, level: 3, name: "Hub ready", days: 0, start: [2026, 2, 6], finish: [2026, 2, 6], preds: "4", who: "Estates Lead" },
-  { id: 6, level: 2, name: "Workforce", days: 32, start: [2026, 1, 5], finish: [2026, 2, 17], preds: "", who: "", summary: true },
-  { id: 7, level: 3, name: "Recruit team", days: 20, start: [2026, 1, 5], finish: [2026, 1, 30], preds: "", who: "HR Business Partner" },
-  { id: 8, level: 3, name: "Train team", days: 10, start: [2026, 2, 4], finish: [2026, 2, 17], preds: "7FS+2 days", who: "Clinical Educator" },
-  { id: 9, level: 2, name: "Go-live", days: 5, start: [2026, 2, 18], finish: [2026, 2, 24], preds: "", who: "", summary: true },
-  { id: 10, level: 3, name: "Open hub", days: 5, start: [2026, 2, 18], finish: [2026, 2, 24], preds: "5,8", who: "Service Manager" },
-  { id: 11, level: 3, name: "Service live", days: 0, start: [2026, 2, 24], finish: [2026, 2, 24], preds: "10", who: "Service Manager" },
+  {
+    id: 1,
+    level: 1,
+    name: "Community Services Redesign",
+    days: 36,
+    start: [2026, 1, 5],
+    finish: [2026, 2, 24],
+    preds: "",
+    who: "",
+    summary: true,
+  },
+  {
+    id: 2,
+    level: 2,
+    name: "Estates",
+    days: 25,
+    start: [2026, 1, 5],
+    finish: [2026, 2, 6],
+    preds: "",
+    who: "",
+    summary: true,
+  },
+  {
+    id: 3,
+    level: 3,
+    name: "Survey buildings",
+    days: 10,
+    start: [2026, 1, 5],
+    finish: [2026, 1, 16],
+    preds: "",
+    who: "Estates Lead",
+  },
+  {
+    id: 4,
+    level: 3,
+    name: "Refurbish hub",
+    days: 15,
+    start: [2026, 1, 19],
+    finish: [2026, 2, 6],
+    preds: "3",
+    who: "Estates Lead",
+  },
+  {
+    id: 5,
+    level: 3,
+    name: "Hub ready",
+    days: 0,
+    start: [2026, 2, 6],
+    finish: [2026, 2, 6],
+    preds: "4",
+    who: "Estates Lead",
+  },
+  {
+    id: 6,
+    level: 2,
+    name: "Workforce",
+    days: 32,
+    start: [2026, 1, 5],
+    finish: [2026, 2, 17],
+    preds: "",
+    who: "",
+    summary: true,
+  },
+  {
+    id: 7,
+    level: 3,
+    name: "Recruit team",
+    days: 20,
+    start: [2026, 1, 5],
+    finish: [2026, 1, 30],
+    preds: "",
+    who: "HR Business Partner",
+  },
+  {
+    id: 8,
+    level: 3,
+    name: "Train team",
+    days: 10,
+    start: [2026, 2, 4],
+    finish: [2026, 2, 17],
+    preds: "7FS+2 days",
+    who: "Clinical Educator",
+  },
+  {
+    id: 9,
+    level: 2,
+    name: "Go-live",
+    days: 5,
+    start: [2026, 2, 18],
+    finish: [2026, 2, 24],
+    preds: "",
+    who: "",
+    summary: true,
+  },
+  {
+    id: 10,
+    level: 3,
+    name: "Open hub",
+    days: 5,
+    start: [2026, 2, 18],
+    finish: [2026, 2, 24],
+    preds: "5,8",
+    who: "Service Manager",
+  },
+  {
+    id: 11,
+    level: 3,
+    name: "Service live",
+    days: 0,
+    start: [2026, 2, 24],
+    finish: [2026, 2, 24],
+    preds: "10",
+    who: "Service Manager",
+  },
 ];
 
 export const CRITICAL = ["7", "8", "10", "11"];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const day = (d: [number, number, number]) => dayFromYmd(...d);
 const serial = (d: [number, number, number]) => ({ v: serialFromDay(day(d), false), s: STYLE.date }) as CellOut;
 const longDate = ([y, m, d]: [number, number, number], time: string) => `${MONTHS[m - 1]} ${d}, ${y} ${time}`;
-const shortUs = ([y, m, d]: [number, number, number]) => `${WEEKDAYS[(((day([y, m, d]) - 4) % 7) + 7) % 7]} ${m}/${d}/${String(y).slice(2)}`;
+const shortUs = ([y, m, d]: [number, number, number]) =>
+  `${WEEKDAYS[(((day([y, m, d]) - 4) % 7) + 7) % 7]} ${m}/${d}/${String(y).slice(2)}`;
 const duration = (t: PlanTask) => (t.days === 5 && !t.summary ? "1 wk" : `${t.days} days`);
 
 /** Project Excel Template: Task_Table with spaced headers and long text dates, plus the other two tables. */
 export async function projectTemplate(): Promise<Uint8Array> {
-  const head = ["ID", "Active", "Task Mode", "Name", "Duration", "Start", "Finish", "Predecessors", "Outline Level", "Notes"];
-  const rows = PLAN.map((t) => [t.id, "Yes", "Auto Scheduled", t.name, duration(t), longDate(t.start, "8:00"), longDate(t.finish, "17:00"), t.preds || null, t.level, null] as CellOut[]);
+  const head = [
+    "ID",
+    "Active",
+    "Task Mode",
+    "Name",
+    "Duration",
+    "Start",
+    "Finish",
+    "Predecessors",
+    "Outline Level",
+    "Notes",
+  ];
+  const rows = PLAN.map(
+    (t) =>
+      [
+        t.id,
+        "Yes",
+        "Auto Scheduled",
+        t.name,
+        duration(t),
+        longDate(t.start, "8:00"),
+        longDate(t.finish, "17:00"),
+        t.preds || null,
+        t.level,
+        null,
+      ] as CellOut[],
+  );
   return writeNewWorkbook({
     sheets: [
       { name: "Task_Table", rows: [head, ...rows] },
-      { name: "Resource_Table", rows: [["ID", "Name", "Type", "Max Units"], [1, "Estates Lead", "Work", "100%"]] },
-      { name: "Assignment_Table", rows: [["Task Name", "Resource Name", "Work"], ["Survey buildings", "Estates Lead", "80 hrs"]] },
+      {
+        name: "Resource_Table",
+        rows: [
+          ["ID", "Name", "Type", "Max Units"],
+          [1, "Estates Lead", "Work", "100%"],
+        ],
+      },
+      {
+        name: "Assignment_Table",
+        rows: [
+          ["Task Name", "Resource Name", "Work"],
+          ["Survey buildings", "Estates Lead", "80 hrs"],
+        ],
+      },
     ],
   });
 }
 
 /** The Export Wizard's map: Task_Table1, underscore field names, US short dates, Yes/No flags. */
 export function wizardRows(): (string | number | null)[][] {
-  const head = ["Unique_ID", "ID", "Task_Name", "Duration", "Start_Date", "Finish_Date", "Predecessors", "Outline_Level", "Resource_Names", "Percent_Complete", "Baseline_Start", "Baseline_Finish", "Milestone", "Summary", "Total_Slack", "Actual_Finish"];
+  const head = [
+    "Unique_ID",
+    "ID",
+    "Task_Name",
+    "Duration",
+    "Start_Date",
+    "Finish_Date",
+    "Predecessors",
+    "Outline_Level",
+    "Resource_Names",
+    "Percent_Complete",
+    "Baseline_Start",
+    "Baseline_Finish",
+    "Milestone",
+    "Summary",
+    "Total_Slack",
+    "Actual_Finish",
+  ];
   return [
     head,
-    ...PLAN.map((t) => [100 + t.id, t.id, t.name, duration(t), shortUs(t.start), shortUs(t.finish), t.preds || null, t.level, t.who || null, t.id === 3 ? "100%" : "0%", shortUs(t.start), shortUs(t.finish), t.days === 0 && !t.summary ? "Yes" : "No", t.summary ? "Yes" : "No", "0 days", t.id === 3 ? shortUs(t.finish) : "NA"]),
+    ...PLAN.map((t) => [
+      100 + t.id,
+      t.id,
+      t.name,
+      duration(t),
+      shortUs(t.start),
+      shortUs(t.finish),
+      t.preds || null,
+      t.level,
+      t.who || null,
+      t.id === 3 ? "100%" : "0%",
+      shortUs(t.start),
+      shortUs(t.finish),
+      t.days === 0 && !t.summary ? "Yes" : "No",
+      t.summary ? "Yes" : "No",
+      "0 days",
+      t.id === 3 ? shortUs(t.finish) : "NA",
+    ]),
   ];
 }
 
@@ -94,15 +282,43 @@ export async function projectWizard(): Promise<Uint8Array> {
 
 /** Project's CSV export of the same map. */
 export function projectCsv(): string {
-  const q = (v: string | number | null) => (v === null ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return wizardRows().map((r) => r.map(q).join(",")).join("\r\n") + "\r\n";
+  const q = (v: string | number | null) =>
+    v === null ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+  return (
+    wizardRows()
+      .map((r) => r.map(q).join(","))
+      .join("\r\n") + "\r\n"
+  );
 }
 
 /** Smartsheet: no ID column, predecessors by row number, hierarchy as row grouping, real dates, RYG. */
 export async function smartsheet(): Promise<Uint8Array> {
-  const head = ["Task Name", "Start Date", "End Date", "Duration", "Predecessors", "% Complete", "Assigned To", "Status", "RAG"];
+  const head = [
+    "Task Name",
+    "Start Date",
+    "End Date",
+    "Duration",
+    "Predecessors",
+    "% Complete",
+    "Assigned To",
+    "Status",
+    "RAG",
+  ];
   const pred = (p: string) => p.replace(/FS\+2 days/, "FS +2d").replace(/,/g, ", ");
-  const rows = PLAN.map((t) => [t.name, serial(t.start), serial(t.finish), t.summary ? `${t.days}d` : t.days === 0 ? "0" : `${t.days}d`, t.preds ? pred(t.preds) : null, { v: t.id === 3 ? 1 : 0, s: STYLE.percent }, t.who || null, t.id === 3 ? "Complete" : "Not Started", t.summary ? null : t.id === 8 ? "Yellow" : t.id === 3 ? "Gray" : "Green"] as CellOut[]);
+  const rows = PLAN.map(
+    (t) =>
+      [
+        t.name,
+        serial(t.start),
+        serial(t.finish),
+        t.summary ? `${t.days}d` : t.days === 0 ? "0" : `${t.days}d`,
+        t.preds ? pred(t.preds) : null,
+        { v: t.id === 3 ? 1 : 0, s: STYLE.percent },
+        t.who || null,
+        t.id === 3 ? "Complete" : "Not Started",
+        t.summary ? null : t.id === 8 ? "Yellow" : t.id === 3 ? "Gray" : "Green",
+      ] as CellOut[],
+  );
   // Row 1 (index 0) is the header; Smartsheet's top level is ungrouped, children one level per indent.
   const outline = [0, ...PLAN.map((t) => t.level - 1)];
   return writeNewWorkbook({ sheets: [{ name: "Community Services Redesign", rows: [head, ...rows], outline }] });
@@ -112,8 +328,23 @@ export async function smartsheet(): Promise<Uint8Array> {
 export async function typedByHand(): Promise<Uint8Array> {
   const ws = (t: PlanTask) => PLAN.filter((x) => x.level === 2 && x.id < t.id).pop()!.name;
   const leaves = PLAN.filter((t) => !t.summary);
-  const projects = leaves.filter((t) => t.days > 0).map((t) => [String(t.id), t.name, ws(t), t.who, serial(t.start), serial(t.finish), t.preds.replace(/,/g, ", ")] as CellOut[]);
-  const milestones = leaves.filter((t) => t.days === 0).map((t) => [String(t.id), String(t.id - 1), t.name, serial(t.finish), t.preds] as CellOut[]);
+  const projects = leaves
+    .filter((t) => t.days > 0)
+    .map(
+      (t) =>
+        [
+          String(t.id),
+          t.name,
+          ws(t),
+          t.who,
+          serial(t.start),
+          serial(t.finish),
+          t.preds.replace(/,/g, ", "),
+        ] as CellOut[],
+    );
+  const milestones = leaves
+    .filter((t) => t.days === 0)
+    .map((t) => [String(t.id), String(t.id - 1), t.name, serial(t.finish), t.preds] as CellOut[]);
   return writeNewWorkbook({
     sheets: [
       { name: "Projects", rows: [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Depends On"], ...projects] },
@@ -127,7 +358,11 @@ export async function typedByHand(): Promise<Uint8Array> {
  * A real-sized export: `workstreams` summaries of `groups` summaries of `tasks` tasks each (every
  * fifth a milestone), chained within each group, with outline levels: 2,000+ tasks.
  */
-export async function bigProjectExport(workstreams = 10, groups = 20, tasks = 10): Promise<{ data: Uint8Array; counts: { tasks: number; summaries: number; milestones: number } }> {
+export async function bigProjectExport(
+  workstreams = 10,
+  groups = 20,
+  tasks = 10,
+): Promise<{ data: Uint8Array; counts: { tasks: number; summaries: number; milestones: number } }> {
   const head = ["ID", "Name", "Duration", "Start", "Finish", "Predecessors", "Outline Level", "Resource Names"];
   const rows: CellOut[][] = [head];
   let id = 0;
@@ -145,10 +380,22 @@ export async function bigProjectExport(workstreams = 10, groups = 20, tasks = 10
         const ms = t % 5 === 4;
         if (ms) milestones++;
         const start = base + 7 * t;
-        rows.push([++id, ms ? `Gate ${w + 1}.${g + 1}.${t + 1}` : `Task ${w + 1}.${g + 1}.${t + 1}`, ms ? "0 days" : "5 days", { v: serialFromDay(start, false), s: STYLE.date }, { v: serialFromDay(ms ? start : start + 4, false), s: STYLE.date }, prev ? String(prev) : null, 3, `Lead ${w + 1}`]);
+        rows.push([
+          ++id,
+          ms ? `Gate ${w + 1}.${g + 1}.${t + 1}` : `Task ${w + 1}.${g + 1}.${t + 1}`,
+          ms ? "0 days" : "5 days",
+          { v: serialFromDay(start, false), s: STYLE.date },
+          { v: serialFromDay(ms ? start : start + 4, false), s: STYLE.date },
+          prev ? String(prev) : null,
+          3,
+          `Lead ${w + 1}`,
+        ]);
         prev = id;
       }
     }
   }
-  return { data: await writeNewWorkbook({ sheets: [{ name: "Task_Table", rows }] }), counts: { tasks: id, summaries, milestones } };
+  return {
+    data: await writeNewWorkbook({ sheets: [{ name: "Task_Table", rows }] }),
+    counts: { tasks: id, summaries, milestones },
+  };
 }

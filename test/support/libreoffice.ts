@@ -8,13 +8,19 @@ export function soffice(): string {
   try {
     return execFileSync("which", ["soffice"]).toString().trim();
   } catch {
-    throw new Error("LibreOffice is not installed: apt-get install -y libreoffice-calc poppler-utils (.ci/run does this)");
+    throw new Error(
+      "LibreOffice is not installed: apt-get install -y libreoffice-calc poppler-utils (.ci/run does this)",
+    );
   }
 }
 
 export function toPdf(files: string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-  execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files], { stdio: "ignore", timeout: 180_000 });
+  execFileSync(
+    soffice(),
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files],
+    { stdio: "ignore", timeout: 180_000 },
+  );
   return files.map((f) => join(outDir, basename(f).replace(/\.xlsx$/, ".pdf")));
 }
 
@@ -34,6 +40,8 @@ export interface LoSheet {
 }
 
 export function inspect(files: string[]): Record<string, { sheets: Record<string, LoSheet>; names: string[] }> {
-  const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_inspect.py"), ...files], { timeout: 180_000 }).toString();
+  const out = execFileSync("/usr/bin/python3", [join(__dirname, "lo_inspect.py"), ...files], {
+    timeout: 180_000,
+  }).toString();
   return JSON.parse(out);
 }

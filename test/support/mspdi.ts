@@ -59,51 +59,226 @@ interface T {
 const D = (s: string) => `2025-${s}:00`;
 
 export const COMMUNITY_TASKS: T[] = [
-  { uid: 0, name: "Community Services Redesign", level: 0, summary: true, minutes: 24 * 480, format: 53, start: D("08-04T08:00"), finish: D("09-15T08:00"), slackDays: 0 },
-  { uid: 1, name: "Mobilisation", level: 1, summary: true, minutes: 5.75 * 480, start: D("08-04T08:00"), finish: D("08-11T15:00"), slackDays: 23.25 },
-  { uid: 2, name: "Appoint programme team", level: 2, minutes: 5 * 480, start: D("08-04T08:00"), finish: D("08-08T17:00"), pct: 100, actualStart: D("08-04T08:00"), actualFinish: D("08-08T17:00"), late: [D("08-05T08:00"), D("08-11T17:00")], slackDays: 1, baseline: [D("08-04T08:00"), D("08-08T17:00")] },
-  { uid: 3, name: "Agree governance", level: 2, minutes: 240, format: 5, start: D("08-11T08:00"), finish: D("08-11T12:00"), pct: 50, actualStart: D("08-11T08:00"), late: [D("08-12T08:00"), D("08-12T12:00")], slackDays: 1, baseline: [D("08-11T08:00"), D("08-11T12:00")], links: [{ uid: 2, type: 1 }] },
-  { uid: 4, name: "Draft the case for change", level: 2, minutes: 120, format: 5, start: D("08-11T13:00"), finish: D("08-11T15:00"), late: [D("09-12T15:00"), D("09-12T17:00")], slackDays: 23.25, baseline: [D("08-11T13:00"), D("08-11T15:00")], links: [{ uid: 3, type: 1 }] },
-  { uid: 5, name: "Mobilisation complete", level: 2, milestone: true, minutes: 0, start: D("08-11T15:00"), finish: D("08-11T15:00"), late: [D("09-12T17:00"), D("09-12T17:00")], slackDays: 23.25, baseline: [D("08-11T15:00"), D("08-11T15:00")], links: [{ uid: 4, type: 1 }] },
-  { uid: 6, name: "Service design", level: 1, summary: true, minutes: 16 * 480, start: D("08-13T08:00"), finish: D("09-03T17:00"), slackDays: -1 },
-  { uid: 7, name: "Engage stakeholders", level: 2, minutes: 10 * 480, start: D("08-13T08:00"), finish: D("08-27T17:00"), late: [D("08-14T08:00"), D("08-28T17:00")], slackDays: 1, baseline: [D("08-13T08:00"), D("08-27T17:00")], links: [{ uid: 3, type: 3, lagMinutes: 2 * 480, lagFormat: 7 }], notes: "Patient groups, GPs and the council." },
-  { uid: 8, name: "Design the pathway", level: 2, minutes: 3 * 480, start: D("09-01T08:00"), finish: D("09-03T17:00"), constraint: [4, D("09-01T08:00")], late: [D("08-29T08:00"), D("09-02T17:00")], slackDays: -1, baseline: [D("08-28T08:00"), D("09-01T17:00")], links: [{ uid: 7, type: 1 }] },
-  { uid: 9, name: "Clinical sign-off", level: 2, minutes: 480, format: 39, start: D("09-03T08:00"), finish: D("09-03T17:00"), late: [D("09-02T08:00"), D("09-02T17:00")], slackDays: -1, baseline: [D("09-01T08:00"), D("09-01T17:00")], links: [{ uid: 8, type: 0 }] },
-  { uid: 10, name: "Design approved", level: 2, milestone: true, minutes: 0, start: D("09-03T17:00"), finish: D("09-03T17:00"), deadline: D("09-02T17:00"), late: [D("09-02T17:00"), D("09-02T17:00")], slackDays: -1, baseline: [D("09-01T17:00"), D("09-01T17:00")], links: [{ uid: 9, type: 1 }] },
+  {
+    uid: 0,
+    name: "Community Services Redesign",
+    level: 0,
+    summary: true,
+    minutes: 24 * 480,
+    format: 53,
+    start: D("08-04T08:00"),
+    finish: D("09-15T08:00"),
+    slackDays: 0,
+  },
+  {
+    uid: 1,
+    name: "Mobilisation",
+    level: 1,
+    summary: true,
+    minutes: 5.75 * 480,
+    start: D("08-04T08:00"),
+    finish: D("08-11T15:00"),
+    slackDays: 23.25,
+  },
+  {
+    uid: 2,
+    name: "Appoint programme team",
+    level: 2,
+    minutes: 5 * 480,
+    start: D("08-04T08:00"),
+    finish: D("08-08T17:00"),
+    pct: 100,
+    actualStart: D("08-04T08:00"),
+    actualFinish: D("08-08T17:00"),
+    late: [D("08-05T08:00"), D("08-11T17:00")],
+    slackDays: 1,
+    baseline: [D("08-04T08:00"), D("08-08T17:00")],
+  },
+  {
+    uid: 3,
+    name: "Agree governance",
+    level: 2,
+    minutes: 240,
+    format: 5,
+    start: D("08-11T08:00"),
+    finish: D("08-11T12:00"),
+    pct: 50,
+    actualStart: D("08-11T08:00"),
+    late: [D("08-12T08:00"), D("08-12T12:00")],
+    slackDays: 1,
+    baseline: [D("08-11T08:00"), D("08-11T12:00")],
+    links: [{ uid: 2, type: 1 }],
+  },
+  {
+    uid: 4,
+    name: "Draft the case for change",
+    level: 2,
+    minutes: 120,
+    format: 5,
+    start: D("08-11T13:00"),
+    finish: D("08-11T15:00"),
+    late: [D("09-12T15:00"), D("09-12T17:00")],
+    slackDays: 23.25,
+    baseline: [D("08-11T13:00"), D("08-11T15:00")],
+    links: [{ uid: 3, type: 1 }],
+  },
+  {
+    uid: 5,
+    name: "Mobilisation complete",
+    level: 2,
+    milestone: true,
+    minutes: 0,
+    start: D("08-11T15:00"),
+    finish: D("08-11T15:00"),
+    late: [D("09-12T17:00"), D("09-12T17:00")],
+    slackDays: 23.25,
+    baseline: [D("08-11T15:00"), D("08-11T15:00")],
+    links: [{ uid: 4, type: 1 }],
+  },
+  {
+    uid: 6,
+    name: "Service design",
+    level: 1,
+    summary: true,
+    minutes: 16 * 480,
+    start: D("08-13T08:00"),
+    finish: D("09-03T17:00"),
+    slackDays: -1,
+  },
+  {
+    uid: 7,
+    name: "Engage stakeholders",
+    level: 2,
+    minutes: 10 * 480,
+    start: D("08-13T08:00"),
+    finish: D("08-27T17:00"),
+    late: [D("08-14T08:00"), D("08-28T17:00")],
+    slackDays: 1,
+    baseline: [D("08-13T08:00"), D("08-27T17:00")],
+    links: [{ uid: 3, type: 3, lagMinutes: 2 * 480, lagFormat: 7 }],
+    notes: "Patient groups, GPs and the council.",
+  },
+  {
+    uid: 8,
+    name: "Design the pathway",
+    level: 2,
+    minutes: 3 * 480,
+    start: D("09-01T08:00"),
+    finish: D("09-03T17:00"),
+    constraint: [4, D("09-01T08:00")],
+    late: [D("08-29T08:00"), D("09-02T17:00")],
+    slackDays: -1,
+    baseline: [D("08-28T08:00"), D("09-01T17:00")],
+    links: [{ uid: 7, type: 1 }],
+  },
+  {
+    uid: 9,
+    name: "Clinical sign-off",
+    level: 2,
+    minutes: 480,
+    format: 39,
+    start: D("09-03T08:00"),
+    finish: D("09-03T17:00"),
+    late: [D("09-02T08:00"), D("09-02T17:00")],
+    slackDays: -1,
+    baseline: [D("09-01T08:00"), D("09-01T17:00")],
+    links: [{ uid: 8, type: 0 }],
+  },
+  {
+    uid: 10,
+    name: "Design approved",
+    level: 2,
+    milestone: true,
+    minutes: 0,
+    start: D("09-03T17:00"),
+    finish: D("09-03T17:00"),
+    deadline: D("09-02T17:00"),
+    late: [D("09-02T17:00"), D("09-02T17:00")],
+    slackDays: -1,
+    baseline: [D("09-01T17:00"), D("09-01T17:00")],
+    links: [{ uid: 9, type: 1 }],
+  },
   { uid: 13, name: "", level: 1, isNull: true, minutes: 0, start: "", finish: "" },
-  { uid: 11, name: "Go live", level: 1, milestone: true, minutes: 0, start: D("09-15T08:00"), finish: D("09-15T08:00"), constraint: [2, D("09-15T08:00")], late: [D("09-15T08:00"), D("09-15T08:00")], slackDays: 0, baseline: [D("09-15T08:00"), D("09-15T08:00")], links: [{ uid: 10, type: 1 }] },
-  { uid: 12, name: "Old option appraisal", level: 1, active: false, minutes: 2 * 480, start: D("08-04T08:00"), finish: D("08-05T17:00"), slackDays: 28 },
+  {
+    uid: 11,
+    name: "Go live",
+    level: 1,
+    milestone: true,
+    minutes: 0,
+    start: D("09-15T08:00"),
+    finish: D("09-15T08:00"),
+    constraint: [2, D("09-15T08:00")],
+    late: [D("09-15T08:00"), D("09-15T08:00")],
+    slackDays: 0,
+    baseline: [D("09-15T08:00"), D("09-15T08:00")],
+    links: [{ uid: 10, type: 1 }],
+  },
+  {
+    uid: 12,
+    name: "Old option appraisal",
+    level: 1,
+    active: false,
+    minutes: 2 * 480,
+    start: D("08-04T08:00"),
+    finish: D("08-05T17:00"),
+    slackDays: 28,
+  },
 ];
 
 const iso = (minutes: number) => `PT${Math.floor(minutes / 60)}H${minutes % 60}M0S`;
-const el = (name: string, v: string | number | undefined) => (v === undefined || v === "" ? "" : `<${name}>${v}</${name}>`);
+const el = (name: string, v: string | number | undefined) =>
+  v === undefined || v === "" ? "" : `<${name}>${v}</${name}>`;
 
 function taskXml(t: T, id: number): string {
   if (t.isNull) return `<Task><UID>${t.uid}</UID><ID>${id}</ID><IsNull>1</IsNull></Task>`;
-  const links = (t.links ?? []).map((l) => `<PredecessorLink><PredecessorUID>${l.uid}</PredecessorUID><Type>${l.type}</Type><CrossProject>0</CrossProject><LinkLag>${(l.lagMinutes ?? 0) * 10}</LinkLag><LagFormat>${l.lagFormat ?? 7}</LagFormat></PredecessorLink>`).join("");
-  const baseline = t.baseline ? `<Baseline><Number>0</Number><Start>${t.baseline[0]}</Start><Finish>${t.baseline[1]}</Finish><Duration>${iso(t.minutes)}</Duration><DurationFormat>7</DurationFormat></Baseline>` : "";
+  const links = (t.links ?? [])
+    .map(
+      (l) =>
+        `<PredecessorLink><PredecessorUID>${l.uid}</PredecessorUID><Type>${l.type}</Type><CrossProject>0</CrossProject><LinkLag>${(l.lagMinutes ?? 0) * 10}</LinkLag><LagFormat>${l.lagFormat ?? 7}</LagFormat></PredecessorLink>`,
+    )
+    .join("");
+  const baseline = t.baseline
+    ? `<Baseline><Number>0</Number><Start>${t.baseline[0]}</Start><Finish>${t.baseline[1]}</Finish><Duration>${iso(t.minutes)}</Duration><DurationFormat>7</DurationFormat></Baseline>`
+    : "";
   return [
     "<Task>",
-    el("UID", t.uid), el("ID", id), el("Name", t.name),
-    el("Active", t.active === false ? 0 : 1), el("Type", 0), el("IsNull", 0),
-    el("OutlineNumber", id), el("OutlineLevel", t.level),
-    el("Start", t.start), el("Finish", t.finish), el("Duration", iso(t.minutes)), el("DurationFormat", t.format ?? 7),
-    el("Milestone", t.milestone ? 1 : 0), el("Summary", t.summary ? 1 : 0),
-    el("EarlyStart", t.start), el("EarlyFinish", t.finish), el("LateStart", t.late?.[0]), el("LateFinish", t.late?.[1]),
+    el("UID", t.uid),
+    el("ID", id),
+    el("Name", t.name),
+    el("Active", t.active === false ? 0 : 1),
+    el("Type", 0),
+    el("IsNull", 0),
+    el("OutlineNumber", id),
+    el("OutlineLevel", t.level),
+    el("Start", t.start),
+    el("Finish", t.finish),
+    el("Duration", iso(t.minutes)),
+    el("DurationFormat", t.format ?? 7),
+    el("Milestone", t.milestone ? 1 : 0),
+    el("Summary", t.summary ? 1 : 0),
+    el("EarlyStart", t.start),
+    el("EarlyFinish", t.finish),
+    el("LateStart", t.late?.[0]),
+    el("LateFinish", t.late?.[1]),
     el("TotalSlack", t.slackDays === undefined ? undefined : Math.round(t.slackDays * 4800)),
     el("PercentComplete", t.pct ?? 0),
-    el("ActualStart", t.actualStart), el("ActualFinish", t.actualFinish),
-    el("ConstraintType", t.constraint?.[0] ?? 0), el("ConstraintDate", t.constraint?.[1]),
+    el("ActualStart", t.actualStart),
+    el("ActualFinish", t.actualFinish),
+    el("ConstraintType", t.constraint?.[0] ?? 0),
+    el("ConstraintDate", t.constraint?.[1]),
     el("Deadline", t.deadline),
     el("Notes", t.notes),
-    links, baseline,
+    links,
+    baseline,
     "</Task>",
   ].join("");
 }
 
 function weekDay(type: number): string {
   const working = type >= 2 && type <= 6;
-  const times = working ? "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>" : "";
+  const times = working
+    ? "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>"
+    : "";
   return `<WeekDay><DayType>${type}</DayType><DayWorking>${working ? 1 : 0}</DayWorking>${times}</WeekDay>`;
 }
 
@@ -116,8 +291,20 @@ export function communityPlanXml(tasks: T[] = COMMUNITY_TASKS): string {
     "<Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod><FromDate>2025-08-25T00:00:00</FromDate><ToDate>2025-08-25T23:59:00</ToDate></TimePeriod><Occurrences>1</Occurrences><Name>Summer bank holiday</Name><Type>1</Type><DayWorking>0</DayWorking></Exception>",
     "</Exceptions></Calendar>",
   ].join("");
-  const resources = ["Programme Director", "Engagement Lead", "Clinical Lead"].map((n, i) => `<Resource><UID>${i + 1}</UID><ID>${i + 1}</ID><Name>${n}</Name><Type>1</Type></Resource>`).join("");
-  const assignments = [[2, 1], [7, 2], [8, 3], [9, 3]].map(([t, r], i) => `<Assignment><UID>${i + 1}</UID><TaskUID>${t}</TaskUID><ResourceUID>${r}</ResourceUID></Assignment>`).join("");
+  const resources = ["Programme Director", "Engagement Lead", "Clinical Lead"]
+    .map((n, i) => `<Resource><UID>${i + 1}</UID><ID>${i + 1}</ID><Name>${n}</Name><Type>1</Type></Resource>`)
+    .join("");
+  const assignments = [
+    [2, 1],
+    [7, 2],
+    [8, 3],
+    [9, 3],
+  ]
+    .map(
+      ([t, r], i) =>
+        `<Assignment><UID>${i + 1}</UID><TaskUID>${t}</TaskUID><ResourceUID>${r}</ResourceUID></Assignment>`,
+    )
+    .join("");
   let id = 0;
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',

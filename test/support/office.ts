@@ -51,7 +51,40 @@ export function tempSheets(fake: FakeExcel): SheetState[] {
 
 /** A big Projects sheet: n rows of 14 columns. */
 export function bigSnapshot(n: number, text = ""): WorkbookSnapshot {
-  const rows = [["ID", "Name", "Workstream", "Lead", "Start", "Finish", "Baseline Finish", "Budget", "Forecast Cost", "% Complete", "Status", "Reported RAG", "Depends On", "Notes"] as (string | number | null)[]];
-  for (let i = 0; i < n; i++) rows.push([`P${i}`, `Project ${i}`, `WS${i % 7}`, "Lead", 39904, 40268 + (i % 300), 40268, 1000, 1000 + (i % 200), 0.5, "In progress", "Green", i > 0 && i % 3 === 0 ? `P${i - 1}` : null, text || null]);
+  const rows = [
+    [
+      "ID",
+      "Name",
+      "Workstream",
+      "Lead",
+      "Start",
+      "Finish",
+      "Baseline Finish",
+      "Budget",
+      "Forecast Cost",
+      "% Complete",
+      "Status",
+      "Reported RAG",
+      "Depends On",
+      "Notes",
+    ] as (string | number | null)[],
+  ];
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `P${i}`,
+      `Project ${i}`,
+      `WS${i % 7}`,
+      "Lead",
+      39904,
+      40268 + (i % 300),
+      40268,
+      1000,
+      1000 + (i % 200),
+      0.5,
+      "In progress",
+      "Green",
+      i > 0 && i % 3 === 0 ? `P${i - 1}` : null,
+      text || null,
+    ]);
   return { sheets: [{ name: "Projects", top: 0, left: 0, rows }], tables: [], date1904: false };
 }

@@ -10,6 +10,17 @@ export async function sampleJson(): Promise<AnalysisJson> {
 
 /** A result with thousands of findings, for the large-result state. */
 export function manyFindings(base: AnalysisJson, n: number): AnalysisJson {
-  const diagnostics = Array.from({ length: n }, (_, i) => ({ severity: i % 3 === 0 ? "error" : "warning", code: "bad-date", message: `Finish "x${i}" is not a date.`, sheet: i % 2 ? "Projects" : "Milestones", cell: `F${i + 2}`, entity: `P${i}` }));
-  return { ...base, diagnostics, counts: { error: Math.ceil(n / 3), warning: n - Math.ceil(n / 3), info: 0 } } as AnalysisJson;
+  const diagnostics = Array.from({ length: n }, (_, i) => ({
+    severity: i % 3 === 0 ? "error" : "warning",
+    code: "bad-date",
+    message: `Finish "x${i}" is not a date.`,
+    sheet: i % 2 ? "Projects" : "Milestones",
+    cell: `F${i + 2}`,
+    entity: `P${i}`,
+  }));
+  return {
+    ...base,
+    diagnostics,
+    counts: { error: Math.ceil(n / 3), warning: n - Math.ceil(n / 3), info: 0 },
+  } as AnalysisJson;
 }

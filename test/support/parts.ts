@@ -29,5 +29,9 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function sameButUnselected(before: Uint8Array, after: Uint8Array): boolean {
   if (equalBytes(before, after)) return true;
   const was = Buffer.from(before).toString("utf8");
-  return Buffer.from(after).toString("utf8") === was.replace(/(<(?:\w+:)?sheetView\b[^>]*?\btabSelected=")(?:1|true)"/, '$10"') && /tabSelected="(1|true)"/.test(was);
+  return (
+    Buffer.from(after).toString("utf8") ===
+      was.replace(/(<(?:\w+:)?sheetView\b[^>]*?\btabSelected=")(?:1|true)"/, '$10"') &&
+    /tabSelected="(1|true)"/.test(was)
+  );
 }

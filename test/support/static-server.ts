@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 /** Serves a folder on 127.0.0.1 (a port of the system's choosing), for the end-to-end tests. */
 export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();

@@ -36,11 +36,17 @@ describe("the Check view", () => {
 
   it("results: counts, RAG by workstream as words, findings by sheet, and click-through to the cell", () => {
     const onGoTo = jest.fn();
-    renderUi(<CheckView {...base} json={json} takenAt={new Date(2010, 0, 31, 9, 30)} durationMs={1234} onGoTo={onGoTo} />);
+    renderUi(
+      <CheckView {...base} json={json} takenAt={new Date(2010, 0, 31, 9, 30)} durationMs={1234} onGoTo={onGoTo} />,
+    );
     expect(screen.getByText(/Checked at 09:30 in 1.2 s/)).toBeTruthy();
     expect(screen.getByText(`${json.counts.warning} warnings`)).toBeTruthy();
     const ws = screen.getByRole("list", { name: "RAG by workstream" });
-    expect(within(ws).getAllByLabelText(/RAG (Red|Amber|Green|Blue)/).map((b) => b.textContent)).toEqual(json.workstreams.map((w) => w.rag));
+    expect(
+      within(ws)
+        .getAllByLabelText(/RAG (Red|Amber|Green|Blue)/)
+        .map((b) => b.textContent),
+    ).toEqual(json.workstreams.map((w) => w.rag));
     const risk = screen.getByRole("region", { name: /Risk Log: \d+ findings/ });
     fireEvent.click(within(risk).getByRole("button", { name: "Go to Risk Log F5" }));
     expect(onGoTo).toHaveBeenCalledWith("Risk Log", "F5");
@@ -53,7 +59,9 @@ describe("the Check view", () => {
     fireEvent.click(screen.getByRole("option", { name: `${CODE_NAMES["risk-escalation"]} (risk-escalation)` })); // the plain name, the code beside it
     const regions = screen.getAllByRole("region", { name: /findings/ });
     expect(regions).toHaveLength(1);
-    expect(within(regions[0]).getAllByRole("listitem")).toHaveLength(json.diagnostics.filter((d) => d.code === "risk-escalation").length);
+    expect(within(regions[0]).getAllByRole("listitem")).toHaveLength(
+      json.diagnostics.filter((d) => d.code === "risk-escalation").length,
+    );
     fireEvent.click(screen.getByRole("combobox", { name: "Severity" }));
     fireEvent.click(screen.getByRole("option", { name: "Errors" }));
     expect(screen.getByText("No findings match the filters.")).toBeTruthy();

@@ -53,12 +53,20 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Workbook" }));
     const list = screen.getByRole("region", { name: "Input sheets" });
     expect(within(list).getByText(/Risks: /).textContent).toContain("Risk Log, 10 rows");
-    expect(screen.getByText("Not in this workbook (each is optional; its checks are skipped): Issues, Assumptions, Dependencies Log, Benefits, Governance.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Not in this workbook (each is optional; its checks are skipped): Issues, Assumptions, Dependencies Log, Benefits, Governance.",
+      ),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Add the missing sheets" }));
-    await waitFor(() => expect(screen.getByText(/Added Issues, Assumptions, Dependencies Log, Benefits, Governance/)).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByText(/Added Issues, Assumptions, Dependencies Log, Benefits, Governance/)).toBeTruthy(),
+    );
     const issues = fake.sheet("Issues");
     expect(fake.state.tables.find((t) => t.sheet === issues)?.name).toBe("Issues");
-    expect(issues.validations.map((v) => v.rule)).toContainEqual({ list: { inCellDropDown: true, source: "Open,Closed" } });
+    expect(issues.validations.map((v) => v.rule)).toContainEqual({
+      list: { inCellDropDown: true, source: "Open,Closed" },
+    });
     expect(cellsOf(fake.sheet("Projects"))).toEqual(projects);
   });
 
@@ -99,13 +107,18 @@ describe("the pane in Excel (against the fake Excel)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
     const alert = await screen.findByRole("alert");
     await waitFor(() => expect(alert.textContent).toMatch(/Details: GeneralException/));
-    const details = [...alert.querySelectorAll("span")].find((e) => /^Details: GeneralException/.test(e.textContent ?? ""));
+    const details = [...alert.querySelectorAll("span")].find((e) =>
+      /^Details: GeneralException/.test(e.textContent ?? ""),
+    );
     expect(details).toBeTruthy();
     expect(alert.textContent!.indexOf("Details:")).toBeGreaterThan(20); // the plain explanation comes first
   });
 });
 
-const sampleSource = () => ({ name: "sample-programme.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) });
+const sampleSource = () => ({
+  name: "sample-programme.xlsx",
+  read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)),
+});
 
 describe("the pane in a browser, on a file", () => {
   it("checks the file and offers the report as a download", async () => {
@@ -116,18 +129,46 @@ describe("the pane in a browser, on a file", () => {
     expect(screen.queryByRole("button", { name: /Go to/ })).toBeNull(); // no cells to select outside Excel
     fireEvent.click(screen.getByRole("tab", { name: "Report" }));
     fireEvent.click(screen.getByRole("button", { name: "Generate the report" }));
-    await waitFor(() => expect(screen.getByRole("link", { name: "Download sample-programme - report.xlsx" })).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByRole("link", { name: "Download sample-programme - report.xlsx" })).toBeTruthy(),
+    );
     expect(urls.create).toHaveBeenCalledTimes(1);
   });
 });
 
 describe("browser mode follows the file", () => {
-  const other = () => writeNewWorkbook({ sheets: [{ name: "Settings", rows: [["Setting", "Value"], ["Programme name", "Fixed Plan"]] }, { name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "One", "W", "2010-03-31"]] }] });
+  const other = () =>
+    writeNewWorkbook({
+      sheets: [
+        {
+          name: "Settings",
+          rows: [
+            ["Setting", "Value"],
+            ["Programme name", "Fixed Plan"],
+          ],
+        },
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Finish"],
+            ["P1", "One", "W", "2010-03-31"],
+          ],
+        },
+      ],
+    });
 
   it("reads the file again on every run, so a fix made since shows", async () => {
     const versions = [new Uint8Array(readFileSync(SAMPLE_PATH)), await other()];
     let reads = 0;
-    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => versions[Math.min(reads++, 1)] }, inlineFileJobs(), { create: () => "blob:x" })} />);
+    renderUi(
+      <Pane
+        service={fileService(
+          { name: "plan.xlsx", read: async () => versions[Math.min(reads++, 1)] },
+          inlineFileJobs(),
+          { create: () => "blob:x" },
+        )}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
     await waitFor(() => screen.getByText(/South Staffordshire PCT.*as of/));
     fireEvent.click(screen.getByRole("button", { name: "Run the checks again" }));
@@ -138,21 +179,32 @@ describe("browser mode follows the file", () => {
   it("says plainly when the file cannot be read again, and how to go on", async () => {
     let first = true;
     const read = async () => {
-      if (first) return (first = false), new Uint8Array(readFileSync(SAMPLE_PATH));
+      if (first) return ((first = false), new Uint8Array(readFileSync(SAMPLE_PATH)));
       throw new Error("NotReadableError");
     };
-    renderUi(<Pane service={fileService({ name: "plan.xlsx", read }, inlineFileJobs(), { create: () => "blob:x" })} onOpenAnother={() => undefined} />);
+    renderUi(
+      <Pane
+        service={fileService({ name: "plan.xlsx", read }, inlineFileJobs(), { create: () => "blob:x" })}
+        onOpenAnother={() => undefined}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
     await waitFor(() => screen.getByText(/as of 31 Jan 2010/));
     fireEvent.click(screen.getByRole("button", { name: "Run the checks again" }));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/plan\.xlsx could not be read again.*Open another workbook/));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toMatch(
+        /plan\.xlsx could not be read again.*Open another workbook/,
+      ),
+    );
     expect(screen.getByRole("button", { name: "Open another workbook" })).toBeTruthy();
   });
 
   it("refuses a file that is not a workbook at once, by name", async () => {
     const readme = { name: "README.md", read: async () => new TextEncoder().encode("# PMO Highlights\n") };
     await expect(checkWorkbook(readme)).rejects.toThrow(/^README\.md cannot be opened: it is not an Excel workbook/);
-    await expect(checkWorkbook({ name: "plan.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) })).resolves.toBeUndefined();
+    await expect(
+      checkWorkbook({ name: "plan.xlsx", read: async () => new Uint8Array(readFileSync(SAMPLE_PATH)) }),
+    ).resolves.toBeUndefined();
   });
 
   it("shows what a finding's cell holds, with its row and the header, and moves focus to the results", async () => {
@@ -166,7 +218,9 @@ describe("browser mode follows the file", () => {
     const cell = /Projects ([A-Z]+\d+)/.exec(show.getAttribute("aria-label")!)![1];
     fireEvent.click(show);
     expect(show.getAttribute("aria-expanded")).toBe("true");
-    const table = await within(projects).findByRole("table", { name: new RegExp(`^Projects row \\d+, around ${cell}$`) }); // asked of the file's worker
+    const table = await within(projects).findByRole("table", {
+      name: new RegExp(`^Projects row \\d+, around ${cell}$`),
+    }); // asked of the file's worker
     const snapshot = await readWorkbook(new Uint8Array(readFileSync(SAMPLE_PATH)));
     const sheet = snapshot.sheets.find((x) => x.name === "Projects")!;
     const at = /([A-Z]+)(\d+)/.exec(cell)!;
@@ -174,7 +228,8 @@ describe("browser mode follows the file", () => {
     const value = sheet.rows[Number(at[2]) - 1]?.[col];
     const target = table.querySelector('[aria-current="true"]')!;
     // Text as it is; numbers as their column shows them (dates as dates: test/taskpane/cell-preview.test.ts).
-    if (typeof value !== "number") expect(target.textContent).toBe(value === null || value === undefined ? "" : String(value));
+    if (typeof value !== "number")
+      expect(target.textContent).toBe(value === null || value === undefined ? "" : String(value));
     expect(within(table).getAllByText(String(sheet.rows[0][col])).length).toBeGreaterThan(0); // the header row, same column
   });
 });
@@ -184,23 +239,35 @@ describe("finding the host", () => {
     delete (globalThis as { Office?: unknown }).Office;
   });
   it("is Excel when Office.js is ready in Excel", async () => {
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }),
+    };
     expect(await detectHost()).toBe("excel");
   });
   it("is a browser when Office.js is missing, or says it is outside Office (host null)", async () => {
     expect(await detectHost()).toBe("browser");
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: null }) => void) => cb({ host: null }) };
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: (cb: (i: { host: null }) => void) => cb({ host: null }),
+    };
     expect(await detectHost()).toBe("browser");
   });
   it("is a browser at once when the page was not opened by Office, however Office.js behaves", async () => {
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: () => new Promise(() => undefined) }; // a CDN that hangs
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: () => new Promise(() => undefined),
+    }; // a CDN that hangs
     const started = Date.now();
     expect(await detectHost(false)).toBe("browser");
     expect(Date.now() - started).toBeLessThan(2000);
   });
   it("waits for Office however slowly it starts inside Office, with no timeout", async () => {
     let ready!: (i: { host: string }) => void;
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => (ready = cb) };
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: (cb: (i: { host: string }) => void) => (ready = cb),
+    };
     let answer: string | null = null;
     void detectHost(true).then((h) => (answer = h));
     await new Promise((r) => setTimeout(r, 1700)); // longer than the old 1.5 s guess
@@ -213,7 +280,10 @@ describe("finding the host", () => {
     let seen = false;
     const stop = watchForExcel(() => (seen = true), 1000, 10);
     await new Promise((r) => setTimeout(r, 30));
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }) };
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: (cb: (i: { host: string }) => void) => cb({ host: "Excel" }),
+    };
     await new Promise((r) => setTimeout(r, 50));
     stop();
     expect(seen).toBe(true);
@@ -224,20 +294,40 @@ describe("settings edited in the browser", () => {
   it("are used for the session's checks without changing the file", async () => {
     const bytes = new Uint8Array(readFileSync(SAMPLE_PATH));
     const copy = bytes.slice();
-    const service = fileService({ name: "sample-programme.xlsx", read: async () => bytes }, inlineFileJobs(), { create: () => "blob:x" });
+    const service = fileService({ name: "sample-programme.xlsx", read: async () => bytes }, inlineFileJobs(), {
+      create: () => "blob:x",
+    });
     const before = await service.check({}, () => undefined);
     expect(await service.saveSettings({ ...before.settings, riskEscalationScore: 20 })).toBe("session");
     const after = await service.check({}, () => undefined);
     expect(after.settings.riskEscalationScore).toBe(20);
-    expect(after.json.diagnostics.filter((d) => d.code === "risk-escalation").length).toBeLessThan(before.json.diagnostics.filter((d) => d.code === "risk-escalation").length);
+    expect(after.json.diagnostics.filter((d) => d.code === "risk-escalation").length).toBeLessThan(
+      before.json.diagnostics.filter((d) => d.code === "risk-escalation").length,
+    );
     expect(bytes).toEqual(copy);
   });
 });
 
 describe("a column the reader does not know", () => {
   it("is mapped from the Workbook view, and the checks read it from then on", async () => {
-    const data = await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish", "Accountable"], ["P1", "One", "W", "2010-03-31", "Jo Bloggs"]] }] });
-    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => data }, inlineFileJobs(), { create: () => "blob:x" })} />);
+    const data = await writeNewWorkbook({
+      sheets: [
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Finish", "Accountable"],
+            ["P1", "One", "W", "2010-03-31", "Jo Bloggs"],
+          ],
+        },
+      ],
+    });
+    renderUi(
+      <Pane
+        service={fileService({ name: "plan.xlsx", read: async () => data }, inlineFileJobs(), {
+          create: () => "blob:x",
+        })}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
     await waitFor(() => screen.getByText(/as of/));
     expect(screen.getAllByText(/have no Lead column/).length).toBeGreaterThan(0);
@@ -245,7 +335,9 @@ describe("a column the reader does not know", () => {
     const mapper = screen.getByRole("region", { name: "Columns not read" });
     fireEvent.click(within(mapper).getByRole("combobox", { name: /Projects: “Accountable”/ }));
     fireEvent.click(screen.getByRole("option", { name: "Lead" }));
-    await waitFor(() => expect(screen.getByText(/“Accountable” on Projects is now read as Lead for this session/)).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByText(/“Accountable” on Projects is now read as Lead for this session/)).toBeTruthy(),
+    );
     fireEvent.click(screen.getByRole("tab", { name: "Check" }));
     await waitFor(() => expect(screen.queryAllByText(/have no Lead column/)).toHaveLength(0));
   });
@@ -259,7 +351,12 @@ describe("a column map saved in Excel", () => {
     const cells = cellsOf(fake.sheet("Settings"));
     const at = Object.keys(cells).find((k) => cells[k].v === "Column map")!;
     const row = Number(at.slice(1));
-    expect(["A", "B", "C", "D"].map((c) => cells[`${c}${row}`]?.v)).toEqual(["Column map", "Projects", "Notes", "Lead"]);
+    expect(["A", "B", "C", "D"].map((c) => cells[`${c}${row}`]?.v)).toEqual([
+      "Column map",
+      "Projects",
+      "Notes",
+      "Lead",
+    ]);
     expect(Object.keys(cells).filter((k) => Number(/\d+$/.exec(k)![0]) > row)).toEqual([]); // under the last row
     const again = await service.check({}, () => undefined);
     expect(again.json.diagnostics.filter((d) => d.code === "unknown-setting" || d.code === "bad-value")).toEqual([]);
@@ -274,7 +371,13 @@ describe("plans from other tools, in the browser", () => {
   ])("%s is recognised, checked and reported", async (_, make, tool) => {
     const data = await make();
     await expect(checkWorkbook({ name: "plan.xlsx", read: async () => data })).resolves.toBeUndefined();
-    renderUi(<Pane service={fileService({ name: "plan.xlsx", read: async () => data }, inlineFileJobs(), { create: () => "blob:x" })} />);
+    renderUi(
+      <Pane
+        service={fileService({ name: "plan.xlsx", read: async () => data }, inlineFileJobs(), {
+          create: () => "blob:x",
+        })}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
     await waitFor(() => screen.getByText(/as of/));
     expect(screen.getAllByText(tool).length).toBeGreaterThan(0); // the "recognised as" note

@@ -44,7 +44,8 @@ export function calendarOf(root: XmlNode, problems: SnapshotProblem[]): ProjectC
   const calendars = find(root, "Calendars");
   const byUid = new Map((calendars ? findAll(calendars, "Calendar") : []).map((c) => [text(c, "UID"), c]));
   const chain: XmlNode[] = [];
-  for (let c = byUid.get(text(root, "CalendarUID")); c && !chain.includes(c); c = byUid.get(text(c, "BaseCalendarUID"))) chain.push(c);
+  for (let c = byUid.get(text(root, "CalendarUID")); c && !chain.includes(c); c = byUid.get(text(c, "BaseCalendarUID")))
+    chain.push(c);
   if (!chain.length) return out;
   const name = text(chain[0], "Name") || "the project calendar";
   const weekDays = new Map<number, XmlNode>();
@@ -53,15 +54,22 @@ export function calendarOf(root: XmlNode, problems: SnapshotProblem[]): ProjectC
     for (const d of wd ? findAll(wd, "WeekDay") : []) {
       const type = Number(text(d, "DayType"));
       if (type >= 1 && type <= 7) weekDays.set(type, d);
-      else if (type === 0 && text(d, "DayWorking") !== "1") addPeriod(out, find(d, "TimePeriod"), 1, 1, "", problems, name);
+      else if (type === 0 && text(d, "DayWorking") !== "1")
+        addPeriod(out, find(d, "TimePeriod"), 1, 1, "", problems, name);
     }
     const ex = find(c, "Exceptions");
     for (const e of ex ? findAll(ex, "Exception") : []) exception(out, e, problems, name);
   }
   out.workingHours = workingHours(weekDays.get(2));
-  const odd = [1, 2, 3, 4, 5, 6, 7].filter((t) => weekDays.has(t) && (text(weekDays.get(t)!, "DayWorking") === "1") !== (t >= 2 && t <= 6));
+  const odd = [1, 2, 3, 4, 5, 6, 7].filter(
+    (t) => weekDays.has(t) && (text(weekDays.get(t)!, "DayWorking") === "1") !== (t >= 2 && t <= 6),
+  );
   if (odd.length)
-    problems.push({ sheet: "Task_Table", cell: "", message: `${name} works ${odd.map((t) => ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][t - 1] + (text(weekDays.get(t)!, "DayWorking") === "1" ? "s" : "s off")).join(", ")}; this tool's calendar is Monday to Friday, so those days are not followed` });
+    problems.push({
+      sheet: "Task_Table",
+      cell: "",
+      message: `${name} works ${odd.map((t) => ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][t - 1] + (text(weekDays.get(t)!, "DayWorking") === "1" ? "s" : "s off")).join(", ")}; this tool's calendar is Monday to Friday, so those days are not followed`,
+    });
   out.holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
 }
@@ -69,21 +77,33 @@ export function calendarOf(root: XmlNode, problems: SnapshotProblem[]): ProjectC
 function workingHours(day: XmlNode | undefined): string | null {
   const times = day ? find(day, "WorkingTimes") : undefined;
   if (!times) return null;
-  const spans = findAll(times, "WorkingTime").map((w) => `${text(w, "FromTime").slice(0, 5)}-${text(w, "ToTime").slice(0, 5)}`);
+  const spans = findAll(times, "WorkingTime").map(
+    (w) => `${text(w, "FromTime").slice(0, 5)}-${text(w, "ToTime").slice(0, 5)}`,
+  );
   return spans.length ? spans.join(", ") : null;
 }
 
 function exception(out: ProjectCalendar, e: XmlNode, problems: SnapshotProblem[], calendar: string): void {
   if (text(e, "DayWorking") === "1") {
-    problems.push({ sheet: "Task_Table", cell: "", message: `${calendar}'s exception "${text(e, "Name")}" makes days working; this tool's calendar cannot add working days, so it is not followed` });
+    problems.push({
+      sheet: "Task_Table",
+      cell: "",
+      message: `${calendar}'s exception "${text(e, "Name")}" makes days working; this tool's calendar cannot add working days, so it is not followed`,
+    });
     return;
   }
   const type = Number(text(e, "Type") || "1");
   const period = Math.max(1, Number(text(e, "Period") || "1") || 1);
   const occurrences = Number(text(e, "Occurrences") || "0") || Infinity;
-  if (type === 1 || type === 7) addPeriod(out, find(e, "TimePeriod"), period, occurrences, text(e, "Name"), problems, calendar);
+  if (type === 1 || type === 7)
+    addPeriod(out, find(e, "TimePeriod"), period, occurrences, text(e, "Name"), problems, calendar);
   else if (type === 2) yearly(out, find(e, "TimePeriod"), text(e, "Name"));
-  else problems.push({ sheet: "Task_Table", cell: "", message: `${calendar}'s recurring exception "${text(e, "Name")}" (a monthly, weekly or positional pattern) is not read: add its days to the Holidays sheet` });
+  else
+    problems.push({
+      sheet: "Task_Table",
+      cell: "",
+      message: `${calendar}'s recurring exception "${text(e, "Name")}" (a monthly, weekly or positional pattern) is not read: add its days to the Holidays sheet`,
+    });
 }
 
 function utcDay(v: string): number | null {
@@ -94,14 +114,26 @@ function utcDay(v: string): number | null {
 const iso = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
 
 /** Every Nth day from a period's first day to its last, as holidays. */
-function addPeriod(out: ProjectCalendar, tp: XmlNode | undefined, every: number, occurrences: number, name: string, problems: SnapshotProblem[], calendar: string): void {
+function addPeriod(
+  out: ProjectCalendar,
+  tp: XmlNode | undefined,
+  every: number,
+  occurrences: number,
+  name: string,
+  problems: SnapshotProblem[],
+  calendar: string,
+): void {
   const from = tp ? utcDay(text(tp, "FromDate")) : null;
   const to = tp ? utcDay(text(tp, "ToDate")) : null;
   if (from === null || to === null) return;
   let n = 0;
   for (let d = from; d <= to && n < occurrences; d += every, n++) {
     if (out.holidays.length >= MAX_HOLIDAYS) {
-      problems.push({ sheet: "Holidays", cell: "", message: `${calendar} names more than ${MAX_HOLIDAYS.toLocaleString("en-GB")} non-working days; the first ${MAX_HOLIDAYS.toLocaleString("en-GB")} are read` });
+      problems.push({
+        sheet: "Holidays",
+        cell: "",
+        message: `${calendar} names more than ${MAX_HOLIDAYS.toLocaleString("en-GB")} non-working days; the first ${MAX_HOLIDAYS.toLocaleString("en-GB")} are read`,
+      });
       return;
     }
     out.holidays.push({ date: iso(d), name });
@@ -115,5 +147,6 @@ function yearly(out: ProjectCalendar, tp: XmlNode | undefined, name: string): vo
   const m = /^(\d{4})-(\d{2}-\d{2})/.exec(from);
   const last = Number(to.slice(0, 4));
   if (!m || !Number.isFinite(last)) return;
-  for (let y = Number(m[1]); y <= Math.min(last, Number(m[1]) + 50); y++) out.holidays.push({ date: `${y}-${m[2]}`, name });
+  for (let y = Number(m[1]); y <= Math.min(last, Number(m[1]) + 50); y++)
+    out.holidays.push({ date: `${y}-${m[2]}`, name });
 }

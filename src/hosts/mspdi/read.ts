@@ -32,16 +32,47 @@ export function isMspdi(text: string): boolean {
 
 /** The Task_Table columns written, in order (Export Wizard field names, then Project's own dates). */
 export const TASK_COLUMNS = [
-  "ID", "Unique_ID", "Task_Name", "Outline_Level", "Summary", "Milestone", "Active", "Duration",
-  "Start_Date", "Finish_Date", "Predecessors", "Percent_Complete", "Actual_Start", "Actual_Finish",
-  "Baseline_Start", "Baseline_Finish", "Constraint_Type", "Constraint_Date", "Deadline",
-  "Resource_Names", "Notes", "Early_Start", "Early_Finish", "Late_Start", "Late_Finish", "Total_Slack",
+  "ID",
+  "Unique_ID",
+  "Task_Name",
+  "Outline_Level",
+  "Summary",
+  "Milestone",
+  "Active",
+  "Duration",
+  "Start_Date",
+  "Finish_Date",
+  "Predecessors",
+  "Percent_Complete",
+  "Actual_Start",
+  "Actual_Finish",
+  "Baseline_Start",
+  "Baseline_Finish",
+  "Constraint_Type",
+  "Constraint_Date",
+  "Deadline",
+  "Resource_Names",
+  "Notes",
+  "Early_Start",
+  "Early_Finish",
+  "Late_Start",
+  "Late_Finish",
+  "Total_Slack",
 ] as const;
 type Column = (typeof TASK_COLUMNS)[number];
 const COL = new Map<Column, number>(TASK_COLUMNS.map((c, i) => [c, i]));
 
 /** ConstraintType 0–7 (the schema's order) as Project names them. */
-export const CONSTRAINT_NAMES = ["As Soon As Possible", "As Late As Possible", "Must Start On", "Must Finish On", "Start No Earlier Than", "Start No Later Than", "Finish No Earlier Than", "Finish No Later Than"];
+export const CONSTRAINT_NAMES = [
+  "As Soon As Possible",
+  "As Late As Possible",
+  "Must Start On",
+  "Must Finish On",
+  "Start No Earlier Than",
+  "Start No Later Than",
+  "Finish No Earlier Than",
+  "Finish No Later Than",
+];
 /** PredecessorLink Type: 0 FF, 1 FS, 2 SF, 3 SS. */
 const LINK_TYPES = ["FF", "FS", "SF", "SS"];
 
@@ -50,14 +81,20 @@ export function readMspdi(xml: string): WorkbookSnapshot {
   try {
     root = parseTree(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
   } catch (e) {
-    if (e instanceof XmlError) throw new MspdiReadError(`it is not well-formed XML (${e.message}). Save it again from Project as XML`);
+    if (e instanceof XmlError)
+      throw new MspdiReadError(`it is not well-formed XML (${e.message}). Save it again from Project as XML`);
     throw e;
   }
-  if (root.local !== "Project" || root.ns !== MSPDI_NS) throw new MspdiReadError(`it is XML but not Microsoft Project's (its root is <${root.name}>, not <Project xmlns="${MSPDI_NS}">). Save the plan from Project as XML`);
+  if (root.local !== "Project" || root.ns !== MSPDI_NS)
+    throw new MspdiReadError(
+      `it is XML but not Microsoft Project's (its root is <${root.name}>, not <Project xmlns="${MSPDI_NS}">). Save the plan from Project as XML`,
+    );
   const problems: SnapshotProblem[] = [];
   const cal = calendarOf(root, problems);
   const task = taskSheet(root, cal, problems);
-  const sheets: SheetSnapshot[] = [task, holidaySheet(cal), settingsSheet(root, cal)].filter((s): s is SheetSnapshot => s !== null);
+  const sheets: SheetSnapshot[] = [task, holidaySheet(cal), settingsSheet(root, cal)].filter(
+    (s): s is SheetSnapshot => s !== null,
+  );
   return problems.length ? { sheets, tables: [], date1904: false, problems } : { sheets, tables: [], date1904: false };
 }
 
@@ -69,7 +106,10 @@ export function dateText(v: string): string | null {
 
 /** An ISO 8601 duration as MSPDI writes it ("PT8H0M0S", "PT-480H", "P2DT4H") in minutes. */
 export function isoMinutes(v: string): number | null {
-  const m = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(-?\d+(?:\.\d+)?)H)?(?:(-?\d+(?:\.\d+)?)M)?(?:(-?\d+(?:\.\d+)?)S)?)?$/.exec(v.trim());
+  const m =
+    /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(-?\d+(?:\.\d+)?)H)?(?:(-?\d+(?:\.\d+)?)M)?(?:(-?\d+(?:\.\d+)?)S)?)?$/.exec(
+      v.trim(),
+    );
   if (!m || v.trim() === "P" || v.trim() === "PT") return null;
   const n = (x: string | undefined) => (x ? Number(x) : 0);
   const minutes = n(m[2]) * 1440 + n(m[3]) * 60 + n(m[4]) + n(m[5]) / 60;
@@ -85,8 +125,16 @@ export function unitText(minutes: number, format: number, cal: ProjectCalendar):
   const estimated = format >= 35 && format <= 53;
   const f = estimated ? format - 32 : format;
   const units: Record<number, [string, number]> = {
-    3: ["m", 1], 4: ["em", 1], 5: ["h", 60], 6: ["eh", 60], 7: ["d", cal.minutesPerDay], 8: ["ed", 1440],
-    9: ["w", cal.minutesPerWeek], 10: ["ew", 10080], 11: ["mo", cal.minutesPerDay * cal.daysPerMonth], 12: ["emo", 43200],
+    3: ["m", 1],
+    4: ["em", 1],
+    5: ["h", 60],
+    6: ["eh", 60],
+    7: ["d", cal.minutesPerDay],
+    8: ["ed", 1440],
+    9: ["w", cal.minutesPerWeek],
+    10: ["ew", 10080],
+    11: ["mo", cal.minutesPerDay * cal.daysPerMonth],
+    12: ["emo", 43200],
   };
   const [unit, per] = units[f] ?? ["d", cal.minutesPerDay];
   const value = Math.round((minutes / per) * 100) / 100;
@@ -118,11 +166,22 @@ function taskSheet(root: XmlNode, cal: ProjectCalendar, problems: SnapshotProble
   return { name: "Task_Table", top: 0, left: 0, rows: [[...TASK_COLUMNS], ...rows.map((t) => t.row)] };
 }
 
-function fillTask(t: TaskRow, r: number, cal: ProjectCalendar, idOfUid: Map<string, string>, resources: string, problems: SnapshotProblem[]): void {
+function fillTask(
+  t: TaskRow,
+  r: number,
+  cal: ProjectCalendar,
+  idOfUid: Map<string, string>,
+  resources: string,
+  problems: SnapshotProblem[],
+): void {
   const n = t.node;
   const set = (c: Column, v: CellValue) => (t.row[COL.get(c)!] = v);
   const bad = (c: Column, element: string, v: string, what: string) =>
-    problems.push({ sheet: "Task_Table", cell: cellRef(r, COL.get(c)!), message: `Task UID ${t.uid}'s <${element}> "${v.slice(0, 40)}" is not ${what}, so it is left blank` });
+    problems.push({
+      sheet: "Task_Table",
+      cell: cellRef(r, COL.get(c)!),
+      message: `Task UID ${t.uid}'s <${element}> "${v.slice(0, 40)}" is not ${what}, so it is left blank`,
+    });
   const date = (c: Column, element: string, from: XmlNode = n) => {
     const v = text(from, element);
     if (!v) return;
@@ -154,7 +213,11 @@ function fillTask(t: TaskRow, r: number, cal: ProjectCalendar, idOfUid: Map<stri
   date("Early_Finish", "EarlyFinish");
   date("Late_Start", "LateStart");
   date("Late_Finish", "LateFinish");
-  set("Predecessors", predecessors(t, cal, idOfUid, (v) => bad("Predecessors", "PredecessorLink", v, "a link to a task in this plan")) || null);
+  set(
+    "Predecessors",
+    predecessors(t, cal, idOfUid, (v) => bad("Predecessors", "PredecessorLink", v, "a link to a task in this plan")) ||
+      null,
+  );
   const pct = text(n, "PercentComplete");
   if (pct) set("Percent_Complete", Number.isFinite(Number(pct)) ? `${Number(pct)}%` : pct);
   date("Actual_Start", "ActualStart");
@@ -180,7 +243,12 @@ function fillTask(t: TaskRow, r: number, cal: ProjectCalendar, idOfUid: Map<stri
 }
 
 /** A task's PredecessorLinks as Project's Predecessors text: "3", "5SS", "4FS+2d", "7FF-50%". */
-function predecessors(t: TaskRow, cal: ProjectCalendar, idOfUid: Map<string, string>, bad: (v: string) => void): string {
+function predecessors(
+  t: TaskRow,
+  cal: ProjectCalendar,
+  idOfUid: Map<string, string>,
+  bad: (v: string) => void,
+): string {
   const out: string[] = [];
   for (const link of findAll(t.node, "PredecessorLink")) {
     const uid = text(link, "PredecessorUID");
@@ -237,6 +305,7 @@ function settingsSheet(root: XmlNode, cal: ProjectCalendar): SheetSnapshot | nul
   const status = dateText(text(root, "StatusDate"));
   if (status) rows.push(["Reporting date", status.slice(0, 10)]);
   if (cal.minutesPerDay !== 480) rows.push(["Hours per day", cal.minutesPerDay / 60]);
-  if (cal.workingHours && cal.workingHours !== "08:00-12:00, 13:00-17:00") rows.push(["Working hours", cal.workingHours]);
+  if (cal.workingHours && cal.workingHours !== "08:00-12:00, 13:00-17:00")
+    rows.push(["Working hours", cal.workingHours]);
   return rows.length ? { name: "Settings", top: 0, left: 0, rows: [["Setting", "Value"], ...rows] } : null;
 }

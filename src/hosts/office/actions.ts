@@ -13,12 +13,15 @@ export async function goToCell(ctx: ContextLike, sheet: string, cell: string): P
   await ctx.sync();
 }
 
-
 /**
  * Adds the missing input sheets as Excel tables with their headers and drop-downs. A sheet that
  * exists is never touched; validation needs ExcelApi 1.8 and is left out where it is missing.
  */
-export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateSheet[], opts: { validation: boolean; date1904: boolean }): Promise<string[]> {
+export async function insertTemplateSheets(
+  ctx: ContextLike,
+  sheets: TemplateSheet[],
+  opts: { validation: boolean; date1904: boolean },
+): Promise<string[]> {
   const wb = ctx.workbook;
   wb.worksheets.load("items/name");
   await ctx.sync();
@@ -33,8 +36,18 @@ export async function insertTemplateSheets(ctx: ContextLike, sheets: TemplateShe
     header.values = [t.headers];
     if (t.rows.length) {
       const body = ws.getRangeByIndexes(1, 0, t.rows.length, width);
-      body.numberFormat = t.rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : typeof v === "object" ? "dd mmm yyyy" : "General")).concat(Array(width - r.length).fill("General")).slice(0, width));
-      body.values = t.rows.map((r) => [...r.map((v) => (typeof v === "object" ? serialFromDay(v.day, opts.date1904) : v)), ...Array(Math.max(0, width - r.length)).fill("")].slice(0, width));
+      body.numberFormat = t.rows.map((r) =>
+        r
+          .map((v) => (typeof v === "string" ? "@" : typeof v === "object" ? "dd mmm yyyy" : "General"))
+          .concat(Array(width - r.length).fill("General"))
+          .slice(0, width),
+      );
+      body.values = t.rows.map((r) =>
+        [
+          ...r.map((v) => (typeof v === "object" ? serialFromDay(v.day, opts.date1904) : v)),
+          ...Array(Math.max(0, width - r.length)).fill(""),
+        ].slice(0, width),
+      );
     }
     if (t.table) {
       // A Range, not a sheet-less address (which means the active sheet: reference TableCollection.add).

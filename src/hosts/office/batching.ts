@@ -26,7 +26,13 @@ export interface SendOptions {
 }
 
 /** Sends ops in batches under the request budget; a content batch refused as too large is sent again in halves. */
-export async function sendOps(ctx: ContextLike, content: Op[], objects: Op[], opts: SendOptions, sync: () => Promise<void>): Promise<void> {
+export async function sendOps(
+  ctx: ContextLike,
+  content: Op[],
+  objects: Op[],
+  opts: SendOptions,
+  sync: () => Promise<void>,
+): Promise<void> {
   const budget = opts.requestBudget ?? REQUEST_BUDGET;
   // Content first, then the objects (tables, conditional formats) in batches of their own:
   // content batches can be split and resent if Excel finds them too large; objects cannot.
@@ -79,7 +85,13 @@ export interface ReadRegion {
  * while the estimated response fits the budget, a refused sync split and sent again. Returns each
  * region's rows, each value as `convert` makes it.
  */
-export async function readRegions(ctx: ContextLike, regions: ReadRegion[], convert: (v: unknown) => CellValue, sync: () => Promise<void>, budget = RESPONSE_BUDGET): Promise<CellValue[][][]> {
+export async function readRegions(
+  ctx: ContextLike,
+  regions: ReadRegion[],
+  convert: (v: unknown) => CellValue,
+  sync: () => Promise<void>,
+  budget = RESPONSE_BUDGET,
+): Promise<CellValue[][][]> {
   type Block = { k: number; row: number; rows: number; range?: RangeLike };
   const blocks: Block[] = [];
   regions.forEach((r, k) => {
@@ -106,7 +118,14 @@ export async function readRegions(ctx: ContextLike, regions: ReadRegion[], conve
       await sync();
     } catch (e) {
       if (!TOO_LARGE.has(codeOf(e) ?? "") || (group.length === 1 && group[0].rows === 1)) throw e;
-      const split = group.flatMap((b) => (b.rows > 1 ? [{ k: b.k, row: b.row, rows: Math.ceil(b.rows / 2) }, { k: b.k, row: b.row + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2) }] : [{ k: b.k, row: b.row, rows: b.rows }]));
+      const split = group.flatMap((b) =>
+        b.rows > 1
+          ? [
+              { k: b.k, row: b.row, rows: Math.ceil(b.rows / 2) },
+              { k: b.k, row: b.row + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2) },
+            ]
+          : [{ k: b.k, row: b.row, rows: b.rows }],
+      );
       blocks.splice(i, group.length, ...split);
       continue;
     }

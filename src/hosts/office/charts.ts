@@ -5,7 +5,13 @@ import { codeOf } from "./errors";
 import type { ChartLike, ChartSeriesLike, ContextLike, WorksheetLike } from "./excel-types";
 import { rangeOf } from "./ops";
 
-export const EXCEL_CHART: Record<ChartSpec["type"], string> = { columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked", line: "LineMarkers" };
+export const EXCEL_CHART: Record<ChartSpec["type"], string> = {
+  columnStacked: "ColumnStacked",
+  doughnut: "Doughnut",
+  radar: "RadarMarkers",
+  gantt: "BarStacked",
+  line: "LineMarkers",
+};
 
 /**
  * "No fill" for a series (the Gantt chart's start bars, which the file host writes as <a:noFill/>).
@@ -19,11 +25,18 @@ function noFill(series: ChartSeriesLike): void {
 }
 
 /** Bar and column charts' gap and overlap, as the file host writes them (gapWidth ExcelApi 1.7, overlap 1.8). */
-const BAR_GAPS: Partial<Record<ChartSpec["type"], { gap: number; overlap: number }>> = { columnStacked: { gap: 60, overlap: 100 }, gantt: { gap: 40, overlap: 100 } };
+const BAR_GAPS: Partial<Record<ChartSpec["type"], { gap: number; overlap: number }>> = {
+  columnStacked: { gap: 60, overlap: 100 },
+  gantt: { gap: 40, overlap: 100 },
+};
 
 /** A native chart, set up as the file host's (src/hosts/xlsx/charts.ts): series one by one from the plan's ranges, coloured explicitly. */
 export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean): ChartLike {
-  const chart = ws.charts.add(EXCEL_CHART[spec.type], rangeOf(ws, spec.series[0].values), spec.seriesBy === "columns" ? "Columns" : "Rows");
+  const chart = ws.charts.add(
+    EXCEL_CHART[spec.type],
+    rangeOf(ws, spec.series[0].values),
+    spec.seriesBy === "columns" ? "Columns" : "Rows",
+  );
   chart.title.text = spec.title;
   chart.legend.visible = spec.legend !== false;
   if (spec.legend !== false) chart.legend.position = spec.type === "doughnut" ? "Right" : "Bottom";
@@ -44,7 +57,8 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
       series.overlap = gaps.overlap;
     }
   });
-  const axis = (v: number | { day: number } | undefined) => (v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, date1904));
+  const axis = (v: number | { day: number } | undefined) =>
+    v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, date1904);
   if (spec.type === "doughnut") {
     chart.setPosition(a1(spec.anchor.fromRow, spec.anchor.fromCol), a1(spec.anchor.toRow - 1, spec.anchor.toCol - 1));
     return chart;
@@ -87,7 +101,17 @@ export interface ChartJob {
 }
 
 /** Errors that say the run itself cannot go on (not that Excel refused this chart): the write fails and is cleaned up. */
-const RUN_ENDING = new Set(["InactiveWorkbook", "InvalidRequestContext", "RequestAborted", "AccessDenied", "ItemNotFound", "Conflict", "InsertDeleteConflict", "ServiceNotAvailable", "ActivityLimitReached"]);
+const RUN_ENDING = new Set([
+  "InactiveWorkbook",
+  "InvalidRequestContext",
+  "RequestAborted",
+  "AccessDenied",
+  "ItemNotFound",
+  "Conflict",
+  "InsertDeleteConflict",
+  "ServiceNotAvailable",
+  "ActivityLimitReached",
+]);
 
 const chartName = (k: number) => `PMOChart${k + 1}`;
 
@@ -109,7 +133,12 @@ async function removeCharts(ctx: ContextLike, sheets: (() => WorksheetLike)[], k
  * and each chart is added on its own, a refused one removed and listed: a refused chart costs only
  * itself. Returns what was left out ("Board Report: chart Milestones").
  */
-export async function applyCharts(ctx: ContextLike, jobs: ChartJob[], date1904: boolean, sync: () => Promise<void>): Promise<string[]> {
+export async function applyCharts(
+  ctx: ContextLike,
+  jobs: ChartJob[],
+  date1904: boolean,
+  sync: () => Promise<void>,
+): Promise<string[]> {
   if (!jobs.length) return [];
   const add = (job: ChartJob, k: number) => (addChart(job.ws(), job.spec, date1904).name = chartName(k));
   try {
@@ -118,7 +147,11 @@ export async function applyCharts(ctx: ContextLike, jobs: ChartJob[], date1904: 
     return [];
   } catch (e) {
     if (RUN_ENDING.has(codeOf(e) ?? "")) throw e;
-    await removeCharts(ctx, jobs.map((j) => j.ws), new Set());
+    await removeCharts(
+      ctx,
+      jobs.map((j) => j.ws),
+      new Set(),
+    );
   }
   const skipped: string[] = [];
   const done = new Set<string>();

@@ -37,7 +37,14 @@ export function codeOf(e: unknown): string | undefined {
 }
 
 /** Retried with back-off (run.ts): conflicts, a busy service, a lost request context (office-js #6964), and a name taken meanwhile (a fresh layout picks another). */
-export const RETRYABLE = new Set(["Conflict", "InsertDeleteConflict", "ActivityLimitReached", "ServiceNotAvailable", "InvalidRequestContext", "ItemAlreadyExists"]);
+export const RETRYABLE = new Set([
+  "Conflict",
+  "InsertDeleteConflict",
+  "ActivityLimitReached",
+  "ServiceNotAvailable",
+  "InvalidRequestContext",
+  "ItemAlreadyExists",
+]);
 
 /** Excel's own (English) text of a GeneralException a co-author's change causes: office-js #6501. */
 const NOT_CURRENT = /data is not current on the server/i;
@@ -57,7 +64,11 @@ export function isTransient(e: unknown): boolean {
   const info = (original as { debugInfo?: { message?: unknown }; message?: unknown }) ?? {};
   return NOT_CURRENT.test(String(info.debugInfo?.message ?? "")) || NOT_CURRENT.test(String(info.message ?? ""));
 }
-export const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+export const TOO_LARGE = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
 
 /**
  * The clients the add-in runs in. Not Excel 2019 or 2016: volume-licensed Office 2019 runs add-ins in
@@ -79,44 +90,100 @@ export function explain(e: unknown): HostError {
 function explainCode(code: string | undefined): HostError {
   switch (code) {
     case "AccessDenied":
-      return new HostError("protected", "Excel would not let the report be written: the workbook or one of its sheets is protected, or you can only view this file. Unprotect it (Review > Unprotect Sheet or Protect Workbook), or open it for editing, then try again. Nothing was changed.", code);
+      return new HostError(
+        "protected",
+        "Excel would not let the report be written: the workbook or one of its sheets is protected, or you can only view this file. Unprotect it (Review > Unprotect Sheet or Protect Workbook), or open it for editing, then try again. Nothing was changed.",
+        code,
+      );
     case "ItemAlreadyExists":
-      return new HostError("name-taken", "A sheet or table name the add-in needs was taken while it was working (perhaps by a co-author). Try again; it will choose other names.", code);
+      return new HostError(
+        "name-taken",
+        "A sheet or table name the add-in needs was taken while it was working (perhaps by a co-author). Try again; it will choose other names.",
+        code,
+      );
     case "Conflict":
     case "InsertDeleteConflict":
-      return new HostError("conflict", "Someone else is editing this workbook at the same moment, and Excel could not merge the changes. Wait a moment and try again.", code);
+      return new HostError(
+        "conflict",
+        "Someone else is editing this workbook at the same moment, and Excel could not merge the changes. Wait a moment and try again.",
+        code,
+      );
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "RangeExceedsLimit":
-      return new HostError("too-large", "The workbook is too large to move in one piece, even in small blocks. Remove unused rows and columns from the input sheets, or run the command-line tool on a saved copy.", code);
+      return new HostError(
+        "too-large",
+        "The workbook is too large to move in one piece, even in small blocks. Remove unused rows and columns from the input sheets, or run the command-line tool on a saved copy.",
+        code,
+      );
     case "InvalidOperationInCellEditMode":
-      return new HostError("cell-edit", "Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.", code);
+      return new HostError(
+        "cell-edit",
+        "Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.",
+        code,
+      );
     case "InactiveWorkbook":
     case "InvalidSelection":
       // "multiple workbooks are open and the workbook being called by this API has lost focus" (error docs); office-js #2078, #6365.
-      return new HostError("inactive", "Another workbook is in front. Click back into this workbook and try again.", code);
+      return new HostError(
+        "inactive",
+        "Another workbook is in front. Click back into this workbook and try again.",
+        code,
+      );
     case "GeneralException":
       // What Windows and Mac throw from add, activate, select and freeze panes while another workbook has
       // the focus (docs excel/excel-add-ins-troubleshooting.md, "API limitations when the active workbook switches"; office-js #2078, #6365).
-      return new HostError("unknown", "Excel stopped the job part-way. If you had clicked into another workbook, click back into this workbook and try again; otherwise just try again. If it keeps happening, save the workbook and run the command-line tool on it.", code);
+      return new HostError(
+        "unknown",
+        "Excel stopped the job part-way. If you had clicked into another workbook, click back into this workbook and try again; otherwise just try again. If it keeps happening, save the workbook and run the command-line tool on it.",
+        code,
+      );
     case "InvalidRequestContext":
-      return new HostError("conflict", "The workbook changed under the add-in (perhaps a co-author's edit arrived) and Excel could not go on. Try again.", code);
+      return new HostError(
+        "conflict",
+        "The workbook changed under the add-in (perhaps a co-author's edit arrived) and Excel could not go on. Try again.",
+        code,
+      );
     case "ItemNotFound":
-      return new HostError("inactive", "A sheet the add-in was working with is no longer there (renamed or deleted meanwhile, or another workbook is in front). Click into this workbook, check the workbook again, then try again.", code);
+      return new HostError(
+        "inactive",
+        "A sheet the add-in was working with is no longer there (renamed or deleted meanwhile, or another workbook is in front). Click into this workbook, check the workbook again, then try again.",
+        code,
+      );
     case "MergedRangeConflict":
-      return new HostError("unknown", "Excel refused to add a table over merged cells. Unmerge the cells of the input sheet, then try again.", code);
+      return new HostError(
+        "unknown",
+        "Excel refused to add a table over merged cells. Unmerge the cells of the input sheet, then try again.",
+        code,
+      );
     case "UnsupportedFeature":
       // "the source worksheet contains one or more unsupported features" (error docs) — not an old Excel.
-      return new HostError("unsupported", "A sheet in this workbook holds a feature Excel's add-in interface cannot work with. Try again on a copy of the workbook without that sheet, or use the command-line tool on a saved copy.", code);
+      return new HostError(
+        "unsupported",
+        "A sheet in this workbook holds a feature Excel's add-in interface cannot work with. Try again on a copy of the workbook without that sheet, or use the command-line tool on a saved copy.",
+        code,
+      );
     case "ApiNotFound":
     case "NotImplemented":
-      return new HostError("unsupported", `This version of Excel lacks a feature the add-in needs. It works in ${EXCEL_VERSION_NOTE}.`, code);
+      return new HostError(
+        "unsupported",
+        `This version of Excel lacks a feature the add-in needs. It works in ${EXCEL_VERSION_NOTE}.`,
+        code,
+      );
     case "UndoNotSupported":
-      return new HostError("unknown", "Excel could not group the report into one undo step. Try again; the report will be written without it.", code);
+      return new HostError(
+        "unknown",
+        "Excel could not group the report into one undo step. Try again; the report will be written without it.",
+        code,
+      );
     case "ActivityLimitReached":
     case "ServiceNotAvailable":
       return new HostError("busy", "Excel is busy. Wait a moment and try again.", code);
     default:
-      return new HostError("unknown", "Excel could not finish the job. Try again; if it keeps happening, save the workbook and run the command-line tool on it.", code);
+      return new HostError(
+        "unknown",
+        "Excel could not finish the job. Try again; if it keeps happening, save the workbook and run the command-line tool on it.",
+        code,
+      );
   }
 }

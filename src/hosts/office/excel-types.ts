@@ -27,7 +27,9 @@ export interface RangeBorderLike {
   color: string;
 }
 export interface RangeBordersLike {
-  getItem(index: "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal"): RangeBorderLike;
+  getItem(
+    index: "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal",
+  ): RangeBorderLike;
 }
 export interface RangeFormatLike {
   font: RangeFontLike;
@@ -151,7 +153,9 @@ export interface PageLayoutLike {
   orientation: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   firstPageNumber?: number | "";
-  headersFooters: { defaultForAllPages: { leftHeader: string; rightHeader: string; leftFooter: string; centerFooter: string } };
+  headersFooters: {
+    defaultForAllPages: { leftHeader: string; rightHeader: string; leftFooter: string; centerFooter: string };
+  };
   setPrintTitleRows(printTitleRows: RangeLike | string): void;
   /** ExcelApi 1.9. */
   setPrintArea(printArea: RangeLike | string | Excel.RangeAreas): void;

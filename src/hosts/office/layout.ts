@@ -1,11 +1,27 @@
 import type { CellValue } from "../../model/cell";
-import { inScope, markerKeyOf, parseMarker, stillOurs, textHash, type MarkerInfo, type ReportPlan } from "../../report/plan";
+import {
+  inScope,
+  markerKeyOf,
+  parseMarker,
+  stillOurs,
+  textHash,
+  type MarkerInfo,
+  type ReportPlan,
+} from "../../report/plan";
 import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
 import { contentHash } from "../../report/stored";
 import { readRegions, RESPONSE_BUDGET } from "./batching";
 import { HostError } from "./errors";
 import type { ContextLike, WorksheetLike } from "./excel-types";
-import { busyError, findLeftovers, leftoversNote, lockState, takeoverNote, tempTableRun, type RunContext } from "./ownership";
+import {
+  busyError,
+  findLeftovers,
+  leftoversNote,
+  lockState,
+  takeoverNote,
+  tempTableRun,
+  type RunContext,
+} from "./ownership";
 
 /** What is in the workbook now, and where the report goes: decided in a run of its own before writing. */
 export interface Layout {
@@ -48,7 +64,11 @@ function asWritten(rows: CellValue[][]): CellValue[][] {
 }
 
 /** Fingerprints of the marked sheets whose content decides something, read in blocks under the response budget. */
-async function contentHashes(ctx: ContextLike, sheets: WorksheetLike[], budget: number): Promise<Map<WorksheetLike, (want?: string) => string>> {
+async function contentHashes(
+  ctx: ContextLike,
+  sheets: WorksheetLike[],
+  budget: number,
+): Promise<Map<WorksheetLike, (want?: string) => string>> {
   const used = sheets.map((ws) => {
     const u = ws.getUsedRangeOrNullObject(true);
     u.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -66,7 +86,9 @@ async function contentHashes(ctx: ContextLike, sheets: WorksheetLike[], budget: 
   const values = await readRegions(ctx, toRead, fromValues, () => ctx.sync(), budget);
   toRead.forEach((r, k) => {
     const exact = contentHash(values[k], r.top, r.left);
-    out.set(r.ws, (want) => (want === undefined || want === exact ? exact : contentHash(asWritten(values[k]), r.top, r.left)));
+    out.set(r.ws, (want) =>
+      want === undefined || want === exact ? exact : contentHash(asWritten(values[k]), r.top, r.left),
+    );
   });
   return out;
 }
@@ -77,14 +99,21 @@ async function contentHashes(ctx: ContextLike, sheets: WorksheetLike[], budget: 
  * now (kept), and where the report goes. With a run: stops if another run holds the workbook, and
  * otherwise first removes what dead runs left (ownership.ts).
  */
-export async function prepareLayout(ctx: ContextLike, plan: ReportPlan, opts: { responseBudget?: number; run?: RunContext } = {}): Promise<Layout> {
+export async function prepareLayout(
+  ctx: ContextLike,
+  plan: ReportPlan,
+  opts: { responseBudget?: number; run?: RunContext } = {},
+): Promise<Layout> {
   const wb = ctx.workbook;
   wb.worksheets.load("items/name,items/position");
   wb.protection.load("protected");
   if (opts.run) wb.names.load("items/name,items/formula");
   await ctx.sync();
   if (wb.protection.protected)
-    throw new HostError("protected", "The workbook's structure is protected, so the report's sheets cannot be added. Unprotect it (Review > Protect Workbook), then try again. Nothing was changed.");
+    throw new HostError(
+      "protected",
+      "The workbook's structure is protected, so the report's sheets cannot be added. Unprotect it (Review > Protect Workbook), then try again. Nothing was changed.",
+    );
   let sheets = [...wb.worksheets.items].sort((a, b) => a.position - b.position);
   for (const ws of sheets) ws.names.load("items/name,items/formula");
   let notes: string[] = [];
@@ -106,7 +135,11 @@ export async function prepareLayout(ctx: ContextLike, plan: ReportPlan, opts: { 
   });
   // Content is read only where it decides something: a sheet in scope whose name is still the one written.
   const needContent = marked.filter((m) => m.info.nameHash === textHash(m.ws.name) && inScope(plan.scope, m.info.key));
-  const hashes = await contentHashes(ctx, needContent.map((m) => m.ws), opts.responseBudget ?? RESPONSE_BUDGET);
+  const hashes = await contentHashes(
+    ctx,
+    needContent.map((m) => m.ws),
+    opts.responseBudget ?? RESPONSE_BUDGET,
+  );
   return placeReport(plan, sheets, marked, hashes, defaultName, notes);
 }
 
@@ -123,20 +156,38 @@ function placeReport(
   const kept: string[] = [];
   for (const m of marked) {
     // Out of scope, a sheet is only a landmark for placement: its name is enough.
-    const content = () => hashes.get(m.ws)?.(m.info.contentHash) ?? (inScope(plan.scope, m.info.key) ? "" : (m.info.contentHash ?? ""));
+    const content = () =>
+      hashes.get(m.ws)?.(m.info.contentHash) ?? (inScope(plan.scope, m.info.key) ? "" : (m.info.contentHash ?? ""));
     if (!stillOurs(m.info, m.ws.name, defaultName.get(m.info.key), content)) kept.push(m.ws.name);
     else if (inScope(plan.scope, m.info.key)) ours.push(m.ws);
     else otherOurs.push(m.ws);
   }
-  const keptSheets = settleKeptSheets(kept, plan, sheets.map((w) => w.name));
+  const keptSheets = settleKeptSheets(
+    kept,
+    plan,
+    sheets.map((w) => w.name),
+  );
   const keptNames = new Set(kept);
   const remaining = sheets.filter((w) => !ours.includes(w) && !keptNames.has(w.name));
-  const { names: finalNames, renamed } = assignSheetNames(plan.sheets, [...remaining.map((w) => w.name), ...keptSheets.map((k) => k.to)]);
+  const { names: finalNames, renamed } = assignSheetNames(plan.sheets, [
+    ...remaining.map((w) => w.name),
+    ...keptSheets.map((k) => k.to),
+  ]);
   // As the file host: where the old ones were, else after our other sheets, else first.
   let at = 0;
   if (ours.length) at = remaining.filter((w) => w.position < ours[0].position).length;
-  else if (otherOurs.length) at = remaining.filter((w) => w.position <= otherOurs[otherOurs.length - 1].position).length;
-  return { ours: ours.map((w) => w.name), kept: keptSheets.map((k) => k.to), keptSheets, finalNames, renamed, at, present: sheets.map((w) => w.name), notes };
+  else if (otherOurs.length)
+    at = remaining.filter((w) => w.position <= otherOurs[otherOurs.length - 1].position).length;
+  return {
+    ours: ours.map((w) => w.name),
+    kept: keptSheets.map((k) => k.to),
+    keptSheets,
+    finalNames,
+    renamed,
+    at,
+    present: sheets.map((w) => w.name),
+    notes,
+  };
 }
 
 /**
@@ -152,12 +203,19 @@ async function clearDeadRuns(ctx: ContextLike, sheets: WorksheetLike[], run: Run
   wb.tables.load("items/name");
   await ctx.sync();
   const again = lockState(wb.names.items, run.now());
-  if (again.state === "held" || (again.state === "expired" && (first.state !== "expired" || String(again.item.formula) !== String(first.item.formula)))) throw busyError(again.lock);
+  if (
+    again.state === "held" ||
+    (again.state === "expired" &&
+      (first.state !== "expired" || String(again.item.formula) !== String(first.item.formula)))
+  )
+    throw busyError(again.lock);
   const tempTables = wb.tables.items.filter((t) => tempTableRun(t.name) !== null);
   for (const t of tempTables) t.worksheet.load("name");
   if (tempTables.length) await ctx.sync();
   const left = findLeftovers(sheets, tempTables, (t) => t.worksheet.name, run.runId);
-  const notes = [again.state === "expired" ? takeoverNote(again.lock) : null, leftoversNote(left)].filter((n): n is string => !!n);
+  const notes = [again.state === "expired" ? takeoverNote(again.lock) : null, leftoversNote(left)].filter(
+    (n): n is string => !!n,
+  );
   if (!notes.length) return [];
   if (again.state === "expired") again.item.delete();
   for (const tag of left.tags) tag.delete();

@@ -77,11 +77,19 @@ export function styleRectangles(sheet: PlanSheet): Map<string, RangeRef[]> {
 /** Merges as calls: runs of one-row merges over the same columns on consecutive rows become one `merge(true)`. */
 export function mergeRuns(merges: readonly RangeRef[]): (RangeRef & { across: boolean })[] {
   const out: (RangeRef & { across: boolean })[] = [];
-  const single = merges.filter((m) => m.top === m.bottom).sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const single = merges
+    .filter((m) => m.top === m.bottom)
+    .sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
   for (const m of merges) if (m.top !== m.bottom) out.push({ ...m, across: false });
-  for (let i = 0; i < single.length; ) {
+  for (let i = 0; i < single.length;) {
     let j = i + 1;
-    while (j < single.length && single[j].left === single[i].left && single[j].right === single[i].right && single[j].top === single[j - 1].top + 1) j++;
+    while (
+      j < single.length &&
+      single[j].left === single[i].left &&
+      single[j].right === single[i].right &&
+      single[j].top === single[j - 1].top + 1
+    )
+      j++;
     out.push(j - i > 1 ? { ...single[i], bottom: single[j - 1].top, across: true } : { ...single[i], across: false });
     i = j;
   }
@@ -104,13 +112,21 @@ export function styleSetters(s: CellStyle, base?: CellStyle): Setter[] {
   const differs = <K extends keyof CellStyle>(k: K) => all || s[k] !== b[k];
   if (differs("bold") && (all ? s.bold : true)) out.push((f) => (f.font.bold = !!s.bold));
   if (differs("italic") && (all ? s.italic : true)) out.push((f) => (f.font.italic = !!s.italic));
-  if (differs("underline") && (all ? s.underline : true)) out.push((f) => (f.font.underline = s.underline ? "Single" : "None"));
+  if (differs("underline") && (all ? s.underline : true))
+    out.push((f) => (f.font.underline = s.underline ? "Single" : "None"));
   if (differs("size") && (all ? s.size : true)) out.push((f) => (f.font.size = s.size ?? 11));
   if (differs("color") && (all ? s.color : true)) out.push((f) => (f.font.color = `#${s.color ?? "000000"}`));
-  if (differs("fill") && (all ? s.fill : true)) out.push((f) => (s.fill ? (f.fill.color = `#${s.fill}`) : f.fill.clear()));
+  if (differs("fill") && (all ? s.fill : true))
+    out.push((f) => (s.fill ? (f.fill.color = `#${s.fill}`) : f.fill.clear()));
   if (differs("wrap") && (all ? s.wrap : true)) out.push((f) => (f.wrapText = !!s.wrap));
-  if (differs("align") && (all ? s.align : true)) out.push((f) => (f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : s.align === "right" ? "Right" : "General"));
-  if (differs("vAlign") && (all ? s.vAlign : true)) out.push((f) => (f.verticalAlignment = s.vAlign === "center" ? "Center" : s.vAlign === "top" ? "Top" : "Bottom"));
+  if (differs("align") && (all ? s.align : true))
+    out.push(
+      (f) =>
+        (f.horizontalAlignment =
+          s.align === "left" ? "Left" : s.align === "center" ? "Center" : s.align === "right" ? "Right" : "General"),
+    );
+  if (differs("vAlign") && (all ? s.vAlign : true))
+    out.push((f) => (f.verticalAlignment = s.vAlign === "center" ? "Center" : s.vAlign === "top" ? "Top" : "Bottom"));
   if (differs("border") && (all ? s.border : true))
     out.push((f) => {
       for (const edge of EDGES) {
@@ -137,7 +153,12 @@ function formatOp(ws: () => WorksheetLike, rect: RangeRef, setters: Setter[], bo
     bytes: BYTES_PER_RANGE + setters.length * BYTES_PER_SETTER + (borders ? 6 * (BYTES_PER_SETTER + 100) : 0),
     idempotent: true,
     run: () => {
-      const f = ws().getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).format;
+      const f = ws().getRangeByIndexes(
+        rect.top,
+        rect.left,
+        rect.bottom - rect.top + 1,
+        rect.right - rect.left + 1,
+      ).format;
       for (const set of setters) set(f);
     },
   };
@@ -167,12 +188,18 @@ export function storedGrid(sheet: PlanSheet, date1904: boolean): CellValue[][] {
       const line = (grid[b.row + r] ??= []);
       row.forEach((c, k) => {
         const v = planValue(c.v, date1904);
-        line[b.col + k] = v === "" || v === null ? null : typeof v === "string" ? storedText(v) : typeof v === "number" && !Number.isFinite(v) ? String(v) : v;
+        line[b.col + k] =
+          v === "" || v === null
+            ? null
+            : typeof v === "string"
+              ? storedText(v)
+              : typeof v === "number" && !Number.isFinite(v)
+                ? String(v)
+                : v;
       });
     });
   return grid;
 }
-
 
 export interface OpOptions {
   date1904: boolean;
@@ -181,7 +208,13 @@ export interface OpOptions {
 }
 
 /** Values and number formats in row chunks under the request budget, then the in-workbook links. */
-function cellOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: OpOptions): Op[] {
+function cellOps(
+  plan: ReportPlan,
+  sheet: PlanSheet,
+  ws: () => WorksheetLike,
+  finalName: (key: string) => string | undefined,
+  opts: OpOptions,
+): Op[] {
   const content: Op[] = [];
   const maxOpBytes = Math.floor((opts.requestBudget ?? REQUEST_BUDGET) / 2);
   for (const b of sheet.blocks) {
@@ -208,7 +241,11 @@ function cellOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, fi
     while (start < values.length) {
       let end = start;
       let bytes = 400;
-      while (end < values.length && (end === start || bytes + JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length <= maxOpBytes)) {
+      while (
+        end < values.length &&
+        (end === start ||
+          bytes + JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length <= maxOpBytes)
+      ) {
         bytes += JSON.stringify(values[end]).length + JSON.stringify(formats[end]).length;
         end++;
       }
@@ -257,22 +294,40 @@ function layoutOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike):
   // call: merge(true) "merges cells in each row of the specified range as separate merged cells"
   // (Excel.Range.merge reference, ExcelApi 1.2), so a 1,000-row table costs one action, not 1,000.
   for (const m of mergeRuns(sheet.merges ?? []))
-    content.push({ bytes: 250, idempotent: true, run: () => ws().getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(m.across) });
+    content.push({
+      bytes: 250,
+      idempotent: true,
+      run: () =>
+        ws()
+          .getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)
+          .merge(m.across),
+    });
   // Each is a range, its format and an action: ~300 bytes as Office.js sends them.
-  sheet.widths.forEach((w, c) => content.push({ bytes: 300, idempotent: true, run: () => void (ws().getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR)) }));
+  sheet.widths.forEach((w, c) =>
+    content.push({
+      bytes: 300,
+      idempotent: true,
+      run: () => void (ws().getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR)),
+    }),
+  );
   // Runs of adjacent rows of one height are set together.
   const heights = Object.entries(sheet.heights ?? {})
     .map(([r, h]) => ({ r: Number(r), h }))
     .sort((x, y) => x.r - y.r);
-  for (let i = 0; i < heights.length; ) {
+  for (let i = 0; i < heights.length;) {
     let j = i + 1;
     while (j < heights.length && heights[j].r === heights[j - 1].r + 1 && heights[j].h === heights[i].h) j++;
     const { r, h } = heights[i];
     const n = j - i;
-    content.push({ bytes: 300, idempotent: true, run: () => void (ws().getRangeByIndexes(r, 0, n, 1).format.rowHeight = h) });
+    content.push({
+      bytes: 300,
+      idempotent: true,
+      run: () => void (ws().getRangeByIndexes(r, 0, n, 1).format.rowHeight = h),
+    });
     i = j;
   }
-  if (sheet.tabColor) content.push({ bytes: 120, idempotent: true, run: () => void (ws().tabColor = `#${sheet.tabColor}`) });
+  if (sheet.tabColor)
+    content.push({ bytes: 120, idempotent: true, run: () => void (ws().tabColor = `#${sheet.tabColor}`) });
   return content;
 }
 
@@ -311,12 +366,18 @@ function objectOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, 
 }
 
 /** A sheet's content operations and its objects (conditional formats, the table); its charts are charts.ts's. */
-export function sheetOps(plan: ReportPlan, sheet: PlanSheet, ws: () => WorksheetLike, finalName: (key: string) => string | undefined, opts: OpOptions, tempTable: string): { content: Op[]; objects: Op[] } {
+export function sheetOps(
+  plan: ReportPlan,
+  sheet: PlanSheet,
+  ws: () => WorksheetLike,
+  finalName: (key: string) => string | undefined,
+  opts: OpOptions,
+  tempTable: string,
+): { content: Op[]; objects: Op[] } {
   const content = cellOps(plan, sheet, ws, finalName, opts);
   append(content, layoutOps(plan, sheet, ws));
   return { content, objects: objectOps(plan, sheet, ws, tempTable) };
 }
-
 
 export function rangeOf(ws: WorksheetLike, r: RangeRef): RangeLike {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);

@@ -55,7 +55,11 @@ export interface RunContext {
 
 /** A run's id: letters and digits, unique enough per workbook (it names temporary sheets and tables). */
 export function newRunId(): string {
-  return Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, "0").padEnd(8, "0");
+  return Math.random()
+    .toString(36)
+    .slice(2, 10)
+    .replace(/[^a-z0-9]/g, "0")
+    .padEnd(8, "0");
 }
 
 const quoted = (text: string) => `="${text}"`;
@@ -88,7 +92,10 @@ function clock(ms: number): string {
 }
 
 /** What the lock says now: free, held by a live run, or expired (with the item to take over). */
-export function lockState(names: NamedItemLike[], now: number): { state: "free" } | { state: "held" | "expired"; lock: RunLock; item: NamedItemLike } {
+export function lockState(
+  names: NamedItemLike[],
+  now: number,
+): { state: "free" } | { state: "held" | "expired"; lock: RunLock; item: NamedItemLike } {
   const item = names.find((n) => n.name === RUN_LOCK);
   const lock = item ? parseLock(item.formula) : null;
   if (!item) return { state: "free" };
@@ -98,10 +105,14 @@ export function lockState(names: NamedItemLike[], now: number): { state: "free" 
 }
 
 export function busyError(lock: RunLock): HostError {
-  const from = lock.source === "ribbon" ? "from the ribbon" : lock.source === "pane" ? "from the Programme Check pane" : "";
+  const from =
+    lock.source === "ribbon" ? "from the ribbon" : lock.source === "pane" ? "from the Programme Check pane" : "";
   return new HostError(
     "busy",
-    `A report is already being written in this workbook ${from} (started ${clock(lock.started)}, here or by a co-author). Wait until it has finished, then try again. Should that run have stopped part-way, this workbook is free again at ${clock(lock.expires)}. Nothing was changed.`.replace("  ", " "),
+    `A report is already being written in this workbook ${from} (started ${clock(lock.started)}, here or by a co-author). Wait until it has finished, then try again. Should that run have stopped part-way, this workbook is free again at ${clock(lock.expires)}. Nothing was changed.`.replace(
+      "  ",
+      " ",
+    ),
     "RunInProgress",
   );
 }
@@ -118,7 +129,10 @@ export function takeoverNote(lock: RunLock): string {
  */
 export function queueTakeLock(ctx: ContextLike, run: RunContext): void {
   const now = run.now();
-  ctx.workbook.names.add(RUN_LOCK, lockFormula({ runId: run.runId, source: run.source, started: now, expires: now + LOCK_TTL_MS })).visible = false;
+  ctx.workbook.names.add(
+    RUN_LOCK,
+    lockFormula({ runId: run.runId, source: run.source, started: now, expires: now + LOCK_TTL_MS }),
+  ).visible = false;
 }
 
 /** After the batch that took it: is the lock ours (a co-author's run may have won the merge)? Throws "busy" if not. */
@@ -127,7 +141,12 @@ export async function confirmLock(ctx: ContextLike, run: RunContext): Promise<Na
   names.load("items/name,items/formula");
   await ctx.sync();
   const s = lockState(names.items, run.now());
-  if (s.state === "free" || s.lock.runId !== run.runId) throw busyError(s.state === "free" ? { runId: "?", source: "other", started: run.now(), expires: run.now() + LOCK_TTL_MS } : s.lock);
+  if (s.state === "free" || s.lock.runId !== run.runId)
+    throw busyError(
+      s.state === "free"
+        ? { runId: "?", source: "other", started: run.now(), expires: run.now() + LOCK_TTL_MS }
+        : s.lock,
+    );
   return s.item;
 }
 
@@ -140,17 +159,28 @@ export interface Leftovers {
 }
 
 /** Dead runs' leftovers (the caller holds the workbook, so any other run is dead). Sheets' names and tables loaded. */
-export function findLeftovers(sheets: WorksheetLike[], tables: TableLike[], tableSheet: (t: TableLike) => string, runId: string): Leftovers {
+export function findLeftovers(
+  sheets: WorksheetLike[],
+  tables: TableLike[],
+  tableSheet: (t: TableLike) => string,
+  runId: string,
+): Leftovers {
   const out: Leftovers = { sheets: [], tags: [], tables: 0 };
   for (const ws of sheets) {
     const tag = ws.names.items.find((n) => n.name === RUN_TAG);
     const tagRun = tagOf(tag);
     const tempRun = tempSheetRun(ws.name);
-    if ((tempRun && tempRun !== runId) || (tagRun && tagRun !== runId && !ws.names.items.some((n) => n.name === REPORT_MARKER))) out.sheets.push(ws);
+    if (
+      (tempRun && tempRun !== runId) ||
+      (tagRun && tagRun !== runId && !ws.names.items.some((n) => n.name === REPORT_MARKER))
+    )
+      out.sheets.push(ws);
     else if (tag && tagRun !== runId) out.tags.push(tag);
   }
   const gone = new Set(out.sheets.map((w) => w.name));
-  out.tables = tables.filter((t) => tempTableRun(t.name) && tempTableRun(t.name) !== runId && gone.has(tableSheet(t))).length;
+  out.tables = tables.filter(
+    (t) => tempTableRun(t.name) && tempTableRun(t.name) !== runId && gone.has(tableSheet(t)),
+  ).length;
   return out;
 }
 
@@ -162,7 +192,9 @@ export function leftoversNote(l: Leftovers): string | null {
     temps ? `${temps} hidden temporary sheet${temps === 1 ? "" : "s"}` : "",
     cut.length ? `${cut.length} unfinished report sheet${cut.length === 1 ? "" : "s"} (${cut.join(", ")})` : "",
     l.tables ? `${l.tables} table${l.tables === 1 ? "" : "s"} on them` : "",
-    l.tags.length && !l.sheets.length ? `the marks it left on ${l.tags.length} finished sheet${l.tags.length === 1 ? "" : "s"}` : "",
+    l.tags.length && !l.sheets.length
+      ? `the marks it left on ${l.tags.length} finished sheet${l.tags.length === 1 ? "" : "s"}`
+      : "",
   ].filter(Boolean);
   return `An earlier report run stopped part-way; what it left was removed: ${parts.join(", ")}.`;
 }

@@ -32,7 +32,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_TEXT =
+  /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Excel returns "" for an empty cell and the error's text for an error cell. */
 export function fromExcel(v: unknown): CellValue {
@@ -72,7 +73,10 @@ export async function detectDate1904(ctx: ContextLike): Promise<boolean> {
   return answer();
 }
 
-export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
+export async function readSnapshot(
+  ctx: ContextLike,
+  opts: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
   const blockCells = opts.blockCells ?? BLOCK_CELLS;
   const budget = opts.responseBudget ?? RESPONSE_BUDGET; // one budget with the layout's read-back (batching.ts)
   const maxCells = opts.maxCells ?? 3_000_000;
@@ -121,12 +125,15 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
     if (range) tableSnaps.push({ name: t.name, sheet: t.worksheet.name, range });
   });
   // Report sheets the next report reads back: the RAG History and the plan snapshots.
-  const historySheets = new Set(reportSheets.filter((r) => r.key === "history" || r.key === "snapshot").map((r) => r.sheet));
+  const historySheets = new Set(
+    reportSheets.filter((r) => r.key === "history" || r.key === "snapshot").map((r) => r.sheet),
+  );
   const regions: Region[] = [];
   sheets.items.forEach((ws, i) => {
     const u = used[i];
     if (u.isNullObject) return;
-    const wanted = isInputSheetName(ws.name) || historySheets.has(ws.name) || tableSnaps.some((t) => t.sheet === ws.name);
+    const wanted =
+      isInputSheetName(ws.name) || historySheets.has(ws.name) || tableSnaps.some((t) => t.sheet === ws.name);
     if (!wanted) return;
     regions.push({ sheet: ws.name, ws, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
   });
@@ -144,7 +151,8 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
   const blocks: Block[] = [];
   for (const r of regions) {
     const rowsPerBlock = Math.max(1, Math.floor(blockCells / Math.max(1, r.cols)));
-    for (let row = 0; row < r.rows; row += rowsPerBlock) blocks.push({ region: r, row, rows: Math.min(rowsPerBlock, r.rows - row) });
+    for (let row = 0; row < r.rows; row += rowsPerBlock)
+      blocks.push({ region: r, row, rows: Math.min(rowsPerBlock, r.rows - row) });
   }
   const values = new Map<Region, CellValue[][]>(regions.map((r) => [r, []]));
   let i = 0;
@@ -153,7 +161,10 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
     // Group blocks into one sync while the estimated response fits the budget.
     let bytes = 0;
     let j = i;
-    while (j < blocks.length && (j === i || bytes + blocks[j].rows * blocks[j].region.cols * BYTES_PER_CELL <= budget)) {
+    while (
+      j < blocks.length &&
+      (j === i || bytes + blocks[j].rows * blocks[j].region.cols * BYTES_PER_CELL <= budget)
+    ) {
       bytes += blocks[j].rows * blocks[j].region.cols * BYTES_PER_CELL;
       j++;
     }
@@ -168,7 +179,14 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
       if (!TOO_LARGE.has(codeOf(e) ?? "")) throw e;
       // The estimate was short (long texts): split the blocks and try again.
       if (group.length === 1 && group[0].rows === 1) throw e;
-      const split: Block[] = group.flatMap((b) => (b.rows > 1 ? [{ region: b.region, row: b.row, rows: Math.ceil(b.rows / 2) }, { region: b.region, row: b.row + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2) }] : [{ region: b.region, row: b.row, rows: b.rows }]));
+      const split: Block[] = group.flatMap((b) =>
+        b.rows > 1
+          ? [
+              { region: b.region, row: b.row, rows: Math.ceil(b.rows / 2) },
+              { region: b.region, row: b.row + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2) },
+            ]
+          : [{ region: b.region, row: b.row, rows: b.rows }],
+      );
       blocks.splice(i, group.length, ...split);
       continue;
     }
@@ -182,7 +200,12 @@ export async function readSnapshot(ctx: ContextLike, opts: ReadOptions = {}): Pr
     i += group.length;
   }
 
-  const sheetSnaps: SheetSnapshot[] = regions.map((r) => ({ name: r.sheet, top: r.top, left: r.left, rows: values.get(r)! }));
+  const sheetSnaps: SheetSnapshot[] = regions.map((r) => ({
+    name: r.sheet,
+    top: r.top,
+    left: r.left,
+    rows: values.get(r)!,
+  }));
   return {
     snapshot: { sheets: sheetSnaps, tables: tableSnaps, date1904, reportSheets },
     stats: { syncs, cells: total, blocks: blocks.length },

@@ -18,11 +18,16 @@ export interface Capabilities {
 export type IsSetSupported = (name: string, version: string) => boolean;
 
 export function officeIsSetSupported(): IsSetSupported {
-  return (name, version) => typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(name, version);
+  return (name, version) =>
+    typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(name, version);
 }
 
 export function capabilities(isSetSupported: IsSetSupported): Capabilities {
-  if (!isSetSupported("ExcelApi", "1.8")) throw new HostError("unsupported", `This version of Excel is too old for the add-in (it needs the ExcelApi 1.8 requirement set). It works in ${EXCEL_VERSION_NOTE}.`);
+  if (!isSetSupported("ExcelApi", "1.8"))
+    throw new HostError(
+      "unsupported",
+      `This version of Excel is too old for the add-in (it needs the ExcelApi 1.8 requirement set). It works in ${EXCEL_VERSION_NOTE}.`,
+    );
   return { pageLayout: isSetSupported("ExcelApi", "1.9"), mergeUndo: isSetSupported("ExcelApi", "1.20") };
 }
 

@@ -29,7 +29,10 @@ export function excelRunner(): Runner {
   return (options, batch) => Excel.run(options as Excel.RunOptions, (ctx) => batch(ctx));
 }
 
-export type Analyser = (snapshot: WorkbookSnapshot, opts: { asOf?: Day | null; include?: ReportInclude; now: Date; sources?: readonly SourceInput[] }) => Promise<{ analysis: Analysis; plan: ReportPlan }>;
+export type Analyser = (
+  snapshot: WorkbookSnapshot,
+  opts: { asOf?: Day | null; include?: ReportInclude; now: Date; sources?: readonly SourceInput[] },
+) => Promise<{ analysis: Analysis; plan: ReportPlan }>;
 
 export interface ReportInclude {
   board?: boolean;
@@ -82,10 +85,19 @@ export interface CheckOutcome {
   read: ReadStats;
 }
 
-export async function checkOpenWorkbook(deps: HostDeps, opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (done: number, total: number) => void } = {}): Promise<CheckOutcome> {
+export async function checkOpenWorkbook(
+  deps: HostDeps,
+  opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CheckOutcome> {
   capabilities(deps.isSetSupported);
-  const { snapshot, stats } = await withRetry(deps, () => deps.run({ delayForCellEdit: true }, (ctx) => readSnapshot(ctx, { onProgress: opts.onProgress })));
-  const { analysis, plan } = await deps.analyse(snapshot, { asOf: opts.asOf, include: opts.include, now: (deps.now ?? (() => new Date()))() });
+  const { snapshot, stats } = await withRetry(deps, () =>
+    deps.run({ delayForCellEdit: true }, (ctx) => readSnapshot(ctx, { onProgress: opts.onProgress })),
+  );
+  const { analysis, plan } = await deps.analyse(snapshot, {
+    asOf: opts.asOf,
+    include: opts.include,
+    now: (deps.now ?? (() => new Date()))(),
+  });
   return { snapshot, analysis, plan, read: stats };
 }
 
@@ -103,10 +115,19 @@ export interface ReportOutcome extends CheckOutcome {
  */
 export async function writeReportToWorkbook(
   deps: HostDeps,
-  opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (stage: string, done: number, total: number) => void; beforeWrite?: (checked: CheckOutcome) => void } = {},
+  opts: {
+    asOf?: Day | null;
+    include?: ReportInclude;
+    onProgress?: (stage: string, done: number, total: number) => void;
+    beforeWrite?: (checked: CheckOutcome) => void;
+  } = {},
 ): Promise<ReportOutcome> {
   const caps = capabilities(deps.isSetSupported);
-  const checked = await checkOpenWorkbook(deps, { asOf: opts.asOf, include: opts.include, onProgress: (d, t) => opts.onProgress?.("Reading", d, t) });
+  const checked = await checkOpenWorkbook(deps, {
+    asOf: opts.asOf,
+    include: opts.include,
+    onProgress: (d, t) => opts.onProgress?.("Reading", d, t),
+  });
   opts.beforeWrite?.(checked);
   const plan = checked.plan;
   const platform = deps.platform ?? "other";
@@ -117,7 +138,15 @@ export async function writeReportToWorkbook(
     const layout = await deps.run({ delayForCellEdit: true }, (ctx) => prepareLayout(ctx, plan, { run }));
     const merge = caps.mergeUndo && layout.ours.length === 0;
     const attempt = (grouped: boolean, runId: string) =>
-      writeOnce(deps, { run: { ...run, runId }, layout, grouped, checked, opts, caps, place: !grouped || platform === "web" });
+      writeOnce(deps, {
+        run: { ...run, runId },
+        layout,
+        grouped,
+        checked,
+        opts,
+        caps,
+        place: !grouped || platform === "web",
+      });
     try {
       const out = await attempt(merge, run.runId);
       undoable = merge;
@@ -133,7 +162,16 @@ export async function writeReportToWorkbook(
 }
 
 /** Errors that say the write itself cannot be done, whatever the undo group: not worth a second try without it. */
-const NOT_THE_GROUP = new Set(["protected", "read-only", "name-taken", "cell-edit", "too-large", "busy", "inactive", "conflict"]);
+const NOT_THE_GROUP = new Set([
+  "protected",
+  "read-only",
+  "name-taken",
+  "cell-edit",
+  "too-large",
+  "busy",
+  "inactive",
+  "conflict",
+]);
 
 function undoGroupRefused(e: unknown): boolean {
   const code = codeOf((e as { cause?: unknown }).cause ?? e);
@@ -144,7 +182,15 @@ function undoGroupRefused(e: unknown): boolean {
 /** One write, in one Excel.run (grouped or not); after a failure, what this run added is removed in a run of its own. */
 async function writeOnce(
   deps: HostDeps,
-  w: { run: RunContext; layout: Layout; grouped: boolean; checked: CheckOutcome; opts: { onProgress?: (stage: string, done: number, total: number) => void }; caps: ReturnType<typeof capabilities>; place: boolean },
+  w: {
+    run: RunContext;
+    layout: Layout;
+    grouped: boolean;
+    checked: CheckOutcome;
+    opts: { onProgress?: (stage: string, done: number, total: number) => void };
+    caps: ReturnType<typeof capabilities>;
+    place: boolean;
+  },
 ): Promise<ApplyResult> {
   const created: string[] = [];
   try {
@@ -160,7 +206,9 @@ async function writeOnce(
       }),
     );
   } catch (e) {
-    const left = await deps.run({ delayForCellEdit: true }, (ctx) => cleanUpRun(ctx, w.run.runId, created)).catch(() => null);
+    const left = await deps
+      .run({ delayForCellEdit: true }, (ctx) => cleanUpRun(ctx, w.run.runId, created))
+      .catch(() => null);
     const h = explain(e);
     if (left === null || left.length) {
       // Excel would not remove them now (another workbook in front, a lost connection): hidden, or left as they are, and tagged; the next run removes them.

@@ -26,7 +26,8 @@ export interface Setting {
 export function viewSettings(sheet: PlanSheet, ws: () => WorksheetLike, caps: Capabilities): Setting[] {
   const out: Setting[] = [];
   const n = sheet.name;
-  if (sheet.freezeRows) out.push({ what: `${n}: frozen rows`, run: () => ws().freezePanes.freezeRows(sheet.freezeRows) });
+  if (sheet.freezeRows)
+    out.push({ what: `${n}: frozen rows`, run: () => ws().freezePanes.freezeRows(sheet.freezeRows) });
   if (!caps.pageLayout) return out;
   out.push({
     what: `${n}: orientation and fit to page`,
@@ -51,15 +52,27 @@ export function viewSettings(sheet: PlanSheet, ws: () => WorksheetLike, caps: Ca
     },
   });
   const rows = sheet.print.repeatRows;
-  if (rows) out.push({ what: `${n}: print titles`, run: () => ws().pageLayout.setPrintTitleRows(`$${rows[0] + 1}:$${rows[1] + 1}`) });
+  if (rows)
+    out.push({
+      what: `${n}: print titles`,
+      run: () => ws().pageLayout.setPrintTitleRows(`$${rows[0] + 1}:$${rows[1] + 1}`),
+    });
   const area = sheet.printArea;
   if (area) out.push({ what: `${n}: print area`, run: () => ws().pageLayout.setPrintArea(rangeOf(ws(), area)) });
-  for (const r of sheet.rowBreaks ?? []) out.push({ what: `${n}: page break at row ${r + 1}`, run: () => void ws().horizontalPageBreaks.add(ws().getRangeByIndexes(r, 0, 1, 1)) });
+  for (const r of sheet.rowBreaks ?? [])
+    out.push({
+      what: `${n}: page break at row ${r + 1}`,
+      run: () => void ws().horizontalPageBreaks.add(ws().getRangeByIndexes(r, 0, 1, 1)),
+    });
   return out;
 }
 
 /** Applies settings in one sync; if Excel refuses it, each on its own, skipping only those refused. */
-export async function applySettings(ctx: ContextLike, settings: Setting[], sync: () => Promise<void>): Promise<string[]> {
+export async function applySettings(
+  ctx: ContextLike,
+  settings: Setting[],
+  sync: () => Promise<void>,
+): Promise<string[]> {
   if (!settings.length) return [];
   try {
     for (const s of settings) s.run();

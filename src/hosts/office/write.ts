@@ -7,16 +7,35 @@ import type { ContextLike, NamedItemLike, WorksheetLike } from "./excel-types";
 import { type Layout } from "./layout";
 import { sendOps } from "./batching";
 import { sheetOps, storedGrid, type Op, type OpOptions } from "./ops";
-import { busyError, confirmLock, lockState, queueTakeLock, RUN_TAG, tagFormula, tagOf, tempSheetName, tempSheetRun, tempTableName, type RunContext } from "./ownership";
+import {
+  busyError,
+  confirmLock,
+  lockState,
+  queueTakeLock,
+  RUN_TAG,
+  tagFormula,
+  tagOf,
+  tempSheetName,
+  tempSheetRun,
+  tempTableName,
+  type RunContext,
+} from "./ownership";
 import { applySettings, viewSettings } from "./view-settings";
 import type { Capabilities } from "./requirements";
 
 // The parts, for callers that import them from here.
-export { POINTS_PER_CHAR, blockFormatOps, mergeRuns, planValue, storedGrid, styleRectangles, styleSetters } from "./ops";
+export {
+  POINTS_PER_CHAR,
+  blockFormatOps,
+  mergeRuns,
+  planValue,
+  storedGrid,
+  styleRectangles,
+  styleSetters,
+} from "./ops";
 export { headerSections, viewSettings } from "./view-settings";
 export { addChart } from "./charts";
 export { prepareLayout, type Layout } from "./layout";
-
 
 /**
  * Applies a report plan to the open workbook, in one of two ways chosen by what Excel can undo
@@ -91,7 +110,12 @@ interface Job {
   sync: () => Promise<void>;
 }
 
-export async function applyPlan(ctx: ContextLike, plan: ReportPlan, layout: Layout, opts: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  ctx: ContextLike,
+  plan: ReportPlan,
+  layout: Layout,
+  opts: ApplyOptions,
+): Promise<ApplyResult> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -115,7 +139,15 @@ export async function applyPlan(ctx: ContextLike, plan: ReportPlan, layout: Layo
   }
   await (job.replacing ? swapIn(job) : putInPlace(job));
   append(skipped, await finish(job));
-  return { sheets: plan.sheets.map((s, i) => ({ key: s.key, name: finalName(i) })), renamed: layout.renamed, replaced: layout.ours, kept: layout.kept, skipped, notes: layout.notes, syncs };
+  return {
+    sheets: plan.sheets.map((s, i) => ({ key: s.key, name: finalName(i) })),
+    renamed: layout.renamed,
+    replaced: layout.ours,
+    kept: layout.kept,
+    skipped,
+    notes: layout.notes,
+    syncs,
+  };
 }
 
 /** 1. The lock (first, so a second run's batch stops there), and the sheets: under their final names on a first report, hidden temporary ones when replacing; each tagged with the run. */
@@ -157,12 +189,25 @@ async function writeContent(job: Job): Promise<string[]> {
   const objects: Op[] = [];
   const charts: ChartJob[] = [];
   plan.sheets.forEach((sheet, i) => {
-    const o = sheetOps(plan, sheet, () => made[i], (k) => job.layout.finalNames.get(k), opts, tempTableName(job.runId, i));
+    const o = sheetOps(
+      plan,
+      sheet,
+      () => made[i],
+      (k) => job.layout.finalNames.get(k),
+      opts,
+      tempTableName(job.runId, i),
+    );
     append(content, o.content);
     append(objects, o.objects);
     for (const spec of sheet.charts) charts.push({ sheet: job.finalName(i), ws: () => made[i], spec });
   });
-  await sendOps(job.ctx, content, objects, { requestBudget: opts.requestBudget, pageLayout: opts.capabilities.pageLayout, onProgress: opts.onProgress }, job.sync);
+  await sendOps(
+    job.ctx,
+    content,
+    objects,
+    { requestBudget: opts.requestBudget, pageLayout: opts.capabilities.pageLayout, onProgress: opts.onProgress },
+    job.sync,
+  );
   return applyCharts(job.ctx, charts, opts.date1904, job.sync);
 }
 
@@ -203,7 +248,14 @@ async function swapIn(job: Job): Promise<void> {
     moveKeptToEnd(ctx.workbook, job.layout);
     await job.sync();
   } catch (e) {
-    await settleSwap(ctx, plan, (i) => tempSheetName(job.runId, i), job.finalName, job.marker, new Set(job.layout.ours));
+    await settleSwap(
+      ctx,
+      plan,
+      (i) => tempSheetName(job.runId, i),
+      job.finalName,
+      job.marker,
+      new Set(job.layout.ours),
+    );
     throw explain(e);
   }
 }
@@ -215,7 +267,11 @@ async function swapIn(job: Job): Promise<void> {
  */
 async function finish(job: Job): Promise<string[]> {
   const { ctx, plan, made, sync } = job;
-  const skipped = await applySettings(ctx, plan.sheets.flatMap((s, i) => viewSettings(s, () => made[i], job.opts.capabilities)), sync);
+  const skipped = await applySettings(
+    ctx,
+    plan.sheets.flatMap((s, i) => viewSettings(s, () => made[i], job.opts.capabilities)),
+    sync,
+  );
   try {
     // Tables can take their names once the old sheets (and their tables) are gone.
     ctx.workbook.tables.load("items/name");
@@ -241,7 +297,10 @@ async function finish(job: Job): Promise<string[]> {
     await sync();
   } catch {
     if (active >= 0) skipped.push(`${plan.sheets[active].name}: opening it`);
-    if (job.lock) await releaseOnItsOwn(ctx, job.runId).catch(() => skipped.push("releasing the workbook for other runs (they can start 10 minutes after this one began)"));
+    if (job.lock)
+      await releaseOnItsOwn(ctx, job.runId).catch(() =>
+        skipped.push("releasing the workbook for other runs (they can start 10 minutes after this one began)"),
+      );
   }
   return skipped;
 }
@@ -260,7 +319,14 @@ async function releaseOnItsOwn(ctx: ContextLike, runId: string): Promise<void> {
  * After a failed swap, leaves one whole report: the old one if it is still all there (the new
  * sheets are removed), otherwise the new one (its sheets get their marker and names, and are shown).
  */
-async function settleSwap(ctx: ContextLike, plan: ReportPlan, tempName: (i: number) => string, finalName: (i: number) => string, marker: (i: number) => string, oldNames: Set<string>): Promise<void> {
+async function settleSwap(
+  ctx: ContextLike,
+  plan: ReportPlan,
+  tempName: (i: number) => string,
+  finalName: (i: number) => string,
+  marker: (i: number) => string,
+  oldNames: Set<string>,
+): Promise<void> {
   try {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
@@ -302,10 +368,14 @@ export async function cleanUpRun(ctx: ContextLike, runId: string, ids: readonly 
   await ctx.sync();
   for (const w of wb.worksheets.items) w.names.load("items/name,items/formula");
   await ctx.sync();
-  const mine = (w: WorksheetLike) => ids.includes(w.id) || tagOf(w.names.items.find((n) => n.name === RUN_TAG)) === runId || tempSheetRun(w.name) === runId;
+  const mine = (w: WorksheetLike) =>
+    ids.includes(w.id) ||
+    tagOf(w.names.items.find((n) => n.name === RUN_TAG)) === runId ||
+    tempSheetRun(w.name) === runId;
   const finished = (w: WorksheetLike) => w.names.items.some((n) => n.name === "PMOHighlights.Report");
   const doomed = wb.worksheets.items.filter((w) => mine(w) && !finished(w));
-  for (const w of wb.worksheets.items) if (mine(w) && finished(w)) w.names.items.find((n) => n.name === RUN_TAG)?.delete();
+  for (const w of wb.worksheets.items)
+    if (mine(w) && finished(w)) w.names.items.find((n) => n.name === RUN_TAG)?.delete();
   let left: string[] = [];
   try {
     for (const w of doomed) w.delete();

@@ -13,7 +13,8 @@ export interface ChartData {
   values: (number | null)[][];
 }
 
-const C_NS = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const C_NS =
+  'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 function ref(sheet: string, r: RangeRef): string {
   const abs = rangeAddress(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
@@ -39,10 +40,25 @@ function title(text: string): string {
 function series(spec: ChartSpec, sheet: string, data: ChartData, i: number, numFmt?: string): string {
   const s = spec.series[i];
   const dash = s.dash ? `<a:prstDash val="dash"/>` : "";
-  const sp = s.hidden ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` : spec.type === "line" ? `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color)}${dash}<a:round/></a:ln></c:spPr>` : spec.type === "radar" ? `<c:spPr><a:ln w="28575">${solid(s.color)}</a:ln></c:spPr>` : `<c:spPr>${solid(s.color)}</c:spPr>`;
-  const points = (s.pointColors ?? []).map((col, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/><c:spPr>${solid(col)}<a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("");
+  const sp = s.hidden
+    ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`
+    : spec.type === "line"
+      ? `<c:spPr><a:ln w="28575" cap="rnd">${solid(s.color)}${dash}<a:round/></a:ln></c:spPr>`
+      : spec.type === "radar"
+        ? `<c:spPr><a:ln w="28575">${solid(s.color)}</a:ln></c:spPr>`
+        : `<c:spPr>${solid(s.color)}</c:spPr>`;
+  const points = (s.pointColors ?? [])
+    .map(
+      (col, k) =>
+        `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/><c:spPr>${solid(col)}<a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`,
+    )
+    .join("");
   const marker =
-    spec.type === "line" && s.dash ? `<c:marker><c:symbol val="none"/></c:marker>` : spec.type === "radar" || spec.type === "line" ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(s.color)}<a:ln>${solid(s.color)}</a:ln></c:spPr></c:marker>` : "";
+    spec.type === "line" && s.dash
+      ? `<c:marker><c:symbol val="none"/></c:marker>`
+      : spec.type === "radar" || spec.type === "line"
+        ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solid(s.color)}<a:ln>${solid(s.color)}</a:ln></c:spPr></c:marker>`
+        : "";
   const smooth = spec.type === "line" ? `<c:smooth val="0"/>` : "";
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${sp}${marker}${points}<c:cat><c:strRef><c:f>${ref(sheet, spec.categories)}</c:f>${strCache(data.categories)}</c:strRef></c:cat><c:val><c:numRef><c:f>${ref(sheet, s.values)}</c:f>${numCache(data.values[i], numFmt)}</c:numRef></c:val>${smooth}</c:ser>`;
 }
@@ -50,14 +66,29 @@ function series(spec: ChartSpec, sheet: string, data: ChartData, i: number, numF
 const AX_CAT = 500001;
 const AX_VAL = 500002;
 
-function axes(spec: ChartSpec, opts: { catPos: string; valPos: string; reverse?: boolean; numFmt?: string; min?: number; max?: number; crossesMax?: boolean; grid?: boolean; catCrossesAt?: number }): string {
+function axes(
+  spec: ChartSpec,
+  opts: {
+    catPos: string;
+    valPos: string;
+    reverse?: boolean;
+    numFmt?: string;
+    min?: number;
+    max?: number;
+    crossesMax?: boolean;
+    grid?: boolean;
+    catCrossesAt?: number;
+  },
+): string {
   const scaling = (o: { min?: number; max?: number; reverse?: boolean }) =>
     `<c:scaling><c:orientation val="${o.reverse ? "maxMin" : "minMax"}"/>${o.max !== undefined ? `<c:max val="${o.max}"/>` : ""}${o.min !== undefined ? `<c:min val="${o.min}"/>` : ""}</c:scaling>`;
   const text = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
   // A category axis that crosses at a value (the Gantt chart's as-of date) is drawn there as a dashed
   // red line, its labels kept at the low end (tickLblPos low), as Excel's "Vertical axis crosses at" does.
   const asOf = opts.catCrossesAt !== undefined;
-  const catLine = asOf ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>` : "";
+  const catLine = asOf
+    ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>`
+    : "";
   const cat = `<c:catAx><c:axId val="${AX_CAT}"/>${scaling({ reverse: opts.reverse })}<c:delete val="0"/><c:axPos val="${opts.catPos}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="${asOf ? "low" : "nextTo"}"/>${catLine}${text}<c:crossAx val="${AX_VAL}"/>${asOf ? `<c:crossesAt val="${opts.catCrossesAt}"/>` : `<c:crosses val="autoZero"/>`}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const unit = spec.valueAxis?.majorUnit !== undefined ? `<c:majorUnit val="${spec.valueAxis.majorUnit}"/>` : "";
   const val = `<c:valAx><c:axId val="${AX_VAL}"/>${scaling({ min: opts.min, max: opts.max })}<c:delete val="0"/><c:axPos val="${opts.valPos}"/>${opts.grid === false ? "" : `<c:majorGridlines><c:spPr><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>`}<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text}<c:crossAx val="${AX_CAT}"/><c:crosses val="${opts.crossesMax ? "max" : "autoZero"}"/><c:crossBetween val="between"/>${unit}</c:valAx>`;
@@ -65,7 +96,12 @@ function axes(spec: ChartSpec, opts: { catPos: string; valPos: string; reverse?:
 }
 
 /** The chart part for one chart. `serial` converts plan days to the workbook's date serials. */
-export function chartXml(spec: ChartSpec, sheet: string, data: ChartData, serial: (v: number | { day: number } | undefined) => number | undefined): string {
+export function chartXml(
+  spec: ChartSpec,
+  sheet: string,
+  data: ChartData,
+  serial: (v: number | { day: number } | undefined) => number | undefined,
+): string {
   const ids = `<c:axId val="${AX_CAT}"/><c:axId val="${AX_VAL}"/>`;
   let plot: string;
   switch (spec.type) {
@@ -98,7 +134,10 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData, serial
       break;
     }
   }
-  const legend = spec.legend === false ? "" : `<c:legend><c:legendPos val="${spec.type === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`;
+  const legend =
+    spec.legend === false
+      ? ""
+      : `<c:legend><c:legendPos val="${spec.type === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace ${C_NS}><c:roundedCorners val="0"/><c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr></c:chartSpace>`;
 }

@@ -82,28 +82,56 @@ export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
         headers.push(text || `Column${c + 1}`);
       }
       add(`xl/tables/table${tableId}.xml`, tableXml(tableId, s.table, headers));
-      overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
-      sheetRels.push(`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/>`);
+      overrides.push(
+        `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+      );
+      sheetRels.push(
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/>`,
+      );
       tail = `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
     }
-    const dv = s.validations?.length ? `<dataValidations count="${s.validations.length}">${s.validations.join("")}</dataValidations>` : "";
+    const dv = s.validations?.length
+      ? `<dataValidations count="${s.validations.length}">${s.validations.join("")}</dataValidations>`
+      : "";
     const margins = `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    add(`xl/worksheets/sheet${n}.xml`, worksheetXml(s.rows, { widths: s.widths, freezeRows: s.freezeRows, afterData: dv + margins, tail, selected: i === 0, outline: s.outline }));
+    add(
+      `xl/worksheets/sheet${n}.xml`,
+      worksheetXml(s.rows, {
+        widths: s.widths,
+        freezeRows: s.freezeRows,
+        afterData: dv + margins,
+        tail,
+        selected: i === 0,
+        outline: s.outline,
+      }),
+    );
     if (sheetRels.length)
-      add(`xl/worksheets/_rels/sheet${n}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join("")}</Relationships>`);
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+      add(
+        `xl/worksheets/_rels/sheet${n}.xml.rels`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join("")}</Relationships>`,
+      );
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     sheetEntries.push(`<sheet name="${escapeXml(s.name)}" sheetId="${n}" r:id="rId${n}"/>`);
-    wbRels.push(`<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    wbRels.push(
+      `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`,
+    );
   });
   const k = wb.sheets.length;
-  wbRels.push(`<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+  wbRels.push(
+    `<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`,
+  );
   add("xl/styles.xml", STYLES);
   add(
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${wb.date1904 ? ' date1904="1"' : ""}/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEntries.join("")}</sheets></workbook>`,
   );
-  add("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`);
+  add(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`,
+  );
   add(
     "_rels/.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
@@ -123,4 +151,3 @@ export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
 export function tableRange(top: number, left: number, cols: number, dataRows: number): CellRange {
   return { top, left, bottom: top + Math.max(1, dataRows), right: left + cols - 1 };
 }
-

@@ -1,6 +1,16 @@
 import { markerKey, parseMarker, type MarkerInfo } from "../../report/plan";
 import { XmlError, find, findAll, getAttr, isMainNs, parseTree, SPREADSHEETML_STRICT_NS, type XmlNode } from "./xml";
-import { DEFAULT_ZIP_LIMITS, isPlainName, openZip, writeZip, ZipError, type ZipArchive, type ZipEntry, type ZipLimits, type ZipWriteItem } from "./zip";
+import {
+  DEFAULT_ZIP_LIMITS,
+  isPlainName,
+  openZip,
+  writeZip,
+  ZipError,
+  type ZipArchive,
+  type ZipEntry,
+  type ZipLimits,
+  type ZipWriteItem,
+} from "./zip";
 
 /**
  * An opened .xlsx package: the zip, and the parts found through its relationships (never by
@@ -103,11 +113,17 @@ export function partText(pkg: { zip: ZipArchive; limits: PackageLimits }, path: 
   if (!entry || entry.isDirectory) return null;
   try {
     const text = entry.readText();
-    if (text.length > pkg.limits.maxPartChars) throw new XlsxReadError(`its part ${path} holds more than ${pkg.limits.maxPartChars.toLocaleString("en-GB")} characters, more than this tool reads. Split the workbook, then run again`);
+    if (text.length > pkg.limits.maxPartChars)
+      throw new XlsxReadError(
+        `its part ${path} holds more than ${pkg.limits.maxPartChars.toLocaleString("en-GB")} characters, more than this tool reads. Split the workbook, then run again`,
+      );
     return text;
   } catch (e) {
     if (e instanceof ZipError) throw new XlsxReadError(zipMessage(e));
-    if (e instanceof RangeError) throw new XlsxReadError(`its part ${path} is larger than this tool can hold in memory. Split the workbook, then run again`);
+    if (e instanceof RangeError)
+      throw new XlsxReadError(
+        `its part ${path} is larger than this tool can hold in memory. Split the workbook, then run again`,
+      );
     throw e;
   }
 }
@@ -119,7 +135,8 @@ export function partTree(pkg: { zip: ZipArchive; limits: PackageLimits }, path: 
   try {
     return parseTree(text);
   } catch (e) {
-    if (e instanceof XmlError) throw new XlsxReadError(`its part ${path} is not well-formed XML (${e.message}). ${AGAIN}`);
+    if (e instanceof XmlError)
+      throw new XlsxReadError(`its part ${path} is not well-formed XML (${e.message}). ${AGAIN}`);
     throw e;
   }
 }
@@ -149,7 +166,9 @@ function checkCollisions(zip: ZipArchive): void {
   for (const c of zip.collisions) {
     const plain = isPlainName;
     if (plain(c.kept) && plain(c.shadowed))
-      throw new XlsxReadError(`it holds the part ${c.kept} twice (also as ${c.shadowed}), so it is not clear which one Excel would show. ${AGAIN}`);
+      throw new XlsxReadError(
+        `it holds the part ${c.kept} twice (also as ${c.shadowed}), so it is not clear which one Excel would show. ${AGAIN}`,
+      );
   }
 }
 
@@ -157,9 +176,13 @@ function checkCollisions(zip: ZipArchive): void {
 export function openPackage(data: Uint8Array, limits: Partial<PackageLimits> = {}): XlsxPackage {
   const lim: PackageLimits = { ...DEFAULT_LIMITS, ...limits };
   if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0)
-    throw new XlsxReadError("it is an old-format .xls file or a password-protected workbook. Open it in Excel, remove any password, and save it as an Excel Workbook (.xlsx)");
+    throw new XlsxReadError(
+      "it is an old-format .xls file or a password-protected workbook. Open it in Excel, remove any password, and save it as an Excel Workbook (.xlsx)",
+    );
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
-    throw new XlsxReadError("it is not an Excel workbook (.xlsx). If it is a CSV or another format, open it in Excel and save it as an Excel Workbook (.xlsx)");
+    throw new XlsxReadError(
+      "it is not an Excel workbook (.xlsx). If it is a CSV or another format, open it in Excel and save it as an Excel Workbook (.xlsx)",
+    );
   let zip: ZipArchive;
   try {
     zip = openZip(data, lim);
@@ -172,10 +195,12 @@ export function openPackage(data: Uint8Array, limits: Partial<PackageLimits> = {
   const office = readRels(ctx, "").find((r) => /\/officeDocument$/.test(r.type));
   const workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
   const workbookXml = partText(ctx, workbookPath);
-  if (workbookXml === null) throw new XlsxReadError(`it has no workbook part, so it is not an Excel workbook. ${AGAIN}`);
+  if (workbookXml === null)
+    throw new XlsxReadError(`it has no workbook part, so it is not an Excel workbook. ${AGAIN}`);
   const workbook = partTree(ctx, workbookPath)!;
   const sheetsNode = find(workbook, "sheets");
-  if (workbook.local !== "workbook" || !isMainNs(workbook.ns) || !sheetsNode) throw new XlsxReadError(`its workbook part lists no sheets. ${AGAIN}`);
+  if (workbook.local !== "workbook" || !isMainNs(workbook.ns) || !sheetsNode)
+    throw new XlsxReadError(`its workbook part lists no sheets. ${AGAIN}`);
   const byId = new Map(readRels(ctx, workbookPath).map((r) => [r.id, r]));
   const allSheets: SheetEntry[] = findAll(sheetsNode, "sheet").map((node, index) => {
     const rid = relId(node);
@@ -209,7 +234,10 @@ export function openPackage(data: Uint8Array, limits: Partial<PackageLimits> = {
 }
 
 /** Sheets an earlier run of this tool wrote: those carrying the marker as a sheet-scoped defined name. */
-export function markedSheets(pkg: XlsxPackage, marker: string): ({ sheet: string; key: string; index: number } & MarkerInfo)[] {
+export function markedSheets(
+  pkg: XlsxPackage,
+  marker: string,
+): ({ sheet: string; key: string; index: number } & MarkerInfo)[] {
   const names = find(pkg.workbook, "definedNames");
   if (!names) return [];
   const out: ({ sheet: string; key: string; index: number } & MarkerInfo)[] = [];
@@ -297,7 +325,10 @@ export class PackageEdit {
     const existing = this.pkg.zip.get(path);
     const kept = existing && !existing.isDirectory ? existing : undefined;
     const before = this.parts.get(this.key(path))?.data ?? kept?.read();
-    this.parts.set(this.key(path), { name: kept ? kept.name : path, data: encodeLike(before?.subarray(0, 3), text, this.encoder) });
+    this.parts.set(this.key(path), {
+      name: kept ? kept.name : path,
+      data: encodeLike(before?.subarray(0, 3), text, this.encoder),
+    });
   }
 
   remove(path: string): void {
@@ -321,7 +352,8 @@ export class PackageEdit {
       if (!p) items.push(name === e.name ? { copy: e } : { copy: e, name });
       else if (p.data) items.push({ name, data: p.data });
     }
-    for (const [k, p] of this.parts) if (!done.has(k) && p.data) items.push({ name: plainSlashes(p.name), data: p.data });
+    for (const [k, p] of this.parts)
+      if (!done.has(k) && p.data) items.push({ name: plainSlashes(p.name), data: p.data });
     return writeZip(items, { level: 3 });
   }
 }

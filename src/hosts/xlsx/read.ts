@@ -1,7 +1,18 @@
 import { parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import { REPORT_MARKER } from "../../report/plan";
-import { markedSheets, openPackage, partText, partTree, readRels, resolveTarget, XlsxReadError, type PackageLimits, type SheetEntry, type XlsxPackage } from "./package";
+import {
+  markedSheets,
+  openPackage,
+  partText,
+  partTree,
+  readRels,
+  resolveTarget,
+  XlsxReadError,
+  type PackageLimits,
+  type SheetEntry,
+  type XlsxPackage,
+} from "./package";
 import { cellRef, getAttr, MAX_ROW, readSharedStrings as readSst, readSheetCells, XmlError, type RowInfo } from "./xml";
 import { readMspdi } from "../mspdi/read";
 
@@ -29,7 +40,9 @@ const PAST_GRID = new Error("past the grid");
 const MAX_PROBLEMS = 50;
 
 function notWellFormed(where: string, e: XmlError): XlsxReadError {
-  return new XlsxReadError(`${where} is not well-formed XML (${e.message}). Open the file in Excel, let it repair the file, and save it again`);
+  return new XlsxReadError(
+    `${where} is not well-formed XML (${e.message}). Open the file in Excel, let it repair the file, and save it again`,
+  );
 }
 
 /**
@@ -37,7 +50,13 @@ function notWellFormed(where: string, e: XmlError): XlsxReadError {
  * namespace prefixes and Excel's _xHHHH_ escapes honoured by the XML module). Work is in
  * proportion to the cells present: a value in XFD1048576 is one cell, not a box.
  */
-export function parseSheet(xml: string, sst: SharedStrings, name: string, budget: { cells: number; max: number }, problems: SnapshotProblem[]): SheetSnapshot {
+export function parseSheet(
+  xml: string,
+  sst: SharedStrings,
+  name: string,
+  budget: { cells: number; max: number },
+  problems: SnapshotProblem[],
+): SheetSnapshot {
   const rows: CellValue[][] = [];
   const outline: number[] = [];
   const sstSeen = new Set<number>();
@@ -54,7 +73,11 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
         value = sst.items[i] ?? "";
         if (!(i in sst.items) && !sstSeen.has(-1 - i)) {
           sstSeen.add(-1 - i);
-          note(r, c, `it refers to shared text number ${raw.trim()}, but the workbook holds ${sst.items.length.toLocaleString("en-GB")}; it was read as blank`);
+          note(
+            r,
+            c,
+            `it refers to shared text number ${raw.trim()}, but the workbook holds ${sst.items.length.toLocaleString("en-GB")}; it was read as blank`,
+          );
         }
         const p = sst.problems.get(i);
         if (p !== undefined && !sstSeen.has(i)) {
@@ -77,12 +100,19 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
       default: {
         const n = Number(raw);
         value = raw.trim() === "" ? null : Number.isFinite(n) ? n : raw;
-        if (typeof value === "string") note(r, c, `it holds "${raw.trim().slice(0, 40)}" as a number, which is not one Excel can store (NaN or infinity); it was read as text`);
+        if (typeof value === "string")
+          note(
+            r,
+            c,
+            `it holds "${raw.trim().slice(0, 40)}" as a number, which is not one Excel can store (NaN or infinity); it was read as text`,
+          );
       }
     }
     if (value === null || value === "") return;
     if (++budget.cells > budget.max)
-      throw new XlsxReadError(`it holds more than ${budget.max.toLocaleString("en-GB")} cells with values, more than this tool reads (Excel's own add-ins read at most that many at once). Move old data to another workbook, then run again`);
+      throw new XlsxReadError(
+        `it holds more than ${budget.max.toLocaleString("en-GB")} cells with values, more than this tool reads (Excel's own add-ins read at most that many at once). Move old data to another workbook, then run again`,
+      );
     (rows[r] ??= [])[c] = value;
   };
   let result: ReturnType<typeof readSheetCells>;
@@ -95,14 +125,29 @@ export function parseSheet(xml: string, sst: SharedStrings, name: string, budget
     result = readSheetCells(xml, onCell, { maxProblems: MAX_PROBLEMS, onRow });
   } catch (e) {
     if (e === PAST_GRID) {
-      problems.push({ sheet: name, cell: "", message: `rows after row 1,048,576, Excel's last row, were left out: Excel cannot show them` });
+      problems.push({
+        sheet: name,
+        cell: "",
+        message: `rows after row 1,048,576, Excel's last row, were left out: Excel cannot show them`,
+      });
       result = { cells: 0, rows: 0, problems: [], problemsDropped: 0 };
     } else if (e instanceof XmlError) throw notWellFormed(`sheet "${name}"`, e);
     else throw e;
   }
-  if (notes > MAX_PROBLEMS) problems.push({ sheet: name, cell: "", message: `${notes - MAX_PROBLEMS} more cells hold values Excel would not have stored` });
-  for (const p of result.problems) problems.push({ sheet: name, cell: /^[A-Z]+\d+$/.test(p.ref) ? p.ref : "", message: p.message });
-  if (result.problemsDropped) problems.push({ sheet: name, cell: "", message: `${result.problemsDropped} more cells have text that could not be read exactly` });
+  if (notes > MAX_PROBLEMS)
+    problems.push({
+      sheet: name,
+      cell: "",
+      message: `${notes - MAX_PROBLEMS} more cells hold values Excel would not have stored`,
+    });
+  for (const p of result.problems)
+    problems.push({ sheet: name, cell: /^[A-Z]+\d+$/.test(p.ref) ? p.ref : "", message: p.message });
+  if (result.problemsDropped)
+    problems.push({
+      sheet: name,
+      cell: "",
+      message: `${result.problemsDropped} more cells have text that could not be read exactly`,
+    });
   return outline.length ? { name, top: 0, left: 0, rows, outline } : { name, top: 0, left: 0, rows };
 }
 
@@ -113,7 +158,10 @@ export function readSharedStrings(pkg: XlsxPackage): SharedStrings {
   if (xml === null) return { items: [], problems: new Map() };
   try {
     const r = readSst(xml, { maxProblems: MAX_PROBLEMS });
-    return { items: r.items, problems: new Map(r.problems.filter((p) => p.index >= 0).map((p) => [p.index, p.message])) };
+    return {
+      items: r.items,
+      problems: new Map(r.problems.filter((p) => p.index >= 0).map((p) => [p.index, p.message])),
+    };
   } catch (e) {
     if (e instanceof XmlError) throw notWellFormed("its shared strings part", e);
     throw e;
@@ -146,7 +194,11 @@ function readTables(pkg: XlsxPackage, sheet: SheetEntry, used: { bottom: number;
     const range = parseRange(getAttr(t, "ref") ?? "");
     const name = getAttr(t, "displayName") ?? getAttr(t, "name");
     if (!range || !name || getAttr(t, "headerRowCount") === "0") continue;
-    const clipped = { ...range, bottom: Math.max(range.top, Math.min(range.bottom, used.bottom)), right: Math.max(range.left, Math.min(range.right, used.right)) };
+    const clipped = {
+      ...range,
+      bottom: Math.max(range.top, Math.min(range.bottom, used.bottom)),
+      right: Math.max(range.left, Math.min(range.right, used.right)),
+    };
     out.push({ name, sheet: sheet.name, range: clipped });
   }
   return out;
@@ -164,7 +216,8 @@ export async function readWorkbook(data: Uint8Array, opts: ReadOptions = {}): Pr
 export async function openFile(name: string, data: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
   if (/\.xml$/i.test(name)) {
     // XML declares its encoding by a byte-order mark or defaults to UTF-8 (XML 1.0, appendix F).
-    const utf16 = data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : null;
+    const utf16 =
+      data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : null;
     return readMspdi(new TextDecoder(utf16 ?? "utf-8").decode(data));
   }
   return readWorkbook(data, opts);
@@ -181,12 +234,17 @@ export function readPackage(pkg: XlsxPackage, opts: ReadOptions = {}): WorkbookS
     i++;
     if (opts.skipSheet?.(s.name)) continue;
     const xml = partText(pkg, s.path);
-    if (xml === null) throw new XlsxReadError(`sheet "${s.name}" is listed but its part ${s.path} is missing. Open the file in Excel, let it repair the file, and save it again`);
+    if (xml === null)
+      throw new XlsxReadError(
+        `sheet "${s.name}" is listed but its part ${s.path} is missing. Open the file in Excel, let it repair the file, and save it again`,
+      );
     const sheet = parseSheet(xml, sst, s.name, budget, problems);
     sheets.push(sheet);
     tables.push(...readTables(pkg, s, usedExtent(sheet)));
     opts.onSheet?.(s.name, i, pkg.sheets.length);
   }
   const reportSheets = markedSheets(pkg, REPORT_MARKER).map(({ sheet, key }) => ({ sheet, key }));
-  return problems.length ? { sheets, tables, date1904: pkg.date1904, reportSheets, problems } : { sheets, tables, date1904: pkg.date1904, reportSheets };
+  return problems.length
+    ? { sheets, tables, date1904: pkg.date1904, reportSheets, problems }
+    : { sheets, tables, date1904: pkg.date1904, reportSheets };
 }

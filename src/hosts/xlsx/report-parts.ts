@@ -51,7 +51,10 @@ export interface SheetParts {
 /** A relationships part; a type without a scheme is one of the officeDocument relationship types. */
 export function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type.includes(":") ? r.type : `${REL}/${r.type}`)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
+    .map(
+      (r) =>
+        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type.includes(":") ? r.type : `${REL}/${r.type}`)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+    )
     .join("")}</Relationships>`;
 }
 
@@ -116,7 +119,8 @@ function tableXml(id: number, name: string, r: CellRange, grid: CellOut[][]): st
 
 function chartData(sheet: PlanSheet, spec: PlanSheet["charts"][number], date1904: boolean): ChartData {
   const at = new Map<string, PlanValue>();
-  for (const b of sheet.blocks) b.cells.forEach((row, r) => row.forEach((c, k) => at.set(`${b.row + r},${b.col + k}`, c.v)));
+  for (const b of sheet.blocks)
+    b.cells.forEach((row, r) => row.forEach((c, k) => at.set(`${b.row + r},${b.col + k}`, c.v)));
   const read = (r: number, c: number) => at.get(`${r},${c}`) ?? null;
   const categories: string[] = [];
   for (let r = spec.categories.top; r <= spec.categories.bottom; r++) {
@@ -143,14 +147,18 @@ function hyperlinks(sheet: PlanSheet, finalName: Map<string, string>): string {
         const target = "sheetKey" in c.link ? finalName.get(c.link.sheetKey) : c.link.sheet;
         if (!target) return;
         const display = typeof c.v === "string" || typeof c.v === "number" ? storedText(String(c.v)) : "";
-        out.push(`<hyperlink ref="${a1(b.row + r, b.col + k)}" location="${escapeXml(`${quoteSheetName(target)}!${c.link.cell}`)}" display="${escapeXml(cutUnits(display, 255))}"/>`);
+        out.push(
+          `<hyperlink ref="${a1(b.row + r, b.col + k)}" location="${escapeXml(`${quoteSheetName(target)}!${c.link.cell}`)}" display="${escapeXml(cutUnits(display, 255))}"/>`,
+        );
       }),
     );
   return out.length ? `<hyperlinks>${out.join("")}</hyperlinks>` : "";
 }
 
 function pageXml(sheet: PlanSheet): string {
-  const breaks = sheet.rowBreaks?.length ? `<rowBreaks count="${sheet.rowBreaks.length}" manualBreakCount="${sheet.rowBreaks.length}">${sheet.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "";
+  const breaks = sheet.rowBreaks?.length
+    ? `<rowBreaks count="${sheet.rowBreaks.length}" manualBreakCount="${sheet.rowBreaks.length}">${sheet.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+    : "";
   return `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"${sheet.print.firstPageNumber ? ` firstPageNumber="${sheet.print.firstPageNumber}" useFirstPageNumber="1"` : ""}/><headerFooter><oddHeader>${escapeXml(sheet.print.header)}</oddHeader><oddFooter>${escapeXml(sheet.print.footer)}</oddFooter></headerFooter>${breaks}`;
 }
 
@@ -161,7 +169,8 @@ export function sheetParts(sheet: PlanSheet, ctx: SheetContext): SheetParts {
   const sheetPath = ctx.freePath((n) => `xl/worksheets/sheet${n}.xml`);
   const sheetRels: { id: string; type: string; target: string }[] = [];
   const grid = toGrid(sheet, ctx.xf, ctx.date1904);
-  const serial = (v: number | { day: number } | undefined) => (v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, ctx.date1904));
+  const serial = (v: number | { day: number } | undefined) =>
+    v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, ctx.date1904);
   let tail = "";
   if (sheet.charts.length) {
     const drawingPath = ctx.freePath((n) => `xl/drawings/drawing${n}.xml`);
@@ -185,10 +194,15 @@ export function sheetParts(sheet: PlanSheet, ctx: SheetContext): SheetParts {
     sheetRels.push({ id: rid, type: "table", target: relativeTarget(sheetPath, tablePath) });
     tail += `<tableParts count="1"><tablePart r:id="${rid}"/></tableParts>`;
   }
-  const merges = sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>` : "";
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>`
+    : "";
   let prio = 1;
   const cf = (sheet.conditionalFormats ?? [])
-    .map((c) => `<conditionalFormatting sqref="${rangeAddress(c.range)}"><cfRule type="cellIs" dxfId="${ctx.dxf.get(c.style)}" priority="${prio++}" operator="equal"><formula>"${escapeXml(c.equals.replace(/"/g, '""'))}"</formula></cfRule></conditionalFormatting>`)
+    .map(
+      (c) =>
+        `<conditionalFormatting sqref="${rangeAddress(c.range)}"><cfRule type="cellIs" dxfId="${ctx.dxf.get(c.style)}" priority="${prio++}" operator="equal"><formula>"${escapeXml(c.equals.replace(/"/g, '""'))}"</formula></cfRule></conditionalFormatting>`,
+    )
     .join("");
   const xml = worksheetXml(grid, {
     widths: sheet.widths,

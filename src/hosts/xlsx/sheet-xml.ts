@@ -23,7 +23,10 @@ export function cellXml(row: number, col: number, cell: CellOut): string {
   const at = ref(row, col);
   const st = s ? ` s="${s}"` : "";
   if (v === null || v === "") return s ? `<c r="${at}"${st}/>` : "";
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${at}"${st}><v>${v}</v></c>` : `<c r="${at}"${st} t="inlineStr"><is><t>${v}</t></is></c>`;
+  if (typeof v === "number")
+    return Number.isFinite(v)
+      ? `<c r="${at}"${st}><v>${v}</v></c>`
+      : `<c r="${at}"${st} t="inlineStr"><is><t>${v}</t></is></c>`;
   if (typeof v === "boolean") return `<c r="${at}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
   // Excel's cell limit is 32,767 characters; longer text is cut rather than rejected.
   const text = storedText(v);
@@ -54,7 +57,8 @@ export interface SheetXmlOptions {
   outline?: number[];
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 export function worksheetXml(rows: CellOut[][], o: SheetXmlOptions = {}): string {
   const top = o.top ?? 0;
@@ -71,7 +75,9 @@ export function worksheetXml(rows: CellOut[][], o: SheetXmlOptions = {}): string
   const sel = o.selected ? ' tabSelected="1"' : "";
   if (o.freezeRows) {
     const f = o.freezeRows;
-    parts.push(`<sheetViews><sheetView workbookViewId="0"${grid}${sel}><pane ySplit="${f}" topLeftCell="${a1(f, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(f, 0)}" sqref="${a1(f, 0)}"/></sheetView></sheetViews>`);
+    parts.push(
+      `<sheetViews><sheetView workbookViewId="0"${grid}${sel}><pane ySplit="${f}" topLeftCell="${a1(f, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(f, 0)}" sqref="${a1(f, 0)}"/></sheetView></sheetViews>`,
+    );
   } else parts.push(`<sheetViews><sheetView workbookViewId="0"${grid}${sel}/></sheetViews>`);
   parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   if (o.widths?.some((w) => w !== undefined)) {

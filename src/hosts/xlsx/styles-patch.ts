@@ -16,14 +16,34 @@ export interface PatchedStyles {
 }
 
 /** The style sheet's containers in schema order (ECMA-376 Part 1, 18.8.39 styleSheet). */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 /** Appends children to a container, creating it in schema order when missing; its count made true. */
 function append(edit: XmlEdit, root: XmlNode, container: string, children: string[], p: string): void {
   if (!children.length) return;
   const node = find(root, container);
   if (node) {
-    const total = findAll(node, container === "numFmts" ? "numFmt" : container === "cellXfs" || container === "cellStyleXfs" ? "xf" : container.slice(0, -1)).length + children.length;
+    const total =
+      findAll(
+        node,
+        container === "numFmts"
+          ? "numFmt"
+          : container === "cellXfs" || container === "cellStyleXfs"
+            ? "xf"
+            : container.slice(0, -1),
+      ).length + children.length;
     edit.setAttr(node, "count", String(total)); // the true count, even where the producer wrote a wrong one
     edit.append(node, children.join(""));
     return;
@@ -59,27 +79,48 @@ function borderXml(rgb: string, p: string): string {
  * is past the end of cellXfs (ClosedXML's tdf100709) shows in the default style; the report's
  * styles go after it (the gap filled with the default), so such a cell never takes one of ours.
  */
-export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfKeys: string[], usedXfs = 0): PatchedStyles {
+export function patchStyles(
+  xml: string,
+  styles: Record<string, CellStyle>,
+  dxfKeys: string[],
+  usedXfs = 0,
+): PatchedStyles {
   const edit = new XmlEdit(xml);
   const root = edit.tree();
   const p = prefixOf(root);
   // A style sheet with nothing in it (<styleSheet/>) still needs Excel's defaults at index 0:
   // the user's unstyled cells use xf 0, which uses font 0, fill 0 and border 0; fill 1 is gray125.
-  const base = { fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellStyleXfs: [] as string[], cellXfs: [] as string[] };
-  if (!count(root, "fonts", "font")) base.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
-  if (!count(root, "fills", "fill")) base.fills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
-  if (!count(root, "borders", "border")) base.borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
-  if (!count(root, "cellStyleXfs", "xf")) base.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
-  if (!count(root, "cellXfs", "xf")) base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+  const base = {
+    fonts: [] as string[],
+    fills: [] as string[],
+    borders: [] as string[],
+    cellStyleXfs: [] as string[],
+    cellXfs: [] as string[],
+  };
+  if (!count(root, "fonts", "font"))
+    base.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
+  if (!count(root, "fills", "fill"))
+    base.fills.push(
+      `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+      `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+    );
+  if (!count(root, "borders", "border"))
+    base.borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
+  if (!count(root, "cellStyleXfs", "xf"))
+    base.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+  if (!count(root, "cellXfs", "xf"))
+    base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   const fonts = count(root, "fonts", "font") + base.fonts.length;
   const fills = count(root, "fills", "fill") + base.fills.length;
   const borders = count(root, "borders", "border") + base.borders.length;
-  for (let i = count(root, "cellXfs", "xf") + base.cellXfs.length; i < usedXfs; i++) base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+  for (let i = count(root, "cellXfs", "xf") + base.cellXfs.length; i < usedXfs; i++)
+    base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   const xfs = count(root, "cellXfs", "xf") + base.cellXfs.length;
   const dxfs = count(root, "dxfs", "dxf");
   let maxFmt = 163;
   const fmtNode = find(root, "numFmts");
-  for (const f of fmtNode ? findAll(fmtNode, "numFmt") : []) maxFmt = Math.max(maxFmt, Number(getAttr(f, "numFmtId") ?? 0) || 0);
+  for (const f of fmtNode ? findAll(fmtNode, "numFmt") : [])
+    maxFmt = Math.max(maxFmt, Number(getAttr(f, "numFmtId") ?? 0) || 0);
   const newFmts: string[] = [];
   const fmtIds = new Map<string, number>();
   const builtin: Record<string, number> = { "0": 1, "0.00": 2, "#,##0": 3, "0%": 9, "0.00%": 10, "@": 49 };
@@ -112,10 +153,15 @@ export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfK
       newBorders.push(borderXml(s.border, p));
     }
     const numFmtId = s.numFmt ? fmtId(s.numFmt) : 0;
-    const align = s.wrap || s.align || s.vAlign ? `<${p}alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.vAlign ? ` vertical="${s.vAlign}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>` : "";
+    const align =
+      s.wrap || s.align || s.vAlign
+        ? `<${p}alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.vAlign ? ` vertical="${s.vAlign}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>`
+        : "";
     const applies = ` applyFont="1"${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${numFmtId ? ' applyNumberFormat="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
     xf.set(key, xfs + newXfs.length);
-    newXfs.push(`<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</${p}xf>` : "/>"}`);
+    newXfs.push(
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</${p}xf>` : "/>"}`,
+    );
   }
   const newDxfs: string[] = [];
   const dxf = new Map<string, number>();
@@ -124,7 +170,9 @@ export function patchStyles(xml: string, styles: Record<string, CellStyle>, dxfK
     if (!s) continue;
     dxf.set(key, dxfs + newDxfs.length);
     const font = `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.color ? `<${p}color rgb="FF${s.color}"/>` : ""}</${p}font>`;
-    const fill = s.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${s.fill}"/><${p}bgColor rgb="FF${s.fill}"/></${p}patternFill></${p}fill>` : "";
+    const fill = s.fill
+      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${s.fill}"/><${p}bgColor rgb="FF${s.fill}"/></${p}patternFill></${p}fill>`
+      : "";
     newDxfs.push(`<${p}dxf>${font}${fill}</${p}dxf>`);
   }
   append(edit, root, "numFmts", newFmts, p);

@@ -46,18 +46,28 @@ export function sameFile(a: string, b: string): boolean {
  * Checks an output path before any work is done: its extension, its folder, and what is there now.
  * `extensions` lists the accepted ones (".xlsx", or ".xlsm" for a macro-enabled input).
  */
-export function checkOutputPath(path: string, opts: { force: boolean; extensions: string[]; input?: string; readOnly?: boolean }): void {
+export function checkOutputPath(
+  path: string,
+  opts: { force: boolean; extensions: string[]; input?: string; readOnly?: boolean },
+): void {
   const ext = extname(path).toLowerCase();
-  if (!opts.extensions.includes(ext)) throw new OutputError(`${path} does not end in ${opts.extensions.join(" or ")}: the report is an Excel workbook, so give the file that extension`);
-  if (opts.input && sameFile(opts.input, path)) throw new OutputError(`the report would overwrite its input ${opts.input}: choose another file with -o`);
+  if (!opts.extensions.includes(ext))
+    throw new OutputError(
+      `${path} does not end in ${opts.extensions.join(" or ")}: the report is an Excel workbook, so give the file that extension`,
+    );
+  if (opts.input && sameFile(opts.input, path))
+    throw new OutputError(`the report would overwrite its input ${opts.input}: choose another file with -o`);
   const folder = dirname(resolve(path));
   let dir: fs.Stats;
   try {
     dir = fs.statSync(folder);
   } catch {
-    throw new OutputError(`the folder ${folder} does not exist: create it, or choose another place for ${basename(path)}`);
+    throw new OutputError(
+      `the folder ${folder} does not exist: create it, or choose another place for ${basename(path)}`,
+    );
   }
-  if (!dir.isDirectory()) throw new OutputError(`${folder} is not a folder, so ${basename(path)} cannot be written in it`);
+  if (!dir.isDirectory())
+    throw new OutputError(`${folder} is not a folder, so ${basename(path)} cannot be written in it`);
   try {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch {
@@ -70,10 +80,15 @@ export function checkOutputPath(path: string, opts: { force: boolean; extensions
     return; // nothing there: fine
   }
   if (here.isSymbolicLink()) throw new OutputError(`${path} is a link: give the path of an ordinary file instead`);
-  if (here.isDirectory()) throw new OutputError(`${path} is a folder: give a file name, such as ${join(path, "report.xlsx")}`);
-  if (!here.isFile()) throw new OutputError(`${path} is not an ordinary file (a device or a pipe), so nothing is written to it`);
+  if (here.isDirectory())
+    throw new OutputError(`${path} is a folder: give a file name, such as ${join(path, "report.xlsx")}`);
+  if (!here.isFile())
+    throw new OutputError(`${path} is not an ordinary file (a device or a pipe), so nothing is written to it`);
   if (!opts.force) throw new OutputError(`${path} already exists: add --force to replace it, or choose another name`);
-  if (!opts.readOnly && isReadOnly(path, here)) throw new OutputError(`${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`);
+  if (!opts.readOnly && isReadOnly(path, here))
+    throw new OutputError(
+      `${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`,
+    );
 }
 
 /** Read-only by its mode (no one may write it), or not writable by this user: so even root leaves a 0444 file alone. */
@@ -131,7 +146,9 @@ function installSignalCleanup(): void {
       }
     }
     pending.clear();
-    process.stderr.write(`\npmo-highlights: stopped (${signal})${removed ? "; the unfinished file was removed and nothing was written" : ""}.\n`);
+    process.stderr.write(
+      `\npmo-highlights: stopped (${signal})${removed ? "; the unfinished file was removed and nothing was written" : ""}.\n`,
+    );
     process.exit(code);
   };
   for (const [signal, n] of SIGNALS) {
@@ -152,7 +169,12 @@ function installSignalCleanup(): void {
  * read-only unless `readOnly`. Any failure (a full disk, a lost network drive) or an interrupt
  * removes the temporary file and leaves the destination as it was.
  */
-export async function writeFileSafely(path: string, data: Uint8Array, io: FileIo = NODE_IO, opts: WriteOptions = {}): Promise<void> {
+export async function writeFileSafely(
+  path: string,
+  data: Uint8Array,
+  io: FileIo = NODE_IO,
+  opts: WriteOptions = {},
+): Promise<void> {
   const force = opts.force ?? true;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++tmpCount).toString(36)}.tmp`);
   installSignalCleanup();
@@ -211,8 +233,14 @@ function existing(path: string, readOnly: boolean): fs.Stats | null {
   } catch {
     return null;
   }
-  if (!st.isFile()) throw new OutputError(`${path} is not an ordinary file (a link, a folder, a device or a pipe), so nothing is written to it`);
-  if (!readOnly && isReadOnly(path, st)) throw new OutputError(`${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`);
+  if (!st.isFile())
+    throw new OutputError(
+      `${path} is not an ordinary file (a link, a folder, a device or a pipe), so nothing is written to it`,
+    );
+  if (!readOnly && isReadOnly(path, st))
+    throw new OutputError(
+      `${path} is read-only: it is left as it is. Make it writable, add --overwrite-read-only, or choose another name`,
+    );
   return st;
 }
 
@@ -232,7 +260,10 @@ function placeExclusively(tmp: string, path: string, io: FileIo): void {
     (io.linkSync ?? fs.linkSync)(tmp, path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new OutputError(`${path} appeared while the report was being written (another run or program made it): it is left as it is and nothing was written. Add --force to replace it, or choose another name`);
+    if (code === "EEXIST")
+      throw new OutputError(
+        `${path} appeared while the report was being written (another run or program made it): it is left as it is and nothing was written. Add --force to replace it, or choose another name`,
+      );
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
     // A file system without hard links (FAT, some network shares): an exclusive create, then the bytes.
     fs.copyFileSync(tmp, path, fs.constants.COPYFILE_EXCL);

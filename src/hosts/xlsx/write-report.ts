@@ -2,7 +2,18 @@ import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/ce
 import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
 import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
 import { contentHash, storedText } from "../../report/stored";
-import { markedSheets, openPackage, PackageEdit, partTree, readRels, relsPathFor, resolveTarget, XlsxReadError, type SheetEntry, type XlsxPackage } from "./package";
+import {
+  markedSheets,
+  openPackage,
+  PackageEdit,
+  partTree,
+  readRels,
+  relsPathFor,
+  resolveTarget,
+  XlsxReadError,
+  type SheetEntry,
+  type XlsxPackage,
+} from "./package";
 import type { SheetSnapshot } from "../../model/snapshot";
 import { parseSheet, readSharedStrings } from "./read";
 import { CONTENT_TYPE, REL, relativeTarget, sheetParts } from "./report-parts";
@@ -37,7 +48,10 @@ export interface WriteReportResult {
 
 /** A digital signature (ECMA-376 Part 2, 12: the origin part and its signature parts). */
 function isSigned(pkg: XlsxPackage): boolean {
-  return pkg.zip.entries.some((e) => e.canonical.startsWith("_xmlsignatures/")) || readRels(pkg, "").some((r) => /\/digital-signature\/origin$/.test(r.type));
+  return (
+    pkg.zip.entries.some((e) => e.canonical.startsWith("_xmlsignatures/")) ||
+    readRels(pkg, "").some((r) => /\/digital-signature\/origin$/.test(r.type))
+  );
 }
 
 export class ReportWriteError extends Error {
@@ -59,7 +73,10 @@ function freeRelId(ids: Set<string>): string {
 }
 
 /** Decides which marked sheets in scope are still ours (replaced) and which are copies or edited (kept). */
-function sortMarked(pkg: XlsxPackage, plan: ReportPlan): { ours: SheetEntry[]; kept: string[]; otherOurs: SheetEntry[] } {
+function sortMarked(
+  pkg: XlsxPackage,
+  plan: ReportPlan,
+): { ours: SheetEntry[]; kept: string[]; otherOurs: SheetEntry[] } {
   const defaultName = new Map(plan.sheets.map((s) => [markerKeyOf(s.key), s.name]));
   let sst: ReturnType<typeof readSharedStrings> | undefined;
   const ours: SheetEntry[] = [];
@@ -69,7 +86,11 @@ function sortMarked(pkg: XlsxPackage, plan: ReportPlan): { ours: SheetEntry[]; k
     const entry = pkg.allSheets[m.index];
     const content = (): string => {
       sst ??= readSharedStrings(pkg);
-      const xml = entry.path ? (pkg.zip.get(entry.path) ? new TextDecoder().decode(pkg.zip.get(entry.path)!.read()) : "") : "";
+      const xml = entry.path
+        ? pkg.zip.get(entry.path)
+          ? new TextDecoder().decode(pkg.zip.get(entry.path)!.read())
+          : ""
+        : "";
       return xml ? contentHash(parseSheet(xml, sst, entry.name, { cells: 0, max: pkg.limits.maxCells }, []).rows) : "";
     };
     if (!entry.path || !stillOurs(m, entry.name, defaultName.get(m.key), content)) kept.push(entry.name);
@@ -162,7 +183,9 @@ function refuseLocked(pkg: XlsxPackage): void {
   const prot = find(pkg.workbook, "workbookProtection");
   const lock = prot ? getAttr(prot, "lockStructure") : null;
   if (lock === "1" || lock === "true")
-    throw new ReportWriteError("the workbook's structure is protected (Review > Protect Workbook), so Excel lets no sheet be added, and neither does this tool. Unprotect it in Excel, save it, and run again");
+    throw new ReportWriteError(
+      "the workbook's structure is protected (Review > Protect Workbook), so Excel lets no sheet be added, and neither does this tool. Unprotect it in Excel, save it, and run again",
+    );
 }
 
 export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<WriteReportResult> {
@@ -176,7 +199,11 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   const { ours, kept, otherOurs } = sortMarked(pkg, plan);
   const removedIdx = new Set(ours.map((o) => o.index));
   // Kept sheets (the user's now) are renamed with their period and moved to the end, out of the pack.
-  const keptSheets = settleKeptSheets(kept, plan, pkg.allSheets.map((s) => s.name));
+  const keptSheets = settleKeptSheets(
+    kept,
+    plan,
+    pkg.allSheets.map((s) => s.name),
+  );
   const keptTo = new Map(keptSheets.map((k) => [k.from, k.to]));
   const keptEntries = pkg.allSheets.filter((s) => !removedIdx.has(s.index) && keptTo.has(s.name));
   const remaining = pkg.allSheets.filter((s) => !removedIdx.has(s.index) && !keptTo.has(s.name));
@@ -184,7 +211,10 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     edit.remove(p);
     edit.remove(relsPathFor(p));
   }
-  const { names: finalName, renamed } = assignSheetNames(plan.sheets, [...remaining.map((s) => s.name), ...keptSheets.map((k) => k.to)]);
+  const { names: finalName, renamed } = assignSheetNames(plan.sheets, [
+    ...remaining.map((s) => s.name),
+    ...keptSheets.map((k) => k.to),
+  ]);
   const at = insertionIndex(remaining, ours, otherOurs);
 
   // Styles (a workbook without any gets Excel's defaults first).
@@ -197,7 +227,8 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   let stylesPath = stylesRel ? resolveTarget(pkg.workbookPath, stylesRel.target) : "";
   if (!stylesPath || !edit.exists(stylesPath)) {
     stylesPath = stylesPath || "xl/styles.xml";
-    if (!stylesRel) newRels.push(relXml(freeRelId(relIds), `${REL}/styles`, relativeTarget(pkg.workbookPath, stylesPath)));
+    if (!stylesRel)
+      newRels.push(relXml(freeRelId(relIds), `${REL}/styles`, relativeTarget(pkg.workbookPath, stylesPath)));
     newTypes.set(stylesPath, CONTENT_TYPE.styles);
     edit.set(stylesPath, MINIMAL_STYLES);
   }
@@ -246,7 +277,12 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   }
 
   // workbook.xml: sheets in place, names renumbered, the view opening on the board report.
-  const order = [...remaining.slice(0, at).map((s) => s.index), ...plan.sheets.map(() => -1), ...remaining.slice(at).map((s) => s.index), ...keptEntries.map((s) => s.index)];
+  const order = [
+    ...remaining.slice(0, at).map((s) => s.index),
+    ...plan.sheets.map(() => -1),
+    ...remaining.slice(at).map((s) => s.index),
+    ...keptEntries.map((s) => s.index),
+  ];
   const newIndex = new Map<number, number>();
   order.forEach((old, i) => old >= 0 && newIndex.set(old, i));
   const wb = new XmlEdit(pkg.workbookXml);
@@ -256,14 +292,24 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   else wb.append(sheetsNode, sheetEls.join(""));
   wb.append(sheetsNode, keptEntries.map((k) => renamedSheetXml(pkg.workbookXml, k.node, keptTo.get(k.name)!)).join(""));
   const names = written.flatMap((w, i) => definedNames(plan, plan.sheets[i], w, at + i, prefixOf(pkg.workbook)));
-  editDefinedNames(wb, pkg, removedIdx, newIndex, names.join(""), new Map(keptEntries.map((k) => [k.index, { from: k.name, to: keptTo.get(k.name)! }])));
+  editDefinedNames(
+    wb,
+    pkg,
+    removedIdx,
+    newIndex,
+    names.join(""),
+    new Map(keptEntries.map((k) => [k.index, { from: k.name, to: keptTo.get(k.name)! }])),
+  );
   const activeIndex = activeKey ? at + plan.sheets.findIndex((s) => s.key === activeKey) : undefined;
   const oldActive = editBookViews(wb, pkg, newIndex, activeIndex, at);
   if (activeIndex !== undefined && !removedIdx.has(oldActive)) unselect(edit, pkg.allSheets[oldActive]);
   edit.set(pkg.workbookPath, wb.apply());
 
   // Relationships and content types: removals and insertions only.
-  const relsEdit = new XmlEdit(edit.text(wbRelsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`);
+  const relsEdit = new XmlEdit(
+    edit.text(wbRelsPath) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`,
+  );
   const relsRoot = relsEdit.tree();
   const gone = new Set(ours.map((o) => o.rid));
   for (const r of findAll(relsRoot, "Relationship")) if (gone.has(getAttr(r, "Id") ?? "")) relsEdit.remove(r);
@@ -273,7 +319,15 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
 
   const data = edit.build();
   verify(data, plan, written, edit);
-  return { data, sheets: written.map(({ key, name }) => ({ key, name })), renamed, replaced: ours.map((o) => o.name), kept: keptSheets.map((k) => k.to), keptSheets, signed: isSigned(pkg) };
+  return {
+    data,
+    sheets: written.map(({ key, name }) => ({ key, name })),
+    renamed,
+    replaced: ours.map((o) => o.name),
+    kept: keptSheets.map((k) => k.to),
+    keptSheets,
+    signed: isSigned(pkg),
+  };
 }
 
 function relXml(id: string, type: string, target: string): string {
@@ -305,11 +359,25 @@ function existingTables(pkg: XlsxPackage, edit: PackageEdit): { name: (wanted: s
 }
 
 /** The marker, print area and print titles of one report sheet at its final position. */
-function definedNames(plan: ReportPlan, sheet: PlanSheet, w: { key: string; name: string; hash: string }, local: number, p: string): string[] {
+function definedNames(
+  plan: ReportPlan,
+  sheet: PlanSheet,
+  w: { key: string; name: string; hash: string },
+  local: number,
+  p: string,
+): string[] {
   const quoted = escapeXml(quoteSheetName(w.name));
-  const out = [`<${p}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(w.key, w.name, w.hash))}</${p}definedName>`];
-  if (sheet.printArea) out.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${local}">${quoted}!${rangeAddress(sheet.printArea).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</${p}definedName>`);
-  if (sheet.print.repeatRows) out.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${quoted}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${p}definedName>`);
+  const out = [
+    `<${p}definedName name="${plan.marker}" localSheetId="${local}" hidden="1">${escapeXml(markerValue(w.key, w.name, w.hash))}</${p}definedName>`,
+  ];
+  if (sheet.printArea)
+    out.push(
+      `<${p}definedName name="_xlnm.Print_Area" localSheetId="${local}">${quoted}!${rangeAddress(sheet.printArea).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</${p}definedName>`,
+    );
+  if (sheet.print.repeatRows)
+    out.push(
+      `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${local}">${quoted}!$${sheet.print.repeatRows[0] + 1}:$${sheet.print.repeatRows[1] + 1}</${p}definedName>`,
+    );
   return out;
 }
 
@@ -321,7 +389,14 @@ function renamedSheetXml(xml: string, node: XmlNode, name: string): string {
 }
 
 /** Drops the removed sheets' names, renumbers sheet-scoped names, points a renamed sheet's names at its new name, and adds ours (creating <definedNames> in schema order). */
-function editDefinedNames(wb: XmlEdit, pkg: XlsxPackage, removed: Set<number>, newIndex: Map<number, number>, added: string, renamedSheets = new Map<number, { from: string; to: string }>()): void {
+function editDefinedNames(
+  wb: XmlEdit,
+  pkg: XlsxPackage,
+  removed: Set<number>,
+  newIndex: Map<number, number>,
+  added: string,
+  renamedSheets = new Map<number, { from: string; to: string }>(),
+): void {
   const node = find(pkg.workbook, "definedNames");
   if (node) {
     for (const n of findAll(node, "definedName")) {
@@ -341,12 +416,20 @@ function editDefinedNames(wb: XmlEdit, pkg: XlsxPackage, removed: Set<number>, n
     return;
   }
   // ECMA-376 Part 1, 18.2.27: definedNames follows sheets, functionGroups and externalReferences.
-  const after = ["externalReferences", "functionGroups", "sheets"].map((l) => find(pkg.workbook, l)).find((n): n is XmlNode => !!n)!;
+  const after = ["externalReferences", "functionGroups", "sheets"]
+    .map((l) => find(pkg.workbook, l))
+    .find((n): n is XmlNode => !!n)!;
   wb.insertAfter(after, `<${prefixOf(pkg.workbook)}definedNames>${added}</${prefixOf(pkg.workbook)}definedNames>`);
 }
 
 /** Points the first workbook view at the board report (and keeps its first visible tab in range); returns the old active sheet. */
-function editBookViews(wb: XmlEdit, pkg: XlsxPackage, newIndex: Map<number, number>, active: number | undefined, at: number): number {
+function editBookViews(
+  wb: XmlEdit,
+  pkg: XlsxPackage,
+  newIndex: Map<number, number>,
+  active: number | undefined,
+  at: number,
+): number {
   const views = find(pkg.workbook, "bookViews");
   const view = views ? find(views, "workbookView") : undefined;
   const oldActive = Number((view && getAttr(view, "activeTab")) ?? 0) || 0;
@@ -367,13 +450,20 @@ function editBookViews(wb: XmlEdit, pkg: XlsxPackage, newIndex: Map<number, numb
 
 /** [Content_Types].xml with the removed parts' overrides dropped and the new ones added. */
 function contentTypes(edit: PackageEdit, added: Map<string, string>): string {
-  const x = new XmlEdit(edit.text("[Content_Types].xml") ?? `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);
+  const x = new XmlEdit(
+    edit.text("[Content_Types].xml") ?? `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+  );
   const root = x.tree();
   for (const o of findAll(root, "Override")) {
     const part = (getAttr(o, "PartName") ?? "").replace(/^\//, "");
     if (!edit.exists(part) || added.has(part)) x.remove(o);
   }
-  x.append(root, [...added].map(([part, type]) => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`).join(""));
+  x.append(
+    root,
+    [...added]
+      .map(([part, type]) => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`)
+      .join(""),
+  );
   return x.apply();
 }
 
@@ -394,7 +484,9 @@ interface Written {
  */
 function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: PackageEdit): void {
   const fail = (what: string) => {
-    throw new ReportWriteError(`the report could not be written correctly (${what}); your workbook was not changed. Please report this with the workbook if you can share it`);
+    throw new ReportWriteError(
+      `the report could not be written correctly (${what}); your workbook was not changed. Please report this with the workbook if you can share it`,
+    );
   };
   let pkg: XlsxPackage;
   try {
@@ -409,7 +501,8 @@ function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: Pa
   for (const w of written) {
     const listed = pkg.sheets.find((x) => x.name === w.name);
     const xml = edit.text(w.path);
-    if (!listed || listed.path.toLowerCase() !== w.path.toLowerCase() || !pkg.zip.get(w.path) || xml === null) return fail(`the sheet "${w.name}" is missing`);
+    if (!listed || listed.path.toLowerCase() !== w.path.toLowerCase() || !pkg.zip.get(w.path) || xml === null)
+      return fail(`the sheet "${w.name}" is missing`);
     try {
       sheets.set(w.name, parseSheet(xml, sst, w.name, { cells: 0, max: Infinity }, []));
     } catch (e) {
@@ -428,6 +521,7 @@ function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: Pa
       if (sheet.rows[b.row]?.[b.col] !== want) fail(`"${name}" does not hold what was planned at ${a1(b.row, b.col)}`);
     }
     const m = marks.get(name);
-    if (!m || m.contentHash !== hash || contentHash(sheet.rows) !== hash) fail(`the marker of "${name}" does not match its content`);
+    if (!m || m.contentHash !== hash || contentHash(sheet.rows) !== hash)
+      fail(`the marker of "${name}" does not match its content`);
   });
 }

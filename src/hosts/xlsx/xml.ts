@@ -215,7 +215,14 @@ function isWs(c: number): boolean {
 const ELEMENT_NAME = new Uint8Array(128).fill(2);
 const ATTR_NAME = new Uint8Array(128).fill(2);
 for (let c = 0; c < 128; c++) {
-  const nameChar = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 58;
+  const nameChar =
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 45 ||
+    c === 95 ||
+    c === 58;
   if (nameChar) ELEMENT_NAME[c] = ATTR_NAME[c] = 0;
 }
 for (const c of [9, 10, 13, 32, 47, 62]) ELEMENT_NAME[c] = 1; // whitespace, '/', '>'
@@ -283,7 +290,11 @@ class Tokenizer {
       if (p >= n) {
         if (this.depth > 0) {
           const d = this.depth - 1;
-          fail(xml, this.openTag[d], `element <${xml.slice(this.openName[2 * d], this.openName[2 * d + 1])}> is never closed`);
+          fail(
+            xml,
+            this.openTag[d],
+            `element <${xml.slice(this.openName[2 * d], this.openName[2 * d + 1])}> is never closed`,
+          );
         }
         return TOK_EOF;
       }
@@ -320,7 +331,8 @@ class Tokenizer {
     const n = this.n;
     let j = lt + 1;
     let ch = j < n ? xml.charCodeAt(j) : -1;
-    if (ch < 0 || !isNameStart(ch)) fail(xml, lt, "a '<' is not followed by an element name (a literal < in text must be written &lt;)");
+    if (ch < 0 || !isNameStart(ch))
+      fail(xml, lt, "a '<' is not followed by an element name (a literal < in text must be written &lt;)");
     let colon = ch === 58 ? j : -1;
     let cls = 0;
     for (j++; j < n; j++) {
@@ -373,7 +385,8 @@ class Tokenizer {
       if (j >= n || ch !== 61) fail(xml, an, `attribute ${xml.slice(an, ane)} has no '=' and value`);
       j++;
       while (j < n && isWs((ch = xml.charCodeAt(j)))) j++;
-      if (j >= n || (ch !== 34 && ch !== 39)) fail(xml, j, `the value of attribute ${xml.slice(an, ane)} is not in quotes`);
+      if (j >= n || (ch !== 34 && ch !== 39))
+        fail(xml, j, `the value of attribute ${xml.slice(an, ane)} is not in quotes`);
       const ve = xml.indexOf(ch === 34 ? '"' : "'", j + 1);
       if (ve < 0) fail(xml, j, `the value of attribute ${xml.slice(an, ane)} has no closing quote`);
       const k = count << 2;
@@ -382,7 +395,14 @@ class Tokenizer {
       attrs[k + 2] = j + 1;
       attrs[k + 3] = ve;
       count++;
-      if (!xmlns && ane - an >= 5 && xml.charCodeAt(an) === 120 && xml.startsWith("xmlns", an) && (ane - an === 5 || xml.charCodeAt(an + 5) === 58)) xmlns = true;
+      if (
+        !xmlns &&
+        ane - an >= 5 &&
+        xml.charCodeAt(an) === 120 &&
+        xml.startsWith("xmlns", an) &&
+        (ane - an === 5 || xml.charCodeAt(an + 5) === 58)
+      )
+        xmlns = true;
       j = afterValue = ve + 1;
     }
     this.attrCount = count;
@@ -417,7 +437,12 @@ class Tokenizer {
     const len = this.openName[2 * d + 1] - os;
     let same = len === ne - ns;
     for (let k = 0; same && k < len; k++) same = xml.charCodeAt(os + k) === xml.charCodeAt(ns + k);
-    if (!same) fail(xml, lt, `end tag </${xml.slice(ns, ne)}> does not match the open element <${xml.slice(os, os + len)}> (opened at offset ${this.openTag[d]})`);
+    if (!same)
+      fail(
+        xml,
+        lt,
+        `end tag </${xml.slice(ns, ne)}> does not match the open element <${xml.slice(os, os + len)}> (opened at offset ${this.openTag[d]})`,
+      );
     this.depth = d;
     this.tagStart = lt;
     this.tagEnd = j + 1;
@@ -533,7 +558,14 @@ export interface XmlHandler {
    * A start tag. Its attributes are in [attrStart, attrEnd) (pass them to `parseAttrs` or
    * `attrValue`); tagEnd is the offset just after '>'.
    */
-  start?(name: string, attrStart: number, attrEnd: number, selfClosing: boolean, tagStart: number, tagEnd: number): void;
+  start?(
+    name: string,
+    attrStart: number,
+    attrEnd: number,
+    selfClosing: boolean,
+    tagStart: number,
+    tagEnd: number,
+  ): void;
   /**
    * An end tag. Called for every element, self-closing ones included (straight after their
    * `start`, with the same tagStart and tagEnd), so starts and ends always pair up.
@@ -592,7 +624,12 @@ export interface RawAttr {
  * Calls `fn` for each attribute in [start, end) (the span between an element name and its
  * '>' or '/>'). Throws XmlError for malformed attribute syntax. Returns nothing.
  */
-function eachAttr(xml: string, start: number, end: number, fn: (ns: number, ne: number, vs: number, ve: number) => boolean | void): void {
+function eachAttr(
+  xml: string,
+  start: number,
+  end: number,
+  fn: (ns: number, ne: number, vs: number, ve: number) => boolean | void,
+): void {
   let j = start;
   for (;;) {
     while (j < end && isWs(xml.charCodeAt(j))) j++;
@@ -604,13 +641,15 @@ function eachAttr(xml: string, start: number, end: number, fn: (ns: number, ne: 
       ch = xml.charCodeAt(j);
       if (ch < 128 && ATTR_NAME[ch] !== 0) break;
     }
-    if (j === an || (j < end && ATTR_NAME[ch] === 2)) fail(xml, j, `unexpected character '${xml[j] ?? ""}' where an attribute name was expected`);
+    if (j === an || (j < end && ATTR_NAME[ch] === 2))
+      fail(xml, j, `unexpected character '${xml[j] ?? ""}' where an attribute name was expected`);
     const ane = j;
     while (j < end && isWs((ch = xml.charCodeAt(j)))) j++;
     if (j >= end || ch !== 61) fail(xml, an, `attribute ${xml.slice(an, ane)} has no '=' and value`);
     j++;
     while (j < end && isWs((ch = xml.charCodeAt(j)))) j++;
-    if (j >= end || (ch !== 34 && ch !== 39)) fail(xml, j, `the value of attribute ${xml.slice(an, ane)} is not in quotes`);
+    if (j >= end || (ch !== 34 && ch !== 39))
+      fail(xml, j, `the value of attribute ${xml.slice(an, ane)} is not in quotes`);
     const ve = xml.indexOf(ch === 34 ? '"' : "'", j + 1);
     if (ve < 0 || ve >= end) fail(xml, j, `the value of attribute ${xml.slice(an, ane)} has no closing quote`);
     if (fn(an, ane, j + 1, ve) === true) return;
@@ -668,9 +707,11 @@ export function attrValue(xml: string, start: number, end: number, localName: st
  */
 export function tagAttrValue(xml: string, tagStart: number, localName: string): string | null {
   const next = xml.charCodeAt(tagStart + 1);
-  if (xml.charCodeAt(tagStart) !== 60 || next === 47 || next === 33 || next === 63) throw new RangeError(`offset ${tagStart} is not the start of a start tag`);
+  if (xml.charCodeAt(tagStart) !== 60 || next === 47 || next === 33 || next === 63)
+    throw new RangeError(`offset ${tagStart} is not the start of a start tag`);
   const tk = new Tokenizer(xml, tagStart);
-  if (tk.next() !== TOK_START || tk.tagStart !== tagStart) throw new RangeError(`offset ${tagStart} is not the start of a start tag`);
+  if (tk.next() !== TOK_START || tk.tagStart !== tagStart)
+    throw new RangeError(`offset ${tagStart} is not the start of a start tag`);
   return attrValue(xml, tk.nameEnd, tk.selfClosing ? tk.tagEnd - 2 : tk.tagEnd - 1, localName);
 }
 
@@ -715,11 +756,15 @@ function referenceEnd(raw: string, i: number, problems: string[] | undefined): n
       if (isXmlChar(cp)) refText = String.fromCodePoint(cp);
       else {
         refText = "\uFFFD";
-        problems?.push(`character reference ${raw.slice(i, j + 1)} is not a valid character; it was replaced by U+FFFD`);
+        problems?.push(
+          `character reference ${raw.slice(i, j + 1)} is not a valid character; it was replaced by U+FFFD`,
+        );
       }
       return j;
     }
-    problems?.push(`malformed character reference ${raw.slice(i, Math.min(j + 1, i + 24))}; it was kept as literal text`);
+    problems?.push(
+      `malformed character reference ${raw.slice(i, Math.min(j + 1, i + 24))}; it was kept as literal text`,
+    );
     return -1;
   }
   if (j < n && isNameStart(raw.charCodeAt(j))) {
@@ -729,18 +774,25 @@ function referenceEnd(raw: string, i: number, problems: string[] | undefined): n
       const c = raw.charCodeAt(i + 1);
       let rep: string | undefined;
       const c2 = raw.charCodeAt(i + 2);
-      if (len === 2 && c2 === 116) rep = c === 108 ? "<" : c === 103 ? ">" : undefined; // lt gt
+      if (len === 2 && c2 === 116)
+        rep = c === 108 ? "<" : c === 103 ? ">" : undefined; // lt gt
       else if (len === 3 && c === 97 && c2 === 109 && raw.charCodeAt(i + 3) === 112) rep = "&";
-      else if (len === 4 && c === 113 && c2 === 117 && raw.charCodeAt(i + 3) === 111 && raw.charCodeAt(i + 4) === 116) rep = '"';
-      else if (len === 4 && c === 97 && c2 === 112 && raw.charCodeAt(i + 3) === 111 && raw.charCodeAt(i + 4) === 115) rep = "'";
+      else if (len === 4 && c === 113 && c2 === 117 && raw.charCodeAt(i + 3) === 111 && raw.charCodeAt(i + 4) === 116)
+        rep = '"';
+      else if (len === 4 && c === 97 && c2 === 112 && raw.charCodeAt(i + 3) === 111 && raw.charCodeAt(i + 4) === 115)
+        rep = "'";
       if (rep !== undefined) {
         refText = rep;
         return j;
       }
-      problems?.push(`entity &${raw.slice(i + 1, j)}; is not one of the five entities XML predefines; it was kept as literal text (entities declared in a DOCTYPE are never expanded)`);
+      problems?.push(
+        `entity &${raw.slice(i + 1, j)}; is not one of the five entities XML predefines; it was kept as literal text (entities declared in a DOCTYPE are never expanded)`,
+      );
       return -1;
     }
-    problems?.push(`"&" does not start an entity or character reference (no ";" after &${raw.slice(i + 1, Math.min(j, i + 24))}); it was kept as literal text`);
+    problems?.push(
+      `"&" does not start an entity or character reference (no ";" after &${raw.slice(i + 1, Math.min(j, i + 24))}); it was kept as literal text`,
+    );
     return -1;
   }
   problems?.push(`"&" does not start an entity or character reference; it was kept as literal text`);
@@ -841,7 +893,9 @@ function hexUnit(s: string, i: number): number {
 function replaceLoneSurrogates(s: string, problems: string[] | undefined): string {
   return s.replace(LONE_SURROGATES, (m) => {
     const hex = m.charCodeAt(0).toString(16).toUpperCase();
-    problems?.push(`lone surrogate U+${hex} (half of a UTF-16 pair, for example from an _x${hex}_ escape) is not a character; it was replaced by U+FFFD`);
+    problems?.push(
+      `lone surrogate U+${hex} (half of a UTF-16 pair, for example from an _x${hex}_ escape) is not a character; it was replaced by U+FFFD`,
+    );
     return "\uFFFD";
   });
 }
@@ -989,7 +1043,9 @@ export function encodeOoxmlText(s: string): { text: string; changed: boolean; pr
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) i++;
       else {
         rep = "\uFFFD";
-        problems.push(`lone surrogate U+${c.toString(16).toUpperCase()} at position ${i} is not a character; it was replaced by U+FFFD`);
+        problems.push(
+          `lone surrogate U+${c.toString(16).toUpperCase()} at position ${i} is not a character; it was replaced by U+FFFD`,
+        );
       }
     }
     if (rep !== undefined) {
@@ -1184,7 +1240,8 @@ class NsTracker {
       return this.defaultKind;
     }
     const len = colon - nameStart;
-    if (this.prefixVersion === version && this.prefix.length === len && this.xml.startsWith(this.prefix, nameStart)) return this.prefixKind;
+    if (this.prefixVersion === version && this.prefix.length === len && this.xml.startsWith(this.prefix, nameStart))
+      return this.prefixKind;
     this.prefixVersion = version;
     this.prefix = this.xml.slice(nameStart, colon);
     this.prefixKind = classifyUri(this.scope.uri(this.prefix));
@@ -1256,13 +1313,16 @@ function classify(tk: Tokenizer, nst: NsTracker, ctx: number, parentKind: number
   const ls = tk.colon < 0 ? tk.nameStart : tk.colon + 1;
   const le = tk.nameEnd;
   if (nsKind === NS_MC) {
-    if (localIs(xml, ls, le, "AlternateContent")) return parentKind === K_ALT || parentKind === K_ALT_DONE ? K_SKIP : K_ALT;
+    if (localIs(xml, ls, le, "AlternateContent"))
+      return parentKind === K_ALT || parentKind === K_ALT_DONE ? K_SKIP : K_ALT;
     if (parentKind === K_ALT && localIs(xml, ls, le, "Fallback")) return K_BRANCH;
     if (parentKind === K_ALT && localIs(xml, ls, le, "Choice")) {
       for (let k = 0; k < tk.attrCount; k++) {
         const an = tk.attrs[4 * k];
         if (localIs(xml, an, tk.attrs[4 * k + 1], "Requires")) {
-          return nst.understands(decodeXmlAttr(xml.slice(tk.attrs[4 * k + 2], tk.attrs[4 * k + 3]))) ? K_BRANCH : K_SKIP;
+          return nst.understands(decodeXmlAttr(xml.slice(tk.attrs[4 * k + 2], tk.attrs[4 * k + 3])))
+            ? K_BRANCH
+            : K_SKIP;
         }
       }
     }
@@ -1561,7 +1621,11 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
         if (r < 1) {
           const raw = decodeXmlAttr(xml.slice(vs, ve));
           r = /^[0-9]+$/.test(raw) ? Number(raw) : -1;
-          if (r < 1) report(String(rowIdx + 2), `row number r="${raw}" is not a positive whole number; the row after the previous one was used`);
+          if (r < 1)
+            report(
+              String(rowIdx + 2),
+              `row number r="${raw}" is not a positive whole number; the row after the previous one was used`,
+            );
         }
       } else if (localIs(xml, an, ane, "hidden")) {
         const v = ve - vs === 1 ? xml.charCodeAt(vs) : 0;
@@ -1576,7 +1640,8 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
     }
     rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
     rowOk = rowIdx <= LAST_ROW;
-    if (!rowOk) report(String(rowIdx + 1), `row ${rowIdx + 1} is beyond Excel's last row 1048576; its cells were skipped`);
+    if (!rowOk)
+      report(String(rowIdx + 1), `row ${rowIdx + 1} is beyond Excel's last row 1048576; its cells were skipped`);
     prevCol = -1;
     pfx = tk.colon < 0 ? "" : xml.slice(tk.nameStart, tk.colon + 1);
     plen = pfx.length;
@@ -1604,7 +1669,11 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
           const raw = xml.slice(vs, ve);
           const dec = decodeXmlAttr(raw);
           if (dec !== raw && parseRef(dec, 0, dec.length)) hasRef = true;
-          else report(cellRef(rowIdx, prevCol + 1), `cell reference r="${dec}" is not an A1 reference; the cell after the previous one was used`);
+          else
+            report(
+              cellRef(rowIdx, prevCol + 1),
+              `cell reference r="${dec}" is not an A1 reference; the cell after the previous one was used`,
+            );
         }
       } else if (name === 116) {
         const known = cellTypeAt(xml, vs, ve);
@@ -1626,14 +1695,25 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
     if (hasRef) {
       cCol = refCol;
       if (refRow !== rowIdx) {
-        report(cellRef(refRow, refCol), `cell ${cellRef(refRow, refCol)} is written inside row ${rowIdx + 1}; it was placed where its reference says`);
+        report(
+          cellRef(refRow, refCol),
+          `cell ${cellRef(refRow, refCol)} is written inside row ${rowIdx + 1}; it was placed where its reference says`,
+        );
         cRow = refRow;
       }
     } else cCol = prevCol + 1;
     prevCol = cCol;
     cOk = rowOk && cRow <= LAST_ROW && cCol <= LAST_COL;
-    if (!cOk && rowOk) report(cellRef(cRow, cCol), `cell ${cellRef(cRow, cCol)} is beyond Excel's last column XFD or last row; it was skipped`);
-    if (badType !== null && cOk) report(cellRef(cRow, cCol), `cell type t="${badType}" is not one of b, d, e, inlineStr, n, s, str; the value was read as text`);
+    if (!cOk && rowOk)
+      report(
+        cellRef(cRow, cCol),
+        `cell ${cellRef(cRow, cCol)} is beyond Excel's last column XFD or last row; it was skipped`,
+      );
+    if (badType !== null && cOk)
+      report(
+        cellRef(cRow, cCol),
+        `cell type t="${badType}" is not one of b, d, e, inlineStr, n, s, str; the value was read as text`,
+      );
     cType = type;
     cText = isTextType(type);
     cStyle = style;
@@ -1643,7 +1723,7 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
   };
 
   const endCell = (): void => {
-    const value = cType === "inlineStr" ? isVal ?? vVal : vVal;
+    const value = cType === "inlineStr" ? (isVal ?? vVal) : vVal;
     if (value !== null && cOk) {
       cells++;
       onCell(cRow, cCol, cType, value, cStyle, cAt);
@@ -1662,7 +1742,9 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
   const spans = new SpanDecoder(xml, scratch);
 
   /** Whether the row's prefix is at pos (always true without one). */
-  const pfxAt = (pos: number): boolean => plen === 0 || (xml.charCodeAt(pos) === p0 && (plen === 2 ? xml.charCodeAt(pos + 1) === 58 : matches(xml, pos, pfx)));
+  const pfxAt = (pos: number): boolean =>
+    plen === 0 ||
+    (xml.charCodeAt(pos) === p0 && (plen === 2 ? xml.charCodeAt(pos + 1) === 58 : matches(xml, pos, pfx)));
 
   const fastCell = (lt: number): number => {
     let j = lt + 2 + plen;
@@ -1709,13 +1791,26 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
             type = ch === 115 ? "s" : ch === 110 ? "n" : ch === 98 ? "b" : ch === 101 ? "e" : ch === 100 ? "d" : "";
             k++;
           } else if (
-            ch === 105 && xml.charCodeAt(k + 1) === 110 && xml.charCodeAt(k + 2) === 108 && xml.charCodeAt(k + 3) === 105 && xml.charCodeAt(k + 4) === 110 &&
-            xml.charCodeAt(k + 5) === 101 && xml.charCodeAt(k + 6) === 83 && xml.charCodeAt(k + 7) === 116 && xml.charCodeAt(k + 8) === 114 && xml.charCodeAt(k + 9) === 34
+            ch === 105 &&
+            xml.charCodeAt(k + 1) === 110 &&
+            xml.charCodeAt(k + 2) === 108 &&
+            xml.charCodeAt(k + 3) === 105 &&
+            xml.charCodeAt(k + 4) === 110 &&
+            xml.charCodeAt(k + 5) === 101 &&
+            xml.charCodeAt(k + 6) === 83 &&
+            xml.charCodeAt(k + 7) === 116 &&
+            xml.charCodeAt(k + 8) === 114 &&
+            xml.charCodeAt(k + 9) === 34
           ) {
             // inlineStr
             type = "inlineStr";
             k += 9;
-          } else if (ch === 115 && xml.charCodeAt(k + 1) === 116 && xml.charCodeAt(k + 2) === 114 && xml.charCodeAt(k + 3) === 34) {
+          } else if (
+            ch === 115 &&
+            xml.charCodeAt(k + 1) === 116 &&
+            xml.charCodeAt(k + 2) === 114 &&
+            xml.charCodeAt(k + 3) === 34
+          ) {
             type = "str";
             k += 3;
           } else return -1;
@@ -1729,7 +1824,8 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
         // Any other attribute (cm, vm, ph, or a namespace declaration, which the general path handles).
         const an = j;
         while (ch !== 61 && ch > 32 && ch !== 62 && ch !== 47) ch = xml.charCodeAt(++j);
-        if (ch !== 61 || xml.charCodeAt(j + 1) !== 34 || (xml.charCodeAt(an) === 120 && matches(xml, an, "xmlns"))) return -1;
+        if (ch !== 61 || xml.charCodeAt(j + 1) !== 34 || (xml.charCodeAt(an) === 120 && matches(xml, an, "xmlns")))
+          return -1;
         const k = xml.indexOf('"', j + 2);
         if (k < 0) return -1;
         j = k + 1;
@@ -1786,7 +1882,8 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
     prevCol = col;
     if (inline && type !== "inlineStr") return end; // <is> only counts for inline strings
     let value = spans.text(vs, e);
-    if (type !== "n" && type !== "s" && type !== "b" && spans.hasUnderscore(vs, e)) value = decodeOoxmlEscapes(value, scratch);
+    if (type !== "n" && type !== "s" && type !== "b" && spans.hasUnderscore(vs, e))
+      value = decodeOoxmlEscapes(value, scratch);
     if (scratch.length) flush(cellRef(rowIdx, col));
     cells++;
     onCell(rowIdx, col, type, value, style, lt);
@@ -1832,7 +1929,11 @@ export function readSheetCells(xml: string, onCell: CellCallback, options: ReadS
       const kind = ctx === K_DOC && rootSeen ? K_SKIP : classify(tk, nst, ctx, parentKind, K_WORKSHEET);
       if (ctx === K_DOC) {
         if (rootSeen) report("", "markup after the root element was ignored");
-        else if (kind !== K_WORKSHEET) report("", `the root element <${xml.slice(tk.nameStart, tk.nameEnd)}> is not in the SpreadsheetML namespace; no cells were read`);
+        else if (kind !== K_WORKSHEET)
+          report(
+            "",
+            `the root element <${xml.slice(tk.nameStart, tk.nameEnd)}> is not in the SpreadsheetML namespace; no cells were read`,
+          );
         rootSeen = true;
       }
       switch (kind) {
@@ -1948,7 +2049,9 @@ export function readSharedStrings(xml: string, options: { maxProblems?: number }
   let pfx = "";
   let plen = 0;
   let p0 = 0;
-  const pfxAt = (pos: number): boolean => plen === 0 || (xml.charCodeAt(pos) === p0 && (plen === 2 ? xml.charCodeAt(pos + 1) === 58 : matches(xml, pos, pfx)));
+  const pfxAt = (pos: number): boolean =>
+    plen === 0 ||
+    (xml.charCodeAt(pos) === p0 && (plen === 2 ? xml.charCodeAt(pos + 1) === 58 : matches(xml, pos, pfx)));
 
   /**
    * Fast path for `<si><t>text</t></si>` (also `<t xml:space="preserve">`), written with the
@@ -2014,7 +2117,10 @@ export function readSharedStrings(xml: string, options: { maxProblems?: number }
         pfx = tk.colon < 0 ? "" : xml.slice(tk.nameStart, tk.colon + 1);
         plen = pfx.length;
         p0 = pfx.charCodeAt(0);
-        if (!rootSeen && kind !== K_SST) scratch.push(`the root element <${xml.slice(tk.nameStart, tk.nameEnd)}> is not in the SpreadsheetML namespace; no strings were read`);
+        if (!rootSeen && kind !== K_SST)
+          scratch.push(
+            `the root element <${xml.slice(tk.nameStart, tk.nameEnd)}> is not in the SpreadsheetML namespace; no strings were read`,
+          );
         flush(-1);
         rootSeen = true;
       }

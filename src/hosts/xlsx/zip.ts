@@ -601,7 +601,10 @@ function inflateBounded(raw: Uint8Array, limit: number, name: string): Uint8Arra
       name,
     );
   const shortError = (produced: number): ZipError =>
-    damaged(`the part ${quote(name)} inflates to ${formatBytes(produced)} but its header says ${formatBytes(limit)}`, name);
+    damaged(
+      `the part ${quote(name)} inflates to ${formatBytes(produced)} but its header says ${formatBytes(limit)}`,
+      name,
+    );
   const step = Math.min(MAX_INFLATE_STEP, Math.floor((limit + INFLATE_SLACK) / MAX_DEFLATE_RATIO));
 
   if (raw.length === 0) {
@@ -664,8 +667,10 @@ function decodeText(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   // UTF-16 without a byte-order mark, known by its first character "<" (XML 1.0, Appendix F.1).
-  if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] !== 0) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0 && bytes[3] !== 0)
+    return new TextDecoder("utf-16be").decode(bytes);
   return utf8Decoder.decode(bytes);
 }
 
@@ -770,8 +775,12 @@ function readEndRecord(data: Uint8Array, limits: ZipLimits): EndRecord {
   const locatorPos = eocdPos - EOCD64_LOCATOR_SIZE;
   const hasLocator = locatorPos >= 0 && u32(data, locatorPos) === SIG_EOCD64_LOCATOR;
   const usesMarkers =
-    disk === U16_MAX || cdDisk === U16_MAX || countOnDisk === U16_MAX || count === U16_MAX ||
-    cdSize === U32_MAX || cdOffset === U32_MAX;
+    disk === U16_MAX ||
+    cdDisk === U16_MAX ||
+    countOnDisk === U16_MAX ||
+    count === U16_MAX ||
+    cdSize === U32_MAX ||
+    cdOffset === U32_MAX;
 
   if (hasLocator) {
     const rec = u64(data, locatorPos + 8);
@@ -789,8 +798,11 @@ function readEndRecord(data: Uint8Array, limits: ZipLimits): EndRecord {
     if (countOnDisk64 !== count64) throw splitArchive();
     // A field that is not a Zip64 marker must agree with the Zip64 record; if it does not,
     // two readers could see two different directories.
-    if ((count !== U16_MAX && count !== count64) || (cdSize !== U32_MAX && cdSize !== cdSize64) ||
-        (cdOffset !== U32_MAX && cdOffset !== cdOffset64)) {
+    if (
+      (count !== U16_MAX && count !== count64) ||
+      (cdSize !== U32_MAX && cdSize !== cdSize64) ||
+      (cdOffset !== U32_MAX && cdOffset !== cdOffset64)
+    ) {
       throw damaged("its two end-of-directory records disagree");
     }
     count = count64;
@@ -876,14 +888,22 @@ function openChecked(data: Uint8Array, limits: ZipLimits): ZipArchive {
     const recordEnd = p + CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
     if (recordEnd > cdEnd) throw damaged("its directory of parts is broken");
     const nameBytes = data.subarray(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLength);
-    const centralExtra = data.subarray(p + CENTRAL_HEADER_SIZE + nameLength, p + CENTRAL_HEADER_SIZE + nameLength + extraLength);
+    const centralExtra = data.subarray(
+      p + CENTRAL_HEADER_SIZE + nameLength,
+      p + CENTRAL_HEADER_SIZE + nameLength + extraLength,
+    );
     const comment = data.subarray(recordEnd - commentLength, recordEnd);
     const name = decodeName(nameBytes, (flags & FLAG_UTF8) !== 0);
     p = recordEnd;
 
     // APPNOTE 4.5.3: Zip64 extended information. Fields appear only for header values
     // set to their maximum, in this order.
-    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX || diskStart === U16_MAX) {
+    if (
+      uncompressedSize === U32_MAX ||
+      compressedSize === U32_MAX ||
+      localOffset === U32_MAX ||
+      diskStart === U16_MAX
+    ) {
       const block = extraBlocks(centralExtra).find((b) => b.id === EXTRA_ZIP64);
       if (!block) throw damaged(`the directory entry for ${quote(name)} lacks its ZIP64 sizes`, name);
       let q = block.start;
@@ -939,7 +959,11 @@ function openChecked(data: Uint8Array, limits: ZipLimits): ZipArchive {
     if (!(dataOffset + compressedSize <= end.cdOffset)) {
       throw damaged(`the data of the part ${quote(name)} runs past the end of the file`, name);
     }
-    if (localMethod !== method || (localFlags & FLAG_ENCRYPTED) !== 0 || !sameBytes(data, nameStart, localNameLength, nameBytes)) {
+    if (
+      localMethod !== method ||
+      (localFlags & FLAG_ENCRYPTED) !== 0 ||
+      !sameBytes(data, nameStart, localNameLength, nameBytes)
+    ) {
       // A local header that names another file is how "shadow" entries trick one reader
       // into seeing different content from another.
       throw damaged(`the part ${quote(name)} has two headers that disagree`, name);
@@ -947,10 +971,29 @@ function openChecked(data: Uint8Array, limits: ZipLimits): ZipArchive {
     const localExtra = data.subarray(nameStart + localNameLength, dataOffset);
 
     entries.push(
-      new Entry(name, canonicalPartName(name), method, flags, crc, compressedSize, uncompressedSize, time, date,
-        localOffset, dataOffset, {
-          state, nameBytes, centralExtra, localExtra, comment, versionMadeBy, internalAttributes, externalAttributes,
-        }),
+      new Entry(
+        name,
+        canonicalPartName(name),
+        method,
+        flags,
+        crc,
+        compressedSize,
+        uncompressedSize,
+        time,
+        date,
+        localOffset,
+        dataOffset,
+        {
+          state,
+          nameBytes,
+          centralExtra,
+          localExtra,
+          comment,
+          versionMadeBy,
+          internalAttributes,
+          externalAttributes,
+        },
+      ),
     );
   }
   if (p !== cdEnd) throw damaged("its directory holds more than its end record says");
@@ -1074,7 +1117,7 @@ export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOption
   let centralSize = 0;
   for (const item of items) {
     const p = isCopyItem(item) ? planCopy(item) : planNew(item, level);
-    const name = isCopyItem(item) ? item.name ?? item.copy.name : item.name;
+    const name = isCopyItem(item) ? (item.name ?? item.copy.name) : item.name;
     const canonical = canonicalPartName(name);
     const earlier = seen.get(canonical);
     if (earlier !== undefined) {
@@ -1085,7 +1128,8 @@ export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOption
       );
     }
     seen.set(canonical, name);
-    if (p.compressedSize >= U32_MAX || p.uncompressedSize >= U32_MAX) tooBigThrow(`the part ${quote(name)} is 4 GiB or more`);
+    if (p.compressedSize >= U32_MAX || p.uncompressedSize >= U32_MAX)
+      tooBigThrow(`the part ${quote(name)} is 4 GiB or more`);
     if (offset >= U32_MAX) tooBigThrow("it would be 4 GiB or more");
     p.offset = offset;
     offset += LOCAL_HEADER_SIZE + p.nameBytes.length + p.localExtra.length + p.body.length;

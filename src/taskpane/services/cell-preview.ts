@@ -40,7 +40,12 @@ export function showValue(v: CellValue | undefined, type: FieldType | undefined,
 }
 
 /** The cell, its row and the sheet's header row (as the reader found it), two columns either side. */
-export function cellPreview(snap: WorkbookSnapshot, sheetName: string, cell: string, source: PreviewSource = {}): CellPreview | null {
+export function cellPreview(
+  snap: WorkbookSnapshot,
+  sheetName: string,
+  cell: string,
+  source: PreviewSource = {},
+): CellPreview | null {
   const sheet = snap.sheets.find((s) => s.name === sheetName);
   const at = parseA1(cell);
   if (!sheet || !at) return null;
@@ -48,8 +53,15 @@ export function cellPreview(snap: WorkbookSnapshot, sheetName: string, cell: str
   const cols = Array.from({ length: 5 }, (_, i) => first + i);
   const header = source.headerCell ? parseA1(source.headerCell) : null;
   const headerRow = header && header.row < at.row ? header.row : null;
-  const types = headerRow === null ? cols.map(() => undefined) : columnTypes(source.kind, cols.map((c) => cellAt(sheet, headerRow, c)));
-  const text = (r: number, typed: boolean) => cols.map((c, i) => showValue(cellAt(sheet, r, c), typed ? types[i] : undefined, snap.date1904));
+  const types =
+    headerRow === null
+      ? cols.map(() => undefined)
+      : columnTypes(
+          source.kind,
+          cols.map((c) => cellAt(sheet, headerRow, c)),
+        );
+  const text = (r: number, typed: boolean) =>
+    cols.map((c, i) => showValue(cellAt(sheet, r, c), typed ? types[i] : undefined, snap.date1904));
   return {
     sheet: sheetName,
     cell,

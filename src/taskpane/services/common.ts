@@ -12,7 +12,8 @@ export function toCheckResult(analysis: Analysis, started: number): CheckResult 
     json,
     missing: missingTemplateSheets(kinds, kinds.includes("settings"), new Date().getFullYear()),
     settings: editableSettings(analysis.programme.settings),
-    reportingDate: analysis.programme.settings.reportingDate === null ? null : formatDay(analysis.programme.settings.reportingDate),
+    reportingDate:
+      analysis.programme.settings.reportingDate === null ? null : formatDay(analysis.programme.settings.reportingDate),
     takenAt: new Date(),
     durationMs: Math.round(performance.now() - started),
     collation: analysis.programme.collation?.sources,

@@ -12,7 +12,11 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * .xlsx host, in the file worker (`jobs`); the result is offered as a download. This thread only
  * reads the file's bytes and hands them over. Nothing leaves the machine.
  */
-export function fileService(source: FileSource, jobs: FileJobs, urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): WorkbookService {
+export function fileService(
+  source: FileSource,
+  jobs: FileJobs,
+  urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) },
+): WorkbookService {
   const name = source.name;
   const edits: SessionEdits = { settings: {}, maps: [] };
   const sources = sourceFiles();
@@ -21,7 +25,9 @@ export function fileService(source: FileSource, jobs: FileJobs, urls: { create: 
     try {
       return await source.read();
     } catch (e) {
-      throw new FileGoneError(`${name} could not be read again: it may have been changed, moved or deleted since you opened it. Choose "Open another workbook" and pick it again (${plainError(e, "read it")})`);
+      throw new FileGoneError(
+        `${name} could not be read again: it may have been changed, moved or deleted since you opened it. Choose "Open another workbook" and pick it again (${plainError(e, "read it")})`,
+      );
     }
   };
   return {
@@ -37,7 +43,11 @@ export function fileService(source: FileSource, jobs: FileJobs, urls: { create: 
       progress("Reading", 0, 0);
       const out = await jobs.report(name, await bytes(), edits, opts, progress, await sources.read());
       const outName = name.replace(/\.xlsx$/i, "") + " - report.xlsx";
-      return { sheets: out.sheets, renamed: out.renamed, download: { name: outName, url: urls.create(out.blob), bytes: out.blob.size } };
+      return {
+        sheets: out.sheets,
+        renamed: out.renamed,
+        download: { name: outName, url: urls.create(out.blob), bytes: out.blob.size },
+      };
     },
     async mapColumn(map) {
       edits.maps.push(map);
@@ -53,7 +63,9 @@ export function fileService(source: FileSource, jobs: FileJobs, urls: { create: 
 }
 
 /** The blank input workbook, to download (small: written on this thread). */
-export async function templateDownload(urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) }): Promise<{ name: string; url: string }> {
+export async function templateDownload(
+  urls: { create: (b: Blob) => string } = { create: (b) => URL.createObjectURL(b) },
+): Promise<{ name: string; url: string }> {
   const bytes = await writeTemplate(new Date().getFullYear());
   return { name: "programme-template.xlsx", url: urls.create(new Blob([bytes as BlobPart], { type: XLSX_TYPE })) };
 }

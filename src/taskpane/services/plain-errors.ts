@@ -7,7 +7,12 @@
 function outOfMemory(e: unknown): boolean {
   const name = (e as { name?: string } | null)?.name ?? "";
   const text = String((e as Error | null)?.message ?? e);
-  return name === "DataCloneError" || /could not be cloned|out of memory|allocation failed|Invalid array length|Invalid typed array length|Array buffer allocation/i.test(text);
+  return (
+    name === "DataCloneError" ||
+    /could not be cloned|out of memory|allocation failed|Invalid array length|Invalid typed array length|Array buffer allocation/i.test(
+      text,
+    )
+  );
 }
 
 /**
@@ -15,11 +20,15 @@ function outOfMemory(e: unknown): boolean {
  * happened and what to do, never "Failed to execute 'postMessage' on 'Worker'…".
  */
 export function plainError(e: unknown, doing: string): string {
-  if (outOfMemory(e)) return `The workbook is too large for this pane to ${doing}: the browser ran out of memory. Close other tabs or windows and try again; if it still fails, move old rows to another workbook.`;
+  if (outOfMemory(e))
+    return `The workbook is too large for this pane to ${doing}: the browser ran out of memory. Close other tabs or windows and try again; if it still fails, move old rows to another workbook.`;
   const name = (e as { name?: string } | null)?.name ?? "";
   const text = String((e as Error | null)?.message ?? e);
-  if (name === "NotReadableError" || name === "NotFoundError") return `The file could not be read: it may have been changed, moved or deleted. Choose "Open another workbook" and pick it again.`;
-  if (!text.trim()) return `The pane could not ${doing}: its checker stopped before it finished. Reload the pane and try again.`;
-  if (/^Failed to execute|^Uncaught |is not a function|Cannot read propert|undefined is not/i.test(text)) return `The pane could not ${doing} (${text}). Reload the pane and try again; if it fails again, tell whoever supports the add-in.`;
+  if (name === "NotReadableError" || name === "NotFoundError")
+    return `The file could not be read: it may have been changed, moved or deleted. Choose "Open another workbook" and pick it again.`;
+  if (!text.trim())
+    return `The pane could not ${doing}: its checker stopped before it finished. Reload the pane and try again.`;
+  if (/^Failed to execute|^Uncaught |is not a function|Cannot read propert|undefined is not/i.test(text))
+    return `The pane could not ${doing} (${text}). Reload the pane and try again; if it fails again, tell whoever supports the add-in.`;
   return text;
 }

@@ -15,7 +15,8 @@ const OTHER_OFFICE: [RegExp, string][] = [
 
 /** What the bytes are when they are plainly not a workbook; null when they may be one (the reader decides). */
 export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return `${name} is empty (0 bytes): it holds no workbook. Choose the saved workbook (.xlsx) instead; if this is the one, open it in Excel and check it was saved.`;
+  if (bytes.length === 0)
+    return `${name} is empty (0 bytes): it holds no workbook. Choose the saved workbook (.xlsx) instead; if this is the one, open it in Excel and check it was saved.`;
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
   let names: string[];
   try {
@@ -25,8 +26,8 @@ export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
   }
   if (names.some((n) => /^xl\/workbook\.xml$/i.test(n))) return null;
   for (const [part, what] of OTHER_OFFICE) {
-    if (names.some((n) => part.test(n))) return `${name} cannot be opened: it is ${what}, not an Excel workbook${/\.xls[xm]$/i.test(name) ? ", though its name ends in .xlsx" : ""}. Choose the programme workbook (.xlsx) instead.`;
+    if (names.some((n) => part.test(n)))
+      return `${name} cannot be opened: it is ${what}, not an Excel workbook${/\.xls[xm]$/i.test(name) ? ", though its name ends in .xlsx" : ""}. Choose the programme workbook (.xlsx) instead.`;
   }
   return null;
 }
-

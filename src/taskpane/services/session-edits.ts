@@ -35,6 +35,7 @@ export function applyOverrides(snap: WorkbookSnapshot, edits: SessionEdits): Wor
     }
   };
   put(plan.cells);
-  for (const m of maps) put(columnMapWrites({ name: target.name, lastRow: target.top + target.rows.length - 1 }, m).cells);
+  for (const m of maps)
+    put(columnMapWrites({ name: target.name, lastRow: target.top + target.rows.length - 1 }, m).cells);
   return { ...snap, sheets };
 }

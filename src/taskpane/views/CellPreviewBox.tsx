@@ -2,11 +2,27 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { CellPreview } from "../services/types";
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto", marginTop: tokens.spacingVerticalXS, maxWidth: "100%", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  wrap: {
+    overflowX: "auto",
+    marginTop: tokens.spacingVerticalXS,
+    maxWidth: "100%",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}`, maxWidth: "12em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    maxWidth: "12em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
-  target: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", backgroundColor: tokens.colorBrandBackground2 },
+  target: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
 });
 
 /** What a finding's cell holds, with its row and the sheet's header row: the cell the finding means, outlined. */
@@ -51,7 +67,12 @@ export function CellPreviewBox({ p }: { p: CellPreview | null }) {
               {p.rowNumber}
             </th>
             {p.row.map((v, i) => (
-              <td key={i} className={`${styles.cell} ${i === p.at ? styles.target : ""}`} title={v} aria-current={i === p.at ? "true" : undefined}>
+              <td
+                key={i}
+                className={`${styles.cell} ${i === p.at ? styles.target : ""}`}
+                title={v}
+                aria-current={i === p.at ? "true" : undefined}
+              >
                 {v}
               </td>
             ))}

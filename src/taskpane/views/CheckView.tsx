@@ -1,4 +1,16 @@
-import { Badge, Body1, Button, Caption1, Dropdown, Field, Link, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Link,
+  Option,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type Ref } from "react";
 import type { AnalysisJson } from "../../checks/summary";
 import { formatDayLong, parseIsoDay } from "../../model/dates";
@@ -14,8 +26,18 @@ import { TemplateOffer } from "./TemplateOffer";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  item: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -27,7 +49,9 @@ const useStyles = makeStyles({
    * A cell reference is a link that acts as a button: in forced colours (Windows high contrast)
    * it keeps the link's system colour and underline, so it still reads as something to follow.
    */
-  cellLink: { "@media (forced-colors: active)": { color: "LinkText", textDecorationLine: "underline", forcedColorAdjust: "none" } },
+  cellLink: {
+    "@media (forced-colors: active)": { color: "LinkText", textDecorationLine: "underline", forcedColorAdjust: "none" },
+  },
   groupHeading: { ...typographyStyles.body1Strong, margin: 0 },
 });
 
@@ -62,7 +86,17 @@ export interface CheckViewProps {
 }
 
 /** The cell preview, asked for when shown (in the browser it comes from the file worker). */
-function PreviewOf({ preview, sheet, cell, source }: { preview: NonNullable<WorkbookService["preview"]>; sheet: string; cell: string; source?: { kind?: string; headerCell?: string } }) {
+function PreviewOf({
+  preview,
+  sheet,
+  cell,
+  source,
+}: {
+  preview: NonNullable<WorkbookService["preview"]>;
+  sheet: string;
+  cell: string;
+  source?: { kind?: string; headerCell?: string };
+}) {
   const [p, setP] = useState<CellPreview | null | "waiting">("waiting");
   useEffect(() => {
     let live = true;
@@ -75,7 +109,20 @@ function PreviewOf({ preview, sheet, cell, source }: { preview: NonNullable<Work
   return p === "waiting" ? <Caption1>Reading the cell…</Caption1> : <CellPreviewBox p={p} />;
 }
 
-export function CheckView({ json, takenAt, durationMs, progress, error, onRun, onGoTo, preview, headingRef, stale, mode, templateDownload }: CheckViewProps) {
+export function CheckView({
+  json,
+  takenAt,
+  durationMs,
+  progress,
+  error,
+  onRun,
+  onGoTo,
+  preview,
+  headingRef,
+  stale,
+  mode,
+  templateDownload,
+}: CheckViewProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<string | null>(null);
   const sourceOf = (sheet: string) => {
@@ -113,13 +160,19 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
         )}
       </div>
       {progress && <ProgressNote p={progress} />}
-      {error && (
-        <Note intent="error" text={error} alert />
+      {error && <Note intent="error" text={error} alert />}
+      {stale && json && !progress && (
+        <Note
+          intent="warning"
+          text="Settings were saved after these results: they are from before the change. Run the checks again to apply them."
+        />
       )}
-      {stale && json && !progress && <Note intent="warning" text="Settings were saved after these results: they are from before the change. Run the checks again to apply them." />}
       {!json && !progress && (
         <>
-          <Body1>Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is changed.</Body1>
+          <Body1>
+            Check the programme: data quality, dependencies, RAG, risks and competencies. Nothing in your sheets is
+            changed.
+          </Body1>
           <WorkbookNeeds />
           {mode === "file" && templateDownload && <TemplateOffer get={templateDownload} />}
         </>
@@ -154,7 +207,20 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
           </ul>
           <div className={styles.filters}>
             <Field label="Severity" className={styles.filter}>
-              <Dropdown className={styles.control} value={severity === "all" ? "All" : severity === "error" ? "Errors" : severity === "warning" ? "Warnings" : "Info"} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}>
+              <Dropdown
+                className={styles.control}
+                value={
+                  severity === "all"
+                    ? "All"
+                    : severity === "error"
+                      ? "Errors"
+                      : severity === "warning"
+                        ? "Warnings"
+                        : "Info"
+                }
+                selectedOptions={[severity]}
+                onOptionSelect={(_, d) => setSeverity(d.optionValue ?? "all")}
+              >
                 <Option value="all">All</Option>
                 <Option value="error">Errors</Option>
                 <Option value="warning">Warnings</Option>
@@ -162,7 +228,12 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
               </Dropdown>
             </Field>
             <Field label="Code" className={styles.filter}>
-              <Dropdown className={styles.control} value={code === "all" ? "All" : codeLabel(code)} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}>
+              <Dropdown
+                className={styles.control}
+                value={code === "all" ? "All" : codeLabel(code)}
+                selectedOptions={[code]}
+                onOptionSelect={(_, d) => setCode(d.optionValue ?? "all")}
+              >
                 <Option value="all">All</Option>
                 {codes.map((c) => (
                   <Option key={c} value={c} text={codeLabel(c)}>
@@ -186,7 +257,9 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
               </ul>
             </section>
           )}
-          {groups.length === 0 && <Body1>No findings{severity !== "all" || code !== "all" ? " match the filters" : ""}.</Body1>}
+          {groups.length === 0 && (
+            <Body1>No findings{severity !== "all" || code !== "all" ? " match the filters" : ""}.</Body1>
+          )}
           {groups.map(([sheet, list]) => {
             const limit = shown[sheet] ?? PAGE;
             return (
@@ -198,15 +271,29 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
                   {list.slice(0, limit).map((d, i) => {
                     const key = `${sheet}|${i}`;
                     return (
-                      <li key={i} className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}>
+                      <li
+                        key={i}
+                        className={`${styles.item} ${d.severity === "error" ? styles.error : d.severity === "warning" ? styles.warning : ""}`}
+                      >
                         <Caption1>
                           {d.severity} · {codeLabel(d.code)} ·{" "}
                           {onGoTo && d.cell ? (
-                            <Link as="button" className={styles.cellLink} onClick={() => onGoTo(d.sheet, d.cell)} aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}>
+                            <Link
+                              as="button"
+                              className={styles.cellLink}
+                              onClick={() => onGoTo(d.sheet, d.cell)}
+                              aria-label={`Go to ${d.sheet.trim()} ${d.cell}`}
+                            >
                               {d.cell}
                             </Link>
                           ) : preview && d.cell ? (
-                            <Link as="button" className={styles.cellLink} onClick={() => setOpen(open === key ? null : key)} aria-expanded={open === key} aria-label={`${open === key ? "Hide" : "Show"} what ${d.sheet.trim()} ${d.cell} holds`}>
+                            <Link
+                              as="button"
+                              className={styles.cellLink}
+                              onClick={() => setOpen(open === key ? null : key)}
+                              aria-expanded={open === key}
+                              aria-label={`${open === key ? "Hide" : "Show"} what ${d.sheet.trim()} ${d.cell} holds`}
+                            >
                               {d.cell}
                             </Link>
                           ) : (
@@ -216,7 +303,9 @@ export function CheckView({ json, takenAt, durationMs, progress, error, onRun, o
                         <Body1 as="p" block>
                           {d.message}
                         </Body1>
-                        {open === key && preview && <PreviewOf preview={preview} sheet={d.sheet} cell={d.cell} source={sourceOf(d.sheet)} />}
+                        {open === key && preview && (
+                          <PreviewOf preview={preview} sheet={d.sheet} cell={d.cell} source={sourceOf(d.sheet)} />
+                        )}
                       </li>
                     );
                   })}

@@ -5,7 +5,15 @@ import { MessageBar, MessageBarBody } from "@fluentui/react-components";
  * "Details: …" line with Excel's own code and message, on a line of its own. Errors that end a
  * run are alerts (announced at once); notes after an action are not.
  */
-export function Note({ intent, text, alert = false }: { intent: "success" | "error" | "warning"; text: string; alert?: boolean }) {
+export function Note({
+  intent,
+  text,
+  alert = false,
+}: {
+  intent: "success" | "error" | "warning";
+  text: string;
+  alert?: boolean;
+}) {
   const [first, ...rest] = text.split("\n");
   return (
     <MessageBar intent={intent} role={alert ? "alert" : undefined}>

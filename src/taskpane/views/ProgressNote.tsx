@@ -12,7 +12,9 @@ export interface ProgressState {
 /** "Step 2 of 4: Checking…": the phase in words, and a bar that moves with each phase and each sheet read. */
 export function progressWords(p: ProgressState): string {
   const within = p.total > 1 ? ` (${Math.min(p.done, p.total)} of ${p.total})` : "";
-  return p.step && p.steps && p.steps > 1 ? `Step ${p.step} of ${p.steps}: ${p.stage}${within}…` : `${p.stage}${within}…`;
+  return p.step && p.steps && p.steps > 1
+    ? `Step ${p.step} of ${p.steps}: ${p.stage}${within}…`
+    : `${p.stage}${within}…`;
 }
 
 /** Progress on long work: the phase in words and a bar across all phases (indeterminate until a phase is known). */

@@ -1,4 +1,17 @@
-import { Body1, Button, Caption1, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from "@fluentui/react-components";
 import { useState, type Ref } from "react";
 import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
@@ -12,7 +25,13 @@ const useStyles = makeStyles({
   /** Fluent's inputs are at least 250 px wide; the pane at 200% zoom is 160 CSS px. */
   control: { minWidth: 0, maxWidth: "100%" },
   /** A focus ring that stands out on the success bar's green (WCAG 2.4.7, 3:1 against its background). */
-  focusable: { ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForeground1}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
+  focusable: {
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorNeutralForeground1}`,
+      outlineOffset: "2px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
 });
 
 const OUTPUTS: [keyof ReportOptions["include"], string][] = [
@@ -41,12 +60,27 @@ export function readAsOf(text: string): string | null {
   return d === null ? null : formatDay(d);
 }
 
-export function ReportView({ defaultAsOf, progress, error, result, mode, onGenerate, onOpenSheet, headingRef }: ReportViewProps) {
+export function ReportView({
+  defaultAsOf,
+  progress,
+  error,
+  result,
+  mode,
+  onGenerate,
+  onOpenSheet,
+  headingRef,
+}: ReportViewProps) {
   const styles = useStyles();
   const initial = parseIsoDay(defaultAsOf);
   const [asOfText, setAsOfText] = useState(initial === null ? defaultAsOf : formatDayLong(initial));
   const asOf = readAsOf(asOfText);
-  const [include, setInclude] = useState<ReportOptions["include"]>({ board: true, highlights: true, exceptions: true, history: true, charts: true });
+  const [include, setInclude] = useState<ReportOptions["include"]>({
+    board: true,
+    highlights: true,
+    exceptions: true,
+    history: true,
+    charts: true,
+  });
   const none = !include.board && !include.highlights && !include.exceptions && !include.history;
   return (
     <section className={styles.root} aria-label="Report">
@@ -63,17 +97,30 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
           <Body1>Write</Body1>
         </legend>
         {OUTPUTS.map(([k, label]) => (
-          <Checkbox key={k} label={label} checked={include[k]} disabled={k === "charts" && !include.board} onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })} />
+          <Checkbox
+            key={k}
+            label={label}
+            checked={include[k]}
+            disabled={k === "charts" && !include.board}
+            onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })}
+          />
         ))}
       </fieldset>
-      <Button appearance="primary" disabled={none || !asOf} disabledFocusable={!!progress} onClick={() => asOf && !progress && onGenerate({ asOf, include })}>
+      <Button
+        appearance="primary"
+        disabled={none || !asOf}
+        disabledFocusable={!!progress}
+        onClick={() => asOf && !progress && onGenerate({ asOf, include })}
+      >
         Generate the report
       </Button>
-      <Caption1>{mode === "excel" ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed." : "The report is added to a copy of the file, for you to download. Your file is not changed."}</Caption1>
+      <Caption1>
+        {mode === "excel"
+          ? "An earlier report's sheets are replaced; a report sheet you copied or typed in is kept as yours. Your own sheets are never changed."
+          : "The report is added to a copy of the file, for you to download. Your file is not changed."}
+      </Caption1>
       {progress && <ProgressNote p={progress} />}
-      {error && (
-        <Note intent="error" text={error} alert />
-      )}
+      {error && <Note intent="error" text={error} alert />}
       {result && (
         <MessageBar intent="success">
           <MessageBarBody>
@@ -94,9 +141,15 @@ export function ReportView({ defaultAsOf, progress, error, result, mode, onGener
               ))}
             </ul>
             {result.renamed.map((r) => (
-              <div key={r.name}>A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.</div>
+              <div key={r.name}>
+                A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.
+              </div>
             ))}
-            {!!result.skipped?.length && <div>Excel did not accept these, so they are left out (generate again to retry): {result.skipped.join("; ")}.</div>}
+            {!!result.skipped?.length && (
+              <div>
+                Excel did not accept these, so they are left out (generate again to retry): {result.skipped.join("; ")}.
+              </div>
+            )}
             {result.notes?.map((n) => (
               <div key={n}>{n}</div>
             ))}

@@ -1,4 +1,17 @@
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { SETTING_SPECS } from "../../ingest/schema";
 import { Note } from "./Note";
@@ -10,14 +23,36 @@ const useStyles = makeStyles({
   control: { minWidth: 0, maxWidth: "100%" },
 });
 
-const NUMERIC = ["amberSlipDays", "redSlipDays", "amberCostPercent", "redCostPercent", "riskEscalationScore", "reviewStalenessDays", "competencyScaleMax"];
+const NUMERIC = [
+  "amberSlipDays",
+  "redSlipDays",
+  "amberCostPercent",
+  "redCostPercent",
+  "riskEscalationScore",
+  "reviewStalenessDays",
+  "competencyScaleMax",
+];
 
 /** Settings with a fixed set of values: each value and its label. */
 const CHOICES: Record<string, [string, string][]> = {
-  rollUp: [["worst", "Worst member"], ["majority", "Most common rating"]],
-  reportingPeriod: [["Monthly", "Monthly"], ["Four-weekly", "Four-weekly"], ["Quarterly", "Quarterly"]],
-  calendar: [["Working days", "Working days"], ["Calendar days", "Calendar days"]],
-  riskMatrix: [["Auto", "Auto"], ["5x5", "5×5 (NPSA)"], ["3x3", "3×3 (High/Medium/Low)"]],
+  rollUp: [
+    ["worst", "Worst member"],
+    ["majority", "Most common rating"],
+  ],
+  reportingPeriod: [
+    ["Monthly", "Monthly"],
+    ["Four-weekly", "Four-weekly"],
+    ["Quarterly", "Quarterly"],
+  ],
+  calendar: [
+    ["Working days", "Working days"],
+    ["Calendar days", "Calendar days"],
+  ],
+  riskMatrix: [
+    ["Auto", "Auto"],
+    ["5x5", "5×5 (NPSA)"],
+    ["3x3", "3×3 (High/Medium/Low)"],
+  ],
 };
 
 /** Edited elsewhere: the reporting date on the Report tab; the column map and date order in the workbook. */
@@ -36,7 +71,9 @@ export interface SettingsViewProps {
 
 /** Said after saving: where the settings went, and that the results shown are older than them. */
 function savedWords(how: "saved" | "session"): string {
-  return how === "saved" ? "Settings saved to the Settings sheet. Results are from before the change." : "Settings in use for this session (your file is not changed). Results are from before the change.";
+  return how === "saved"
+    ? "Settings saved to the Settings sheet. Results are from before the change."
+    : "Settings in use for this session (your file is not changed). Results are from before the change.";
 }
 
 export function SettingsView({ values, mode, onSave, saved = null, onRerun }: SettingsViewProps) {
@@ -55,8 +92,14 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
     const n = Number(draft[k]);
     if (draft[k] === "" || !Number.isFinite(n) || n < 0) problems[k] = "Enter a number, zero or more.";
   }
-  if (!problems.amberSlipDays && !problems.redSlipDays && Number(draft.amberSlipDays) > Number(draft.redSlipDays)) problems.redSlipDays = "Red must be at least amber.";
-  if (!problems.amberCostPercent && !problems.redCostPercent && Number(draft.amberCostPercent) > Number(draft.redCostPercent)) problems.redCostPercent = "Red must be at least amber.";
+  if (!problems.amberSlipDays && !problems.redSlipDays && Number(draft.amberSlipDays) > Number(draft.redSlipDays))
+    problems.redSlipDays = "Red must be at least amber.";
+  if (
+    !problems.amberCostPercent &&
+    !problems.redCostPercent &&
+    Number(draft.amberCostPercent) > Number(draft.redCostPercent)
+  )
+    problems.redCostPercent = "Red must be at least amber.";
   const save = async () => {
     setBusy(true);
     setNote(null);
@@ -84,8 +127,19 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
             </RadioGroup>
           </Field>
         ) : (
-          <Field key={s.key} label={s.label} hint={s.note} validationMessage={problems[s.key]} validationState={problems[s.key] ? "error" : "none"}>
-            <Input className={styles.control} type={NUMERIC.includes(s.key) ? "number" : "text"} value={draft[s.key] ?? ""} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })} />
+          <Field
+            key={s.key}
+            label={s.label}
+            hint={s.note}
+            validationMessage={problems[s.key]}
+            validationState={problems[s.key] ? "error" : "none"}
+          >
+            <Input
+              className={styles.control}
+              type={NUMERIC.includes(s.key) ? "number" : "text"}
+              value={draft[s.key] ?? ""}
+              onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })}
+            />
           </Field>
         ),
       )}
@@ -105,9 +159,7 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
           )}
         </MessageBar>
       )}
-      {note && (
-        <Note intent={note.intent} text={note.text} />
-      )}
+      {note && <Note intent={note.intent} text={note.text} />}
     </section>
   );
 }

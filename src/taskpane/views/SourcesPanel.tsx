@@ -7,7 +7,13 @@ import type { CheckResult, SourceFiles } from "../services/types";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   row: { display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalS },
 });
 
@@ -26,7 +32,15 @@ function summaryText(s: SourceSummary | undefined, takenAt: Date): string {
  * them (a file of the same name is replaced: a refresh); every check and report reads them again.
  * The files stay on this machine: they are read in this page, like the workbook.
  */
-export function SourcesPanel({ sources, result, onChanged }: { sources: SourceFiles; result: CheckResult; onChanged: () => void }) {
+export function SourcesPanel({
+  sources,
+  result,
+  onChanged,
+}: {
+  sources: SourceFiles;
+  result: CheckResult;
+  onChanged: () => void;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [names, setNames] = useState(sources.names());
@@ -38,7 +52,10 @@ export function SourcesPanel({ sources, result, onChanged }: { sources: SourceFi
   return (
     <section aria-label="Workstream sources" className={styles.root}>
       <h2 className={styles.heading}>Workstream sources</h2>
-      <Caption1>Workbooks, Project or Smartsheet exports and CSV files from the workstreams, checked and reported with this workbook as one programme. Their rows keep their file on every finding.</Caption1>
+      <Caption1>
+        Workbooks, Project or Smartsheet exports and CSV files from the workstreams, checked and reported with this
+        workbook as one programme. Their rows keep their file on every finding.
+      </Caption1>
       {names.length > 0 && (
         <ul className={styles.list} aria-label="Sources">
           {names.map((n) => (
@@ -77,7 +94,9 @@ export function SourcesPanel({ sources, result, onChanged }: { sources: SourceFi
         }}
       />
       <div>
-        <Button onClick={() => input.current?.click()}>{names.length ? "Add or refresh sources…" : "Add workstream sources…"}</Button>
+        <Button onClick={() => input.current?.click()}>
+          {names.length ? "Add or refresh sources…" : "Add workstream sources…"}
+        </Button>
       </div>
     </section>
   );

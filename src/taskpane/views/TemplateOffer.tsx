@@ -1,7 +1,9 @@
 import { Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 
-const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS } });
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+});
 
 /** The blank programme workbook (every input sheet as a table with headers and drop-downs), to download. */
 export function TemplateOffer({ get }: { get: () => Promise<{ name: string; url: string }> }) {
@@ -16,7 +18,10 @@ export function TemplateOffer({ get }: { get: () => Promise<{ name: string; url:
           Download {file.name}
         </Link>
       ) : (
-        <Button disabled={busy} onClick={async () => (setBusy(true), setFile(await get().finally(() => setBusy(false))))}>
+        <Button
+          disabled={busy}
+          onClick={async () => (setBusy(true), setFile(await get().finally(() => setBusy(false))))}
+        >
           Get the blank template
         </Button>
       )}

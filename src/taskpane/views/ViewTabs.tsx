@@ -1,5 +1,19 @@
 import { useEffect, useState } from "react";
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Overflow, OverflowItem, Tab, TabList, makeStyles, useIsOverflowItemVisible, useOverflowMenu } from "@fluentui/react-components";
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   /** The tab row never wraps or scrolls: tabs that do not fit go into the "More" menu. */
@@ -18,14 +32,29 @@ export interface ViewTab<K extends string> {
  * OverflowItem, the selected one has the highest priority so it stays visible, and the hidden ones
  * are offered in a menu whose button is itself a tab.
  */
-export function ViewTabs<K extends string>({ tabs, selected, onSelect, label }: { tabs: ViewTab<K>[]; selected: K; onSelect: (k: K) => void; label: string }) {
+export function ViewTabs<K extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+}: {
+  tabs: ViewTab<K>[];
+  selected: K;
+  onSelect: (k: K) => void;
+  label: string;
+}) {
   const styles = useStyles();
   const narrow = useNarrow();
   if (!narrow)
     return (
       <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as K)} size="small" aria-label={label}>
         {tabs.map((t) => (
-          <Tab key={t.key} value={t.key} id={`tab-${t.key}`} aria-controls={t.key === selected ? `panel-${t.key}` : undefined}>
+          <Tab
+            key={t.key}
+            value={t.key}
+            id={`tab-${t.key}`}
+            aria-controls={t.key === selected ? `panel-${t.key}` : undefined}
+          >
             {t.name}
           </Tab>
         ))}
@@ -33,7 +62,13 @@ export function ViewTabs<K extends string>({ tabs, selected, onSelect, label }: 
     );
   return (
     <Overflow minimumVisible={1} padding={8}>
-      <TabList className={styles.row} selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as K)} size="small" aria-label={label}>
+      <TabList
+        className={styles.row}
+        selectedValue={selected}
+        onTabSelect={(_, d) => onSelect(d.value as K)}
+        size="small"
+        aria-label={label}
+      >
         {tabs.map((t) => (
           <OverflowItem key={t.key} id={t.key} priority={t.key === selected ? 2 : 1}>
             <Tab value={t.key} id={`tab-${t.key}`} aria-controls={t.key === selected ? `panel-${t.key}` : undefined}>
@@ -71,7 +106,15 @@ function MoreTabs<K extends string>({ tabs, onSelect }: { tabs: ViewTab<K>[]; on
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" size="small" className={styles.more} role="tab" aria-selected={false} aria-label={`More views (${overflowCount})`}>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          size="small"
+          className={styles.more}
+          role="tab"
+          aria-selected={false}
+          aria-label={`More views (${overflowCount})`}
+        >
           More…
         </Button>
       </MenuTrigger>

@@ -4,7 +4,13 @@ import { SHEETS } from "../../ingest/schema";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
 });
 
 /** The input sheets in the order a new user meets them (the rest of the schema's sheets follow). */
@@ -24,13 +30,19 @@ function needsLine(spec: (typeof SHEETS)[number]): string {
 export function WorkbookNeeds({ helpHref = "help.html" }: { helpHref?: string }) {
   const styles = useStyles();
   const inputs = SHEETS.filter((s) => s.kind !== "tasks");
-  const ordered = [...FIRST.map((k) => inputs.find((s) => s.kind === k)!), ...inputs.filter((s) => !FIRST.includes(s.kind))];
+  const ordered = [
+    ...FIRST.map((k) => inputs.find((s) => s.kind === k)!),
+    ...inputs.filter((s) => !FIRST.includes(s.kind)),
+  ];
   return (
     <section className={styles.root} aria-labelledby="needs-heading">
       <h2 id="needs-heading" className={styles.heading}>
         What the workbook needs
       </h2>
-      <Body1>Any of these sheets, by these names or others like them; each one you have adds its checks. A plan exported from Microsoft Project or Smartsheet is read as it comes.</Body1>
+      <Body1>
+        Any of these sheets, by these names or others like them; each one you have adds its checks. A plan exported from
+        Microsoft Project or Smartsheet is read as it comes.
+      </Body1>
       <ul className={styles.list}>
         {ordered.map((s) => (
           <li key={s.kind}>

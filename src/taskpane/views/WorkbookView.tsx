@@ -1,4 +1,17 @@
-import { Body1, Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { sheetSpec, type SheetKind } from "../../ingest/schema";
 import { Note } from "./Note";
@@ -6,7 +19,13 @@ import { SourcesPanel } from "./SourcesPanel";
 import type { CheckResult, WorkbookService } from "../services/types";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
   control: { minWidth: 0, maxWidth: "100%" },
@@ -33,7 +52,10 @@ const KIND: Record<string, string> = {
 };
 
 /** The predecessor column's name as the plan's own tool calls it (a Project or Smartsheet export has Predecessors). */
-function linksVia(s: { kind: string; sheet: string; via?: string }, sources: { kind: string; sheet: string }[]): string | undefined {
+function linksVia(
+  s: { kind: string; sheet: string; via?: string },
+  sources: { kind: string; sheet: string }[],
+): string | undefined {
   if (s.kind !== "links" || !s.via) return s.via;
   return sources.some((x) => x.kind === "tasks" && x.sheet === s.sheet) ? "Predecessors column" : s.via;
 }
@@ -65,14 +87,27 @@ function fieldsOf(kind: string): string[] {
  * Headers the reader did not recognise, each with a drop-down of the fields it could be: choosing
  * one saves a Column map row on Settings (in the browser, for this session) and checks again.
  */
-function ColumnMapper({ sources, service, onChanged, setNote }: { sources: CheckResult["json"]["sources"]; service: WorkbookService; onChanged: () => void; setNote: (n: { intent: "success" | "error"; text: string }) => void }) {
+function ColumnMapper({
+  sources,
+  service,
+  onChanged,
+  setNote,
+}: {
+  sources: CheckResult["json"]["sources"];
+  service: WorkbookService;
+  onChanged: () => void;
+  setNote: (n: { intent: "success" | "error"; text: string }) => void;
+}) {
   const styles = useStyles();
   const unread = sources.filter((s) => s.extraColumns.length > 0 && fieldsOf(s.kind).length > 0);
   if (!unread.length) return null;
   const choose = async (sheet: string, header: string, field: string) => {
     try {
       const how = await service.mapColumn({ sheet, header, field });
-      setNote({ intent: "success", text: `“${header}” on ${sheet.trim()} is now read as ${field}${how === "saved" ? " (saved on the Settings sheet as a Column map row)" : " for this session (your file is not changed)"}.` });
+      setNote({
+        intent: "success",
+        text: `“${header}” on ${sheet.trim()} is now read as ${field}${how === "saved" ? " (saved on the Settings sheet as a Column map row)" : " for this session (your file is not changed)"}.`,
+      });
       onChanged();
     } catch (e) {
       setNote({ intent: "error", text: (e as Error).message });
@@ -81,12 +116,19 @@ function ColumnMapper({ sources, service, onChanged, setNote }: { sources: Check
   return (
     <section aria-label="Columns not read" className={styles.root}>
       <h2 className={styles.heading}>Columns not read</h2>
-      <Caption1>If one of these holds a field the checks need, say which: the choice travels with the workbook, so every co-author's checks read it the same way.</Caption1>
+      <Caption1>
+        If one of these holds a field the checks need, say which: the choice travels with the workbook, so every
+        co-author's checks read it the same way.
+      </Caption1>
       {unread.map((s) => (
         <div key={`${s.kind}|${s.sheet}`} className={styles.list}>
           {s.extraColumns.map((h) => (
             <Field key={h} label={`${s.sheet.trim()}: “${h}”`}>
-              <Dropdown className={styles.control} placeholder="Not used" onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}>
+              <Dropdown
+                className={styles.control}
+                placeholder="Not used"
+                onOptionSelect={(_, d) => d.optionValue && void choose(s.sheet, h, d.optionValue)}
+              >
                 {fieldsOf(s.kind).map((f) => (
                   <Option key={f} value={f}>
                     {f}
@@ -102,7 +144,15 @@ function ColumnMapper({ sources, service, onChanged, setNote }: { sources: Check
 }
 
 /** Which input sheets and tables were found, with row counts and any missing columns. */
-export function WorkbookView({ result, service, onChanged }: { result: CheckResult | null; service: WorkbookService; onChanged: () => void }) {
+export function WorkbookView({
+  result,
+  service,
+  onChanged,
+}: {
+  result: CheckResult | null;
+  service: WorkbookService;
+  onChanged: () => void;
+}) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -114,7 +164,12 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
     setNote(null);
     try {
       const added = await service.insertMissing!(result.missing);
-      setNote({ intent: "success", text: added.length ? `Added ${added.join(", ")}. Fill them in, then run the checks again.` : "Nothing to add: every input sheet is there." });
+      setNote({
+        intent: "success",
+        text: added.length
+          ? `Added ${added.join(", ")}. Fill them in, then run the checks again.`
+          : "Nothing to add: every input sheet is there.",
+      });
       onChanged();
     } catch (e) {
       setNote({ intent: "error", text: (e as Error).message });
@@ -124,7 +179,9 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
   };
   return (
     <section className={styles.root} aria-label="Input sheets">
-      <h2 className={styles.heading}>Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}</h2>
+      <h2 className={styles.heading}>
+        Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}
+      </h2>
       <ul className={styles.list}>
         {result.json.sources.map((s) => (
           <li key={`${s.kind}|${s.sheet}`}>
@@ -155,17 +212,24 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
       )}
       {result.missing.length > 0 ? (
         <div>
-          <Caption1>Not in this workbook (each is optional; its checks are skipped): {result.missing.map((t) => t.name).join(", ")}.</Caption1>
+          <Caption1>
+            Not in this workbook (each is optional; its checks are skipped):{" "}
+            {result.missing.map((t) => t.name).join(", ")}.
+          </Caption1>
           {service.insertMissing ? (
             <div>
               <Button appearance="primary" onClick={add} disabled={busy}>
                 Add the missing sheets
               </Button>
-              <Caption1 block>Adds them as empty tables with headers and drop-downs. Your own sheets are not touched.</Caption1>
+              <Caption1 block>
+                Adds them as empty tables with headers and drop-downs. Your own sheets are not touched.
+              </Caption1>
             </div>
           ) : service.templateDownload ? (
             <div>
-              <Button onClick={async () => setTemplate(await service.templateDownload!())}>Get the blank template</Button>
+              <Button onClick={async () => setTemplate(await service.templateDownload!())}>
+                Get the blank template
+              </Button>
               {template && (
                 <Link href={template.url} download={template.name}>
                   Download {template.name}
@@ -177,9 +241,7 @@ export function WorkbookView({ result, service, onChanged }: { result: CheckResu
       ) : (
         <Caption1>Every input sheet is there.</Caption1>
       )}
-      {note && (
-        <Note intent={note.intent} text={note.text} />
-      )}
+      {note && <Note intent={note.intent} text={note.text} />}
     </section>
   );
 }

@@ -17,5 +17,10 @@ export interface AnalysisRequest {
 
 /** The worker's job, as a plain function (the worker only posts its result). */
 export function handleAnalysis(req: AnalysisRequest): { analysis: Analysis; plan: ReportPlan } {
-  return analyseAndPlan(req.snapshot, { asOf: req.asOf, include: req.include, now: new Date(req.now), sources: req.sources });
+  return analyseAndPlan(req.snapshot, {
+    asOf: req.asOf,
+    include: req.include,
+    now: new Date(req.now),
+    sources: req.sources,
+  });
 }

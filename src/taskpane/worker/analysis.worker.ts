@@ -6,6 +6,9 @@ self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
   try {
     (self as unknown as Worker).postMessage({ ok: true, ...handleAnalysis(e.data) });
   } catch (err) {
-    (self as unknown as Worker).postMessage({ ok: false, error: { name: (err as Error)?.name, message: (err as Error)?.message ?? String(err) } });
+    (self as unknown as Worker).postMessage({
+      ok: false,
+      error: { name: (err as Error)?.name, message: (err as Error)?.message ?? String(err) },
+    });
   }
 };

@@ -17,7 +17,10 @@ export function workerAnalyser(url = "analysis-worker.js"): Analyser {
     }
     try {
       return await new Promise((resolve, reject) => {
-        worker.onmessage = (e) => (e.data.ok ? resolve({ analysis: e.data.analysis, plan: e.data.plan }) : reject(new Error(plainError(e.data.error, "check the workbook"))));
+        worker.onmessage = (e) =>
+          e.data.ok
+            ? resolve({ analysis: e.data.analysis, plan: e.data.plan })
+            : reject(new Error(plainError(e.data.error, "check the workbook")));
         worker.onerror = (e) => reject(new Error(plainError(e.error ?? e.message ?? "", "check the workbook")));
         try {
           worker.postMessage({ snapshot, asOf, include, now: now.getTime(), sources });

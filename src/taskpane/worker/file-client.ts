@@ -8,8 +8,22 @@ import type { FileJobRequest, FileJobResponse, ReportBytes, SourceBytes } from "
 /** The file work the browser mode asks for; in the file worker, or inline where there is none. */
 export interface FileJobs {
   open(name: string, bytes: Uint8Array): Promise<void>;
-  check(name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: Progress, sources?: SourceBytes[]): Promise<CheckResult>;
-  report(name: string, bytes: Uint8Array, edits: SessionEdits, opts: ReportOptions, progress: Progress, sources?: SourceBytes[]): Promise<ReportBytes>;
+  check(
+    name: string,
+    bytes: Uint8Array,
+    edits: SessionEdits,
+    asOf: string | undefined,
+    progress: Progress,
+    sources?: SourceBytes[],
+  ): Promise<CheckResult>;
+  report(
+    name: string,
+    bytes: Uint8Array,
+    edits: SessionEdits,
+    opts: ReportOptions,
+    progress: Progress,
+    sources?: SourceBytes[],
+  ): Promise<ReportBytes>;
   preview(sheet: string, cell: string, source?: PreviewSource): Promise<CellPreview | null>;
   dispose(): void;
 }
@@ -31,18 +45,25 @@ type Send = (req: FileJobRequest, transfer: Transferable[], progress: Progress) 
 
 /** The bytes' own buffer when the view covers all of it (moved, not copied), else a copy of the view. */
 function bufferOf(bytes: Uint8Array): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const whole =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   return whole ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 }
 
 function jobsOver(send: Send, dispose: () => void): FileJobs {
   let next = 1;
   type Body = FileJobRequest extends infer R ? (R extends FileJobRequest ? Omit<R, "id"> : never) : never;
-  const job = <T>(req: Body, progress: Progress = () => undefined) => send({ ...req, id: next++ } as FileJobRequest, transfers(req), progress) as Promise<T>;
+  const job = <T>(req: Body, progress: Progress = () => undefined) =>
+    send({ ...req, id: next++ } as FileJobRequest, transfers(req), progress) as Promise<T>;
   return {
     open: (name, bytes) => job({ job: "open", name, bytes: bufferOf(bytes) }),
-    check: (name, bytes, edits, asOf, progress, sources) => job({ job: "check", name, bytes: bufferOf(bytes), edits, asOf, sources }, progress),
-    report: (name, bytes, edits, opts, progress, sources) => job({ job: "report", name, bytes: bufferOf(bytes), edits, asOf: opts.asOf, include: opts.include, sources }, progress),
+    check: (name, bytes, edits, asOf, progress, sources) =>
+      job({ job: "check", name, bytes: bufferOf(bytes), edits, asOf, sources }, progress),
+    report: (name, bytes, edits, opts, progress, sources) =>
+      job(
+        { job: "report", name, bytes: bufferOf(bytes), edits, asOf: opts.asOf, include: opts.include, sources },
+        progress,
+      ),
     preview: (sheet, cell, source) => job({ job: "preview", sheet, cell, source }),
     dispose,
   };
@@ -63,7 +84,15 @@ export function inlineFileJobs(): FileJobs {
     (req, _t, progress) =>
       new Promise((resolve, reject) => {
         const found = new Findings();
-        void handleFileJob(state, req, (r) => (r.type === "progress" ? progress(r.stage, r.done, r.total) : r.type === "findings" ? found.add(r.findings) : r.type === "done" ? resolve(found.into(r.result)) : reject(new Error(r.message))));
+        void handleFileJob(state, req, (r) =>
+          r.type === "progress"
+            ? progress(r.stage, r.done, r.total)
+            : r.type === "findings"
+              ? found.add(r.findings)
+              : r.type === "done"
+                ? resolve(found.into(r.result))
+                : reject(new Error(r.message)),
+        );
       }),
     () => undefined,
   );
@@ -75,7 +104,10 @@ export function inlineFileJobs(): FileJobs {
  */
 export function workerFileJobs(url = "file-worker.js"): FileJobs {
   if (typeof Worker === "undefined") return inlineFileJobs();
-  const waiting = new Map<number, { progress: Progress; found: Findings; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { progress: Progress; found: Findings; resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
   let worker: Worker | null = null;
   /** The worker, started on first use and again after one that failed (it may have run out of memory). */
   const get = (): Worker => {
@@ -94,7 +126,11 @@ export function workerFileJobs(url = "file-worker.js"): FileJobs {
       e.preventDefault();
       const raw: Error = e.error ?? new Error(e.message ?? "");
       const text = plainError(raw, "finish the work");
-      const failure = new Error(text === String(raw.message) ? `The pane's checker stopped before it finished${raw.message ? ` (${raw.message})` : ""}. Reload the pane and try again.` : text);
+      const failure = new Error(
+        text === String(raw.message)
+          ? `The pane's checker stopped before it finished${raw.message ? ` (${raw.message})` : ""}. Reload the pane and try again.`
+          : text,
+      );
       for (const job of waiting.values()) job.reject(failure);
       waiting.clear();
       w.terminate();

@@ -35,7 +35,9 @@ const SHOWN = new Set(["sources", "holidays", "workstreams"]);
  * large is received on the pane's thread at once.
  */
 function forThePane(json: CheckResult["json"]): CheckResult["json"] {
-  const out = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, Array.isArray(v) && !SHOWN.has(k) ? [] : v])) as CheckResult["json"];
+  const out = Object.fromEntries(
+    Object.entries(json).map(([k, v]) => [k, Array.isArray(v) && !SHOWN.has(k) ? [] : v]),
+  ) as CheckResult["json"];
   return { ...out, workstreams: json.workstreams.map((w) => ({ ...w, projects: [] })) };
 }
 
@@ -45,7 +47,11 @@ export const FINDINGS_PER_MESSAGE = 2_000;
 type Post = (r: FileJobResponse, transfer?: Transferable[]) => void;
 
 /** A file chosen by the user, refused by name and in plain words when it is not a workbook. */
-async function read(name: string, bytes: Uint8Array, progress: (stage: Stage, done: number, total: number) => void): Promise<WorkbookSnapshot> {
+async function read(
+  name: string,
+  bytes: Uint8Array,
+  progress: (stage: Stage, done: number, total: number) => void,
+): Promise<WorkbookSnapshot> {
   const plain = notAWorkbook(name, bytes);
   if (plain) throw new Error(plain);
   progress("Reading", 0, 1);
@@ -53,7 +59,9 @@ async function read(name: string, bytes: Uint8Array, progress: (stage: Stage, do
     return await readWorkbook(bytes, { onSheet: (_s, i, n) => progress("Reading", i, n) });
   } catch (e) {
     if (e instanceof XlsxReadError) throw new Error(`${name} cannot be opened: ${e.message}.`);
-    throw new Error(`${name} cannot be opened: ${plainError(e, "read it")}. Choose an Excel workbook (.xlsx); in Excel, File > Save As > Excel Workbook makes one.`);
+    throw new Error(
+      `${name} cannot be opened: ${plainError(e, "read it")}. Choose an Excel workbook (.xlsx); in Excel, File > Save As > Excel Workbook makes one.`,
+    );
   }
 }
 
@@ -67,7 +75,15 @@ export async function readSources(list: readonly SourceBytes[]): Promise<SourceI
     }
     const bytes = new Uint8Array(s.bytes);
     try {
-      if (/\.csv$/i.test(s.file)) out.push({ file: s.file, snapshot: { sheets: [parseCsv(decodeCsvBytes(bytes).text, sheetNameFromFile(s.file))], tables: [], date1904: false } });
+      if (/\.csv$/i.test(s.file))
+        out.push({
+          file: s.file,
+          snapshot: {
+            sheets: [parseCsv(decodeCsvBytes(bytes).text, sheetNameFromFile(s.file))],
+            tables: [],
+            date1904: false,
+          },
+        });
       else out.push({ file: s.file, snapshot: await readWorkbook(bytes) });
     } catch (e) {
       out.push({ file: s.file, error: plainError(e, "read it").replace(/\.$/, "") });
@@ -77,12 +93,26 @@ export async function readSources(list: readonly SourceBytes[]): Promise<SourceI
 }
 
 /** The workbook alone, or collated with the workstream sources (src/collation). */
-async function analyse(snapshot: WorkbookSnapshot, sources: readonly SourceBytes[] | undefined, asOf: string | undefined): Promise<Analysis> {
+async function analyse(
+  snapshot: WorkbookSnapshot,
+  sources: readonly SourceBytes[] | undefined,
+  asOf: string | undefined,
+): Promise<Analysis> {
   const opts = { asOf: asOfDay(asOf) };
-  return sources?.length ? analyseCollation(snapshot, await readSources(sources), opts) : analyseWorkbook(snapshot, opts);
+  return sources?.length
+    ? analyseCollation(snapshot, await readSources(sources), opts)
+    : analyseWorkbook(snapshot, opts);
 }
 
-export async function checkFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, asOf: string | undefined, progress: (stage: Stage, done: number, total: number) => void, sources?: SourceBytes[]): Promise<CheckResult> {
+export async function checkFile(
+  state: JobState,
+  name: string,
+  bytes: Uint8Array,
+  edits: SessionEdits,
+  asOf: string | undefined,
+  progress: (stage: Stage, done: number, total: number) => void,
+  sources?: SourceBytes[],
+): Promise<CheckResult> {
   const started = performance.now();
   state.snapshot = await read(name, bytes, progress);
   progress("Checking", 0, 1);
@@ -90,7 +120,14 @@ export async function checkFile(state: JobState, name: string, bytes: Uint8Array
   return toCheckResult(analysis, started);
 }
 
-export async function reportFile(state: JobState, name: string, bytes: Uint8Array, edits: SessionEdits, opts: { asOf?: string; include?: PlanOptions["include"]; sources?: SourceBytes[] }, progress: (stage: Stage, done: number, total: number) => void): Promise<ReportBytes> {
+export async function reportFile(
+  state: JobState,
+  name: string,
+  bytes: Uint8Array,
+  edits: SessionEdits,
+  opts: { asOf?: string; include?: PlanOptions["include"]; sources?: SourceBytes[] },
+  progress: (stage: Stage, done: number, total: number) => void,
+): Promise<ReportBytes> {
   state.snapshot = await read(name, bytes, progress);
   progress("Checking", 0, 1);
   const analysis = await analyse(applyOverrides(state.snapshot, edits), opts.sources, opts.asOf);
@@ -107,24 +144,49 @@ export function previewCell(state: JobState, sheet: string, cell: string, source
 
 /** One request, answered through `post`: progress as it goes, then the result or a plain failure. */
 export async function handleFileJob(state: JobState, req: FileJobRequest, post: Post): Promise<void> {
-  const progress = (stage: Stage, done: number, total: number) => post({ id: req.id, type: "progress", stage, done, total });
+  const progress = (stage: Stage, done: number, total: number) =>
+    post({ id: req.id, type: "progress", stage, done, total });
   try {
     switch (req.job) {
       case "open":
         await read(req.name, new Uint8Array(req.bytes), () => undefined);
         return post({ id: req.id, type: "done", result: null });
       case "check": {
-        const result = await checkFile(state, req.name, new Uint8Array(req.bytes), req.edits, req.asOf, progress, req.sources);
+        const result = await checkFile(
+          state,
+          req.name,
+          new Uint8Array(req.bytes),
+          req.edits,
+          req.asOf,
+          progress,
+          req.sources,
+        );
         const all = result.json.diagnostics;
-        for (let i = 0; i < all.length; i += FINDINGS_PER_MESSAGE) post({ id: req.id, type: "findings", findings: all.slice(i, i + FINDINGS_PER_MESSAGE) });
+        for (let i = 0; i < all.length; i += FINDINGS_PER_MESSAGE)
+          post({ id: req.id, type: "findings", findings: all.slice(i, i + FINDINGS_PER_MESSAGE) });
         return post({ id: req.id, type: "done", result: { ...result, json: forThePane(result.json) } });
       }
       case "report":
-        return post({ id: req.id, type: "done", result: await reportFile(state, req.name, new Uint8Array(req.bytes), req.edits, { asOf: req.asOf, include: req.include, sources: req.sources }, progress) });
+        return post({
+          id: req.id,
+          type: "done",
+          result: await reportFile(
+            state,
+            req.name,
+            new Uint8Array(req.bytes),
+            req.edits,
+            { asOf: req.asOf, include: req.include, sources: req.sources },
+            progress,
+          ),
+        });
       case "preview":
         return post({ id: req.id, type: "done", result: previewCell(state, req.sheet, req.cell, req.source) });
     }
   } catch (e) {
-    post({ id: req.id, type: "failed", message: plainError(e, req.job === "report" ? "write the report" : "check the workbook") });
+    post({
+      id: req.id,
+      type: "failed",
+      message: plainError(e, req.job === "report" ? "write the report" : "check the workbook"),
+    });
   }
 }

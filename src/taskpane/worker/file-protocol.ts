@@ -10,8 +10,25 @@ import type { CheckResult, ReportResult, Stage } from "../services/types";
  */
 export type FileJobRequest =
   | { id: number; job: "open"; name: string; bytes: ArrayBuffer }
-  | { id: number; job: "check"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; sources?: SourceBytes[] }
-  | { id: number; job: "report"; name: string; bytes: ArrayBuffer; edits: SessionEdits; asOf?: string; include?: PlanOptions["include"]; sources?: SourceBytes[] }
+  | {
+      id: number;
+      job: "check";
+      name: string;
+      bytes: ArrayBuffer;
+      edits: SessionEdits;
+      asOf?: string;
+      sources?: SourceBytes[];
+    }
+  | {
+      id: number;
+      job: "report";
+      name: string;
+      bytes: ArrayBuffer;
+      edits: SessionEdits;
+      asOf?: string;
+      include?: PlanOptions["include"];
+      sources?: SourceBytes[];
+    }
   | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource };
 
 /** A workstream source's bytes (browser mode's Sources list), or why it could not be read. */

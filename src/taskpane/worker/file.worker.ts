@@ -12,5 +12,9 @@ let queue = Promise.resolve();
 
 scope.onmessage = (e: MessageEvent<FileJobRequest>) => {
   // One job at a time, in the order asked (a preview waits for the check that reads the file).
-  queue = queue.then(() => handleFileJob(state, e.data, (r: FileJobResponse, transfer?: Transferable[]) => scope.postMessage(r, transfer ?? [])));
+  queue = queue.then(() =>
+    handleFileJob(state, e.data, (r: FileJobResponse, transfer?: Transferable[]) =>
+      scope.postMessage(r, transfer ?? []),
+    ),
+  );
 };

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyseWorkbook } from "../../../src/checks/analyse";
-import { dateText, isMspdi, isoMinutes, MspdiReadError, readMspdi, TASK_COLUMNS, unitText } from "../../../src/hosts/mspdi/read";
+import {
+  dateText,
+  isMspdi,
+  isoMinutes,
+  MspdiReadError,
+  readMspdi,
+  TASK_COLUMNS,
+  unitText,
+} from "../../../src/hosts/mspdi/read";
 import { openFile, readWorkbook } from "../../../src/hosts/xlsx/read";
 import { dayFromYmd, formatDay, parseDateText } from "../../../src/model/dates";
 import type { CellValue } from "../../../src/model/cell";
@@ -13,7 +21,14 @@ import { communityPlanXml, COMMUNITY_TASKS } from "../../support/mspdi";
 const FIXTURE = join(__dirname, "../../fixtures/mspdi/community-services.xml");
 const xml = readFileSync(FIXTURE, "utf8");
 const AS_OF = dayFromYmd(2025, 8, 20);
-const CAL = { minutesPerDay: 480, minutesPerWeek: 2400, daysPerMonth: 20, durationFormat: 7, workingHours: null, holidays: [] };
+const CAL = {
+  minutesPerDay: 480,
+  minutesPerWeek: 2400,
+  daysPerMonth: 20,
+  durationFormat: 7,
+  workingHours: null,
+  holidays: [],
+};
 
 /** The Task_Table row of a UID, as a header → value record. */
 function rowOf(sheet: SheetSnapshot, uid: string): Record<string, CellValue> {
@@ -67,11 +82,27 @@ describe("a plan in Project's XML", () => {
   });
 
   it("reads durations, summaries, milestones, progress and baselines", () => {
-    expect(rowOf(tasks, "3")).toMatchObject({ Duration: "4h", Summary: "No", Percent_Complete: "50%", Actual_Start: "2025-08-11T08:00", Actual_Finish: null });
-    expect(rowOf(tasks, "2")).toMatchObject({ Duration: "5d", Percent_Complete: "100%", Actual_Finish: "2025-08-08T17:00", Resource_Names: "Programme Director" });
+    expect(rowOf(tasks, "3")).toMatchObject({
+      Duration: "4h",
+      Summary: "No",
+      Percent_Complete: "50%",
+      Actual_Start: "2025-08-11T08:00",
+      Actual_Finish: null,
+    });
+    expect(rowOf(tasks, "2")).toMatchObject({
+      Duration: "5d",
+      Percent_Complete: "100%",
+      Actual_Finish: "2025-08-08T17:00",
+      Resource_Names: "Programme Director",
+    });
     expect(rowOf(tasks, "9")).toMatchObject({ Duration: "1d?", Resource_Names: "Clinical Lead" });
     expect(rowOf(tasks, "1")).toMatchObject({ Summary: "Yes", Outline_Level: 1 });
-    expect(rowOf(tasks, "10")).toMatchObject({ Milestone: "Yes", Duration: "0d", Baseline_Finish: "2025-09-01T17:00", Deadline: "2025-09-02T17:00" });
+    expect(rowOf(tasks, "10")).toMatchObject({
+      Milestone: "Yes",
+      Duration: "0d",
+      Baseline_Finish: "2025-09-01T17:00",
+      Deadline: "2025-09-02T17:00",
+    });
   });
 
   it("reads links by predecessor UID into Project's Predecessors text of task IDs", () => {
@@ -82,26 +113,44 @@ describe("a plan in Project's XML", () => {
   });
 
   it("reads constraints as Project names them, with their dates", () => {
-    expect(rowOf(tasks, "8")).toMatchObject({ Constraint_Type: "Start No Earlier Than", Constraint_Date: "2025-09-01T08:00" });
+    expect(rowOf(tasks, "8")).toMatchObject({
+      Constraint_Type: "Start No Earlier Than",
+      Constraint_Date: "2025-09-01T08:00",
+    });
     expect(rowOf(tasks, "11")).toMatchObject({ Constraint_Type: "Must Start On", Constraint_Date: "2025-09-15T08:00" });
     expect(rowOf(tasks, "4").Constraint_Type).toBe("As Soon As Possible");
   });
 
   it("keeps Project's own schedule as the Export Wizard does: Start, Finish, early and late dates, TotalSlack (tenths of a minute)", () => {
-    expect(rowOf(tasks, "8")).toMatchObject({ Start_Date: "2025-09-01T08:00", Finish_Date: "2025-09-03T17:00", Early_Start: "2025-09-01T08:00", Late_Finish: "2025-09-02T17:00", Total_Slack: "-1d" });
+    expect(rowOf(tasks, "8")).toMatchObject({
+      Start_Date: "2025-09-01T08:00",
+      Finish_Date: "2025-09-03T17:00",
+      Early_Start: "2025-09-01T08:00",
+      Late_Finish: "2025-09-02T17:00",
+      Total_Slack: "-1d",
+    });
     expect(rowOf(tasks, "4").Total_Slack).toBe("23.25d");
   });
 
   it("turns the project calendar's exceptions into holidays and the status date into the reporting date", () => {
     const holidays = snap.sheets.find((s) => s.name === "Holidays")!;
-    expect(holidays.rows).toEqual([["Date", "Name"], ["2025-05-05", "Early May bank holiday"], ["2025-08-25", "Summer bank holiday"]]);
+    expect(holidays.rows).toEqual([
+      ["Date", "Name"],
+      ["2025-05-05", "Early May bank holiday"],
+      ["2025-08-25", "Summer bank holiday"],
+    ]);
     const settings = snap.sheets.find((s) => s.name === "Settings")!;
-    expect(settings.rows).toEqual([["Setting", "Value"], ["Reporting date", "2025-08-20"]]); // Project's default working time: no rows for it
+    expect(settings.rows).toEqual([
+      ["Setting", "Value"],
+      ["Reporting date", "2025-08-20"],
+    ]); // Project's default working time: no rows for it
     expect(snap.problems).toBeUndefined();
   });
 
   it("writes Settings rows for working time that is not Project's default", () => {
-    const other = communityPlanXml().replace("<MinutesPerDay>480</MinutesPerDay>", "<MinutesPerDay>450</MinutesPerDay>").replace(/<ToTime>17:00:00<\/ToTime>/g, "<ToTime>16:30:00</ToTime>");
+    const other = communityPlanXml()
+      .replace("<MinutesPerDay>480</MinutesPerDay>", "<MinutesPerDay>450</MinutesPerDay>")
+      .replace(/<ToTime>17:00:00<\/ToTime>/g, "<ToTime>16:30:00</ToTime>");
     const settings = readMspdi(other).sheets.find((s) => s.name === "Settings")!;
     expect(settings.rows).toContainEqual(["Hours per day", 7.5]);
     expect(settings.rows).toContainEqual(["Working hours", "08:00-12:00, 13:00-16:30"]);
@@ -127,7 +176,11 @@ describe("a plan in Project's XML", () => {
   it("is opened by the file host by its name, as a workbook is", async () => {
     const opened = await openFile("Plan.XML", new TextEncoder().encode(xml));
     expect(opened.sheets.map((s) => s.name)).toEqual(["Task_Table", "Holidays", "Settings"]);
-    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...xml].map((ch) => ch.charCodeAt(0))).buffer)]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(new Uint16Array([...xml].map((ch) => ch.charCodeAt(0))).buffer),
+    ]);
     expect((await openFile("plan.xml", utf16)).sheets[0].rows.length).toBe(opened.sheets[0].rows.length);
   });
 
@@ -138,8 +191,18 @@ describe("a plan in Project's XML", () => {
   });
 
   it("names the task's UID and element for a value it cannot read, and leaves it blank", () => {
-    const broken = readMspdi(communityPlanXml().replace(/(<UID>7<\/UID>.*?)<Duration>PT80H0M0S<\/Duration>/, "$1<Duration>ten days</Duration>"));
-    expect(broken.problems).toEqual([expect.objectContaining({ sheet: "Task_Table", message: expect.stringContaining("Task UID 7's <Duration> \"ten days\"") })]);
+    const broken = readMspdi(
+      communityPlanXml().replace(
+        /(<UID>7<\/UID>.*?)<Duration>PT80H0M0S<\/Duration>/,
+        "$1<Duration>ten days</Duration>",
+      ),
+    );
+    expect(broken.problems).toEqual([
+      expect.objectContaining({
+        sheet: "Task_Table",
+        message: expect.stringContaining('Task UID 7\'s <Duration> "ten days"'),
+      }),
+    ]);
     expect(rowOf(broken.sheets[0], "7").Duration).toBeNull();
   });
 });
@@ -151,27 +214,50 @@ describe("our schedule held against Project's (a measured report)", () => {
   const a = analyseWorkbook(snap, { asOf: AS_OF });
   const tasks = snap.sheets[0];
   const day = (v: CellValue) => parseDateText(String(v))!;
-  const open = a.programme.projects.filter((p) => !a.rag.projects.get(p.id)!.done).map((p) => p.id).concat(a.programme.milestones.filter((m) => !a.rag.milestones.get(m.id)!.done).map((m) => m.id));
+  const open = a.programme.projects
+    .filter((p) => !a.rag.projects.get(p.id)!.done)
+    .map((p) => p.id)
+    .concat(a.programme.milestones.filter((m) => !a.rag.milestones.get(m.id)!.done).map((m) => m.id));
   const compare = open.map((id) => {
     const r = rowOf(tasks, String(tasks.rows.find((x) => x[0] === id)![1]));
     const n = a.schedule.nodes.get(id)!;
     const projectCritical = String(r.Total_Slack ?? "").startsWith("-") || r.Total_Slack === "0d";
-    return { id, start: n.earlyStart === day(r.Start_Date), finish: n.earlyFinish === day(r.Finish_Date), ours: `${formatDay(n.earlyStart)}–${formatDay(n.earlyFinish)}`, project: `${r.Start_Date}–${r.Finish_Date}`, critical: n.critical, projectCritical };
+    return {
+      id,
+      start: n.earlyStart === day(r.Start_Date),
+      finish: n.earlyFinish === day(r.Finish_Date),
+      ours: `${formatDay(n.earlyStart)}–${formatDay(n.earlyFinish)}`,
+      project: `${r.Start_Date}–${r.Finish_Date}`,
+      critical: n.critical,
+      projectCritical,
+    };
   });
 
   it("prints the agreement", () => {
     const agree = compare.filter((c) => c.start && c.finish).length;
-    // eslint-disable-next-line no-console
+     
     const both = compare.filter((c) => c.critical && c.projectCritical).length;
-    // eslint-disable-next-line no-console
-    console.log(`MSPDI community plan: critical (ours) ${compare.filter((c) => c.critical).length}, Project's total slack ≤ 0 ${compare.filter((c) => c.projectCritical).length}, both ${both}`);
-    // eslint-disable-next-line no-console
-    console.log(`MSPDI community plan: early dates equal Project's Start and Finish on ${agree} of ${compare.length} open tasks (${Math.round((100 * agree) / compare.length)}%)\n` + compare.filter((c) => !(c.start && c.finish)).map((c) => `  ${c.id}: ours ${c.ours}, Project ${c.project}`).join("\n"));
+     
+    console.log(
+      `MSPDI community plan: critical (ours) ${compare.filter((c) => c.critical).length}, Project's total slack ≤ 0 ${compare.filter((c) => c.projectCritical).length}, both ${both}`,
+    );
+     
+    console.log(
+      `MSPDI community plan: early dates equal Project's Start and Finish on ${agree} of ${compare.length} open tasks (${Math.round((100 * agree) / compare.length)}%)\n` +
+        compare
+          .filter((c) => !(c.start && c.finish))
+          .map((c) => `  ${c.id}: ours ${c.ours}, Project ${c.project}`)
+          .join("\n"),
+    );
     expect(compare.length).toBe(8);
   });
 
   it("agrees where no sub-day work precedes: whole-day chains, the holiday, SNET and the FF link", () => {
-    for (const id of ["7", "8", "9", "10", "12"]) expect([id, compare.find((c) => c.id === id)!.start && compare.find((c) => c.id === id)!.finish]).toEqual([id, true]);
+    for (const id of ["7", "8", "9", "10", "12"])
+      expect([id, compare.find((c) => c.id === id)!.start && compare.find((c) => c.id === id)!.finish]).toEqual([
+        id,
+        true,
+      ]);
   });
 });
 
@@ -194,7 +280,9 @@ describe("the command line on Project's XML", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('the plan\'s tasks are the sheet "Task_Table"');
     const book = await readWorkbook(readFileSync(out));
-    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Task_Table", "Holidays", "Settings", "Board Report"]));
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Task_Table", "Holidays", "Settings", "Board Report"]),
+    );
     expect(book.sheets.find((s) => s.name === "Task_Table")!.rows[0]).toEqual([...TASK_COLUMNS]);
   });
 

@@ -4,7 +4,12 @@ import { fastDeps as deps, reportSheets, sampleFake, tempSheets } from "../../su
 import { writeReportToWorkbook } from "../../../src/hosts/office/run";
 
 /** The input sheets' cells (every sheet without a report marker). */
-export const inputState = (fake: FakeExcel) => Object.fromEntries(fake.state.sheets.filter((s) => !s.names.some((n) => n.name === "PMOHighlights.Report")).map((s) => [s.name, cellsOf(s)]));
+export const inputState = (fake: FakeExcel) =>
+  Object.fromEntries(
+    fake.state.sheets
+      .filter((s) => !s.names.some((n) => n.name === "PMOHighlights.Report"))
+      .map((s) => [s.name, cellsOf(s)]),
+  );
 
 export interface Before {
   input: unknown;
@@ -13,16 +18,27 @@ export interface Before {
 }
 
 export function before(fake: FakeExcel): Before {
-  return { input: inputState(fake), report: Object.fromEntries(reportSheets(fake).map((s) => [s.name, cellsOf(s)])), sheets: fake.state.sheets.map((s) => s.name) };
+  return {
+    input: inputState(fake),
+    report: Object.fromEntries(reportSheets(fake).map((s) => [s.name, cellsOf(s)])),
+    sheets: fake.state.sheets.map((s) => s.name),
+  };
 }
 
 /** What must hold once a run is over: no temporary or tagged sheet, no hold on the workbook, the input as it was, and either the earlier state or one whole report. */
 export function expectWhole(fake: FakeExcel, where: string, was: Before, planned: string[]): void {
   expect({ where, input: inputState(fake) }).toEqual({ where, input: was.input });
   const tagged = fake.state.sheets.filter((s) => s.names.some((n) => n.name === RUN_TAG)).map((s) => s.name);
-  expect({ where, temps: tempSheets(fake).map((s) => s.name), tagged, lock: fake.state.names?.map((n) => n.name) }).toEqual({ where, temps: [], tagged: [], lock: [] });
+  expect({
+    where,
+    temps: tempSheets(fake).map((s) => s.name),
+    tagged,
+    lock: fake.state.names?.map((n) => n.name),
+  }).toEqual({ where, temps: [], tagged: [], lock: [] });
   const report = Object.fromEntries(reportSheets(fake).map((s) => [s.name, cellsOf(s)]));
-  const unchanged = JSON.stringify(report) === JSON.stringify(was.report) && JSON.stringify(fake.state.sheets.map((s) => s.name)) === JSON.stringify(was.sheets);
+  const unchanged =
+    JSON.stringify(report) === JSON.stringify(was.report) &&
+    JSON.stringify(fake.state.sheets.map((s) => s.name)) === JSON.stringify(was.sheets);
   const complete =
     JSON.stringify(Object.keys(report).sort()) === JSON.stringify([...planned].sort()) &&
     reportSheets(fake).every((s) => s.visibility === "Visible") &&

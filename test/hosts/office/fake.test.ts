@@ -34,14 +34,22 @@ describe("the fake Excel", () => {
     });
     const s = f.sheet("Data");
     expect([0, 1, 2, 3].map((c) => s.cells.get(1)!.get(c)!.formula)).toEqual(["=1+1", "+44", "-5", "@x"]);
-    expect([0, 1, 2, 3].map((c) => s.cells.get(2)!.get(c)!.formula)).toEqual([undefined, undefined, undefined, undefined]);
+    expect([0, 1, 2, 3].map((c) => s.cells.get(2)!.get(c)!.formula)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("enforces the 5 MB request limit and records payloads", async () => {
     const f = fake();
     await expect(
       f.run({}, async (ctx) => {
-        ctx.workbook.worksheets.getItem("Data").getRangeByIndexes(0, 0, 60_000, 10).values = Array.from({ length: 60_000 }, () => Array(10).fill("xxxxxxxxxx"));
+        ctx.workbook.worksheets.getItem("Data").getRangeByIndexes(0, 0, 60_000, 10).values = Array.from(
+          { length: 60_000 },
+          () => Array(10).fill("xxxxxxxxxx"),
+        );
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
@@ -51,7 +59,9 @@ describe("the fake Excel", () => {
   it("rejects a 2-D array of the wrong shape and a duplicate sheet name", async () => {
     const f = fake();
     await f.run({}, async (ctx) => {
-      expect(() => (ctx.workbook.worksheets.getItem("Data").getRange("A1:B1").values = [["one"]])).toThrow(/doesn't match/);
+      expect(() => (ctx.workbook.worksheets.getItem("Data").getRange("A1:B1").values = [["one"]])).toThrow(
+        /doesn't match/,
+      );
     });
     await expect(
       f.run({}, async (ctx) => {
@@ -78,7 +88,10 @@ describe("the fake Excel", () => {
   });
 
   it("refuses what Excel cannot undo inside an undo group, by platform, and records undo stacks cleared outside one", async () => {
-    const tryIn = async (platform: "web" | "windows" | "mac", change: (ws: import("../../../src/hosts/office/excel-types").WorksheetLike) => void) => {
+    const tryIn = async (
+      platform: "web" | "windows" | "mac",
+      change: (ws: import("../../../src/hosts/office/excel-types").WorksheetLike) => void,
+    ) => {
       const f = fake();
       f.platform = platform;
       return f
@@ -86,7 +99,10 @@ describe("the fake Excel", () => {
           change(ctx.workbook.worksheets.getItem("Data"));
           await ctx.sync();
         })
-        .then(() => "ok", (e) => e.code);
+        .then(
+          () => "ok",
+          (e) => e.code,
+        );
     };
     for (const p of ["windows", "mac"] as const) {
       expect(await tryIn(p, (ws) => (ws.name = "Other"))).toBe("UndoNotSupported");
@@ -95,7 +111,8 @@ describe("the fake Excel", () => {
     }
     expect(await tryIn("web", (ws) => (ws.name = "Other"))).toBe("ok");
     expect(await tryIn("web", (ws) => (ws.visibility = "Hidden"))).toBe("ok");
-    for (const p of ["web", "windows", "mac"] as const) expect(await tryIn(p, (ws) => ws.delete())).toBe("UndoNotSupported");
+    for (const p of ["web", "windows", "mac"] as const)
+      expect(await tryIn(p, (ws) => ws.delete())).toBe("UndoNotSupported");
     const f = fake();
     f.platform = "windows";
     await f.run({}, async (ctx) => {
@@ -116,7 +133,11 @@ describe("the fake Excel", () => {
       after.load("values");
       await ctx.sync();
       expect([before.values[0][0], after.values[0][0]]).toEqual(["hello", "changed"]);
-      ws.getRange("A1:C3").values = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+      ws.getRange("A1:C3").values = [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ];
       ws.charts.add("ColumnClustered", ws.getRange("A1:C3"), "Columns");
       await ctx.sync();
     });
@@ -147,7 +168,10 @@ describe("the fake Excel", () => {
       other.tables.add(other.getRange("D1:E2"), true);
       await ctx.sync();
     });
-    expect(f.state.tables.map((t) => [t.sheet.name, t.range])).toEqual([["Data", "A1:B2"], ["Other", "D1:E2"]]);
+    expect(f.state.tables.map((t) => [t.sheet.name, t.range])).toEqual([
+      ["Data", "A1:B2"],
+      ["Other", "D1:E2"],
+    ]);
     await expect(
       f.run({}, async (ctx) => {
         const other = ctx.workbook.worksheets.getItem("Other");
@@ -180,7 +204,13 @@ describe("the fake Excel", () => {
 describe("the fake Excel's rules from Microsoft's pages and the issue tracker", () => {
   const fake = () => {
     const s = newSheet("Data");
-    s.cells.set(0, new Map([[0, { v: 1 }], [1, { v: 2 }]]));
+    s.cells.set(
+      0,
+      new Map([
+        [0, { v: 1 }],
+        [1, { v: 2 }],
+      ]),
+    );
     return new FakeExcel({ sheets: [s], tables: [], date1904: false, protectedStructure: false });
   };
 
@@ -198,43 +228,56 @@ describe("the fake Excel's rules from Microsoft's pages and the issue tracker", 
     ["windows", "GeneralException"],
     ["mac", "GeneralException"],
     ["web", null],
-  ] as const)("with another workbook in front on %s, adding a sheet throws %s (excel-add-ins-troubleshooting)", async (platform, code) => {
-    const f = fake();
-    f.platform = platform;
-    f.focusLost = true;
-    const run = f.run({}, async (ctx) => {
-      ctx.workbook.worksheets.add("New");
-      await ctx.sync();
-    });
-    if (code) await expect(run).rejects.toMatchObject({ code });
-    else await expect(run).resolves.toBeUndefined();
-    if (platform !== "web")
-      await expect(
-        f.run({}, async (ctx) => {
-          ctx.workbook.worksheets.getItem("Data").delete();
-          await ctx.sync();
-        }),
-      ).rejects.toMatchObject({ code: "InvalidSelection" });
-  });
+  ] as const)(
+    "with another workbook in front on %s, adding a sheet throws %s (excel-add-ins-troubleshooting)",
+    async (platform, code) => {
+      const f = fake();
+      f.platform = platform;
+      f.focusLost = true;
+      const run = f.run({}, async (ctx) => {
+        ctx.workbook.worksheets.add("New");
+        await ctx.sync();
+      });
+      if (code) await expect(run).rejects.toMatchObject({ code });
+      else await expect(run).resolves.toBeUndefined();
+      if (platform !== "web")
+        await expect(
+          f.run({}, async (ctx) => {
+            ctx.workbook.worksheets.getItem("Data").delete();
+            await ctx.sync();
+          }),
+        ).rejects.toMatchObject({ code: "InvalidSelection" });
+    },
+  );
 
   it("refuses gapWidth on a doughnut (reference ChartSeries.gapWidth) and axis position on iPad (office-js #1688)", async () => {
     const f = fake();
-    const add = (type: string, set: (c: ReturnType<ReturnType<ContextLike["workbook"]["worksheets"]["getItem"]>["charts"]["add"]>) => void) =>
+    const add = (
+      type: string,
+      set: (c: ReturnType<ReturnType<ContextLike["workbook"]["worksheets"]["getItem"]>["charts"]["add"]>) => void,
+    ) =>
       f.run({}, async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem("Data");
         set(ws.charts.add(type, ws.getRange("A1:B1"), "Columns"));
         await ctx.sync();
       });
-    await expect(add("Doughnut", (c) => (c.series.getItemAt(0).gapWidth = 40))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(add("Doughnut", (c) => (c.series.getItemAt(0).gapWidth = 40))).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
     await expect(add("ColumnStacked", (c) => (c.series.getItemAt(0).gapWidth = 40))).resolves.toBeUndefined();
     f.platform = "ipad";
-    await expect(add("BarStacked", (c) => (c.axes.categoryAxis.position = "Maximum"))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(add("BarStacked", (c) => (c.axes.categoryAxis.position = "Maximum"))).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
   });
 
   it("stores a link's textToDisplay as the cell's text (issue 26, item 11: an assumption)", async () => {
     const f = fake();
     await f.run({}, async (ctx) => {
-      ctx.workbook.worksheets.getItem("Data").getRange("A1").hyperlink = { documentReference: "Data!B1", textToDisplay: "1" };
+      ctx.workbook.worksheets.getItem("Data").getRange("A1").hyperlink = {
+        documentReference: "Data!B1",
+        textToDisplay: "1",
+      };
       await ctx.sync();
     });
     expect(f.sheet("Data").cells.get(0)!.get(0)!.v).toBe("1");

@@ -16,18 +16,36 @@ describe("runs sharing a workbook", () => {
         const fake = new FakeExcel(cloneState(st[which]));
         const was = before(fake);
         const second: Promise<unknown>[] = [];
-        const startB = () => second.push(writeReportToWorkbook({ ...deps(fake), source: "ribbon" }, STRESS).then(() => "ok", (e: unknown) => e));
+        const startB = () =>
+          second.push(
+            writeReportToWorkbook({ ...deps(fake), source: "ribbon" }, STRESS).then(
+              () => "ok",
+              (e: unknown) => e,
+            ),
+          );
         if (k === 0) startB();
         else fake.coauthor = (n) => void (n === k && startB());
-        const a = await writeReportToWorkbook(deps(fake), STRESS).then(() => "ok", (e: unknown) => e);
+        const a = await writeReportToWorkbook(deps(fake), STRESS).then(
+          () => "ok",
+          (e: unknown) => e,
+        );
         if (!second.length) startB(); // k past the first run's last sync: the second starts after it
         const b = await second[0];
         const where = `${which}, second run from sync ${k}`;
-        const outcomes = [a, b].map((x) => (x === "ok" ? "ok" : x instanceof HostError && x.problem === "busy" ? "busy" : String(x)));
+        const outcomes = [a, b].map((x) =>
+          x === "ok" ? "ok" : x instanceof HostError && x.problem === "busy" ? "busy" : String(x),
+        );
         // Both may succeed one after the other (the second started once the first was done); never neither, never another failure.
-        expect({ where, ok: outcomes.includes("ok"), others: outcomes.filter((o) => o !== "ok" && o !== "busy") }).toEqual({ where, ok: true, others: [] });
+        expect({
+          where,
+          ok: outcomes.includes("ok"),
+          others: outcomes.filter((o) => o !== "ok" && o !== "busy"),
+        }).toEqual({ where, ok: true, others: [] });
         expectWhole(fake, where, was, st.planned);
-        expect({ where, duplicates: fake.state.sheets.filter((s) => / \(\d+\)$/.test(s.name)).map((s) => s.name) }).toEqual({ where, duplicates: [] });
+        expect({
+          where,
+          duplicates: fake.state.sheets.filter((s) => / \(\d+\)$/.test(s.name)).map((s) => s.name),
+        }).toEqual({ where, duplicates: [] });
       }
     }
   }, 120_000);
@@ -35,48 +53,70 @@ describe("runs sharing a workbook", () => {
   it("tells a second run who holds the workbook and until when, and changes nothing", async () => {
     const fake = new FakeExcel(cloneState((await states()).done));
     const now = Date.parse("2026-12-07T14:02:00Z");
-    fake.state.names!.push({ name: RUN_LOCK, formula: `="pmo-run|abc123|ribbon|${now}|${now + LOCK_TTL_MS}"`, visible: false });
+    fake.state.names!.push({
+      name: RUN_LOCK,
+      formula: `="pmo-run|abc123|ribbon|${now}|${now + LOCK_TTL_MS}"`,
+      visible: false,
+    });
     const sheets = fake.state.sheets.map((s) => s.name);
-    await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 1000 })).rejects.toThrow(/already being written in this workbook from the ribbon \(started 14:02 UTC.*free again at 14:12 UTC/);
+    await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 1000 })).rejects.toThrow(
+      /already being written in this workbook from the ribbon \(started 14:02 UTC.*free again at 14:12 UTC/,
+    );
     expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
   });
 
   it.each([
     ["a first report", "fresh"],
     ["a regeneration", "done"],
-  ] as const)("%s, the pane closed at any sync (or its answer lost): the next run removes what was left, says so, and writes the whole report", async (_, which) => {
-    const st = await states(STRESS);
-    const probe = new FakeExcel(cloneState(st[which]));
-    await writeReportToWorkbook(deps(probe), STRESS);
-    let noted = 0;
-    for (let k = 1; k <= probe.syncs; k++) {
-      const applied = k % 2 === 0;
-      const fake = new FakeExcel(cloneState(st[which]));
-      const was = before(fake);
-      fake.faults = [{ sync: k, code: "RequestAborted", kill: true, applied }];
-      let now = Date.parse("2026-12-07T10:00:00Z");
-      await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS).catch(() => undefined);
-      fake.revive();
-      const held = fake.state.names!.some((n) => n.name === RUN_LOCK);
-      if (held) {
-        // Before the hold expires another run is told to wait, and changes nothing.
-        const sheets = fake.state.sheets.map((s) => s.name);
-        await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 60_000 }, STRESS)).rejects.toThrow(/already being written.*free again at 10:10 UTC/);
-        expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
+  ] as const)(
+    "%s, the pane closed at any sync (or its answer lost): the next run removes what was left, says so, and writes the whole report",
+    async (_, which) => {
+      const st = await states(STRESS);
+      const probe = new FakeExcel(cloneState(st[which]));
+      await writeReportToWorkbook(deps(probe), STRESS);
+      let noted = 0;
+      for (let k = 1; k <= probe.syncs; k++) {
+        const applied = k % 2 === 0;
+        const fake = new FakeExcel(cloneState(st[which]));
+        const was = before(fake);
+        fake.faults = [{ sync: k, code: "RequestAborted", kill: true, applied }];
+        let now = Date.parse("2026-12-07T10:00:00Z");
+        await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS).catch(() => undefined);
+        fake.revive();
+        const held = fake.state.names!.some((n) => n.name === RUN_LOCK);
+        if (held) {
+          // Before the hold expires another run is told to wait, and changes nothing.
+          const sheets = fake.state.sheets.map((s) => s.name);
+          await expect(writeReportToWorkbook({ ...deps(fake), clock: () => now + 60_000 }, STRESS)).rejects.toThrow(
+            /already being written.*free again at 10:10 UTC/,
+          );
+          expect(fake.state.sheets.map((s) => s.name)).toEqual(sheets);
+        }
+        const left = fake.state.sheets.filter(
+          (s) => s.names.some((n) => n.name === RUN_TAG) || s.name.startsWith("PMO~"),
+        ).length;
+        now += LOCK_TTL_MS + 1;
+        const out = await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS);
+        const where = `killed at sync ${k}${applied ? " (applied)" : ""}`;
+        if (held)
+          expect({ where, notes: out.written.notes.join(" ") }).toEqual({
+            where,
+            notes: expect.stringMatching(/did not finish/),
+          });
+        if (left)
+          expect({ where, notes: out.written.notes.join(" ") }).toEqual({
+            where,
+            notes: expect.stringMatching(/what it left was removed/),
+          });
+        if (out.written.notes.length) noted++;
+        expectWhole(fake, where, { ...was, report: {}, sheets: [] }, st.planned);
       }
-      const left = fake.state.sheets.filter((s) => s.names.some((n) => n.name === RUN_TAG) || s.name.startsWith("PMO~")).length;
-      now += LOCK_TTL_MS + 1;
-      const out = await writeReportToWorkbook({ ...deps(fake), clock: () => now }, STRESS);
-      const where = `killed at sync ${k}${applied ? " (applied)" : ""}`;
-      if (held) expect({ where, notes: out.written.notes.join(" ") }).toEqual({ where, notes: expect.stringMatching(/did not finish/) });
-      if (left) expect({ where, notes: out.written.notes.join(" ") }).toEqual({ where, notes: expect.stringMatching(/what it left was removed/) });
-      if (out.written.notes.length) noted++;
-      expectWhole(fake, where, { ...was, report: {}, sheets: [] }, st.planned);
-    }
-    expect(noted).toBeGreaterThan(0);
-  }, 120_000);
+      expect(noted).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
-  it('a co-author\'s "Can\'t merge changes" (office-js #1813): the run\'s changes are lost, and the next run writes the whole report', async () => {
+  it("a co-author's \"Can't merge changes\" (office-js #1813): the run's changes are lost, and the next run writes the whole report", async () => {
     const st = await states();
     const fake = new FakeExcel(cloneState(st.done));
     const was = before(fake);
@@ -110,7 +150,10 @@ describe("runs sharing a workbook", () => {
 
   it.each([
     ["InvalidRequestContext (office-js #6964)", { code: "InvalidRequestContext" }],
-    ['"data is not current on the server" (office-js #6501)', { code: "GeneralException", message: "Operation failed because the data is not current on the server." }],
+    [
+      '"data is not current on the server" (office-js #6501)',
+      { code: "GeneralException", message: "Operation failed because the data is not current on the server." },
+    ],
   ])("retries %s with back-off", async (_, f) => {
     const fake = new FakeExcel(cloneState((await states()).done));
     fake.faults = [{ when: (op) => op === "range.values", once: true, ...f }];
@@ -121,27 +164,37 @@ describe("runs sharing a workbook", () => {
 });
 
 describe("another workbook in front (Windows, Mac)", () => {
-  it.each(["windows", "mac"] as const)("on %s: the message says to click back; what was started is hidden and removed by the next run", async (platform) => {
-    const st = await states();
-    for (const which of ["fresh", "done"] as const) {
-      // The sync that adds the sheets (a first report) or swaps them in (a regeneration): refused while another workbook is in front.
-      const probe = new FakeExcel(cloneState(st[which]));
-      await writeReportToWorkbook(deps(probe));
-      const at = probe.requests.find((r) => r.ops.includes(which === "fresh" ? "worksheets.add" : "worksheet.delete"))!.sync;
-      const fake = new FakeExcel(cloneState(st[which]));
-      fake.platform = platform;
-      const was = before(fake);
-      fake.coauthor = (n) => void (n === at && (fake.focusLost = true));
-      await expect(writeReportToWorkbook({ ...deps(fake), platform })).rejects.toThrow(/click back into this workbook and try again/i);
-      const visible = fake.state.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
-      expect({ which, visible }).toEqual({ which, visible: was.sheets.filter((n) => fake.state.sheets.find((s) => s.name === n)?.visibility === "Visible") });
-      fake.focusLost = false;
-      fake.coauthor = undefined;
-      const out = await writeReportToWorkbook({ ...deps(fake), platform });
-      expectWhole(fake, `${platform} ${which}`, { ...was, report: {}, sheets: [] }, st.planned);
-      expect(out.written.sheets.map((s) => s.name)).toEqual(st.planned);
-    }
-  });
+  it.each(["windows", "mac"] as const)(
+    "on %s: the message says to click back; what was started is hidden and removed by the next run",
+    async (platform) => {
+      const st = await states();
+      for (const which of ["fresh", "done"] as const) {
+        // The sync that adds the sheets (a first report) or swaps them in (a regeneration): refused while another workbook is in front.
+        const probe = new FakeExcel(cloneState(st[which]));
+        await writeReportToWorkbook(deps(probe));
+        const at = probe.requests.find((r) =>
+          r.ops.includes(which === "fresh" ? "worksheets.add" : "worksheet.delete"),
+        )!.sync;
+        const fake = new FakeExcel(cloneState(st[which]));
+        fake.platform = platform;
+        const was = before(fake);
+        fake.coauthor = (n) => void (n === at && (fake.focusLost = true));
+        await expect(writeReportToWorkbook({ ...deps(fake), platform })).rejects.toThrow(
+          /click back into this workbook and try again/i,
+        );
+        const visible = fake.state.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
+        expect({ which, visible }).toEqual({
+          which,
+          visible: was.sheets.filter((n) => fake.state.sheets.find((s) => s.name === n)?.visibility === "Visible"),
+        });
+        fake.focusLost = false;
+        fake.coauthor = undefined;
+        const out = await writeReportToWorkbook({ ...deps(fake), platform });
+        expectWhole(fake, `${platform} ${which}`, { ...was, report: {}, sheets: [] }, st.planned);
+        expect(out.written.sheets.map((s) => s.name)).toEqual(st.planned);
+      }
+    },
+  );
 
   it("on the web the focus does not matter", async () => {
     const fake = new FakeExcel(cloneState((await states()).fresh));
@@ -155,12 +208,16 @@ describe("charts Excel refuses", () => {
   it("a refused chart costs only itself, and is listed", async () => {
     const fake = new FakeExcel(cloneState((await states()).fresh));
     // office-js #1729-like: this client refuses one property of the Gantt chart.
-    fake.chartRefusals = [(type, prop) => (type === "BarStacked" && prop === "axis.setPositionAt" ? "InvalidArgument" : undefined)];
+    fake.chartRefusals = [
+      (type, prop) => (type === "BarStacked" && prop === "axis.setPositionAt" ? "InvalidArgument" : undefined),
+    ];
     const out = await writeReportToWorkbook(deps(fake));
     const planned = out.plan.sheets[0].charts;
     const charts = fake.sheet("Board Report").charts;
     expect(charts.map((c) => c.title)).toEqual(planned.filter((c) => c.type !== "gantt").map((c) => c.title));
-    expect(out.written.skipped).toEqual(planned.filter((c) => c.type === "gantt").map((c) => `Board Report: chart "${c.title}"`));
+    expect(out.written.skipped).toEqual(
+      planned.filter((c) => c.type === "gantt").map((c) => `Board Report: chart "${c.title}"`),
+    );
     expect(charts.every((c) => c.series.length > 0 && c.position)).toBe(true); // nothing half-made left
   });
 

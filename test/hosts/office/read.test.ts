@@ -53,7 +53,9 @@ describe("reading the open workbook", () => {
 
   it("explains a workbook beyond what is sensible to read in Excel", async () => {
     const fake = FakeExcel.fromSnapshot(bigSnapshot(1_000));
-    await expect(fake.run({}, (ctx) => readSnapshot(ctx, { maxCells: 5_000 }))).rejects.toThrow(/Projects, has 1,001 rows × 14 columns/);
+    await expect(fake.run({}, (ctx) => readSnapshot(ctx, { maxCells: 5_000 }))).rejects.toThrow(
+      /Projects, has 1,001 rows × 14 columns/,
+    );
   });
 
   it("detects the 1904 date system and reads dates by it", async () => {

@@ -26,15 +26,24 @@ describe("writing the report into the open workbook", () => {
       expect(st.names).toHaveLength(1);
       expect(st.names[0]).toMatchObject({ name: "PMOHighlights.Report", visible: false });
       // The file host's marker: key, name fingerprint, content fingerprint.
-      expect(parseMarker(st.names[0].formula)).toEqual({ key: sheet.key, nameHash: textHash(sheet.name), contentHash: expect.stringMatching(/^[0-9a-f]{8}$/) });
+      expect(parseMarker(st.names[0].formula)).toEqual({
+        key: sheet.key,
+        nameHash: textHash(sheet.name),
+        contentHash: expect.stringMatching(/^[0-9a-f]{8}$/),
+      });
       for (const b of sheet.blocks)
         b.cells.forEach((row, r) =>
           row.forEach((c, k) => {
-            const planned = c.v === null || c.v === "" ? undefined : typeof c.v === "object" ? serialFromDay(c.v.day, false) : c.v;
+            const planned =
+              c.v === null || c.v === "" ? undefined : typeof c.v === "object" ? serialFromDay(c.v.day, false) : c.v;
             // A link's textToDisplay is stored as text (the fake's model of issue 26, item 11): a linked number reads back as its text.
             const want = c.link && typeof planned === "number" ? String(planned) : planned;
             const got = cellOf(st, b.row + r, b.col + k);
-            expect({ at: `${sheet.name}!${b.row + r},${b.col + k}`, v: got?.v === "" ? undefined : got?.v, formula: got?.formula }).toEqual({ at: `${sheet.name}!${b.row + r},${b.col + k}`, v: want, formula: undefined });
+            expect({
+              at: `${sheet.name}!${b.row + r},${b.col + k}`,
+              v: got?.v === "" ? undefined : got?.v,
+              formula: got?.formula,
+            }).toEqual({ at: `${sheet.name}!${b.row + r},${b.col + k}`, v: want, formula: undefined });
           }),
         );
     }
@@ -54,9 +63,26 @@ describe("writing the report into the open workbook", () => {
     const fake = await sampleFake();
     const out = await writeReportToWorkbook(deps(fake));
     const charts = fake.sheet("Board Report").charts;
-    expect(charts.map((c) => [c.type, c.seriesBy, c.title])).toEqual(out.plan.sheets[0].charts.map((c) => [{ columnStacked: "ColumnStacked", doughnut: "Doughnut", radar: "RadarMarkers", gantt: "BarStacked", line: "LineMarkers" }[c.type], "Columns", c.title]));
+    expect(charts.map((c) => [c.type, c.seriesBy, c.title])).toEqual(
+      out.plan.sheets[0].charts.map((c) => [
+        {
+          columnStacked: "ColumnStacked",
+          doughnut: "Doughnut",
+          radar: "RadarMarkers",
+          gantt: "BarStacked",
+          line: "LineMarkers",
+        }[c.type],
+        "Columns",
+        c.title,
+      ]),
+    );
     const stacked = charts[0];
-    expect(stacked.series.map((s) => [s.name, s.fill])).toEqual([["Red", "#C00000"], ["Amber", "#FFC000"], ["Green", "#00B050"], ["Blue", "#0070C0"]]);
+    expect(stacked.series.map((s) => [s.name, s.fill])).toEqual([
+      ["Red", "#C00000"],
+      ["Amber", "#FFC000"],
+      ["Green", "#00B050"],
+      ["Blue", "#0070C0"],
+    ]);
     const gantt = charts[3];
     // No fill: the API has only ChartFill.clear(), so the border goes too (see write.ts noFill).
     expect(gantt.series[0]).toMatchObject({ fill: "cleared", lineStyle: "None" });
@@ -87,9 +113,16 @@ describe("writing the report into the open workbook", () => {
     await writeReportToWorkbook(deps(fake));
     const ex = fake.sheet("Exceptions");
     expect(fake.state.tables.find((t) => t.sheet === ex)?.name).toBe("PMOExceptions");
-    expect(ex.conditional.map((c) => c.rule)).toEqual([{ formula1: '="error"', operator: "EqualTo" }, { formula1: '="warning"', operator: "EqualTo" }]);
+    expect(ex.conditional.map((c) => c.rule)).toEqual([
+      { formula1: '="error"', operator: "EqualTo" },
+      { formula1: '="warning"', operator: "EqualTo" },
+    ]);
     expect(ex.freezeRows).toBe(4);
-    expect(ex.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$4:$4" });
+    expect(ex.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$4:$4",
+    });
   });
 
   it("replaces only its own sheets when run again: no duplicate sheets, charts or tables", async () => {
@@ -99,7 +132,11 @@ describe("writing the report into the open workbook", () => {
     const second = await writeReportToWorkbook(deps(fake));
     expect(second.written.replaced).toEqual(first.written.sheets.map((s) => s.name));
     expect(fake.state.sheets).toHaveLength(count);
-    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual(["PMOExceptions", "PMORagHistory", "PMOPlanSnapshots"]);
+    expect(fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("PMO"))).toEqual([
+      "PMOExceptions",
+      "PMORagHistory",
+      "PMOPlanSnapshots",
+    ]);
     expect(fake.sheet("Board Report").charts).toHaveLength(5);
     // The history was read back: a rerun on the same date replaces its rows.
     expect(second.snapshot.reportSheets?.map((r) => r.key)).toContain("history");
@@ -117,7 +154,17 @@ describe("writing the report into the open workbook", () => {
   });
 
   it("writes formula-looking text as text", async () => {
-    const data = await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Lead", "Finish", "Reported RAG"], ...NASTY_TEXT.map((n, i) => [`P${i}`, n, n, n, "2009-01-01", "Green"])] }] });
+    const data = await writeNewWorkbook({
+      sheets: [
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Lead", "Finish", "Reported RAG"],
+            ...NASTY_TEXT.map((n, i) => [`P${i}`, n, n, n, "2009-01-01", "Green"]),
+          ],
+        },
+      ],
+    });
     const fake = FakeExcel.fromSnapshot(await readWorkbook(data));
     await writeReportToWorkbook(deps(fake));
     const cells = reportSheets(fake).flatMap((s) => Object.values(cellsOf(s)));
@@ -147,36 +194,41 @@ describe("writing the report into the open workbook", () => {
     expect(fake.runs.every((r) => r.delayForCellEdit)).toBe(true);
   });
 
-  it.each(["web", "windows", "mac"] as const)("on %s: a first report is one undo step, a regeneration asks for none; each is written once", async (platform) => {
-    const fake = await sampleFake();
-    fake.platform = platform;
-    const adds = () => fake.requests.flatMap((r) => r.ops).filter((o) => o === "worksheets.add").length;
-    const first = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
-    expect(first.undoable).toBe(true);
-    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, true]); // read, layout, write
-    expect(fake.undoCleared).toEqual([]); // nothing non-undoable: the user's undo stack is intact
-    expect(adds()).toBe(first.plan.sheets.length);
-    const names = first.plan.sheets.map((s) => s.name);
-    // Moving sheets is undoable on the web only: elsewhere the report stays at the end, and opens on the board.
-    const order = fake.state.sheets.map((s) => s.name);
-    if (platform === "web") expect(order.slice(0, names.length)).toEqual(names);
-    else expect(order.slice(-names.length)).toEqual(names);
-    expect(fake.state.active?.name).toBe("Board Report");
-    fake.runs = [];
-    const second = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
-    expect(second.undoable).toBe(false);
-    expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, false]);
-    expect(adds()).toBe(2 * first.plan.sheets.length);
-    expect(fake.undoCleared).toContain("worksheet.delete"); // honestly not undoable: Excel cannot undo a sheet deletion
-    expect(tempSheets(fake)).toEqual([]);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(order); // in the old report's place
-  });
+  it.each(["web", "windows", "mac"] as const)(
+    "on %s: a first report is one undo step, a regeneration asks for none; each is written once",
+    async (platform) => {
+      const fake = await sampleFake();
+      fake.platform = platform;
+      const adds = () => fake.requests.flatMap((r) => r.ops).filter((o) => o === "worksheets.add").length;
+      const first = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
+      expect(first.undoable).toBe(true);
+      expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, true]); // read, layout, write
+      expect(fake.undoCleared).toEqual([]); // nothing non-undoable: the user's undo stack is intact
+      expect(adds()).toBe(first.plan.sheets.length);
+      const names = first.plan.sheets.map((s) => s.name);
+      // Moving sheets is undoable on the web only: elsewhere the report stays at the end, and opens on the board.
+      const order = fake.state.sheets.map((s) => s.name);
+      if (platform === "web") expect(order.slice(0, names.length)).toEqual(names);
+      else expect(order.slice(-names.length)).toEqual(names);
+      expect(fake.state.active?.name).toBe("Board Report");
+      fake.runs = [];
+      const second = await writeReportToWorkbook({ ...deps(fake, { "1.20": true }), platform });
+      expect(second.undoable).toBe(false);
+      expect(fake.runs.map((r) => !!r.mergeUndoGroup)).toEqual([false, false, false]);
+      expect(adds()).toBe(2 * first.plan.sheets.length);
+      expect(fake.undoCleared).toContain("worksheet.delete"); // honestly not undoable: Excel cannot undo a sheet deletion
+      expect(tempSheets(fake)).toEqual([]);
+      expect(fake.state.sheets.map((s) => s.name)).toEqual(order); // in the old report's place
+    },
+  );
 
   it("without the undo group, puts a first report first in tab order, as the file host does", async () => {
     const fake = await sampleFake();
     const out = await writeReportToWorkbook(deps(fake));
     expect(out.undoable).toBe(false);
-    expect(fake.state.sheets.slice(0, out.plan.sheets.length).map((s) => s.name)).toEqual(out.plan.sheets.map((s) => s.name));
+    expect(fake.state.sheets.slice(0, out.plan.sheets.length).map((s) => s.name)).toEqual(
+      out.plan.sheets.map((s) => s.name),
+    );
   });
 
   it("keeps a report sheet the user edited or copied, and writes a new one beside it", async () => {
@@ -195,7 +247,12 @@ describe("writing the report into the open workbook", () => {
     expect(out.written.replaced).not.toContain("Exceptions");
     expect(cellOf(fake.sheet(kept[1]), 0, 0)?.v).toBe("My notes on the exceptions");
     expect(out.written.sheets.find((s) => s.key === "exceptions")?.name).toBe("Exceptions");
-    expect(fake.state.sheets.slice(-2).map((s) => s.name).sort()).toEqual(kept); // moved after the report
+    expect(
+      fake.state.sheets
+        .slice(-2)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(kept); // moved after the report
     expect(out.written.sheets.find((s) => s.key === "board")?.name).toBe("Board Report"); // the untouched original was replaced
   });
 
@@ -218,7 +275,9 @@ describe("writing the report into the open workbook", () => {
     const out = await writeReportToWorkbook(deps(fake));
     for (const s of out.plan.sheets.filter((p) => p.printArea)) {
       const a = s.printArea!;
-      expect(fake.sheet(s.name).pageLayout.printArea).toBe(`${String.fromCharCode(65 + a.left)}${a.top + 1}:${String.fromCharCode(65 + a.right)}${a.bottom + 1}`);
+      expect(fake.sheet(s.name).pageLayout.printArea).toBe(
+        `${String.fromCharCode(65 + a.left)}${a.top + 1}:${String.fromCharCode(65 + a.right)}${a.bottom + 1}`,
+      );
     }
   });
 
@@ -228,9 +287,10 @@ describe("writing the report into the open workbook", () => {
     await writeReportToWorkbook(deps(fake));
     await writeReportToWorkbook(deps(fake)); // again, into hidden temporary sheets
     expect(fake.state.tables.find((t) => t.name === "PMOExceptions")?.sheet.name).toBe("Exceptions");
-    expect(fake.state.tables.filter((t) => t.sheet.name === "Projects").map((t) => t.name)).toEqual(fake.state.tables.filter((t) => t.sheet.name === "Projects" && !t.name.startsWith("PMO")).map((t) => t.name));
+    expect(fake.state.tables.filter((t) => t.sheet.name === "Projects").map((t) => t.name)).toEqual(
+      fake.state.tables.filter((t) => t.sheet.name === "Projects" && !t.name.startsWith("PMO")).map((t) => t.name),
+    );
   });
-
 });
 
 describe("faults while writing", () => {
@@ -241,30 +301,37 @@ describe("faults while writing", () => {
   it.each([
     ["a first report", "fresh"],
     ["a regeneration", "done"],
-  ] as const)("%s, with a failure at every sync of the write: no orphan, no half report, the input untouched", async (_, which) => {
-    const st = await states(STRESS);
-    const probe = new FakeExcel(cloneState(st[which]));
-    await writeReportToWorkbook(deps(probe), STRESS);
-    const perRun = probe.syncs;
-    const failures: Record<string, number> = {};
-    for (const code of codes)
-      for (let k = 1; k <= perRun; k++) {
-        const fake = new FakeExcel(cloneState(st[which]));
-        const was = before(fake);
-        fake.faults = [{ sync: k, code }];
-        const error = await writeReportToWorkbook(deps(fake), STRESS).then(() => undefined, (e: unknown) => e);
-        expectWhole(fake, `${code} at sync ${k}`, was, st.planned);
-        if (error) {
-          failures[code] = (failures[code] ?? 0) + 1;
-          expect(error).toBeInstanceOf(HostError);
-          expect((error as HostError).message.length).toBeGreaterThan(30);
+  ] as const)(
+    "%s, with a failure at every sync of the write: no orphan, no half report, the input untouched",
+    async (_, which) => {
+      const st = await states(STRESS);
+      const probe = new FakeExcel(cloneState(st[which]));
+      await writeReportToWorkbook(deps(probe), STRESS);
+      const perRun = probe.syncs;
+      const failures: Record<string, number> = {};
+      for (const code of codes)
+        for (let k = 1; k <= perRun; k++) {
+          const fake = new FakeExcel(cloneState(st[which]));
+          const was = before(fake);
+          fake.faults = [{ sync: k, code }];
+          const error = await writeReportToWorkbook(deps(fake), STRESS).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expectWhole(fake, `${code} at sync ${k}`, was, st.planned);
+          if (error) {
+            failures[code] = (failures[code] ?? 0) + 1;
+            expect(error).toBeInstanceOf(HostError);
+            expect((error as HostError).message.length).toBeGreaterThan(30);
+          }
         }
-      }
-    // A conflict clears on retry; a GeneralException reaches the user, explained, except after the
-    // report is in place (view and print settings, its tables' names, opening the board) and in the read.
-    expect(failures.Conflict ?? 0).toBe(0);
-    expect(failures.GeneralException).toBeGreaterThan(perRun / 2);
-  }, 60_000);
+      // A conflict clears on retry; a GeneralException reaches the user, explained, except after the
+      // report is in place (view and print settings, its tables' names, opening the board) and in the read.
+      expect(failures.Conflict ?? 0).toBe(0);
+      expect(failures.GeneralException).toBeGreaterThan(perRun / 2);
+    },
+    60_000,
+  );
 
   it("retries a co-authoring conflict with back-off, then succeeds", async () => {
     const fake = await sampleFake();
@@ -292,7 +359,9 @@ describe("faults while writing", () => {
 
   it("says which Excel is needed when the requirement set is missing, touching nothing", async () => {
     const fake = await sampleFake();
-    await expect(writeReportToWorkbook(deps(fake, { "1.8": false }))).rejects.toThrow(/ExcelApi 1.8.*Excel on the web, Excel for Microsoft 365 on Windows or Mac, or Excel 2021 or later/);
+    await expect(writeReportToWorkbook(deps(fake, { "1.8": false }))).rejects.toThrow(
+      /ExcelApi 1.8.*Excel on the web, Excel for Microsoft 365 on Windows or Mac, or Excel 2021 or later/,
+    );
     expect(fake.syncs).toBe(0);
   });
 
@@ -326,7 +395,11 @@ describe("faults while writing", () => {
 
 describe("helpers", () => {
   it("splits print headers into sections", () => {
-    expect(headerSections("&LOD Plan&RBoard report 31 Jan 2010")).toEqual({ left: "OD Plan", center: "", right: "Board report 31 Jan 2010" });
+    expect(headerSections("&LOD Plan&RBoard report 31 Jan 2010")).toEqual({
+      left: "OD Plan",
+      center: "",
+      right: "Board report 31 Jan 2010",
+    });
     expect(headerSections("&CPage &P of &N")).toEqual({ left: "", center: "Page &P of &N", right: "" });
   });
   it("groups cells of a style into rectangles", () => {
@@ -336,9 +409,31 @@ describe("helpers", () => {
       widths: [],
       charts: [],
       print: { landscape: true, header: "", footer: "" },
-      blocks: [{ row: 0, col: 0, cells: [[{ v: 1, s: "a" }, { v: 1, s: "a" }], [{ v: 1, s: "a" }, { v: 1, s: "a" }], [{ v: 1, s: "b" }, { v: 1, s: "a" }]] }],
+      blocks: [
+        {
+          row: 0,
+          col: 0,
+          cells: [
+            [
+              { v: 1, s: "a" },
+              { v: 1, s: "a" },
+            ],
+            [
+              { v: 1, s: "a" },
+              { v: 1, s: "a" },
+            ],
+            [
+              { v: 1, s: "b" },
+              { v: 1, s: "a" },
+            ],
+          ],
+        },
+      ],
     });
-    expect(rects.get("a")).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }, { top: 2, left: 1, bottom: 2, right: 1 }]);
+    expect(rects.get("a")).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 2, left: 1, bottom: 2, right: 1 },
+    ]);
     expect(rects.get("b")).toEqual([{ top: 2, left: 0, bottom: 2, right: 0 }]);
   });
 });

@@ -44,7 +44,20 @@ describe("the report in LibreOffice", () => {
 
   it("prints the board report's headings and chart titles", () => {
     const t = pdfText(pdfs[0]).replace(/\s+/g, " "); // a chart title may wrap, its second line beside the next chart's title
-    for (const s of ["Programme Board report", "Executive summary", "Decisions for the board", "PMO challenges", "Finance", "Projects by RAG in each", "Overall RAG mix of projects", "Competencies: current level against target", "Programme timeline", "Highlight report: Working in Partnership", "Exceptions", "OFFICIAL"])
+    for (const s of [
+      "Programme Board report",
+      "Executive summary",
+      "Decisions for the board",
+      "PMO challenges",
+      "Finance",
+      "Projects by RAG in each",
+      "Overall RAG mix of projects",
+      "Competencies: current level against target",
+      "Programme timeline",
+      "Highlight report: Working in Partnership",
+      "Exceptions",
+      "OFFICIAL",
+    ])
       expect(t).toContain(s);
   });
 
@@ -54,14 +67,24 @@ describe("the report in LibreOffice", () => {
       { title: "Projects by RAG in each workstream", type: "BarDiagram/stacked" },
       { title: "Overall RAG mix of projects", type: "DonutDiagram" },
       { title: "Competencies: current level against target", type: "NetDiagram" },
-      { title: "Programme timeline (bars in RAG colours; the vertical line is the as-of date)", type: "BarDiagram/stacked/horizontal" },
-      { title: "Milestone timeline: baseline to finish now (the vertical line is the as-of date)", type: "BarDiagram/stacked/horizontal" },
+      {
+        title: "Programme timeline (bars in RAG colours; the vertical line is the as-of date)",
+        type: "BarDiagram/stacked/horizontal",
+      },
+      {
+        title: "Milestone timeline: baseline to finish now (the vertical line is the as-of date)",
+        type: "BarDiagram/stacked/horizontal",
+      },
     ]);
   });
 
   it("keeps the user's chart, image, pivot table and names", () => {
     const r = result[out("lo-rich-report")];
-    expect(r.sheets.Projects).toEqual({ charts: [{ title: "Budget vs forecast (user chart)", type: "BarDiagram" }], images: 1, pivots: [] });
+    expect(r.sheets.Projects).toEqual({
+      charts: [{ title: "Budget vs forecast (user chart)", type: "BarDiagram" }],
+      images: 1,
+      pivots: [],
+    });
     expect(r.sheets.Pivot.pivots).toEqual(["PivotBudget"]);
     expect(r.names).toContain("BudgetColumn");
   });

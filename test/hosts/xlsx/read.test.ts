@@ -21,9 +21,25 @@ describe("reading real .xlsx files", () => {
         name: "tblProjects",
         ref: "B3",
         headerRow: true,
-        columns: [{ name: "Project Ref" }, { name: "Project Name" }, { name: "Programme" }, { name: "Start Date" }, { name: "Due" }, { name: "Budget (£)" }, { name: "RAG" }],
+        columns: [
+          { name: "Project Ref" },
+          { name: "Project Name" },
+          { name: "Programme" },
+          { name: "Start Date" },
+          { name: "Due" },
+          { name: "Budget (£)" },
+          { name: "RAG" },
+        ],
         rows: [
-          ["P01", "Establish OD Partnerships", "Working in Partnership", new Date(Date.UTC(2009, 3, 1)), new Date(Date.UTC(2010, 2, 31)), 40000, "green"],
+          [
+            "P01",
+            "Establish OD Partnerships",
+            "Working in Partnership",
+            new Date(Date.UTC(2009, 3, 1)),
+            new Date(Date.UTC(2010, 2, 31)),
+            40000,
+            "green",
+          ],
           ["P02", "Improve local partnerships", "Working in Partnership", "01/04/2009", "31/03/2010", "£60,000", "A"],
         ],
       });
@@ -34,13 +50,32 @@ describe("reading real .xlsx files", () => {
       rs.addRow(["Risk No.", "Risk Title", "Owner", "Likelihood (1-5)", "Impact (1-5)", "Mitigating Actions"]);
       rs.addRow(["R1", "Director of OD post not filled", "CEO", 3, 4, "Interim cover"]);
       rs.addRow([]);
-      rs.addRow(["R2", { richText: [{ text: "Knowledge " }, { font: { bold: true }, text: "management" }, { text: " over budget" }] }, "DoF", "4 - Likely", 4, "Re-scope"]);
+      rs.addRow([
+        "R2",
+        { richText: [{ text: "Knowledge " }, { font: { bold: true }, text: "management" }, { text: " over budget" }] },
+        "DoF",
+        "4 - Likely",
+        4,
+        "Re-scope",
+      ]);
       rs.addRow(["R3", "Bad cell", "DoF", { error: "#N/A" }, 2, "x"]);
     });
     const snapshot = await readWorkbook(data);
-    expect(snapshot.tables).toEqual([{ name: "tblProjects", sheet: "Portfolio", range: { top: 2, left: 1, bottom: 4, right: 7 } }]);
+    expect(snapshot.tables).toEqual([
+      { name: "tblProjects", sheet: "Portfolio", range: { top: 2, left: 1, bottom: 4, right: 7 } },
+    ]);
     const { programme, diagnostics } = readProgramme(snapshot);
-    expect(programme.projects.map((p) => [p.id, p.workstream, formatDay(p.start!), formatDay(p.finish!), p.budget, p.reportedRag, cellOf(p.src, "finish")])).toEqual([
+    expect(
+      programme.projects.map((p) => [
+        p.id,
+        p.workstream,
+        formatDay(p.start!),
+        formatDay(p.finish!),
+        p.budget,
+        p.reportedRag,
+        cellOf(p.src, "finish"),
+      ]),
+    ).toEqual([
       ["P01", "Working in Partnership", "2009-04-01", "2010-03-31", 40000, "Green", "F4"],
       ["P02", "Working in Partnership", "2009-04-01", "2010-03-31", 60000, "Amber", "F5"],
     ]);
@@ -49,7 +84,11 @@ describe("reading real .xlsx files", () => {
       ["R2", "Knowledge management over budget", 4, 4],
       ["R3", "Bad cell", null, 2],
     ]);
-    expect(diagnostics.find((d) => d.entity === "R3")).toMatchObject({ sheet: "Programme Risk Log", cell: "D7", code: "bad-value" });
+    expect(diagnostics.find((d) => d.entity === "R3")).toMatchObject({
+      sheet: "Programme Risk Log",
+      cell: "D7",
+      code: "bad-value",
+    });
     expect(diagnostics.find((d) => d.entity === "R3")!.message).toContain("#N/A");
   });
 
@@ -70,7 +109,11 @@ describe("reading real .xlsx files", () => {
       sheets: [
         {
           name: "Milestones",
-          rows: [[{ v: "ID", s: STYLE.header }, "Project", "Milestone", "Baseline Date"], ["M1", "P1", "  spaced  ", { v: 40268, s: STYLE.date }], ["M2", "P1", "=SUM(A1)", 40269]],
+          rows: [
+            [{ v: "ID", s: STYLE.header }, "Project", "Milestone", "Baseline Date"],
+            ["M1", "P1", "  spaced  ", { v: 40268, s: STYLE.date }],
+            ["M2", "P1", "=SUM(A1)", 40269],
+          ],
           table: { name: "Milestones", range: tableRange(0, 0, 4, 2) },
         },
       ],
@@ -91,7 +134,11 @@ describe("reading real .xlsx files", () => {
 
   it.each([
     ["a CSV file", new TextEncoder().encode("ID,Name\nP1,A\n"), /not an Excel workbook/],
-    ["an old .xls or protected file", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), /old-format \.xls .* password-protected/],
+    [
+      "an old .xls or protected file",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]),
+      /old-format \.xls .* password-protected/,
+    ],
     ["a truncated zip", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), /damaged/],
     ["an empty file", new Uint8Array(0), /not an Excel workbook/],
   ])("gives a clear reason for %s", async (_name, bytes, why) => {

@@ -8,7 +8,14 @@ import { checkOutputPath, OutputError, writeFileSafely, type FileIo } from "../.
 const STEPS: (keyof FileIo)[] = ["openSync", "writeSync", "fsyncSync", "closeSync", "renameSync"];
 
 function failing(step: keyof FileIo, code: string): FileIo {
-  const real: FileIo = { openSync: fs.openSync, writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l), fsyncSync: fs.fsyncSync, closeSync: fs.closeSync, renameSync: fs.renameSync, unlinkSync: fs.unlinkSync };
+  const real: FileIo = {
+    openSync: fs.openSync,
+    writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l),
+    fsyncSync: fs.fsyncSync,
+    closeSync: fs.closeSync,
+    renameSync: fs.renameSync,
+    unlinkSync: fs.unlinkSync,
+  };
   return {
     ...real,
     [step]: (...args: unknown[]) => {
@@ -19,18 +26,26 @@ function failing(step: keyof FileIo, code: string): FileIo {
 }
 
 describe("writing the output file", () => {
-  it.each(STEPS.flatMap((s) => [[s, "ENOSPC"], [s, "EIO"]]))("a failure at %s (%s) leaves the destination as it was and no temporary file", async (step, code) => {
+  it.each(
+    STEPS.flatMap((s) => [
+      [s, "ENOSPC"],
+      [s, "EIO"],
+    ]),
+  )("a failure at %s (%s) leaves the destination as it was and no temporary file", async (step, code) => {
     const dir = mkdtempSync(join(tmpdir(), "pmo-wf-"));
     const existing = join(dir, "report.xlsx");
     writeFileSync(existing, "the previous report");
-    await expect(writeFileSafely(existing, new Uint8Array(100_000).fill(7), failing(step as keyof FileIo, code))).rejects.toThrow(/^cannot write .*report\.xlsx: (the disk is full|the disk reported an error)/);
+    await expect(
+      writeFileSafely(existing, new Uint8Array(100_000).fill(7), failing(step as keyof FileIo, code)),
+    ).rejects.toThrow(/^cannot write .*report\.xlsx: (the disk is full|the disk reported an error)/);
     expect(readFileSync(existing, "utf8")).toBe("the previous report");
     expect(readdirSync(dir)).toEqual(["report.xlsx"]);
     const fresh = join(dir, "new.xlsx");
-    await expect(writeFileSafely(fresh, new Uint8Array(10), failing(step as keyof FileIo, code))).rejects.toBeInstanceOf(OutputError);
+    await expect(
+      writeFileSafely(fresh, new Uint8Array(10), failing(step as keyof FileIo, code)),
+    ).rejects.toBeInstanceOf(OutputError);
     expect(existsSync(fresh)).toBe(false);
   });
-
 
   it("writes the whole file when nothing fails", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pmo-wf-"));

@@ -23,7 +23,8 @@ describe("writing the report into a copy of the workbook", () => {
     const { data, plan } = await planFor();
     const result = await writeReport(data, plan);
     const back = await readWorkbook(result.data);
-    const expected = (v: PlanValue) => (v !== null && typeof v === "object" ? serialFromDay(v.day, back.date1904) : v === "" ? undefined : v);
+    const expected = (v: PlanValue) =>
+      v !== null && typeof v === "object" ? serialFromDay(v.day, back.date1904) : v === "" ? undefined : v;
     let checked = 0;
     for (const s of plan.sheets) {
       const name = result.sheets.find((x) => x.key === s.key)!.name;
@@ -32,7 +33,10 @@ describe("writing the report into a copy of the workbook", () => {
         b.cells.forEach((row, r) =>
           row.forEach((c, k) => {
             const got = sheet.rows[b.row + r]?.[b.col + k];
-            expect({ at: `${name}!${b.row + r},${b.col + k}`, v: got === null ? undefined : got }).toEqual({ at: `${name}!${b.row + r},${b.col + k}`, v: c.v === null ? undefined : expected(c.v) });
+            expect({ at: `${name}!${b.row + r},${b.col + k}`, v: got === null ? undefined : got }).toEqual({
+              at: `${name}!${b.row + r},${b.col + k}`,
+              v: c.v === null ? undefined : expected(c.v),
+            });
             checked++;
           }),
         );
@@ -56,7 +60,14 @@ describe("writing the report into a copy of the workbook", () => {
         for (const t of was) expect({ name, t, kept: now.has(t) }).toEqual({ name, t, kept: true });
       } else expect({ name, same: sameButUnselected(bytes, after.get(name)!) }).toEqual({ name, same: true });
     }
-    for (const p of ["xl/charts/chart1.xml", "xl/media/image1.png", "xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/comments1.xml"]) expect(before.has(p)).toBe(true);
+    for (const p of [
+      "xl/charts/chart1.xml",
+      "xl/media/image1.png",
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "xl/comments1.xml",
+    ])
+      expect(before.has(p)).toBe(true);
     const wb = await text(result.data, "xl/workbook.xml");
     expect(wb).toContain('name="BudgetColumn"');
     expect(wb).toContain("<pivotCaches>");
@@ -96,7 +107,13 @@ describe("writing the report into a copy of the workbook", () => {
   it("never takes over a user's sheet that has a report sheet's name", async () => {
     const user = await writeNewWorkbook({
       sheets: [
-        { name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", "2010-03-31"]] },
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Finish"],
+            ["P1", "A", "W", "2010-03-31"],
+          ],
+        },
         { name: "Exceptions", rows: [["My own exceptions log"], ["keep me"]] },
         { name: "Board Report", rows: [["My board notes"]] },
       ],
@@ -108,7 +125,9 @@ describe("writing the report into a copy of the workbook", () => {
     ]);
     const back = await readWorkbook(result.data);
     expect(back.sheets.find((s) => s.name === "Exceptions")!.rows).toEqual([["My own exceptions log"], ["keep me"]]);
-    expect((await parts(result.data)).get("xl/worksheets/sheet2.xml")).toEqual((await parts(user)).get("xl/worksheets/sheet2.xml"));
+    expect((await parts(result.data)).get("xl/worksheets/sheet2.xml")).toEqual(
+      (await parts(user)).get("xl/worksheets/sheet2.xml"),
+    );
     // And the next run still finds its own sheets by their marker, not by name.
     const again = (await report(result.data)).result;
     expect(again.replaced).toEqual(result.sheets.map((s) => s.name));
@@ -119,8 +138,20 @@ describe("writing the report into a copy of the workbook", () => {
     const nasty = NASTY_TEXT;
     const user = await writeNewWorkbook({
       sheets: [
-        { name: "Projects", rows: [["ID", "Name", "Workstream", "Lead", "Finish", "Reported RAG"], ...nasty.map((n, i) => [`P${i}`, n, n, n, "2009-01-01", "Green"])] },
-        { name: "Risks", rows: [["ID", "Title", "Owner", "Likelihood", "Impact", "Mitigation"], ["R1", nasty[0], nasty[3], 5, 5, nasty[1]]] },
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Lead", "Finish", "Reported RAG"],
+            ...nasty.map((n, i) => [`P${i}`, n, n, n, "2009-01-01", "Green"]),
+          ],
+        },
+        {
+          name: "Risks",
+          rows: [
+            ["ID", "Title", "Owner", "Likelihood", "Impact", "Mitigation"],
+            ["R1", nasty[0], nasty[3], 5, 5, nasty[1]],
+          ],
+        },
       ],
     });
     const { result } = await report(user);
@@ -128,7 +159,10 @@ describe("writing the report into a copy of the workbook", () => {
     const all = await parts(result.data);
     for (const [name, bytes] of all) {
       if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
-      expect({ name, formulas: /<f[\s>]/.test(Buffer.from(bytes).toString("utf8")) }).toEqual({ name, formulas: false });
+      expect({ name, formulas: /<f[\s>]/.test(Buffer.from(bytes).toString("utf8")) }).toEqual({
+        name,
+        formulas: false,
+      });
     }
     const board = back.sheets.find((s) => s.name === "Board Report")!;
     const flat = board.rows.flatMap((r) => r ?? []);
@@ -144,18 +178,32 @@ describe("writing the report into a copy of the workbook", () => {
     let links = 0;
     for (const [name, bytes] of all) {
       if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
-      for (const m of Buffer.from(bytes).toString("utf8").matchAll(/<hyperlink [^>]*>/g)) {
+      for (const m of Buffer.from(bytes)
+        .toString("utf8")
+        .matchAll(/<hyperlink [^>]*>/g)) {
         links++;
         expect(m[0]).toMatch(/ location="[^"]+!\$?[A-Z]+\$?\d+"/);
         expect(m[0]).not.toMatch(/r:id=/);
       }
-      if (/_rels/.test(name)) expect(Buffer.from(bytes).toString("utf8")).not.toContain("TargetMode=\"External\"");
+      if (/_rels/.test(name)) expect(Buffer.from(bytes).toString("utf8")).not.toContain('TargetMode="External"');
     }
     expect(links).toBeGreaterThan(30);
   });
 
   it("writes dates in the workbook's own date system", async () => {
-    const d1904 = await writeNewWorkbook({ date1904: true, sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", { v: 40268 - 1462, s: STYLE.date }]] }, { name: "Settings", rows: [["Reporting date", "2010-01-31"]] }] });
+    const d1904 = await writeNewWorkbook({
+      date1904: true,
+      sheets: [
+        {
+          name: "Projects",
+          rows: [
+            ["ID", "Name", "Workstream", "Finish"],
+            ["P1", "A", "W", { v: 40268 - 1462, s: STYLE.date }],
+          ],
+        },
+        { name: "Settings", rows: [["Reporting date", "2010-01-31"]] },
+      ],
+    });
     const { result, plan } = await report(d1904);
     const back = await readWorkbook(result.data);
     expect(back.date1904).toBe(true);
@@ -165,11 +213,29 @@ describe("writing the report into a copy of the workbook", () => {
   });
 
   it("adds a styles part to a workbook that has none", async () => {
-    const zip = await JSZip.loadAsync(await writeNewWorkbook({ sheets: [{ name: "Projects", rows: [["ID", "Name", "Workstream", "Finish"], ["P1", "A", "W", "2010-01-01"]] }] }));
+    const zip = await JSZip.loadAsync(
+      await writeNewWorkbook({
+        sheets: [
+          {
+            name: "Projects",
+            rows: [
+              ["ID", "Name", "Workstream", "Finish"],
+              ["P1", "A", "W", "2010-01-01"],
+            ],
+          },
+        ],
+      }),
+    );
     zip.remove("xl/styles.xml");
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(/<Relationship [^>]*styles[^>]*\/>/, "");
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
+      /<Relationship [^>]*styles[^>]*\/>/,
+      "",
+    );
     zip.file("xl/_rels/workbook.xml.rels", rels);
-    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, "");
+    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace(
+      /<Override PartName="\/xl\/styles.xml"[^>]*\/>/,
+      "",
+    );
     zip.file("[Content_Types].xml", ct);
     const bare = await zip.generateAsync({ type: "uint8array" });
     const { result } = await report(bare);
@@ -193,18 +259,37 @@ describe("what survives besides charts and pivots", () => {
   it("keeps formulas, tables, styles and custom document properties", async () => {
     const zip = await JSZip.loadAsync(readFileSync(require("../../support/sample").SAMPLE_PATH));
     // Add a formula cell and custom properties, as a user's Excel file would have.
-    const s1 = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace("</sheetData>", '<row r="40"><c r="H40"><f>SUM(H2:H16)</f><v>1215000</v></c></row></sheetData>');
+    const s1 = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace(
+      "</sheetData>",
+      '<row r="40"><c r="H40"><f>SUM(H2:H16)</f><v>1215000</v></c></row></sheetData>',
+    );
     zip.file("xl/worksheets/sheet1.xml", s1);
-    zip.file("docProps/custom.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Classification"><vt:lpwstr>OFFICIAL</vt:lpwstr></property></Properties>');
-    const rels = (await zip.file("_rels/.rels")!.async("string")).replace("</Relationships>", '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>');
+    zip.file(
+      "docProps/custom.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Classification"><vt:lpwstr>OFFICIAL</vt:lpwstr></property></Properties>',
+    );
+    const rels = (await zip.file("_rels/.rels")!.async("string")).replace(
+      "</Relationships>",
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+    );
     zip.file("_rels/.rels", rels);
-    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>');
+    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace(
+      "</Types>",
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+    );
     zip.file("[Content_Types].xml", ct);
     const input = await zip.generateAsync({ type: "uint8array" });
     const { result } = await report(input);
     const before = await parts(input);
     const after = await parts(result.data);
-    for (const p of ["xl/worksheets/sheet1.xml", "xl/tables/table1.xml", "docProps/custom.xml", "_rels/.rels", "xl/worksheets/sheet2.xml"]) expect({ p, same: sameButUnselected(before.get(p)!, after.get(p)!) }).toEqual({ p, same: true });
+    for (const p of [
+      "xl/worksheets/sheet1.xml",
+      "xl/tables/table1.xml",
+      "docProps/custom.xml",
+      "_rels/.rels",
+      "xl/worksheets/sheet2.xml",
+    ])
+      expect({ p, same: sameButUnselected(before.get(p)!, after.get(p)!) }).toEqual({ p, same: true });
     expect(Buffer.from(after.get("xl/worksheets/sheet1.xml")!).toString()).toContain("<f>SUM(H2:H16)</f>");
   });
 });

@@ -82,7 +82,10 @@ interface Cell {
   style: number;
 }
 
-function cellsOf(xml: string, opts: Parameters<typeof readSheetCells>[2] = {}): { cells: Cell[]; problems: { ref: string; message: string }[]; rows: number } {
+function cellsOf(
+  xml: string,
+  opts: Parameters<typeof readSheetCells>[2] = {},
+): { cells: Cell[]; problems: { ref: string; message: string }[]; rows: number } {
   const cells: Cell[] = [];
   const r = readSheetCells(xml, (row, col, type, value, style) => cells.push({ row, col, type, value, style }), opts);
   return { cells, problems: r.problems, rows: r.rows };
@@ -192,12 +195,12 @@ describe("scanXml", () => {
   });
 
   test("a comment holding <row> and <c> tokens is not an element", () => {
-    const xml = "<sheetData><!-- <row r=\"1\"><c r=\"A1\"><v>1</v></c></row> --></sheetData>";
+    const xml = '<sheetData><!-- <row r="1"><c r="A1"><v>1</v></c></row> --></sheetData>';
     expect(startNames(xml)).toEqual(["sheetData"]);
   });
 
   test("comments before, between and after elements, with quotes and '>' inside", () => {
-    const xml = "<!-- it's > here --><a><!-- \"x\" --><b/><!----></a><!-- end -->";
+    const xml = '<!-- it\'s > here --><a><!-- "x" --><b/><!----></a><!-- end -->';
     expect(startNames(xml)).toEqual(["a", "b"]);
   });
 
@@ -229,14 +232,18 @@ describe("scanXml", () => {
       '<?xml version="1.0"?>',
       "<!DOCTYPE lolz [",
       ' <!ENTITY lol "lol">',
-      ' <!ELEMENT lolz (#PCDATA)>',
+      " <!ELEMENT lolz (#PCDATA)>",
       ' <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">',
       ' <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">',
       ' <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">',
       "]>",
       "<lolz>&lol9;</lolz>",
     ].join("\n");
-    expect(events(lol)).toEqual([["start", "lolz", "", false, lol.indexOf("<lolz>"), lol.indexOf("<lolz>") + 6], ["text", "&lol9;"], ["end", "lolz", lol.indexOf("</lolz>"), lol.length]]);
+    expect(events(lol)).toEqual([
+      ["start", "lolz", "", false, lol.indexOf("<lolz>"), lol.indexOf("<lolz>") + 6],
+      ["text", "&lol9;"],
+      ["end", "lolz", lol.indexOf("</lolz>"), lol.length],
+    ]);
     const problems: string[] = [];
     expect(decodeXmlText("&lol9;", problems)).toBe("&lol9;");
     expect(problems).toEqual([expect.stringContaining("&lol9;")]);
@@ -248,7 +255,9 @@ describe("scanXml", () => {
   });
 
   test("DOCTYPE with an external id and no internal subset", () => {
-    expect(startNames('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://www.w3.org/TR/x>.dtd"><html/>')).toEqual(["html"]);
+    expect(
+      startNames('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "http://www.w3.org/TR/x>.dtd"><html/>'),
+    ).toEqual(["html"]);
   });
 
   test("XXE: an external entity is never read, the reference stays literal", () => {
@@ -278,7 +287,7 @@ describe("scanXml", () => {
   });
 
   test("whitespace and newlines inside tags", () => {
-    const xml = '<a\n\tx = "1"\r\n  y=\'2\'\n/><b\n></b\n  >';
+    const xml = "<a\n\tx = \"1\"\r\n  y='2'\n/><b\n></b\n  >";
     const names: string[] = [];
     const attrs: string[] = [];
     scanXml(`<r>${xml}</r>`, {
@@ -477,11 +486,14 @@ describe("decodeXmlText", () => {
     expect(problems).toHaveLength(3);
   });
 
-  test.each(["a & b", "&;", "&#;", "&#x;", "&#12a;", "&#xG1;", "&amp", "& amp;", "&#-1;", "&"])("malformed reference %j stays literal with a problem", (raw) => {
-    const problems: string[] = [];
-    expect(decodeXmlText(raw, problems)).toBe(raw);
-    expect(problems.length).toBeGreaterThan(0);
-  });
+  test.each(["a & b", "&;", "&#;", "&#x;", "&#12a;", "&#xG1;", "&amp", "& amp;", "&#-1;", "&"])(
+    "malformed reference %j stays literal with a problem",
+    (raw) => {
+      const problems: string[] = [];
+      expect(decodeXmlText(raw, problems)).toBe(raw);
+      expect(problems.length).toBeGreaterThan(0);
+    },
+  );
 
   test("end-of-line handling: CR LF and lone CR become LF, &#13; stays CR", () => {
     expect(decodeXmlText("a\r\nb\rc\n")).toBe("a\nb\nc\n");
@@ -527,9 +539,12 @@ describe("decodeOoxmlEscapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)", () => {
     expect(problems).toEqual([]);
   });
 
-  test.each(["_x41_", "_x00G1_", "_x0041", "x0041_", "_X0041_", "_x 041_", "_x00411_", "plain"])("%j is not an escape", (raw) => {
-    expect(decodeOoxmlEscapes(raw)).toBe(raw);
-  });
+  test.each(["_x41_", "_x00G1_", "_x0041", "x0041_", "_X0041_", "_x 041_", "_x00411_", "plain"])(
+    "%j is not an escape",
+    (raw) => {
+      expect(decodeOoxmlEscapes(raw)).toBe(raw);
+    },
+  );
 
   test.each([
     ["_xD800_", "\uFFFD", "U+D800"],
@@ -559,7 +574,7 @@ describe("escapeXmlText and escapeXmlAttr", () => {
     expect(escapeXmlText("]]>")).toBe("]]&gt;");
   });
 
-  test("attribute: also \", tab, LF, CR", () => {
+  test('attribute: also ", tab, LF, CR', () => {
     expect(escapeXmlAttr(`a&b<c>d"e'f\tg\nh\ri`)).toBe("a&amp;b&lt;c&gt;d&quot;e'f&#9;g&#10;h&#13;i");
   });
 
@@ -648,7 +663,9 @@ describe("encodeOoxmlText", () => {
   test("round trip, property-based (fast-check): pieces and arbitrary code points", () => {
     const pieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((a) => a.join(""));
     const any = fc.string({ unit: "binary", maxLength: 40 });
-    const units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 }).map((a) => String.fromCharCode(...a));
+    const units = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 })
+      .map((a) => String.fromCharCode(...a));
     fc.assert(
       fc.property(fc.oneof(pieces, any, units), (s) => {
         fc.pre(!hasLoneSurrogate(s));
@@ -666,7 +683,12 @@ describe("encodeOoxmlText", () => {
     const next = rng(7);
     const strings: string[] = [];
     for (let i = 0; i < 300; i++) strings.push(randomPieces(next, 10));
-    const body = strings.map((s, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXmlText(encodeOoxmlText(s).text)}</t></is></c></row>`).join("");
+    const body = strings
+      .map(
+        (s, i) =>
+          `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXmlText(encodeOoxmlText(s).text)}</t></is></c></row>`,
+      )
+      .join("");
     const { cells, problems } = cellsOf(sheet(body));
     expect(problems).toEqual([]);
     expect(cells.map((c) => c.value)).toEqual(strings);
@@ -740,14 +762,22 @@ describe("NsScope and namespace constants", () => {
         const attrs = parseAttrs(xml, as, ae).map((a) => ({ name: a.name, value: decodeXmlAttr(a.value) }));
         scope.enter(attrs);
         const el = scope.resolve(name);
-        const ids = attrs.filter((a) => !a.name.startsWith("xmlns")).map((a) => `${scope.resolve(a.name, true).ns}|${scope.resolve(a.name, true).local}`);
+        const ids = attrs
+          .filter((a) => !a.name.startsWith("xmlns"))
+          .map((a) => `${scope.resolve(a.name, true).ns}|${scope.resolve(a.name, true).local}`);
         seen.push(`${el.ns}|${el.local}|${el.bound}${ids.length ? " " + ids.join(",") : ""}`);
       },
       end() {
         scope.leave();
       },
     });
-    expect(seen).toEqual([`${MAIN}|workbook|true`, `${MAIN}|sheets|true`, `${MAIN}|sheet|true ${RELATIONSHIPS_NS}|id`, "urn:x|sheet|true", "|other|false"]);
+    expect(seen).toEqual([
+      `${MAIN}|workbook|true`,
+      `${MAIN}|sheets|true`,
+      `${MAIN}|sheet|true ${RELATIONSHIPS_NS}|id`,
+      "urn:x|sheet|true",
+      "|other|false",
+    ]);
     expect(scope.depth).toBe(0);
   });
 
@@ -812,14 +842,20 @@ describe("parseTree", () => {
     expect(again.selfClosing).toBe(false);
     expect(findAll(again, "definedName").map((n) => n.text)).toEqual(["Plan!$A$1"]);
     // Then insert a second one before its close tag.
-    const edited2 = edited.slice(0, again.closeStart) + `<definedName name="Two">X</definedName>` + edited.slice(again.closeStart);
-    expect(findAll(find(parseTree(edited2), "definedNames") as XmlNode, "definedName").map((n) => getAttr(n, "name"))).toEqual(["Report", "Two"]);
+    const edited2 =
+      edited.slice(0, again.closeStart) + `<definedName name="Two">X</definedName>` + edited.slice(again.closeStart);
+    expect(
+      findAll(find(parseTree(edited2), "definedNames") as XmlNode, "definedName").map((n) => getAttr(n, "name")),
+    ).toEqual(["Report", "Two"]);
   });
 
   test("splice: insert before an element's closeStart", () => {
     const root = parseTree(WORKBOOK);
     const sheets = find(root, "sheets") as XmlNode;
-    const edited = WORKBOOK.slice(0, sheets.closeStart) + `<sheet name="New" sheetId="4" r:id="rId9" xmlns:r="${RELATIONSHIPS_NS}"/>` + WORKBOOK.slice(sheets.closeStart);
+    const edited =
+      WORKBOOK.slice(0, sheets.closeStart) +
+      `<sheet name="New" sheetId="4" r:id="rId9" xmlns:r="${RELATIONSHIPS_NS}"/>` +
+      WORKBOOK.slice(sheets.closeStart);
     const names = findAll(find(parseTree(edited), "sheets") as XmlNode, "sheet").map((s) => getAttr(s, "name"));
     expect(names).toEqual(["Plan & Risks", "Data", "Other", "New"]);
   });
@@ -839,8 +875,11 @@ describe("parseTree", () => {
     const first = findAll(find(root, "sheets") as XmlNode, "sheet")[0];
     const name = first.attrs.find((a) => a.name === "name");
     if (!name) throw new Error("no name");
-    const edited = WORKBOOK.slice(0, name.valueStart) + escapeXmlAttr('Q1 "plan" & <risks>') + WORKBOOK.slice(name.valueEnd);
-    expect(getAttr(findAll(find(parseTree(edited), "sheets") as XmlNode, "sheet")[0], "name")).toBe('Q1 "plan" & <risks>');
+    const edited =
+      WORKBOOK.slice(0, name.valueStart) + escapeXmlAttr('Q1 "plan" & <risks>') + WORKBOOK.slice(name.valueEnd);
+    expect(getAttr(findAll(find(parseTree(edited), "sheets") as XmlNode, "sheet")[0], "name")).toBe(
+      'Q1 "plan" & <risks>',
+    );
   });
 
   test("Strict namespaces", () => {
@@ -880,7 +919,9 @@ describe("parseTree", () => {
     expect(findAll(types, "Override").map((o) => getAttr(o, "PartName"))).toEqual(["/xl/workbook.xml"]);
     const rels = `<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}"><Relationship Id="rId1" Type="${RELATIONSHIPS_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
     const r = parseTree(rels);
-    expect(findAll(r, "Relationship").map((x) => [getAttr(x, "Id"), getAttr(x, "Target")])).toEqual([["rId1", "worksheets/sheet1.xml"]]);
+    expect(findAll(r, "Relationship").map((x) => [getAttr(x, "Id"), getAttr(x, "Target")])).toEqual([
+      ["rId1", "worksheets/sheet1.xml"],
+    ]);
   });
 
   test("errors: no root, two roots, mismatched tags", () => {
@@ -930,7 +971,9 @@ describe("readSheetCells", () => {
   });
 
   test("missing r attributes continue from the previous cell and row, as Excel does", () => {
-    const xml = sheet('<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>');
+    const xml = sheet(
+      '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>',
+    );
     expect(cellsOf(xml).cells.map((c) => [cellRef(c.row, c.col), c.value])).toEqual([
       ["A1", "1"],
       ["B1", "2"],
@@ -947,7 +990,9 @@ describe("readSheetCells", () => {
 
   test("onRow: outline level and hidden", () => {
     const rows: [number, RowInfo][] = [];
-    const xml = sheet('<row r="2" outlineLevel="1" hidden="1"/><row r="3" outlineLevel="2" hidden="true"><c r="A3"><v>1</v></c></row><row r="4" hidden="0"/>');
+    const xml = sheet(
+      '<row r="2" outlineLevel="1" hidden="1"/><row r="3" outlineLevel="2" hidden="true"><c r="A3"><v>1</v></c></row><row r="4" hidden="0"/>',
+    );
     const r = readSheetCells(xml, () => undefined, { onRow: (row, info) => rows.push([row, info]) });
     expect(rows.map(([row, i]) => [row, i.outlineLevel, i.hidden])).toEqual([
       [1, 1, true],
@@ -973,7 +1018,9 @@ describe("readSheetCells", () => {
   });
 
   test("elements in other namespaces are ignored with their content", () => {
-    const xml = `<worksheet xmlns="${MAIN}" xmlns:o="urn:other"><sheetData><row r="1"><c r="A1"><v>1</v></c><o:c r="B1"><v>2</v></o:c>` + `<c r="C1" xmlns="urn:other"><v>3</v></c><c r="D1"><o:v>4</o:v><v>5</v></c></row><o:row r="2"><c r="A2"><v>6</v></c></o:row></sheetData></worksheet>`;
+    const xml =
+      `<worksheet xmlns="${MAIN}" xmlns:o="urn:other"><sheetData><row r="1"><c r="A1"><v>1</v></c><o:c r="B1"><v>2</v></o:c>` +
+      `<c r="C1" xmlns="urn:other"><v>3</v></c><c r="D1"><o:v>4</o:v><v>5</v></c></row><o:row r="2"><c r="A2"><v>6</v></c></o:row></sheetData></worksheet>`;
     expect(cellsOf(xml).cells.map((c) => [cellRef(c.row, c.col), c.value])).toEqual([
       ["A1", "1"],
       ["D1", "5"],
@@ -1006,12 +1053,16 @@ describe("readSheetCells", () => {
   });
 
   test("comments with <row>/<c> tokens inside sheetData, rows, cells and values", () => {
-    const xml = sheet('<!-- <row r="9"><c r="A9"><v>9</v></c></row> --><row r="1"><!-- <c r="Z1"><v>0</v></c> --><c r="A1"><!-- c --><v>1<!-- <v>2</v> -->2</v></c></row>');
+    const xml = sheet(
+      '<!-- <row r="9"><c r="A9"><v>9</v></c></row> --><row r="1"><!-- <c r="Z1"><v>0</v></c> --><c r="A1"><!-- c --><v>1<!-- <v>2</v> -->2</v></c></row>',
+    );
     expect(cellsOf(xml).cells.map((c) => [cellRef(c.row, c.col), c.value])).toEqual([["A1", "12"]]);
   });
 
   test("CDATA in <v> and <t>", () => {
-    const xml = sheet('<row r="1"><c r="A1" t="str"><v><![CDATA[a < b & c]]></v></c><c r="B1" t="inlineStr"><is><t><![CDATA[x]]>&amp;<![CDATA[<y>]]></t></is></c><c r="C1"><v><![CDATA[1.5]]></v></c></row>');
+    const xml = sheet(
+      '<row r="1"><c r="A1" t="str"><v><![CDATA[a < b & c]]></v></c><c r="B1" t="inlineStr"><is><t><![CDATA[x]]>&amp;<![CDATA[<y>]]></t></is></c><c r="C1"><v><![CDATA[1.5]]></v></c></row>',
+    );
     expect(cellsOf(xml).cells.map((c) => c.value)).toEqual(["a < b & c", "x&<y>", "1.5"]);
   });
 
@@ -1025,7 +1076,13 @@ describe("readSheetCells", () => {
       '<row r="1"><c r="A1" t="str"><v>a&amp;b&#x41;_x0042_</v></c><c r="B1" t="s"><v>_x0031_</v></c><c r="C1"><v>&#49;_x0032_</v></c>' +
         '<c r="D1" t="inlineStr"><is><t>_x000B_|_x005F_x0041_</t></is></c><c r="E1" t="e"><v>#DIV/0!_x0021_</v></c></row>',
     );
-    expect(cellsOf(xml).cells.map((c) => c.value)).toEqual(["a&bAB", "_x0031_", "1_x0032_", "\u000B|_x0041_", "#DIV/0!!"]);
+    expect(cellsOf(xml).cells.map((c) => c.value)).toEqual([
+      "a&bAB",
+      "_x0031_",
+      "1_x0032_",
+      "\u000B|_x0041_",
+      "#DIV/0!!",
+    ]);
   });
 
   test("each <t> run is decoded on its own", () => {
@@ -1034,7 +1091,9 @@ describe("readSheetCells", () => {
   });
 
   test("decoding problems carry the cell reference", () => {
-    const xml = sheet('<row r="3"><c r="B3" t="inlineStr"><is><t>_xD800_ &#0; &foo;</t></is></c><c r="C3" t="str"><v>&#xFFFE;</v></c></row>');
+    const xml = sheet(
+      '<row r="3"><c r="B3" t="inlineStr"><is><t>_xD800_ &#0; &foo;</t></is></c><c r="C3" t="str"><v>&#xFFFE;</v></c></row>',
+    );
     const { cells, problems } = cellsOf(xml);
     expect(cells.map((c) => c.value)).toEqual(["\uFFFD \uFFFD &foo;", "\uFFFD"]);
     expect(problems.map((p) => p.ref)).toEqual(["B3", "B3", "B3", "C3"]);
@@ -1042,7 +1101,9 @@ describe("readSheetCells", () => {
   });
 
   test("billion laughs in a worksheet: literal text, a problem, no expansion", () => {
-    const xml = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>` + `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
+    const xml =
+      `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>` +
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
     const { cells, problems } = cellsOf(xml);
     expect(cells.map((c) => c.value)).toEqual(["&lol2;"]);
     expect(problems).toEqual([{ ref: "A1", message: expect.stringContaining("&lol2;") }]);
@@ -1054,7 +1115,9 @@ describe("readSheetCells", () => {
   });
 
   test("inline string edge cases", () => {
-    const xml = sheet('<row r="1"><c r="A1" t="inlineStr"><is/></c><c r="B1" t="inlineStr"><is><t/></is></c><c r="C1" t="inlineStr"><v>v only</v></c><c r="D1" t="n"><is><t>ignored</t></is></c><c r="E1" t="inlineStr"><is><t></t></is></c></row>');
+    const xml = sheet(
+      '<row r="1"><c r="A1" t="inlineStr"><is/></c><c r="B1" t="inlineStr"><is><t/></is></c><c r="C1" t="inlineStr"><v>v only</v></c><c r="D1" t="n"><is><t>ignored</t></is></c><c r="E1" t="inlineStr"><is><t></t></is></c></row>',
+    );
     expect(cellsOf(xml).cells.map((c) => [cellRef(c.row, c.col), c.value])).toEqual([
       ["A1", ""],
       ["B1", ""],
@@ -1064,7 +1127,9 @@ describe("readSheetCells", () => {
   });
 
   test("problems: bad references, cells outside their row, beyond XFD or row 1048576, unknown types", () => {
-    const xml = sheet('<row r="2"><c r="1A"><v>1</v></c><c r="B7"><v>2</v></c><c r="XFE2"><v>3</v></c><c r="C2" t="x"><v>4</v></c></row><row r="1048577"><c><v>5</v></c></row>');
+    const xml = sheet(
+      '<row r="2"><c r="1A"><v>1</v></c><c r="B7"><v>2</v></c><c r="XFE2"><v>3</v></c><c r="C2" t="x"><v>4</v></c></row><row r="1048577"><c><v>5</v></c></row>',
+    );
     const { cells, problems } = cellsOf(xml);
     expect(cells.map((c) => [cellRef(c.row, c.col), c.type, c.value])).toEqual([
       ["A2", "n", "1"],
@@ -1080,7 +1145,9 @@ describe("readSheetCells", () => {
   });
 
   test("a row number that is not a number: reported, the next row is used", () => {
-    const { cells, problems } = cellsOf(sheet('<row r="3"/><row r="abc"><c><v>6</v></c></row><row r="0"><c><v>7</v></c></row>'));
+    const { cells, problems } = cellsOf(
+      sheet('<row r="3"/><row r="abc"><c><v>6</v></c></row><row r="0"><c><v>7</v></c></row>'),
+    );
     expect(cells.map((c) => [cellRef(c.row, c.col), c.value])).toEqual([
       ["A4", "6"],
       ["A5", "7"],
@@ -1089,7 +1156,10 @@ describe("readSheetCells", () => {
   });
 
   test("maxProblems caps the list and counts the rest", () => {
-    const body = '<row r="1">' + Array.from({ length: 50 }, (_, i) => `<c r="${columnName(i)}1" t="str"><v>&bad;</v></c>`).join("") + "</row>";
+    const body =
+      '<row r="1">' +
+      Array.from({ length: 50 }, (_, i) => `<c r="${columnName(i)}1" t="str"><v>&bad;</v></c>`).join("") +
+      "</row>";
     const r = readSheetCells(sheet(body), () => undefined, { maxProblems: 10 });
     expect(r.problems).toHaveLength(10);
     expect(r.problemsDropped).toBe(40);
@@ -1098,11 +1168,15 @@ describe("readSheetCells", () => {
   test("malformed worksheets throw XmlError", () => {
     expect(() => readSheetCells(sheet('<row r="1"><c r="A1"><v>1</c></row>'), () => undefined)).toThrow(XmlError);
     expect(() => readSheetCells(sheet('<row r="1"><c r="A1"><v>1</v>'), () => undefined)).toThrow(XmlError);
-    expect(() => readSheetCells(sheet('<row r="1"><c r="A1 t="s"><v>1</v></c></row>'), () => undefined)).toThrow(XmlError);
+    expect(() => readSheetCells(sheet('<row r="1"><c r="A1 t="s"><v>1</v></c></row>'), () => undefined)).toThrow(
+      XmlError,
+    );
   });
 
   test("attributes with entities and single quotes go through the general path", () => {
-    const xml = sheet(`<row r='1'><c r='A1' t='inlineStr'><is><t>q</t></is></c><c r="&#66;1" t="&#115;"><v>4</v></c></row>`);
+    const xml = sheet(
+      `<row r='1'><c r='A1' t='inlineStr'><is><t>q</t></is></c><c r="&#66;1" t="&#115;"><v>4</v></c></row>`,
+    );
     expect(cellsOf(xml).cells.map((c) => [cellRef(c.row, c.col), c.type, c.value])).toEqual([
       ["A1", "inlineStr", "q"],
       ["B1", "s", "4"],
@@ -1115,7 +1189,10 @@ describe("readSheetCells", () => {
     for (let round = 0; round < 60; round++) {
       // One logical sheet, serialised four ways: compact and indented (fast path), prefixed and
       // with comments between tags (general path).
-      const rows: { r?: number; cells: { ref?: string; t: string; s?: number; kind: "v" | "is" | "rich" | "blank" | "f"; text: string }[] }[] = [];
+      const rows: {
+        r?: number;
+        cells: { ref?: string; t: string; s?: number; kind: "v" | "is" | "rich" | "blank" | "f"; text: string }[];
+      }[] = [];
       let rowNo = 0;
       for (let i = 0; i < 8; i++) {
         rowNo += 1 + Math.floor(next() * 3);
@@ -1127,7 +1204,13 @@ describe("readSheetCells", () => {
           const kinds = ["v", "is", "rich", "blank", "f"] as const;
           const kind = kinds[Math.floor(next() * kinds.length)];
           const text = escapeXmlText(encodeOoxmlText(randomPieces(next, 5)).text);
-          cells.push({ ref: next() < 0.8 ? `${columnName(col - 1)}${rowNo}` : undefined, t: kind === "is" || kind === "rich" ? (next() < 0.9 ? "inlineStr" : t) : t, s: next() < 0.5 ? Math.floor(next() * 20) : undefined, kind, text });
+          cells.push({
+            ref: next() < 0.8 ? `${columnName(col - 1)}${rowNo}` : undefined,
+            t: kind === "is" || kind === "rich" ? (next() < 0.9 ? "inlineStr" : t) : t,
+            s: next() < 0.5 ? Math.floor(next() * 20) : undefined,
+            kind,
+            text,
+          });
         }
         rows.push({ r: next() < 0.8 ? rowNo : undefined, cells });
       }
@@ -1136,7 +1219,10 @@ describe("readSheetCells", () => {
           .map((row) => {
             const cells = row.cells
               .map((c) => {
-                const attrs = (c.ref ? ` r="${c.ref}"` : "") + (c.s !== undefined ? ` s="${c.s}"` : "") + (c.t ? ` t="${c.t}"` : "");
+                const attrs =
+                  (c.ref ? ` r="${c.ref}"` : "") +
+                  (c.s !== undefined ? ` s="${c.s}"` : "") +
+                  (c.t ? ` t="${c.t}"` : "");
                 const body =
                   c.kind === "v"
                     ? `<${p}v>${c.text}</${p}v>`
@@ -1170,7 +1256,10 @@ describe("readSheetCells", () => {
       let row = `<row r="${r}" spans="1:12">`;
       for (let c = 0; c < 12; c++) {
         const ref = columnName(c) + r;
-        row += c % 2 === 0 ? `<c r="${ref}" t="inlineStr"><is><t>Item ${r}-${c} &amp; more</t></is></c>` : `<c r="${ref}" s="1"><v>${r * 100 + c}</v></c>`;
+        row +=
+          c % 2 === 0
+            ? `<c r="${ref}" t="inlineStr"><is><t>Item ${r}-${c} &amp; more</t></is></c>`
+            : `<c r="${ref}" s="1"><v>${r * 100 + c}</v></c>`;
       }
       parts.push(row + "</row>");
     }
@@ -1200,7 +1289,11 @@ describe("readSheetCells", () => {
 describe("readSharedStrings", () => {
   test("plain, rich and phonetic items", () => {
     const xml = `<?xml version="1.0"?><sst xmlns="${MAIN}" count="5" uniqueCount="5"><si><t>plain</t></si><si><r><rPr><b/></rPr><t>rich</t></r><r><t xml:space="preserve"> text</t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si><si/><si><t/></si></sst>`;
-    expect(readSharedStrings(xml)).toEqual({ items: ["plain", "rich text", "東京", "", ""], problems: [], problemsDropped: 0 });
+    expect(readSharedStrings(xml)).toEqual({
+      items: ["plain", "rich text", "東京", "", ""],
+      problems: [],
+      problemsDropped: 0,
+    });
   });
 
   test("decoding: entities, _xHHHH_, CDATA, comments; problems per item index", () => {

@@ -73,12 +73,25 @@ export function buildRawZip(entries: RawEntry[], options: RawZipOptions = {}): U
     const name = asBytes(e.localName ?? e.name);
     const h = new Bytes();
     const localExtra = new Bytes();
-    if (options.zip64) localExtra.u16(1).u16(16).u64(e.localUncompressed ?? e.uncompressed).u64(e.body.length);
-    h.u32(0x04034b50).u16(options.zip64 ? 45 : 20).u16(e.flags ?? 0).u16(e.method ?? 8).u16(0).u16(0x21)
+    if (options.zip64)
+      localExtra
+        .u16(1)
+        .u16(16)
+        .u64(e.localUncompressed ?? e.uncompressed)
+        .u64(e.body.length);
+    h.u32(0x04034b50)
+      .u16(options.zip64 ? 45 : 20)
+      .u16(e.flags ?? 0)
+      .u16(e.method ?? 8)
+      .u16(0)
+      .u16(0x21)
       .u32(e.crc ?? 0)
       .u32(options.zip64 ? 0xffffffff : e.body.length)
-      .u32(options.zip64 ? 0xffffffff : e.localUncompressed ?? e.uncompressed)
-      .u16(name.length).u16(localExtra.length).bytes(name).bytes(localExtra.toUint8Array());
+      .u32(options.zip64 ? 0xffffffff : (e.localUncompressed ?? e.uncompressed))
+      .u16(name.length)
+      .u16(localExtra.length)
+      .bytes(name)
+      .bytes(localExtra.toUint8Array());
     const header = h.toUint8Array();
     chunks.push(header, e.body);
     offset += header.length + e.body.length;
@@ -89,13 +102,25 @@ export function buildRawZip(entries: RawEntry[], options: RawZipOptions = {}): U
     const name = asBytes(e.name);
     const extra = new Bytes();
     if (options.zip64) extra.u16(1).u16(24).u64(e.uncompressed).u64(e.body.length).u64(offsets[i]);
-    cd.u32(0x02014b50).u16(45).u16(options.zip64 ? 45 : 20).u16(e.flags ?? 0).u16(e.method ?? 8).u16(0).u16(0x21)
+    cd.u32(0x02014b50)
+      .u16(45)
+      .u16(options.zip64 ? 45 : 20)
+      .u16(e.flags ?? 0)
+      .u16(e.method ?? 8)
+      .u16(0)
+      .u16(0x21)
       .u32(e.crc ?? 0)
       .u32(options.zip64 ? 0xffffffff : e.body.length)
       .u32(options.zip64 ? 0xffffffff : e.uncompressed)
-      .u16(name.length).u16(extra.length).u16(0).u16(0).u16(0).u32(0)
+      .u16(name.length)
+      .u16(extra.length)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u32(0)
       .u32(options.zip64 ? 0xffffffff : offsets[i])
-      .bytes(name).bytes(extra.toUint8Array());
+      .bytes(name)
+      .bytes(extra.toUint8Array());
   });
   const cdBytes = cd.toUint8Array();
   chunks.push(cdBytes);
@@ -103,8 +128,7 @@ export function buildRawZip(entries: RawEntry[], options: RawZipOptions = {}): U
   const tail = new Bytes();
   if (options.zip64) {
     const recordOffset = cdOffset + cdBytes.length;
-    tail.u32(0x06064b50).u64(44).u16(45).u16(45).u32(0).u32(0).u64(count).u64(count)
-      .u64(cdBytes.length).u64(cdOffset);
+    tail.u32(0x06064b50).u64(44).u16(45).u16(45).u32(0).u32(0).u64(count).u64(count).u64(cdBytes.length).u64(cdOffset);
     tail.u32(0x07064b50).u32(0).u64(recordOffset).u32(1);
     tail.u32(0x06054b50).u16(0xffff).u16(0xffff).u16(0xffff).u16(0xffff).u32(0xffffffff).u32(0xffffffff);
   } else {
@@ -155,7 +179,9 @@ export function pythonList(file: string): { bad: string | null; comment: string;
 }
 
 /** Writes the Python-made fixtures into `dir` and returns their paths. */
-export function makePythonFixtures(dir: string): Record<"basic" | "names" | "zip64" | "zip64full" | "descriptor", string> {
+export function makePythonFixtures(
+  dir: string,
+): Record<"basic" | "names" | "zip64" | "zip64full" | "descriptor", string> {
   const script = String.raw`
 import sys, os, io, zipfile, warnings
 d = sys.argv[1]
@@ -221,7 +247,10 @@ with open(p, "wb") as raw:
 `;
   python(script, [dir]);
   const names = ["basic", "names", "zip64", "zip64full", "descriptor"] as const;
-  return Object.fromEntries(names.map((n) => [n, path.join(dir, `${n}.zip`)])) as Record<(typeof names)[number], string>;
+  return Object.fromEntries(names.map((n) => [n, path.join(dir, `${n}.zip`)])) as Record<
+    (typeof names)[number],
+    string
+  >;
 }
 
 /** A deterministic pseudo-random generator (xorshift32). */
@@ -261,7 +290,8 @@ export function sheetXml(rows: number, seed = 1): string {
 /** An .xlsx-like package of 12 parts, one of them a worksheet of `rows` rows. */
 export function xlsxLikeParts(rows: number): Record<string, string> {
   const parts: Record<string, string> = {
-    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    "[Content_Types].xml":
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     "_rels/.rels": '<?xml version="1.0"?><Relationships/>',
     "docProps/app.xml": "<Properties><Application>Microsoft Excel</Application></Properties>",
     "docProps/core.xml": "<cp:coreProperties/>",
@@ -269,7 +299,8 @@ export function xlsxLikeParts(rows: number): Record<string, string> {
     "xl/_rels/workbook.xml.rels": "<Relationships/>",
     "xl/styles.xml": "<styleSheet>" + "<xf/>".repeat(200) + "</styleSheet>",
     "xl/theme/theme1.xml": "<a:theme>" + '<a:srgbClr val="4472C4"/>'.repeat(300) + "</a:theme>",
-    "xl/sharedStrings.xml": "<sst>" + Array.from({ length: 500 }, (_, i) => `<si><t>string ${i}</t></si>`).join("") + "</sst>",
+    "xl/sharedStrings.xml":
+      "<sst>" + Array.from({ length: 500 }, (_, i) => `<si><t>string ${i}</t></si>`).join("") + "</sst>",
     "xl/worksheets/sheet1.xml": sheetXml(rows),
     "xl/worksheets/sheet2.xml": sheetXml(200, 2),
     "xl/calcChain.xml": "<calcChain>" + '<c r="A1" i="1"/>'.repeat(100) + "</calcChain>",
@@ -283,5 +314,9 @@ export async function jszipArchive(
 ): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, data] of Object.entries(parts)) zip.file(name, data);
-  return zip.generateAsync({ type: "uint8array", compression: options.compression, streamFiles: options.streamFiles ?? false });
+  return zip.generateAsync({
+    type: "uint8array",
+    compression: options.compression,
+    streamFiles: options.streamFiles ?? false,
+  });
 }

@@ -118,7 +118,9 @@ describe("crc32", () => {
     const r = rng(7);
     const data = Uint8Array.from({ length: 100_003 }, () => Math.floor(r() * 256));
     fs.writeFileSync(path.join(dir, "crc.bin"), data);
-    const expected = Number(python("import sys,zlib; print(zlib.crc32(open(sys.argv[1],'rb').read()))", [path.join(dir, "crc.bin")]));
+    const expected = Number(
+      python("import sys,zlib; print(zlib.crc32(open(sys.argv[1],'rb').read()))", [path.join(dir, "crc.bin")]),
+    );
     expect(crc32(data)).toBe(expected);
     // Continuing over chunks gives the same result.
     expect(crc32(data.subarray(37), crc32(data.subarray(0, 37)))).toBe(expected);
@@ -159,7 +161,13 @@ describe("writeZip + openZip round trip", () => {
     ]);
     const zip = openZip(out);
     expect(zip.entries.map((e) => e.name)).toEqual([
-      "[Content_Types].xml", "xl/", "xl/worksheets/sheet1.xml", "xl/stored.xml", "xl/media/noise.bin", "empty.txt", "xl/ünïcode.xml",
+      "[Content_Types].xml",
+      "xl/",
+      "xl/worksheets/sheet1.xml",
+      "xl/stored.xml",
+      "xl/media/noise.bin",
+      "empty.txt",
+      "xl/ünïcode.xml",
     ]);
     const byName = (n: string) => zip.get(n)!;
     expect(byName("xl/worksheets/sheet1.xml").method).toBe(8);
@@ -182,7 +190,10 @@ describe("writeZip + openZip round trip", () => {
   });
 
   it("is deterministic", () => {
-    const items = [{ name: "a.xml", data: text }, { name: "b.bin", data: noise }];
+    const items = [
+      { name: "a.xml", data: text },
+      { name: "b.bin", data: noise },
+    ];
     expectBytes(writeZip(items), writeZip(items));
   });
 
@@ -207,7 +218,9 @@ describe("writeZip + openZip round trip", () => {
   it("round-trips arbitrary contents (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ data: fc.uint8Array({ maxLength: 3000 }), repeat: fc.nat(20), compress: fc.boolean() }), { maxLength: 6 }),
+        fc.array(fc.record({ data: fc.uint8Array({ maxLength: 3000 }), repeat: fc.nat(20), compress: fc.boolean() }), {
+          maxLength: 6,
+        }),
         (specs) => {
           const items = specs.map((s, i) => {
             const data = concat(Array.from({ length: s.repeat + 1 }, () => s.data));
@@ -233,10 +246,12 @@ describe("writeZip + openZip round trip", () => {
 
   it("readText strips a UTF-8 BOM and decodes UTF-16 with a BOM", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x3c, 0, 0x61, 0, 0x2f, 0, 0x3e, 0]);
-    const zip = openZip(writeZip([
-      { name: "bom.xml", data: bytes("\ufeff<a/>") },
-      { name: "utf16.xml", data: utf16 },
-    ]));
+    const zip = openZip(
+      writeZip([
+        { name: "bom.xml", data: bytes("\ufeff<a/>") },
+        { name: "utf16.xml", data: utf16 },
+      ]),
+    );
     expect(zip.get("bom.xml")!.readText()).toBe("<a/>");
     expect(zip.get("utf16.xml")!.readText()).toBe("<a/>");
   });
@@ -387,7 +402,10 @@ describe("copying entries unchanged", () => {
 
   it.each([
     ["JSZip DEFLATE", async () => jszipArchive(xlsxLikeParts(2000), { compression: "DEFLATE" })],
-    ["JSZip streamFiles (data descriptors)", async () => jszipArchive(xlsxLikeParts(2000), { compression: "DEFLATE", streamFiles: true })],
+    [
+      "JSZip streamFiles (data descriptors)",
+      async () => jszipArchive(xlsxLikeParts(2000), { compression: "DEFLATE", streamFiles: true }),
+    ],
     ["Python basic", async () => new Uint8Array(fs.readFileSync(fixtures.basic))],
     ["Python full ZIP64", async () => new Uint8Array(fs.readFileSync(fixtures.zip64full))],
     ["Python descriptors", async () => new Uint8Array(fs.readFileSync(fixtures.descriptor))],
@@ -407,7 +425,13 @@ describe("copying entries unchanged", () => {
     src.entries.forEach((e, i) => {
       const o = out.entries[i];
       expect([o.name, o.method, o.crc32, o.compressedSize, o.uncompressedSize, o.time, o.date]).toEqual([
-        e.name, e.method, e.crc32, e.compressedSize, e.uncompressedSize, e.time, e.date,
+        e.name,
+        e.method,
+        e.crc32,
+        e.compressedSize,
+        e.uncompressedSize,
+        e.time,
+        e.date,
       ]);
       expect(o.flags).toBe(e.flags & ~0x0008); // bit 3 cleared: sizes are in the local header now
       expectBytes(o.read(), e.read());
@@ -456,7 +480,9 @@ describe("damage and hostile input", () => {
 
   it("a wrong CRC in the directory is reported as damage", () => {
     const body = fflate.deflateSync(text);
-    const zip = openZip(buildRawZip([{ name: "s.xml", body, crc: (crc32(text) ^ 1) >>> 0, uncompressed: text.length }]));
+    const zip = openZip(
+      buildRawZip([{ name: "s.xml", body, crc: (crc32(text) ^ 1) >>> 0, uncompressed: text.length }]),
+    );
     expectZipError(() => zip.entries[0].read(), "damaged", /damaged: its contents do not match their checksum/);
   });
 
@@ -479,8 +505,14 @@ describe("damage and hostile input", () => {
       const lie = openZip(buildRawZip([{ name: "s.xml", body, crc: crc32(small), uncompressed: 999 }]));
       expectZipError(() => lie.entries[0].read(), "too-large", /inflates to more than its header says/);
       const short = openZip(buildRawZip([{ name: "s.xml", body, crc: crc32(small), uncompressed: 1001 }]));
-      expectZipError(() => short.entries[0].read(), "damaged", /inflates to 1,000 bytes but its header says 1,001 bytes/);
-      const ok = openZip(buildRawZip([{ name: "s.xml", body, crc: crc32(small), uncompressed: 1000 }])).entries[0].read();
+      expectZipError(
+        () => short.entries[0].read(),
+        "damaged",
+        /inflates to 1,000 bytes but its header says 1,001 bytes/,
+      );
+      const ok = openZip(
+        buildRawZip([{ name: "s.xml", body, crc: crc32(small), uncompressed: 1000 }]),
+      ).entries[0].read();
       expectBytes(ok, small);
       expect(ok.buffer.byteLength).toBe(1000); // an exact-size buffer, not the one with headroom
     }
@@ -497,13 +529,17 @@ describe("damage and hostile input", () => {
     const big = bytes(xlsxLikeParts(3000)["xl/worksheets/sheet1.xml"]);
     const body = fflate.deflateSync(big);
     for (const keep of [10, 500, Math.floor(body.length / 2), body.length - 1]) {
-      const zip = openZip(buildRawZip([{ name: "s.xml", body: body.subarray(0, keep), crc: crc32(big), uncompressed: big.length }]));
+      const zip = openZip(
+        buildRawZip([{ name: "s.xml", body: body.subarray(0, keep), crc: crc32(big), uncompressed: big.length }]),
+      );
       expectZipError(() => zip.entries[0].read(), "damaged");
     }
   });
 
   it("password-protected entries", () => {
-    const data = buildRawZip([{ name: "xl/workbook.xml", body: bytes("xxxxxxxxxxxx"), flags: 0x0001, method: 8, uncompressed: 100 }]);
+    const data = buildRawZip([
+      { name: "xl/workbook.xml", body: bytes("xxxxxxxxxxxx"), flags: 0x0001, method: 8, uncompressed: 100 },
+    ]);
     expectZipError(() => openZip(data), "encrypted", /"xl\/workbook\.xml" is password-protected/);
     const aes = buildRawZip([{ name: "a", body: bytes("x"), flags: 0x0041, method: 99, uncompressed: 1 }]);
     expectZipError(() => openZip(aes), "encrypted");
@@ -524,8 +560,14 @@ describe("damage and hostile input", () => {
 
   it("every truncation gives a ZipError, never another exception", async () => {
     const sources = [
-      writeZip([{ name: "a.xml", data: text }, { name: "b.txt", data: bytes("stored"), compress: false }]),
-      await jszipArchive({ "a.xml": "<a/>".repeat(300), "b/c.xml": "<c/>" }, { compression: "DEFLATE", streamFiles: true }),
+      writeZip([
+        { name: "a.xml", data: text },
+        { name: "b.txt", data: bytes("stored"), compress: false },
+      ]),
+      await jszipArchive(
+        { "a.xml": "<a/>".repeat(300), "b/c.xml": "<c/>" },
+        { compression: "DEFLATE", streamFiles: true },
+      ),
       new Uint8Array(fs.readFileSync(fixtures.basic)), // has an archive comment
       new Uint8Array(fs.readFileSync(fixtures.zip64full)),
     ];
@@ -547,17 +589,29 @@ describe("damage and hostile input", () => {
       { name: "ünï/c.xml", data: bytes("<c>" + "x".repeat(500) + "</c>") },
     ]);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(src.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), (edits) => {
-        const bad = src.slice();
-        for (const [at, value] of edits) bad[at] = value;
-        openAndReadAll(bad, { maxEntryBytes: 4 * MiB, maxTotalBytes: 8 * MiB });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(src.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          const bad = src.slice();
+          for (const [at, value] of edits) bad[at] = value;
+          openAndReadAll(bad, { maxEntryBytes: 4 * MiB, maxTotalBytes: 8 * MiB });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("a local header naming a different file (shadow entry) is refused", () => {
-    const data = buildRawZip([{ name: "xl/workbook.xml", localName: "xl/evil.xml", body: bytes("x"), method: 0, crc: crc32(bytes("x")), uncompressed: 1 }]);
+    const data = buildRawZip([
+      {
+        name: "xl/workbook.xml",
+        localName: "xl/evil.xml",
+        body: bytes("x"),
+        method: 0,
+        crc: crc32(bytes("x")),
+        uncompressed: 1,
+      },
+    ]);
     expectZipError(() => openZip(data), "damaged", /two headers that disagree/);
   });
 
@@ -597,7 +651,11 @@ describe("limits", () => {
 
   it("too many entries", () => {
     const items = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.txt`, data: bytes("x") }));
-    expectZipError(() => openZip(writeZip(items), { maxEntries: 5 }), "too-many-entries", /contains 6 parts, more than the 5 allowed/);
+    expectZipError(
+      () => openZip(writeZip(items), { maxEntries: 5 }),
+      "too-many-entries",
+      /contains 6 parts, more than the 5 allowed/,
+    );
     expect(openZip(writeZip(items), { maxEntries: 6 }).entries.length).toBe(6);
   });
 
@@ -607,19 +665,32 @@ describe("limits", () => {
   });
 
   it("a declared size over maxEntryBytes, and declared sizes summing over maxTotalBytes", () => {
-    const data = writeZip([{ name: "big.xml", data: new Uint8Array(2000) }, { name: "b.xml", data: new Uint8Array(900) }]);
-    expectZipError(() => openZip(data, { maxEntryBytes: 1999 }), "too-large", /"big\.xml" would expand to 2,000 bytes, more than the 1,999 bytes allowed/);
+    const data = writeZip([
+      { name: "big.xml", data: new Uint8Array(2000) },
+      { name: "b.xml", data: new Uint8Array(900) },
+    ]);
+    expectZipError(
+      () => openZip(data, { maxEntryBytes: 1999 }),
+      "too-large",
+      /"big\.xml" would expand to 2,000 bytes, more than the 1,999 bytes allowed/,
+    );
     expectZipError(() => openZip(data, { maxTotalBytes: 2899 }), "too-large", /in total/);
     expect(openZip(data, { maxEntryBytes: 2000, maxTotalBytes: 2900 }).entries.length).toBe(2);
     // Sizes that round to the same unit are spelled out exactly.
     const big = writeZip([{ name: "big.xml", data: new Uint8Array(2 * MiB + 5) }]);
-    expectZipError(() => openZip(big, { maxEntryBytes: 2 * MiB + 4 }), "too-large", /2,097,157 bytes, more than the 2,097,156 bytes/);
+    expectZipError(
+      () => openZip(big, { maxEntryBytes: 2 * MiB + 4 }),
+      "too-large",
+      /2,097,157 bytes, more than the 2,097,156 bytes/,
+    );
   });
 
   it("a lying header (says 100 bytes, inflates to 10 MB) is stopped early, without inflating 10 MB", () => {
     const real = new Uint8Array(10 * 1000 * 1000).fill(0x41);
     const body = fflate.deflateSync(real, { level: 9 });
-    const data = buildRawZip([{ name: "xl/sharedStrings.xml", body, crc: crc32(real), uncompressed: 100, localUncompressed: 100 }]);
+    const data = buildRawZip([
+      { name: "xl/sharedStrings.xml", body, crc: crc32(real), uncompressed: 100, localUncompressed: 100 },
+    ]);
     const zip = openZip(data);
     expect(zip.entries[0].uncompressedSize).toBe(100);
     let err: unknown;
@@ -639,7 +710,13 @@ describe("limits", () => {
 
   it("tracks the archive-wide inflated total", () => {
     const a = new Uint8Array(3000).fill(1);
-    const zip = openZip(writeZip([{ name: "a", data: a }, { name: "b", data: a }]), { maxTotalBytes: 6000 });
+    const zip = openZip(
+      writeZip([
+        { name: "a", data: a },
+        { name: "b", data: a },
+      ]),
+      { maxTotalBytes: 6000 },
+    );
     zip.entries[0].read();
     zip.entries[0].read(); // re-reading the same entry is not charged again
     expect(zip.inflatedBytes).toBe(3000);
@@ -667,7 +744,11 @@ describe("limits", () => {
 
     it("is refused on its declared size (default 256 MiB limit)", () => {
       const data = buildRawZip([{ name: "xl/worksheets/sheet1.xml", body, uncompressed: SIZE }]);
-      expectZipError(() => openZip(data), "too-large", /would expand to 300 MiB, more than the 256 MiB allowed for one part/);
+      expectZipError(
+        () => openZip(data),
+        "too-large",
+        /would expand to 300 MiB, more than the 256 MiB allowed for one part/,
+      );
       expectZipError(() => openZip(data, { maxEntryBytes: 256 * MiB }), "too-large");
     });
 
@@ -711,7 +792,11 @@ describe("limits", () => {
 describe("writeZip refusals", () => {
   it("two items that would be the same part", () => {
     expectZipError(
-      () => writeZip([{ name: "xl/workbook.xml", data: bytes("a") }, { name: "XL/Workbook.xml", data: bytes("b") }]),
+      () =>
+        writeZip([
+          { name: "xl/workbook.xml", data: bytes("a") },
+          { name: "XL/Workbook.xml", data: bytes("b") },
+        ]),
       "name-collision",
       /"xl\/workbook\.xml" and "XL\/Workbook\.xml" would be the same part/,
     );
