@@ -59,7 +59,7 @@ describe("manifest.json", () => {
 
   it("asks for the ExcelApi minimum that the pane enforces at run time (src/hosts/office/requirements.ts)", () => {
     const req = readFileSync(join(ROOT, "src", "hosts", "office", "requirements.ts"), "utf8");
-    const enforced = /if \(!isSetSupported\("ExcelApi", "([\d.]+)"\)\) throw/.exec(req)?.[1];
+    const enforced = /if \(!isSetSupported\("ExcelApi", "([\d.]+)"\)\)\s*throw/.exec(req)?.[1];
     expect(enforced).toBe(fresh().extensions[0].requirements.capabilities[0].minVersion);
   });
 

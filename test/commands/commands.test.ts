@@ -11,7 +11,7 @@ const associated: Record<string, unknown> = {};
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   EventType: { DialogEventReceived: "dialogEventReceived" },
 };
- 
+
 const { runCommand, notifyInDialog, UNSHOWN_MESSAGE_KEY } =
   require("../../src/commands/commands") as typeof import("../../src/commands/commands");
 

@@ -129,26 +129,24 @@ describe("any workbook", () => {
 });
 
 // A valid programme, to corrupt or to surround with junk.
-const validProjects = fc
-  .integer({ min: 1, max: 30 })
-  .chain((n) =>
-    fc.tuple(
-      fc.constant(n),
-      fc.array(
-        fc.record({
-          ws: fc.integer({ min: 0, max: 3 }),
-          start: fc.integer({ min: 39000, max: 41000 }),
-          dur: fc.integer({ min: 0, max: 400 }),
-          slip: fc.integer({ min: -20, max: 90 }),
-          budget: fc.integer({ min: 1, max: 500_000 }),
-          over: fc.integer({ min: -10, max: 30 }),
-          rag: fc.constantFrom("Red", "Amber", "Green", "Blue", null),
-          dep: fc.option(fc.nat(), { nil: undefined }),
-        }),
-        { minLength: n, maxLength: n },
-      ),
+const validProjects = fc.integer({ min: 1, max: 30 }).chain((n) =>
+  fc.tuple(
+    fc.constant(n),
+    fc.array(
+      fc.record({
+        ws: fc.integer({ min: 0, max: 3 }),
+        start: fc.integer({ min: 39000, max: 41000 }),
+        dur: fc.integer({ min: 0, max: 400 }),
+        slip: fc.integer({ min: -20, max: 90 }),
+        budget: fc.integer({ min: 1, max: 500_000 }),
+        over: fc.integer({ min: -10, max: 30 }),
+        rag: fc.constantFrom("Red", "Amber", "Green", "Blue", null),
+        dep: fc.option(fc.nat(), { nil: undefined }),
+      }),
+      { minLength: n, maxLength: n },
     ),
-  );
+  ),
+);
 
 const HEAD = [
   "ID",

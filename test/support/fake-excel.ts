@@ -570,7 +570,7 @@ class FakeFormat implements RangeFormatLike {
 }
 
 /** A write-only object whose property sets become queued commands. */
- 
+
 class Proxy_ {
   constructor(target: object, onSet: (prop: string, value: any) => void) {
     return new globalThis.Proxy(target, {

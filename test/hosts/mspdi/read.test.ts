@@ -235,13 +235,13 @@ describe("our schedule held against Project's (a measured report)", () => {
 
   it("prints the agreement", () => {
     const agree = compare.filter((c) => c.start && c.finish).length;
-     
+
     const both = compare.filter((c) => c.critical && c.projectCritical).length;
-     
+
     console.log(
       `MSPDI community plan: critical (ours) ${compare.filter((c) => c.critical).length}, Project's total slack ≤ 0 ${compare.filter((c) => c.projectCritical).length}, both ${both}`,
     );
-     
+
     console.log(
       `MSPDI community plan: early dates equal Project's Start and Finish on ${agree} of ${compare.length} open tasks (${Math.round((100 * agree) / compare.length)}%)\n` +
         compare
