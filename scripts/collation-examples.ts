@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../src/model/dates";
 /**
  * The collation example set (examples/collation/): a programme workbook and five workstream
  * sources in the forms a PMO receives them, for `report programme.xlsx --sources sources`.
@@ -433,20 +434,7 @@ const PROJECT_TASKS: [
   [6, 3, "Recruit GPs and ANPs", 30, "2026-02-16", "2026-03-27", "4", "Kay Moss", 0.5],
   [7, 3, "Urgent treatment centre – opening", 0, "2026-04-24", "2026-04-24", "6FS+15 days", "Kay Moss", 0],
 ];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 const longDate = (iso: string, time: string) => {
   const [y, m, d] = iso.split("-").map(Number);
   return `${MONTHS[m - 1]} ${d}, ${y} ${time}`;

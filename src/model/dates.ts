@@ -34,7 +34,22 @@ export function formatDay(day: Day): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The months' names in English, January first: the one list (short names are their first three letters). */
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 /** Days 1 Jan 1900 to about 2199 are cached, by day, in an array made on first use. */
 const LONG_FROM = -25_567;
@@ -78,32 +93,14 @@ export function serialFromDay(day: Day, date1904: boolean): number {
   return s < 61 ? s - 1 : s;
 }
 
-const MONTH_NAMES: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+/** A month's number by its name or short name, in any case ("Sept" too), from the one list. */
+const MONTH_NUMBERS: Record<string, number> = Object.fromEntries([
+  ...MONTH_NAMES.flatMap((name, i) => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+  ["sept", 9],
+]);
 
 function fullYear(y: number, digits: number): number {
   // Two-digit years: 00–69 → 2000s, 70–99 → 1900s (Excel's own cut-off is 29/30).
@@ -155,12 +152,12 @@ export function parseDateText(text: string, order: DateOrder = "dmy"): Day | nul
   }
   m = DAY_MONTH.exec(t);
   if (m) {
-    const month = MONTH_NAMES[m[2].toLowerCase()];
+    const month = MONTH_NUMBERS[m[2].toLowerCase()];
     if (month) return checked(fullYear(Number(m[3]), m[3].length), month, Number(m[1]));
   }
   m = MONTH_DAY.exec(t);
   if (m) {
-    const month = MONTH_NAMES[m[1].toLowerCase()];
+    const month = MONTH_NUMBERS[m[1].toLowerCase()];
     if (month) return checked(Number(m[3]), month, Number(m[2]));
   }
   return null;

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "./dates";
 import { dayFromYmd, formatDayLong, ymdFromDay, type Day } from "./dates";
 import type { PeriodKind } from "./entities";
 
@@ -25,20 +26,7 @@ function monthBounds(y: number, m: number): [Day, Day] {
   return [dayFromYmd(y, m, 1), dayFromYmd(y, m + 1, 1) - 1];
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 
 /** The financial year (starting 1 April) holding a day: 2009 for 2009/10. */
 function financialYear(day: Day): number {

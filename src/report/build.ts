@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../model/dates";
 import type { Analysis } from "../checks/analyse";
 import { boardSheet } from "./board";
 import { makeContext, PACK_PAGES } from "./context";
@@ -10,8 +11,6 @@ import { REPORT_MARKER, type PlanSheet, type ReportPlan } from "./plan";
 import { cleanSheetName } from "./sheet-names";
 import { STYLES } from "./styles";
 import { ymdFromDay, type Day } from "../model/dates";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
  * Page numbers over the report's sheets alone: each sheet's first page number runs on from the
@@ -31,7 +30,7 @@ function numberPages(sheets: PlanSheet[]): void {
 /** "Jan 2010": a reporting date as a sheet name's period. */
 function monthLabel(day: Day): string {
   const { y, m } = ymdFromDay(day);
-  return `${MONTHS[m - 1]} ${y}`;
+  return `${MONTH_NAMES[m - 1].slice(0, 3)} ${y}`;
 }
 
 export interface PlanOptions {

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../../src/model/dates";
 import { serialFromDay, dayFromYmd } from "../../src/model/dates";
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
@@ -161,20 +162,7 @@ export const PLAN: PlanTask[] = [
 
 export const CRITICAL = ["7", "8", "10", "11"];
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const day = (d: [number, number, number]) => dayFromYmd(...d);
 const serial = (d: [number, number, number]) => ({ v: serialFromDay(day(d), false), s: STYLE.date }) as CellOut;
