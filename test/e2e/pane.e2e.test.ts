@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { buildPane, launch } from "../support/browser";
 import { serve } from "../support/static-server";
 import { projectLikePlan, wideWorkbook } from "./big-plans";
-import { openCheckAndReport } from "./long-tasks";
+import { longTasks, openCheckAndReport, watchLongTasks } from "./long-tasks";
 
 /**
  * The built task pane in real headless Chromium, in its browser mode (no Office host): open the
@@ -306,6 +306,23 @@ describe("the task pane in a browser", () => {
       /^empty\.xlsx is empty \(0 bytes\)/,
     );
     expect(await page.getByRole("alert").textContent()).not.toMatch(/postMessage|cloned|Failed to execute/);
+  });
+
+  it("sees a main-thread long task when there is one (the long-task bars below can fail)", async () => {
+    await watchLongTasks(page);
+    // One 300 ms task on the page's thread, run by the page's own event loop (a timer), as the pane's work would be.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          setTimeout(() => {
+            const until = performance.now() + 300;
+            while (performance.now() < until);
+            done();
+          }, 0),
+        ),
+    );
+    await page.waitForTimeout(200); // the observer reports after the task
+    expect((await longTasks(page)).longest).toBeGreaterThanOrEqual(250);
   });
 
   it("never blocks the page over 200 ms on a 2,219-task Project plan, with progress through each phase", async () => {
