@@ -65,7 +65,26 @@ export interface Trends {
 /** The whole check: snapshot in, typed programme, diagnostics and results out. Pure. */
 export function analyseWorkbook(snapshot: WorkbookSnapshot, opts: AnalyseOptions = {}): Analysis {
   const { programme, diagnostics, leftOut } = readProgramme(snapshot);
-  return analyseProgramme(programme, diagnostics, { ...opts, leftOut });
+  const analysis = analyseProgramme(programme, diagnostics, { ...opts, leftOut });
+  noteEncoding(snapshot, analysis.diagnostics);
+  return analysis;
+}
+
+/** A text file's encoding, named in the note that says how it was read (or in one of its own). */
+function noteEncoding(snapshot: WorkbookSnapshot, diags: Diagnostic[]): void {
+  if (!snapshot.textEncoding) return;
+  const sheet = snapshot.sheets[0]?.name ?? "";
+  const words = `The file was read as ${snapshot.textEncoding} text.`;
+  const note = diags.find((d) => d.code === "recognised-as" && d.sheet === sheet);
+  if (note) note.message = `${note.message} ${words}`;
+  else
+    diags.push({
+      severity: "info",
+      code: "recognised-as",
+      message: `${sheet} is a CSV file. ${words}`,
+      sheet,
+      cell: "",
+    });
 }
 
 export function analyseProgramme(

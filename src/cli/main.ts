@@ -12,7 +12,7 @@ import { writeTemplate } from "../hosts/xlsx/template";
 import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
 import { writeReport } from "../hosts/xlsx/write-report";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
-import { CsvLimitError, decodeCsvBytes, readCsvText, sheetNameFromFile, type CsvEncoding } from "../ingest/csv";
+import { CsvLimitError, readCsvFile } from "../ingest/csv";
 import { countBySeverity } from "../model/diagnostic";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
@@ -108,8 +108,6 @@ interface Input {
   /** The workbook's bytes (for a CSV: a new workbook holding its data as one sheet). */
   data: () => Promise<Uint8Array>;
   snapshot: WorkbookSnapshot;
-  /** A CSV's encoding as detected. */
-  encoding?: CsvEncoding;
 }
 
 /** Reads an .xlsx, .xlsm, .csv or Project .xml file into a snapshot (a CSV is one sheet named after the file; Project's XML becomes a Task_Table, Holidays and Settings). */
@@ -122,10 +120,9 @@ async function load(file: string, progress: Progress): Promise<Input> {
   );
   progress.stage("Reading");
   if (ext === ".csv") {
-    const { text, encoding } = decodeCsvBytes(bytes);
-    let read;
+    let snapshot: WorkbookSnapshot;
     try {
-      read = readCsvText(text, sheetNameFromFile(file), { maxCells: BUDGET.cells });
+      snapshot = readCsvFile(bytes, file, { maxCells: BUDGET.cells });
     } catch (e) {
       if (e instanceof CsvLimitError)
         throw new CliFailure(
@@ -133,17 +130,10 @@ async function load(file: string, progress: Progress): Promise<Input> {
         );
       throw e;
     }
-    const sheet = read.sheet;
-    const snapshot: WorkbookSnapshot = {
-      sheets: [sheet],
-      tables: [],
-      date1904: false,
-      ...(read.problems.length ? { problems: read.problems } : {}),
-    };
+    const sheet = snapshot.sheets[0];
     return {
       kind: "csv",
       snapshot,
-      encoding,
       data: () =>
         writeNewWorkbook({ sheets: [{ name: sheet.name, rows: sheet.rows as CellOut[][] }], title: basename(file) }),
     };
@@ -166,23 +156,9 @@ async function load(file: string, progress: Progress): Promise<Input> {
   return { kind: ext === ".xlsm" ? "xlsm" : "xlsx", snapshot, data: async () => bytes };
 }
 
-/** The analysis of an input, with a CSV's encoding named in the note that says how it was read. */
+/** The analysis of an input (a CSV's encoding is named by the core, from the snapshot). */
 function analyse(input: Input, args: CliArgs): Analysis {
-  const analysis = analyseWorkbook(input.snapshot, { asOf: args.asOf });
-  if (!input.encoding) return analysis;
-  const sheet = input.snapshot.sheets[0].name;
-  const words = `The file was read as ${input.encoding} text.`;
-  const note = analysis.diagnostics.find((d) => d.code === "recognised-as" && d.sheet === sheet);
-  if (note) note.message = `${note.message} ${words}`;
-  else
-    analysis.diagnostics.push({
-      severity: "info",
-      code: "recognised-as",
-      message: `${sheet} is a CSV file. ${words}`,
-      sheet,
-      cell: "",
-    });
-  return analysis;
+  return analyseWorkbook(input.snapshot, { asOf: args.asOf });
 }
 
 async function check(args: CliArgs, io: Io): Promise<number> {

@@ -1,5 +1,5 @@
 import { a1, columnLetters, type CellValue } from "../model/cell";
-import type { SheetSnapshot, SnapshotProblem } from "../model/snapshot";
+import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../model/snapshot";
 import { decodeWindows1252 } from "./windows-1252";
 
 /**
@@ -259,6 +259,19 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   } catch {
     return { text: decodeWindows1252(bytes), encoding: "Windows-1252" };
   }
+}
+
+/** A CSV file as a one-sheet workbook snapshot, its encoding detected and its problems kept for findings at their cells. */
+export function readCsvFile(bytes: Uint8Array, fileName: string, opts: CsvOptions = {}): WorkbookSnapshot {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const read = readCsvText(text, sheetNameFromFile(fileName), opts);
+  return {
+    sheets: [read.sheet],
+    tables: [],
+    date1904: false,
+    textEncoding: encoding,
+    ...(read.problems.length ? { problems: read.problems } : {}),
+  };
 }
 
 /** A sheet name from a file name: its base, without the extension, within Excel's rules for names. */

@@ -35,6 +35,8 @@ export interface WorkbookSnapshot {
   reportSheets?: { sheet: string; key: string }[];
   /** Cells whose stored text could not be read exactly as written (shown as warnings at the cell). */
   problems?: SnapshotProblem[];
+  /** A text file's encoding as detected (a CSV: UTF-8, UTF-16 LE, Windows-1252…), named in the note that says how it was read. */
+  textEncoding?: string;
 }
 
 /** A cell the host read with a substitution: an invalid character reference, a lone surrogate. */

@@ -1,7 +1,7 @@
 import { analyseWorkbook, type Analysis } from "../../checks/analyse";
 import { analyseCollation } from "../../collation/analyse";
 import type { SourceInput } from "../../collation/part";
-import { decodeCsvBytes, parseCsv, sheetNameFromFile } from "../../ingest/csv";
+import { readCsvFile } from "../../ingest/csv";
 import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
 import { writeReport } from "../../hosts/xlsx/write-report";
 import type { WorkbookSnapshot } from "../../model/snapshot";
@@ -76,14 +76,7 @@ export async function readSources(list: readonly SourceBytes[]): Promise<SourceI
     const bytes = new Uint8Array(s.bytes);
     try {
       if (/\.csv$/i.test(s.file))
-        out.push({
-          file: s.file,
-          snapshot: {
-            sheets: [parseCsv(decodeCsvBytes(bytes).text, sheetNameFromFile(s.file))],
-            tables: [],
-            date1904: false,
-          },
-        });
+        out.push({ file: s.file, snapshot: readCsvFile(bytes, s.file) }); // as the command line reads a CSV
       else out.push({ file: s.file, snapshot: await readWorkbook(bytes) });
     } catch (e) {
       out.push({ file: s.file, error: plainError(e, "read it").replace(/\.$/, "") });
