@@ -3,8 +3,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // Tests are transpiled without type checking (isolatedModules), which makes the suite several
+  // times faster; the types are checked once by `npm run typecheck`, which .ci/run counts.
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/support/stubs/office-addin-manifest.js",
