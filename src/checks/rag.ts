@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { flat, namesUpTo, wholeNumber } from "../model/text";
+import { flat, itemName, namesUpTo, wholeNumber } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -208,18 +208,22 @@ export function costRag(variancePercent: number, s: Settings): Rag {
 
 const days = dayCount;
 
+/** How a sentence names an item by its ID (with its name beside a bare number: {@link itemName}). */
+export type Namer = (id: string) => string;
+const asIs: Namer = (id) => id;
+
 /** Why a push happened, as a clause: "held up by P03, which …" or "its dates conflict with …". */
-function pushWords(node: ScheduleNode): string {
+function pushWords(node: ScheduleNode, named: Namer): string {
   const p = node.push!;
   return p.kind === "slip"
-    ? `held up by ${p.by}${p.root !== p.by ? ` (the chain starts at ${p.root})` : ""}, which finishes later than planned`
-    : `its dates conflict with its dependency on ${p.by}`;
+    ? `held up by ${named(p.by)}${p.root !== p.by ? ` (the chain starts at ${named(p.root)})` : ""}, which finishes later than planned`
+    : `its dates conflict with its dependency on ${named(p.by)}`;
 }
 
-function pushSentence(id: string, node: ScheduleNode): string {
+function pushSentence(id: string, node: ScheduleNode, named: Namer): string {
   return node.push!.kind === "slip"
-    ? `${id} is ${pushWords(node)}`
-    : `${id}'s dates conflict with its dependency on ${node.push!.by}`;
+    ? `${id} is ${pushWords(node, named)}`
+    : `${id}'s dates conflict with its dependency on ${named(node.push!.by)}`;
 }
 
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
@@ -235,6 +239,7 @@ function rateSchedule(
   asOf: Day,
   s: Settings,
   unreported = false,
+  named: Namer = asIs,
 ): Rating {
   const overdue = due !== null && isOverdue(false, finishNow, asOf);
   // Decided first (the first rule to reach the worst level keeps it), then worded once.
@@ -296,11 +301,15 @@ function rateSchedule(
         rag,
         rule: "slip",
         because: flat(
-          `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip!)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node)}` : ""}`,
+          `${id} finishes ${formatDayLong(finishNow!)}, ${days(slip!)} after its ${baseline !== null ? "baseline" : "planned finish"} of ${formatDayLong(baseline ?? plan ?? finishNow!)}${node?.push ? `: ${pushWords(node, named)}` : ""}`,
         ),
       };
     case "push":
-      return { rag, rule: node!.push!.kind === "slip" ? "pushed" : "conflict", because: flat(pushSentence(id, node!)) };
+      return {
+        rag,
+        rule: node!.push!.kind === "slip" ? "pushed" : "conflict",
+        because: flat(pushSentence(id, node!, named)),
+      };
   }
 }
 
@@ -315,6 +324,7 @@ export function milestoneStatus(
   asOf: Day,
   s: Settings,
   cal: WorkCalendar,
+  named: Namer = asIs,
 ): MilestoneStatus {
   const done = isMilestoneDone(m);
   const entered = m.actual ?? m.forecast ?? m.baseline;
@@ -333,7 +343,9 @@ export function milestoneStatus(
       rating: {
         rag: "Blue",
         rule: "done",
-        because: flat(`${m.id} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`),
+        because: flat(
+          `${itemName(m.id, m.name)} is complete${m.actual !== null ? ` (${formatDayLong(m.actual)})` : ""}`,
+        ),
       },
       baseline,
       finishNow,
@@ -347,7 +359,20 @@ export function milestoneStatus(
   return {
     id: m.id,
     done,
-    rating: rateSchedule(m.id, node, finishNow, baseline, plan, slipDays, due, failed, asOf, s, m.progressNotReported),
+    rating: rateSchedule(
+      itemName(m.id, m.name),
+      node,
+      finishNow,
+      baseline,
+      plan,
+      slipDays,
+      due,
+      failed,
+      asOf,
+      s,
+      m.progressNotReported,
+      named,
+    ),
     baseline,
     finishNow,
     ...late,
@@ -361,7 +386,9 @@ export function projectStatus(
   asOf: Day,
   s: Settings,
   cal: WorkCalendar,
+  named: Namer = asIs,
 ): ProjectStatus {
+  const who = itemName(p.id, p.name);
   const done = isProjectDone(p);
   const entered = (done ? p.actualFinish : null) ?? p.finish;
   const finishNow = done ? entered : (node?.earlyFinish ?? entered);
@@ -372,14 +399,27 @@ export function projectStatus(
   const due = overdue ? dueDate(node?.finish ?? entered, finishNow) : null;
 
   let schedule: Rating;
-  if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${p.id} is complete`) };
+  if (done) schedule = { rag: "Blue", rule: "done", because: flat(`${who} is complete`) };
   else {
     const failed = failedDateOf(p.src.failed, {
       start: "Start date",
       finish: "Finish date",
       baselineFinish: "Baseline Finish",
     });
-    schedule = rateSchedule(p.id, node, finishNow, baseline, plan, own, due, failed, asOf, s, p.progressNotReported);
+    schedule = rateSchedule(
+      who,
+      node,
+      finishNow,
+      baseline,
+      plan,
+      own,
+      due,
+      failed,
+      asOf,
+      s,
+      p.progressNotReported,
+      named,
+    );
     for (const m of milestones)
       if (isBetter(schedule.rag, m.rating.rag))
         schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };
@@ -398,7 +438,7 @@ export function projectStatus(
       rag,
       rule: "cost",
       because: flat(
-        `${p.id}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+        `${who}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
       ),
     };
   }
@@ -457,8 +497,17 @@ export function rollUp(
   return { rag, rule: "worst-member", because };
 }
 
+/** Names the programme's items by ID in sentences: a bare number gets its name beside it. */
+export function namerOf(p: Programme): Namer {
+  const names = new Map<string, string>();
+  for (const x of [...p.projects, ...p.milestones, ...(p.summaries ?? [])])
+    if (/^\d+$/.test(x.id.trim()) && !names.has(x.id)) names.set(x.id, itemName(x.id, x.name));
+  return names.size ? (id) => names.get(id) ?? id : asIs;
+}
+
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
   const s = p.settings;
+  const named = namerOf(p);
   const cal = schedule.calendar;
   // Each milestone's status goes to its project, found by position (its Project cell in any case).
   const msOfProject: MilestoneStatus[][] = Array.from({ length: p.projects.length }, () => []);
@@ -466,7 +515,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   const projectAt = new Map(p.projects.map((x, pos) => [x.id.toUpperCase(), pos]));
   for (let pos = 0; pos < p.milestones.length; pos++) {
     const m = p.milestones[pos];
-    const r = milestoneStatus(m, schedule.milestoneNodes[pos], asOf, s, cal);
+    const r = milestoneStatus(m, schedule.milestoneNodes[pos], asOf, s, cal, named);
     milestones.set(m.id, r);
     const owner = projectAt.get(m.project) ?? projectAt.get(m.project.trim().toUpperCase());
     if (owner !== undefined) msOfProject[owner].push(r);
@@ -486,7 +535,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
   const projects = new Map<string, ProjectStatus>();
   for (let pos = 0; pos < p.projects.length; pos++) {
     const pr = p.projects[pos];
-    const r = projectStatus(pr, schedule.projectNodes[pos], msOfProject[pos], asOf, s, cal);
+    const r = projectStatus(pr, schedule.projectNodes[pos], msOfProject[pos], asOf, s, cal, named);
     projects.set(pr.id, r);
     if (r.overdue) {
       diags.push({
@@ -505,7 +554,7 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
         severity: "warning",
         code: "rag-mismatch",
         message: flat(
-          `${pr.id} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`,
+          `${named(pr.id)} is reported ${pr.reportedRag} but the plan says ${r.overall.rag}: ${r.overall.because}. Challenge the workstream, then update the reported RAG or the plan.`,
         ),
         sheet: pr.src.sheet,
         cell: cellOf(pr.src, "reportedRag") ?? "",
@@ -529,12 +578,12 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       lead: row?.lead || (leads.length === 1 ? leads[0] : ""),
       sro: row?.sro ?? "",
       schedule: rollUp(
-        rs.map((r) => ({ id: r.id, rating: r.schedule })),
+        rs.map((r) => ({ id: named(r.id), rating: r.schedule })),
         s,
       ),
       cost: groupCostRating(name, costLine(list, projects), s),
       overall: rollUp(
-        rs.map((r) => ({ id: r.id, rating: r.overall })),
+        rs.map((r) => ({ id: named(r.id), rating: r.overall })),
         s,
       ),
       reported: worstRag(list.map((x) => x.reportedRag)),

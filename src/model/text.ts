@@ -34,6 +34,15 @@ export function countOf(n: number, singular: string, plural = `${singular}s`): s
   return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
 }
 
+/**
+ * An item as a sentence names it. A bare number — a Microsoft Project task ID or a Smartsheet row
+ * number, as imported plans carry — says nothing alone, so its name goes beside it ("Recruit team
+ * (7)"); a programme's own IDs ("P04") read as they are.
+ */
+export function itemName(id: string, name?: string | null): string {
+  return name && name !== id && /^\d+$/.test(id.trim()) ? `${name} (${id})` : id;
+}
+
 export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;
