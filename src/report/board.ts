@@ -201,8 +201,9 @@ export function boardSheet(ctx: ReportContext): PlanSheet {
   delivery(L, ctx);
   risksSection(L, ctx);
   competencies(L, ctx);
-  timelines(L, ctx);
-  ragKey(L, ctx);
+  // The RAG key after the programme timeline, before the milestones' detail: it explains the bars'
+  // colours, and short as it is, it shares a page instead of taking the last one alone.
+  timelines(L, ctx, () => ragKey(L, ctx));
   return {
     key: "board",
     name: "Board Report",

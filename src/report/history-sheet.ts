@@ -99,7 +99,7 @@ export function historySheet(ctx: ReportContext): PlanSheet {
   const widths = [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9];
   const all = [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body];
   // Every row gets the height its wrapped text needs (a name longer than its column wraps).
-  const { heights, pages } = measureTable(widths, all);
+  const { heights, pages, rowBreaks } = measureTable(widths, all);
   return {
     key: "history",
     name: "RAG History",
@@ -107,6 +107,7 @@ export function historySheet(ctx: ReportContext): PlanSheet {
     widths,
     heights,
     pages,
+    rowBreaks,
     blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,

@@ -18,6 +18,8 @@ const PRINTABLE_WIDTH_PT = (11.69 - 0.8) * 72;
 const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
+/** The least a page is filled, but a section's last: a third of the printed page, less the rounding margin above. */
+const MIN_FILL = 0.36;
 /** Styles whose text wraps, so that long text makes a row taller. */
 const WRAPPING = new Set([
   "wrap",
@@ -47,7 +49,10 @@ export class SheetLayout {
   readonly merges: RangeRef[] = [];
   readonly charts: ChartSpec[] = [];
   readonly heights: Record<number, number> = {};
-  readonly rowBreaks: number[] = [];
+  /** The page breaks as placed; {@link rowBreaks} gives them with the last page balanced. */
+  private readonly breaks: number[] = [];
+  /** The rows of section headings, where a page may start. */
+  private readonly sectionRows: number[] = [];
   /** Points used on the current page. */
   private used = 0;
   /** Next free row of the chart-data area, to the right of the printed columns. */
@@ -94,32 +99,61 @@ export class SheetLayout {
     return this.capacity - this.used;
   }
 
-  /** Pages the client starts by itself, where rows run past the foot of a page with no break of ours. */
-  private runOn = 0;
-
-  /** How many pages the sheet prints on. */
+  /** How many pages the sheet prints on: every page is started by a break of ours. */
   get pages(): number {
-    return 1 + this.rowBreaks.length + this.runOn;
+    return 1 + this.breaks.length;
   }
 
-  /** The pages rows of these heights print on, at this sheet's widths (a plain table with no breaks). */
-  pagesOf(heights: readonly number[]): number {
-    let pages = 1;
+  /**
+   * Manual page breaks: a new page starts at each of these rows. When the last page would hold
+   * less than a third of a page of whole sections (the lessons alone, say), its break moves back
+   * to an earlier section heading, so the last two pages share the sections between them.
+   */
+  get rowBreaks(): number[] {
+    const breaks = [...this.breaks];
+    const n = breaks.length;
+    if (!n || !this.sectionRows.includes(breaks[n - 1])) return breaks; // a table's tail may be short
+    const sum = (from: number, to: number) => {
+      let t = 0;
+      for (let r = from; r < to; r++) t += this.heights[r] ?? DEFAULT_ROW_PT;
+      return t;
+    };
+    const third = this.capacity * MIN_FILL;
+    const before = n > 1 ? breaks[n - 2] : 0;
+    if (sum(breaks[n - 1], this.row) >= third) return breaks;
+    for (let i = this.sectionRows.length - 1; i >= 0; i--) {
+      const r = this.sectionRows[i];
+      if (r >= breaks[n - 1]) continue;
+      if (r <= before || sum(r, this.row) > this.capacity) break;
+      if (sum(r, this.row) >= third && sum(before, r) >= third) {
+        breaks[n - 1] = r;
+        break;
+      }
+    }
+    return breaks;
+  }
+
+  /**
+   * Where a plain table of rows of these heights breaks its pages, at this sheet's widths: the row
+   * that would run past the foot of a page starts the next, under the header row repeated there.
+   */
+  breaksOf(heights: readonly number[]): number[] {
+    const breaks: number[] = [];
     let used = 0;
-    for (const h of heights) {
+    heights.forEach((h, row) => {
       if (used > 0 && used + h > this.capacity) {
-        pages++;
-        used = 0;
+        breaks.push(row);
+        used = heights[0]; // the repeated header
       }
       used += h;
-    }
-    return pages;
+    });
+    return breaks;
   }
 
   /** Starts a new page here. */
   pageBreak(): void {
     if (this.used === 0) return;
-    this.rowBreaks.push(this.row);
+    this.breaks.push(this.row);
     this.used = 0;
   }
 
@@ -132,9 +166,14 @@ export class SheetLayout {
     // A break here would leave this page less than a third full: let the content run on instead
     // (a table repeats its header on the next page), so no page is left mostly empty.
     if (!unsplittable && this.used < this.capacity / 3) return;
+    this.breakHere();
+  }
+
+  /** Starts a new page at the current row, or before the section heading just placed (a heading never ends a page). */
+  private breakHere(): void {
     const h = this.heading;
     if (h && h.row === this.row - 1 && h.usedBefore > 0) {
-      this.rowBreaks.push(h.row);
+      this.breaks.push(h.row);
       this.used -= h.usedBefore;
       this.heading = null;
       return;
@@ -146,7 +185,11 @@ export class SheetLayout {
   private heading: { row: number; usedBefore: number } | null = null;
 
   /** Puts one row at the current row, moving down; `merge` spans a cell to a last column. */
-  private putRow(cells: PlanCell[], col = 0, opts: { merge?: [number, number][]; height?: number } = {}): number {
+  private putRow(
+    cells: PlanCell[],
+    col = 0,
+    opts: { merge?: [number, number][]; height?: number; spill?: boolean } = {},
+  ): number {
     if (this.external.size) cells = cells.map((c) => namePlaceOfOtherFiles(c, this.external));
     const spans = new Map<number, number>();
     for (const [from, to] of opts.merge ?? []) {
@@ -154,10 +197,11 @@ export class SheetLayout {
       this.merges.push({ top: this.row, left: from, bottom: this.row, right: to });
     }
     const h = this.heightOf(cells, col, spans, opts.height);
-    if (this.used > 0 && this.used + h > this.capacity) {
-      this.runOn++; // the client breaks the page here
-      this.used = 0;
-    }
+    // A row that runs past the foot of the page starts the next one: the break is ours, not the
+    // client's, so it is where the plan counts it and never between a heading and what follows.
+    // A one-line note may use a little of the margin kept for rounding, so that it stays under the table it explains.
+    const room = opts.spill ? this.capacity * 1.03 : this.capacity;
+    if (this.used > 0 && this.used + h > room) this.breakHere();
     this.heights[this.row] = h; // every written row: a client never guesses a wrapped row's height
     this.blocks.push({ row: this.row, col, cells: [cells] });
     this.used += h;
@@ -183,7 +227,7 @@ export class SheetLayout {
 
   /** A full-width line of text (subtitle, note, summary paragraph). */
   line(text: string, style = "note", link?: PlanCell["link"]): void {
-    this.putRow([cell(text, style, link)], 0, { merge: [[0, this.width - 1]] });
+    this.putRow([cell(text, style, link)], 0, { merge: [[0, this.width - 1]], spill: style === "note" });
   }
 
   note(text: string): void {
@@ -196,14 +240,14 @@ export class SheetLayout {
     this.keep(20 + 2 * DEFAULT_ROW_PT); // the heading and the first lines of what follows (a table asks for more itself)
     const usedBefore = this.used;
     this.heading = { row: this.putRow([cell(text, "section")], 0, { height: 20 }), usedBefore };
+    this.sectionRows.push(this.heading.row);
   }
 
   gap(n = 1): void {
     for (let i = 0; i < n; i++) {
       if (this.used === 0) return; // no blank lines at the top of a page
       if (this.used + DEFAULT_ROW_PT > this.capacity) {
-        this.runOn++;
-        this.used = 0;
+        this.pageBreak(); // the blank line is left out: the next row starts the page
         return;
       }
       this.used += DEFAULT_ROW_PT;
@@ -248,7 +292,10 @@ export class SheetLayout {
     }
     const headerCells = headers.map((h) => cell(h, "header"));
     const headerHeight = this.heightOf(headerCells, 0, new Map(opts.merge ?? []));
-    this.keep(headerHeight + this.heightOf(rows[0], 0, new Map(opts.merge ?? [])) * Math.min(3, rows.length));
+    // A short table (a third of a page at most) is kept whole; a longer one keeps its header with its first rows.
+    const heights = rows.slice(0, 30).map((r) => this.heightOf(r, 0, new Map(opts.merge ?? [])));
+    const whole = rows.length <= 30 ? headerHeight + heights.reduce((n, h) => n + h, 0) : Infinity;
+    this.keep(whole <= this.capacity / 3 ? whole : headerHeight + heights[0] * Math.min(3, rows.length));
     const header = this.putRow(headerCells, 0, opts);
     const body: number[] = [];
     for (const r of rows) {
@@ -280,6 +327,15 @@ export class SheetLayout {
     return { top, left: col, bottom: top + rows.length - 1, right: col + widest - 1 };
   }
 
+  /**
+   * The rows a chart of `rows` default-height rows takes here: a little fewer (down to `fewest`)
+   * when that keeps it on this page, rather than leaving the rest of the page empty.
+   */
+  chartRows(rows: number, fewest = Math.ceil(rows * 0.85)): number {
+    const fit = Math.floor(this.remaining() / DEFAULT_ROW_PT);
+    return fit < rows && fit >= fewest ? fit : rows;
+  }
+
   /** Reserves rows for a chart of `rows` default-height rows; returns its first row. */
   chartSpace(rows: number): number {
     this.keep(rows * DEFAULT_ROW_PT, true); // a chart cannot be split across pages
@@ -307,10 +363,18 @@ export function shown(v: number | null, style: "money" | "percent1" | "percent" 
   }
 }
 
-/** A plain table sheet's rows measured (each the height its wrapped text needs) and its printed pages counted. */
-export function measureTable(widths: number[], rows: PlanCell[][]): { heights: Record<number, number>; pages: number } {
+/**
+ * A plain table sheet's rows measured (each the height its wrapped text needs) and paged: the
+ * breaks are the plan's, so the pages counted are the pages printed. Its header row (row 0) is
+ * repeated on every page.
+ */
+export function measureTable(
+  widths: number[],
+  rows: PlanCell[][],
+): { heights: Record<number, number>; pages: number; rowBreaks: number[] } {
   const measure = new SheetLayout(widths);
   const heights: Record<number, number> = {};
   rows.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
-  return { heights, pages: measure.pagesOf(rows.map((_, i) => heights[i])) };
+  const rowBreaks = measure.breaksOf(rows.map((_, i) => heights[i]));
+  return { heights, pages: rowBreaks.length + 1, rowBreaks };
 }

@@ -31,7 +31,7 @@ export function snapshotSheet(ctx: ReportContext): PlanSheet {
   ]);
   const widths = [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12];
   const all = [SNAPSHOT_HEADERS.map((h) => cell(h, "header")), ...body];
-  const { heights, pages } = measureTable(widths, all);
+  const { heights, pages, rowBreaks } = measureTable(widths, all);
   return {
     key: SNAPSHOT_KEY,
     name: "Plan Snapshots",
@@ -39,6 +39,7 @@ export function snapshotSheet(ctx: ReportContext): PlanSheet {
     widths,
     heights,
     pages,
+    rowBreaks,
     blocks: [{ row: 0, col: 0, cells: all }],
     charts: [],
     freezeRows: 1,

@@ -14,9 +14,11 @@ const MONTH = 365.25 / 12;
  * The timelines: projects from start to finish now, and open milestones from baseline to finish
  * now. Gantt-style stacked bars (the start series unfilled), each bar in its item's RAG colour,
  * monthly ticks, and the category axis standing at the as-of date as a line across the chart.
+ * `between` places what goes between the two (the board's RAG key).
  */
-export function timelines(L: SheetLayout, ctx: ReportContext): void {
+export function timelines(L: SheetLayout, ctx: ReportContext, between?: () => void): void {
   projectTimeline(L, ctx);
+  between?.();
   milestoneTimeline(L, ctx);
 }
 
@@ -147,7 +149,7 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
   const start = monthStartOf(lo);
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
   const min = start + tickOffset(start, months);
-  const height = Math.max(14, Math.min(40, bars.length + 6));
+  const height = L.chartRows(Math.max(14, Math.min(40, bars.length + 6)) + 1) - 1;
   const top = L.chartSpace(height + 1);
   L.charts.push({
     type: "gantt",

@@ -1,7 +1,7 @@
 import { analyseWorkbook } from "../../src/checks/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeReport } from "../../src/hosts/xlsx/write-report";
-import { dayFromYmd, formatDay } from "../../src/model/dates";
+import { dayFromYmd } from "../../src/model/dates";
 import { buildReportPlan } from "../../src/report/build";
 import type { PlanCell, PlanSheet } from "../../src/report/plan";
 import { milestonesDueNext } from "../../src/report/selections";
@@ -9,118 +9,11 @@ import { makeContext } from "../../src/report/context";
 import { disagreements, statusCells, textClaims, textDisagreements } from "../support/consistency";
 import type { Analysis } from "../../src/checks/analyse";
 import { planFor, SAMPLE_PATH } from "../support/sample";
-import { snap } from "../support/snapshot";
+import { untidy } from "../support/untidy";
 import { readFileSync } from "node:fs";
 
 const texts = (s: PlanSheet): string[] =>
   s.blocks.flatMap((b) => b.cells.flatMap((r) => r.map((c: PlanCell) => (typeof c?.v === "string" ? c.v : ""))));
-const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));
-
-/**
- * A deliberately untidy workbook: a project pushed late by a slipped predecessor, a milestone
- * pushed past its forecast, a duplicate ID on a real project, an unscored risk and a cycle.
- */
-function untidy() {
-  return snap({
-    Projects: [
-      [
-        "ID",
-        "Name",
-        "Workstream",
-        "Lead",
-        "Start",
-        "Finish",
-        "Baseline Finish",
-        "Budget",
-        "Forecast Cost",
-        "% Complete",
-        "Reported RAG",
-        "Depends On",
-      ],
-      [
-        "U1",
-        "Community hubs",
-        "Alpha",
-        "Ann",
-        d(2010, 1, 4),
-        d(2010, 3, 31),
-        d(2010, 3, 31),
-        100000,
-        101000,
-        0.5,
-        "Green",
-        "UM1",
-      ],
-      [
-        "U1",
-        "Real project with a duplicate ID",
-        "Alpha",
-        "Bob",
-        d(2010, 1, 4),
-        d(2010, 6, 30),
-        d(2010, 6, 30),
-        50000,
-        50000,
-        0.4,
-        "Green",
-        null,
-      ],
-      [
-        "U3",
-        "Cycle one",
-        "Beta",
-        "Cat",
-        d(2010, 1, 4),
-        d(2010, 6, 30),
-        d(2010, 6, 30),
-        10000,
-        10000,
-        0.1,
-        "Green",
-        "U4",
-      ],
-      [
-        "U4",
-        "Cycle two",
-        "Beta",
-        "Cat",
-        d(2010, 1, 4),
-        d(2010, 6, 30),
-        d(2010, 6, 30),
-        10000,
-        10000,
-        0.1,
-        "Green",
-        "U3",
-      ],
-      [
-        "U5",
-        "Waits on the late milestone",
-        "Beta",
-        "Dan",
-        d(2010, 4, 1),
-        d(2010, 5, 28),
-        d(2010, 5, 28),
-        20000,
-        20500,
-        0,
-        "Green",
-        "UM2",
-      ],
-    ],
-    Milestones: [
-      ["ID", "Project", "Milestone", "Baseline Date", "Forecast Date", "Actual Date", "Depends On"],
-      ["UM1", "U1", "Design signed off", d(2010, 1, 29), d(2010, 5, 31), null, null],
-      ["UM2", "U5", "Funding agreed", d(2010, 3, 31), d(2010, 3, 31), null, "U1"],
-    ],
-    Risks: [
-      ["ID", "Title", "Project", "Owner", "Likelihood", "Impact", "Mitigation", "Status"],
-      ["R1", "Likelihood typed as six", "U1", "Ann", 6, 4, "Watch", "Open"],
-      ["R2", "Funding withdrawn", "U5", "Dan", 4, 5, "Second funder", "Open"],
-    ],
-    Settings: [["Reporting date", d(2010, 2, 28)]],
-  });
-}
 
 describe("one story on every sheet", () => {
   it("the sample: every status cell of every sheet agrees with the analysis", async () => {
