@@ -149,7 +149,8 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
   const start = monthStartOf(lo);
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
   const min = start + tickOffset(start, months);
-  const height = L.chartRows(Math.max(14, Math.min(40, bars.length + 6)) + 1) - 1;
+  // A row and a half a bar or so, and room for the title and axis: a few bars get a short chart, not a page of space.
+  const height = L.chartRows(Math.max(Math.min(14, bars.length + 7), Math.min(40, bars.length + 6)) + 1) - 1;
   const top = L.chartSpace(height + 1);
   L.charts.push({
     type: "gantt",
