@@ -226,21 +226,27 @@ function pushSentence(id: string, node: ScheduleNode, named: Namer): string {
     : `${id}'s dates conflict with its dependency on ${named(node.push!.by)}`;
 }
 
+/** What the schedule rating reads of a dated item; `failedDate` names a date that could not be read. */
+interface Dated {
+  finishNow: Day | null;
+  baseline: Day | null;
+  plan: Day | null;
+  slip: number | null;
+  due: Day | null;
+  failedDate: string | null;
+  unreported?: boolean;
+}
+
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
 function rateSchedule(
   id: string,
   node: ScheduleNode | undefined,
-  finishNow: Day | null,
-  baseline: Day | null,
-  plan: Day | null,
-  slip: number | null,
-  due: Day | null,
-  failedDate: string | null,
+  d: Dated,
   asOf: Day,
   s: Settings,
-  unreported = false,
-  named: Namer = asIs,
+  named: Namer,
 ): Rating {
+  const { finishNow, baseline, plan, slip, due, failedDate, unreported } = d;
   const overdue = due !== null && isOverdue(false, finishNow, asOf);
   // Decided first (the first rule to reach the worst level keeps it), then worded once.
   let rag: Rag = "Green";
@@ -362,15 +368,9 @@ export function milestoneStatus(
     rating: rateSchedule(
       itemName(m.id, m.name),
       node,
-      finishNow,
-      baseline,
-      plan,
-      slipDays,
-      due,
-      failed,
+      { finishNow, baseline, plan, slip: slipDays, due, failedDate: failed, unreported: m.progressNotReported },
       asOf,
       s,
-      m.progressNotReported,
       named,
     ),
     baseline,
@@ -406,20 +406,8 @@ export function projectStatus(
       finish: "Finish date",
       baselineFinish: "Baseline Finish",
     });
-    schedule = rateSchedule(
-      who,
-      node,
-      finishNow,
-      baseline,
-      plan,
-      own,
-      due,
-      failed,
-      asOf,
-      s,
-      p.progressNotReported,
-      named,
-    );
+    const dated = { finishNow, baseline, plan, slip: own, due, failedDate: failed, unreported: p.progressNotReported };
+    schedule = rateSchedule(who, node, dated, asOf, s, named);
     for (const m of milestones)
       if (isBetter(schedule.rag, m.rating.rag))
         schedule = { rag: m.rating.rag, rule: "milestone", because: m.rating.because };

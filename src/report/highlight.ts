@@ -127,7 +127,6 @@ interface ToleranceLine {
 /** A PRINCE2 highlight report for one workstream: status, work done and planned, tolerances, decisions, risks and issues, lessons. */
 export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanSheet {
   const a = ctx.a;
-  const s = a.programme.settings;
   const L = new SheetLayout(HIGHLIGHT_WIDTHS, ctx.externalSheets);
   const projects = w.projects.map((id) => projectOf(ctx, id)!);
   const inWs = new Set(w.projects.map((id) => id.toUpperCase()));
@@ -135,18 +134,7 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     inWs.has(project.trim().toUpperCase()) || project.trim().toLowerCase() === w.name.trim().toLowerCase();
   const c = a.commentary.workstreams.get(w.name);
 
-  L.title(`Highlight report: ${w.name}`);
-  L.line(
-    `${s.programmeName} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · as of ${formatDayLong(a.asOf)} · Lead: ${w.lead || "not named"}${w.sro ? ` · SRO: ${w.sro}` : ""}`,
-    "subtitle",
-  );
-  L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
-
-  L.section("Status summary");
-  if (c?.statusSummary) L.line(`${c.statusSummary}${commentaryByline(c, a.period.start)}`, "summary");
-  else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
-  if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
-
+  heading(L, ctx, w);
   sinceLastReport(
     L,
     ctx,
@@ -165,6 +153,53 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   );
 
   const tolerances = workstreamTolerances(ctx, w, projects);
+  statusThisAndLast(L, ctx, w, tolerances);
+  projectsTable(L, ctx, projects);
+  workDone(L, ctx, projects, ownsItem);
+  toleranceStatus(L, ctx, w, projects, tolerances);
+  requests(L, ctx, w);
+  keyRisksAndIssues(L, ctx, w, ownsItem);
+  crossing(L, ctx, w);
+
+  L.section("Lessons");
+  L.line(c?.lessons || "None recorded for this period.", c?.lessons ? "summary" : "note");
+
+  return {
+    key: ctx.highlightKey(w.name),
+    name: highlightName(w.name),
+    tabColor: "2E75B6",
+    widths: HIGHLIGHT_WIDTHS,
+    blocks: L.blocks,
+    merges: L.merges,
+    charts: [],
+    heights: L.heights,
+    rowBreaks: L.rowBreaks,
+    pages: L.pages,
+    printArea: range(0, 0, Math.max(0, L.row - 1), HIGHLIGHT_WIDTHS.length - 1),
+    print: printSetup(ctx, `Highlight report: ${w.name}`),
+  };
+}
+
+/** The title, the line under it, the link back to the board, and the status summary. */
+function heading(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
+  const a = ctx.a;
+  const s = a.programme.settings;
+  const c = a.commentary.workstreams.get(w.name);
+  L.title(`Highlight report: ${w.name}`);
+  L.line(
+    `${s.programmeName} · ${a.period.label} (${periodRange(a.period.start, a.period.end)}) · as of ${formatDayLong(a.asOf)} · Lead: ${w.lead || "not named"}${w.sro ? ` · SRO: ${w.sro}` : ""}`,
+    "subtitle",
+  );
+  L.line("Back to the board report", "link", { sheetKey: "board", cell: "A1" });
+
+  L.section("Status summary");
+  if (c?.statusSummary) L.line(`${c.statusSummary}${commentaryByline(c, a.period.start)}`, "summary");
+  else L.note("No commentary for this period: add a row about this workstream on the Commentary sheet.");
+  if (w.overall) L.line(`${w.overall.rag}: ${w.overall.because}.`, "summary");
+}
+
+function statusThisAndLast(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus, tolerances: ToleranceLine[]): void {
+  const a = ctx.a;
   L.section("Status this period and last");
   const lastDate = a.trends.last.date;
   L.table(
@@ -183,7 +218,10 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     "",
     { cols: COLS.status },
   );
+}
 
+function projectsTable(L: SheetLayout, ctx: ReportContext, projects: Project[]): void {
+  const a = ctx.a;
   L.section("Projects");
   L.table(
     [
@@ -218,9 +256,17 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     "",
     { cols: COLS.projects },
   );
+}
 
-  workDone(L, ctx, projects, ownsItem);
-
+function toleranceStatus(
+  L: SheetLayout,
+  ctx: ReportContext,
+  w: WorkstreamStatus,
+  projects: Project[],
+  tolerances: ToleranceLine[],
+): void {
+  const a = ctx.a;
+  const s = a.programme.settings;
   L.section("Tolerance status");
   L.table(
     ["Tolerance", "Status", "Detail"],
@@ -258,7 +304,10 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
       sheetKey: exceptionKey(w.name),
       cell: "A1",
     });
+}
 
+function requests(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
+  const a = ctx.a;
   L.section("Requests for decisions");
   const asks = a.commentary.decisions.filter((d) => d.workstream === w.name);
   L.table(
@@ -272,27 +321,6 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
     "No decision is requested this period.",
     { cols: COLS.decisions },
   );
-
-  keyRisksAndIssues(L, ctx, w, ownsItem);
-  crossing(L, ctx, w);
-
-  L.section("Lessons");
-  L.line(c?.lessons || "None recorded for this period.", c?.lessons ? "summary" : "note");
-
-  return {
-    key: ctx.highlightKey(w.name),
-    name: highlightName(w.name),
-    tabColor: "2E75B6",
-    widths: HIGHLIGHT_WIDTHS,
-    blocks: L.blocks,
-    merges: L.merges,
-    charts: [],
-    heights: L.heights,
-    rowBreaks: L.rowBreaks,
-    pages: L.pages,
-    printArea: range(0, 0, Math.max(0, L.row - 1), HIGHLIGHT_WIDTHS.length - 1),
-    print: printSetup(ctx, `Highlight report: ${w.name}`),
-  };
 }
 
 /** A workstream's scope, quality, benefits and risk ratings as its highlight report shows them (the RAG History keeps them). */
