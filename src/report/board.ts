@@ -520,7 +520,12 @@ function workstreams(L: SheetLayout, ctx: ReportContext): void {
   );
   if (!a.programme.workstreamRows.length)
     L.note("Leads: add a Workstreams sheet (Workstream, Lead, SRO) to name each workstream's one accountable lead.");
-  // Charts: projects by RAG per workstream (stacked column) and the overall mix (doughnut).
+  workstreamCharts(L, ctx, rows);
+}
+
+/** Projects by RAG in each workstream (stacked column, from the table's counts) and the overall mix (doughnut). */
+function workstreamCharts(L: SheetLayout, ctx: ReportContext, rows: PlanCell[][]): void {
+  const a = ctx.a;
   const data = L.data([
     ["Workstream", "Red", "Amber", "Green", "Blue"].map((h) => cell(h, "chart-data")),
     ...rows.map((r) => [cell(r[0].v, "chart-data"), r[3], r[4], r[5], r[6]].map((c) => ({ v: c.v }))),

@@ -158,6 +158,14 @@ const TYPE_WORDS: Record<string, string> = {
 
 export function workbookFormatDoc(): string {
   const out: string[] = [];
+  formatIntro(out);
+  for (const spec of SHEETS) sheetSection(out, spec);
+  settingsSection(out);
+  return out.join("\n");
+}
+
+/** The page's title and how sheets and columns are found. */
+function formatIntro(out: string[]): void {
   out.push("# The programme workbook format");
   out.push("");
   out.push(
@@ -207,31 +215,36 @@ export function workbookFormatDoc(): string {
     "Required columns are marked ✱. A missing required column is an error naming the header row; a missing value is an error naming its cell.",
   );
   out.push("");
-  for (const spec of SHEETS) {
-    out.push(`## ${spec.title}`);
-    out.push("");
-    out.push(
-      `Optional. Also accepted as the sheet or table name: ${spec.aliases.join(", ")}.${spec.signature ? ` Found by its headers alone when it has ${spec.signature.map((g) => g.map((k) => spec.fields.find((f) => f.key === k)!.label).join(" or ")).join(", ")}.` : " Found by its name only."}`,
-    );
-    out.push("");
-    out.push("| Column | Kind | Also accepted | Notes |");
-    out.push("|---|---|---|---|");
-    for (const f of spec.fields) {
-      const also =
-        f.key === "id"
-          ? ["Ref", "Reference", "No.", ...spec.idWords.map((w) => `${w[0].toUpperCase()}${w.slice(1)} ID`)].join(", ")
-          : (f.aliases ?? []).join(", ");
-      const range = f.type === "level" ? ` (${f.min}–${f.max})` : "";
-      out.push(`| ${f.label}${f.required ? " ✱" : ""} | ${TYPE_WORDS[f.type]}${range} | ${also} | ${f.note ?? ""} |`);
-    }
-    out.push("");
-    out.push("Example row:");
-    out.push("");
-    out.push(`| ${spec.fields.map((f) => f.label).join(" | ")} |`);
-    out.push(`|${spec.fields.map(() => "---").join("|")}|`);
-    out.push(`| ${EXAMPLES[spec.kind].join(" | ")} |`);
-    out.push("");
+}
+
+/** One sheet's section: its names, its columns and an example row. */
+function sheetSection(out: string[], spec: (typeof SHEETS)[number]): void {
+  out.push(`## ${spec.title}`);
+  out.push("");
+  out.push(
+    `Optional. Also accepted as the sheet or table name: ${spec.aliases.join(", ")}.${spec.signature ? ` Found by its headers alone when it has ${spec.signature.map((g) => g.map((k) => spec.fields.find((f) => f.key === k)!.label).join(" or ")).join(", ")}.` : " Found by its name only."}`,
+  );
+  out.push("");
+  out.push("| Column | Kind | Also accepted | Notes |");
+  out.push("|---|---|---|---|");
+  for (const f of spec.fields) {
+    const also =
+      f.key === "id"
+        ? ["Ref", "Reference", "No.", ...spec.idWords.map((w) => `${w[0].toUpperCase()}${w.slice(1)} ID`)].join(", ")
+        : (f.aliases ?? []).join(", ");
+    const range = f.type === "level" ? ` (${f.min}–${f.max})` : "";
+    out.push(`| ${f.label}${f.required ? " ✱" : ""} | ${TYPE_WORDS[f.type]}${range} | ${also} | ${f.note ?? ""} |`);
   }
+  out.push("");
+  out.push("Example row:");
+  out.push("");
+  out.push(`| ${spec.fields.map((f) => f.label).join(" | ")} |`);
+  out.push(`|${spec.fields.map(() => "---").join("|")}|`);
+  out.push(`| ${EXAMPLES[spec.kind].join(" | ")} |`);
+  out.push("");
+}
+
+function settingsSection(out: string[]): void {
   out.push("## Settings");
   out.push("");
   out.push(
@@ -250,5 +263,4 @@ export function workbookFormatDoc(): string {
   out.push("| Reporting date | 31/01/2010 |");
   out.push("| Red slip days | 30 |");
   out.push("");
-  return out.join("\n");
 }
