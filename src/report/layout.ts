@@ -18,6 +18,11 @@ const PRINTABLE_WIDTH_PT = (11.69 - 0.8) * 72;
 const PRINTABLE_HEIGHT_PT = (8.27 - 1.2) * 72 * 0.94;
 const DEFAULT_ROW_PT = 15;
 const LINE_PT = 15;
+/**
+ * Excel keeps at most 1,026 horizontal page breaks on a sheet (Microsoft, "Worksheet.HPageBreaks
+ * property (Excel)"); past them, a long sheet's pages run on as the client breaks them.
+ */
+const MAX_BREAKS = 1026;
 /** The least a page is filled, but a section's last: a third of the printed page, less the rounding margin above. */
 const MIN_FILL = 0.36;
 /** Styles whose text wraps, so that long text makes a row taller. */
@@ -112,6 +117,7 @@ export class SheetLayout {
   get rowBreaks(): number[] {
     const breaks = [...this.breaks];
     const n = breaks.length;
+    if (n > MAX_BREAKS) return breaks.slice(0, MAX_BREAKS);
     if (!n || !this.sectionRows.includes(breaks[n - 1])) return breaks; // a table's tail may be short
     const sum = (from: number, to: number) => {
       let t = 0;
@@ -376,5 +382,5 @@ export function measureTable(
   const heights: Record<number, number> = {};
   rows.forEach((r, i) => (heights[i] = measure.heightOf(r, 0, new Map())));
   const rowBreaks = measure.breaksOf(rows.map((_, i) => heights[i]));
-  return { heights, pages: rowBreaks.length + 1, rowBreaks };
+  return { heights, pages: rowBreaks.length + 1, rowBreaks: rowBreaks.slice(0, MAX_BREAKS) };
 }

@@ -4,6 +4,8 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeReport } from "../../src/hosts/xlsx/write-report";
 import { dayFromYmd } from "../../src/model/dates";
 import { buildReportPlan } from "../../src/report/build";
+import { measureTable } from "../../src/report/layout";
+import { cell } from "../../src/report/plan";
 import type { PlanSheet, ReportPlan } from "../../src/report/plan";
 import { planFor, SAMPLE_PATH } from "../support/sample";
 import { untidy } from "../support/untidy";
@@ -92,5 +94,17 @@ describe("page fill: no page of the pack is less than a third full, but a sectio
     const written = await writeReport(input, buildReportPlan(first));
     const next = analyseWorkbook(await readWorkbook(written.data), { asOf: dayFromYmd(2010, 2, 28) });
     expect(underfull(buildReportPlan(next))).toEqual([]);
+  });
+});
+
+describe("page breaks of a long plain table", () => {
+  it("are the plan's, up to the 1,026 a sheet can hold in Excel", () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [cell(`row ${i}`, "text")]);
+    const some = measureTable([20, 20], rows(200));
+    expect(some.rowBreaks.length).toBe(some.pages - 1);
+    expect(some.rowBreaks.length).toBeGreaterThan(3);
+    const many = measureTable([20, 20], rows(60000));
+    expect(many.pages).toBeGreaterThan(1027);
+    expect(many.rowBreaks.length).toBe(1026);
   });
 });
