@@ -1,29 +1,15 @@
 import type { Rag } from "../model/rag";
-import type { RiskBand } from "../checks/risks";
+import type { RiskMatrixKind } from "../model/entities";
+import { BAND_COLOURS, bandLooks, RISK_BANDS, type RiskBand } from "../model/risk-matrix";
 import type { CellStyle } from "./plan";
 
 /** The RAG palette (report colours; the pane's chrome uses Fluent's tokens instead). */
 export const RAG_FILL: Record<Rag, string> = { Red: "C00000", Amber: "FFC000", Green: "00B050", Blue: "0070C0" };
 export const RAG_TEXT: Record<Rag, string> = { Red: "FFFFFF", Amber: "000000", Green: "000000", Blue: "FFFFFF" };
-/** NPSA 5×5 grading colours: green, yellow, orange, red. */
-export const BAND_FILL: Record<RiskBand, string> = {
-  Low: "92D050",
-  Moderate: "FFFF00",
-  Medium: "FFC000",
-  High: "FFC000",
-  Extreme: "FF0000",
-};
-
-/** A 3×3 register's bands: High is its top band, in red. */
-export function bandFill(band: RiskBand, matrix: "5x5" | "3x3"): string {
-  return matrix === "3x3" && band === "High" ? "FF0000" : BAND_FILL[band];
-}
-
 /** The style key of a band's cell on a matrix (the 3×3 High is red, as the 5×5 Extreme). */
-export function bandStyle(band: RiskBand | null, matrix: "5x5" | "3x3", text = false): string {
+export function bandStyle(band: RiskBand | null, matrix: RiskMatrixKind, text = false): string {
   if (!band) return "text";
-  const b = matrix === "3x3" && band === "High" ? "Extreme" : band;
-  return `band-${text ? "text-" : ""}${b}`;
+  return `band-${text ? "text-" : ""}${bandLooks(band, matrix)}`;
 }
 
 const NAVY = "1F3864";
@@ -121,18 +107,18 @@ for (const r of ["Red", "Amber", "Green", "Blue"] as Rag[])
     vAlign: "top",
     border: GRID,
   };
-for (const b of ["Low", "Moderate", "Medium", "High", "Extreme"] as RiskBand[]) {
+for (const b of RISK_BANDS) {
   STYLES[`band-${b}`] = {
     bold: true,
-    color: b === "Extreme" ? "FFFFFF" : "000000",
-    fill: BAND_FILL[b],
+    color: BAND_COLOURS[b].text,
+    fill: BAND_COLOURS[b].fill,
     align: "center",
     vAlign: "center",
     border: GRID,
   };
   STYLES[`band-text-${b}`] = {
-    color: b === "Extreme" ? "FFFFFF" : "000000",
-    fill: BAND_FILL[b],
+    color: BAND_COLOURS[b].text,
+    fill: BAND_COLOURS[b].fill,
     align: "center",
     vAlign: "top",
     border: GRID,
