@@ -5,6 +5,7 @@ import type { Diagnostic } from "../model/diagnostic";
 import type { CompetencyScore, Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
 import { normaliseName } from "../ingest/normalise";
+import { isOverdue } from "./slip";
 
 /**
  * World Class Commissioning competencies: current = the latest Panel score, else the latest
@@ -91,7 +92,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
     let rag: Rag | null = null;
     if (gap !== null) {
       if (gap <= 0) rag = "Green";
-      else if (gap >= 2 || (targetDate !== null && targetDate < asOf)) rag = "Red";
+      else if (gap >= 2 || isOverdue(false, targetDate, asOf)) rag = "Red";
       else rag = "Amber";
     }
     const ck = competencyKey(id, name);
@@ -113,7 +114,7 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
     });
     const at = cur ?? rows[0];
     if (gap !== null && gap > 0) {
-      const late = targetDate !== null && targetDate < asOf;
+      const late = isOverdue(false, targetDate, asOf);
       diags.push({
         severity: rag === "Red" ? "warning" : "info",
         code: "competency-gap",

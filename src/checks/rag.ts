@@ -9,6 +9,7 @@ import { isMilestoneDone, isProjectDone } from "../model/status";
 import type { ScheduleNode, ScheduleResult } from "./schedule";
 import {
   dayCount,
+  daysPast,
   dueDate,
   isOverdue,
   overdueDays,
@@ -247,7 +248,7 @@ function rateSchedule(
   if (overdue) {
     rag = "Red";
     why = "overdue";
-  } else if (unreported && finishNow !== null && finishNow < asOf && isBetter(rag, "Amber")) {
+  } else if (unreported && isOverdue(false, finishNow, asOf) && isBetter(rag, "Amber")) {
     rag = "Amber"; // not known to be late, nor known to be done
     why = "unreported";
   }
@@ -281,7 +282,9 @@ function rateSchedule(
       return {
         rag,
         rule: "overdue",
-        because: flat(`${id} was due ${formatDayLong(due!)} and is not complete (${days(asOf - due!)} overdue)`),
+        because: flat(
+          `${id} was due ${formatDayLong(due!)} and is not complete (${days(daysPast(due!, asOf))} overdue)`,
+        ),
       };
     case "unreported":
       return {

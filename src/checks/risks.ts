@@ -4,6 +4,7 @@ import type { Diagnostic } from "../model/diagnostic";
 import type { Programme, Risk, RiskMatrixKind, Settings } from "../model/entities";
 import { escalationScore, riskBand, riskScore, RISK_MATRIX, type RiskBand } from "../model/risk-matrix";
 import { isClosedStatus } from "../model/status";
+import { isOverdue } from "./slip";
 
 /**
  * Risk scoring on the risk's matrix (src/model/risk-matrix.ts holds the bands, words and
@@ -135,7 +136,7 @@ function checkReview(
   where: (k: string) => string,
 ): boolean {
   if (r.reviewDue !== null) {
-    if (r.reviewDue >= asOf) return false;
+    if (!isOverdue(false, r.reviewDue, asOf)) return false;
     push({
       severity: "warning",
       code: "stale-review",

@@ -1,6 +1,7 @@
 import { countOf, namesUpTo, wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
+import { isOverdue } from "../checks/slip";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { periodRange } from "../model/period";
@@ -343,8 +344,8 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
     rows.push([
       cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }),
       cell(
-        d.date < a.asOf ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text,
-        d.date < a.asOf ? "error" : "wrap",
+        isOverdue(false, d.date, a.asOf) ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text,
+        isOverdue(false, d.date, a.asOf) ? "error" : "wrap",
       ),
       cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"),
       cell(d.owner || "Not named", "wrap"),
@@ -360,7 +361,10 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
         sheet: risk.src.sheet,
         cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1",
       }),
-      cell(by < a.asOf ? `Past its date (${formatDayLong(by)}): ${ask}` : ask, by < a.asOf ? "error" : "wrap"),
+      cell(
+        isOverdue(false, by, a.asOf) ? `Past its date (${formatDayLong(by)}): ${ask}` : ask,
+        isOverdue(false, by, a.asOf) ? "error" : "wrap",
+      ),
       cell(
         risk.mitigation
           ? `Approve the mitigation: ${risk.mitigation}`
