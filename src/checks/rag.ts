@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { flat, namesUpTo, wholeNumber } from "../model/text";
+import { flat, money, namesUpTo } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -162,7 +162,6 @@ export function costLine(projects: readonly Project[], statuses: ReadonlyMap<str
 export function groupCostRating(name: string, line: CostLine, s: Settings): Rating | null {
   if (line.variancePercent === null) return null;
   const pct = Math.round(line.variancePercent * 10) / 10;
-  const money = (n: number) => `£${wholeNumber(n)}`;
   return {
     rag: costRag(line.variancePercent, s),
     rule: "cost",
@@ -401,7 +400,7 @@ export function projectStatus(
       rag,
       rule: "cost",
       because: flat(
-        `${p.id}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+        `${p.id}'s cost is forecast at ${money(forecastCost)} against a budget of ${money(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
       ),
     };
   }

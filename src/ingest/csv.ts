@@ -1,6 +1,7 @@
 import { a1, columnLetters, type CellValue } from "../model/cell";
 import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../model/snapshot";
 import { decodeWindows1252 } from "./windows-1252";
+import { wholeNumber } from "../model/text";
 
 /**
  * A CSV file as one sheet (RFC 4180: quoted fields with doubled quotes, line breaks inside quotes,
@@ -62,12 +63,12 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     if (c < EXCEL_COLUMNS) {
       const v = cellOf(field, wasQuoted);
       if (v !== null && ++cells > maxCells)
-        throw new CsvLimitError(`it holds more than ${maxCells.toLocaleString("en-GB")} cells with values`);
+        throw new CsvLimitError(`it holds more than ${wholeNumber(maxCells)} cells with values`);
       if (typeof v === "string" && v.length > EXCEL_CELL_CHARS && rows.length < EXCEL_ROWS)
         problems.add(
           "long",
           a1(rows.length, c),
-          `it holds ${v.length.toLocaleString("en-GB")} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`,
+          `it holds ${wholeNumber(v.length)} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`,
         );
       row.push(v);
     } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
@@ -141,7 +142,7 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     problems.add(
       "tall",
       "",
-      `${droppedRows.toLocaleString("en-GB")} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
+      `${wholeNumber(droppedRows)} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
     );
   return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
 }
@@ -200,7 +201,7 @@ class Problems {
         out.push({
           sheet: this.sheet,
           cell: "",
-          message: `${(n - MAX_EACH).toLocaleString("en-GB")} more rows like the ones named`,
+          message: `${wholeNumber(n - MAX_EACH)} more rows like the ones named`,
         });
     return out;
   }

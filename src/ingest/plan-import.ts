@@ -9,6 +9,7 @@ import type { Rag } from "../model/rag";
 import type { Found } from "./recognise";
 import type { TypedRow } from "./rows";
 import { isCompletePercent } from "../model/status";
+import { wholeNumber } from "../model/text";
 
 /**
  * A plan exported from Microsoft Project or Smartsheet, read as projects, milestones and links.
@@ -152,7 +153,7 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
   diags.push({
     severity: "info",
     code: "recognised-as",
-    message: `${found.sheet.name} was recognised as ${sourceName(found)}: ${tasks.length.toLocaleString("en-GB")} tasks, ${summaries.length.toLocaleString("en-GB")} summaries (read as ${oneRoot ? `the programme "${tops[0].name}" and its workstreams` : "workstreams"}), ${milestones.length.toLocaleString("en-GB")} milestones and ${projects.length.toLocaleString("en-GB")} projects.`,
+    message: `${found.sheet.name} was recognised as ${sourceName(found)}: ${wholeNumber(tasks.length)} tasks, ${wholeNumber(summaries.length)} summaries (read as ${oneRoot ? `the programme "${tops[0].name}" and its workstreams` : "workstreams"}), ${wholeNumber(milestones.length)} milestones and ${wholeNumber(projects.length)} projects.`,
     sheet: found.sheet.name,
     cell: a1(found.headerRow, found.region.left),
   });

@@ -28,12 +28,22 @@ export function wholeNumber(n: number): string {
   return (r < 0 ? "-" : "") + out;
 }
 
-/** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
+/** Money as a board paper writes it: £12,500 (whole pounds, en-GB grouping). */
+export function money(n: number): string {
+  return `£${wholeNumber(n)}`;
+}
+
+/** A number with up to `digits` decimals, en-GB grouping: 1,234.5. */
+export function decimalNumber(n: number, digits: number): string {
+  return n.toLocaleString("en-GB", { maximumFractionDigits: digits });
+}
+
 /** A count with its noun: "1 day", "2 days", "1 warning", "0 items". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
 }
 
+/** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
 export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;

@@ -1,4 +1,4 @@
-import { countOf, namesUpTo, wholeNumber } from "../model/text";
+import { countOf, money, namesUpTo } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { isOverdue } from "../checks/slip";
@@ -270,9 +270,7 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
   if (a.programme.milestones.length) facts.push(`${overdue} milestone${overdue === 1 ? "" : "s"} overdue.`);
   const f = a.finance.programme;
   if (a.finance.tracked && f.variancePercent !== null)
-    facts.push(
-      `Forecast £${wholeNumber(f.forecast)} against a budget of £${wholeNumber(f.budget)} (${pct(f.variancePercent)}).`,
-    );
+    facts.push(`Forecast ${money(f.forecast)} against a budget of ${money(f.budget)} (${pct(f.variancePercent)}).`);
   const escalated = a.risks.filter((r) => r.escalate).length;
   if (a.programme.risks.length)
     facts.push(`${escalated} risk${escalated === 1 ? "" : "s"} at or above the escalation score.`);

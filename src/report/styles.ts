@@ -2,6 +2,7 @@ import type { Rag } from "../model/rag";
 import type { RiskMatrixKind } from "../model/entities";
 import { BAND_COLOURS, bandLooks, RISK_BANDS, type RiskBand } from "../model/risk-matrix";
 import type { CellStyle } from "./plan";
+import { DATE_FORMAT, MONEY_FORMAT } from "../model/number-formats";
 
 /** The RAG palette (report colours; the pane's chrome uses Fluent's tokens instead). */
 export const RAG_FILL: Record<Rag, string> = { Red: "C00000", Amber: "FFC000", Green: "00B050", Blue: "0070C0" };
@@ -27,10 +28,10 @@ export const STYLES: Record<string, CellStyle> = {
   "days-signed": { numFmt: "+0;-0;0", border: GRID, align: "right", vAlign: "top" },
   decimal: { numFmt: "0.0", border: GRID, align: "right", vAlign: "top" },
   percent: { numFmt: "0%", border: GRID, align: "right", vAlign: "top" },
-  money: { numFmt: '"£"#,##0;-"£"#,##0', border: GRID, align: "right", vAlign: "top" },
+  money: { numFmt: MONEY_FORMAT, border: GRID, align: "right", vAlign: "top" },
   "money-total": {
     bold: true,
-    numFmt: '"£"#,##0;-"£"#,##0',
+    numFmt: MONEY_FORMAT,
     border: GRID,
     align: "right",
     vAlign: "top",
@@ -48,14 +49,14 @@ export const STYLES: Record<string, CellStyle> = {
   "total-text": { bold: true, border: GRID, vAlign: "top", wrap: true, fill: "D9E1F2" },
   summary: { wrap: true, vAlign: "top", size: 11 },
   "chart-data": { color: "7F7F7F", italic: true },
-  date: { numFmt: "dd mmm yyyy", border: GRID, align: "left", vAlign: "top" },
+  date: { numFmt: DATE_FORMAT, border: GRID, align: "left", vAlign: "top" },
   link: { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   "link-wrap": { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   note: { italic: true, color: "595959", wrap: true },
   /** A table cell with nothing to show: "Not tracked", "Not reported". */
   muted: { italic: true, color: "595959", border: GRID, vAlign: "top", wrap: true },
   plain: {},
-  "plain-date": { numFmt: "dd mmm yyyy" },
+  "plain-date": { numFmt: DATE_FORMAT },
   error: { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },
   warning: { bold: true, color: "9C5700", border: GRID, vAlign: "top", wrap: true },
   info: { color: "1F4E79", border: GRID, vAlign: "top", wrap: true },
