@@ -1,7 +1,8 @@
 import { a1, columnLetters, type CellValue } from "../model/cell";
 import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../model/snapshot";
 import { decodeWindows1252 } from "./windows-1252";
-import { wholeNumber } from "../model/text";
+import { MAX_CELL_TEXT, wholeNumber } from "../model/text";
+import { excelSheetName } from "../model/sheet-name";
 
 /**
  * A CSV file as one sheet (RFC 4180: quoted fields with doubled quotes, line breaks inside quotes,
@@ -19,7 +20,7 @@ import { wholeNumber } from "../model/text";
 export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;
 /** Excel's most characters in a cell. */
-export const EXCEL_CELL_CHARS = 32_767;
+export const EXCEL_CELL_CHARS = MAX_CELL_TEXT;
 
 /** A CSV over a budget: refused in one line (the command line names the limit). */
 export class CsvLimitError extends Error {}
@@ -68,7 +69,7 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
         problems.add(
           "long",
           a1(rows.length, c),
-          `it holds ${wholeNumber(v.length)} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`,
+          `it holds ${wholeNumber(v.length)} characters and an Excel cell holds at most ${wholeNumber(MAX_CELL_TEXT)}, so the report's copy keeps the first ${wholeNumber(MAX_CELL_TEXT)}`,
         );
       row.push(v);
     } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
@@ -278,6 +279,5 @@ export function readCsvFile(bytes: Uint8Array, fileName: string, opts: CsvOption
 /** A sheet name from a file name: its base, without the extension, within Excel's rules for names. */
 export function sheetNameFromFile(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  const clean = base.replace(/[\\/?*[\]:]/g, "-").trim() || "Data";
-  return [...clean].slice(0, 31).join("");
+  return excelSheetName(base, "Data");
 }

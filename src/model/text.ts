@@ -28,6 +28,16 @@ export function wholeNumber(n: number): string {
   return (r < 0 ? "-" : "") + out;
 }
 
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** The first n UTF-16 units of s, one fewer when the cut would split a surrogate pair. */
+export function cutUnits(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
+
 /** Money as a board paper writes it: £12,500 (whole pounds, en-GB grouping). */
 export function money(n: number): string {
   return `£${wholeNumber(n)}`;
