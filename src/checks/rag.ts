@@ -461,6 +461,33 @@ export function rollUp(
 
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
   const s = p.settings;
+  const { milestones, msOfProject } = milestoneStatuses(p, schedule, asOf, diags);
+  const projects = projectStatuses(p, schedule, msOfProject, asOf, diags);
+  const workstreams = workstreamStatuses(p, projects);
+  const up = (k: "schedule" | "overall") =>
+    rollUp(
+      workstreams.map((w) => ({ id: w.name, rating: w[k] })),
+      s,
+      "workstreams",
+    );
+  return {
+    milestones,
+    projects,
+    workstreams,
+    schedule: up("schedule"),
+    cost: groupCostRating("The programme", costLine(p.projects, projects), s),
+    overall: up("overall"),
+  };
+}
+
+/** Each milestone's status (overdue ones found), and each project's milestones' statuses by its position. */
+function milestoneStatuses(
+  p: Programme,
+  schedule: ScheduleResult,
+  asOf: Day,
+  diags: Diagnostic[],
+): { milestones: Map<string, MilestoneStatus>; msOfProject: MilestoneStatus[][] } {
+  const s = p.settings;
   const cal = schedule.calendar;
   // Each milestone's status goes to its project, found by position (its Project cell in any case).
   const msOfProject: MilestoneStatus[][] = Array.from({ length: p.projects.length }, () => []);
@@ -485,6 +512,19 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       });
     }
   }
+  return { milestones, msOfProject };
+}
+
+/** Each project's status, with the findings for overdue projects and a reported RAG better than the plan's. */
+function projectStatuses(
+  p: Programme,
+  schedule: ScheduleResult,
+  msOfProject: MilestoneStatus[][],
+  asOf: Day,
+  diags: Diagnostic[],
+): Map<string, ProjectStatus> {
+  const s = p.settings;
+  const cal = schedule.calendar;
   const projects = new Map<string, ProjectStatus>();
   for (let pos = 0; pos < p.projects.length; pos++) {
     const pr = p.projects[pos];
@@ -515,13 +555,19 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       });
     }
   }
+  return projects;
+}
+
+/** Each workstream's status: its projects' schedule, cost and overall rolled up, its lead and SRO. */
+function workstreamStatuses(p: Programme, projects: Map<string, ProjectStatus>): WorkstreamStatus[] {
+  const s = p.settings;
   const byWs = new Map<string, Project[]>();
   for (const pr of p.projects) {
     const list = byWs.get(pr.workstream) ?? [];
     list.push(pr);
     byWs.set(pr.workstream, list);
   }
-  const workstreams: WorkstreamStatus[] = [...byWs.entries()].map(([name, list]) => {
+  return [...byWs.entries()].map(([name, list]) => {
     const rs = list.map((x) => projects.get(x.id)!);
     const row = p.workstreamRows.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
     const leads = [...new Set(list.map((x) => x.lead).filter(Boolean))];
@@ -542,20 +588,6 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       reported: worstRag(list.map((x) => x.reportedRag)),
     };
   });
-  const up = (k: "schedule" | "overall") =>
-    rollUp(
-      workstreams.map((w) => ({ id: w.name, rating: w[k] })),
-      s,
-      "workstreams",
-    );
-  return {
-    milestones,
-    projects,
-    workstreams,
-    schedule: up("schedule"),
-    cost: groupCostRating("The programme", costLine(p.projects, projects), s),
-    overall: up("overall"),
-  };
 }
 
 /** Sorts worst first (Red, Amber, Green, Blue). */
