@@ -222,6 +222,10 @@ function pushSentence(id: string, node: ScheduleNode): string {
     : `${id}'s dates conflict with its dependency on ${node.push!.by}`;
 }
 
+/** "M3 was due 31 Jan 2010 and is not complete (5 days overdue)". */
+const overdueBecause = (id: string, due: Day, asOf: Day) =>
+  flat(`${id} was due ${formatDayLong(due)} and is not complete (${days(daysPast(due, asOf))} overdue)`);
+
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
 function rateSchedule(
   id: string,
@@ -278,13 +282,7 @@ function rateSchedule(
     case "no-date":
       return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
     case "overdue":
-      return {
-        rag,
-        rule: "overdue",
-        because: flat(
-          `${id} was due ${formatDayLong(due!)} and is not complete (${days(daysPast(due!, asOf))} overdue)`,
-        ),
-      };
+      return { rag, rule: "overdue", because: overdueBecause(id, due!, asOf) };
     case "unreported":
       return {
         rag,
