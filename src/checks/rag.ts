@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { flat, money, namesUpTo } from "../model/text";
+import { flat, money, namesUpTo, signedPercent } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -161,12 +161,11 @@ export function costLine(projects: readonly Project[], statuses: ReadonlyMap<str
 /** A group's cost RAG: the cost tolerance applied to its summed forecast against its summed budget. */
 export function groupCostRating(name: string, line: CostLine, s: Settings): Rating | null {
   if (line.variancePercent === null) return null;
-  const pct = Math.round(line.variancePercent * 10) / 10;
   return {
     rag: costRag(line.variancePercent, s),
     rule: "cost",
     because: flat(
-      `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+      `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${signedPercent(line.variancePercent)})`,
     ),
   };
 }
@@ -393,12 +392,11 @@ export function projectStatus(
   if (p.budget !== null && p.budget > 0 && forecastCost !== null) {
     costVariancePercent = ((forecastCost - p.budget) / p.budget) * 100;
     const rag = costRag(costVariancePercent, s);
-    const pct = Math.round(costVariancePercent * 10) / 10;
     cost = {
       rag,
       rule: "cost",
       because: flat(
-        `${p.id}'s cost is forecast at ${money(forecastCost)} against a budget of ${money(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+        `${p.id}'s cost is forecast at ${money(forecastCost)} against a budget of ${money(p.budget)} (${signedPercent(costVariancePercent)})`,
       ),
     };
   }

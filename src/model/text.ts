@@ -43,6 +43,12 @@ export function money(n: number): string {
   return `£${wholeNumber(n)}`;
 }
 
+/** A variance as a board paper writes it: +12.5%, -3%, 0% (to one decimal place). */
+export function signedPercent(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return `${r > 0 ? "+" : ""}${r}%`;
+}
+
 /** A number with up to `digits` decimals, en-GB grouping: 1,234.5. */
 export function decimalNumber(n: number, digits: number): string {
   return n.toLocaleString("en-GB", { maximumFractionDigits: digits });

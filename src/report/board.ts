@@ -1,4 +1,4 @@
-import { countOf, money, namesUpTo } from "../model/text";
+import { countOf, money, namesUpTo, signedPercent } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { isOverdue } from "../checks/slip";
@@ -270,7 +270,9 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
   if (a.programme.milestones.length) facts.push(`${overdue} milestone${overdue === 1 ? "" : "s"} overdue.`);
   const f = a.finance.programme;
   if (a.finance.tracked && f.variancePercent !== null)
-    facts.push(`Forecast ${money(f.forecast)} against a budget of ${money(f.budget)} (${pct(f.variancePercent)}).`);
+    facts.push(
+      `Forecast ${money(f.forecast)} against a budget of ${money(f.budget)} (${signedPercent(f.variancePercent)}).`,
+    );
   const escalated = a.risks.filter((r) => r.escalate).length;
   if (a.programme.risks.length)
     facts.push(`${escalated} risk${escalated === 1 ? "" : "s"} at or above the escalation score.`);
@@ -279,11 +281,6 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
       "No programme commentary for this period: add a row about Programme on the Commentary sheet for the executive summary.",
     );
   L.line(facts.join(" "), "summary");
-}
-
-export function pct(v: number): string {
-  const r = Math.round(v * 10) / 10;
-  return `${r > 0 ? "+" : ""}${r}%`;
 }
 
 function overallStatus(L: SheetLayout, ctx: ReportContext): void {

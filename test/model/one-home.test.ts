@@ -17,6 +17,7 @@ interface Rule {
 const RULES: Rule[] = [
   { idea: "number text (wholeNumber, money, decimalNumber)", pattern: /\.toLocaleString\(/, home: "src/model/text.ts" },
   { idea: "money written with a £ by hand", pattern: /£\$\{/, home: "src/model/text.ts" },
+  { idea: "a variance's sign written by hand (signedPercent)", pattern: /> 0 \? "\+" : ""/, home: "src/model/text.ts" },
   { idea: "the date number format", pattern: /["'`]dd mmm yyyy["'`]/, home: "src/model/number-formats.ts" },
   { idea: "the money number format", pattern: /"£"#,##0/, home: "src/model/number-formats.ts" },
   { idea: "a read's bytes per cell", pattern: /BYTES_PER_CELL\s*=/, home: "src/hosts/office/batching.ts" },
@@ -88,6 +89,7 @@ describe("one home per idea", () => {
   // The guard itself can fail: each repeat below is one the code once had.
   it.each([
     ["src/report/exception-report.ts", 'const t = `£${Math.round(x).toLocaleString("en-GB")}`;', 2],
+    ["src/checks/rag.ts", '`(${pct > 0 ? "+" : ""}${pct}%)`', 1],
     ["src/hosts/office/ops.ts", 'if (typeof c.v === "object") return fmt ?? "dd mmm yyyy";', 1],
     ["src/report/styles.ts", 'money: { numFmt: \'"£"#,##0;-"£"#,##0\' },', 1],
     ["src/hosts/office/read.ts", "export const BYTES_PER_CELL = 24;", 1],
