@@ -1,4 +1,4 @@
-import { makeCalendar } from "../model/calendar";
+import { programmeCalendar } from "../model/calendar";
 import { today, type Day } from "../model/dates";
 import { sortDiagnostics, type Diagnostic } from "../model/diagnostic";
 import type { Programme } from "../model/entities";
@@ -97,10 +97,9 @@ export function analyseProgramme(
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
   checkActuals(programme, asOf, diags);
-  const calendar = makeCalendar(
-    programme.settings.calendar,
+  const calendar = programmeCalendar(
+    programme.settings,
     programme.holidays.map((h) => h.date),
-    { hours: programme.settings.workingHours, hoursPerDay: programme.settings.hoursPerDay },
   );
   const holidayNames = new Map(programme.holidays.map((h) => [h.date, h.name]));
   const schedule = analyseSchedule(programme, calendar, diags, holidayNames);

@@ -2,6 +2,7 @@ import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Benefit, Programme } from "../model/entities";
+import { isOverdue } from "./slip";
 
 export interface BenefitResult {
   id: string;
@@ -20,7 +21,7 @@ export function shortOfTarget(b: Benefit): boolean {
 /** A benefit past its due date with its actual short of target, or no actual. */
 export function analyseBenefits(p: Programme, asOf: Day, diags: Diagnostic[]): BenefitResult[] {
   return p.benefits.map((b) => {
-    const due = b.due !== null && b.due < asOf;
+    const due = isOverdue(false, b.due, asOf);
     const offTrack = due && shortOfTarget(b);
     if (offTrack)
       diags.push({

@@ -2,9 +2,10 @@ import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import { namesUpTo } from "../model/text";
 import type { Diagnostic } from "../model/diagnostic";
-import type { CompetencyScore, Programme } from "../model/entities";
+import type { CompetencyScore, Programme, Project } from "../model/entities";
 import type { Rag } from "../model/rag";
 import { normaliseName } from "../ingest/normalise";
+import { isOverdue } from "./slip";
 
 /**
  * World Class Commissioning competencies: current = the latest Panel score, else the latest
@@ -65,7 +66,7 @@ function matchesKey(tok: { t: string; digits: number | null }, c: CompetencyKey)
 
 export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]): CompetencyResult[] {
   // Each project's entries normalised once (a big programme names competencies many times).
-  const projectTokens = p.projects.map((pr) => ({
+  const projectTokens: ProjectTokens[] = p.projects.map((pr) => ({
     pr,
     tokens: pr.competencies.map((t) => ({ raw: t, key: tokenKey(t) })),
   }));
@@ -78,79 +79,95 @@ export function analyseCompetencies(p: Programme, asOf: Day, diags: Diagnostic[]
   }
   const results: CompetencyResult[] = [];
   for (const rows of groups.values()) {
-    const id = rows[0].id;
-    const name = rows.find((r) => r.competency)?.competency ?? id;
-    const panel = latest(rows, "Panel");
-    const self = latest(rows, "Self");
-    const cur = panel ?? self;
-    const withTarget = [...rows].reverse().find((r) => r.target !== null) ?? null;
-    const target = withTarget?.target ?? null;
-    const targetDate = [...rows].reverse().find((r) => r.targetDate !== null)?.targetDate ?? null;
-    const current = cur?.score ?? null;
-    const gap = current !== null && target !== null ? target - current : null;
-    let rag: Rag | null = null;
-    if (gap !== null) {
-      if (gap <= 0) rag = "Green";
-      else if (gap >= 2 || (targetDate !== null && targetDate < asOf)) rag = "Red";
-      else rag = "Amber";
-    }
-    const ck = competencyKey(id, name);
-    const projects = projectTokens.filter((x) => x.tokens.some((t) => matchesKey(t.key, ck))).map((x) => x.pr.id);
-    const lead = [...rows].reverse().find((r) => r.lead)?.lead ?? "";
-    results.push({
-      id,
-      name,
-      current,
-      currentFrom: panel ? "Panel" : self ? "Self" : null,
-      self: self?.score ?? null,
-      panel: panel?.score ?? null,
-      target,
-      targetDate,
-      gap,
-      rag,
-      lead,
-      projects,
+    const c = competencyResult(rows, projectTokens, asOf);
+    results.push(c);
+    gapFindings(c, rows, asOf, diags);
+  }
+  unknownCompetencies(results, projectTokens, diags);
+  return results;
+}
+
+type ProjectTokens = { pr: Project; tokens: { raw: string; key: ReturnType<typeof tokenKey> }[] };
+
+/** One competency's scores read: current (Panel, else Self), target, gap, RAG and the projects naming it. */
+function competencyResult(rows: CompetencyScore[], projectTokens: ProjectTokens[], asOf: Day): CompetencyResult {
+  const id = rows[0].id;
+  const name = rows.find((r) => r.competency)?.competency ?? id;
+  const panel = latest(rows, "Panel");
+  const self = latest(rows, "Self");
+  const cur = panel ?? self;
+  const withTarget = [...rows].reverse().find((r) => r.target !== null) ?? null;
+  const target = withTarget?.target ?? null;
+  const targetDate = [...rows].reverse().find((r) => r.targetDate !== null)?.targetDate ?? null;
+  const current = cur?.score ?? null;
+  const gap = current !== null && target !== null ? target - current : null;
+  let rag: Rag | null = null;
+  if (gap !== null) {
+    if (gap <= 0) rag = "Green";
+    else if (gap >= 2 || isOverdue(false, targetDate, asOf)) rag = "Red";
+    else rag = "Amber";
+  }
+  const ck = competencyKey(id, name);
+  const projects = projectTokens.filter((x) => x.tokens.some((t) => matchesKey(t.key, ck))).map((x) => x.pr.id);
+  const lead = [...rows].reverse().find((r) => r.lead)?.lead ?? "";
+  return {
+    id,
+    name,
+    current,
+    currentFrom: panel ? "Panel" : self ? "Self" : null,
+    self: self?.score ?? null,
+    panel: panel?.score ?? null,
+    target,
+    targetDate,
+    gap,
+    rag,
+    lead,
+    projects,
+  };
+}
+
+/** A competency below target: the gap, and no project addressing it. */
+function gapFindings(c: CompetencyResult, rows: CompetencyScore[], asOf: Day, diags: Diagnostic[]): void {
+  const { id, name, current, target, targetDate, gap, rag, projects } = c;
+  if (gap === null || gap <= 0) return;
+  const at = (c.currentFrom === "Panel" ? latest(rows, "Panel") : latest(rows, "Self")) ?? rows[0];
+  const late = isOverdue(false, targetDate, asOf);
+  diags.push({
+    severity: rag === "Red" ? "warning" : "info",
+    code: "competency-gap",
+    message: `${id} "${name}" is at level ${current} (${c.currentFrom === "Panel" ? "panel" : "self"} assessment) against a target of ${target}${
+      targetDate !== null ? ` by ${formatDayLong(targetDate)}` : ""
+    }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${namesUpTo(projects, 10)}.` : ""}`,
+    sheet: at.src.sheet,
+    cell: cellOf(at.src, "score") ?? cellOf(at.src, "id") ?? "",
+    entity: id,
+  });
+  if (!projects.length)
+    diags.push({
+      severity: "warning",
+      code: "competency-uncovered",
+      message: `${id} "${name}" is below target and no project names it in its Competencies column. Assign a project to close the gap, or record the one that does.`,
+      sheet: at.src.sheet,
+      cell: cellOf(at.src, "id") ?? "",
+      entity: id,
     });
-    const at = cur ?? rows[0];
-    if (gap !== null && gap > 0) {
-      const late = targetDate !== null && targetDate < asOf;
-      diags.push({
-        severity: rag === "Red" ? "warning" : "info",
-        code: "competency-gap",
-        message: `${id} "${name}" is at level ${current} (${panel ? "panel" : "self"} assessment) against a target of ${target}${
-          targetDate !== null ? ` by ${formatDayLong(targetDate)}` : ""
-        }: a gap of ${gap}${late ? ", and the target date has passed" : ""}.${projects.length ? ` Projects addressing it: ${namesUpTo(projects, 10)}.` : ""}`,
-        sheet: at.src.sheet,
-        cell: cellOf(at.src, "score") ?? cellOf(at.src, "id") ?? "",
-        entity: id,
-      });
-      if (!projects.length)
+}
+
+/** Project entries that name no known competency (only when there are competencies to name). */
+function unknownCompetencies(results: CompetencyResult[], projectTokens: ProjectTokens[], diags: Diagnostic[]): void {
+  if (!results.length) return;
+  const keys = results.map((c) => competencyKey(c.id, c.name));
+  for (const { pr, tokens } of projectTokens) {
+    for (const { raw: token, key } of tokens) {
+      if (!keys.some((c) => matchesKey(key, c)))
         diags.push({
           severity: "warning",
-          code: "competency-uncovered",
-          message: `${id} "${name}" is below target and no project names it in its Competencies column. Assign a project to close the gap, or record the one that does.`,
-          sheet: at.src.sheet,
-          cell: cellOf(at.src, "id") ?? "",
-          entity: id,
+          code: "unknown-reference",
+          message: `${pr.id} names competency "${token}", which is not on the Competencies sheet. Use a competency ID such as ${results[0].id}.`,
+          sheet: pr.src.sheet,
+          cell: cellOf(pr.src, "competencies") ?? "",
+          entity: pr.id,
         });
     }
   }
-  // Project entries that name no known competency (only when there are competencies to name).
-  if (results.length) {
-    const keys = results.map((c) => competencyKey(c.id, c.name));
-    for (const { pr, tokens } of projectTokens) {
-      for (const { raw: token, key } of tokens) {
-        if (!keys.some((c) => matchesKey(key, c)))
-          diags.push({
-            severity: "warning",
-            code: "unknown-reference",
-            message: `${pr.id} names competency "${token}", which is not on the Competencies sheet. Use a competency ID such as ${results[0].id}.`,
-            sheet: pr.src.sheet,
-            cell: cellOf(pr.src, "competencies") ?? "",
-            entity: pr.id,
-          });
-      }
-    }
-  }
-  return results;
 }

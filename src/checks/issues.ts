@@ -3,11 +3,14 @@ import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Issue, Programme } from "../model/entities";
 import { isClosedStatus } from "../model/status";
+import { isOverdue, overdueDays } from "./slip";
 
 export interface IssueResult {
   id: string;
   open: boolean;
   overdue: boolean;
+  /** Days from its due date to the as-of date while overdue, else null. */
+  overdueDays: number | null;
   /** 1 (highest) to 4, from words (Critical, High, Medium, Low) or numbers; 5 when unknown. */
   priorityRank: number;
 }
@@ -43,7 +46,7 @@ export function isIssueOpen(i: Issue): boolean {
 export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): IssueResult[] {
   return p.issues.map((i) => {
     const open = isIssueOpen(i);
-    const overdue = open && i.due !== null && i.due < asOf;
+    const overdue = isOverdue(!open, i.due, asOf);
     if (overdue)
       diags.push({
         severity: "warning",
@@ -62,6 +65,12 @@ export function analyseIssues(p: Programme, asOf: Day, diags: Diagnostic[]): Iss
         cell: cellOf(i.src, "owner") ?? cellOf(i.src, "id") ?? "",
         entity: i.id,
       });
-    return { id: i.id, open, overdue, priorityRank: priorityRank(i.priority) };
+    return {
+      id: i.id,
+      open,
+      overdue,
+      overdueDays: overdueDays(overdue, i.due, asOf),
+      priorityRank: priorityRank(i.priority),
+    };
   });
 }

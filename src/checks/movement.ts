@@ -1,4 +1,5 @@
 import type { Day } from "../model/dates";
+import { previousReportDate } from "../model/period";
 import type { Programme } from "../model/entities";
 import type { Rag } from "../model/rag";
 import type { SnapshotKind, SnapshotRow } from "../model/plan-snapshot";
@@ -150,9 +151,7 @@ const ref = (r: SnapshotRow): ItemRef => ({ kind: r.kind, id: r.id, name: r.name
 
 /** The latest snapshot date before the as-of date, or null. */
 export function previousSnapshotDate(snapshots: readonly SnapshotRow[], asOf: Day): Day | null {
-  let date: Day | null = null;
-  for (const r of snapshots) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
-  return date;
+  return previousReportDate(snapshots, asOf);
 }
 
 /** What moved between the last snapshot before the as-of date and this report's. */

@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { previousWorkingDay, type WorkCalendar } from "../model/calendar";
-import { flat, itemName, namesUpTo, wholeNumber } from "../model/text";
+import { flat, itemName, money, namesUpTo, signedPercent } from "../model/text";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../model/entities";
@@ -9,6 +9,7 @@ import { isMilestoneDone, isProjectDone } from "../model/status";
 import type { ScheduleNode, ScheduleResult } from "./schedule";
 import {
   dayCount,
+  daysPast,
   dueDate,
   isOverdue,
   overdueDays,
@@ -160,13 +161,11 @@ export function costLine(projects: readonly Project[], statuses: ReadonlyMap<str
 /** A group's cost RAG: the cost tolerance applied to its summed forecast against its summed budget. */
 export function groupCostRating(name: string, line: CostLine, s: Settings): Rating | null {
   if (line.variancePercent === null) return null;
-  const pct = Math.round(line.variancePercent * 10) / 10;
-  const money = (n: number) => `£${wholeNumber(n)}`;
   return {
     rag: costRag(line.variancePercent, s),
     rule: "cost",
     because: flat(
-      `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+      `${name}'s forecast is ${money(line.forecast)} against a budget of ${money(line.budget)} (${signedPercent(line.variancePercent)})`,
     ),
   };
 }
@@ -237,6 +236,10 @@ interface Dated {
   unreported?: boolean;
 }
 
+/** "M3 was due 31 Jan 2010 and is not complete (5 days overdue)". */
+const overdueBecause = (id: string, due: Day, asOf: Day) =>
+  flat(`${id} was due ${formatDayLong(due)} and is not complete (${days(daysPast(due, asOf))} overdue)`);
+
 /** The common cascade for a dated item: cycle or unreadable date, overdue, slip, push. */
 function rateSchedule(
   id: string,
@@ -258,7 +261,7 @@ function rateSchedule(
   if (overdue) {
     rag = "Red";
     why = "overdue";
-  } else if (unreported && finishNow !== null && finishNow < asOf && isBetter(rag, "Amber")) {
+  } else if (unreported && isOverdue(false, finishNow, asOf) && isBetter(rag, "Amber")) {
     rag = "Amber"; // not known to be late, nor known to be done
     why = "unreported";
   }
@@ -289,11 +292,7 @@ function rateSchedule(
     case "no-date":
       return { rag, rule: "not-computable", because: flat(`${id} has no date, so its schedule cannot be computed`) };
     case "overdue":
-      return {
-        rag,
-        rule: "overdue",
-        because: flat(`${id} was due ${formatDayLong(due!)} and is not complete (${days(asOf - due!)} overdue)`),
-      };
+      return { rag, rule: "overdue", because: overdueBecause(id, due!, asOf) };
     case "unreported":
       return {
         rag,
@@ -421,12 +420,11 @@ export function projectStatus(
   if (p.budget !== null && p.budget > 0 && forecastCost !== null) {
     costVariancePercent = ((forecastCost - p.budget) / p.budget) * 100;
     const rag = costRag(costVariancePercent, s);
-    const pct = Math.round(costVariancePercent * 10) / 10;
     cost = {
       rag,
       rule: "cost",
       because: flat(
-        `${who}'s cost is forecast at £${wholeNumber(forecastCost)} against a budget of £${wholeNumber(p.budget)} (${pct > 0 ? "+" : ""}${pct}%)`,
+        `${who}'s cost is forecast at ${money(forecastCost)} against a budget of ${money(p.budget)} (${signedPercent(costVariancePercent)})`,
       ),
     };
   }
@@ -496,6 +494,34 @@ export function namerOf(p: Programme): Namer {
 export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, diags: Diagnostic[]): RagResult {
   const s = p.settings;
   const named = namerOf(p);
+  const { milestones, msOfProject } = milestoneStatuses(p, schedule, asOf, diags, named);
+  const projects = projectStatuses(p, schedule, msOfProject, asOf, diags, named);
+  const workstreams = workstreamStatuses(p, projects, named);
+  const up = (k: "schedule" | "overall") =>
+    rollUp(
+      workstreams.map((w) => ({ id: w.name, rating: w[k] })),
+      s,
+      "workstreams",
+    );
+  return {
+    milestones,
+    projects,
+    workstreams,
+    schedule: up("schedule"),
+    cost: groupCostRating("The programme", costLine(p.projects, projects), s),
+    overall: up("overall"),
+  };
+}
+
+/** Each milestone's status (overdue ones found), and each project's milestones' statuses by its position. */
+function milestoneStatuses(
+  p: Programme,
+  schedule: ScheduleResult,
+  asOf: Day,
+  diags: Diagnostic[],
+  named: Namer,
+): { milestones: Map<string, MilestoneStatus>; msOfProject: MilestoneStatus[][] } {
+  const s = p.settings;
   const cal = schedule.calendar;
   // Each milestone's status goes to its project, found by position (its Project cell in any case).
   const msOfProject: MilestoneStatus[][] = Array.from({ length: p.projects.length }, () => []);
@@ -520,6 +546,20 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       });
     }
   }
+  return { milestones, msOfProject };
+}
+
+/** Each project's status, with the findings for overdue projects and a reported RAG better than the plan's. */
+function projectStatuses(
+  p: Programme,
+  schedule: ScheduleResult,
+  msOfProject: MilestoneStatus[][],
+  asOf: Day,
+  diags: Diagnostic[],
+  named: Namer,
+): Map<string, ProjectStatus> {
+  const s = p.settings;
+  const cal = schedule.calendar;
   const projects = new Map<string, ProjectStatus>();
   for (let pos = 0; pos < p.projects.length; pos++) {
     const pr = p.projects[pos];
@@ -550,13 +590,19 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       });
     }
   }
+  return projects;
+}
+
+/** Each workstream's status: its projects' schedule, cost and overall rolled up, its lead and SRO. */
+function workstreamStatuses(p: Programme, projects: Map<string, ProjectStatus>, named: Namer): WorkstreamStatus[] {
+  const s = p.settings;
   const byWs = new Map<string, Project[]>();
   for (const pr of p.projects) {
     const list = byWs.get(pr.workstream) ?? [];
     list.push(pr);
     byWs.set(pr.workstream, list);
   }
-  const workstreams: WorkstreamStatus[] = [...byWs.entries()].map(([name, list]) => {
+  return [...byWs.entries()].map(([name, list]) => {
     const rs = list.map((x) => projects.get(x.id)!);
     const row = p.workstreamRows.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
     const leads = [...new Set(list.map((x) => x.lead).filter(Boolean))];
@@ -577,20 +623,6 @@ export function analyseRag(p: Programme, schedule: ScheduleResult, asOf: Day, di
       reported: worstRag(list.map((x) => x.reportedRag)),
     };
   });
-  const up = (k: "schedule" | "overall") =>
-    rollUp(
-      workstreams.map((w) => ({ id: w.name, rating: w[k] })),
-      s,
-      "workstreams",
-    );
-  return {
-    milestones,
-    projects,
-    workstreams,
-    schedule: up("schedule"),
-    cost: groupCostRating("The programme", costLine(p.projects, projects), s),
-    overall: up("overall"),
-  };
 }
 
 /** Sorts worst first (Red, Amber, Green, Blue). */

@@ -2,6 +2,8 @@ import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Assumption, ExternalDependency, Programme } from "../model/entities";
+import { isAtRiskDependencyStatus, isMetDependencyStatus, isSettledAssumptionStatus } from "../model/status";
+import { isOverdue } from "./slip";
 
 /**
  * The rest of a RAID log: assumptions (open until validated) and external dependencies (open
@@ -20,29 +22,18 @@ export interface DependencyResult {
   atRisk: boolean;
 }
 
-const head = (status: string) =>
-  status
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z ]/g, "")
-    .replace(/\s+/g, " ");
-const ASSUMPTION_SETTLED =
-  /^(validated|valid|confirmed|closed|proven|true|correct|invalid|invalidated|disproven|false|rejected|retired|superseded|not valid)\b/;
-const DEPENDENCY_MET = /^(met|closed|complete|completed|delivered|done|received|resolved|achieved|in place)\b/;
-const DEPENDENCY_AT_RISK = /^(at risk|blocked|red|amber|delayed|late|jeopardy|in jeopardy)\b/;
-
 export function isAssumptionOpen(a: Assumption): boolean {
-  return !ASSUMPTION_SETTLED.test(head(a.status));
+  return !isSettledAssumptionStatus(a.status);
 }
 
 export function isDependencyMet(d: ExternalDependency): boolean {
-  return DEPENDENCY_MET.test(head(d.status));
+  return isMetDependencyStatus(d.status);
 }
 
 export function analyseAssumptions(p: Programme, asOf: Day, diags: Diagnostic[]): AssumptionResult[] {
   return p.assumptions.map((a) => {
     const open = isAssumptionOpen(a);
-    const overdue = open && a.validationDue !== null && a.validationDue < asOf;
+    const overdue = isOverdue(!open, a.validationDue, asOf);
     if (overdue)
       diags.push({
         severity: "warning",
@@ -59,8 +50,8 @@ export function analyseAssumptions(p: Programme, asOf: Day, diags: Diagnostic[])
 export function analyseDependencyLog(p: Programme, asOf: Day, diags: Diagnostic[]): DependencyResult[] {
   return p.dependencyLog.map((d) => {
     const met = isDependencyMet(d);
-    const overdue = !met && d.requiredBy !== null && d.requiredBy < asOf;
-    const atRisk = !met && DEPENDENCY_AT_RISK.test(head(d.status));
+    const overdue = isOverdue(met, d.requiredBy, asOf);
+    const atRisk = !met && isAtRiskDependencyStatus(d.status);
     const on = d.dependentOn || d.externalParty;
     if (overdue)
       diags.push({

@@ -2,52 +2,17 @@ import { cellOf } from "../model/entities";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Programme, Risk, RiskMatrixKind, Settings } from "../model/entities";
+import { escalationScore, riskBand, riskScore, RISK_MATRIX, type RiskBand } from "../model/risk-matrix";
 import { isClosedStatus } from "../model/status";
+import { isOverdue } from "./slip";
 
 /**
- * Risk scoring. The NHS 5×5 matrix (NPSA, "A risk matrix for risk managers", 2008): score =
- * likelihood × consequence, graded 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme; open risks
- * at or above the escalation score (Settings, default 15) go to the board. A 3×3 register
- * (High/Medium/Low): score 1–9, graded 1–2 Low, 3–4 Medium, 6–9 High; High risks go to the board.
+ * Risk scoring on the risk's matrix (src/model/risk-matrix.ts holds the bands, words and
+ * thresholds): score = likelihood × impact; open risks at or above the matrix's escalation score
+ * go to the board.
  */
-export type RiskBand = "Low" | "Moderate" | "Medium" | "High" | "Extreme";
-
-export function riskScore(likelihood: number | null, impact: number | null): number | null {
-  return likelihood !== null && impact !== null ? likelihood * impact : null;
-}
-
-export function riskBand(score: number, matrix: RiskMatrixKind = "5x5"): RiskBand {
-  if (matrix === "3x3") return score >= 6 ? "High" : score >= 3 ? "Medium" : "Low";
-  if (score >= 15) return "Extreme";
-  if (score >= 8) return "High";
-  if (score >= 4) return "Moderate";
-  return "Low";
-}
-
-/** The bands of a matrix, best first, with their score ranges (for keys and the heat map). */
-export const MATRIX_BANDS: Record<RiskMatrixKind, { band: RiskBand; scores: string }[]> = {
-  "5x5": [
-    { band: "Low", scores: "1–3" },
-    { band: "Moderate", scores: "4–6" },
-    { band: "High", scores: "8–12" },
-    { band: "Extreme", scores: "15–25" },
-  ],
-  "3x3": [
-    { band: "Low", scores: "1–2" },
-    { band: "Medium", scores: "3–4" },
-    { band: "High", scores: "6–9" },
-  ],
-};
-
-export const MATRIX_NAME: Record<RiskMatrixKind, string> = {
-  "5x5": "NHS 5×5 matrix (NPSA)",
-  "3x3": "3×3 High/Medium/Low matrix",
-};
-
-/** The score at which an open risk goes to the board on a matrix. */
-export function escalationScore(matrix: RiskMatrixKind, s: Settings): number {
-  return matrix === "3x3" ? 6 : s.riskEscalationScore;
-}
+export type { RiskBand } from "../model/risk-matrix";
+export { escalationScore, riskBand, riskScore } from "../model/risk-matrix";
 
 export interface RiskResult {
   id: string;
@@ -71,34 +36,7 @@ export function readRating(
   const lead = /^(\d+(?:\.\d+)?)/.exec(text);
   if (lead) return { score: Number(lead[1]) };
   const w = text.replace(/[^a-z ]/g, "").trim();
-  const five: Record<string, RiskBand> = {
-    low: "Low",
-    green: "Low",
-    "very low": "Low",
-    moderate: "Moderate",
-    medium: "Moderate",
-    yellow: "Moderate",
-    high: "High",
-    amber: "High",
-    orange: "High",
-    extreme: "Extreme",
-    "very high": "Extreme",
-    red: "Extreme",
-    critical: "Extreme",
-    severe: "Extreme",
-  };
-  const three: Record<string, RiskBand> = {
-    low: "Low",
-    green: "Low",
-    medium: "Medium",
-    moderate: "Medium",
-    amber: "Medium",
-    yellow: "Medium",
-    high: "High",
-    red: "High",
-    critical: "High",
-  };
-  const band = (matrix === "3x3" ? three : five)[w];
+  const band = RISK_MATRIX[matrix].ratingWords[w];
   return band ? { band } : null;
 }
 
@@ -115,7 +53,7 @@ export function analyseRisks(p: Programme, asOf: Day, diags: Diagnostic[]): Risk
     const escalate = open && score !== null && score >= threshold;
     const where = (key: string) => cellOf(r.src, key) ?? cellOf(r.src, "id") ?? "";
     const push = (d: Omit<Diagnostic, "sheet" | "entity">) => diags.push({ ...d, sheet: r.src.sheet, entity: r.id });
-    const scored = `likelihood ${r.likelihood} × impact ${r.impact} on the ${MATRIX_NAME[r.matrix]}`;
+    const scored = `likelihood ${r.likelihood} × impact ${r.impact} on the ${RISK_MATRIX[r.matrix].name}`;
     if (escalate)
       push({
         severity: "warning",
@@ -198,7 +136,7 @@ function checkReview(
   where: (k: string) => string,
 ): boolean {
   if (r.reviewDue !== null) {
-    if (r.reviewDue >= asOf) return false;
+    if (!isOverdue(false, r.reviewDue, asOf)) return false;
     push({
       severity: "warning",
       code: "stale-review",

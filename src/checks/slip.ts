@@ -22,7 +22,10 @@ export function slipDays(finishNow: Day | null, plan: Day | null, overdue: boole
   return (overdue ? Math.max(asOf, finishNow) : finishNow) - plan;
 }
 
-/** Whether an item is overdue: open, with a finish now before the as-of date. */
+/**
+ * Whether an item is overdue: open, with a finish now (or due date, target date, required-by
+ * date) before the as-of date. Every "past its date" in the checks and the report is this.
+ */
 export function isOverdue(done: boolean, finishNow: Day | null, asOf: Day): boolean {
   return !done && finishNow !== null && finishNow < asOf;
 }
@@ -35,7 +38,12 @@ export function dueDate(entered: Day | null, finishNow: Day | null): Day | null 
 
 /** Days overdue at the as-of date, counted from the due date; null when not overdue. */
 export function overdueDays(overdue: boolean, due: Day | null, asOf: Day): number | null {
-  return overdue && due !== null ? asOf - due : null;
+  return overdue && due !== null ? daysPast(due, asOf) : null;
+}
+
+/** Calendar days from a date that has passed to the as-of date. */
+export function daysPast(due: Day, asOf: Day): number {
+  return asOf - due;
 }
 
 /** A project's open milestone with the largest slip, and that slip. */

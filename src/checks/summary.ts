@@ -9,49 +9,62 @@ import { slipRoots, slipRootSentence } from "./slip-roots";
  * prints and what the task pane shows. Field names are a public interface: keep them stable.
  */
 export function toJson(a: Analysis) {
-  const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
-  const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
-  const hm = (m: number | null) =>
-    m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
-  const labelOf = itemLabels(a);
-  const sched = (id: string) => {
-    const n = a.schedule.nodes.get(id);
-    return {
-      earlyStart: d(n?.earlyStart),
-      earlyFinish: d(n?.earlyFinish),
-      lateStart: d(n?.lateStart),
-      lateFinish: d(n?.lateFinish),
-      /** Working days; null for done items and items whose schedule cannot be computed. */
-      totalFloat: n ? n.totalFloat : null,
-      critical: n ? n.critical : false,
-      // `exact`: the lag to the minute, when its whole-day reading rounds it (6h, 1.5w), which a plan with times is scheduled with.
-      drivers: n
-        ? n.drivers.map((x) => ({
-            id: x.from,
-            type: x.type,
-            lag: x.lag.value,
-            lagUnit: x.lag.unit,
-            ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}),
-          }))
-        : [],
-      push: n?.push ?? null,
-      // Present only when there is something to say (a plan with times; a constraint; a deadline), so whole-day output is as before.
-      ...(n?.times
-        ? {
-            times: {
-              earlyStart: hm(n.times.earlyStart),
-              earlyFinish: hm(n.times.earlyFinish),
-              lateStart: hm(n.times.lateStart),
-              lateFinish: hm(n.times.lateFinish),
-            },
-            totalFloatMinutes: n.totalFloatMinutes,
-          }
-        : {}),
-      ...(n?.constraint ? { constraint: { type: n.constraint.type, date: d(n.constraint.date?.day) } } : {}),
-      ...(n?.deadline != null ? { deadline: d(n.deadline) } : {}),
-    };
+  return {
+    ...headJson(a),
+    ...deliveryJson(a),
+    ...networkJson(a),
+    ...registersJson(a),
+    ...othersJson(a),
   };
+}
+
+const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
+const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
+const hm = (m: number | null) =>
+  m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/** An item's computed schedule: early and late dates, float, drivers, push, times, constraint. */
+function scheduleJson(a: Analysis, id: string) {
+  const n = a.schedule.nodes.get(id);
+  return {
+    earlyStart: d(n?.earlyStart),
+    earlyFinish: d(n?.earlyFinish),
+    lateStart: d(n?.lateStart),
+    lateFinish: d(n?.lateFinish),
+    /** Working days; null for done items and items whose schedule cannot be computed. */
+    totalFloat: n ? n.totalFloat : null,
+    critical: n ? n.critical : false,
+    // `exact`: the lag to the minute, when its whole-day reading rounds it (6h, 1.5w), which a plan with times is scheduled with.
+    drivers: n
+      ? n.drivers.map((x) => ({
+          id: x.from,
+          type: x.type,
+          lag: x.lag.value,
+          lagUnit: x.lag.unit,
+          ...(exactLag(x.lag) !== x.lag ? { exact: exactLag(x.lag) } : {}),
+        }))
+      : [],
+    push: n?.push ?? null,
+    // Present only when there is something to say (a plan with times; a constraint; a deadline), so whole-day output is as before.
+    ...(n?.times
+      ? {
+          times: {
+            earlyStart: hm(n.times.earlyStart),
+            earlyFinish: hm(n.times.earlyFinish),
+            lateStart: hm(n.times.lateStart),
+            lateFinish: hm(n.times.lateFinish),
+          },
+          totalFloatMinutes: n.totalFloatMinutes,
+        }
+      : {}),
+    ...(n?.constraint ? { constraint: { type: n.constraint.type, date: d(n.constraint.date?.day) } } : {}),
+    ...(n?.deadline != null ? { deadline: d(n.deadline) } : {}),
+  };
+}
+
+/** The run: programme, as-of date, counts, findings, slip roots, calendar. */
+function headJson(a: Analysis) {
+  const labelOf = itemLabels(a);
   return {
     programme: a.programme.settings.programmeName,
     asOf: formatDay(a.asOf),
@@ -72,6 +85,12 @@ export function toJson(a: Analysis) {
     slipRoots: slipRoots(a.schedule, a.rag).map((r) => ({ ...r, sentence: slipRootSentence(r, labelOf) })),
     calendar: a.schedule.calendar.kind,
     holidays: a.schedule.calendar.holidays.map((x) => formatDay(x)),
+  };
+}
+
+/** Workstreams, projects and milestones with their RAG and schedule. */
+function deliveryJson(a: Analysis) {
+  return {
     workstreams: a.rag.workstreams.map((w) => ({
       name: w.name,
       rag: w.overall?.rag ?? null,
@@ -102,7 +121,7 @@ export function toJson(a: Analysis) {
         dueDate: d(r.dueDate),
         overdueDays: r.overdueDays,
         costVariancePercent: r.costVariancePercent === null ? null : Math.round(r.costVariancePercent * 10) / 10,
-        ...sched(p.id),
+        ...scheduleJson(a, p.id),
       };
     }),
     milestones: a.programme.milestones.map((m) => {
@@ -120,9 +139,15 @@ export function toJson(a: Analysis) {
         slipDays: r.slipDays,
         dueDate: d(r.dueDate),
         overdueDays: r.overdueDays,
-        ...sched(m.id),
+        ...scheduleJson(a, m.id),
       };
     }),
+  };
+}
+
+/** The network: critical path, programme end, cycles, constraint violations. */
+function networkJson(a: Analysis) {
+  return {
     criticalPath: a.schedule.criticalPath,
     programmeEnd: d(a.schedule.programmeEnd),
     cycles: a.schedule.cycles,
@@ -130,6 +155,13 @@ export function toJson(a: Analysis) {
     ...(a.schedule.violations.length
       ? { constraintViolations: a.schedule.violations.map((v) => ({ ...v, date: d(v.date) })) }
       : {}),
+  };
+}
+
+/** The risk register and the RAID logs. */
+function registersJson(a: Analysis) {
+  const riskById = new Map(a.programme.risks.map((r) => [r.id, r]));
+  return {
     risks: a.risks.map((r) => {
       const risk = riskById.get(r.id)!;
       return {
@@ -187,6 +219,12 @@ export function toJson(a: Analysis) {
       overdue: a.dependencyLog[k].overdue,
       atRisk: a.dependencyLog[k].atRisk,
     })),
+  };
+}
+
+/** Benefits, items left out, competencies and governance. */
+function othersJson(a: Analysis) {
+  return {
     benefits: a.programme.benefits.map((b, k) => ({
       id: b.id,
       benefit: b.benefit,

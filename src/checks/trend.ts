@@ -1,4 +1,5 @@
 import type { Day } from "../model/dates";
+import { previousReportDate } from "../model/period";
 import { ragRank, type Rag } from "../model/rag";
 import type { HistoryLevel, HistoryRow } from "../ingest/history";
 
@@ -22,8 +23,7 @@ export function findLast(last: LastReport, level: HistoryLevel, key: string): Hi
 }
 
 export function lastReport(history: readonly HistoryRow[], asOf: Day): LastReport {
-  let date: Day | null = null;
-  for (const r of history) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
+  const date = previousReportDate(history, asOf);
   const rows = new Map<string, HistoryRow>();
   for (const r of history)
     if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import type { Analysis } from "../checks/analyse";
 import { DEFAULT_LIMITS } from "../hosts/xlsx/package";
 import type { WorkbookSnapshot } from "../model/snapshot";
+import { wholeNumber } from "../model/text";
 
 /**
  * What the command line takes on, stated once (docs/reliability.md lists the same numbers): an
@@ -25,7 +26,7 @@ export const BUDGET = Object.freeze({
 
 export class BudgetError extends Error {}
 
-const n = (x: number) => x.toLocaleString("en-GB");
+const n = (x: number) => wholeNumber(x);
 const mb = (x: number) => `${n(Math.round(x / 1024 / 1024))} MB`;
 
 /**

@@ -1,6 +1,8 @@
 import { a1, columnLetters, type CellValue } from "../model/cell";
 import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../model/snapshot";
 import { decodeWindows1252 } from "./windows-1252";
+import { MAX_CELL_TEXT, wholeNumber } from "../model/text";
+import { excelSheetName } from "../model/sheet-name";
 
 /**
  * A CSV file as one sheet (RFC 4180: quoted fields with doubled quotes, line breaks inside quotes,
@@ -18,7 +20,7 @@ import { decodeWindows1252 } from "./windows-1252";
 export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;
 /** Excel's most characters in a cell. */
-export const EXCEL_CELL_CHARS = 32_767;
+export const EXCEL_CELL_CHARS = MAX_CELL_TEXT;
 
 /** A CSV over a budget: refused in one line (the command line names the limit). */
 export class CsvLimitError extends Error {}
@@ -62,12 +64,12 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     if (c < EXCEL_COLUMNS) {
       const v = cellOf(field, wasQuoted);
       if (v !== null && ++cells > maxCells)
-        throw new CsvLimitError(`it holds more than ${maxCells.toLocaleString("en-GB")} cells with values`);
+        throw new CsvLimitError(`it holds more than ${wholeNumber(maxCells)} cells with values`);
       if (typeof v === "string" && v.length > EXCEL_CELL_CHARS && rows.length < EXCEL_ROWS)
         problems.add(
           "long",
           a1(rows.length, c),
-          `it holds ${v.length.toLocaleString("en-GB")} characters and an Excel cell holds at most 32,767, so the report's copy keeps the first 32,767`,
+          `it holds ${wholeNumber(v.length)} characters and an Excel cell holds at most ${wholeNumber(MAX_CELL_TEXT)}, so the report's copy keeps the first ${wholeNumber(MAX_CELL_TEXT)}`,
         );
       row.push(v);
     } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
@@ -141,7 +143,7 @@ export function readCsvText(text: string, sheetName: string, opts: CsvOptions = 
     problems.add(
       "tall",
       "",
-      `${droppedRows.toLocaleString("en-GB")} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
+      `${wholeNumber(droppedRows)} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
     );
   return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
 }
@@ -200,7 +202,7 @@ class Problems {
         out.push({
           sheet: this.sheet,
           cell: "",
-          message: `${(n - MAX_EACH).toLocaleString("en-GB")} more rows like the ones named`,
+          message: `${wholeNumber(n - MAX_EACH)} more rows like the ones named`,
         });
     return out;
   }
@@ -277,6 +279,5 @@ export function readCsvFile(bytes: Uint8Array, fileName: string, opts: CsvOption
 /** A sheet name from a file name: its base, without the extension, within Excel's rules for names. */
 export function sheetNameFromFile(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  const clean = base.replace(/[\\/?*[\]:]/g, "-").trim() || "Data";
-  return [...clean].slice(0, 31).join("");
+  return excelSheetName(base, "Data");
 }

@@ -4,11 +4,15 @@ import type { Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Source, SummaryTask } from "../model/entities";
 import { dateTimeOf, readConstraint } from "./constraints";
-import { weekday } from "../model/calendar";
+import { finishAfterWorkingDays, makeCalendar, type WorkCalendar } from "../model/calendar";
 import type { Rag } from "../model/rag";
 import type { Found } from "./recognise";
 import type { TypedRow } from "./rows";
 import { isCompletePercent } from "../model/status";
+import { wholeNumber } from "../model/text";
+
+/** Monday to Friday, no holidays: the calendar when none is given. */
+const WEEKDAYS = makeCalendar("working");
 
 /**
  * A plan exported from Microsoft Project or Smartsheet, read as projects, milestones and links.
@@ -54,7 +58,13 @@ const day = (v: unknown): Day | null => (typeof v === "number" ? Math.floor(v) :
 /** The time of day of a Start or Finish (read with its fraction of a day), or null. */
 const timeOf = (v: unknown): number | null => dateTimeOf(v)?.time ?? null;
 
-export function importPlan(found: Found, rows: TypedRow[], unassigned: string, diags: Diagnostic[]): ImportedPlan {
+export function importPlan(
+  found: Found,
+  rows: TypedRow[],
+  unassigned: string,
+  diags: Diagnostic[],
+  calendar: WorkCalendar = WEEKDAYS,
+): ImportedPlan {
   const tasks = buildTree(found, rows);
   const summaries = tasks.filter((t) => t.summary);
   const leaves = tasks.filter((t) => !t.summary);
@@ -91,8 +101,8 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
         id: t.id,
         project: owner?.id ?? "",
         name: t.name,
-        baseline: day(v.baselineFinish) ?? finishOf(t),
-        forecast: finishOf(t),
+        baseline: day(v.baselineFinish) ?? finishOf(t, calendar),
+        forecast: finishOf(t, calendar),
         actual: day(v.actualFinish),
         status,
         owner: str(v.resources),
@@ -111,7 +121,7 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
       // A task in progress keeps its actual start (Project: Actual Start replaces Start once work begins).
       start: day(v.actualStart) ?? day(v.start),
       actualStart: day(v.actualStart),
-      finish: finishOf(t),
+      finish: finishOf(t, calendar),
       baselineFinish: day(v.baselineFinish),
       actualFinish: day(v.actualFinish),
       budget: null,
@@ -152,7 +162,7 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
   diags.push({
     severity: "info",
     code: "recognised-as",
-    message: `${found.sheet.name} was recognised as ${sourceName(found)}: ${tasks.length.toLocaleString("en-GB")} tasks, ${summaries.length.toLocaleString("en-GB")} summaries (read as ${oneRoot ? `the programme "${tops[0].name}" and its workstreams` : "workstreams"}), ${milestones.length.toLocaleString("en-GB")} milestones and ${projects.length.toLocaleString("en-GB")} projects.`,
+    message: `${found.sheet.name} was recognised as ${sourceName(found)}: ${wholeNumber(tasks.length)} tasks, ${wholeNumber(summaries.length)} summaries (read as ${oneRoot ? `the programme "${tops[0].name}" and its workstreams` : "workstreams"}), ${wholeNumber(milestones.length)} milestones and ${wholeNumber(projects.length)} projects.`,
     sheet: found.sheet.name,
     cell: a1(found.headerRow, found.region.left),
   });
@@ -217,20 +227,15 @@ function buildTree(found: Found, rows: TypedRow[]): Task[] {
   return tasks;
 }
 
-/** The finish of a task: its Finish, else its Start plus its duration in working days (Monday to Friday). */
-function finishOf(t: Task): Day | null {
+/** The finish of a task: its Finish, else its Start plus its duration in working days on the programme's calendar. */
+function finishOf(t: Task, cal: WorkCalendar): Day | null {
   const v = t.row.values;
   const finish = day(v.finish);
   if (finish !== null) return finish;
   const start = day(v.start);
   const duration = num(v.duration);
   if (start === null || duration === null) return start;
-  let d = start;
-  for (let left = Math.max(0, Math.ceil(duration) - 1); left > 0;) {
-    d++;
-    if (weekday(d) < 5) left--;
-  }
-  return d;
+  return finishAfterWorkingDays(cal, start, Math.ceil(duration));
 }
 
 /** The project a milestone belongs to: a project it depends on, else the project before it in its group, else after it. */

@@ -1,6 +1,7 @@
 import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
 import type { Day } from "../model/dates";
+import { programmeCalendar, type WorkCalendar } from "../model/calendar";
 import type { Diagnostic } from "../model/diagnostic";
 import {
   LINK_TYPE_NUMBER,
@@ -337,6 +338,15 @@ class KindReader {
     return this.recognition.found.get(kind);
   }
 
+  /** The programme's calendar (Settings and the Holidays sheet): a duration becomes a finish on it. */
+  calendar(): WorkCalendar {
+    const days = this.plain("holidays").flatMap((row) => {
+      const date = day(row.values.date);
+      return date === null ? [] : [date];
+    });
+    return programmeCalendar(this.settings, days);
+  }
+
   /** Every non-blank row of a kind, typed (cells that cannot be read are reported at the cell). */
   plain(kind: SheetKind): TypedRow[] {
     const cached = this.cache.get(kind);
@@ -515,7 +525,7 @@ function readPlanExport(
     });
     return null;
   }
-  const plan = importPlan(found, reader.plain("tasks"), UNASSIGNED, reader.diags);
+  const plan = importPlan(found, reader.plain("tasks"), UNASSIGNED, reader.diags, reader.calendar());
   const spec = reader.spec("tasks");
   for (const p of plan.projects) if (ids.takeId(p.id, p.name, p.src, spec)) projects.push(p);
   for (const m of plan.milestones) if (ids.takeId(m.id, m.name, m.src, spec)) milestones.push(m);

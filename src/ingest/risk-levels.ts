@@ -1,6 +1,7 @@
 import { cellOf } from "../model/entities";
 import type { Diagnostic } from "../model/diagnostic";
 import type { RiskMatrixKind, Settings } from "../model/entities";
+import { bandsInWords, HML_WORDS, RISK_MATRIX } from "../model/risk-matrix";
 import type { TypedRow } from "./rows";
 import type { RiskLevel } from "./values";
 
@@ -26,7 +27,6 @@ const LABEL: Record<(typeof LEVEL_FIELDS)[number], string> = {
   residualLikelihood: "Residual Likelihood",
   residualImpact: "Residual Impact",
 };
-const HML_WORD = ["", "Low", "Medium", "High"];
 
 /**
  * A log's matrix (Settings Risk matrix Auto): decided by most of its rows, so one row in the
@@ -72,7 +72,7 @@ export function scoreRiskLogs(
       diags.push({
         severity: "info",
         code: "risk-matrix",
-        message: `The ${sheet} sheet rates most of its risks High/Medium/Low, so they are scored on a 3×3 matrix (likelihood × impact, 1–9: Low 1–2, Medium 3–4, High 6–9). Set Risk matrix on the Settings sheet to choose another.`,
+        message: `The ${sheet} sheet rates most of its risks High/Medium/Low, so they are scored on a 3×3 matrix (likelihood × impact, 1–9: ${bandsInWords("3x3")}). Set Risk matrix on the Settings sheet to choose another.`,
         sheet,
         cell: cellOf(logRows[0].src, "likelihood") ?? cellOf(logRows[0].src, "impact") ?? "",
       });
@@ -113,7 +113,7 @@ function onMatrix(
   hml5: boolean,
   auto: boolean,
 ): number | { problem: string; code: Diagnostic["code"] } {
-  const top = matrix === "3x3" ? 3 : 5;
+  const top = RISK_MATRIX[matrix].points;
   // Why the register is on this matrix: most of its rows (Auto), or the Settings row.
   const why = auto
     ? matrix === "3x3"
@@ -125,7 +125,7 @@ function onMatrix(
       return Number.isInteger(level.n) && level.n >= 1 && level.n <= top
         ? level.n
         : {
-            problem: `${level.n} is not a whole number from 1 to ${top}${matrix === "3x3" ? " (this register is scored 3×3: 1 Low, 2 Medium, 3 High)" : ""}. Correct it.`,
+            problem: `${level.n} is not a whole number from 1 to ${top}${matrix === "3x3" ? ` (this register is scored 3×3: ${HML_WORDS.map((w, i) => `${i + 1} ${w}`).join(", ")})` : ""}. Correct it.`,
             code: "out-of-range",
           };
     case "npsa":
@@ -143,7 +143,7 @@ function onMatrix(
       if (matrix === "3x3") return level.n;
       if (hml5) return level.n + 1; // Low, Medium, High between Very low and Very high
       return {
-        problem: `"${HML_WORD[level.n]}" is a 3-point rating, but ${why}. Score it 1–5 or with the NPSA words${auto ? "" : ", or set Risk matrix to Auto or 3x3"}.`,
+        problem: `"${HML_WORDS[level.n - 1]}" is a 3-point rating, but ${why}. Score it 1–5 or with the NPSA words${auto ? "" : ", or set Risk matrix to Auto or 3x3"}.`,
         code: "bad-value",
       };
   }

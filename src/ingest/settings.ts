@@ -6,6 +6,9 @@ import { locate, presentColumns, sheetRegion } from "./locate";
 import { normaliseName } from "./normalise";
 import { SETTING_SPECS, SETTINGS_SHEET, type SettingSpec } from "./schema";
 import { readDate, readNumber, readText, show } from "./values";
+import { RISK_MATRIX } from "../model/risk-matrix";
+
+const TOP_SCORE_5X5 = RISK_MATRIX["5x5"].points ** 2;
 
 const HEADER_WORDS = new Set(["setting", "settings", "key", "parameter", "name", "item"]);
 
@@ -257,8 +260,8 @@ function apply(
       // A %-formatted cell holds 0.05 for 5%.
       if (isPercent && typeof v === "number" && value > 0 && value < 1) value = value * 100;
       if (value < 0) return { code: "out-of-range", message: `${value} is negative; it must be zero or more.` };
-      if (spec.key === "riskEscalationScore" && (value < 1 || value > 25))
-        return { code: "out-of-range", message: `${value} is outside the 5×5 matrix's scores (1–25).` };
+      if (spec.key === "riskEscalationScore" && (value < 1 || value > TOP_SCORE_5X5))
+        return { code: "out-of-range", message: `${value} is outside the 5×5 matrix's scores (1–${TOP_SCORE_5X5}).` };
       if (spec.key === "competencyScaleMax" && (!Number.isInteger(value) || value < 1 || value > 10))
         return { code: "out-of-range", message: `${value} must be a whole number from 1 to 10.` };
       s[spec.key] = value;

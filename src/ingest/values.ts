@@ -1,6 +1,7 @@
 import { isBlank, isCellError, type CellValue } from "../model/cell";
 import { dayFromSerial, parseDateText, timeOfDayText, type DateOrder, type Day } from "../model/dates";
 import { parseRag, type Rag } from "../model/rag";
+import { CONSEQUENCE_WORDS, HML5_LEVELS, HML_LEVELS, LIKELIHOOD_WORDS } from "../model/risk-matrix";
 
 /** The outcome of reading one cell as a typed value; `warning` marks a problem that is not an error. */
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string; warning?: boolean };
@@ -255,7 +256,7 @@ function leadingNumber(text: string): number | null {
 }
 
 /**
- * A risk's likelihood or impact as written, before the log's matrix is known: a number (or
+ * A risk's likelihood or impact as written (the words are src/model/risk-matrix.ts's), before the log's matrix is known: a number (or
  * "4 - Likely"), a word of the NPSA 5×5 matrix ("A risk matrix for risk managers", NPSA 2008:
  * likelihood Rare, Unlikely, Possible, Likely, Almost certain; consequence Negligible, Minor,
  * Moderate, Major, Catastrophic), a High/Medium/Low word (a 3-point rating), or a five-point word
@@ -265,27 +266,6 @@ export interface RiskLevel {
   n: number;
   kind: "number" | "npsa" | "hml" | "hml5";
 }
-
-const LIKELIHOOD_WORDS: Record<string, number> = {
-  rare: 1,
-  unlikely: 2,
-  possible: 3,
-  likely: 4,
-  "almost certain": 5,
-  "almost certainly": 5,
-  certain: 5,
-};
-const CONSEQUENCE_WORDS: Record<string, number> = {
-  negligible: 1,
-  insignificant: 1,
-  minor: 2,
-  moderate: 3,
-  major: 4,
-  catastrophic: 5,
-  extreme: 5,
-};
-const HML: Record<string, number> = { low: 1, l: 1, medium: 2, med: 2, m: 2, moderate: 2, high: 3, h: 3 };
-const HML5: Record<string, number> = { "very low": 1, vl: 1, "very high": 5, vh: 5 };
 
 export function readRiskLevel(v: CellValue, field: "likelihood" | "impact"): Parsed<RiskLevel> {
   if (isEmptyCell(v)) return ok(null);
@@ -298,8 +278,8 @@ export function readRiskLevel(v: CellValue, field: "likelihood" | "impact"): Par
   const npsa = (field === "likelihood" ? LIKELIHOOD_WORDS : CONSEQUENCE_WORDS)[t];
   // "Moderate" is a consequence word of the 5×5 matrix; in a likelihood column it is a 3-point Medium.
   if (npsa !== undefined) return ok({ n: npsa, kind: "npsa" });
-  if (HML5[t] !== undefined) return ok({ n: HML5[t], kind: "hml5" });
-  if (HML[t] !== undefined) return ok({ n: HML[t], kind: "hml" });
+  if (HML5_LEVELS[t] !== undefined) return ok({ n: HML5_LEVELS[t], kind: "hml5" });
+  if (HML_LEVELS[t] !== undefined) return ok({ n: HML_LEVELS[t], kind: "hml" });
   return bad(`${show(v)} is not a score (use 1–5, the NPSA words such as Likely or Major, or High/Medium/Low)`);
 }
 

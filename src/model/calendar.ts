@@ -60,6 +60,22 @@ export function makeCalendar(
 
 export const CALENDAR_DAYS: WorkCalendar = makeCalendar("calendar");
 
+/** A programme's calendar: its Settings (Calendar, Working hours, Hours per day) and its Holidays sheet. */
+export function programmeCalendar(
+  settings: { calendar: CalendarKind; workingHours: [number, number][] | null; hoursPerDay: number | null },
+  holidays: Iterable<Day>,
+): WorkCalendar {
+  return makeCalendar(settings.calendar, holidays, { hours: settings.workingHours, hoursPerDay: settings.hoursPerDay });
+}
+
+/**
+ * The day a task of `days` working days that starts on `start` finishes: its start for a day or
+ * less, else the working day `days - 1` working days after it.
+ */
+export function finishAfterWorkingDays(cal: WorkCalendar, start: Day, days: number): Day {
+  return days <= 1 ? start : dayAtIndex(cal, indexOnOrBefore(cal, start) + days - 1);
+}
+
 /** 0 Monday … 6 Sunday. */
 export function weekday(day: Day): number {
   return (((day - EPOCH_MONDAY) % 7) + 7) % 7;

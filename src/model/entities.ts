@@ -3,6 +3,7 @@ import type { SnapshotRow } from "./plan-snapshot";
 import type { CalendarKind } from "./calendar";
 import type { Constraint } from "./constraint";
 import type { Day } from "./dates";
+import { DEFAULT_ESCALATION_SCORE } from "./risk-matrix";
 import type { Collation } from "./provenance";
 import type { Rag } from "./rag";
 
@@ -384,7 +385,7 @@ export const DEFAULT_SETTINGS: Settings = {
   redSlipDays: 30,
   amberCostPercent: 5,
   redCostPercent: 10,
-  riskEscalationScore: 15,
+  riskEscalationScore: DEFAULT_ESCALATION_SCORE,
   reviewStalenessDays: 90,
   competencyScaleMax: 4,
   rollUp: "worst",

@@ -77,3 +77,10 @@ export function reportingPeriod(kind: PeriodKind, asOf: Day): ReportingPeriod {
 export function periodRange(start: Day, end: Day): string {
   return `${formatDayLong(start)} to ${formatDayLong(end)}`;
 }
+
+/** The last report before the as-of date: the latest date among the rows before it, or null (RAG History, Plan Snapshots). */
+export function previousReportDate(rows: readonly { date: Day }[], asOf: Day): Day | null {
+  let date: Day | null = null;
+  for (const r of rows) if (r.date < asOf && (date === null || r.date > date)) date = r.date;
+  return date;
+}

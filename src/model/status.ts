@@ -89,3 +89,35 @@ export function isProjectDone(p: {
 export function isMilestoneDone(m: { status: string; actual: number | null }): boolean {
   return isDone({ status: m.status, actual: m.actual });
 }
+
+/**
+ * A RAID log's status read as a phrase (case, punctuation and spacing ignored, a trailing note
+ * allowed): "Not valid", "In place" and "At risk" are read whole.
+ */
+function phrase(status: string): string {
+  return status
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .replace(/\s+/g, " ");
+}
+
+const ASSUMPTION_SETTLED =
+  /^(validated|valid|confirmed|closed|proven|true|correct|invalid|invalidated|disproven|false|rejected|retired|superseded|not valid)\b/;
+const DEPENDENCY_MET = /^(met|closed|complete|completed|delivered|done|received|resolved|achieved|in place)\b/;
+const DEPENDENCY_AT_RISK = /^(at risk|blocked|red|amber|delayed|late|jeopardy|in jeopardy)\b/;
+
+/** An assumption's status that settles it (validated, or shown wrong): it is no longer open. */
+export function isSettledAssumptionStatus(status: string): boolean {
+  return ASSUMPTION_SETTLED.test(phrase(status));
+}
+
+/** An external dependency's status that means it is met. */
+export function isMetDependencyStatus(status: string): boolean {
+  return DEPENDENCY_MET.test(phrase(status));
+}
+
+/** An external dependency's status that says it is at risk. */
+export function isAtRiskDependencyStatus(status: string): boolean {
+  return DEPENDENCY_AT_RISK.test(phrase(status));
+}

@@ -28,7 +28,32 @@ export function wholeNumber(n: number): string {
   return (r < 0 ? "-" : "") + out;
 }
 
-/** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** The first n UTF-16 units of s, one fewer when the cut would split a surrogate pair. */
+export function cutUnits(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
+
+/** Money as a board paper writes it: £12,500 (whole pounds, en-GB grouping). */
+export function money(n: number): string {
+  return `£${wholeNumber(n)}`;
+}
+
+/** A variance as a board paper writes it: +12.5%, -3%, 0% (to one decimal place). */
+export function signedPercent(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return `${r > 0 ? "+" : ""}${r}%`;
+}
+
+/** A number with up to `digits` decimals, en-GB grouping: 1,234.5. */
+export function decimalNumber(n: number, digits: number): string {
+  return n.toLocaleString("en-GB", { maximumFractionDigits: digits });
+}
+
 /** A count with its noun: "1 day", "2 days", "1 warning", "0 items". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
@@ -43,6 +68,7 @@ export function itemName(id: string, name?: string | null): string {
   return name && name !== id && /^\d+$/.test(id.trim()) ? `${name} (${id})` : id;
 }
 
+/** "P1, P2, P3 and 12 more": the first `max` names of a list for a message, the rest counted. */
 export function namesUpTo(names: readonly string[], max = 6): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${wholeNumber(names.length - max)} more`;

@@ -96,7 +96,7 @@ function issues(L: SheetLayout, ctx: ReportContext): void {
       cell(i.owner || "Not named", i.owner ? "wrap" : "error"),
       cell(i.priority, "text"),
       cell(i.due === null ? null : { day: i.due }, "date"),
-      cell(r.overdue ? a.asOf - i.due! : null, r.overdue ? "error" : "number"),
+      cell(r.overdueDays, r.overdue ? "error" : "number"),
     ]),
     "No issue is open.",
     { cols: COLS.issues },

@@ -1,6 +1,7 @@
 import { cellOf } from "../model/entities";
 import { PLACE_SEPARATOR } from "../model/provenance";
-import { escalationScore, MATRIX_BANDS, MATRIX_NAME, riskBand, type RiskResult } from "../checks/risks";
+import type { RiskResult } from "../checks/risks";
+import { escalationScore, riskBand, RISK_MATRIX } from "../model/risk-matrix";
 import type { RiskMatrixKind } from "../model/entities";
 import { capped, COLS } from "./board";
 import { scoreCell, trendCell } from "./cells";
@@ -9,10 +10,6 @@ import { columnPoints, type SheetLayout } from "./layout";
 import { cell, type PlanCell } from "./plan";
 import { bandStyle } from "./styles";
 
-const LIKELIHOOD_5 = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
-const IMPACT_5 = ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"];
-const HML = ["Low", "Medium", "High"];
-
 /** The board's risk section: top risks (with residual score and trend) and a heat map per matrix in use. */
 export function risksSection(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
@@ -20,7 +17,7 @@ export function risksSection(L: SheetLayout, ctx: ReportContext): void {
   const s = a.programme.settings;
   const matrices = [...new Set(a.risks.map((r) => r.matrix))] as RiskMatrixKind[];
   const top = a.risks.filter((r) => r.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0));
-  const thresholds = matrices.map((m) => `${escalationScore(m, s)} or more on the ${MATRIX_NAME[m]}`).join("; ");
+  const thresholds = matrices.map((m) => `${escalationScore(m, s)} or more on the ${RISK_MATRIX[m].name}`).join("; ");
   L.section(`Top risks (open, scoring ${thresholds})`);
   L.table(
     ["ID", "Risk and mitigation", "Owner", "Score", "Band", "Residual", "Trend", "Last score", "Project"],
@@ -65,9 +62,9 @@ function registersOf(ctx: ReportContext, open: { id: string }[]): string {
 
 /** Likelihood down, impact across, open risks counted in each cell in the matrix's colours; square cells (columns D on). */
 function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): void {
-  const n = matrix === "3x3" ? 3 : 5;
+  const n = RISK_MATRIX[matrix].points;
   const open = ctx.a.risks.filter((r) => r.open && r.score !== null && r.matrix === matrix);
-  L.section(`Risk heat map: open risks on the ${MATRIX_NAME[matrix]}${registersOf(ctx, open)}`);
+  L.section(`Risk heat map: open risks on the ${RISK_MATRIX[matrix].name}${registersOf(ctx, open)}`);
   const at = new Map<string, string[]>();
   for (const r of open) {
     const risk = ctx.riskById.get(r.id)!;
@@ -76,8 +73,7 @@ function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): vo
     if (ids) ids.push(r.id);
     else at.set(k, [r.id]);
   }
-  const likelihood = matrix === "3x3" ? HML : LIKELIHOOD_5;
-  const impact = matrix === "3x3" ? HML : IMPACT_5;
+  const { likelihood, impact } = RISK_MATRIX[matrix];
   const square = columnPoints(L.widths[3]);
   L.keep(square * n + 40);
   for (let l = n; l >= 1; l--) {
@@ -100,5 +96,5 @@ function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): vo
     0,
     { height: 30 },
   );
-  L.note(`Bands: ${MATRIX_BANDS[matrix].map((b) => `${b.scores} ${b.band}`).join(", ")} (likelihood × impact).`);
+  L.note(`Bands: ${RISK_MATRIX[matrix].bands.map((b) => `${b.scores} ${b.band}`).join(", ")} (likelihood × impact).`);
 }

@@ -1,6 +1,7 @@
-import { countOf, namesUpTo, wholeNumber } from "../model/text";
+import { countOf, money, namesUpTo, signedPercent } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
+import { isOverdue } from "../checks/slip";
 import { formatDayLong } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { periodRange } from "../model/period";
@@ -271,7 +272,7 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
   const f = a.finance.programme;
   if (a.finance.tracked && f.variancePercent !== null)
     facts.push(
-      `Forecast £${wholeNumber(f.forecast)} against a budget of £${wholeNumber(f.budget)} (${pct(f.variancePercent)}).`,
+      `Forecast ${money(f.forecast)} against a budget of ${money(f.budget)} (${signedPercent(f.variancePercent)}).`,
     );
   const escalated = a.risks.filter((r) => r.escalate).length;
   if (a.programme.risks.length)
@@ -281,11 +282,6 @@ function executiveSummary(L: SheetLayout, ctx: ReportContext): void {
       "No programme commentary for this period: add a row about Programme on the Commentary sheet for the executive summary.",
     );
   L.line(facts.join(" "), "summary");
-}
-
-export function pct(v: number): string {
-  const r = Math.round(v * 10) / 10;
-  return `${r > 0 ? "+" : ""}${r}%`;
 }
 
 function overallStatus(L: SheetLayout, ctx: ReportContext): void {
@@ -344,8 +340,8 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
     rows.push([
       cell(rows.length + 1, "link", { sheet: d.src.sheet, cell: cellOf(d.src, "decisions") ?? "A1" }),
       cell(
-        d.date < a.asOf ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text,
-        d.date < a.asOf ? "error" : "wrap",
+        isOverdue(false, d.date, a.asOf) ? `Past its date (${formatDayLong(d.date)}): ${d.text}` : d.text,
+        isOverdue(false, d.date, a.asOf) ? "error" : "wrap",
       ),
       cell(d.recommendation || "None given", d.recommendation ? "wrap" : "note"),
       cell(d.owner || "Not named", "wrap"),
@@ -361,7 +357,10 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
         sheet: risk.src.sheet,
         cell: cellOf(risk.src, "likelihood") ?? cellOf(risk.src, "id") ?? "A1",
       }),
-      cell(by < a.asOf ? `Past its date (${formatDayLong(by)}): ${ask}` : ask, by < a.asOf ? "error" : "wrap"),
+      cell(
+        isOverdue(false, by, a.asOf) ? `Past its date (${formatDayLong(by)}): ${ask}` : ask,
+        isOverdue(false, by, a.asOf) ? "error" : "wrap",
+      ),
       cell(
         risk.mitigation
           ? `Approve the mitigation: ${risk.mitigation}`

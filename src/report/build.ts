@@ -9,6 +9,7 @@ import { historySheet } from "./history-sheet";
 import { SNAPSHOT_KEY, snapshotSheet } from "./snapshot-sheet";
 import { REPORT_MARKER, type PlanSheet, type ReportPlan } from "./plan";
 import { cleanSheetName } from "./sheet-names";
+import { MAX_SHEET_NAME } from "../model/sheet-name";
 import { STYLES } from "./styles";
 import { ymdFromDay, type Day } from "../model/dates";
 
@@ -60,7 +61,8 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
   const used = new Set<string>();
   for (const s of sheets) {
     let name = cleanSheetName(s.name);
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = cleanSheetName(`${s.name.slice(0, 26)} (${i})`);
+    for (let i = 2; used.has(name.toLowerCase()); i++)
+      name = cleanSheetName(`${s.name.slice(0, MAX_SHEET_NAME - 5)} (${i})`);
     used.add(name.toLowerCase());
     s.name = name;
   }

@@ -6,6 +6,7 @@ import { printSetup, projectOf, type ReportContext } from "./context";
 import { workstreamRatings } from "./highlight";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
+import { money, signedPercent } from "../model/text";
 
 /**
  * A PRINCE2 exception report for a workstream beyond a tolerance (a tolerance Red: time, cost,
@@ -179,7 +180,7 @@ function consequences(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): 
   );
   if (f && f.variancePercent !== null)
     facts.push(
-      `Its forecast cost is £${Math.round(f.forecast).toLocaleString("en-GB")} against a budget of £${Math.round(f.budget).toLocaleString("en-GB")} (${f.variancePercent > 0 ? "+" : ""}${Math.round(f.variancePercent * 10) / 10}%).`,
+      `Its forecast cost is ${money(f.forecast)} against a budget of ${money(f.budget)} (${signedPercent(f.variancePercent)}).`,
     );
   const heldUp = [...a.schedule.nodes.values()].filter(
     (n) => n.push?.kind === "slip" && ours(n.push.by) && !ours(n.id),

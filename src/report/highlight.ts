@@ -485,7 +485,7 @@ function keyRisksAndIssues(
       cell(i.owner, "wrap"),
       cell(i.priority, "text"),
       cell(i.due === null ? null : { day: i.due }, "date"),
-      cell(r.overdue ? countOf(a.asOf - i.due!, "day") : "", r.overdue ? "error" : "text"),
+      cell(r.overdueDays !== null ? countOf(r.overdueDays, "day") : "", r.overdue ? "error" : "text"),
     ]),
     "No open issues recorded against this workstream.",
     { cols: COLS.issues },

@@ -63,7 +63,7 @@ export interface CellStyle {
   color?: string;
   /** Solid fill, RRGGBB. */
   fill?: string;
-  /** Excel number format code (en-US), e.g. "dd mmm yyyy". */
+  /** Excel number format code (en-US), e.g. model/number-formats.ts's DATE_FORMAT. */
   numFmt?: string;
   wrap?: boolean;
   align?: "left" | "center" | "right";

@@ -1,18 +1,8 @@
-import { cutUnits, storedText } from "./stored";
+import { excelSheetName, withSuffix } from "../model/sheet-name";
 
-/**
- * Excel's rules for sheet names: 1–31 characters, none of \ / ? * [ ] :, not starting or
- * ending with an apostrophe, not "History" (reserved by Excel), unique ignoring case.
- */
+/** A name Excel accepts (model/sheet-name.ts holds Excel's rules). */
 export function cleanSheetName(wanted: string): string {
-  let s = storedText(wanted)
-    .replace(/[\\/?*[\]:]/g, "-")
-    .replace(/[\u0000-\u001f\u007f\uFFFD\uFFFE\uFFFF]/g, "")
-    .trim();
-  s = s.replace(/^'+|'+$/g, "").trim();
-  if (!s) s = "Sheet";
-  if (s.toLowerCase() === "history") s = "History (report)";
-  return s.length > 31 ? cutUnits(s, 31).trimEnd() : s;
+  return excelSheetName(wanted);
 }
 
 /** A name not in `taken` (case-insensitive): "Name", then "Name (2)", "Name (3)"… within 31 characters. */
@@ -22,7 +12,7 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
   if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = cutUnits(base, 31 - suffix.length).trimEnd() + suffix;
+    const name = withSuffix(base, suffix);
     if (!used.has(name.toLowerCase())) return name;
   }
 }
@@ -86,10 +76,10 @@ export function settleKeptSheets(
     }
     const suffix = ` – ${plan.keptPeriod || "earlier report"}`;
     const base = from.replace(/ \(\d+\)$/, "");
-    let to = cleanSheetName(cutUnits(base, 31 - suffix.length).trimEnd() + suffix);
+    let to = cleanSheetName(withSuffix(base, suffix));
     for (let i = 2; used.has(to.toLowerCase()); i++) {
       const more = `${suffix} (${i})`;
-      to = cleanSheetName(cutUnits(base, 31 - more.length).trimEnd() + more);
+      to = cleanSheetName(withSuffix(base, more));
     }
     used.add(to.toLowerCase());
     return { from, to };

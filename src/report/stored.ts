@@ -1,8 +1,8 @@
 import type { CellValue } from "../model/cell";
+import { cutUnits, MAX_CELL_TEXT } from "../model/text";
 import { Fnv1a } from "./plan";
 
-/** Excel's limit on the characters in one cell. */
-export const MAX_CELL_TEXT = 32_767;
+export { cutUnits, MAX_CELL_TEXT } from "../model/text";
 
 /**
  * Text as a cell keeps it: cut to Excel's 32,767 characters (with a visible "[...]" and never
@@ -13,13 +13,6 @@ export function storedText(s: string): string {
   let t = s;
   if (t.length > MAX_CELL_TEXT) t = cutUnits(t, MAX_CELL_TEXT - 6) + " [...]";
   return t.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
-
-/** The first n UTF-16 units of s, one fewer when the cut would split a surrogate pair. */
-export function cutUnits(s: string, n: number): string {
-  if (s.length <= n) return s;
-  const c = s.charCodeAt(n - 1);
-  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
 /**

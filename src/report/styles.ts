@@ -1,29 +1,16 @@
 import type { Rag } from "../model/rag";
-import type { RiskBand } from "../checks/risks";
+import type { RiskMatrixKind } from "../model/entities";
+import { BAND_COLOURS, bandLooks, RISK_BANDS, type RiskBand } from "../model/risk-matrix";
 import type { CellStyle } from "./plan";
+import { DATE_FORMAT, MONEY_FORMAT } from "../model/number-formats";
 
 /** The RAG palette (report colours; the pane's chrome uses Fluent's tokens instead). */
 export const RAG_FILL: Record<Rag, string> = { Red: "C00000", Amber: "FFC000", Green: "00B050", Blue: "0070C0" };
 export const RAG_TEXT: Record<Rag, string> = { Red: "FFFFFF", Amber: "000000", Green: "000000", Blue: "FFFFFF" };
-/** NPSA 5×5 grading colours: green, yellow, orange, red. */
-export const BAND_FILL: Record<RiskBand, string> = {
-  Low: "92D050",
-  Moderate: "FFFF00",
-  Medium: "FFC000",
-  High: "FFC000",
-  Extreme: "FF0000",
-};
-
-/** A 3×3 register's bands: High is its top band, in red. */
-export function bandFill(band: RiskBand, matrix: "5x5" | "3x3"): string {
-  return matrix === "3x3" && band === "High" ? "FF0000" : BAND_FILL[band];
-}
-
 /** The style key of a band's cell on a matrix (the 3×3 High is red, as the 5×5 Extreme). */
-export function bandStyle(band: RiskBand | null, matrix: "5x5" | "3x3", text = false): string {
+export function bandStyle(band: RiskBand | null, matrix: RiskMatrixKind, text = false): string {
   if (!band) return "text";
-  const b = matrix === "3x3" && band === "High" ? "Extreme" : band;
-  return `band-${text ? "text-" : ""}${b}`;
+  return `band-${text ? "text-" : ""}${bandLooks(band, matrix)}`;
 }
 
 const NAVY = "1F3864";
@@ -41,10 +28,10 @@ export const STYLES: Record<string, CellStyle> = {
   "days-signed": { numFmt: "+0;-0;0", border: GRID, align: "right", vAlign: "top" },
   decimal: { numFmt: "0.0", border: GRID, align: "right", vAlign: "top" },
   percent: { numFmt: "0%", border: GRID, align: "right", vAlign: "top" },
-  money: { numFmt: '"£"#,##0;-"£"#,##0', border: GRID, align: "right", vAlign: "top" },
+  money: { numFmt: MONEY_FORMAT, border: GRID, align: "right", vAlign: "top" },
   "money-total": {
     bold: true,
-    numFmt: '"£"#,##0;-"£"#,##0',
+    numFmt: MONEY_FORMAT,
     border: GRID,
     align: "right",
     vAlign: "top",
@@ -62,14 +49,14 @@ export const STYLES: Record<string, CellStyle> = {
   "total-text": { bold: true, border: GRID, vAlign: "top", wrap: true, fill: "D9E1F2" },
   summary: { wrap: true, vAlign: "top", size: 11 },
   "chart-data": { color: "7F7F7F", italic: true },
-  date: { numFmt: "dd mmm yyyy", border: GRID, align: "left", vAlign: "top" },
+  date: { numFmt: DATE_FORMAT, border: GRID, align: "left", vAlign: "top" },
   link: { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   "link-wrap": { underline: true, color: "0563C1", border: GRID, vAlign: "top", wrap: true },
   note: { italic: true, color: "595959", wrap: true },
   /** A table cell with nothing to show: "Not tracked", "Not reported". */
   muted: { italic: true, color: "595959", border: GRID, vAlign: "top", wrap: true },
   plain: {},
-  "plain-date": { numFmt: "dd mmm yyyy" },
+  "plain-date": { numFmt: DATE_FORMAT },
   error: { bold: true, color: "C00000", border: GRID, vAlign: "top", wrap: true },
   warning: { bold: true, color: "9C5700", border: GRID, vAlign: "top", wrap: true },
   info: { color: "1F4E79", border: GRID, vAlign: "top", wrap: true },
@@ -121,18 +108,18 @@ for (const r of ["Red", "Amber", "Green", "Blue"] as Rag[])
     vAlign: "top",
     border: GRID,
   };
-for (const b of ["Low", "Moderate", "Medium", "High", "Extreme"] as RiskBand[]) {
+for (const b of RISK_BANDS) {
   STYLES[`band-${b}`] = {
     bold: true,
-    color: b === "Extreme" ? "FFFFFF" : "000000",
-    fill: BAND_FILL[b],
+    color: BAND_COLOURS[b].text,
+    fill: BAND_COLOURS[b].fill,
     align: "center",
     vAlign: "center",
     border: GRID,
   };
   STYLES[`band-text-${b}`] = {
-    color: b === "Extreme" ? "FFFFFF" : "000000",
-    fill: BAND_FILL[b],
+    color: BAND_COLOURS[b].text,
+    fill: BAND_COLOURS[b].fill,
     align: "center",
     vAlign: "top",
     border: GRID,

@@ -1,6 +1,7 @@
 import type { SnapshotProblem } from "../../model/snapshot";
 import { find, findAll, type XmlNode } from "../xlsx/xml";
 import { text } from "./nodes";
+import { wholeNumber } from "../../model/text";
 
 /**
  * The project calendar of an MSPDI file (root CalendarUID), as the core's Settings and Holidays
@@ -132,7 +133,7 @@ function addPeriod(
       problems.push({
         sheet: "Holidays",
         cell: "",
-        message: `${calendar} names more than ${MAX_HOLIDAYS.toLocaleString("en-GB")} non-working days; the first ${MAX_HOLIDAYS.toLocaleString("en-GB")} are read`,
+        message: `${calendar} names more than ${wholeNumber(MAX_HOLIDAYS)} non-working days; the first ${wholeNumber(MAX_HOLIDAYS)} are read`,
       });
       return;
     }

@@ -3,6 +3,7 @@ import type { SettingsWrite } from "../../report/settings-plan";
 import { TEMPLATE_ROWS, type TemplateSheet } from "../../report/template";
 import { POINTS_PER_CHAR } from "./write";
 import type { ContextLike } from "./excel-types";
+import { DATE_FORMAT } from "../../model/number-formats";
 
 /** Small user-initiated actions from the pane: go to a cell, add missing input sheets, save settings. */
 
@@ -38,7 +39,7 @@ export async function insertTemplateSheets(
       const body = ws.getRangeByIndexes(1, 0, t.rows.length, width);
       body.numberFormat = t.rows.map((r) =>
         r
-          .map((v) => (typeof v === "string" ? "@" : typeof v === "object" ? "dd mmm yyyy" : "General"))
+          .map((v) => (typeof v === "string" ? "@" : typeof v === "object" ? DATE_FORMAT : "General"))
           .concat(Array(width - r.length).fill("General"))
           .slice(0, width),
       );

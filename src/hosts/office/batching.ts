@@ -14,7 +14,27 @@ export const REQUEST_BUDGET = 4_000_000;
 /** Estimated response bytes per sync, for reads (the reader's and the layout's). */
 export const RESPONSE_BUDGET = 4_000_000;
 /** Rough JSON bytes per cell of a `values` response, for planning blocks. */
-export const BYTES_PER_CELL = 24;
+const BYTES_PER_CELL = 24;
+
+/** The estimated response bytes of reading `rows` × `cols` values (every read plans with this). */
+export function responseBytes(rows: number, cols: number): number {
+  return rows * cols * BYTES_PER_CELL;
+}
+
+/**
+ * The end of the group of blocks from `i` sent in one sync: blocks are added while the estimated
+ * response fits the budget, and the first always goes.
+ */
+export function groupEnd(costs: (j: number) => number, count: number, i: number, budget: number): number {
+  let bytes = 0;
+  let j = i;
+  for (; j < count; j++) {
+    const cost = costs(j);
+    if (j > i && bytes + cost > budget) break;
+    bytes += cost;
+  }
+  return j;
+}
 /** Cells per row block (Microsoft suggests 5k–20k rows; cells, so wide sheets get fewer rows). */
 export const BLOCK_CELLS = 200_000;
 
@@ -95,19 +115,13 @@ export async function readRegions(
   type Block = { k: number; row: number; rows: number; range?: RangeLike };
   const blocks: Block[] = [];
   regions.forEach((r, k) => {
-    const per = Math.max(1, Math.floor(Math.min(BLOCK_CELLS, budget / BYTES_PER_CELL) / Math.max(1, r.cols)));
+    const per = Math.max(1, Math.floor(Math.min(BLOCK_CELLS, budget / responseBytes(1, 1)) / Math.max(1, r.cols)));
     for (let row = 0; row < r.rows; row += per) blocks.push({ k, row, rows: Math.min(per, r.rows - row) });
   });
   const out: CellValue[][][] = regions.map(() => []);
   let i = 0;
   while (i < blocks.length) {
-    let bytes = 0;
-    let j = i;
-    for (; j < blocks.length; j++) {
-      const cost = blocks[j].rows * regions[blocks[j].k].cols * BYTES_PER_CELL;
-      if (j > i && bytes + cost > budget) break;
-      bytes += cost;
-    }
+    const j = groupEnd((n) => responseBytes(blocks[n].rows, regions[blocks[n].k].cols), blocks.length, i, budget);
     const group = blocks.slice(i, j);
     for (const b of group) {
       const r = regions[b.k];

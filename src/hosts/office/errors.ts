@@ -87,103 +87,90 @@ export function explain(e: unknown): HostError {
   return h;
 }
 
-function explainCode(code: string | undefined): HostError {
-  switch (code) {
-    case "AccessDenied":
-      return new HostError(
+/** What each Excel error code means for the user: the problem and what to do (explain's text). */
+const EXPLANATIONS = new Map<string, [ExcelProblem, string]>(
+  (
+    [
+      [
+        ["AccessDenied"],
         "protected",
         "Excel would not let the report be written: the workbook or one of its sheets is protected, or you can only view this file. Unprotect it (Review > Unprotect Sheet or Protect Workbook), or open it for editing, then try again. Nothing was changed.",
-        code,
-      );
-    case "ItemAlreadyExists":
-      return new HostError(
+      ],
+      [
+        ["ItemAlreadyExists"],
         "name-taken",
         "A sheet or table name the add-in needs was taken while it was working (perhaps by a co-author). Try again; it will choose other names.",
-        code,
-      );
-    case "Conflict":
-    case "InsertDeleteConflict":
-      return new HostError(
+      ],
+      [
+        ["Conflict", "InsertDeleteConflict"],
         "conflict",
         "Someone else is editing this workbook at the same moment, and Excel could not merge the changes. Wait a moment and try again.",
-        code,
-      );
-    case "RequestPayloadSizeLimitExceeded":
-    case "ResponsePayloadSizeLimitExceeded":
-    case "RangeExceedsLimit":
-      return new HostError(
+      ],
+      [
+        ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"],
         "too-large",
         "The workbook is too large to move in one piece, even in small blocks. Remove unused rows and columns from the input sheets, or run the command-line tool on a saved copy.",
-        code,
-      );
-    case "InvalidOperationInCellEditMode":
-      return new HostError(
+      ],
+      [
+        ["InvalidOperationInCellEditMode"],
         "cell-edit",
         "Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.",
-        code,
-      );
-    case "InactiveWorkbook":
-    case "InvalidSelection":
+      ],
       // "multiple workbooks are open and the workbook being called by this API has lost focus" (error docs); office-js #2078, #6365.
-      return new HostError(
+      [
+        ["InactiveWorkbook", "InvalidSelection"],
         "inactive",
         "Another workbook is in front. Click back into this workbook and try again.",
-        code,
-      );
-    case "GeneralException":
+      ],
       // What Windows and Mac throw from add, activate, select and freeze panes while another workbook has
       // the focus (docs excel/excel-add-ins-troubleshooting.md, "API limitations when the active workbook switches"; office-js #2078, #6365).
-      return new HostError(
+      [
+        ["GeneralException"],
         "unknown",
         "Excel stopped the job part-way. If you had clicked into another workbook, click back into this workbook and try again; otherwise just try again. If it keeps happening, save the workbook and run the command-line tool on it.",
-        code,
-      );
-    case "InvalidRequestContext":
-      return new HostError(
+      ],
+      [
+        ["InvalidRequestContext"],
         "conflict",
         "The workbook changed under the add-in (perhaps a co-author's edit arrived) and Excel could not go on. Try again.",
-        code,
-      );
-    case "ItemNotFound":
-      return new HostError(
+      ],
+      [
+        ["ItemNotFound"],
         "inactive",
         "A sheet the add-in was working with is no longer there (renamed or deleted meanwhile, or another workbook is in front). Click into this workbook, check the workbook again, then try again.",
-        code,
-      );
-    case "MergedRangeConflict":
-      return new HostError(
+      ],
+      [
+        ["MergedRangeConflict"],
         "unknown",
         "Excel refused to add a table over merged cells. Unmerge the cells of the input sheet, then try again.",
-        code,
-      );
-    case "UnsupportedFeature":
+      ],
       // "the source worksheet contains one or more unsupported features" (error docs) — not an old Excel.
-      return new HostError(
+      [
+        ["UnsupportedFeature"],
         "unsupported",
         "A sheet in this workbook holds a feature Excel's add-in interface cannot work with. Try again on a copy of the workbook without that sheet, or use the command-line tool on a saved copy.",
-        code,
-      );
-    case "ApiNotFound":
-    case "NotImplemented":
-      return new HostError(
+      ],
+      [
+        ["ApiNotFound", "NotImplemented"],
         "unsupported",
         `This version of Excel lacks a feature the add-in needs. It works in ${EXCEL_VERSION_NOTE}.`,
-        code,
-      );
-    case "UndoNotSupported":
-      return new HostError(
+      ],
+      [
+        ["UndoNotSupported"],
         "unknown",
         "Excel could not group the report into one undo step. Try again; the report will be written without it.",
-        code,
-      );
-    case "ActivityLimitReached":
-    case "ServiceNotAvailable":
-      return new HostError("busy", "Excel is busy. Wait a moment and try again.", code);
-    default:
-      return new HostError(
-        "unknown",
-        "Excel could not finish the job. Try again; if it keeps happening, save the workbook and run the command-line tool on it.",
-        code,
-      );
-  }
+      ],
+      [["ActivityLimitReached", "ServiceNotAvailable"], "busy", "Excel is busy. Wait a moment and try again."],
+    ] as [string[], ExcelProblem, string][]
+  ).flatMap(([codes, problem, text]) => codes.map((c): [string, [ExcelProblem, string]] => [c, [problem, text]])),
+);
+
+const UNEXPLAINED: [ExcelProblem, string] = [
+  "unknown",
+  "Excel could not finish the job. Try again; if it keeps happening, save the workbook and run the command-line tool on it.",
+];
+
+function explainCode(code: string | undefined): HostError {
+  const [problem, text] = (code !== undefined && EXPLANATIONS.get(code)) || UNEXPLAINED;
+  return new HostError(problem, text, code);
 }

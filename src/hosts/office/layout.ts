@@ -9,6 +9,7 @@ import {
   type ReportPlan,
 } from "../../report/plan";
 import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
+import { reportInsertionIndex } from "../../report/sheet-placement";
 import { contentHash } from "../../report/stored";
 import { readRegions, RESPONSE_BUDGET } from "./batching";
 import { HostError } from "./errors";
@@ -173,11 +174,8 @@ function placeReport(
     ...remaining.map((w) => w.name),
     ...keptSheets.map((k) => k.to),
   ]);
-  // As the file host: where the old ones were, else after our other sheets, else first.
-  let at = 0;
-  if (ours.length) at = remaining.filter((w) => w.position < ours[0].position).length;
-  else if (otherOurs.length)
-    at = remaining.filter((w) => w.position <= otherOurs[otherOurs.length - 1].position).length;
+  const position = (w: WorksheetLike) => w.position;
+  const at = reportInsertionIndex(remaining.map(position), ours.map(position), otherOurs.map(position));
   return {
     ours: ours.map((w) => w.name),
     kept: keptSheets.map((k) => k.to),

@@ -6,6 +6,7 @@ import type { CellStyle, PlanSheet, PlanValue, RangeRef, ReportPlan } from "../.
 import { storedText } from "../../report/stored";
 import type { RangeLike, WorksheetLike } from "./excel-types";
 import { REQUEST_BUDGET } from "./batching";
+import { DATE_FORMAT } from "../../model/number-formats";
 
 /**
  * The report plan as Excel operations: values and number formats, formats per rectangle of a
@@ -232,7 +233,7 @@ function cellOps(
         if (!c) return null;
         if (typeof c.v === "string") return "@";
         const fmt = c.s ? plan.styles[c.s]?.numFmt : undefined;
-        if (c.v !== null && typeof c.v === "object") return fmt ?? "dd mmm yyyy";
+        if (c.v !== null && typeof c.v === "object") return fmt ?? DATE_FORMAT;
         return fmt ?? "General";
       }),
     );

@@ -4,7 +4,8 @@ import { isInputSheetName, isInputTableName } from "../../ingest/wanted";
 import { REPORT_MARKER, markerKey } from "../../report/plan";
 import { HostError, TOO_LARGE, codeOf } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
-import { BLOCK_CELLS, BYTES_PER_CELL, RESPONSE_BUDGET } from "./batching";
+import { BLOCK_CELLS, groupEnd, RESPONSE_BUDGET, responseBytes } from "./batching";
+import { wholeNumber } from "../../model/text";
 
 /**
  * Reads the open workbook into the core's snapshot in three syncs whatever its size, more only
@@ -142,7 +143,7 @@ export async function readSnapshot(
     const big = [...regions].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
     throw new HostError(
       "too-large",
-      `The input sheets hold ${total.toLocaleString("en-GB")} cells (the largest, ${big.sheet}, has ${big.rows.toLocaleString("en-GB")} rows × ${big.cols} columns of values), more than the add-in reads in Excel (${maxCells.toLocaleString("en-GB")}). Remove stray values far below or to the right of the data, or check the workbook with the command-line tool.`,
+      `The input sheets hold ${wholeNumber(total)} cells (the largest, ${big.sheet}, has ${wholeNumber(big.rows)} rows × ${big.cols} columns of values), more than the add-in reads in Excel (${wholeNumber(maxCells)}). Remove stray values far below or to the right of the data, or check the workbook with the command-line tool.`,
     );
   }
 
@@ -159,15 +160,7 @@ export async function readSnapshot(
   let done = 0;
   while (i < blocks.length) {
     // Group blocks into one sync while the estimated response fits the budget.
-    let bytes = 0;
-    let j = i;
-    while (
-      j < blocks.length &&
-      (j === i || bytes + blocks[j].rows * blocks[j].region.cols * BYTES_PER_CELL <= budget)
-    ) {
-      bytes += blocks[j].rows * blocks[j].region.cols * BYTES_PER_CELL;
-      j++;
-    }
+    const j = groupEnd((n) => responseBytes(blocks[n].rows, blocks[n].region.cols), blocks.length, i, budget);
     const group = blocks.slice(i, j);
     for (const b of group) {
       b.range = b.region.ws.getRangeByIndexes(b.region.top + b.row, b.region.left, b.rows, b.region.cols);

@@ -1,6 +1,7 @@
 import { quoteSheetName, rangeAddress } from "../../model/cell";
 import type { ChartSpec, RangeRef } from "../../report/plan";
 import { escapeXml, xstringXml } from "./xml";
+import { DATE_FORMAT } from "../../model/number-formats";
 
 /**
  * DrawingML for the report's native charts. Colours are explicit RGB (theme colours can
@@ -113,7 +114,7 @@ export function chartXml(
       const max = serial(spec.valueAxis?.max);
       const fmt = spec.valueAxis?.numFmt ?? "mmm yy";
       const crossAt = spec.valueAxis?.crossAt ? serial(spec.valueAxis.crossAt) : undefined;
-      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, i === 0 ? "dd mmm yyyy" : "0")).join("")}<c:gapWidth val="40"/><c:overlap val="100"/>${ids}</c:barChart>${axes(spec, { catPos: "l", valPos: "b", reverse: true, numFmt: fmt, min, max, crossesMax: true, catCrossesAt: crossAt })}`;
+      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, i === 0 ? DATE_FORMAT : "0")).join("")}<c:gapWidth val="40"/><c:overlap val="100"/>${ids}</c:barChart>${axes(spec, { catPos: "l", valPos: "b", reverse: true, numFmt: fmt, min, max, crossesMax: true, catCrossesAt: crossAt })}`;
       break;
     }
     case "doughnut":
@@ -124,7 +125,7 @@ export function chartXml(
       const min = serial(spec.valueAxis?.min);
       const max = serial(spec.valueAxis?.max);
       const fmt = spec.valueAxis?.numFmt ?? "dd mmm yy";
-      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, "dd mmm yyyy")).join("")}<c:marker val="1"/>${ids}</c:lineChart>${axes(spec, { catPos: "b", valPos: "l", numFmt: fmt, min, max })}`;
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${spec.series.map((_, i) => series(spec, sheet, data, i, DATE_FORMAT)).join("")}<c:marker val="1"/>${ids}</c:lineChart>${axes(spec, { catPos: "b", valPos: "l", numFmt: fmt, min, max })}`;
       break;
     }
     case "radar": {

@@ -1,6 +1,7 @@
 import { type CellRange, rangeAddress } from "../../model/cell";
 import { worksheetXml, type CellOut } from "./sheet-xml";
 import { escapeXml } from "./xml";
+import { DATE_FORMAT, MONEY_FORMAT } from "../../model/number-formats";
 import { writeZip, type ZipNewItem } from "./zip";
 
 /**
@@ -32,9 +33,17 @@ export interface NewWorkbook {
   title?: string;
 }
 
+/**
+ * The template's date and money formats, from the report's (model/number-formats.ts) as the
+ * template has always stored them: the date's spaces escaped, and the money format's positive
+ * section alone (a one-section format shows a negative with a leading minus, so both read -£1,200).
+ */
+const TEMPLATE_DATE = DATE_FORMAT.replace(/ /g, "\\ ");
+const TEMPLATE_MONEY = MONEY_FORMAT.split(";")[0];
+
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\ mmm\\ yyyy"/><numFmt numFmtId="165" formatCode="&quot;£&quot;#,##0"/></numFmts>
+<numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeXml(TEMPLATE_DATE)}"/><numFmt numFmtId="165" formatCode="${escapeXml(TEMPLATE_MONEY)}"/></numFmts>
 <fonts count="4"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><color rgb="FF1F3864"/><name val="Calibri"/><family val="2"/></font><font><i/><sz val="10"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>

@@ -11,6 +11,7 @@ import {
   type ZipLimits,
   type ZipWriteItem,
 } from "./zip";
+import { wholeNumber } from "../../model/text";
 
 /**
  * An opened .xlsx package: the zip, and the parts found through its relationships (never by
@@ -115,7 +116,7 @@ export function partText(pkg: { zip: ZipArchive; limits: PackageLimits }, path: 
     const text = entry.readText();
     if (text.length > pkg.limits.maxPartChars)
       throw new XlsxReadError(
-        `its part ${path} holds more than ${pkg.limits.maxPartChars.toLocaleString("en-GB")} characters, more than this tool reads. Split the workbook, then run again`,
+        `its part ${path} holds more than ${wholeNumber(pkg.limits.maxPartChars)} characters, more than this tool reads. Split the workbook, then run again`,
       );
     return text;
   } catch (e) {

@@ -15,6 +15,7 @@ import {
 } from "./package";
 import { cellRef, getAttr, MAX_ROW, readSharedStrings as readSst, readSheetCells, XmlError, type RowInfo } from "./xml";
 import { readMspdi } from "../mspdi/read";
+import { wholeNumber } from "../../model/text";
 
 export { XlsxReadError };
 
@@ -76,7 +77,7 @@ export function parseSheet(
           note(
             r,
             c,
-            `it refers to shared text number ${raw.trim()}, but the workbook holds ${sst.items.length.toLocaleString("en-GB")}; it was read as blank`,
+            `it refers to shared text number ${raw.trim()}, but the workbook holds ${wholeNumber(sst.items.length)}; it was read as blank`,
           );
         }
         const p = sst.problems.get(i);
@@ -111,7 +112,7 @@ export function parseSheet(
     if (value === null || value === "") return;
     if (++budget.cells > budget.max)
       throw new XlsxReadError(
-        `it holds more than ${budget.max.toLocaleString("en-GB")} cells with values, more than this tool reads (Excel's own add-ins read at most that many at once). Move old data to another workbook, then run again`,
+        `it holds more than ${wholeNumber(budget.max)} cells with values, more than this tool reads (Excel's own add-ins read at most that many at once). Move old data to another workbook, then run again`,
       );
     (rows[r] ??= [])[c] = value;
   };

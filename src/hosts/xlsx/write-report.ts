@@ -1,6 +1,7 @@
 import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/cell";
 import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
 import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
+import { reportInsertionIndex } from "../../report/sheet-placement";
 import { contentHash, storedText } from "../../report/stored";
 import {
   markedSheets,
@@ -126,18 +127,6 @@ function orphanedParts(pkg: XlsxPackage, edit: PackageEdit, removed: SheetEntry[
 }
 
 /** Where the report's sheets go: where the old ones were, else after our other sheets, else first. */
-function insertionIndex(remaining: SheetEntry[], removed: SheetEntry[], otherOurs: SheetEntry[]): number {
-  if (removed.length) {
-    const first = Math.min(...removed.map((s) => s.index));
-    return remaining.filter((s) => s.index < first).length;
-  }
-  if (otherOurs.length) {
-    const last = Math.max(...otherOurs.map((s) => s.index));
-    return remaining.filter((s) => s.index <= last).length;
-  }
-  return 0;
-}
-
 /** Clears "selected tab" on the sheet the workbook used to open on, so the board report opens alone, not grouped with it. */
 function unselect(edit: PackageEdit, sheet: SheetEntry | undefined): void {
   if (!sheet?.path) return;
@@ -215,7 +204,11 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     ...remaining.map((s) => s.name),
     ...keptSheets.map((k) => k.to),
   ]);
-  const at = insertionIndex(remaining, ours, otherOurs);
+  const at = reportInsertionIndex(
+    remaining.map((s) => s.index),
+    ours.map((s) => s.index),
+    otherOurs.map((s) => s.index),
+  );
 
   // Styles (a workbook without any gets Excel's defaults first).
   const wbRelsPath = relsPathFor(pkg.workbookPath);

@@ -26,6 +26,7 @@
  * and fflate for DEFLATE.
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
+import { wholeNumber } from "../../model/text";
 
 // ---------------------------------------------------------------------------------------------
 // Limits and errors
@@ -375,7 +376,7 @@ function u64(d: Uint8Array, p: number): number {
 }
 
 function formatBytes(n: number): string {
-  if (n < 10 * 1024) return `${n.toLocaleString("en-US")} bytes`;
+  if (n < 10 * 1024) return `${wholeNumber(n)} bytes`;
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
   let v = n;
   let u = 0;
@@ -391,7 +392,7 @@ function formatBytes(n: number): string {
 function formatSizeAndLimit(size: number, limit: number): [string, string] {
   const a = formatBytes(size);
   const b = formatBytes(limit);
-  return a === b ? [`${size.toLocaleString("en-US")} bytes`, `${limit.toLocaleString("en-US")} bytes`] : [a, b];
+  return a === b ? [`${wholeNumber(size)} bytes`, `${wholeNumber(limit)} bytes`] : [a, b];
 }
 
 function quote(name: string): string {
@@ -818,8 +819,8 @@ function readEndRecord(data: Uint8Array, limits: ZipLimits): EndRecord {
   if (count > limits.maxEntries) {
     throw new ZipError(
       "too-many-entries",
-      `This workbook contains ${Number.isFinite(count) ? count.toLocaleString("en-US") : "too many"} parts, ` +
-        `more than the ${limits.maxEntries.toLocaleString("en-US")} allowed. It is too large to process ` +
+      `This workbook contains ${Number.isFinite(count) ? wholeNumber(count) : "too many"} parts, ` +
+        `more than the ${wholeNumber(limits.maxEntries)} allowed. It is too large to process ` +
         `here, or it was crafted to exhaust memory.`,
     );
   }

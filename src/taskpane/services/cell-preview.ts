@@ -5,6 +5,7 @@ import { columnLetters, parseA1, type CellValue } from "../../model/cell";
 import { dayFromSerial, formatDayLong } from "../../model/dates";
 import { cellAt, type WorkbookSnapshot } from "../../model/snapshot";
 import type { CellPreview } from "./types";
+import { decimalNumber } from "../../model/text";
 
 /** Which sheet kind a finding's sheet was read as, and where its header row is (from the check's sources). */
 export interface PreviewSource {
@@ -34,7 +35,7 @@ export function showValue(v: CellValue | undefined, type: FieldType | undefined,
       return d === null ? String(v) : formatDayLong(d);
     }
     if (type === "id" || type === "level" || type === "risklevel") return String(v);
-    return v.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+    return decimalNumber(v, 6);
   }
   return String(v);
 }

@@ -17,6 +17,7 @@ import { sheetSpec, type SheetKind } from "../../ingest/schema";
 import { Note } from "./Note";
 import { SourcesPanel } from "./SourcesPanel";
 import type { CheckResult, WorkbookService } from "../services/types";
+import { wholeNumber } from "../../model/text";
 
 const useStyles = makeStyles({
   list: {
@@ -62,7 +63,7 @@ function linksVia(
 
 /** "15 rows", "1,800 links": a count with thousands separators. */
 function countOf(s: { kind: string; rows: number }, planLinks: boolean): string {
-  const n = s.rows.toLocaleString("en-GB");
+  const n = wholeNumber(s.rows);
   if (s.kind !== "links") return `${n} ${s.rows === 1 ? "row" : "rows"}`;
   // A link to or from a summary task applies to every task under it, so it is counted once per task (Microsoft Project's rule).
   return `${n} ${s.rows === 1 ? "link" : "links"}${planLinks ? " between tasks (each Predecessors reference once; a link to a summary task binds the tasks under it)" : ""}`;
