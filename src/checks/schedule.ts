@@ -172,10 +172,24 @@ const CONSTRAINT_CODE: Record<ConstraintType, number> = {
 };
 const CONSTRAINT_OF: ConstraintType[] = ["ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"];
 
-/** Node roles: a project or milestone, a summary's start point, a summary's finish point. */
+/**
+ * Node roles: a project or milestone, and a summary's four points. A link into a summary binds each
+ * task under it with the link's own type, a link out of it leaves from every task under it (FS, FF)
+ * or from the earliest of them (SS, SF), as Project schedules it (MPXJ's MicrosoftScheduler models
+ * Project the same way); the points carry that without a link per pair:
+ *  - start: FS and SS links into the summary end here; it starts every task under it (SS);
+ *  - finish: every task under it finishes into it (FF); FS and FF links out leave from it;
+ *  - finish-in: FF and SF links into the summary end here; it bounds every task's finish (FF);
+ *  - start-out: the earliest start under it; SS and SF links out leave from it, and backwards they
+ *    bind only that earliest task.
+ */
 const ITEM = 0;
 const SUMMARY_START = 1;
 const SUMMARY_FINISH = 2;
+const SUMMARY_FINISH_IN = 3;
+const SUMMARY_START_OUT = 4;
+/** Nodes per summary, in the order above from its start point. */
+const SUMMARY_NODES = 4;
 
 interface Items {
   /** Nodes: the items first (`items` of them), then two per summary. */
@@ -191,7 +205,7 @@ interface Items {
   /** Entered finish point (end of the last working day) and planned finish point (the baseline, else entered). */
   finishPoint: Float64Array;
   plannedPoint: Float64Array;
-  /** A milestone entered at the very start of a working day (Project's 8:00): shown on that day while it stays there. */
+  /** A milestone, or a task's finish, entered at the very start of a working day (Project's 8:00, as it writes a finish an elapsed duration or a start-to-finish link sets): shown on that day while it stays there. */
   atDayStart: Uint8Array;
   /** The constraint (CONSTRAINT_CODE) and its point (a start or a finish as the type says; NaN: none), and the deadline's point. */
   cType: Uint8Array;
@@ -207,6 +221,8 @@ interface Items {
   origin: Int32Array;
   /** True when some date carries a time of day: the plan is scheduled to the minute. */
   minute: boolean;
+  /** A summary's start-out point: the task under it that starts first (−1: none yet). */
+  earliest: Int32Array;
 }
 
 /** Reads projects and milestones into schedule items on the calendar, noting dates moved onto working days. */
@@ -217,7 +233,7 @@ function buildItems(
   diags: Diagnostic[],
 ): Items {
   const summaries = p.summaries ?? [];
-  const cap = p.projects.length + p.milestones.length + 2 * summaries.length;
+  const cap = p.projects.length + p.milestones.length + SUMMARY_NODES * summaries.length;
   const it: Items = {
     n: 0,
     items: 0,
@@ -239,6 +255,7 @@ function buildItems(
     startField: [],
     finishField: [],
     origin: new Int32Array(cap),
+    earliest: new Int32Array(cap).fill(-1),
     minute:
       p.projects.some((x) => x.startTime != null || x.finishTime != null) || p.milestones.some((m) => m.time != null),
   };
@@ -307,6 +324,7 @@ function buildItems(
     const finishTime = finishDay === pr.finish ? pr.finishTime : finishDay === pr.start ? pr.startTime : null;
     const e = Math.max(s, finishAt(finishDay, finishTime));
     const i = it.n++;
+    it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
     it.ids.push(pr.id);
     it.done[i] = done ? 1 : 0;
     it.start[i] = s;
@@ -326,14 +344,13 @@ function buildItems(
     const field = m.actual !== null ? "actual" : m.forecast !== null ? "forecast" : "baseline";
     moved(date, false, m.id, "date", m.src, field);
     const time = m.actual === null ? m.time : null;
-    const point =
-      time != null && time > 0 && workedBefore(cal, time) === 0 && isWorkingDay(cal, date)
-        ? timeOnOrAfter(cal, { day: date, minute: time })
-        : finishAt(date, time);
+    const point = dayStartTime(cal, date, time)
+      ? timeOnOrAfter(cal, { day: date, minute: time! })
+      : finishAt(date, time);
     const i = it.n++;
     it.ids.push(m.id);
     it.milestone[i] = 1;
-    it.atDayStart[i] = time != null && time > 0 && workedBefore(cal, time) === 0 && isWorkingDay(cal, date) ? 1 : 0;
+    it.atDayStart[i] = dayStartTime(cal, date, time) ? 1 : 0;
     it.done[i] = isMilestoneDone(m) ? 1 : 0;
     it.start[i] = point;
     it.duration[i] = 0;
@@ -347,7 +364,7 @@ function buildItems(
   }
   it.items = it.n;
   for (const sm of summaries) {
-    for (const role of [SUMMARY_START, SUMMARY_FINISH]) {
+    for (const role of [SUMMARY_START, SUMMARY_FINISH, SUMMARY_FINISH_IN, SUMMARY_START_OUT]) {
       const i = it.n++;
       it.ids.push(sm.id);
       it.role[i] = role;
@@ -363,6 +380,11 @@ function buildItems(
     }
   }
   return it;
+}
+
+/** True for a time at the first working minute of a working day (Project's 8:00): a moment that is both the end of the previous working day and the start of this one. */
+function dayStartTime(cal: WorkCalendar, day: Day, time: number | null | undefined): boolean {
+  return time != null && time > 0 && workedBefore(cal, time) === 0 && isWorkingDay(cal, day);
 }
 
 /** The links between known nodes, in compressed arrays: by successor (in) and by predecessor (out). Links from `external` on are a summary's own (its start to each child, each child to its finish). */
@@ -437,10 +459,13 @@ export function analyseSchedule(
   for (let v = 0; v < it.items; v++) if (!it.done[v] && ef[v] > end) end = ef[v];
   const lf = new Float64Array(n).fill(NaN);
   if (Number.isFinite(end)) backward(order, it, net, shift, end, lf);
+  const early = scheduleAlap(order, it, net, shift, es, ef, lf, wanted) ?? ef;
 
   const drivers = resolveSummaryDrivers(order, it, net, bindingLinks(n, net, shift, es, ef, it));
   const shown = scheduleDays(cal, it, es, ef, lf);
-  const pushes = explainPushes(order, it, net, ef, drivers, shown);
+  // An ALAP item later than entered has moved to its late dates, not slipped: its pushes are read from its early finish.
+  const pushEf = early === ef ? ef : ef.map((x, v) => (v < it.items && it.cType[v] === 1 ? early[v] : x));
+  const pushes = explainPushes(order, it, net, pushEf, drivers, shown);
 
   const nodes = new Map<string, ScheduleNode>();
   const projectNodes: (ScheduleNode | undefined)[] = new Array(p.projects.length);
@@ -459,7 +484,7 @@ export function analyseSchedule(
     const inCycle = cycleOf[v] !== -1;
     const computable = !inCycle;
     const hasLate = !done && computable && !Number.isNaN(lf[v]);
-    const floatMinutes = hasLate ? lf[v] - ef[v] : null;
+    const floatMinutes = hasLate ? lf[v] - (it.cType[v] === 1 ? early[v] : ef[v]) : null;
     const isCritical = floatMinutes !== null && floatMinutes <= 0;
     if (isCritical) critical.push(v);
     const dur = it.duration[v];
@@ -468,13 +493,13 @@ export function analyseSchedule(
       kind: ms ? "milestone" : "project",
       done,
       computable,
-      start: ms ? msDay(it, v, it.start[v], shown) : shown(it.start[v], false),
-      finish: ms ? msDay(it, v, it.finishPoint[v], shown) : shown(it.finishPoint[v], true),
+      start: ms ? finishDay(it, v, it.start[v], shown) : shown(it.start[v], false),
+      finish: finishDay(it, v, it.finishPoint[v], shown),
       duration: daysOf(dur, M),
-      earlyStart: ms ? msDay(it, v, ef[v], shown) : shown(es[v], false),
-      earlyFinish: ms ? msDay(it, v, ef[v], shown) : shown(ef[v], true),
-      lateStart: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
-      lateFinish: hasLate ? (ms ? msDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
+      earlyStart: ms ? finishDay(it, v, ef[v], shown) : shown(es[v], false),
+      earlyFinish: finishDay(it, v, ef[v], shown),
+      lateStart: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
+      lateFinish: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
       totalFloat: floatMinutes === null ? null : daysOf(floatMinutes, M),
       totalFloatMinutes: floatMinutes,
       critical: isCritical,
@@ -483,7 +508,7 @@ export function analyseSchedule(
       inCycle,
       constraint: it.constraint[v],
       deadline: it.deadlineDay[v],
-      times: it.minute ? nodeTimes(cal, ms, es[v], ef[v], hasLate ? lf[v] : null, dur) : null,
+      times: it.minute ? nodeTimes(cal, it, v, es[v], ef[v], hasLate ? lf[v] : null) : null,
     };
     nodes.set(it.ids[v], node);
     const at = it.origin[v];
@@ -491,10 +516,10 @@ export function analyseSchedule(
     else milestoneNodes[-1 - at] = node;
   }
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
-  pushDiagnostics(it, net, es, ef, pushes, drivers, shown, diags);
+  pushDiagnostics(it, net, es, pushEf, pushes, drivers, shown, diags);
   const violations = constraintViolations(it, net, es, ef, wanted, drivers, pushes, M, diags, shown, shift);
   const summaries = new Map<string, SummaryNode>();
-  for (let v = it.items; v < n; v += 2) {
+  for (let v = it.items; v < n; v += SUMMARY_NODES) {
     const out = v + 1;
     const has = Number.isFinite(es[out]) && Number.isFinite(ef[out]);
     summaries.set(it.ids[v], {
@@ -519,23 +544,27 @@ export function analyseSchedule(
   };
 }
 
-/** A milestone shows the day of its point as a finish (the end of its day), or, entered at a day's first minute and still there, that day. */
-function msDay(it: Items, v: number, point: number, shown: Shown): Day {
-  return shown(point, !(it.atDayStart[v] && point === it.start[v]));
+/** A finish (a milestone's point) shows the day it ends (a point at a day boundary is the previous day's end), or, entered at a day's first minute and still there, that day, as Project writes it. */
+function finishDay(it: Items, v: number, point: number, shown: Shown): Day {
+  return shown(point, !(it.atDayStart[v] && point === it.finishPoint[v]));
 }
 
 /** Minutes after midnight of a node's dates (a plan scheduled to the minute): the clock time of each point within its working day. */
-function nodeTimes(cal: WorkCalendar, ms: boolean, es: number, ef: number, lf: number | null, dur: number): NodeTimes {
+function nodeTimes(cal: WorkCalendar, it: Items, v: number, es: number, ef: number, lf: number | null): NodeTimes {
   const M = cal.minutesPerDay;
+  const ms = it.milestone[v] === 1;
+  const dur = it.duration[v];
   const clock = (t: number, asFinish: boolean) => {
     const x = t - Math.floor(t / M) * M;
     return clockAt(cal, x === 0 && asFinish ? M : x, asFinish);
   };
+  // A finish entered at a day's first minute and still there reads as that minute (finishDay).
+  const finish = (t: number) => clock(t, !(it.atDayStart[v] && t === it.finishPoint[v]));
   return {
-    earlyStart: clock(ms ? ef : es, ms),
-    earlyFinish: clock(ef, true),
-    lateStart: lf === null ? null : clock(ms ? lf : lf - dur, ms),
-    lateFinish: lf === null ? null : clock(lf, true),
+    earlyStart: ms ? finish(ef) : clock(es, false),
+    earlyFinish: finish(ef),
+    lateStart: lf === null ? null : ms ? finish(lf) : clock(lf - dur, false),
+    lateFinish: lf === null ? null : finish(lf),
   };
 }
 
@@ -548,7 +577,7 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
   const index = new Map<string, number>();
   for (let i = 0; i < it.items; i++) index.set(it.ids[i], i);
   const summaryAt = new Map<string, number>();
-  for (let v = it.items; v < it.n; v += 2) summaryAt.set(it.ids[v], v);
+  for (let v = it.items; v < it.n; v += SUMMARY_NODES) summaryAt.set(it.ids[v], v);
   const from: number[] = [];
   const to: number[] = [];
   const links: Link[] = [];
@@ -557,12 +586,20 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
   const units: number[] = [];
   const cells: { sheet: string; cell: string }[] = [];
   for (const l of p.links) {
+    const fromStart = l.type === "SS" || l.type === "SF";
+    const toFinish = l.type === "FF" || l.type === "SF";
     let a = index.get(l.from);
     if (a === undefined) {
+      // Out of a summary: FS and FF from its finish point, SS and SF from its start-out point.
       const sf = summaryAt.get(l.from);
-      a = sf === undefined ? undefined : sf + 1; // a link out of a summary leaves from its finish point
+      a = sf === undefined ? undefined : sf + (fromStart ? 3 : 1);
     }
-    const b = index.get(l.to) ?? summaryAt.get(l.to);
+    let b = index.get(l.to);
+    if (b === undefined) {
+      // Into a summary: FS and SS to its start point, FF and SF to its finish-in point.
+      const st = summaryAt.get(l.to);
+      b = st === undefined ? undefined : st + (toFinish ? 2 : 0);
+    }
     if (a === undefined || b === undefined) continue;
     from.push(a);
     to.push(b);
@@ -580,12 +617,14 @@ function networkLinks(p: Programme, it: Items, cal: WorkCalendar) {
       const item = index.get(c);
       const sub = item === undefined ? summaryAt.get(c) : undefined;
       if (item === undefined && sub === undefined) continue;
-      from.push(v, item ?? sub! + 1);
-      to.push(item ?? sub!, v + 1);
-      types.push(LINK_TYPE_NUMBER.SS, LINK_TYPE_NUMBER.FF);
-      units.push(UNIT_CODE.wd, UNIT_CODE.wd);
-      lagOf.push(0, 0);
-      cells.push(cell, cell);
+      // start → child (SS), child → finish (FF), finish-in → child (FF), child → start-out (SS);
+      // a nested summary's points stand for the child.
+      from.push(v, item ?? sub! + 1, v + 2, item ?? sub! + 3);
+      to.push(item ?? sub!, v + 1, item ?? sub! + 2, v + 3);
+      types.push(LINK_TYPE_NUMBER.SS, LINK_TYPE_NUMBER.FF, LINK_TYPE_NUMBER.FF, LINK_TYPE_NUMBER.SS);
+      units.push(UNIT_CODE.wd, UNIT_CODE.wd, UNIT_CODE.wd, UNIT_CODE.wd);
+      lagOf.push(0, 0, 0, 0);
+      cells.push(cell, cell, cell, cell);
     }
   }
   return { from, to, links, lagOf, types, units, cells };
@@ -749,26 +788,85 @@ function forward(
   ef: Float64Array,
   wanted: Float64Array,
 ): void {
-  for (const v of order) {
-    if (it.role[v] === SUMMARY_FINISH) {
-      summaryFinish(v, it, net, es, ef);
-      continue;
-    }
-    let start = it.start[v];
-    if (!it.done[v]) {
-      const alap = it.cType[v] === 1 && net.into.start[v] < net.into.start[v + 1];
-      if (alap) start = -Infinity;
-      for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
-        const c = shift.constraintStart(net, net.into.link[k], es, ef);
-        if (c > start) start = c;
-      }
-      if (alap && start === -Infinity) start = it.start[v];
-      wanted[v] = start;
-      start = constrainedStart(it, v, start);
-    } else wanted[v] = start;
-    es[v] = start;
-    ef[v] = start + it.duration[v];
+  const planStart = earliestStart(it);
+  for (const v of order) forwardNode(v, it, net, shift, es, ef, wanted, planStart);
+}
+
+/** The plan's start: the earliest entered start of its items (Project's project start, where a task without predecessors begins). */
+function earliestStart(it: Items): number {
+  let lo = Infinity;
+  for (let v = 0; v < it.items; v++) if (it.start[v] < lo) lo = it.start[v];
+  return lo;
+}
+
+function forwardNode(
+  v: number,
+  it: Items,
+  net: Net,
+  shift: Shifter,
+  es: Float64Array,
+  ef: Float64Array,
+  wanted: Float64Array,
+  planStart: number,
+): void {
+  if (it.role[v] === SUMMARY_FINISH) {
+    summaryFinish(v, it, net, es, ef);
+    return;
   }
+  if (it.role[v] === SUMMARY_START_OUT) {
+    summaryStartOut(v, it, net, es, ef);
+    return;
+  }
+  let start = it.start[v];
+  if (!it.done[v]) {
+    // As Late As Possible: its entered start is Project's late date, so its early start is what its
+    // links give, or the plan's start when nothing links into it (as any task without predecessors).
+    const alap = it.cType[v] === 1;
+    if (alap) start = -Infinity;
+    for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
+      const c = shift.constraintStart(net, net.into.link[k], es, ef);
+      if (c > start) start = c;
+    }
+    if (alap && start === -Infinity) start = Math.min(it.start[v], planStart);
+    wanted[v] = start;
+    start = constrainedStart(it, v, start);
+  } else wanted[v] = start;
+  es[v] = start;
+  ef[v] = start + it.duration[v];
+}
+
+/**
+ * As Late As Possible items are scheduled on their late dates ("Task occurs as late as possible in
+ * the schedule without delaying subsequent tasks": PjConstraint, Microsoft Learn): after the backward
+ * pass each open one takes LS and LF as its dates, and the items after it are scheduled again from
+ * those (a second forward pass), as Project shows them. Returns the early finishes of the first pass
+ * (total float stays LF − EF of the early dates), or null when the plan has no open ALAP item.
+ */
+function scheduleAlap(
+  order: Int32Array,
+  it: Items,
+  net: Net,
+  shift: Shifter,
+  es: Float64Array,
+  ef: Float64Array,
+  lf: Float64Array,
+  wanted: Float64Array,
+): Float64Array | null {
+  const alap = (v: number) => it.role[v] === ITEM && it.cType[v] === 1 && !it.done[v] && !Number.isNaN(lf[v]);
+  let any = false;
+  for (let v = 0; v < it.items && !any; v++) any = alap(v);
+  if (!any) return null;
+  const early = Float64Array.from(ef);
+  const planStart = earliestStart(it);
+  const held = Float64Array.from(wanted);
+  for (const v of order) {
+    if (alap(v)) {
+      es[v] = lf[v] - it.duration[v];
+      ef[v] = lf[v];
+    } else forwardNode(v, it, net, shift, es, ef, wanted, planStart);
+  }
+  wanted.set(held);
+  return early;
 }
 
 /** A summary's finish point: the earliest start and the latest finish under it (its children's links into it), and their entered and planned finishes. */
@@ -793,6 +891,18 @@ function summaryFinish(v: number, it: Items, net: Net, es: Float64Array, ef: Flo
   it.plannedPoint[v] = planned;
 }
 
+/** A summary's start-out point: the earliest start under it (done children included), and which task that is (the first in plan order on a tie). */
+function summaryStartOut(v: number, it: Items, net: Net, es: Float64Array, ef: Float64Array): void {
+  let lo = Infinity;
+  let first = -1;
+  for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
+    const u = net.from[net.into.link[k]];
+    if (es[u] < lo || (es[u] === lo && u < first)) [lo, first] = [es[u], u];
+  }
+  es[v] = ef[v] = first < 0 ? -Infinity : lo;
+  it.earliest[v] = first;
+}
+
 function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: number, lf: Float64Array): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i];
@@ -803,6 +913,7 @@ function backward(order: Int32Array, it: Items, net: Net, shift: Shifter, end: n
     for (let k = net.outOf.start[v]; k < net.outOf.start[v + 1]; k++) {
       const j = net.outOf.link[k];
       const w = net.to[j];
+      if (it.role[w] === SUMMARY_START_OUT && it.earliest[w] !== v) continue; // binds the earliest task only
       const type = net.type[j];
       const wMs = it.milestone[w] === 1;
       const toFinish = type >= 2; // FF, SF: the successor's finish is constrained
@@ -857,7 +968,7 @@ function bindingLinks(n: number, net: Net, shift: Shifter, es: Float64Array, ef:
   let len = 0;
   for (let v = 0; v < n; v++) {
     start[v] = len;
-    if (it.role[v] === SUMMARY_FINISH) continue;
+    if (it.role[v] === SUMMARY_FINISH || it.role[v] === SUMMARY_START_OUT) continue;
     for (let k = net.into.start[v]; k < net.into.start[v + 1]; k++) {
       const j = net.into.link[k];
       if (shift.constraintStart(net, j, es, ef) === es[v]) link[len++] = j;
@@ -880,12 +991,13 @@ function resolveSummaryDrivers(order: Int32Array, it: Items, net: Net, raw: Bind
     for (let k = raw.start[v]; k < raw.start[v + 1]; k++) {
       const j = raw.link[k];
       if (j < net.external) out.push(j);
-      else if (it.role[net.from[j]] === SUMMARY_START)
+      else if (it.role[net.from[j]] === SUMMARY_START || it.role[net.from[j]] === SUMMARY_FINISH_IN)
         for (const x of lists.get(net.from[j]) ?? []) if (!out.includes(x)) out.push(x);
     }
     return out;
   };
-  for (const v of order) if (it.role[v] === SUMMARY_START || viaSummary(v)) lists.set(v, resolve(v));
+  const into = (v: number) => it.role[v] === SUMMARY_START || it.role[v] === SUMMARY_FINISH_IN;
+  for (const v of order) if (into(v) || viaSummary(v)) lists.set(v, resolve(v));
   const start = new Int32Array(it.n + 1);
   const link: number[] = [];
   for (let v = 0; v < it.n; v++) {
@@ -935,7 +1047,7 @@ function explainPushes(
     const u = net.from[j];
     const slip = lateAgainstPlan(u);
     const rootIdx = slip && out.of[u] ? out.root[u] : slip ? u : v;
-    const days = day(ef[v], true) - day(it.finishPoint[v], true);
+    const days = finishDay(it, v, ef[v], day) - finishDay(it, v, it.finishPoint[v], day);
     if (days <= 0 && it.minute) continue; // later the same day: not a slip a board counts in days
     out.of[v] = { kind: slip ? "slip" : "conflict", by: it.ids[u], root: it.ids[rootIdx], days };
     out.link[v] = j;
@@ -956,7 +1068,7 @@ function pushDiagnostics(
   diags: Diagnostic[],
 ): void {
   const day = (t: WorkTime, v: number, asFinish = true) =>
-    it.milestone[v] ? shown(t, !(it.atDayStart[v] && t === it.start[v])) : shown(t, asFinish);
+    asFinish || it.milestone[v] ? finishDay(it, v, t, shown) : shown(t, false);
   for (const v of pushes.inOrder) {
     const push = pushes.of[v]!;
     const j = pushes.link[v];
