@@ -14,7 +14,7 @@ import {
 import type { Constraint, ConstraintType } from "../model/constraint";
 import { formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
-import { cellOf, type DateTime, type Programme, type Source } from "../model/entities";
+import { cellOf, type DateTime, type Milestone, type Programme, type Project, type Source } from "../model/entities";
 import { isMilestoneDone, isProjectDone } from "../model/status";
 
 /**
@@ -97,8 +97,34 @@ export function buildItems(
   diags: Diagnostic[],
 ): Items {
   const summaries = p.summaries ?? [];
-  const cap = p.projects.length + p.milestones.length + SUMMARY_NODES * summaries.length;
-  const it: Items = {
+  const it = emptyItems(p.projects.length + p.milestones.length + SUMMARY_NODES * summaries.length);
+  it.minute =
+    p.projects.some((x) => x.startTime != null || x.finishTime != null) || p.milestones.some((m) => m.time != null);
+  const r: Reader = { cal, it, holidayNames, diags };
+  for (let pos = 0; pos < p.projects.length; pos++) addProject(r, p.projects[pos], pos);
+  for (let pos = 0; pos < p.milestones.length; pos++) addMilestone(r, p.milestones[pos], pos);
+  it.items = it.n;
+  for (const sm of summaries) {
+    for (const role of [SUMMARY_START, SUMMARY_FINISH, SUMMARY_FINISH_IN, SUMMARY_START_OUT]) {
+      const i = it.n++;
+      it.ids.push(sm.id);
+      it.role[i] = role;
+      it.start[i] = -Infinity;
+      it.finishPoint[i] = -Infinity;
+      it.plannedPoint[i] = -Infinity;
+      it.constraint.push(null);
+      it.deadlineDay.push(null);
+      it.src.push(sm.src);
+      it.startField.push("start");
+      it.finishField.push("finish");
+      it.origin[i] = 0;
+    }
+  }
+  return it;
+}
+
+function emptyItems(cap: number): Items {
+  return {
     n: 0,
     items: 0,
     ids: [],
@@ -120,130 +146,135 @@ export function buildItems(
     finishField: [],
     origin: new Int32Array(cap),
     earliest: new Int32Array(cap).fill(-1),
-    minute:
-      p.projects.some((x) => x.startTime != null || x.finishTime != null) || p.milestones.some((m) => m.time != null),
+    minute: false,
   };
-  const M = cal.minutesPerDay;
-  const startAt = (day: Day, time: number | null | undefined): WorkTime =>
-    time != null ? timeOnOrAfter(cal, { day, minute: time }) : indexOnOrAfter(cal, day) * M;
-  const finishAt = (day: Day, time: number | null | undefined): WorkTime =>
-    time != null && time > 0 ? timeOnOrBefore(cal, { day, minute: time }) : (indexOnOrBefore(cal, day) + 1) * M;
-  const moved = (day: Day, forward: boolean, id: string, what: string, src: Source, field: string): void => {
-    if (isWorkingDay(cal, day)) return;
-    const to = forward ? dayAtIndex(cal, indexOnOrAfter(cal, day)) : dayAtIndex(cal, indexOnOrBefore(cal, day));
-    diags.push({
-      severity: "info",
-      code: "non-working-day",
+}
+
+/** What reading an item needs: the calendar, the items so far, and where notes go. */
+interface Reader {
+  cal: WorkCalendar;
+  it: Items;
+  holidayNames: ReadonlyMap<Day, string>;
+  diags: Diagnostic[];
+}
+
+/** A start's point: at its time, or the start of its working day. */
+function startAt(cal: WorkCalendar, day: Day, time: number | null | undefined): WorkTime {
+  return time != null ? timeOnOrAfter(cal, { day, minute: time }) : indexOnOrAfter(cal, day) * cal.minutesPerDay;
+}
+
+/** A finish's point: at its time, or the end of its working day. */
+function finishAt(cal: WorkCalendar, day: Day, time: number | null | undefined): WorkTime {
+  return time != null && time > 0
+    ? timeOnOrBefore(cal, { day, minute: time })
+    : (indexOnOrBefore(cal, day) + 1) * cal.minutesPerDay;
+}
+
+/** A note for a date on a non-working day, read as the next (a start) or previous (a finish) working day. */
+function noteMoved(r: Reader, day: Day, forward: boolean, id: string, what: string, src: Source, field: string): void {
+  const { cal } = r;
+  if (isWorkingDay(cal, day)) return;
+  const to = forward ? dayAtIndex(cal, indexOnOrAfter(cal, day)) : dayAtIndex(cal, indexOnOrBefore(cal, day));
+  r.diags.push({
+    severity: "info",
+    code: "non-working-day",
+    message: flat(
+      `${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, r.holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`,
+    ),
+    sheet: src.sheet,
+    cell: cellOf(src, field) ?? "",
+    entity: id,
+  });
+}
+
+/** An item's constraint (its point a start or a finish as the type says) and deadline. */
+function constrain(
+  r: Reader,
+  i: number,
+  c: Constraint | null | undefined,
+  deadline: DateTime | null | undefined,
+  milestone: boolean,
+): void {
+  const { it, cal } = r;
+  it.constraint.push(c ?? null);
+  it.deadlineDay.push(deadline?.day ?? null);
+  if (c && c.type !== "ASAP") {
+    it.cType[i] = CONSTRAINT_CODE[c.type];
+    const d = c.date;
+    if (d)
+      it.cPoint[i] =
+        !milestone && (c.type === "SNET" || c.type === "SNLT" || c.type === "MSO")
+          ? startAt(cal, d.day, d.time)
+          : finishAt(cal, d.day, d.time);
+    else if (c.type !== "ALAP") it.cType[i] = 0; // a dated constraint without its date binds nothing
+  }
+  if (deadline) it.deadline[i] = finishAt(cal, deadline.day, deadline.time);
+}
+
+function addProject(r: Reader, pr: Project, pos: number): void {
+  const { it, cal } = r;
+  const done = isProjectDone(pr);
+  const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
+  const startDay = pr.start ?? finishDay;
+  if (finishDay === null || startDay === null) return;
+  const startField = pr.src.columns.start !== undefined ? "start" : "finish";
+  const finishField = done && pr.actualFinish !== null ? "actualFinish" : "finish";
+  if (finishDay < startDay) {
+    r.diags.push({
+      severity: "error",
+      code: "date-conflict",
       message: flat(
-        `${id}'s ${what} ${formatDayLong(day)} is ${nonWorkingReason(cal, day, holidayNames)}, so the schedule reads it as ${formatDayLong(to)}, the ${forward ? "next" : "previous"} working day.`,
+        `${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`,
       ),
-      sheet: src.sheet,
-      cell: cellOf(src, field) ?? "",
-      entity: id,
+      sheet: pr.src.sheet,
+      cell: cellOf(pr.src, finishField) || cellOf(pr.src, startField) || "",
+      entity: pr.id,
     });
-  };
-  const constrain = (
-    i: number,
-    c: Constraint | null | undefined,
-    deadline: DateTime | null | undefined,
-    milestone: boolean,
-  ): void => {
-    it.constraint.push(c ?? null);
-    it.deadlineDay.push(deadline?.day ?? null);
-    if (c && c.type !== "ASAP") {
-      it.cType[i] = CONSTRAINT_CODE[c.type];
-      const d = c.date;
-      if (d)
-        it.cPoint[i] =
-          !milestone && (c.type === "SNET" || c.type === "SNLT" || c.type === "MSO")
-            ? startAt(d.day, d.time)
-            : finishAt(d.day, d.time);
-      else if (c.type !== "ALAP") it.cType[i] = 0; // a dated constraint without its date binds nothing
-    }
-    if (deadline) it.deadline[i] = finishAt(deadline.day, deadline.time);
-  };
-  for (let pos = 0; pos < p.projects.length; pos++) {
-    const pr = p.projects[pos];
-    const done = isProjectDone(pr);
-    const finishDay = (done ? pr.actualFinish : null) ?? pr.finish ?? pr.start;
-    const startDay = pr.start ?? finishDay;
-    if (finishDay === null || startDay === null) continue;
-    const startField = pr.src.columns.start !== undefined ? "start" : "finish";
-    const finishField = done && pr.actualFinish !== null ? "actualFinish" : "finish";
-    if (finishDay < startDay) {
-      diags.push({
-        severity: "error",
-        code: "date-conflict",
-        message: flat(
-          `${pr.id} finishes (${formatDayLong(finishDay)}) before it starts (${formatDayLong(startDay)}). Correct the Start or Finish date.`,
-        ),
-        sheet: pr.src.sheet,
-        cell: cellOf(pr.src, finishField) || cellOf(pr.src, startField) || "",
-        entity: pr.id,
-      });
-    }
-    if (pr.start !== null) moved(pr.start, true, pr.id, "start", pr.src, startField);
-    moved(finishDay, false, pr.id, "finish", pr.src, finishField);
-    const s = startAt(startDay, pr.start !== null ? pr.startTime : null);
-    const finishTime = finishDay === pr.finish ? pr.finishTime : finishDay === pr.start ? pr.startTime : null;
-    const e = Math.max(s, finishAt(finishDay, finishTime));
-    const i = it.n++;
-    it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
-    it.ids.push(pr.id);
-    it.done[i] = done ? 1 : 0;
-    it.start[i] = s;
-    it.duration[i] = e - s;
-    it.finishPoint[i] = e;
-    it.plannedPoint[i] = pr.baselineFinish !== null ? finishAt(pr.baselineFinish, null) : e;
-    constrain(i, pr.constraint, pr.deadline, false);
-    it.src.push(pr.src);
-    it.startField.push(startField);
-    it.finishField.push(finishField);
-    it.origin[i] = pos;
   }
-  for (let pos = 0; pos < p.milestones.length; pos++) {
-    const m = p.milestones[pos];
-    const date = m.actual ?? m.forecast ?? m.baseline;
-    if (date === null) continue;
-    const field = m.actual !== null ? "actual" : m.forecast !== null ? "forecast" : "baseline";
-    moved(date, false, m.id, "date", m.src, field);
-    const time = m.actual === null ? m.time : null;
-    const point = dayStartTime(cal, date, time)
-      ? timeOnOrAfter(cal, { day: date, minute: time! })
-      : finishAt(date, time);
-    const i = it.n++;
-    it.ids.push(m.id);
-    it.milestone[i] = 1;
-    it.atDayStart[i] = dayStartTime(cal, date, time) ? 1 : 0;
-    it.done[i] = isMilestoneDone(m) ? 1 : 0;
-    it.start[i] = point;
-    it.duration[i] = 0;
-    it.finishPoint[i] = point;
-    it.plannedPoint[i] = m.baseline !== null ? finishAt(m.baseline, null) : point;
-    constrain(i, m.constraint, m.deadline, true);
-    it.src.push(m.src);
-    it.startField.push(field);
-    it.finishField.push(field);
-    it.origin[i] = -1 - pos;
-  }
-  it.items = it.n;
-  for (const sm of summaries) {
-    for (const role of [SUMMARY_START, SUMMARY_FINISH, SUMMARY_FINISH_IN, SUMMARY_START_OUT]) {
-      const i = it.n++;
-      it.ids.push(sm.id);
-      it.role[i] = role;
-      it.start[i] = -Infinity;
-      it.finishPoint[i] = -Infinity;
-      it.plannedPoint[i] = -Infinity;
-      it.constraint.push(null);
-      it.deadlineDay.push(null);
-      it.src.push(sm.src);
-      it.startField.push("start");
-      it.finishField.push("finish");
-      it.origin[i] = 0;
-    }
-  }
-  return it;
+  if (pr.start !== null) noteMoved(r, pr.start, true, pr.id, "start", pr.src, startField);
+  noteMoved(r, finishDay, false, pr.id, "finish", pr.src, finishField);
+  const s = startAt(cal, startDay, pr.start !== null ? pr.startTime : null);
+  const finishTime = finishDay === pr.finish ? pr.finishTime : finishDay === pr.start ? pr.startTime : null;
+  const e = Math.max(s, finishAt(cal, finishDay, finishTime));
+  const i = it.n++;
+  it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
+  it.ids.push(pr.id);
+  it.done[i] = done ? 1 : 0;
+  it.start[i] = s;
+  it.duration[i] = e - s;
+  it.finishPoint[i] = e;
+  it.plannedPoint[i] = pr.baselineFinish !== null ? finishAt(cal, pr.baselineFinish, null) : e;
+  constrain(r, i, pr.constraint, pr.deadline, false);
+  it.src.push(pr.src);
+  it.startField.push(startField);
+  it.finishField.push(finishField);
+  it.origin[i] = pos;
+}
+
+function addMilestone(r: Reader, m: Milestone, pos: number): void {
+  const { it, cal } = r;
+  const date = m.actual ?? m.forecast ?? m.baseline;
+  if (date === null) return;
+  const field = m.actual !== null ? "actual" : m.forecast !== null ? "forecast" : "baseline";
+  noteMoved(r, date, false, m.id, "date", m.src, field);
+  const time = m.actual === null ? m.time : null;
+  const point = dayStartTime(cal, date, time)
+    ? timeOnOrAfter(cal, { day: date, minute: time! })
+    : finishAt(cal, date, time);
+  const i = it.n++;
+  it.ids.push(m.id);
+  it.milestone[i] = 1;
+  it.atDayStart[i] = dayStartTime(cal, date, time) ? 1 : 0;
+  it.done[i] = isMilestoneDone(m) ? 1 : 0;
+  it.start[i] = point;
+  it.duration[i] = 0;
+  it.finishPoint[i] = point;
+  it.plannedPoint[i] = m.baseline !== null ? finishAt(cal, m.baseline, null) : point;
+  constrain(r, i, m.constraint, m.deadline, true);
+  it.src.push(m.src);
+  it.startField.push(field);
+  it.finishField.push(field);
+  it.origin[i] = -1 - pos;
 }
 
 /** True for a time at the first working minute of a working day (Project's 8:00): a moment that is both the end of the previous working day and the start of this one. */

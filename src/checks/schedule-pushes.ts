@@ -175,9 +175,24 @@ export function pushDiagnostics(
       });
     }
   }
+  startConflicts(it, net, es, ef, pushes, drivers, shown, diags);
+}
+
+/** Items that start earlier than their links (or their own constraint) allow: one date-conflict each. */
+function startConflicts(
+  it: Items,
+  net: Net,
+  es: Float64Array,
+  ef: Float64Array,
+  pushes: Pushes,
+  drivers: Bindings,
+  shown: Shown,
+  diags: Diagnostic[],
+): void {
   // Items that start earlier than their links allow but still finish in time: the start conflicts.
   for (let v = 0; v < it.items; v++) {
-    if (it.done[v] || it.milestone[v] || pushes.of[v] || es[v] <= it.start[v]) continue;
+    // An As Late As Possible item sits on its late dates by its own constraint: not a conflict.
+    if (it.done[v] || it.milestone[v] || it.cType[v] === 1 || pushes.of[v] || es[v] <= it.start[v]) continue;
     if (ef[v] > it.finishPoint[v]) {
       // Moved past its entered finish by its own constraint, not by a link: say so once.
       const t = it.cType[v];

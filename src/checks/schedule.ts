@@ -6,9 +6,9 @@ import { type Link, type Programme } from "../model/entities";
 import { backward, forward, scheduleAlap } from "./critical-path";
 import { constraintViolations } from "./constraints";
 import { adjacency, cycleThrough, findCycles, topologicalOrder, type Adjacency } from "./graph";
-import { networkLinks, scheduleDays, Shifter, type Net } from "./network";
-import { buildItems, daysOf, finishDay, startCell, SUMMARY_NODES, type Items } from "./schedule-items";
-import { bindingLinks, explainPushes, pushDiagnostics, resolveSummaryDrivers } from "./schedule-pushes";
+import { networkLinks, scheduleDays, Shifter, type Bindings, type Net } from "./network";
+import { buildItems, daysOf, finishDay, startCell, SUMMARY_NODES, type Items, type Shown } from "./schedule-items";
+import { bindingLinks, explainPushes, pushDiagnostics, resolveSummaryDrivers, type Pushes } from "./schedule-pushes";
 
 /**
  * The schedule, on Microsoft Project's conventions (docs/dependencies.md has the rules and worked
@@ -144,14 +144,38 @@ export function analyseSchedule(
   holidayNames: ReadonlyMap<Day, string> = new Map(),
 ): ScheduleResult {
   const it = buildItems(p, cal, holidayNames, diags);
-  const n = it.n;
   const M = cal.minutesPerDay;
+  const { net, order, cycles, cycleOf } = buildNetwork(p, it, cal, diags);
+  const shift = new Shifter(cal, it);
+  const d = passes(order, it, net, shift);
+  const { es, ef, lf } = d;
+  const drivers = resolveSummaryDrivers(order, it, net, bindingLinks(it.n, net, shift, es, ef, it));
+  const shown = scheduleDays(cal, it, es, ef, lf);
+  // An ALAP item later than entered has moved to its late dates, not slipped: its pushes are read from its early finish.
+  const pushEf = d.early === ef ? ef : ef.map((x, v) => (v < it.items && it.cType[v] === 1 ? d.early[v] : x));
+  const pushes = explainPushes(order, it, net, pushEf, drivers, shown);
+  const made = scheduleNodes(p, cal, it, net, d, drivers, pushes, cycleOf, shown);
+  pushDiagnostics(it, net, es, pushEf, pushes, drivers, shown, diags);
+  const violations = constraintViolations(it, net, es, ef, d.wanted, drivers, pushes, M, diags, shown, shift);
+  return {
+    calendar: cal,
+    resolution: it.minute ? "minute" : "day",
+    ...made,
+    programmeEnd: Number.isFinite(d.end) ? shown(d.end, true) : null,
+    cycles,
+    violations,
+    summaries: summaryNodes(it, d, shown, M),
+    linkCount: net.links.length,
+  };
+}
+
+/** The network of links between the nodes, the cycles reported and left out, and the order the passes take. */
+function buildNetwork(p: Programme, it: Items, cal: WorkCalendar, diags: Diagnostic[]) {
+  const n = it.n;
   const { from, to, links, lagOf, types, units, cells } = networkLinks(p, it, cal);
   const succ = adjacency(n, from, to);
-
   const cycleOf = new Int32Array(n).fill(-1);
   const cycles = reportCycles(findCycles(n, succ), succ, it, from, to, cells, cycleOf, diags);
-
   const inCycleLink = (j: number) => cycleOf[from[j]] !== -1 && cycleOf[from[j]] === cycleOf[to[j]];
   // Links into done items do not bind them (nor, backwards, their predecessors).
   const binds = (j: number) => !inCycleLink(j) && !it.done[to[j]];
@@ -170,8 +194,23 @@ export function analyseSchedule(
     n,
     adjacency(n, from, to, (j) => !inCycleLink(j)),
   );
+  return { net, order, cycles, cycleOf };
+}
 
-  const shift = new Shifter(cal, it);
+/** Every node's dates in working minutes: early (with the start the links want), late, and the first pass's early finish (an ALAP item's float reads it). */
+interface Dates {
+  es: Float64Array;
+  ef: Float64Array;
+  lf: Float64Array;
+  wanted: Float64Array;
+  early: Float64Array;
+  /** The programme end: the latest early finish of the open items. */
+  end: number;
+}
+
+/** The forward pass, the backward pass from the programme end, then the As Late As Possible items on their late dates. */
+function passes(order: Int32Array, it: Items, net: Net, shift: Shifter): Dates {
+  const n = it.n;
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   const wanted = new Float64Array(n);
@@ -181,13 +220,21 @@ export function analyseSchedule(
   const lf = new Float64Array(n).fill(NaN);
   if (Number.isFinite(end)) backward(order, it, net, shift, end, lf);
   const early = scheduleAlap(order, it, net, shift, es, ef, lf, wanted) ?? ef;
+  return { es, ef, lf, wanted, early, end };
+}
 
-  const drivers = resolveSummaryDrivers(order, it, net, bindingLinks(n, net, shift, es, ef, it));
-  const shown = scheduleDays(cal, it, es, ef, lf);
-  // An ALAP item later than entered has moved to its late dates, not slipped: its pushes are read from its early finish.
-  const pushEf = early === ef ? ef : ef.map((x, v) => (v < it.items && it.cType[v] === 1 ? early[v] : x));
-  const pushes = explainPushes(order, it, net, pushEf, drivers, shown);
-
+/** The items' nodes, by ID and by their place in the programme, and the critical ones in order. */
+function scheduleNodes(
+  p: Programme,
+  cal: WorkCalendar,
+  it: Items,
+  net: Net,
+  d: Dates,
+  drivers: Bindings,
+  pushes: Pushes,
+  cycleOf: Int32Array,
+  shown: Shown,
+) {
   const nodes = new Map<string, ScheduleNode>();
   const projectNodes: (ScheduleNode | undefined)[] = new Array(p.projects.length);
   const milestoneNodes: (ScheduleNode | undefined)[] = new Array(p.milestones.length);
@@ -195,52 +242,69 @@ export function analyseSchedule(
   const driversOf = (v: number): readonly Link[] => {
     if (drivers.start[v] === drivers.start[v + 1]) return NO_DRIVERS;
     const out: Link[] = [];
-    for (let k = drivers.start[v]; k < drivers.start[v + 1]; k++) out.push(links[drivers.link[k]]);
+    for (let k = drivers.start[v]; k < drivers.start[v + 1]; k++) out.push(net.links[drivers.link[k]]);
     return out;
   };
   for (let v = 0; v < it.items; v++) {
-    const ms = it.milestone[v] === 1;
-    const done = it.done[v] === 1;
-    const push = pushes.of[v];
-    const inCycle = cycleOf[v] !== -1;
-    const computable = !inCycle;
-    const hasLate = !done && computable && !Number.isNaN(lf[v]);
-    const floatMinutes = hasLate ? lf[v] - (it.cType[v] === 1 ? early[v] : ef[v]) : null;
-    const isCritical = floatMinutes !== null && floatMinutes <= 0;
-    if (isCritical) critical.push(v);
-    const dur = it.duration[v];
-    const node: ScheduleNode = {
-      id: it.ids[v],
-      kind: ms ? "milestone" : "project",
-      done,
-      computable,
-      start: ms ? finishDay(it, v, it.start[v], shown) : shown(it.start[v], false),
-      finish: finishDay(it, v, it.finishPoint[v], shown),
-      duration: daysOf(dur, M),
-      earlyStart: ms ? finishDay(it, v, ef[v], shown) : shown(es[v], false),
-      earlyFinish: finishDay(it, v, ef[v], shown),
-      lateStart: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
-      lateFinish: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
-      totalFloat: floatMinutes === null ? null : daysOf(floatMinutes, M),
-      totalFloatMinutes: floatMinutes,
-      critical: isCritical,
-      drivers: driversOf(v),
-      push: push ?? null,
-      inCycle,
-      constraint: it.constraint[v],
-      deadline: it.deadlineDay[v],
-      times: it.minute ? nodeTimes(cal, it, v, es[v], ef[v], hasLate ? lf[v] : null) : null,
-    };
+    const node = scheduleNode(cal, it, v, d, cycleOf[v] !== -1, shown, driversOf(v), pushes.of[v] ?? null);
+    if (node.critical) critical.push(v);
     nodes.set(it.ids[v], node);
     const at = it.origin[v];
     if (at >= 0) projectNodes[at] = node;
     else milestoneNodes[-1 - at] = node;
   }
+  const { es, ef } = d;
   critical.sort((a, b) => es[a] - es[b] || ef[a] - ef[b] || a - b);
-  pushDiagnostics(it, net, es, pushEf, pushes, drivers, shown, diags);
-  const violations = constraintViolations(it, net, es, ef, wanted, drivers, pushes, M, diags, shown, shift);
+  return { nodes, projectNodes, milestoneNodes, criticalPath: critical.map((v) => it.ids[v]) };
+}
+
+function scheduleNode(
+  cal: WorkCalendar,
+  it: Items,
+  v: number,
+  d: Dates,
+  inCycle: boolean,
+  shown: Shown,
+  drivers: readonly Link[],
+  push: Push | null,
+): ScheduleNode {
+  const { es, ef, lf } = d;
+  const M = cal.minutesPerDay;
+  const ms = it.milestone[v] === 1;
+  const done = it.done[v] === 1;
+  const computable = !inCycle;
+  const hasLate = !done && computable && !Number.isNaN(lf[v]);
+  const floatMinutes = hasLate ? lf[v] - (it.cType[v] === 1 ? d.early[v] : ef[v]) : null;
+  const dur = it.duration[v];
+  return {
+    id: it.ids[v],
+    kind: ms ? "milestone" : "project",
+    done,
+    computable,
+    start: ms ? finishDay(it, v, it.start[v], shown) : shown(it.start[v], false),
+    finish: finishDay(it, v, it.finishPoint[v], shown),
+    duration: daysOf(dur, M),
+    earlyStart: ms ? finishDay(it, v, ef[v], shown) : shown(es[v], false),
+    earlyFinish: finishDay(it, v, ef[v], shown),
+    lateStart: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v] - dur, false)) : null,
+    lateFinish: hasLate ? (ms ? finishDay(it, v, lf[v], shown) : shown(lf[v], true)) : null,
+    totalFloat: floatMinutes === null ? null : daysOf(floatMinutes, M),
+    totalFloatMinutes: floatMinutes,
+    critical: floatMinutes !== null && floatMinutes <= 0,
+    drivers,
+    push,
+    inCycle,
+    constraint: it.constraint[v],
+    deadline: it.deadlineDay[v],
+    times: it.minute ? nodeTimes(cal, it, v, es[v], ef[v], hasLate ? lf[v] : null) : null,
+  };
+}
+
+/** Each summary by its finish point: the earliest start and latest finish under it. */
+function summaryNodes(it: Items, d: Dates, shown: Shown, M: number): Map<string, SummaryNode> {
+  const { es, ef, lf } = d;
   const summaries = new Map<string, SummaryNode>();
-  for (let v = it.items; v < n; v += SUMMARY_NODES) {
+  for (let v = it.items; v < it.n; v += SUMMARY_NODES) {
     const out = v + 1;
     const has = Number.isFinite(es[out]) && Number.isFinite(ef[out]);
     summaries.set(it.ids[v], {
@@ -250,19 +314,7 @@ export function analyseSchedule(
       totalFloat: has && !Number.isNaN(lf[out]) ? daysOf(lf[out] - ef[out], M) : null,
     });
   }
-  return {
-    calendar: cal,
-    resolution: it.minute ? "minute" : "day",
-    nodes,
-    projectNodes,
-    milestoneNodes,
-    criticalPath: critical.map((v) => it.ids[v]),
-    programmeEnd: Number.isFinite(end) ? shown(end, true) : null,
-    cycles,
-    violations,
-    summaries,
-    linkCount: links.length,
-  };
+  return summaries;
 }
 
 /** Minutes after midnight of a node's dates (a plan scheduled to the minute): the clock time of each point within its working day. */
