@@ -94,7 +94,9 @@ export function forwardNode(
     return;
   }
   let start = it.start[v];
-  if (!it.done[v]) {
+  // A task in progress starts on its actual start, whatever its links and constraint say (Project:
+  // Actual Start replaces Start once work begins; MPXJ's MicrosoftScheduler does the same).
+  if (!it.done[v] && !it.started[v]) {
     // As Late As Possible: its entered start is Project's late date, so its early start is what its
     // links give, or the plan's start when nothing links into it (as any task without predecessors).
     const alap = it.cType[v] === 1;
@@ -128,7 +130,8 @@ export function scheduleAlap(
   lf: Float64Array,
   wanted: Float64Array,
 ): Float64Array | null {
-  const alap = (v: number) => it.role[v] === ITEM && it.cType[v] === 1 && !it.done[v] && !Number.isNaN(lf[v]);
+  const alap = (v: number) =>
+    it.role[v] === ITEM && it.cType[v] === 1 && !it.done[v] && !it.started[v] && !Number.isNaN(lf[v]);
   let any = false;
   for (let v = 0; v < it.items && !any; v++) any = alap(v);
   if (!any) return null;

@@ -85,6 +85,8 @@ export interface Items {
   origin: Int32Array;
   /** True when some date carries a time of day: the plan is scheduled to the minute. */
   minute: boolean;
+  /** An open task with an actual start: its start is a fact, links no longer move it. */
+  started: Uint8Array;
   /** A summary's start-out point: the task under it that starts first (−1: none yet). */
   earliest: Int32Array;
 }
@@ -145,6 +147,7 @@ function emptyItems(cap: number): Items {
     startField: [],
     finishField: [],
     origin: new Int32Array(cap),
+    started: new Uint8Array(cap),
     earliest: new Int32Array(cap).fill(-1),
     minute: false,
   };
@@ -240,6 +243,7 @@ function addProject(r: Reader, pr: Project, pos: number): void {
   it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
   it.ids.push(pr.id);
   it.done[i] = done ? 1 : 0;
+  it.started[i] = !done && pr.actualStart != null ? 1 : 0;
   it.start[i] = s;
   it.duration[i] = e - s;
   it.finishPoint[i] = e;

@@ -110,3 +110,24 @@ describe("a finish Project writes at the first working minute of a day", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("a task in progress, as Project schedules it", () => {
+  it("keeps its actual start: a predecessor still running does not push it", () => {
+    const head =
+      "ID,Task_Name,Duration,Outline_Level,Predecessors,Start_Date,Finish_Date,Percent_Complete,Actual_Start,Actual_Finish";
+    const rows = [
+      head,
+      '1,Design,5d,1,,"March 2, 2026","March 6, 2026",0.6,"March 2, 2026",NA',
+      '2,Build,3d,1,1,"March 5, 2026","March 9, 2026",0.2,"March 5, 2026",NA',
+      '3,Test,2d,1,2,"March 10, 2026","March 11, 2026",0,NA,NA',
+    ];
+    const a = analyseWorkbook(
+      { sheets: [parseCsv(rows.join("\r\n"), "Task_Table1")], tables: [], date1904: false },
+      { asOf: dayFromYmd(2026, 3, 6) },
+    );
+    // Build started out of sequence on Thu 5, before Design finishes (Fri 6): Project keeps it there.
+    expect(dates(a, "2").slice(0, 2)).toEqual([day(5), day(9)]);
+    expect(dates(a, "3").slice(0, 2)).toEqual([day(10), day(11)]);
+    expect(findings(a)).toEqual([]);
+  });
+});
