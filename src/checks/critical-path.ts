@@ -95,7 +95,8 @@ export function forwardNode(
   }
   let start = it.start[v];
   // A task in progress starts on its actual start, whatever its links and constraint say (Project:
-  // Actual Start replaces Start once work begins; MPXJ's MicrosoftScheduler does the same).
+  // Actual Start replaces Start once work begins); a manually scheduled one stays on its entered
+  // dates. MPXJ's MicrosoftScheduler, which reproduces Project's schedule, does both.
   if (!it.done[v] && !it.started[v]) {
     // As Late As Possible: its entered start is Project's late date, so its early start is what its
     // links give, or the plan's start when nothing links into it (as any task without predecessors).

@@ -85,7 +85,7 @@ export interface Items {
   origin: Int32Array;
   /** True when some date carries a time of day: the plan is scheduled to the minute. */
   minute: boolean;
-  /** An open task with an actual start: its start is a fact, links no longer move it. */
+  /** An open task with an actual start (its start is a fact) or manually scheduled (its dates are the user's): links no longer move it. */
   started: Uint8Array;
   /** A summary's start-out point: the task under it that starts first (−1: none yet). */
   earliest: Int32Array;
@@ -243,7 +243,7 @@ function addProject(r: Reader, pr: Project, pos: number): void {
   it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
   it.ids.push(pr.id);
   it.done[i] = done ? 1 : 0;
-  it.started[i] = !done && pr.actualStart != null ? 1 : 0;
+  it.started[i] = !done && (pr.actualStart != null || pr.manual === true) ? 1 : 0;
   it.start[i] = s;
   it.duration[i] = e - s;
   it.finishPoint[i] = e;
@@ -270,6 +270,7 @@ function addMilestone(r: Reader, m: Milestone, pos: number): void {
   it.milestone[i] = 1;
   it.atDayStart[i] = dayStartTime(cal, date, time) ? 1 : 0;
   it.done[i] = isMilestoneDone(m) ? 1 : 0;
+  it.started[i] = !it.done[i] && m.manual === true ? 1 : 0;
   it.start[i] = point;
   it.duration[i] = 0;
   it.finishPoint[i] = point;

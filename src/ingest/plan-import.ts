@@ -105,6 +105,11 @@ function planShape(tasks: Task[]): { tops: Task[]; oneRoot: boolean; wsLevel: nu
   return { tops, oneRoot, wsLevel: oneRoot ? top + 1 : top };
 }
 
+/** Task Mode "Manually Scheduled" (Project 2010 on): the task keeps its entered dates. */
+function manualOf(t: Task): { manual?: true } {
+  return /^manual/i.test(str(t.row.values.taskMode).trim()) ? { manual: true } : {};
+}
+
 /** A task's status: its own, or "Complete" at 100 % (the one definition of done). */
 function statusOf(t: Task): string {
   const v = t.row.values;
@@ -128,6 +133,7 @@ function milestoneOf(t: Task, found: Found, owner: Task | null | undefined, diag
     reviewPoint: "",
     time,
     ...readConstraint(v, src, t.id, diags),
+    ...manualOf(t),
     src,
   };
 }
@@ -160,6 +166,7 @@ function projectOf(t: Task, found: Found, workstream: string, diags: Diagnostic[
     startTime: timeOf(v.start),
     finishTime: day(v.finish) !== null ? timeOf(v.finish) : null,
     ...readConstraint(v, src, t.id, diags),
+    ...manualOf(t),
     src,
   };
 }

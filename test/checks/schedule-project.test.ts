@@ -131,3 +131,23 @@ describe("a task in progress, as Project schedules it", () => {
     expect(findings(a)).toEqual([]);
   });
 });
+
+describe("a manually scheduled task (Task Mode, Project 2010 on)", () => {
+  it("stays on its entered dates: its late predecessor does not push it", () => {
+    const head = "ID,Task_Name,Duration,Task_Mode,Predecessors,Start_Date,Finish_Date";
+    const rows = [
+      head,
+      '1,Design,5d,Auto Scheduled,,"March 2, 2026","March 6, 2026"',
+      '2,Workshop,1d,Manually Scheduled,1,"March 4, 2026","March 4, 2026"',
+      '3,Write-up,1d,Auto Scheduled,2,"March 5, 2026","March 5, 2026"',
+    ];
+    const a = analyseWorkbook(
+      { sheets: [parseCsv(rows.join("\r\n"), "Task_Table1")], tables: [], date1904: false },
+      { asOf: dayFromYmd(2026, 2, 27) },
+    );
+    expect(a.programme.projects.find((p) => p.id === "2")!.manual).toBe(true);
+    expect(dates(a, "2").slice(0, 2)).toEqual([day(4), day(4)]);
+    expect(dates(a, "3").slice(0, 2)).toEqual([day(5), day(5)]);
+    expect(findings(a)).toEqual([]);
+  });
+});
