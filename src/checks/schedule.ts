@@ -22,14 +22,20 @@ import { bindingLinks, explainPushes, pushDiagnostics, resolveSummaryDrivers, ty
  *    EF = ES + duration; the entered start (a milestone's date) is a "no earlier than".
  *  - Backward from the programme end (the latest EF of the open items): FS: LF ≤ LS(s) − lag;
  *    SS: LS ≤ LS(s) − lag; FF: LF ≤ LF(s) − lag; SF: LS ≤ LF(s) − lag; LS = LF − duration.
- *  - Constraints and deadlines bind as Project documents (constraintStart, constraintLate below).
+ *  - Constraints and deadlines bind as Project documents (constrainedStart, constrainedLate in
+ *    critical-path.ts); As Late As Possible items are then put on their late dates (scheduleAlap).
  *  - Total float = LF − EF, in working days (fractions below a day); it can be negative, and an
  *    item is critical when it is ≤ 0 ("Negative Slack (task field)": total slack is the smaller of
  *    LF − EF and LS − ES; "Show the critical path of your project": critical when slack ≤ 0).
- *  - Done items are facts: links into them are ignored in both passes; links out still bind.
- *  - A summary task that links name is two points in the network, its start and its finish: a link
- *    into it binds the start of everything under it, a link out of it leaves from the earliest start
- *    or the latest finish under it ("Link tasks in a project": linking a summary links its subtasks).
+ *  - Done items are facts: links into them are ignored in both passes; links out still bind. A task
+ *    in progress keeps its actual start, a manually scheduled one its entered start.
+ *  - A summary task that links name is four points in the network (schedule-items.ts): a link into
+ *    it binds every task under it by the link's type, a link out of it leaves from the latest
+ *    finish (FS, FF) or the earliest start (SS, SF) under it ("Link tasks in a project": linking a
+ *    summary links its subtasks).
+ * Files: schedule-items.ts (the items on the calendar), network.ts (the links and lags),
+ * critical-path.ts (the two passes), schedule-pushes.ts (what pushes what, and its findings),
+ * constraints.ts (constraints and deadlines that cannot be met).
  * A plan whose dates carry no times is scheduled in whole days, exactly as before (lags in hours
  * round up to days); one with times is scheduled to the minute (`resolution`).
  * Links inside a cycle are reported and left out; the rest of the network is still analysed.
