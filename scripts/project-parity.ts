@@ -7,7 +7,11 @@
  *  - critical: the share of Project's tasks with TotalSlack ≤ 0 that we call critical (recall), and
  *    the share of ours critical that Project gives TotalSlack ≤ 0 (precision);
  *  - slips: `slippage-impact` and `date-conflict` findings per 100 open tasks (Project's own dates
- *    show no push, so every one is a disagreement).
+ *    show no push, so every one is a disagreement);
+ *  - linked: of the open tasks that have predecessors, are not started, not manual and As Soon As
+ *    Possible without a constraint date (Project starts each at the latest its links allow), the
+ *    share whose early start a link gives exactly. The entered start is a "no earlier than", so the
+ *    dates columns agree unless the network pushes; this one shows the network alone reproduces Project's.
  *   npm run parity -- FILE.xml ... | DIR   (add --list to print each disagreeing task)
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -28,6 +32,9 @@ export interface Parity {
   both: number;
   slips: number;
   conflicts: number;
+  /** Linked, unstarted, unconstrained open tasks, and those whose early start a link gives. */
+  linked: number;
+  linkDriven: number;
   disagreements: string[];
 }
 
@@ -57,8 +64,14 @@ export function parity(file: string, xml: string): Parity {
     both: 0,
     slips: a.diagnostics.filter((d) => d.code === "slippage-impact").length,
     conflicts: a.diagnostics.filter((d) => d.code === "date-conflict").length,
+    linked: 0,
+    linkDriven: 0,
     disagreements: [],
   };
+  const hasPreds = new Set(a.programme.links.map((l) => l.to));
+  const item = new Map<string, { actualStart?: number | null; manual?: boolean }>(
+    [...a.programme.projects, ...a.programme.milestones].map((x) => [x.id, x]),
+  );
   for (const [id, n] of a.schedule.nodes) {
     const r = byId.get(id);
     if (!r || n.done || !n.computable) continue;
@@ -75,6 +88,12 @@ export function parity(file: string, xml: string): Parity {
     if (pc) out.projectCritical++;
     if (n.critical && slack !== null) out.oursCritical++;
     if (pc && n.critical) out.both++;
+    const x = item.get(id);
+    if (hasPreds.has(id) && (!n.constraint || n.constraint.type === "ASAP") && x?.actualStart == null && !x?.manual) {
+      out.linked++;
+      if (n.drivers.length) out.linkDriven++;
+      else out.disagreements.push(`  ${id}: no link gives its start (${start})`);
+    }
     if (!dayOk || (out.datesMinute !== null && !minuteOk) || (slack !== null && pc !== n.critical))
       out.disagreements.push(
         `  ${id} ${String(r[col("Task_Name")] ?? "").slice(0, 30)}: ours ${n.earlyStart}..${n.earlyFinish} ${ours} float ${n.totalFloat}; Project ${start}–${finish} slack ${r[col("Total_Slack")]}`,
@@ -95,6 +114,7 @@ export function parityLine(p: Parity): string {
     pct(p.both, p.oursCritical).padStart(7),
     (p.open ? ((100 * p.slips) / p.open).toFixed(1) : "–").padStart(6),
     (p.open ? ((100 * p.conflicts) / p.open).toFixed(1) : "–").padStart(6),
+    pct(p.linkDriven, p.linked).padStart(7),
   ].join(" ");
 }
 
@@ -112,7 +132,7 @@ function files(args: string[]): string[] {
 function main(argv: string[]): void {
   const list = argv.includes("--list");
   const all = files(argv.filter((a) => a !== "--list"));
-  console.log(`${"file".padEnd(58)}  open  dates@d dates@m recall  precis slip% confl%`);
+  console.log(`${"file".padEnd(58)}  open  dates@d dates@m recall  precis slip% confl%  linked`);
   const total: Parity = {
     file: "all",
     open: 0,
@@ -123,6 +143,8 @@ function main(argv: string[]): void {
     both: 0,
     slips: 0,
     conflicts: 0,
+    linked: 0,
+    linkDriven: 0,
     disagreements: [],
   };
   for (const f of all) {
@@ -138,7 +160,17 @@ function main(argv: string[]): void {
     if (p.open === 0) continue;
     console.log(parityLine(p));
     if (list && p.disagreements.length) console.log(p.disagreements.join("\n"));
-    for (const k of ["open", "datesDay", "projectCritical", "oursCritical", "both", "slips", "conflicts"] as const)
+    for (const k of [
+      "open",
+      "datesDay",
+      "projectCritical",
+      "oursCritical",
+      "both",
+      "slips",
+      "conflicts",
+      "linked",
+      "linkDriven",
+    ] as const)
       total[k] += p[k];
     total.datesMinute! += p.datesMinute ?? p.datesDay;
   }
