@@ -44,6 +44,7 @@ describe("npm run parity", () => {
   it("agrees on a start-to-finish link ending at 8:00, and says where it would not", () => {
     const p = parity("sf.xml", sfPlan("2025-09-01"));
     expect(p).toMatchObject({ open: 2, datesDay: 2, datesMinute: 2, projectCritical: 1, oursCritical: 1, both: 1 });
+    expect([p.linked, p.linkDriven]).toEqual([1, 1]); // Freeze's finish is the SF link's, not its entered date's
     // Release a day later than this Freeze allows: the schedule pushes Freeze, and the script names
     // the task and both schedules.
     const moved = parity("sf.xml", sfPlan("2025-09-02"));
