@@ -68,14 +68,7 @@ export function importPlan(
   const tasks = buildTree(found, rows);
   const summaries = tasks.filter((t) => t.summary);
   const leaves = tasks.filter((t) => !t.summary);
-  const top = Math.min(...tasks.map((t) => t.level));
-  const tops = tasks.filter((t) => t.level === top);
-  const oneRoot =
-    tops.length === 1 &&
-    tops[0].summary &&
-    tops[0].children.some((c) => c.summary) &&
-    tops[0].children.length + countBelow(tops[0]) === tasks.length - 1;
-  const wsLevel = oneRoot ? top + 1 : top;
+  const { tops, oneRoot, wsLevel } = planShape(tasks);
   const workstreamOf = (t: Task): string => {
     let a: Task | null = t;
     while (a && a.level > wsLevel) a = a.parent;
@@ -89,69 +82,10 @@ export function importPlan(
   const near = new Map<Task[], Nearest>();
   for (const t of leaves) if (t.milestone) projectOfMilestone.set(t, nearestProject(t, roots, near));
   for (const t of leaves) {
-    const v = t.row.values;
-    const src = sourceOf(t, found);
-    const pct = num(v.percentComplete);
-    // A milestone has no % Complete of its own: 100 % (the one definition of done) becomes its status.
-    const status = str(v.status) || (isCompletePercent(pct) ? "Complete" : "");
-    if (t.milestone) {
-      const owner = projectOfMilestone.get(t);
-      const time = day(v.finish) !== null ? timeOf(v.finish) : timeOf(v.start);
-      milestones.push({
-        id: t.id,
-        project: owner?.id ?? "",
-        name: t.name,
-        baseline: day(v.baselineFinish) ?? finishOf(t, calendar),
-        forecast: finishOf(t, calendar),
-        actual: day(v.actualFinish),
-        status,
-        owner: str(v.resources),
-        reviewPoint: "",
-        time,
-        ...readConstraint(v, src, t.id, diags),
-        src,
-      });
-      continue;
-    }
-    projects.push({
-      id: t.id,
-      name: t.name,
-      workstream: workstreamOf(t),
-      lead: str(v.resources),
-      // A task in progress keeps its actual start (Project: Actual Start replaces Start once work begins).
-      start: day(v.actualStart) ?? day(v.start),
-      actualStart: day(v.actualStart),
-      finish: finishOf(t, calendar),
-      baselineFinish: day(v.baselineFinish),
-      actualFinish: day(v.actualFinish),
-      budget: null,
-      forecastCost: null,
-      actualCost: null,
-      percentComplete: pct,
-      status,
-      reportedRag: (str(v.rag) || null) as Rag | null,
-      scopeRag: null,
-      qualityRag: null,
-      notes: str(v.notes),
-      competencies: [],
-      benefits: [],
-      startTime: timeOf(v.start),
-      finishTime: day(v.finish) !== null ? timeOf(v.finish) : null,
-      ...readConstraint(v, src, t.id, diags),
-      src,
-    });
+    if (t.milestone) milestones.push(milestoneOf(t, found, projectOfMilestone.get(t), calendar, diags));
+    else projects.push(projectOf(t, found, workstreamOf(t), calendar, diags));
   }
-  if (!carriesProgress(found)) {
-    for (const x of projects) x.progressNotReported = true;
-    for (const x of milestones) x.progressNotReported = true;
-    diags.push({
-      severity: "info",
-      code: "no-progress",
-      message: `${found.sheet.name} carries no progress (no % Complete, Actual Start, Actual Finish or Status column), so tasks past their finish are "progress not reported" (Amber), not overdue. Export % Complete and Actual Finish with the plan to have them checked.`,
-      sheet: found.sheet.name,
-      cell: a1(found.headerRow, found.region.left),
-    });
-  }
+  if (!carriesProgress(found)) noteNoProgress(found, projects, milestones, diags);
   const refs = predecessorRefs(tasks, found);
   const summaryTasks: SummaryTask[] = summaries.map((t) => ({
     id: t.id,
@@ -167,6 +101,103 @@ export function importPlan(
     cell: a1(found.headerRow, found.region.left),
   });
   return { projects, milestones, refs, summaries: summaryTasks, programmeName: oneRoot ? tops[0].name : null };
+}
+
+/** The outline's shape: its top level, whether one summary holds the whole plan (the programme), and the level whose summaries are the workstreams. */
+function planShape(tasks: Task[]): { tops: Task[]; oneRoot: boolean; wsLevel: number } {
+  const top = Math.min(...tasks.map((t) => t.level));
+  const tops = tasks.filter((t) => t.level === top);
+  const oneRoot =
+    tops.length === 1 &&
+    tops[0].summary &&
+    tops[0].children.some((c) => c.summary) &&
+    tops[0].children.length + countBelow(tops[0]) === tasks.length - 1;
+  return { tops, oneRoot, wsLevel: oneRoot ? top + 1 : top };
+}
+
+/** Task Mode "Manually Scheduled" (Project 2010 on): the task keeps its entered dates. */
+function manualOf(t: Task): { manual?: true } {
+  return /^manual/i.test(str(t.row.values.taskMode).trim()) ? { manual: true } : {};
+}
+
+/** A task's status: its own, or "Complete" at 100 % (the one definition of done). */
+function statusOf(t: Task): string {
+  const v = t.row.values;
+  return str(v.status) || (isCompletePercent(num(v.percentComplete)) ? "Complete" : "");
+}
+
+function milestoneOf(
+  t: Task,
+  found: Found,
+  owner: Task | null | undefined,
+  calendar: WorkCalendar,
+  diags: Diagnostic[],
+): Milestone {
+  const v = t.row.values;
+  const src = sourceOf(t, found);
+  // A milestone has no % Complete of its own: 100 % becomes its status.
+  const time = day(v.finish) !== null ? timeOf(v.finish) : timeOf(v.start);
+  return {
+    id: t.id,
+    project: owner?.id ?? "",
+    name: t.name,
+    baseline: day(v.baselineFinish) ?? finishOf(t, calendar),
+    forecast: finishOf(t, calendar),
+    actual: day(v.actualFinish),
+    status: statusOf(t),
+    owner: str(v.resources),
+    reviewPoint: "",
+    time,
+    ...readConstraint(v, src, t.id, diags),
+    ...manualOf(t),
+    src,
+  };
+}
+
+function projectOf(t: Task, found: Found, workstream: string, calendar: WorkCalendar, diags: Diagnostic[]): Project {
+  const v = t.row.values;
+  const src = sourceOf(t, found);
+  return {
+    id: t.id,
+    name: t.name,
+    workstream,
+    lead: str(v.resources),
+    // A task in progress keeps its actual start (Project: Actual Start replaces Start once work begins).
+    start: day(v.actualStart) ?? day(v.start),
+    actualStart: day(v.actualStart),
+    finish: finishOf(t, calendar),
+    baselineFinish: day(v.baselineFinish),
+    actualFinish: day(v.actualFinish),
+    budget: null,
+    forecastCost: null,
+    actualCost: null,
+    percentComplete: num(v.percentComplete),
+    status: statusOf(t),
+    reportedRag: (str(v.rag) || null) as Rag | null,
+    scopeRag: null,
+    qualityRag: null,
+    notes: str(v.notes),
+    competencies: [],
+    benefits: [],
+    startTime: timeOf(v.start),
+    finishTime: day(v.finish) !== null ? timeOf(v.finish) : null,
+    ...readConstraint(v, src, t.id, diags),
+    ...manualOf(t),
+    src,
+  };
+}
+
+/** A plan with no progress columns: one note, and every item "progress not reported" rather than overdue. */
+function noteNoProgress(found: Found, projects: Project[], milestones: Milestone[], diags: Diagnostic[]): void {
+  for (const x of projects) x.progressNotReported = true;
+  for (const x of milestones) x.progressNotReported = true;
+  diags.push({
+    severity: "info",
+    code: "no-progress",
+    message: `${found.sheet.name} carries no progress (no % Complete, Actual Start, Actual Finish or Status column), so tasks past their finish are "progress not reported" (Amber), not overdue. Export % Complete and Actual Finish with the plan to have them checked.`,
+    sheet: found.sheet.name,
+    cell: a1(found.headerRow, found.region.left),
+  });
 }
 
 /** Progress is a column saying how far each task got: % Complete, an actual date or a status. */

@@ -1041,6 +1041,13 @@ export const SHEETS: readonly SheetSpec[] = [
         aliases: [],
         note: "Microsoft Project: inactive tasks (No) are left out.",
       },
+      {
+        key: "taskMode",
+        label: "Task Mode",
+        type: "text",
+        aliases: [],
+        note: "Microsoft Project: a Manually Scheduled task stays on its entered dates.",
+      },
       { key: "constraintType", label: "Constraint Type", type: "text", aliases: ["Constraint"] },
       { key: "constraintDate", label: "Constraint Date", type: "datetime", aliases: [] },
       { key: "deadline", label: "Deadline", type: "datetime", aliases: [] },

@@ -161,6 +161,8 @@ export interface Project {
   constraint?: Constraint | null;
   /** Project's Deadline: a target finish that binds the late dates, not the early ones. */
   deadline?: DateTime | null;
+  /** Microsoft Project's Task Mode "Manually Scheduled": the task stays on its entered dates, whatever its links say. */
+  manual?: boolean;
   src: Source;
 }
 
@@ -186,6 +188,8 @@ export interface Milestone {
   deadline?: DateTime | null;
   /** As a project's: its plan carries no progress at all. */
   progressNotReported?: boolean;
+  /** As a project's: manually scheduled, it stays on its entered date. */
+  manual?: boolean;
   src: Source;
 }
 

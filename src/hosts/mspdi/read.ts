@@ -39,6 +39,7 @@ export const TASK_COLUMNS = [
   "Summary",
   "Milestone",
   "Active",
+  "Task_Mode",
   "Duration",
   "Start_Date",
   "Finish_Date",
@@ -200,6 +201,8 @@ function fillTask(
   yesNo("Summary", "Summary");
   yesNo("Milestone", "Milestone");
   yesNo("Active", "Active");
+  const manual = text(n, "Manual");
+  if (manual) set("Task_Mode", manual === "1" || manual === "true" ? "Manually Scheduled" : "Auto Scheduled");
   const duration = text(n, "Duration");
   if (duration) {
     const minutes = isoMinutes(duration);
