@@ -5,7 +5,6 @@ import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Source, SummaryTask } from "../model/entities";
 import { dateTimeOf, readConstraint } from "./constraints";
 import { weekday } from "../model/calendar";
-import type { Rag } from "../model/rag";
 import type { Found } from "./recognise";
 import type { TypedRow } from "./rows";
 import { isCompletePercent } from "../model/status";
@@ -39,7 +38,7 @@ export interface ImportedPlan {
 
 interface Task {
   id: string;
-  row: TypedRow;
+  row: TypedRow<"tasks">;
   name: string;
   level: number;
   summary: boolean;
@@ -48,13 +47,20 @@ interface Task {
   parent: Task | null;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const day = (v: unknown): Day | null => (typeof v === "number" ? Math.floor(v) : null);
+// A typed field absent (no column) or blank (null) as the item's empty value.
+const str = (v: string | null | undefined): string => v ?? "";
+const num = (v: number | null | undefined): number | null => v ?? null;
+/** The day of a date that may carry a time (a task's Start and Finish are read with their fraction of a day). */
+const day = (v: number | null | undefined): Day | null => (typeof v === "number" ? Math.floor(v) : null);
 /** The time of day of a Start or Finish (read with its fraction of a day), or null. */
-const timeOf = (v: unknown): number | null => dateTimeOf(v)?.time ?? null;
+const timeOf = (v: number | null | undefined): number | null => dateTimeOf(v)?.time ?? null;
 
-export function importPlan(found: Found, rows: TypedRow[], unassigned: string, diags: Diagnostic[]): ImportedPlan {
+export function importPlan(
+  found: Found,
+  rows: TypedRow<"tasks">[],
+  unassigned: string,
+  diags: Diagnostic[],
+): ImportedPlan {
   const tasks = buildTree(found, rows);
   const summaries = tasks.filter((t) => t.summary);
   const leaves = tasks.filter((t) => !t.summary);
@@ -119,7 +125,7 @@ export function importPlan(found: Found, rows: TypedRow[], unassigned: string, d
       actualCost: null,
       percentComplete: pct,
       status,
-      reportedRag: (str(v.rag) || null) as Rag | null,
+      reportedRag: v.rag || null,
       scopeRag: null,
       qualityRag: null,
       notes: str(v.notes),
@@ -186,7 +192,7 @@ function sourceName(found: Found): string {
 }
 
 /** Tasks in sheet order, with their level, parent and whether each is a summary or a milestone. */
-function buildTree(found: Found, rows: TypedRow[]): Task[] {
+function buildTree(found: Found, rows: TypedRow<"tasks">[]): Task[] {
   const hasLevel = [...found.columns.values()].includes("outlineLevel");
   const outline = found.sheet.outline;
   const tasks: Task[] = [];

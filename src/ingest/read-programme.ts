@@ -6,7 +6,6 @@ import {
   LINK_TYPE_NUMBER,
   NO_LAG,
   type Assumption,
-  type AssessmentKind,
   type Benefit,
   type CommentaryRow,
   type CompetencyScore,
@@ -37,8 +36,8 @@ import { readConstraint } from "./constraints";
 import { importPlan } from "./plan-import";
 import { looksTyped, parseRef, splitRefs } from "./references";
 import { scoreRiskLogs } from "./risk-levels";
-import { readRows, type TypedRow } from "./rows";
-import { SHEETS, type SheetKind, type SheetSpec } from "./schema";
+import { fieldValue, readRows, type RowValues, type TypedRow } from "./rows";
+import { sheetSpec, type FieldKey, type SheetKind, type SheetSpec } from "./schema";
 import { readSettings } from "./settings";
 
 export interface IngestResult {
@@ -56,11 +55,12 @@ export interface LeftOutRow {
   reason: string;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const day = (v: unknown): Day | null => (typeof v === "number" ? v : null);
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const rag = (v: unknown): Rag | null => (typeof v === "string" && v ? (v as Rag) : null);
+// A typed field absent (no column) or blank (null) as the item's empty value.
+const str = (v: string | null | undefined): string => v ?? "";
+const num = (v: number | null | undefined): number | null => v ?? null;
+const day = (v: Day | null | undefined): Day | null => v ?? null;
+const list = (v: string[] | null | undefined): string[] => v ?? [];
+const rag = (v: Rag | null | undefined): Rag | null => v || null;
 
 /** The parts a workbook may hold, and what is skipped without each (an info, never an error). */
 const PART_SKIPPED: Partial<Record<SheetKind, string>> = {
@@ -320,7 +320,7 @@ class IdSpace {
 
 /** Reads each kind from where recognition found it, reporting its columns once. */
 class KindReader {
-  private cache = new Map<SheetKind, TypedRow[]>();
+  private cache: { [K in SheetKind]?: TypedRow<K>[] } = {};
   constructor(
     private snapshot: WorkbookSnapshot,
     readonly recognition: Recognition,
@@ -329,8 +329,8 @@ class KindReader {
     private sources: SheetSource[],
   ) {}
 
-  spec(kind: SheetKind): SheetSpec {
-    return SHEETS.find((s) => s.kind === kind)!;
+  spec<K extends SheetKind>(kind: K): SheetSpec<K> {
+    return sheetSpec(kind);
   }
 
   found(kind: SheetKind): Found | undefined {
@@ -338,12 +338,12 @@ class KindReader {
   }
 
   /** Every non-blank row of a kind, typed (cells that cannot be read are reported at the cell). */
-  plain(kind: SheetKind): TypedRow[] {
-    const cached = this.cache.get(kind);
+  plain<K extends SheetKind>(kind: K): TypedRow<K>[] {
+    const cached = this.cache[kind];
     if (cached) return cached;
-    const rows: TypedRow[] = [];
+    const rows: TypedRow<K>[] = [];
     this.read(kind, (row) => rows.push(row));
-    this.cache.set(kind, rows);
+    this.cache[kind] = rows;
     return rows;
   }
 
@@ -352,23 +352,28 @@ class KindReader {
    * values are dropped as soon as its item is made, instead of a sheet's worth being kept (risks
    * keep theirs until every log's matrix is known: their `convert` returns the row).
    */
-  rows<T>(kind: SheetKind, ids: IdSpace, convert: (r: { id: string; v: TypedRow["values"]; row: TypedRow }) => T): T[] {
+  rows<K extends SheetKind, T>(
+    kind: K,
+    ids: IdSpace,
+    convert: (r: { id: string; v: RowValues<K>; row: TypedRow<K> }) => T,
+  ): T[] {
     const spec = this.spec(kind);
     const title = spec.fields.find((f) => f.type === "text" && f.required)?.key;
     const out: T[] = [];
     this.read(kind, (row) => {
-      const id = ids.take(row, spec, title ? str(row.values[title]) : "");
+      const named = title ? fieldValue(row, title) : "";
+      const id = ids.take(row, spec, typeof named === "string" ? named : "");
       if (!id) return;
       for (const f of spec.fields)
         if (f.required && f.key !== "id" && f.type !== "risklevel")
-          this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
+          this.requireField(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
       out.push(convert({ id, v: row.values, row }));
     });
     return out;
   }
 
   /** Reads a kind's rows in order, once, noting its columns and its source. */
-  private read(kind: SheetKind, each: (row: TypedRow) => void): void {
+  private read<K extends SheetKind>(kind: K, each: (row: TypedRow<K>) => void): void {
     const spec = this.spec(kind);
     const loc = this.found(kind);
     if (!loc) return;
@@ -392,8 +397,13 @@ class KindReader {
   }
 
   /** An empty required cell is an error at the cell (once: a cell already reported as unreadable is not reported again). */
-  require(row: TypedRow, key: string, label: string, what: string, id: string): void {
-    const v = row.values[key];
+  require<K extends SheetKind>(row: TypedRow<K>, key: FieldKey<K>, label: string, what: string, id: string): void {
+    this.requireField(row, key, label, what, id);
+  }
+
+  /** As `require`, for a key taken from the schema at run time. */
+  private requireField(row: TypedRow, key: string, label: string, what: string, id: string): void {
+    const v = fieldValue(row, key);
     if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) return;
     if (cellOf(row.src, key) === undefined) return; // the column itself is missing: reported once
     if (row.failed?.includes(key)) return;
@@ -436,7 +446,7 @@ class KindReader {
 /** Depends On cells, kept until every project and milestone ID is known. */
 type RawRefs = { toId: string; text: string; sheet: string; cell: string }[];
 
-function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRow): void {
+function keepRefs(refs: RawRefs, id: string, v: { readonly dependsOn?: string | null }, row: TypedRow): void {
   if (str(v.dependsOn))
     refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: cellOf(row.src, "dependsOn") ?? "" });
 }
@@ -635,8 +645,8 @@ function readLinks(
         to,
         fromKnown: known(from),
         toKnown: false,
-        type: (str(v.type) || "FS") as LinkType,
-        lag: (v.lag as Lag | null) ?? NO_LAG,
+        type: v.type || "FS",
+        lag: v.lag ?? NO_LAG,
         sheet: row.src.sheet,
         cell: cellOf(row.src, "from") ?? "",
       });
@@ -653,14 +663,7 @@ function readLinks(
       });
       continue;
     }
-    add(
-      from,
-      to,
-      (str(v.type) || "FS") as LinkType,
-      (v.lag as Lag | null) ?? NO_LAG,
-      row.src.sheet,
-      cellOf(row.src, "from") ?? "",
-    );
+    add(from, to, v.type || "FS", v.lag ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
   }
   return links;
 }
@@ -712,7 +715,7 @@ function readRisks(
         residualLikelihood: s.residualLikelihood,
         residualImpact: s.residualImpact,
         matrix: s.matrix,
-        rating: typeof v.rating === "string" && v.rating ? v.rating : null,
+        rating: v.rating || null,
         mitigation: str(v.mitigation),
         status: str(v.status),
         raised: day(v.raised),
@@ -754,7 +757,7 @@ function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencySc
     out.push({
       id,
       competency: str(v.competency) || id,
-      assessment: (str(v.assessment) || "Self") as AssessmentKind,
+      assessment: v.assessment || "Self",
       date: day(v.date),
       score: num(v.score),
       target: num(v.target),
