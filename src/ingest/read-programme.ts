@@ -92,15 +92,7 @@ export function readProgramme(
   snapshot: WorkbookSnapshot,
   opts: ReadOptions = {},
 ): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
-  const diags: Diagnostic[] = (snapshot.problems ?? []).map((p) => ({
-    severity: "warning",
-    code: "unreadable-cell",
-    message: p.cell
-      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
-      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
-    sheet: p.sheet,
-    cell: p.cell,
-  }));
+  const diags = snapshotProblems(snapshot);
   const sources: SheetSource[] = [];
   const settings = readSettings(snapshot, diags, sources);
   const recognition = recognise(snapshot, settings.columnMap);
@@ -116,6 +108,49 @@ export function readProgramme(
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
   const links = readLinks(reader, refs, ids, diags, sources, opts.unresolved);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
+  const raid = readRaidLogs(reader, ids);
+  const benefits = readBenefits(reader, ids.fresh());
+  const competencyScores = readCompetencies(reader, diags);
+  const context = readContext(reader);
+
+  partsDiagnostics(recognition, reader, diags);
+  return {
+    programme: {
+      projects,
+      milestones,
+      links,
+      ...(summaries.length ? { summaries } : {}),
+      risks,
+      ...raid,
+      benefits,
+      competencyScores,
+      ...context,
+      history: readHistory(snapshot),
+      snapshots: readPlanSnapshots(snapshot),
+      settings,
+      sources,
+    },
+    diagnostics: diags,
+    leftOut,
+    recognition,
+  };
+}
+
+/** The cells the host could not read exactly, as warnings: the first diagnostics of a reading. */
+function snapshotProblems(snapshot: WorkbookSnapshot): Diagnostic[] {
+  return (snapshot.problems ?? []).map((p) => ({
+    severity: "warning",
+    code: "unreadable-cell",
+    message: p.cell
+      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
+      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
+    sheet: p.sheet,
+    cell: p.cell,
+  }));
+}
+
+/** The issues, assumptions and external dependencies of the RAID log, each kind with its own IDs. */
+function readRaidLogs(reader: KindReader, ids: IdSpace): Pick<Programme, "issues" | "assumptions" | "dependencyLog"> {
   const issues = reader.rows("issues", ids.fresh(), ({ id, v, row }): Issue => ({
     id,
     title: str(v.title) || id,
@@ -151,7 +186,11 @@ export function readProgramme(
     status: str(v.status),
     src: row.src,
   }));
-  const benefits = reader.rows("benefits", ids.fresh(), ({ id, v, row }): Benefit => ({
+  return { issues, assumptions, dependencyLog };
+}
+
+function readBenefits(reader: KindReader, ids: IdSpace): Benefit[] {
+  return reader.rows("benefits", ids, ({ id, v, row }): Benefit => ({
     id,
     benefit: str(v.benefit) || id,
     project: str(v.project),
@@ -162,7 +201,10 @@ export function readProgramme(
     due: day(v.due),
     src: row.src,
   }));
-  const competencyScores = readCompetencies(reader, diags);
+}
+
+/** The sheets around the plan: governance ratings, holidays, workstream leads and the commentary. */
+function readContext(reader: KindReader): Pick<Programme, "governance" | "holidays" | "workstreamRows" | "commentary"> {
   const governance = reader.plain("governance").flatMap((row): GovernanceRating[] => {
     const v = row.values;
     if (!str(v.element)) return [];
@@ -201,33 +243,7 @@ export function readProgramme(
       },
     ];
   });
-
-  partsDiagnostics(recognition, reader, diags);
-  return {
-    programme: {
-      projects,
-      milestones,
-      links,
-      ...(summaries.length ? { summaries } : {}),
-      risks,
-      issues,
-      assumptions,
-      dependencyLog,
-      benefits,
-      competencyScores,
-      governance,
-      holidays,
-      workstreamRows,
-      commentary,
-      history: readHistory(snapshot),
-      snapshots: readPlanSnapshots(snapshot),
-      settings,
-      sources,
-    },
-    diagnostics: diags,
-    leftOut,
-    recognition,
-  };
+  return { governance, holidays, workstreamRows, commentary };
 }
 
 export interface ReadOptions {
@@ -566,31 +582,50 @@ function readLinks(
   sources: SheetSource[],
   unresolved?: UnresolvedRef[],
 ): Link[] {
+  const links = new LinkTaker(items, diags, unresolved);
+  linksFromColumns(links, refs, items, sources);
+  linksFromSheet(links, reader.plain("dependencies"), items, diags, unresolved);
+  return links.links;
+}
+
+/** The links taken so far, each once; a predecessor this workbook does not hold is reported (or kept as unresolved). */
+class LinkTaker {
+  readonly links: Link[] = [];
   // The projects and milestones by number, in the order their IDs were taken: a link is
   // remembered as two numbers, not as a string per link.
-  const ids = items.taken;
-  const known = (id: string) => items.numberOf(id) !== undefined;
-  const links: Link[] = [];
+  private ids: readonly string[];
   // The links already taken into each item, as a list through arrays (an item has one or two).
-  const firstInto = new Int32Array(ids.length).fill(-1);
-  const nextInto: number[] = [];
-  const codeOf: number[] = [];
-  const seenBefore = (f: number, t: number, type: LinkType): boolean => {
+  private firstInto: Int32Array;
+  private nextInto: number[] = [];
+  private codeOf: number[] = [];
+
+  constructor(
+    private items: IdSpace,
+    private diags: Diagnostic[],
+    private unresolved?: UnresolvedRef[],
+  ) {
+    this.ids = items.taken;
+    this.firstInto = new Int32Array(this.ids.length).fill(-1);
+  }
+
+  private seenBefore(f: number, t: number, type: LinkType): boolean {
     const code = f * 4 + LINK_TYPE_NUMBER[type];
-    for (let k = firstInto[t]; k !== -1; k = nextInto[k]) if (codeOf[k] === code) return true;
-    nextInto.push(firstInto[t]);
-    firstInto[t] = codeOf.push(code) - 1;
+    for (let k = this.firstInto[t]; k !== -1; k = this.nextInto[k]) if (this.codeOf[k] === code) return true;
+    this.nextInto.push(this.firstInto[t]);
+    this.firstInto[t] = this.codeOf.push(code) - 1;
     return false;
-  };
-  const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
-    const f = items.numberOf(from);
+  }
+
+  /** Takes a link; false when it was not taken (an unknown predecessor reported, or a repeat). */
+  add(from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean {
+    const f = this.items.numberOf(from);
     if (f === undefined) {
-      if (unresolved) {
-        unresolved.push({
+      if (this.unresolved) {
+        this.unresolved.push({
           from,
           to,
           fromKnown: false,
-          toKnown: items.numberOf(to) !== undefined,
+          toKnown: this.items.numberOf(to) !== undefined,
           type,
           lag,
           sheet,
@@ -598,7 +633,7 @@ function readLinks(
         });
         return true;
       }
-      diags.push({
+      this.diags.push({
         severity: "error",
         code: "unknown-reference",
         message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`,
@@ -608,24 +643,40 @@ function readLinks(
       });
       return false;
     }
-    const t = items.numberOf(to);
+    const t = this.items.numberOf(to);
     // The same link written twice (in a Depends On cell and on the Dependencies sheet) counts once.
-    if (t !== undefined && seenBefore(f, t, type)) return false;
-    links.push({ from: ids[f], to: t === undefined ? to : ids[t], type, lag, sheet, cell });
+    if (t !== undefined && this.seenBefore(f, t, type)) return false;
+    this.links.push({ from: this.ids[f], to: t === undefined ? to : this.ids[t], type, lag, sheet, cell });
     return true;
-  };
+  }
+}
+
+/** The links written in Depends On cells, with a source per sheet they came from. */
+function linksFromColumns(links: LinkTaker, refs: RawRefs, items: IdSpace, sources: SheetSource[]): void {
+  const known = (id: string) => items.numberOf(id) !== undefined;
   const inColumns = new Map<string, number>();
-  const someIdLooksTyped = ids.some(looksTyped);
+  const someIdLooksTyped = items.taken.some(looksTyped);
   for (const r of refs) {
     for (const token of splitRefs(r.text)) {
       const p = parseRef(token, known, someIdLooksTyped);
-      if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell))
+      if (p && links.add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell))
         inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
     }
   }
   for (const [sheet, n] of inColumns)
     sources.push({ kind: "links", sheet, headerCell: "", rows: n, extraColumns: [], via: "Depends On column" });
-  for (const row of reader.plain("dependencies")) {
+}
+
+/** The links on the Dependencies sheet: both ends needed, the successor one of this workbook's items (or kept as unresolved). */
+function linksFromSheet(
+  links: LinkTaker,
+  rows: TypedRow<"dependencies">[],
+  items: IdSpace,
+  diags: Diagnostic[],
+  unresolved?: UnresolvedRef[],
+): void {
+  const known = (id: string) => items.numberOf(id) !== undefined;
+  for (const row of rows) {
     const v = row.values;
     const from = str(v.from);
     const to = str(v.to);
@@ -663,9 +714,8 @@ function readLinks(
       });
       continue;
     }
-    add(from, to, v.type || "FS", v.lag ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
+    links.add(from, to, v.type || "FS", v.lag ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
   }
-  return links;
 }
 
 function readRisks(
