@@ -13,11 +13,12 @@ import {
   timeOnOrAfter,
   timeOnOrBefore,
   workedBefore,
+  asWorkIndex,
   type WorkCalendar,
   type WorkTime,
 } from "../model/calendar";
 import { CONSTRAINT_NAME, type Constraint, type ConstraintType } from "../model/constraint";
-import { formatDayLong, type Day } from "../model/dates";
+import { addDays, asDay, formatDayLong, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import {
   cellOf,
@@ -641,7 +642,7 @@ class Shifter {
 
   private instant(point: WorkTime, finishKind: boolean): Day {
     const k = point / this.M;
-    return finishKind ? dayAtIndex(this.cal, k - 1) + 1 : dayAtIndex(this.cal, k);
+    return finishKind ? addDays(dayAtIndex(this.cal, asWorkIndex(k - 1)), 1) : dayAtIndex(this.cal, asWorkIndex(k));
   }
 
   /** Earliest point of the target kind at or after `point` + lag. */
@@ -658,7 +659,7 @@ class Shifter {
       return timeOnOrAfter(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) + lag));
     if (unit !== UNIT_CODE.ed) return point + this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) + lag / 1440;
-    return (targetIsFinish ? indexOnOrAfter(this.cal, t - 1) + 1 : indexOnOrAfter(this.cal, t)) * this.M;
+    return (targetIsFinish ? indexOnOrAfter(this.cal, asDay(t - 1)) + 1 : indexOnOrAfter(this.cal, asDay(t))) * this.M;
   }
 
   /** Latest point of the target kind at or before `point` − lag. */
@@ -675,7 +676,9 @@ class Shifter {
       return timeOnOrBefore(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) - lag));
     if (unit !== UNIT_CODE.ed) return point - this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) - lag / 1440;
-    return (targetIsFinish ? indexOnOrBefore(this.cal, t - 1) + 1 : indexOnOrBefore(this.cal, t)) * this.M;
+    return (
+      (targetIsFinish ? indexOnOrBefore(this.cal, asDay(t - 1)) + 1 : indexOnOrBefore(this.cal, asDay(t))) * this.M
+    );
   }
 
   /** The early start that link j asks of its successor. */
@@ -843,10 +846,10 @@ function scheduleDays(
       see(lf[v] - it.duration[v]);
     }
   }
-  const look = dayLookup(cal, lo, hi);
+  const look = dayLookup(cal, asWorkIndex(lo), asWorkIndex(hi));
   return (t, asFinish) => {
     const k = Math.floor(t / M);
-    return look(asFinish && t === k * M ? k - 1 : k);
+    return look(asWorkIndex(asFinish && t === k * M ? k - 1 : k));
   };
 }
 

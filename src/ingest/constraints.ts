@@ -1,4 +1,5 @@
 import { CONSTRAINT_NAME, parseConstraintType, type Constraint } from "../model/constraint";
+import { asDay } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import { cellOf, type DateTime, type Source } from "../model/entities";
 import type { RowValues } from "./rows";
@@ -12,7 +13,7 @@ type ConstraintValues = Pick<
 /** A date cell's value as a day and, when it carries one, its time (the "datetime" fields keep it as a fraction of the day). */
 export function dateTimeOf(v: number | null | undefined): DateTime | null {
   if (typeof v !== "number" || !Number.isFinite(v)) return null;
-  const day = Math.floor(v);
+  const day = asDay(Math.floor(v));
   const time = Math.round((v - day) * 1440);
   return { day, time: time > 0 ? time : null };
 }

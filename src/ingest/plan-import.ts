@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
-import type { Day } from "../model/dates";
+import { asDay, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Source, SummaryTask } from "../model/entities";
 import { dateTimeOf, readConstraint } from "./constraints";
@@ -51,7 +51,7 @@ interface Task {
 const str = (v: string | null | undefined): string => v ?? "";
 const num = (v: number | null | undefined): number | null => v ?? null;
 /** The day of a date that may carry a time (a task's Start and Finish are read with their fraction of a day). */
-const day = (v: number | null | undefined): Day | null => (typeof v === "number" ? Math.floor(v) : null);
+const day = (v: number | null | undefined): Day | null => (typeof v === "number" ? asDay(Math.floor(v)) : null);
 /** The time of day of a Start or Finish (read with its fraction of a day), or null. */
 const timeOf = (v: number | null | undefined): number | null => dateTimeOf(v)?.time ?? null;
 

@@ -1,7 +1,7 @@
 import { countOf, namesUpTo, wholeNumber } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
-import { formatDayLong } from "../model/dates";
+import { formatDayLong, type Day } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { periodRange } from "../model/period";
 import { RAG_ORDER, type Rag } from "../model/rag";
@@ -243,7 +243,7 @@ function purposeLine(ctx: ReportContext): string {
 }
 
 /** "(Ann Smith, 31 Dec 2009; not updated this period)" after a commentary carried from an earlier period. */
-export function commentaryByline(c: { author: string; period: number }, periodStart: number): string {
+export function commentaryByline(c: { author: string; period: Day }, periodStart: Day): string {
   const stale = c.period < periodStart ? "; not updated this period" : "";
   return ` (${[c.author, formatDayLong(c.period)].filter(Boolean).join(", ")}${stale})`;
 }

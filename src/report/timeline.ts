@@ -1,4 +1,4 @@
-import { dayFromYmd, ymdFromDay, type Day } from "../model/dates";
+import { asDay, dayFromYmd, ymdFromDay, type Day } from "../model/dates";
 import type { Rag } from "../model/rag";
 import { BOARD_LIST_LIMIT, COLS } from "./board";
 import { finishCell, milestoneSlipCell, ragCell, slipCell } from "./cells";
@@ -87,8 +87,8 @@ function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
     return {
       id: m.id,
       label: `${m.id} ${m.name}`,
-      from: Math.min(st.baseline!, st.finishNow!),
-      to: Math.max(st.baseline!, st.finishNow!),
+      from: asDay(Math.min(st.baseline!, st.finishNow!)),
+      to: asDay(Math.max(st.baseline!, st.finishNow!)),
       rag: st.rating.rag,
     };
   });
@@ -144,7 +144,7 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
       (b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[],
     ),
   ]);
-  const start = monthStartOf(lo);
+  const start = monthStartOf(asDay(lo));
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
   const min = start + tickOffset(start, months);
   const height = Math.max(14, Math.min(40, bars.length + 6));
@@ -170,8 +170,8 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: L.width },
     valueAxis: {
-      min: { day: min },
-      max: { day: min + months * MONTH },
+      min: { day: asDay(min) },
+      max: { day: asDay(min + months * MONTH) },
       numFmt: "mmm yy",
       majorUnit: MONTH,
       crossAt: { day: asOf },
