@@ -196,7 +196,10 @@ export function milestoneTrendChart(L: SheetLayout, ctx: ReportContext): void {
     header,
     ...t.dates.map((d, i) => [
       cell(formatDayLong(d)),
-      ...t.lines.map((l) => cell(l.finishes[i] === null ? null : { day: l.finishes[i]! })),
+      ...t.lines.map((l) => {
+        const finish = l.finishes[i];
+        return cell(finish === null ? null : { day: finish });
+      }),
       cell({ day: d }),
     ]),
   ]);

@@ -2,7 +2,7 @@ import { asDay, dayFromYmd, ymdFromDay, type Day } from "../model/dates";
 import type { Rag } from "../model/rag";
 import { BOARD_LIST_LIMIT, COLS } from "./board";
 import { finishCell, milestoneSlipCell, ragCell, slipCell } from "./cells";
-import type { ReportContext } from "./context";
+import { milestoneStatus, projectStatus, type ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, range, type PlanCell } from "./plan";
 import { RAG_FILL } from "./styles";
@@ -30,34 +30,38 @@ interface Bar {
 
 function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
-  let items = a.programme.projects.filter(
-    (p) => a.rag.projects.get(p.id)!.startNow !== null && a.rag.projects.get(p.id)!.finishNow !== null,
-  );
+  // The projects with both dates, each with its status and the two dates it is drawn between.
+  let items = a.programme.projects.flatMap((p) => {
+    const st = projectStatus(ctx, p.id);
+    return st.startNow !== null && st.finishNow !== null ? [{ p, st, from: st.startNow, to: st.finishNow }] : [];
+  });
   if (!items.length) return;
   L.section("Timeline: projects from start to finish now");
   if (items.length > BOARD_LIST_LIMIT) {
     const float = (id: string) => a.schedule.nodes.get(id)?.totalFloat ?? Infinity;
     const keep = new Set(
       [...items]
-        .sort((x, y) => float(x.id) - float(y.id))
+        .sort((x, y) => float(x.p.id) - float(y.p.id))
         .slice(0, BOARD_LIST_LIMIT)
-        .map((p) => p.id),
+        .map(({ p }) => p.id),
     );
     L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
-    items = items.filter((p) => keep.has(p.id));
+    items = items.filter(({ p }) => keep.has(p.id));
   }
-  const bars: Bar[] = items.map((p) => {
-    const st = a.rag.projects.get(p.id)!;
-    return { id: p.id, label: `${p.id} ${p.name}`, from: st.startNow!, to: st.finishNow!, rag: st.overall.rag };
-  });
+  const bars: Bar[] = items.map(({ p, st, from, to }) => ({
+    id: p.id,
+    label: `${p.id} ${p.name}`,
+    from,
+    to,
+    rag: st.overall.rag,
+  }));
   L.table(
     ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG", "Worst milestone slip"],
-    items.map((p): PlanCell[] => {
-      const st = a.rag.projects.get(p.id)!;
+    items.map(({ p, st, from }): PlanCell[] => {
       return [
         cell(p.id, "text"),
         cell(p.name, "wrap"),
-        cell({ day: st.startNow! }, "date"),
+        cell({ day: from }, "date"),
         finishCell(st.finishNow, p.id),
         slipCell(st.slipDays, p.id),
         ragCell(st.overall, p.id),
@@ -72,34 +76,35 @@ function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
 
 function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
+  // The open milestones with a baseline and a finish now (a status has a baseline when its milestone does).
   const open = a.programme.milestones
-    .filter(
-      (m) => !a.rag.milestones.get(m.id)!.done && m.baseline !== null && a.rag.milestones.get(m.id)!.finishNow !== null,
-    )
-    .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
+    .flatMap((m) => {
+      const st = milestoneStatus(ctx, m.id);
+      const { baseline } = m;
+      return !st.done && baseline !== null && st.baseline !== null && st.finishNow !== null
+        ? [{ m, st, baseline, stBaseline: st.baseline, finishNow: st.finishNow }]
+        : [];
+    })
+    .sort((x, y) => x.baseline - y.baseline || (x.m.id < y.m.id ? -1 : 1))
     .slice(0, BOARD_LIST_LIMIT);
   if (!open.length) return;
   L.section(
     `Milestone timeline: open milestones, baseline to finish now${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`,
   );
-  const bars: Bar[] = open.map((m) => {
-    const st = a.rag.milestones.get(m.id)!;
-    return {
-      id: m.id,
-      label: `${m.id} ${m.name}`,
-      from: asDay(Math.min(st.baseline!, st.finishNow!)),
-      to: asDay(Math.max(st.baseline!, st.finishNow!)),
-      rag: st.rating.rag,
-    };
-  });
+  const bars: Bar[] = open.map(({ m, st, stBaseline, finishNow }) => ({
+    id: m.id,
+    label: `${m.id} ${m.name}`,
+    from: asDay(Math.min(stBaseline, finishNow)),
+    to: asDay(Math.max(stBaseline, finishNow)),
+    rag: st.rating.rag,
+  }));
   L.table(
     ["ID", "Milestone", "Baseline", "Finish now", "Slip (days)", "RAG"],
-    open.map((m): PlanCell[] => {
-      const st = a.rag.milestones.get(m.id)!;
+    open.map(({ m, st, stBaseline }): PlanCell[] => {
       return [
         cell(m.id, "text"),
         cell(m.name, "wrap"),
-        cell({ day: st.baseline! }, "date"),
+        cell({ day: stBaseline }, "date"),
         finishCell(st.finishNow, m.id),
         slipCell(st.slipDays, m.id),
         ragCell(st.rating, m.id),
