@@ -36,9 +36,12 @@ export interface ImportedPlan {
   programmeName: string | null;
 }
 
+/** A row of a plan export's task sheet, typed by its schema. */
+type TaskRow = TypedRow<"tasks">;
+
 interface Task {
   id: string;
-  row: TypedRow<"tasks">;
+  row: TaskRow;
   name: string;
   level: number;
   summary: boolean;
@@ -55,12 +58,7 @@ const day = (v: number | null | undefined): Day | null => (typeof v === "number"
 /** The time of day of a Start or Finish (read with its fraction of a day), or null. */
 const timeOf = (v: number | null | undefined): number | null => dateTimeOf(v)?.time ?? null;
 
-export function importPlan(
-  found: Found,
-  rows: TypedRow<"tasks">[],
-  unassigned: string,
-  diags: Diagnostic[],
-): ImportedPlan {
+export function importPlan(found: Found, rows: TaskRow[], unassigned: string, diags: Diagnostic[]): ImportedPlan {
   const tasks = buildTree(found, rows);
   const summaries = tasks.filter((t) => t.summary);
   const leaves = tasks.filter((t) => !t.summary);
@@ -192,7 +190,7 @@ function sourceName(found: Found): string {
 }
 
 /** Tasks in sheet order, with their level, parent and whether each is a summary or a milestone. */
-function buildTree(found: Found, rows: TypedRow<"tasks">[]): Task[] {
+function buildTree(found: Found, rows: TaskRow[]): Task[] {
   const hasLevel = [...found.columns.values()].includes("outlineLevel");
   const outline = found.sheet.outline;
   const tasks: Task[] = [];
