@@ -1,8 +1,9 @@
+import { asDay } from "../src/model/dates";
 // One analysis of each of the engine suite's two plans in a fresh process; prints its peak resident memory in MB.
 import { analyseWorkbook } from "../src/checks/analyse";
 import { syntheticProgramme, syntheticProjectExport } from "./generate";
 
 const size = Number(process.argv[2]);
 for (const { snapshot } of [syntheticProgramme(Math.ceil(size / 2)), syntheticProjectExport(Math.floor(size / 2))])
-  analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
+  analyseWorkbook(snapshot, { asOf: asDay(40204 - 25569) });
 console.log(process.resourceUsage().maxRSS / 1024);

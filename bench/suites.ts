@@ -1,3 +1,4 @@
+import { asDay } from "../src/model/dates";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,7 +47,7 @@ export async function engine(sizes: number[]): Promise<Row[]> {
       }
     };
     const ourRun = () => {
-      for (const { snapshot } of plans) analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
+      for (const { snapshot } of plans) analyseWorkbook(snapshot, { asOf: asDay(40204 - 25569) });
     };
     const { a: ours, b: theirs } = await alternate(runsFor(size), ourRun, peer);
     out.push({
@@ -80,7 +81,7 @@ export async function plan(sizes: number[]): Promise<Row[]> {
   const out: Row[] = [];
   for (const size of sizes) {
     const { snapshot } = syntheticProgramme(size);
-    const analysis = analyseWorkbook(snapshot, { asOf: 40204 - 25569 });
+    const analysis = analyseWorkbook(snapshot, { asOf: asDay(40204 - 25569) });
     const times: number[] = [];
     for (let i = 0; i < Math.min(5, runsFor(size)); i++) times.push(await time(() => buildReportPlan(analysis)));
     times.sort((a, b) => a - b);
@@ -96,7 +97,7 @@ export async function office(sizes: number[]): Promise<Row[]> {
     const { snapshot } = syntheticProgramme(rows);
     const fake = FakeExcel.fromSnapshot(snapshot);
     const read = await fake.run({}, (ctx) => readSnapshot(ctx));
-    const analysis = analyseWorkbook(read.snapshot, { asOf: 40204 - 25569 });
+    const analysis = analyseWorkbook(read.snapshot, { asOf: asDay(40204 - 25569) });
     const p = buildReportPlan(analysis);
     const before = fake.syncs;
     const firstRequest = fake.requests.length;
@@ -271,7 +272,7 @@ export async function collation(sources = 50, items = 200): Promise<Row[]> {
   const distinct = Array.from({ length: sources }, (_, k) => syntheticProgramme(items, `S${k}.`).snapshot);
   const colliding = Array.from({ length: sources }, () => syntheticProgramme(items).snapshot);
   const one = oneWorkbook(distinct);
-  const asOf = 40204 - 25569;
+  const asOf = asDay(40204 - 25569);
   const out: Row[] = [];
   for (const [ids, snaps] of [
     ["distinct", distinct],

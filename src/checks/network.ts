@@ -1,4 +1,5 @@
 import {
+  asWorkIndex,
   dayAtIndex,
   dayLookup,
   indexOnOrAfter,
@@ -11,7 +12,7 @@ import {
   type WorkCalendar,
   type WorkTime,
 } from "../model/calendar";
-import type { Day } from "../model/dates";
+import { addDays, asDay, type Day } from "../model/dates";
 import { cellOf, exactLag, LINK_TYPE_NUMBER, type Link, type Programme } from "../model/entities";
 import type { Adjacency } from "./graph";
 import { SUMMARY_NODES, UNIT_CODE, type Items } from "./schedule-items";
@@ -153,7 +154,7 @@ export class Shifter {
 
   private instant(point: WorkTime, finishKind: boolean): Day {
     const k = point / this.M;
-    return finishKind ? dayAtIndex(this.cal, k - 1) + 1 : dayAtIndex(this.cal, k);
+    return finishKind ? addDays(dayAtIndex(this.cal, asWorkIndex(k - 1)), 1) : dayAtIndex(this.cal, asWorkIndex(k));
   }
 
   /** Earliest point of the target kind at or after `point` + lag. */
@@ -170,7 +171,7 @@ export class Shifter {
       return timeOnOrAfter(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) + lag));
     if (unit !== UNIT_CODE.ed) return point + this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) + lag / 1440;
-    return (targetIsFinish ? indexOnOrAfter(this.cal, t - 1) + 1 : indexOnOrAfter(this.cal, t)) * this.M;
+    return (targetIsFinish ? indexOnOrAfter(this.cal, asDay(t - 1)) + 1 : indexOnOrAfter(this.cal, asDay(t))) * this.M;
   }
 
   /** Latest point of the target kind at or before `point` − lag. */
@@ -187,7 +188,9 @@ export class Shifter {
       return timeOnOrBefore(this.cal, momentOfMinutes(minutesOf(momentAt(this.cal, point, pointIsFinish)) - lag));
     if (unit !== UNIT_CODE.ed) return point - this.working(unit, lag, pred);
     const t = this.instant(point, pointIsFinish) - lag / 1440;
-    return (targetIsFinish ? indexOnOrBefore(this.cal, t - 1) + 1 : indexOnOrBefore(this.cal, t)) * this.M;
+    return (
+      (targetIsFinish ? indexOnOrBefore(this.cal, asDay(t - 1)) + 1 : indexOnOrBefore(this.cal, asDay(t))) * this.M
+    );
   }
 
   /** The early start that link j asks of its successor. */
@@ -232,9 +235,9 @@ export function scheduleDays(
       see(lf[v] - it.duration[v]);
     }
   }
-  const look = dayLookup(cal, lo, hi);
+  const look = dayLookup(cal, asWorkIndex(lo), asWorkIndex(hi));
   return (t, asFinish) => {
     const k = Math.floor(t / M);
-    return look(asFinish && t === k * M ? k - 1 : k);
+    return look(asWorkIndex(asFinish && t === k * M ? k - 1 : k));
   };
 }

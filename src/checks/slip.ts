@@ -1,4 +1,4 @@
-import type { Day } from "../model/dates";
+import { asDay, type Day } from "../model/dates";
 
 /**
  * How late an item is, defined once. Every sheet, chart and message reads these values from the
@@ -33,7 +33,7 @@ export function isOverdue(done: boolean, finishNow: Day | null, asOf: Day): bool
 /** The date an overdue item was due: the earlier of its entered finish and its finish now. */
 export function dueDate(entered: Day | null, finishNow: Day | null): Day | null {
   if (entered === null) return finishNow;
-  return finishNow === null ? entered : Math.min(entered, finishNow);
+  return finishNow === null ? entered : asDay(Math.min(entered, finishNow));
 }
 
 /** Days overdue at the as-of date, counted from the due date; null when not overdue. */

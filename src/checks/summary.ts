@@ -1,4 +1,4 @@
-import { formatDay } from "../model/dates";
+import { formatDay, type Day } from "../model/dates";
 import { countBySeverity } from "../model/diagnostic";
 import { exactLag, type Source } from "../model/entities";
 import type { Analysis } from "./analyse";
@@ -18,7 +18,7 @@ export function toJson(a: Analysis) {
   };
 }
 
-const d = (x: number | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
+const d = (x: Day | null | undefined) => (x === null || x === undefined ? null : formatDay(x));
 const at = (src: Source) => ({ sheet: src.sheet, row: src.row + 1 });
 const hm = (m: number | null) =>
   m === null ? null : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;

@@ -1,11 +1,19 @@
 import { CONSTRAINT_NAME, parseConstraintType, type Constraint } from "../model/constraint";
+import { asDay } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import { cellOf, type DateTime, type Source } from "../model/entities";
+import type { RowValues } from "./rows";
+
+/** The constraint fields of a row that has them (Projects, Milestones, a plan export's tasks). */
+type ConstraintValues = Pick<
+  RowValues<"projects" | "milestones" | "tasks">,
+  "constraintType" | "constraintDate" | "deadline"
+>;
 
 /** A date cell's value as a day and, when it carries one, its time (the "datetime" fields keep it as a fraction of the day). */
-export function dateTimeOf(v: unknown): DateTime | null {
+export function dateTimeOf(v: number | null | undefined): DateTime | null {
   if (typeof v !== "number" || !Number.isFinite(v)) return null;
-  const day = Math.floor(v);
+  const day = asDay(Math.floor(v));
   const time = Math.round((v - day) * 1440);
   return { day, time: time > 0 ? time : null };
 }
@@ -19,14 +27,14 @@ const NONE = Object.freeze({ constraint: null, deadline: null });
  * dated type without its date, is a finding at its cell and reads as As Soon As Possible.
  */
 export function readConstraint(
-  values: Record<string, unknown>,
+  values: ConstraintValues,
   src: Source,
   id: string,
   diags: Diagnostic[],
 ): { constraint: Constraint | null; deadline: DateTime | null } {
   if (values.constraintType == null && values.deadline == null) return NONE;
   const deadline = dateTimeOf(values.deadline);
-  const text = typeof values.constraintType === "string" ? values.constraintType.trim() : "";
+  const text = values.constraintType?.trim() ?? "";
   if (!text || (deadline === null && /^(as soon as possible|asap)$/i.test(text)))
     return deadline === null ? NONE : { constraint: null, deadline };
   const type = parseConstraintType(text);

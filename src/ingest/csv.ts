@@ -44,108 +44,137 @@ export function parseCsv(text: string, sheetName: string): SheetSnapshot {
 
 export function readCsvText(text: string, sheetName: string, opts: CsvOptions = {}): CsvRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const sep = separatorOf(body);
-  const maxCells = opts.maxCells ?? Infinity;
   const problems = new Problems(sheetName);
-  const rows: CellValue[][] = [];
-  let cells = 0;
-  let row: CellValue[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  let quoteAt = -1; // where the open quote is, in body
-  let rowStart = 0;
-  const literalQuotes = new Set<number>(); // quotes never closed: read as plain characters
-  let sepsOther = 0; // separators of another kind seen outside quotes in this row
-  let headerWidth = -1;
-  let droppedRows = 0;
-  const endField = () => {
+  const rows = new CsvScan(body, separatorOf(body), opts.maxCells ?? Infinity, problems).run();
+  return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
+}
+
+/** One pass over a CSV's text, character by character, into rows of cells. */
+class CsvScan {
+  private readonly rows: CellValue[][] = [];
+  private cells = 0;
+  private row: CellValue[] = [];
+  private field = "";
+  private quoted = false;
+  private wasQuoted = false;
+  private quoteAt = -1; // where the open quote is, in body
+  private rowStart = 0;
+  private readonly literalQuotes = new Set<number>(); // quotes never closed: read as plain characters
+  private sepsOther = 0; // separators of another kind seen outside quotes in this row
+  private headerWidth = -1;
+  private droppedRows = 0;
+
+  constructor(
+    private readonly body: string,
+    private readonly sep: string,
+    private readonly maxCells: number,
+    private readonly problems: Problems,
+  ) {}
+
+  run(): CellValue[][] {
+    const { body, sep } = this;
+    for (let i = 0; ; i++) {
+      if (i >= body.length) {
+        if (!this.quoted) break;
+        i = this.unclosedQuote() - 1;
+        continue;
+      }
+      const ch = body[i];
+      if (this.quoted) {
+        if (ch === '"') {
+          if (body[i + 1] === '"') {
+            this.field += '"';
+            i++;
+          } else this.quoted = false;
+        } else this.field += ch;
+      } else if (ch === '"' && this.field === "" && !this.literalQuotes.has(i)) {
+        this.quoted = true;
+        this.wasQuoted = true;
+        this.quoteAt = i;
+      } else if (ch === sep) this.endField();
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && body[i + 1] === "\n") i++;
+        this.endRow();
+        this.rowStart = i + 1;
+      } else {
+        if (ch === "," || ch === ";" || ch === "\t") this.sepsOther++;
+        this.field += ch;
+      }
+    }
+    return this.finish();
+  }
+
+  /** The quote never closes: read it as a plain character and read its row again from the start (returned). */
+  private unclosedQuote(): number {
+    this.problems.add(
+      "quote",
+      a1(this.rows.length, this.row.length),
+      `a quote (") opens this cell and is never closed, so it was read as a plain character rather than taking in the rest of the file. Check the quotes in this row`,
+    );
+    this.literalQuotes.add(this.quoteAt);
+    if (this.literalQuotes.size > 1000) throw new CsvLimitError("it has more than 1,000 quotes that are never closed");
+    this.cells -= this.row.filter((v) => v !== null).length;
+    this.quoted = this.wasQuoted = false;
+    this.field = "";
+    this.row = [];
+    this.sepsOther = 0;
+    return this.rowStart;
+  }
+
+  private endField(): void {
+    const { row, field, rows } = this;
     const c = row.length;
     if (c < EXCEL_COLUMNS) {
-      const v = cellOf(field, wasQuoted);
-      if (v !== null && ++cells > maxCells)
-        throw new CsvLimitError(`it holds more than ${wholeNumber(maxCells)} cells with values`);
+      const v = cellOf(field, this.wasQuoted);
+      if (v !== null && ++this.cells > this.maxCells)
+        throw new CsvLimitError(`it holds more than ${wholeNumber(this.maxCells)} cells with values`);
       if (typeof v === "string" && v.length > EXCEL_CELL_CHARS && rows.length < EXCEL_ROWS)
-        problems.add(
+        this.problems.add(
           "long",
           a1(rows.length, c),
           `it holds ${wholeNumber(v.length)} characters and an Excel cell holds at most ${wholeNumber(MAX_CELL_TEXT)}, so the report's copy keeps the first ${wholeNumber(MAX_CELL_TEXT)}`,
         );
       row.push(v);
     } else if (c === EXCEL_COLUMNS && field !== "" && rows.length < EXCEL_ROWS)
-      problems.add(
+      this.problems.add(
         "wide",
         a1(rows.length, EXCEL_COLUMNS - 1),
         `this row goes on past column XFD, Excel's last; the cells after XFD were left out`,
       );
     else row.push(null);
-    field = "";
-    wasQuoted = false;
-  };
-  const endRow = () => {
-    endField();
+    this.field = "";
+    this.wasQuoted = false;
+  }
+
+  private endRow(): void {
+    this.endField();
+    const { row, rows } = this;
     if (row.length > EXCEL_COLUMNS) row.length = EXCEL_COLUMNS;
     const r = rows.length;
     if (r >= EXCEL_ROWS) {
-      if (row.some((v) => v !== null)) droppedRows++;
+      if (row.some((v) => v !== null)) this.droppedRows++;
     } else {
-      if (headerWidth < 0 && row.some((v) => v !== null)) headerWidth = lastFilled(row) + 1;
-      else if (headerWidth > 0) raggedness(row, r, headerWidth, sep, sepsOther, problems);
+      if (this.headerWidth < 0 && row.some((v) => v !== null)) this.headerWidth = lastFilled(row) + 1;
+      else if (this.headerWidth > 0) raggedness(row, r, this.headerWidth, this.sep, this.sepsOther, this.problems);
       rows.push(row.some((v) => v !== null) ? row : []);
     }
-    row = [];
-    sepsOther = 0;
-  };
-  for (let i = 0; ; i++) {
-    if (i >= body.length) {
-      if (!quoted) break;
-      // The quote never closes: read it as a plain character and read its row again from the start.
-      problems.add(
-        "quote",
-        a1(rows.length, row.length),
-        `a quote (") opens this cell and is never closed, so it was read as a plain character rather than taking in the rest of the file. Check the quotes in this row`,
-      );
-      literalQuotes.add(quoteAt);
-      if (literalQuotes.size > 1000) throw new CsvLimitError("it has more than 1,000 quotes that are never closed");
-      cells -= row.filter((v) => v !== null).length;
-      quoted = wasQuoted = false;
-      field = "";
-      row = [];
-      sepsOther = 0;
-      i = rowStart - 1;
-      continue;
-    }
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "" && !literalQuotes.has(i)) {
-      quoted = true;
-      wasQuoted = true;
-      quoteAt = i;
-    } else if (ch === sep) endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && body[i + 1] === "\n") i++;
-      endRow();
-      rowStart = i + 1;
-    } else {
-      if (ch === "," || ch === ";" || ch === "\t") sepsOther++;
-      field += ch;
-    }
+    this.row = [];
+    this.sepsOther = 0;
   }
-  if (field !== "" || row.length) endRow();
-  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  if (droppedRows)
-    problems.add(
-      "tall",
-      "",
-      `${wholeNumber(droppedRows)} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
-    );
-  return { sheet: { name: sheetName, top: 0, left: 0, rows }, problems: problems.list() };
+
+  /** The last row, trailing blank rows dropped, and the rows past Excel's grid counted. */
+  private finish(): CellValue[][] {
+    const { rows } = this;
+    if (this.field !== "" || this.row.length) this.endRow();
+    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+    if (this.droppedRows)
+      this.problems.add(
+        "tall",
+        "",
+        `${wholeNumber(this.droppedRows)} rows after row 1,048,576, Excel's last, were left out (Excel leaves them out too)`,
+      );
+    return rows;
+  }
 }
 
 function lastFilled(row: CellValue[]): number {

@@ -1,6 +1,6 @@
 import { cellOf } from "../model/entities";
 import { a1 } from "../model/cell";
-import type { Day } from "../model/dates";
+import { asDay, type Day } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Source, SummaryTask } from "../model/entities";
 import { dateTimeOf, readConstraint } from "./constraints";
@@ -41,9 +41,12 @@ export interface ImportedPlan {
   programmeName: string | null;
 }
 
+/** A row of a plan export's task sheet, typed by its schema. */
+type TaskRow = TypedRow<"tasks">;
+
 interface Task {
   id: string;
-  row: TypedRow;
+  row: TaskRow;
   name: string;
   level: number;
   summary: boolean;
@@ -52,11 +55,13 @@ interface Task {
   parent: Task | null;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const day = (v: unknown): Day | null => (typeof v === "number" ? Math.floor(v) : null);
+// A typed field absent (no column) or blank (null) as the item's empty value.
+const str = (v: string | null | undefined): string => v ?? "";
+const num = (v: number | null | undefined): number | null => v ?? null;
+/** The day of a date that may carry a time (a task's Start and Finish are read with their fraction of a day). */
+const day = (v: number | null | undefined): Day | null => (typeof v === "number" ? asDay(Math.floor(v)) : null);
 /** The time of day of a Start or Finish (read with its fraction of a day), or null. */
-const timeOf = (v: unknown): number | null => dateTimeOf(v)?.time ?? null;
+const timeOf = (v: number | null | undefined): number | null => dateTimeOf(v)?.time ?? null;
 
 export function importPlan(
   found: Found,
@@ -227,7 +232,7 @@ function sourceName(found: Found): string {
 }
 
 /** Tasks in sheet order, with their level, parent and whether each is a summary or a milestone. */
-function buildTree(found: Found, rows: TypedRow[]): Task[] {
+function buildTree(found: Found, rows: TaskRow[]): Task[] {
   const hasLevel = [...found.columns.values()].includes("outlineLevel");
   const outline = found.sheet.outline;
   const tasks: Task[] = [];

@@ -7,7 +7,6 @@ import {
   LINK_TYPE_NUMBER,
   NO_LAG,
   type Assumption,
-  type AssessmentKind,
   type Benefit,
   type CommentaryRow,
   type CompetencyScore,
@@ -38,8 +37,8 @@ import { readConstraint } from "./constraints";
 import { importPlan } from "./plan-import";
 import { looksTyped, parseRef, splitRefs } from "./references";
 import { scoreRiskLogs } from "./risk-levels";
-import { readRows, type TypedRow } from "./rows";
-import { SHEETS, type SheetKind, type SheetSpec } from "./schema";
+import { fieldValue, readRows, type RowValues, type TypedRow } from "./rows";
+import { sheetSpec, type FieldKey, type SheetKind, type SheetSpec } from "./schema";
 import { readSettings } from "./settings";
 
 export interface IngestResult {
@@ -57,11 +56,12 @@ export interface LeftOutRow {
   reason: string;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
-const day = (v: unknown): Day | null => (typeof v === "number" ? v : null);
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const rag = (v: unknown): Rag | null => (typeof v === "string" && v ? (v as Rag) : null);
+// A typed field absent (no column) or blank (null) as the item's empty value.
+const str = (v: string | null | undefined): string => v ?? "";
+const num = (v: number | null | undefined): number | null => v ?? null;
+const day = (v: Day | null | undefined): Day | null => v ?? null;
+const list = (v: string[] | null | undefined): string[] => v ?? [];
+const rag = (v: Rag | null | undefined): Rag | null => v || null;
 
 /** The parts a workbook may hold, and what is skipped without each (an info, never an error). */
 const PART_SKIPPED: Partial<Record<SheetKind, string>> = {
@@ -93,15 +93,7 @@ export function readProgramme(
   snapshot: WorkbookSnapshot,
   opts: ReadOptions = {},
 ): IngestResult & { leftOut: LeftOutRow[]; recognition: Recognition } {
-  const diags: Diagnostic[] = (snapshot.problems ?? []).map((p) => ({
-    severity: "warning",
-    code: "unreadable-cell",
-    message: p.cell
-      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
-      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
-    sheet: p.sheet,
-    cell: p.cell,
-  }));
+  const diags = snapshotProblems(snapshot);
   const sources: SheetSource[] = [];
   const settings = readSettings(snapshot, diags, sources);
   const recognition = recognise(snapshot, settings.columnMap);
@@ -117,6 +109,49 @@ export function readProgramme(
   if (plan && !settings.cells.programmeName) settings.programmeName = plan;
   const links = readLinks(reader, refs, ids, diags, sources, opts.unresolved);
   const risks = readRisks(reader, new IdSpace(diags, leftOut), settings.riskMatrix, diags);
+  const raid = readRaidLogs(reader, ids);
+  const benefits = readBenefits(reader, ids.fresh());
+  const competencyScores = readCompetencies(reader, diags);
+  const context = readContext(reader);
+
+  partsDiagnostics(recognition, reader, diags);
+  return {
+    programme: {
+      projects,
+      milestones,
+      links,
+      ...(summaries.length ? { summaries } : {}),
+      risks,
+      ...raid,
+      benefits,
+      competencyScores,
+      ...context,
+      history: readHistory(snapshot),
+      snapshots: readPlanSnapshots(snapshot),
+      settings,
+      sources,
+    },
+    diagnostics: diags,
+    leftOut,
+    recognition,
+  };
+}
+
+/** The cells the host could not read exactly, as warnings: the first diagnostics of a reading. */
+function snapshotProblems(snapshot: WorkbookSnapshot): Diagnostic[] {
+  return (snapshot.problems ?? []).map((p) => ({
+    severity: "warning",
+    code: "unreadable-cell",
+    message: p.cell
+      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
+      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
+    sheet: p.sheet,
+    cell: p.cell,
+  }));
+}
+
+/** The issues, assumptions and external dependencies of the RAID log, each kind with its own IDs. */
+function readRaidLogs(reader: KindReader, ids: IdSpace): Pick<Programme, "issues" | "assumptions" | "dependencyLog"> {
   const issues = reader.rows("issues", ids.fresh(), ({ id, v, row }): Issue => ({
     id,
     title: str(v.title) || id,
@@ -152,7 +187,11 @@ export function readProgramme(
     status: str(v.status),
     src: row.src,
   }));
-  const benefits = reader.rows("benefits", ids.fresh(), ({ id, v, row }): Benefit => ({
+  return { issues, assumptions, dependencyLog };
+}
+
+function readBenefits(reader: KindReader, ids: IdSpace): Benefit[] {
+  return reader.rows("benefits", ids, ({ id, v, row }): Benefit => ({
     id,
     benefit: str(v.benefit) || id,
     project: str(v.project),
@@ -163,7 +202,10 @@ export function readProgramme(
     due: day(v.due),
     src: row.src,
   }));
-  const competencyScores = readCompetencies(reader, diags);
+}
+
+/** The sheets around the plan: governance ratings, holidays, workstream leads and the commentary. */
+function readContext(reader: KindReader): Pick<Programme, "governance" | "holidays" | "workstreamRows" | "commentary"> {
   const governance = reader.plain("governance").flatMap((row): GovernanceRating[] => {
     const v = row.values;
     if (!str(v.element)) return [];
@@ -202,33 +244,7 @@ export function readProgramme(
       },
     ];
   });
-
-  partsDiagnostics(recognition, reader, diags);
-  return {
-    programme: {
-      projects,
-      milestones,
-      links,
-      ...(summaries.length ? { summaries } : {}),
-      risks,
-      issues,
-      assumptions,
-      dependencyLog,
-      benefits,
-      competencyScores,
-      governance,
-      holidays,
-      workstreamRows,
-      commentary,
-      history: readHistory(snapshot),
-      snapshots: readPlanSnapshots(snapshot),
-      settings,
-      sources,
-    },
-    diagnostics: diags,
-    leftOut,
-    recognition,
-  };
+  return { governance, holidays, workstreamRows, commentary };
 }
 
 export interface ReadOptions {
@@ -321,7 +337,7 @@ class IdSpace {
 
 /** Reads each kind from where recognition found it, reporting its columns once. */
 class KindReader {
-  private cache = new Map<SheetKind, TypedRow[]>();
+  private cache: { [K in SheetKind]?: TypedRow<K>[] } = {};
   constructor(
     private snapshot: WorkbookSnapshot,
     readonly recognition: Recognition,
@@ -330,8 +346,8 @@ class KindReader {
     private sources: SheetSource[],
   ) {}
 
-  spec(kind: SheetKind): SheetSpec {
-    return SHEETS.find((s) => s.kind === kind)!;
+  spec<K extends SheetKind>(kind: K): SheetSpec<K> {
+    return sheetSpec(kind);
   }
 
   found(kind: SheetKind): Found | undefined {
@@ -348,12 +364,12 @@ class KindReader {
   }
 
   /** Every non-blank row of a kind, typed (cells that cannot be read are reported at the cell). */
-  plain(kind: SheetKind): TypedRow[] {
-    const cached = this.cache.get(kind);
+  plain<K extends SheetKind>(kind: K): TypedRow<K>[] {
+    const cached = this.cache[kind];
     if (cached) return cached;
-    const rows: TypedRow[] = [];
+    const rows: TypedRow<K>[] = [];
     this.read(kind, (row) => rows.push(row));
-    this.cache.set(kind, rows);
+    this.cache[kind] = rows;
     return rows;
   }
 
@@ -362,23 +378,28 @@ class KindReader {
    * values are dropped as soon as its item is made, instead of a sheet's worth being kept (risks
    * keep theirs until every log's matrix is known: their `convert` returns the row).
    */
-  rows<T>(kind: SheetKind, ids: IdSpace, convert: (r: { id: string; v: TypedRow["values"]; row: TypedRow }) => T): T[] {
+  rows<K extends SheetKind, T>(
+    kind: K,
+    ids: IdSpace,
+    convert: (r: { id: string; v: RowValues<K>; row: TypedRow<K> }) => T,
+  ): T[] {
     const spec = this.spec(kind);
     const title = spec.fields.find((f) => f.type === "text" && f.required)?.key;
     const out: T[] = [];
     this.read(kind, (row) => {
-      const id = ids.take(row, spec, title ? str(row.values[title]) : "");
+      const named = title ? fieldValue(row, title) : "";
+      const id = ids.take(row, spec, typeof named === "string" ? named : "");
       if (!id) return;
       for (const f of spec.fields)
         if (f.required && f.key !== "id" && f.type !== "risklevel")
-          this.require(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
+          this.requireField(row, f.key, f.label, `Enter its ${f.label.toLowerCase()}.`, id);
       out.push(convert({ id, v: row.values, row }));
     });
     return out;
   }
 
   /** Reads a kind's rows in order, once, noting its columns and its source. */
-  private read(kind: SheetKind, each: (row: TypedRow) => void): void {
+  private read<K extends SheetKind>(kind: K, each: (row: TypedRow<K>) => void): void {
     const spec = this.spec(kind);
     const loc = this.found(kind);
     if (!loc) return;
@@ -402,8 +423,13 @@ class KindReader {
   }
 
   /** An empty required cell is an error at the cell (once: a cell already reported as unreadable is not reported again). */
-  require(row: TypedRow, key: string, label: string, what: string, id: string): void {
-    const v = row.values[key];
+  require<K extends SheetKind>(row: TypedRow<K>, key: FieldKey<K>, label: string, what: string, id: string): void {
+    this.requireField(row, key, label, what, id);
+  }
+
+  /** As `require`, for a key taken from the schema at run time. */
+  private requireField(row: TypedRow, key: string, label: string, what: string, id: string): void {
+    const v = fieldValue(row, key);
     if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) return;
     if (cellOf(row.src, key) === undefined) return; // the column itself is missing: reported once
     if (row.failed?.includes(key)) return;
@@ -446,7 +472,7 @@ class KindReader {
 /** Depends On cells, kept until every project and milestone ID is known. */
 type RawRefs = { toId: string; text: string; sheet: string; cell: string }[];
 
-function keepRefs(refs: RawRefs, id: string, v: TypedRow["values"], row: TypedRow): void {
+function keepRefs(refs: RawRefs, id: string, v: { readonly dependsOn?: string | null }, row: TypedRow): void {
   if (str(v.dependsOn))
     refs.push({ toId: id, text: str(v.dependsOn), sheet: row.src.sheet, cell: cellOf(row.src, "dependsOn") ?? "" });
 }
@@ -566,31 +592,50 @@ function readLinks(
   sources: SheetSource[],
   unresolved?: UnresolvedRef[],
 ): Link[] {
+  const links = new LinkTaker(items, diags, unresolved);
+  linksFromColumns(links, refs, items, sources);
+  linksFromSheet(links, reader.plain("dependencies"), items, diags, unresolved);
+  return links.links;
+}
+
+/** The links taken so far, each once; a predecessor this workbook does not hold is reported (or kept as unresolved). */
+class LinkTaker {
+  readonly links: Link[] = [];
   // The projects and milestones by number, in the order their IDs were taken: a link is
   // remembered as two numbers, not as a string per link.
-  const ids = items.taken;
-  const known = (id: string) => items.numberOf(id) !== undefined;
-  const links: Link[] = [];
+  private ids: readonly string[];
   // The links already taken into each item, as a list through arrays (an item has one or two).
-  const firstInto = new Int32Array(ids.length).fill(-1);
-  const nextInto: number[] = [];
-  const codeOf: number[] = [];
-  const seenBefore = (f: number, t: number, type: LinkType): boolean => {
+  private firstInto: Int32Array;
+  private nextInto: number[] = [];
+  private codeOf: number[] = [];
+
+  constructor(
+    private items: IdSpace,
+    private diags: Diagnostic[],
+    private unresolved?: UnresolvedRef[],
+  ) {
+    this.ids = items.taken;
+    this.firstInto = new Int32Array(this.ids.length).fill(-1);
+  }
+
+  private seenBefore(f: number, t: number, type: LinkType): boolean {
     const code = f * 4 + LINK_TYPE_NUMBER[type];
-    for (let k = firstInto[t]; k !== -1; k = nextInto[k]) if (codeOf[k] === code) return true;
-    nextInto.push(firstInto[t]);
-    firstInto[t] = codeOf.push(code) - 1;
+    for (let k = this.firstInto[t]; k !== -1; k = this.nextInto[k]) if (this.codeOf[k] === code) return true;
+    this.nextInto.push(this.firstInto[t]);
+    this.firstInto[t] = this.codeOf.push(code) - 1;
     return false;
-  };
-  const add = (from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean => {
-    const f = items.numberOf(from);
+  }
+
+  /** Takes a link; false when it was not taken (an unknown predecessor reported, or a repeat). */
+  add(from: string, to: string, type: LinkType, lag: Lag, sheet: string, cell: string): boolean {
+    const f = this.items.numberOf(from);
     if (f === undefined) {
-      if (unresolved) {
-        unresolved.push({
+      if (this.unresolved) {
+        this.unresolved.push({
           from,
           to,
           fromKnown: false,
-          toKnown: items.numberOf(to) !== undefined,
+          toKnown: this.items.numberOf(to) !== undefined,
           type,
           lag,
           sheet,
@@ -598,7 +643,7 @@ function readLinks(
         });
         return true;
       }
-      diags.push({
+      this.diags.push({
         severity: "error",
         code: "unknown-reference",
         message: `${to} depends on "${from}", which is not the ID of any project or milestone. Correct the ID or add the missing item.`,
@@ -608,24 +653,40 @@ function readLinks(
       });
       return false;
     }
-    const t = items.numberOf(to);
+    const t = this.items.numberOf(to);
     // The same link written twice (in a Depends On cell and on the Dependencies sheet) counts once.
-    if (t !== undefined && seenBefore(f, t, type)) return false;
-    links.push({ from: ids[f], to: t === undefined ? to : ids[t], type, lag, sheet, cell });
+    if (t !== undefined && this.seenBefore(f, t, type)) return false;
+    this.links.push({ from: this.ids[f], to: t === undefined ? to : this.ids[t], type, lag, sheet, cell });
     return true;
-  };
+  }
+}
+
+/** The links written in Depends On cells, with a source per sheet they came from. */
+function linksFromColumns(links: LinkTaker, refs: RawRefs, items: IdSpace, sources: SheetSource[]): void {
+  const known = (id: string) => items.numberOf(id) !== undefined;
   const inColumns = new Map<string, number>();
-  const someIdLooksTyped = ids.some(looksTyped);
+  const someIdLooksTyped = items.taken.some(looksTyped);
   for (const r of refs) {
     for (const token of splitRefs(r.text)) {
       const p = parseRef(token, known, someIdLooksTyped);
-      if (p && add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell))
+      if (p && links.add(p.id, r.toId, p.type, p.lag, r.sheet, r.cell))
         inColumns.set(r.sheet, (inColumns.get(r.sheet) ?? 0) + 1);
     }
   }
   for (const [sheet, n] of inColumns)
     sources.push({ kind: "links", sheet, headerCell: "", rows: n, extraColumns: [], via: "Depends On column" });
-  for (const row of reader.plain("dependencies")) {
+}
+
+/** The links on the Dependencies sheet: both ends needed, the successor one of this workbook's items (or kept as unresolved). */
+function linksFromSheet(
+  links: LinkTaker,
+  rows: TypedRow<"dependencies">[],
+  items: IdSpace,
+  diags: Diagnostic[],
+  unresolved?: UnresolvedRef[],
+): void {
+  const known = (id: string) => items.numberOf(id) !== undefined;
+  for (const row of rows) {
     const v = row.values;
     const from = str(v.from);
     const to = str(v.to);
@@ -645,8 +706,8 @@ function readLinks(
         to,
         fromKnown: known(from),
         toKnown: false,
-        type: (str(v.type) || "FS") as LinkType,
-        lag: (v.lag as Lag | null) ?? NO_LAG,
+        type: v.type || "FS",
+        lag: v.lag ?? NO_LAG,
         sheet: row.src.sheet,
         cell: cellOf(row.src, "from") ?? "",
       });
@@ -663,16 +724,8 @@ function readLinks(
       });
       continue;
     }
-    add(
-      from,
-      to,
-      (str(v.type) || "FS") as LinkType,
-      (v.lag as Lag | null) ?? NO_LAG,
-      row.src.sheet,
-      cellOf(row.src, "from") ?? "",
-    );
+    links.add(from, to, v.type || "FS", v.lag ?? NO_LAG, row.src.sheet, cellOf(row.src, "from") ?? "");
   }
-  return links;
 }
 
 function readRisks(
@@ -722,7 +775,7 @@ function readRisks(
         residualLikelihood: s.residualLikelihood,
         residualImpact: s.residualImpact,
         matrix: s.matrix,
-        rating: typeof v.rating === "string" && v.rating ? v.rating : null,
+        rating: v.rating || null,
         mitigation: str(v.mitigation),
         status: str(v.status),
         raised: day(v.raised),
@@ -764,7 +817,7 @@ function readCompetencies(reader: KindReader, diags: Diagnostic[]): CompetencySc
     out.push({
       id,
       competency: str(v.competency) || id,
-      assessment: (str(v.assessment) || "Self") as AssessmentKind,
+      assessment: v.assessment || "Self",
       date: day(v.date),
       score: num(v.score),
       target: num(v.target),

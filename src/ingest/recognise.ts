@@ -12,7 +12,7 @@ import {
   type Located,
 } from "./locate";
 import { normaliseName } from "./normalise";
-import { SETTINGS_SHEET, SHEETS, type SheetKind, type SheetSpec } from "./schema";
+import { SETTINGS_SHEET, SHEETS, sheetSpec, type SheetKind, type SheetSpec } from "./schema";
 import { readText } from "./values";
 
 /**
@@ -105,6 +105,15 @@ export function raidKindOf(v: CellValue): SheetKind | null {
 }
 
 export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly ColumnMapEntry[] = []): Recognition {
+  const r = new Recogniser(candidatesOf(snapshot), columnMap);
+  r.byTypeColumn();
+  r.byName();
+  r.byHeaders();
+  return { found: r.found, looks: r.looks() };
+}
+
+/** The sheets and tables that may hold records: every table, or the whole sheet when it has none (ours and Settings left out). */
+function candidatesOf(snapshot: WorkbookSnapshot): Candidate[] {
   const ours = new Set((snapshot.reportSheets ?? []).map((r) => r.sheet));
   const candidates: Candidate[] = [];
   for (const sheet of snapshot.sheets) {
@@ -120,16 +129,36 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
       candidates.push({ sheet, region, rows, claimed: false });
     }
   }
-  const indexes = new Map(SHEETS.map((s) => [s.kind, headerIndex(s)]));
-  const mapFor = (sheet: string) =>
-    columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
+  return candidates;
+}
+
+/** The three steps of recognition over one workbook's candidates, each kind taken once. */
+class Recogniser {
+  readonly found = new Map<SheetKind, Found>();
+  private indexes = new Map(SHEETS.map((s) => [s.kind, headerIndex(s)]));
+
+  constructor(
+    private candidates: Candidate[],
+    private columnMap: readonly ColumnMapEntry[],
+  ) {}
+
+  private mapFor(sheet: string): ColumnMapEntry[] {
+    return this.columnMap.filter((m) => m.sheet.trim().toLowerCase() === sheet.trim().toLowerCase());
+  }
+
+  private indexOf(kind: SheetKind): Map<string, string> {
+    const index = this.indexes.get(kind);
+    if (!index) throw new Error(`internal: no header index for ${kind}`);
+    return index;
+  }
+
   /** The best header row of a candidate for a kind: the row naming most of its columns. */
-  const best = (c: Candidate, spec: SheetSpec): Best => {
+  best(c: Candidate, spec: SheetSpec): Best {
     const known = c.bests?.get(spec.kind);
     if (known) return known;
     let top: Best | null = null;
-    const index = indexes.get(spec.kind)!;
-    const mapped = mapFor(c.sheet.name);
+    const index = this.indexOf(spec.kind);
+    const mapped = this.mapFor(c.sheet.name);
     for (const r of c.rows) {
       const heads = (c.heads ??= new Map<number, HeaderCells>());
       let cells = heads.get(r);
@@ -144,17 +173,17 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
     }
     (c.bests ??= new Map()).set(spec.kind, top!);
     return top!;
-  };
-  const found = new Map<SheetKind, Found>();
-  const take = (c: Candidate, spec: SheetSpec, by: FoundBy, rowFilter?: (row: number) => boolean) => {
-    const m = best(c, spec);
+  }
+
+  private take(c: Candidate, spec: SheetSpec, by: FoundBy, rowFilter?: (row: number) => boolean): void {
+    const m = this.best(c, spec);
     const headerRow = m.columns.size > 0 ? m.row : -1;
     // Spelling slips are looked for only on the row chosen, once the sheet is known.
     const full =
       headerRow >= 0
-        ? matchHeaderRow(c.sheet, headerRow, c.region, indexes.get(spec.kind)!, spec, mapFor(c.sheet.name), true)
+        ? matchHeaderRow(c.sheet, headerRow, c.region, this.indexOf(spec.kind), spec, this.mapFor(c.sheet.name), true)
         : m;
-    found.set(spec.kind, {
+    this.found.set(spec.kind, {
       kind: spec.kind,
       by,
       sheet: c.sheet,
@@ -169,82 +198,89 @@ export function recognise(snapshot: WorkbookSnapshot, columnMap: readonly Column
       rowFilter,
     });
     c.claimed = true;
-  };
-
-  // 1. One-sheet RAID logs, split by their Type column.
-  for (const c of candidates) {
-    const split = raidSplit(c);
-    if (!split) continue;
-    for (const kind of split.kinds) {
-      if (found.has(kind)) continue;
-      const spec = SHEETS.find((s) => s.kind === kind)!;
-      take(c, spec, "type-column", (row) => raidKindOf(cellAt(c.sheet, row, split.typeCol)) === kind);
-    }
-    c.claimed = true;
   }
-  // 2. By table name, then by sheet name.
-  for (const spec of SHEETS) {
-    if (found.has(spec.kind)) continue;
-    const named = (useTable: boolean) =>
-      candidates.filter(
-        (c) =>
-          !c.claimed &&
-          (useTable ? !!c.table && nameMatches(c.table.name, spec, true) : nameMatches(c.sheet.name, spec, false)),
-      );
-    for (const useTable of [true, false]) {
-      const cs = named(useTable);
-      // A kind known by its headers needs them; otherwise the name alone will do, unless another kind of the same name fits the headers.
-      const fit = cs.find((c) => !spec.signature || best(c, spec).signature);
-      const loose =
-        !fit && spec.signature
-          ? cs.find(
-              (c) =>
-                !SHEETS.some(
-                  (o) =>
-                    o !== spec &&
-                    nameMatches(useTable ? c.table!.name : c.sheet.name, o, useTable) &&
-                    best(c, o).signature,
-                ),
-            )
-          : undefined;
-      const c = fit ?? (spec.needsHeaders ? undefined : loose);
-      if (c) {
-        take(c, spec, useTable ? "table-name" : "sheet-name");
-        break;
+
+  /** 1. One-sheet RAID logs, split by their Type column. */
+  byTypeColumn(): void {
+    for (const c of this.candidates) {
+      const split = raidSplit(c);
+      if (!split) continue;
+      for (const kind of split.kinds) {
+        if (this.found.has(kind)) continue;
+        this.take(c, sheetSpec(kind), "type-column", (row) => raidKindOf(cellAt(c.sheet, row, split.typeCol)) === kind);
+      }
+      c.claimed = true;
+    }
+  }
+
+  /** 2. By table name, then by sheet name. */
+  byName(): void {
+    for (const spec of SHEETS) {
+      if (this.found.has(spec.kind)) continue;
+      for (const useTable of [true, false]) {
+        const c = this.namedFit(spec, useTable);
+        if (c) {
+          this.take(c, spec, useTable ? "table-name" : "sheet-name");
+          break;
+        }
       }
     }
   }
-  // 3. By headers alone.
-  for (const c of candidates) {
-    if (c.claimed) continue;
-    let pick: { spec: SheetSpec; size: number } | null = null;
-    for (const spec of SHEETS) {
-      if (found.has(spec.kind) || !spec.signature) continue;
-      const m = best(c, spec);
-      if (m.signature && m.columns.size >= 3 && (!pick || m.columns.size > pick.size))
-        pick = { spec, size: m.columns.size };
-    }
-    if (pick) take(c, pick.spec, "headers");
+
+  /** The unclaimed candidate whose table (or sheet) name is the kind's and whose headers allow it. */
+  private namedFit(spec: SheetSpec, useTable: boolean): Candidate | undefined {
+    const nameOf = (c: Candidate): string | undefined => (useTable ? c.table?.name : c.sheet.name);
+    const cs = this.candidates.filter((c) => {
+      const name = nameOf(c);
+      return !c.claimed && name !== undefined && nameMatches(name, spec, useTable);
+    });
+    // A kind known by its headers needs them; otherwise the name alone will do, unless another kind of the same name fits the headers.
+    const fit = cs.find((c) => !spec.signature || this.best(c, spec).signature);
+    const loose =
+      !fit && spec.signature
+        ? cs.find(
+            (c) =>
+              !SHEETS.some((o) => o !== spec && nameMatches(nameOf(c) ?? "", o, useTable) && this.best(c, o).signature),
+          )
+        : undefined;
+    return fit ?? (spec.needsHeaders ? undefined : loose);
   }
 
-  const looks: SheetLook[] = candidates.map((c) => {
-    const matches = SHEETS.map((spec) => {
-      const m = best(c, spec);
+  /** 3. By headers alone. */
+  byHeaders(): void {
+    for (const c of this.candidates) {
+      if (c.claimed) continue;
+      let pick: { spec: SheetSpec; size: number } | null = null;
+      for (const spec of SHEETS) {
+        if (this.found.has(spec.kind) || !spec.signature) continue;
+        const m = this.best(c, spec);
+        if (m.signature && m.columns.size >= 3 && (!pick || m.columns.size > pick.size))
+          pick = { spec, size: m.columns.size };
+      }
+      if (pick) this.take(c, pick.spec, "headers");
+    }
+  }
+
+  /** What each candidate looked like: the kinds whose fields it names most. */
+  looks(): SheetLook[] {
+    return this.candidates.map((c) => {
+      const matches = SHEETS.map((spec) => {
+        const m = this.best(c, spec);
+        return {
+          kind: spec.kind,
+          fields: [...m.columns.values()].map((k) => spec.fields.find((f) => f.key === k)!.label),
+          row: m.row,
+        };
+      })
+        .filter((m) => m.fields.length >= 2)
+        .sort((a, b) => b.fields.length - a.fields.length);
       return {
-        kind: spec.kind,
-        fields: [...m.columns.values()].map((k) => spec.fields.find((f) => f.key === k)!.label),
-        row: m.row,
+        sheet: c.table ? `${c.sheet.name} (table ${c.table.name})` : c.sheet.name,
+        headerRow: matches[0]?.row ?? -1,
+        matches: matches.slice(0, 3).map(({ kind, fields }) => ({ kind, fields })),
       };
-    })
-      .filter((m) => m.fields.length >= 2)
-      .sort((a, b) => b.fields.length - a.fields.length);
-    return {
-      sheet: c.table ? `${c.sheet.name} (table ${c.table.name})` : c.sheet.name,
-      headerRow: matches[0]?.row ?? -1,
-      matches: matches.slice(0, 3).map(({ kind, fields }) => ({ kind, fields })),
-    };
-  });
-  return { found, looks };
+    });
+  }
 }
 
 /** A candidate whose header has a Type column of RAID words: which kinds it holds. */

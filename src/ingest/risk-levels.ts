@@ -51,21 +51,19 @@ export function matrixOfLog(rowLevels: RiskLevel[][], setting: Settings["riskMat
 }
 
 export function scoreRiskLogs(
-  rows: TypedRow[],
+  rows: TypedRow<"risks">[],
   setting: Settings["riskMatrix"],
   diags: Diagnostic[],
-): Map<TypedRow, ScoredRisk> {
-  const bySheet = new Map<string, TypedRow[]>();
+): Map<TypedRow<"risks">, ScoredRisk> {
+  const bySheet = new Map<string, TypedRow<"risks">[]>();
   for (const r of rows) {
     const list = bySheet.get(r.src.sheet);
     if (list) list.push(r);
     else bySheet.set(r.src.sheet, [r]);
   }
-  const out = new Map<TypedRow, ScoredRisk>();
+  const out = new Map<TypedRow<"risks">, ScoredRisk>();
   for (const [sheet, logRows] of bySheet) {
-    const rowLevels = logRows.map((r) =>
-      LEVEL_FIELDS.map((k) => r.values[k] as RiskLevel | null).filter((x): x is RiskLevel => !!x),
-    );
+    const rowLevels = logRows.map((r) => LEVEL_FIELDS.map((k) => r.values[k]).filter((x): x is RiskLevel => !!x));
     const matrix = matrixOfLog(rowLevels, setting);
     const hml5 = rowLevels.some((row) => row.some((l) => l.kind === "hml5"));
     if (matrix === "3x3" && setting === "auto" && logRows.length)
@@ -85,7 +83,7 @@ export function scoreRiskLogs(
         matrix,
       };
       for (const k of LEVEL_FIELDS) {
-        const level = r.values[k] as RiskLevel | null;
+        const level = r.values[k];
         if (!level) continue;
         const res = onMatrix(level, matrix, hml5, setting === "auto");
         if (typeof res === "number") scored[k] = res;

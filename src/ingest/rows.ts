@@ -6,7 +6,7 @@ import { parseLag } from "./references";
 import type { Rag } from "../model/rag";
 import { cellAt, isBlankRow, presentRows } from "../model/snapshot";
 import type { Located } from "./locate";
-import type { FieldSpec, SheetSpec } from "./schema";
+import type { FieldSpec, FieldType, FieldsOf, SheetKind, SheetSpec } from "./schema";
 import {
   bareNumber,
   isEmptyCell,
@@ -27,14 +27,56 @@ import {
 } from "./values";
 import { numericDateParts, type DateOrder } from "../model/dates";
 
-export type FieldValue = string | number | Day | Rag | string[] | Lag | RiskLevel | boolean | null;
+/** What a cell of each field type is read as (rows.ts parseField makes these; null: blank or unreadable). */
+export interface ValueOfType {
+  id: string;
+  text: string;
+  refs: string;
+  list: string[];
+  date: Day;
+  /** A day and its time of day as a fraction (constraints.ts dateTimeOf splits it). */
+  datetime: number;
+  bool: boolean;
+  duration: number;
+  number: number;
+  percent: number;
+  rag: Rag;
+  level: number;
+  risklevel: RiskLevel;
+  assessment: AssessmentKind;
+  lag: Lag;
+  linktype: LinkType;
+}
+export type ValueOf<T extends FieldType> = ValueOfType[T];
+
+export type FieldValue = ValueOfType[FieldType] | null;
+
+/**
+ * A row of a sheet, inferred from its schema (schema.ts SHEET_SCHEMAS): each field is a typed
+ * property, absent when the sheet has no column for it and null when its cell is blank or unreadable.
+ */
+export type RowValues<K extends SheetKind = SheetKind> = {
+  readonly [F in FieldsOf<K> as F["key"]]?: ValueOf<F["type"]> | null;
+};
 
 /** One data row, typed: field key → value, with the cell each came from. */
-export interface TypedRow {
-  values: Record<string, FieldValue>;
+export interface TypedRow<K extends SheetKind = SheetKind> {
+  values: RowValues<K>;
   src: Source;
   /** Fields whose cell could not be read (already reported). */
   failed?: string[];
+}
+
+/** Values by key as the reader builds them, before they are a sheet's typed row. */
+type ValuesByKey = { [key: string]: FieldValue | undefined };
+
+/**
+ * A field's value looked up by a key known only at run time (a schema-driven check: required
+ * fields, a sheet's title field). The readers use the typed properties instead.
+ */
+export function fieldValue(row: TypedRow, key: string): FieldValue | undefined {
+  const values: Readonly<ValuesByKey> = row.values;
+  return values[key];
 }
 
 export interface ReadOptions {
@@ -89,14 +131,14 @@ function hint(f: FieldSpec): string {
  * so one bad cell never stops the rest of the workbook being checked. With `each`, every row is
  * handed to it as it is read and none is kept (the returned list is empty).
  */
-export function readRows(
+export function readRows<K extends SheetKind>(
   loc: Located,
-  spec: SheetSpec,
+  spec: SheetSpec<K>,
   opts: ReadOptions,
   diags: Diagnostic[],
-  each?: (row: TypedRow) => void,
-): TypedRow[] {
-  const out: TypedRow[] = [];
+  each?: (row: TypedRow<K>) => void,
+): TypedRow<K>[] {
+  const out: TypedRow<K>[] = [];
   if (loc.headerRow < 0) return out;
   const sheetName = loc.sheet.name;
   const fieldByKey = new Map(spec.fields.map((f) => [f.key, f]));
@@ -117,7 +159,7 @@ export function readRows(
   }));
   // Every row's values have the same keys: copying a template with them all gives each row's
   // object one shape from the start, instead of a new shape at every key added.
-  const valuesShape: Record<string, FieldValue> = {};
+  const valuesShape: ValuesByKey = {};
   for (const { key } of plan) valuesShape[key] = null;
   // Where each field was read from: one object for the whole sheet (cellOf adds the row).
   const columns: Record<string, string> = {};
@@ -126,7 +168,7 @@ export function readRows(
     if (loc.rowFilter && !loc.rowFilter(r)) continue;
     if (isBlankRow(loc.sheet, r, loc.region.left, loc.region.right)) continue;
     const idText = idCol === undefined ? "" : readText(cellAt(loc.sheet, r, idCol));
-    const values: Record<string, FieldValue> = { ...valuesShape };
+    const values: ValuesByKey = { ...valuesShape };
     let failed: string[] | undefined;
     for (const { c, key, f, opts: colOpts, fraction } of plan) {
       const v = cellAt(loc.sheet, r, c);
@@ -152,8 +194,9 @@ export function readRows(
       extra ??= {};
       extra[header] = isCellError(v) ? v.error : (v as string | number | boolean);
     }
-    const row: TypedRow = {
-      values,
+    const row: TypedRow<K> = {
+      // The one place a row becomes its sheet's type: parseField reads each key as its field's type.
+      values: values as RowValues<K>,
       src: failed ? { sheet: sheetName, row: r, columns, extra, failed } : { sheet: sheetName, row: r, columns, extra },
       failed,
     };

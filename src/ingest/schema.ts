@@ -29,9 +29,9 @@ export interface FieldSpec {
   type: FieldType;
   required?: boolean;
   /** Other headers accepted for this column (any case, spacing or punctuation). */
-  aliases?: string[];
+  aliases?: readonly string[];
   /** Of the aliases, those that may name another thing (an issue's Impact): read, with a note saying so. */
-  doubtfulAliases?: string[];
+  doubtfulAliases?: readonly string[];
   /** For "level": the inclusive range. */
   min?: number;
   max?: number;
@@ -55,30 +55,30 @@ export type SheetKind =
   | "commentary"
   | "tasks";
 
-export interface SheetSpec {
-  kind: SheetKind;
+export interface SheetSpec<K extends SheetKind = SheetKind> {
+  kind: K;
   /** The sheet name the template writes. */
   title: string;
   /** What one row is, in words ("project", "risk"). */
   noun: string;
   /** Other sheet or table names accepted. */
-  aliases: string[];
+  aliases: readonly string[];
   /** Words that may stand before ID/Ref/No in the ID column's header ("Risk Ref"). */
-  idWords: string[];
+  idWords: readonly string[];
   /**
    * The fields whose headers identify the sheet when its name does not: every group must have
    * one of its fields present. Absent: the sheet is found by its name only.
    */
-  signature?: string[][];
+  signature?: readonly (readonly string[])[];
   /** Never taken on its name alone: its headers must fit (a link table, a plan export). */
   needsHeaders?: boolean;
-  fields: FieldSpec[];
+  fields: readonly FieldSpec[];
 }
 
-const ID_FIELD = (note: string): FieldSpec => ({ key: "id", label: "ID", type: "id", required: true, note });
+const ID_FIELD = (note: string) => ({ key: "id", label: "ID", type: "id", required: true, note }) as const;
 
 /** Microsoft Project's constraint and deadline, optional on the Projects and Milestones sheets and read from Project's exports (src/model/constraint.ts). */
-const CONSTRAINT_FIELDS: FieldSpec[] = [
+const CONSTRAINT_FIELDS = [
   {
     key: "constraintType",
     label: "Constraint Type",
@@ -100,9 +100,9 @@ const CONSTRAINT_FIELDS: FieldSpec[] = [
     aliases: ["Deadline Date"],
     note: "Optional: a date to finish by. It does not move the work; missing it shows as negative float and a finding.",
   },
-];
+] as const satisfies readonly FieldSpec[];
 
-const PROJECT_FIELDS: FieldSpec[] = [
+const PROJECT_FIELDS = [
   ID_FIELD("Unique project reference, e.g. P01."),
   {
     key: "name",
@@ -236,9 +236,14 @@ const PROJECT_FIELDS: FieldSpec[] = [
     note: "Shown on the workstream's highlight report.",
   },
   ...CONSTRAINT_FIELDS,
-];
+] as const satisfies readonly FieldSpec[];
 
-export const SHEETS: readonly SheetSpec[] = [
+/**
+ * The sheets' schemas as written, every literal kept (`as const`): the type of each sheet's rows is
+ * inferred from its fields (`RowValues` in rows.ts), so a field is a typed property and a wrong key
+ * does not compile.
+ */
+export const SHEET_SCHEMAS = [
   {
     kind: "projects",
     title: "Projects",
@@ -1054,10 +1059,20 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "notes", label: "Notes", type: "text", aliases: ["Comments", "Comment"] },
     ],
   },
-];
+] as const satisfies readonly SheetSpec[];
 
-export function sheetSpec(kind: SheetKind): SheetSpec {
-  const s = SHEETS.find((x) => x.kind === kind);
+/** Every sheet the tool reads, as the readers see them. */
+export const SHEETS: readonly SheetSpec[] = SHEET_SCHEMAS;
+
+/** One sheet's schema, with its literal keys and types. */
+export type SchemaOf<K extends SheetKind> = Extract<(typeof SHEET_SCHEMAS)[number], { kind: K }>;
+/** The fields of a sheet, each with its literal key and type. */
+export type FieldsOf<K extends SheetKind> = SchemaOf<K>["fields"][number];
+/** The field keys of a sheet ("finish", "reportedRag"…). */
+export type FieldKey<K extends SheetKind = SheetKind> = FieldsOf<K>["key"];
+
+export function sheetSpec<K extends SheetKind>(kind: K): SheetSpec<K> {
+  const s = SHEETS.find((x): x is SheetSpec<K> => x.kind === kind);
   if (!s) throw new Error(`no sheet spec for ${kind}`);
   return s;
 }

@@ -1,4 +1,4 @@
-import { dayFromYmd, formatDayLong, type Day } from "./dates";
+import { addDays, asDay, dayFromYmd, formatDayLong, type Day } from "./dates";
 
 /**
  * The working calendar a schedule is computed on, as Microsoft Project and Smartsheet do:
@@ -11,10 +11,15 @@ import { dayFromYmd, formatDayLong, type Day } from "./dates";
 export type CalendarKind = "working" | "calendar";
 
 /** A position on the working-day index: day i occupies [i, i + 1). Not a calendar day. */
-export type WorkIndex = number;
+export type WorkIndex = number & { readonly __brand: "WorkIndex" };
+
+/** A position on the working-day index, worked out by arithmetic on others (made by indexOnOrAfter, indexOnOrBefore). */
+export function asWorkIndex(n: number): WorkIndex {
+  return n as WorkIndex;
+}
 
 /** 1970-01-05, a Monday: weekday arithmetic counts from it. */
-const EPOCH_MONDAY: Day = 4;
+const EPOCH_MONDAY: Day = asDay(4);
 
 export interface WorkCalendar {
   kind: CalendarKind;
@@ -73,7 +78,7 @@ export function programmeCalendar(
  * less, else the working day `days - 1` working days after it.
  */
 export function finishAfterWorkingDays(cal: WorkCalendar, start: Day, days: number): Day {
-  return days <= 1 ? start : dayAtIndex(cal, indexOnOrBefore(cal, start) + days - 1);
+  return days <= 1 ? start : dayAtIndex(cal, asWorkIndex(indexOnOrBefore(cal, start) + days - 1));
 }
 
 /** 0 Monday … 6 Sunday. */
@@ -107,7 +112,7 @@ function weekdaysBefore(day: Day): number {
 /** The k-th weekday counted from EPOCH_MONDAY. */
 function weekdayAt(k: number): Day {
   const weeks = Math.floor(k / 5);
-  return EPOCH_MONDAY + weeks * 7 + (k - weeks * 5);
+  return addDays(EPOCH_MONDAY, weeks * 7 + (k - weeks * 5));
 }
 
 export function isWorkingDay(cal: WorkCalendar, day: Day): boolean {
@@ -119,8 +124,8 @@ export function isWorkingDay(cal: WorkCalendar, day: Day): boolean {
 
 /** Working days in [EPOCH_MONDAY, day): the index of `day` when it is a working day. */
 function workingBefore(cal: WorkCalendar, day: Day): WorkIndex {
-  if (cal.kind === "calendar") return day;
-  return weekdaysBefore(day) - countBelow(cal.holidays, day);
+  if (cal.kind === "calendar") return asWorkIndex(day);
+  return asWorkIndex(weekdaysBefore(day) - countBelow(cal.holidays, day));
 }
 
 /** The index of the first working day on or after `day`. */
@@ -130,17 +135,17 @@ export function indexOnOrAfter(cal: WorkCalendar, day: Day): WorkIndex {
 
 /** The index of the last working day on or before `day`. */
 export function indexOnOrBefore(cal: WorkCalendar, day: Day): WorkIndex {
-  return workingBefore(cal, day + 1) - 1;
+  return asWorkIndex(workingBefore(cal, addDays(day, 1)) - 1);
 }
 
 /** The calendar day of working day `i`. */
 export function dayAtIndex(cal: WorkCalendar, i: WorkIndex): Day {
-  if (cal.kind === "calendar") return i;
+  if (cal.kind === "calendar") return asDay(i);
   // Least fixed point of c = holidays on or before weekdayAt(i + c): the i-th working day.
   let c = 0;
   for (;;) {
     const d = weekdayAt(i + c);
-    const next = countBelow(cal.holidays, d + 1);
+    const next = countBelow(cal.holidays, addDays(d, 1));
     if (next === c) return d;
     c = next;
   }
@@ -158,7 +163,7 @@ export function dayLookup(cal: WorkCalendar, lo: WorkIndex, hi: WorkIndex): (i: 
     while (!isWorkingDay(cal, d)) d++;
     table[i] = d++;
   }
-  return (i) => (i >= lo && i <= hi ? table[i - lo] : dayAtIndex(cal, i));
+  return (i) => (i >= lo && i <= hi ? asDay(table[i - lo]) : dayAtIndex(cal, i));
 }
 
 /** The first working day on or after `day`. */
@@ -256,20 +261,20 @@ export function momentAt(cal: WorkCalendar, t: WorkTime, asFinish: boolean): Mom
     k -= 1;
     x = M;
   }
-  return { day: dayAtIndex(cal, k), minute: clockAt(cal, x, asFinish) };
+  return { day: dayAtIndex(cal, asWorkIndex(k)), minute: clockAt(cal, x, asFinish) };
 }
 
 /** The calendar day a point falls on (a finish on a day boundary: the last day of work, as Project shows Finish). */
 export function dayOfTime(cal: WorkCalendar, t: WorkTime, asFinish: boolean): Day {
   const M = cal.minutesPerDay;
   const k = Math.floor(t / M);
-  return dayAtIndex(cal, asFinish && t === k * M ? k - 1 : k);
+  return dayAtIndex(cal, asWorkIndex(asFinish && t === k * M ? k - 1 : k));
 }
 
 /** Minutes since 1970-01-01 00:00 of an instant (for elapsed time). */
 export const minutesOf = (m: Moment): number => m.day * 1440 + m.minute;
 export const momentOfMinutes = (n: number): Moment => {
-  const day = Math.floor(n / 1440);
+  const day = asDay(Math.floor(n / 1440));
   return { day, minute: n - day * 1440 };
 };
 
@@ -297,12 +302,12 @@ export function easterSunday(year: number): Day {
 
 function firstMonday(year: number, month: number): Day {
   const first = dayFromYmd(year, month, 1);
-  return first + ((7 - weekday(first)) % 7);
+  return addDays(first, (7 - weekday(first)) % 7);
 }
 
 function lastMonday(year: number, month: number): Day {
-  const last = dayFromYmd(year, month + 1, 1) - 1;
-  return last - weekday(last);
+  const last = addDays(dayFromYmd(year, month + 1, 1), -1);
+  return addDays(last, -weekday(last));
 }
 
 export interface Holiday {
@@ -347,11 +352,11 @@ export function englandWalesBankHolidays(year: number): Holiday[] {
   const out: Holiday[] = [];
   const ny = dayFromYmd(year, 1, 1);
   out.push({
-    date: isWeekend(ny) ? ny + (weekday(ny) === 5 ? 2 : 1) : ny,
+    date: isWeekend(ny) ? addDays(ny, weekday(ny) === 5 ? 2 : 1) : ny,
     name: isWeekend(ny) ? "New Year's Day (substitute day)" : "New Year's Day",
   });
   const easter = easterSunday(year);
-  out.push({ date: easter - 2, name: "Good Friday" }, { date: easter + 1, name: "Easter Monday" });
+  out.push({ date: addDays(easter, -2), name: "Good Friday" }, { date: addDays(easter, 1), name: "Easter Monday" });
   out.push(at("early", firstMonday(year, 5), "Early May bank holiday"));
   out.push(at("spring", lastMonday(year, 5), "Spring bank holiday"));
   out.push({ date: lastMonday(year, 8), name: "Summer bank holiday" });
@@ -360,14 +365,17 @@ export function englandWalesBankHolidays(year: number): Holiday[] {
   // Christmas on Saturday: Monday 27 and Tuesday 28; on Sunday: Tuesday 27 for Christmas, Monday 26 is Boxing Day.
   if (wx === 5)
     out.push(
-      { date: xmas + 2, name: "Christmas Day (substitute day)" },
-      { date: xmas + 3, name: "Boxing Day (substitute day)" },
+      { date: addDays(xmas, 2), name: "Christmas Day (substitute day)" },
+      { date: addDays(xmas, 3), name: "Boxing Day (substitute day)" },
     );
   else if (wx === 6)
-    out.push({ date: xmas + 1, name: "Boxing Day" }, { date: xmas + 2, name: "Christmas Day (substitute day)" });
+    out.push(
+      { date: addDays(xmas, 1), name: "Boxing Day" },
+      { date: addDays(xmas, 2), name: "Christmas Day (substitute day)" },
+    );
   else if (wx === 4)
-    out.push({ date: xmas, name: "Christmas Day" }, { date: xmas + 3, name: "Boxing Day (substitute day)" });
-  else out.push({ date: xmas, name: "Christmas Day" }, { date: xmas + 1, name: "Boxing Day" });
+    out.push({ date: xmas, name: "Christmas Day" }, { date: addDays(xmas, 3), name: "Boxing Day (substitute day)" });
+  else out.push({ date: xmas, name: "Christmas Day" }, { date: addDays(xmas, 1), name: "Boxing Day" });
   for (const [m, d, name] of once.extra ?? []) out.push({ date: dayFromYmd(year, m, d), name });
   return out.sort((a, b) => a.date - b.date);
 }

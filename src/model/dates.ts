@@ -4,7 +4,22 @@
  * Built in the style of date-fns: small pure functions.
  */
 
-export type Day = number;
+/**
+ * A day number, branded: a plain number is not a day until a constructor makes it one — from a
+ * calendar date (dayFromYmd, parseDateText, parseIsoDay), an Excel serial (dayFromSerial), the clock
+ * (today), another day (addDays), or a day number already worked out (asDay).
+ */
+export type Day = number & { readonly __brand: "Day" };
+
+/** A count of days since 1970-01-01 as a Day: for day numbers worked out by arithmetic or kept in a typed array. */
+export function asDay(n: number): Day {
+  return n as Day;
+}
+
+/** The day `n` days after `day` (before it when `n` is negative). */
+export function addDays(day: Day, n: number): Day {
+  return (day + n) as Day;
+}
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
@@ -13,7 +28,7 @@ const SERIAL_1970 = 25569;
 const OFFSET_1904 = 1462;
 
 export function dayFromYmd(y: number, m: number, d: number): Day {
-  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  return asDay(Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY));
 }
 
 export function ymdFromDay(day: Day): { y: number; m: number; d: number } {
@@ -80,10 +95,10 @@ export function dayFromSerial(serial: number, date1904: boolean): Day | null {
   const s = Math.floor(serial);
   if (date1904) {
     if (s < 0 || s > 2_957_003) return null;
-    return s + OFFSET_1904 - SERIAL_1970;
+    return asDay(s + OFFSET_1904 - SERIAL_1970);
   }
   if (s < 1 || s > 2_958_465 || s === 60) return null;
-  return s < 60 ? s - SERIAL_1970 + 1 : s - SERIAL_1970;
+  return asDay(s < 60 ? s - SERIAL_1970 + 1 : s - SERIAL_1970);
 }
 
 /** Day → Excel serial in the given date system (for writing dates back). */
@@ -199,5 +214,5 @@ export function parseIsoDay(text: string): Day | null {
 
 /** Today as a day number (the caller's clock, UTC date). */
 export function today(now: Date = new Date()): Day {
-  return Math.floor(now.getTime() / MS_PER_DAY);
+  return asDay(Math.floor(now.getTime() / MS_PER_DAY));
 }

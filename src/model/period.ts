@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from "./dates";
-import { dayFromYmd, formatDayLong, ymdFromDay, type Day } from "./dates";
+import { addDays, dayFromYmd, formatDayLong, ymdFromDay, type Day } from "./dates";
 import type { PeriodKind } from "./entities";
 
 /**
@@ -23,7 +23,7 @@ export interface ReportingPeriod {
 }
 
 function monthBounds(y: number, m: number): [Day, Day] {
-  return [dayFromYmd(y, m, 1), dayFromYmd(y, m + 1, 1) - 1];
+  return [dayFromYmd(y, m, 1), addDays(dayFromYmd(y, m + 1, 1), -1)];
 }
 
 const MONTHS = MONTH_NAMES;
@@ -46,22 +46,22 @@ export function periodHolding(kind: PeriodKind, day: Day): { start: Day; end: Da
   if (kind === "quarterly") {
     const first = m - ((m - 1) % 3);
     const start = dayFromYmd(y, first, 1);
-    const end = dayFromYmd(y, first + 3, 1) - 1;
+    const end = addDays(dayFromYmd(y, first + 3, 1), -1);
     const q = ((Math.floor((first - 1) / 3) + 3) % 4) + 1; // April–June is Q1
     return { start, end, label: `Q${q} ${fy(financialYear(day))}` };
   }
   const year = financialYear(day);
   const yearStart = dayFromYmd(year, 4, 1);
-  const yearEnd = dayFromYmd(year + 1, 4, 1) - 1;
+  const yearEnd = addDays(dayFromYmd(year + 1, 4, 1), -1);
   const n = Math.min(12, Math.floor((day - yearStart) / 28));
-  const start = yearStart + n * 28;
-  const end = n === 12 ? yearEnd : start + 27;
+  const start = addDays(yearStart, n * 28);
+  const end = n === 12 ? yearEnd : addDays(start, 27);
   return { start, end, label: `Period ${n + 1} ${fy(year)}` };
 }
 
 export function reportingPeriod(kind: PeriodKind, asOf: Day): ReportingPeriod {
   const now = periodHolding(kind, asOf);
-  const next = periodHolding(kind, now.end + 1);
+  const next = periodHolding(kind, addDays(now.end, 1));
   return {
     kind,
     start: now.start,

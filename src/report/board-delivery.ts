@@ -3,7 +3,8 @@ import { formatDayLong } from "../model/dates";
 import { periodRange } from "../model/period";
 import { capped, COLS } from "./board";
 import { dueCell, finishCell, overdueDaysCell, ragCell, slipCell } from "./cells";
-import type { ReportContext } from "./context";
+import { milestoneStatus, type ReportContext } from "./context";
+import { known } from "../model/lookup";
 import type { SheetLayout } from "./layout";
 import { cell, type PlanCell } from "./plan";
 import { scheduleSections } from "./board-schedule";
@@ -19,8 +20,8 @@ export function delivery(L: SheetLayout, ctx: ReportContext): void {
 }
 
 function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[], date?: PlanCell): PlanCell[] {
-  const m = ctx.milestoneById.get(id)!;
-  const st = ctx.a.rag.milestones.get(id)!;
+  const m = known(ctx.milestoneById, id, "milestone");
+  const st = milestoneStatus(ctx, id);
   return [
     cell(m.id, "link", { sheet: m.src.sheet, cell: cellOf(m.src, "id") ?? "A1" }),
     cell(m.name, "wrap"),
@@ -35,19 +36,16 @@ function milestoneRow(ctx: ReportContext, id: string, extra: PlanCell[], date?: 
 function milestones(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
   if (!a.programme.milestones.length) return;
+  // An overdue milestone has a due date.
   const overdue = a.programme.milestones
-    .filter((m) => a.rag.milestones.get(m.id)!.overdue)
-    .sort((x, y) => a.rag.milestones.get(x.id)!.dueDate! - a.rag.milestones.get(y.id)!.dueDate!);
+    .map((m) => ({ m, st: milestoneStatus(ctx, m.id) }))
+    .filter(({ st }) => st.overdue)
+    .sort((x, y) => x.st.dueDate! - y.st.dueDate!);
   L.section(`Milestones overdue (${overdue.length})`);
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Was due", "Days overdue", "RAG"],
-    capped(overdue, "overdue milestones", L).map((m) =>
-      milestoneRow(
-        ctx,
-        m.id,
-        [overdueDaysCell(a.rag.milestones.get(m.id)!.overdueDays, m.id)],
-        dueCell(a.rag.milestones.get(m.id)!.dueDate, m.id),
-      ),
+    capped(overdue, "overdue milestones", L).map(({ m, st }) =>
+      milestoneRow(ctx, m.id, [overdueDaysCell(st.overdueDays, m.id)], dueCell(st.dueDate, m.id)),
     ),
     "No milestone is overdue.",
     { cols: COLS.milestones },
@@ -57,7 +55,7 @@ function milestones(L: SheetLayout, ctx: ReportContext): void {
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Completed", "Slip (days)", "RAG"],
     capped(done, "milestones completed", L).map((m) =>
-      milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+      milestoneRow(ctx, m.id, [slipCell(milestoneStatus(ctx, m.id).slipDays, m.id)]),
     ),
     "No milestone was completed this period.",
     { cols: COLS.milestones },
@@ -69,7 +67,7 @@ function milestones(L: SheetLayout, ctx: ReportContext): void {
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
     capped(next, "milestones due", L).map((m) =>
-      milestoneRow(ctx, m.id, [slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id)]),
+      milestoneRow(ctx, m.id, [slipCell(milestoneStatus(ctx, m.id).slipDays, m.id)]),
     ),
     "No milestone falls due by the end of next period.",
     { cols: COLS.milestones },

@@ -5,7 +5,8 @@ import { escalationScore, riskBand, RISK_MATRIX } from "../model/risk-matrix";
 import type { RiskMatrixKind } from "../model/entities";
 import { capped, COLS } from "./board";
 import { scoreCell, trendCell } from "./cells";
-import type { ReportContext } from "./context";
+import { riskOf, type ReportContext } from "./context";
+import { known } from "../model/lookup";
 import { columnPoints, type SheetLayout } from "./layout";
 import { cell, type PlanCell } from "./plan";
 import { bandStyle } from "./styles";
@@ -34,8 +35,8 @@ export function risksSection(L: SheetLayout, ctx: ReportContext): void {
 }
 
 function riskRow(ctx: ReportContext, r: RiskResult): PlanCell[] {
-  const risk = ctx.riskById.get(r.id)!;
-  const t = ctx.a.trends.risks.get(r.id)!;
+  const risk = riskOf(ctx, r.id);
+  const t = known(ctx.a.trends.risks, r.id, "risk trend");
   return [
     cell(r.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
     cell(`${risk.title}\nMitigation: ${risk.mitigation || "none recorded"}`, "wrap"),
@@ -54,7 +55,7 @@ function registersOf(ctx: ReportContext, open: { id: string }[]): string {
   if (!ctx.a.programme.collation) return "";
   const files = new Set(
     open
-      .map((r) => ctx.riskById.get(r.id)!.src.sheet)
+      .map((r) => riskOf(ctx, r.id).src.sheet)
       .map((s) => (s.includes(PLACE_SEPARATOR) ? s.slice(0, s.indexOf(PLACE_SEPARATOR)) : "the programme workbook")),
   );
   return files.size ? ` (registers: ${[...files].join(", ")})` : "";
@@ -67,7 +68,7 @@ function heatMap(L: SheetLayout, ctx: ReportContext, matrix: RiskMatrixKind): vo
   L.section(`Risk heat map: open risks on the ${RISK_MATRIX[matrix].name}${registersOf(ctx, open)}`);
   const at = new Map<string, string[]>();
   for (const r of open) {
-    const risk = ctx.riskById.get(r.id)!;
+    const risk = riskOf(ctx, r.id);
     const k = `${risk.likelihood}|${risk.impact}`;
     const ids = at.get(k);
     if (ids) ids.push(r.id);

@@ -1,5 +1,6 @@
 import { slipRoots, someIds, type SlipRoot } from "../checks/slip-roots";
 import { cellOf, linkText } from "../model/entities";
+import { known } from "../model/lookup";
 import { capped, COLS, diagLink } from "./board";
 import { finishCell, ragCell, slipCell } from "./cells";
 import type { ReportContext } from "./context";
@@ -75,7 +76,7 @@ function criticalPath(L: SheetLayout, ctx: ReportContext): void {
   L.table(
     ["#", "Item", "Start", "Finish now", "Float (days)", "Driven by", "RAG"],
     capped(path, "critical items", L).map((id, i) => {
-      const n = a.schedule.nodes.get(id)!;
+      const n = known(a.schedule.nodes, id, "schedule node");
       const st = a.rag.projects.get(id) ?? a.rag.milestones.get(id);
       const drivers = n.drivers.map((l) => `${ctx.labelOf(l.from)} (${linkText(l)})`);
       return [

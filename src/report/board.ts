@@ -2,7 +2,7 @@ import { countOf, money, namesUpTo, signedPercent } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
 import { isOverdue } from "../checks/slip";
-import { formatDayLong } from "../model/dates";
+import { formatDayLong, type Day } from "../model/dates";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { periodRange } from "../model/period";
 import { RAG_ORDER, type Rag } from "../model/rag";
@@ -245,7 +245,7 @@ function purposeLine(ctx: ReportContext): string {
 }
 
 /** "(Ann Smith, 31 Dec 2009; not updated this period)" after a commentary carried from an earlier period. */
-export function commentaryByline(c: { author: string; period: number }, periodStart: number): string {
+export function commentaryByline(c: { author: string; period: Day }, periodStart: Day): string {
   const stale = c.period < periodStart ? "; not updated this period" : "";
   return ` (${[c.author, formatDayLong(c.period)].filter(Boolean).join(", ")}${stale})`;
 }

@@ -1,8 +1,10 @@
 import type { Analysis } from "../checks/analyse";
+import type { MilestoneStatus, ProjectStatus } from "../checks/rag";
 import type { RiskResult } from "../checks/risks";
 import { formatDayLong } from "../model/dates";
 import type { Diagnostic } from "../model/diagnostic";
 import type { Milestone, Project, Risk } from "../model/entities";
+import { known } from "../model/lookup";
 import { hfText, type PlanSheet } from "./plan";
 
 /** What every report sheet needs besides the analysis: look-ups, so building stays linear. */
@@ -52,9 +54,10 @@ export function makeContext(a: Analysis): ReportContext {
     riskResultById: new Map(a.risks.map((r) => [r.id, r])),
     highlightKey: (ws) => `highlight:${ws}`,
     diagnosticFor: (code, entity) => byCodeEntity.get(`${code}|${entity}`),
-    workstreamOf: (id) =>
-      project(id)?.workstream ??
-      (milestoneById.has(id) ? (project(milestoneById.get(id)!.project)?.workstream ?? null) : null),
+    workstreamOf: (id) => {
+      const m = milestoneById.get(id);
+      return project(id)?.workstream ?? (m ? (project(m.project)?.workstream ?? null) : null);
+    },
     nameOf,
     labelOf: (id) => {
       const name = nameOf(id);
@@ -66,6 +69,26 @@ export function makeContext(a: Analysis): ReportContext {
 
 export function projectOf(ctx: ReportContext, id: string): Project | undefined {
   return ctx.projectById.get(id.trim().toUpperCase());
+}
+
+/** A project named by the analysis (a workstream's, a status's): it is one of the programme's. */
+export function knownProject(ctx: ReportContext, id: string): Project {
+  return known(ctx.projectById, id.trim().toUpperCase(), "project");
+}
+
+/** A risk of the programme by its ID (every risk result is of one). */
+export function riskOf(ctx: ReportContext, id: string): Risk {
+  return known(ctx.riskById, id, "risk");
+}
+
+/** A project's status (the analysis rates every project). */
+export function projectStatus(ctx: ReportContext, id: string): ProjectStatus {
+  return known(ctx.a.rag.projects, id, "project status");
+}
+
+/** A milestone's status (the analysis rates every milestone). */
+export function milestoneStatus(ctx: ReportContext, id: string): MilestoneStatus {
+  return known(ctx.a.rag.milestones, id, "milestone status");
 }
 
 /** Stands in the footer for the pack's page count until the pack is paged (build.ts, numberPages). */

@@ -1,8 +1,8 @@
-import type { Rating, WorkstreamStatus } from "../checks/rag";
+import type { ProjectStatus, Rating, WorkstreamStatus } from "../checks/rag";
 import { toleranceState } from "../checks/rag";
 import { formatDayLong } from "../model/dates";
 import { finishCell, ragCell, slipCell } from "./cells";
-import { printSetup, projectOf, type ReportContext } from "./context";
+import { knownProject, milestoneStatus, printSetup, projectStatus, type ReportContext } from "./context";
 import { workstreamRatings } from "./highlight";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -125,11 +125,10 @@ function given(L: SheetLayout, text: string | undefined, column: string, prompt 
 
 /** From the plan: the workstream's items beyond tolerance and why. */
 function causeTable(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
-  const a = ctx.a;
   const rows: PlanCell[][] = [];
   for (const id of w.projects) {
-    const p = projectOf(ctx, id)!;
-    const st = a.rag.projects.get(p.id)!;
+    const p = knownProject(ctx, id);
+    const st = projectStatus(ctx, p.id);
     if (st.overall.rag === "Red")
       rows.push([
         cell(p.id, "text"),
@@ -141,7 +140,7 @@ function causeTable(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): vo
         cell(st.overall.because, "wrap"),
       ]);
     for (const m of ctx.milestonesByProject.get(p.id) ?? []) {
-      const ms = a.rag.milestones.get(m.id)!;
+      const ms = milestoneStatus(ctx, m.id);
       if (ms.rating.rag === "Red")
         rows.push([
           cell(m.id, "text"),
@@ -169,13 +168,13 @@ function consequences(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): 
   const ours = (id: string) =>
     mine.has(id.toUpperCase()) || mine.has((ctx.milestoneById.get(id)?.project ?? "").trim().toUpperCase());
   const late = w.projects
-    .map((id) => a.rag.projects.get(projectOf(ctx, id)!.id)!)
-    .filter((st) => !st.done && st.slipDays !== null && st.slipDays > 0);
+    .map((id) => projectStatus(ctx, knownProject(ctx, id).id))
+    .filter((st): st is ProjectStatus & { slipDays: number } => !st.done && st.slipDays !== null && st.slipDays > 0);
   const f = a.finance.workstreams.find((x) => x.name === w.name);
   const facts: string[] = [];
   facts.push(
     late.length
-      ? `For the workstream: ${late.length} of ${w.projects.length} projects finish later than their baseline, the latest by ${Math.max(...late.map((x) => x.slipDays!))} days.`
+      ? `For the workstream: ${late.length} of ${w.projects.length} projects finish later than their baseline, the latest by ${Math.max(...late.map((x) => x.slipDays))} days.`
       : "For the workstream: no project finishes later than its baseline.",
   );
   if (f && f.variancePercent !== null)

@@ -1,6 +1,6 @@
 import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "../ingest/history";
 import { cell, range, type PlanSheet } from "./plan";
-import { printSetup, type ReportContext } from "./context";
+import { printSetup, projectStatus, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
 import { workstreamRatings } from "./highlight";
 import { measureTable } from "./layout";
@@ -50,7 +50,7 @@ export function currentHistory(ctx: ReportContext): HistoryRow[] {
     });
   }
   for (const p of a.programme.projects) {
-    const r = a.rag.projects.get(p.id)!;
+    const r = projectStatus(ctx, p.id);
     rows.push({
       ...at,
       level: "Project",

@@ -2,7 +2,7 @@ import type { ItemRef, Movement } from "../checks/movement";
 import { nothingMoved } from "../checks/movement";
 import { milestoneTrend } from "../checks/milestone-trend";
 import { mergeSnapshots } from "../ingest/plan-snapshot";
-import { formatDayLong } from "../model/dates";
+import { asDay, formatDayLong, type Day } from "../model/dates";
 import { capped } from "./board";
 import { finishCell, ragCell, scoreCell } from "./cells";
 import type { ReportContext } from "./context";
@@ -98,7 +98,7 @@ function summary(m: Movement): string {
 }
 
 function movementRows(ctx: ReportContext, m: Movement, withWs: boolean): PlanCell[][] {
-  const date = (d: number | null) => cell(d === null ? null : { day: d }, "date");
+  const date = (d: Day | null) => cell(d === null ? null : { day: d }, "date");
   const blank = cell(null, "text");
   const row = (
     x: ItemRef,
@@ -196,11 +196,14 @@ export function milestoneTrendChart(L: SheetLayout, ctx: ReportContext): void {
     header,
     ...t.dates.map((d, i) => [
       cell(formatDayLong(d)),
-      ...t.lines.map((l) => cell(l.finishes[i] === null ? null : { day: l.finishes[i]! })),
+      ...t.lines.map((l) => {
+        const finish = l.finishes[i];
+        return cell(finish === null ? null : { day: finish });
+      }),
       cell({ day: d }),
     ]),
   ]);
-  const all = [...t.dates, ...t.lines.flatMap((l) => l.finishes.filter((f): f is number => f !== null))];
+  const all = [...t.dates, ...t.lines.flatMap((l) => l.finishes.filter((f): f is Day => f !== null))];
   const min = Math.min(...all);
   const max = Math.max(...all);
   const pad = Math.max(7, Math.round((max - min) * 0.05));
@@ -225,7 +228,7 @@ export function milestoneTrendChart(L: SheetLayout, ctx: ReportContext): void {
       },
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + 19, toCol: L.width },
-    valueAxis: { min: { day: min - pad }, max: { day: max + pad }, numFmt: "dd mmm yy" },
+    valueAxis: { min: { day: asDay(min - pad) }, max: { day: asDay(max + pad) }, numFmt: "dd mmm yy" },
     legend: true,
   });
   L.note(

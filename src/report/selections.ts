@@ -1,5 +1,6 @@
+import type { Day } from "../model/dates";
 import type { Milestone } from "../model/entities";
-import type { ReportContext } from "./context";
+import { milestoneStatus, type ReportContext } from "./context";
 
 /**
  * What "completed this period" and "due by the end of next period" hold, for the board and every
@@ -9,31 +10,32 @@ export function milestonesCompleted(ctx: ReportContext, only?: (m: Milestone) =>
   const a = ctx.a;
   return a.programme.milestones
     .filter(
-      (m) =>
+      (m): m is Milestone & { actual: Day } =>
         (!only || only(m)) &&
-        a.rag.milestones.get(m.id)!.done &&
+        milestoneStatus(ctx, m.id).done &&
         m.actual !== null &&
         m.actual >= a.period.start &&
         m.actual <= a.asOf,
     )
-    .sort((x, y) => x.actual! - y.actual!);
+    .sort((x, y) => x.actual - y.actual);
 }
 
 /** Open milestones whose finish now falls after the as-of date and by the end of next period. */
 export function milestonesDueNext(ctx: ReportContext, only?: (m: Milestone) => boolean): Milestone[] {
   const a = ctx.a;
   return a.programme.milestones
-    .filter((m) => {
-      const st = a.rag.milestones.get(m.id)!;
-      return (
-        (!only || only(m)) &&
+    .flatMap((m) => {
+      const st = milestoneStatus(ctx, m.id);
+      return (!only || only(m)) &&
         !st.done &&
         st.finishNow !== null &&
         st.finishNow >= a.asOf &&
         st.finishNow <= a.period.nextEnd
-      );
+        ? [{ m, finishNow: st.finishNow }]
+        : [];
     })
-    .sort((x, y) => a.rag.milestones.get(x.id)!.finishNow! - a.rag.milestones.get(y.id)!.finishNow!);
+    .sort((x, y) => x.finishNow - y.finishNow)
+    .map(({ m }) => m);
 }
 
 export interface RaidLine {

@@ -1,3 +1,4 @@
+import type { Day } from "../model/dates";
 import { mergeSnapshots, SNAPSHOT_HEADERS } from "../ingest/plan-snapshot";
 import { measureTable } from "./layout";
 import { cell, range, type PlanSheet } from "./plan";
@@ -14,7 +15,7 @@ export const SNAPSHOT_KEY = "snapshot";
  */
 export function snapshotSheet(ctx: ReportContext): PlanSheet {
   const rows = mergeSnapshots(ctx.a.programme.snapshots ?? [], ctx.a.movement.now);
-  const day = (d: number | null) => cell(d === null ? null : { day: d }, "date");
+  const day = (d: Day | null) => cell(d === null ? null : { day: d }, "date");
   const body = rows.map((r) => [
     day(r.date),
     cell(r.kind, "text"),

@@ -26,10 +26,13 @@ const BOLD = [
 const index = new Map<number, number>();
 for (let i = 0; i < CHARS.length; i++) index.set(CHARS.charCodeAt(i), i);
 
+/** Where "n" is in the tables: the width of a character not in them. */
+const N_INDEX = CHARS.indexOf("n");
+
 /** The width of text in points at a font size, regular or bold. */
 export function textWidth(text: string, sizePt: number, bold = false): number {
   const table = bold ? BOLD : REGULAR;
-  const fallback = table[index.get(110)!];
+  const fallback = table[N_INDEX];
   let units = 0;
   for (let i = 0; i < text.length; i++) units += table[index.get(text.charCodeAt(i)) ?? -1] ?? fallback;
   return (units / 1000) * sizePt;

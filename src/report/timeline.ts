@@ -1,8 +1,8 @@
-import { dayFromYmd, ymdFromDay, type Day } from "../model/dates";
+import { asDay, dayFromYmd, ymdFromDay, type Day } from "../model/dates";
 import type { Rag } from "../model/rag";
 import { BOARD_LIST_LIMIT, COLS } from "./board";
 import { finishCell, milestoneSlipCell, ragCell, slipCell } from "./cells";
-import type { ReportContext } from "./context";
+import { milestoneStatus, projectStatus, type ReportContext } from "./context";
 import type { SheetLayout } from "./layout";
 import { cell, range, type PlanCell } from "./plan";
 import { RAG_FILL } from "./styles";
@@ -32,34 +32,38 @@ interface Bar {
 
 function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
-  let items = a.programme.projects.filter(
-    (p) => a.rag.projects.get(p.id)!.startNow !== null && a.rag.projects.get(p.id)!.finishNow !== null,
-  );
+  // The projects with both dates, each with its status and the two dates it is drawn between.
+  let items = a.programme.projects.flatMap((p) => {
+    const st = projectStatus(ctx, p.id);
+    return st.startNow !== null && st.finishNow !== null ? [{ p, st, from: st.startNow, to: st.finishNow }] : [];
+  });
   if (!items.length) return;
   L.section("Timeline: projects from start to finish now");
   if (items.length > BOARD_LIST_LIMIT) {
     const float = (id: string) => a.schedule.nodes.get(id)?.totalFloat ?? Infinity;
     const keep = new Set(
       [...items]
-        .sort((x, y) => float(x.id) - float(y.id))
+        .sort((x, y) => float(x.p.id) - float(y.p.id))
         .slice(0, BOARD_LIST_LIMIT)
-        .map((p) => p.id),
+        .map(({ p }) => p.id),
     );
     L.note(`The ${BOARD_LIST_LIMIT} projects with the least float, of ${items.length}.`);
-    items = items.filter((p) => keep.has(p.id));
+    items = items.filter(({ p }) => keep.has(p.id));
   }
-  const bars: Bar[] = items.map((p) => {
-    const st = a.rag.projects.get(p.id)!;
-    return { id: p.id, label: `${p.id} ${p.name}`, from: st.startNow!, to: st.finishNow!, rag: st.overall.rag };
-  });
+  const bars: Bar[] = items.map(({ p, st, from, to }) => ({
+    id: p.id,
+    label: `${p.id} ${p.name}`,
+    from,
+    to,
+    rag: st.overall.rag,
+  }));
   L.table(
     ["ID", "Project", "Start", "Finish now", "Slip (days)", "RAG", "Worst milestone slip"],
-    items.map((p): PlanCell[] => {
-      const st = a.rag.projects.get(p.id)!;
+    items.map(({ p, st, from }): PlanCell[] => {
       return [
         cell(p.id, "text"),
         cell(p.name, "wrap"),
-        cell({ day: st.startNow! }, "date"),
+        cell({ day: from }, "date"),
         finishCell(st.finishNow, p.id),
         slipCell(st.slipDays, p.id),
         ragCell(st.overall, p.id),
@@ -74,34 +78,35 @@ function projectTimeline(L: SheetLayout, ctx: ReportContext): void {
 
 function milestoneTimeline(L: SheetLayout, ctx: ReportContext): void {
   const a = ctx.a;
+  // The open milestones with a baseline and a finish now (a status has a baseline when its milestone does).
   const open = a.programme.milestones
-    .filter(
-      (m) => !a.rag.milestones.get(m.id)!.done && m.baseline !== null && a.rag.milestones.get(m.id)!.finishNow !== null,
-    )
-    .sort((x, y) => x.baseline! - y.baseline! || (x.id < y.id ? -1 : 1))
+    .flatMap((m) => {
+      const st = milestoneStatus(ctx, m.id);
+      const { baseline } = m;
+      return !st.done && baseline !== null && st.baseline !== null && st.finishNow !== null
+        ? [{ m, st, baseline, stBaseline: st.baseline, finishNow: st.finishNow }]
+        : [];
+    })
+    .sort((x, y) => x.baseline - y.baseline || (x.m.id < y.m.id ? -1 : 1))
     .slice(0, BOARD_LIST_LIMIT);
   if (!open.length) return;
   L.section(
     `Milestone timeline: open milestones, baseline to finish now${open.length === BOARD_LIST_LIMIT ? ` (first ${BOARD_LIST_LIMIT})` : ""}`,
   );
-  const bars: Bar[] = open.map((m) => {
-    const st = a.rag.milestones.get(m.id)!;
-    return {
-      id: m.id,
-      label: `${m.id} ${m.name}`,
-      from: Math.min(st.baseline!, st.finishNow!),
-      to: Math.max(st.baseline!, st.finishNow!),
-      rag: st.rating.rag,
-    };
-  });
+  const bars: Bar[] = open.map(({ m, st, stBaseline, finishNow }) => ({
+    id: m.id,
+    label: `${m.id} ${m.name}`,
+    from: asDay(Math.min(stBaseline, finishNow)),
+    to: asDay(Math.max(stBaseline, finishNow)),
+    rag: st.rating.rag,
+  }));
   L.table(
     ["ID", "Milestone", "Baseline", "Finish now", "Slip (days)", "RAG"],
-    open.map((m): PlanCell[] => {
-      const st = a.rag.milestones.get(m.id)!;
+    open.map(({ m, st, stBaseline }): PlanCell[] => {
       return [
         cell(m.id, "text"),
         cell(m.name, "wrap"),
-        cell({ day: st.baseline! }, "date"),
+        cell({ day: stBaseline }, "date"),
         finishCell(st.finishNow, m.id),
         slipCell(st.slipDays, m.id),
         ragCell(st.rating, m.id),
@@ -146,7 +151,7 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
       (b) => [{ v: b.label }, { v: { day: b.from } }, { v: Math.max(least, b.to - b.from + 1) }] as PlanCell[],
     ),
   ]);
-  const start = monthStartOf(lo);
+  const start = monthStartOf(asDay(lo));
   const months = Math.max(1, Math.ceil((hi - start) / MONTH) + 1);
   const min = start + tickOffset(start, months);
   // A row and a half a bar or so, and room for the title and axis: a few bars get a short chart, not a page of space.
@@ -173,8 +178,8 @@ function gantt(L: SheetLayout, ctx: ReportContext, bars: Bar[], title: string): 
     ],
     anchor: { fromRow: top, fromCol: 0, toRow: top + height, toCol: L.width },
     valueAxis: {
-      min: { day: min },
-      max: { day: min + months * MONTH },
+      min: { day: asDay(min) },
+      max: { day: asDay(min + months * MONTH) },
       numFmt: "mmm yy",
       majorUnit: MONTH,
       crossAt: { day: asOf },

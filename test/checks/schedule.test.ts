@@ -1,5 +1,5 @@
 import { analyseWorkbook, type Analysis } from "../../src/checks/analyse";
-import { dayAtIndex, indexOnOrAfter, makeCalendar } from "../../src/model/calendar";
+import { asWorkIndex, dayAtIndex, indexOnOrAfter, makeCalendar } from "../../src/model/calendar";
 import type { CellValue } from "../../src/model/cell";
 import { dayFromYmd, formatDay } from "../../src/model/dates";
 import { PROJECT_HEADERS, projectRow, snap } from "../support/snapshot";
@@ -31,7 +31,7 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
   // predecessor finishes (Finish is the last day of work), from Monday 6 April 2026.
   const cal = makeCalendar("working");
   const start0 = indexOnOrAfter(cal, dayFromYmd(2026, 4, 6));
-  const at = (i: number) => formatDay(dayAtIndex(cal, start0 + i));
+  const at = (i: number) => formatDay(dayAtIndex(cal, asWorkIndex(start0 + i)));
   const published: Record<
     string,
     [dur: number, deps: string, es: number, ef: number, ls: number, lf: number, slack: number]
@@ -62,7 +62,7 @@ describe("critical path: Heizer & Render's Milwaukee Paper example, entered with
   );
   it("lists every zero-float item on the critical path, in order of early start", () => {
     expect(a.schedule.criticalPath).toEqual(["A", "C", "E", "G", "H"]);
-    expect(a.schedule.programmeEnd).toBe(dayAtIndex(cal, start0 + 14));
+    expect(a.schedule.programmeEnd).toBe(dayAtIndex(cal, asWorkIndex(start0 + 14)));
   });
   it("reports no conflict or slip on a plan whose dates respect its links", () => {
     expect(a.diagnostics.filter((d) => ["date-conflict", "slippage-impact"].includes(d.code))).toEqual([]);

@@ -1,6 +1,6 @@
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
-import { dayFromYmd, serialFromDay } from "../../src/model/dates";
+import { asDay, dayFromYmd, serialFromDay } from "../../src/model/dates";
 import { wideRows } from "../../bench/generate";
 
 /**
@@ -16,7 +16,7 @@ import { wideRows } from "../../bench/generate";
 export async function projectLikePlan(): Promise<{ data: Uint8Array; tasks: number }> {
   const head = ["ID", "Name", "Duration", "Start", "Finish", "Predecessors", "Outline Level", "Resource Names"];
   const rows: CellOut[][] = [head];
-  const date = (d: number): CellOut => ({ v: serialFromDay(d, false), s: STYLE.date }) as CellOut;
+  const date = (d: number): CellOut => ({ v: serialFromDay(asDay(d), false), s: STYLE.date }) as CellOut;
   const base = dayFromYmd(2026, 1, 5);
   let id = 0;
   for (let w = 0; w < 7; w++) {

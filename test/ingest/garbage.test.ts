@@ -1,3 +1,4 @@
+import { asDay } from "../../src/model/dates";
 import { analyseWorkbook } from "../../src/checks/analyse";
 import type { CellValue } from "../../src/model/cell";
 import { SHEETS } from "../../src/ingest/schema";
@@ -67,14 +68,14 @@ describe("garbage in, diagnostics out", () => {
         return { name: rand() < 0.2 ? spec.title.toUpperCase() : spec.title, top: 0, left: 0, rows };
       });
       const snapshot = { sheets, tables: [], date1904: rand() < 0.3 };
-      const a = analyseWorkbook(snapshot, { asOf: 14640 });
+      const a = analyseWorkbook(snapshot, { asOf: asDay(14640) });
       const names = new Set(sheets.map((s) => s.name));
       for (const d of a.diagnostics) {
         expect(d.message.length).toBeGreaterThan(10);
         if (d.sheet) expect(names.has(d.sheet)).toBe(true);
         if (d.cell) expect(d.cell).toMatch(/^[A-Z]{1,3}\d+$/);
       }
-      expect(analyseWorkbook(snapshot, { asOf: 14640 }).diagnostics).toEqual(a.diagnostics); // deterministic
+      expect(analyseWorkbook(snapshot, { asOf: asDay(14640) }).diagnostics).toEqual(a.diagnostics); // deterministic
     }
   });
 });

@@ -6,9 +6,10 @@ import {
   parseDateText,
   parseIsoDay,
   serialFromDay,
+  type Day,
 } from "../../src/model/dates";
 
-const iso = (d: number | null) => (d === null ? null : formatDay(d));
+const iso = (d: Day | null) => (d === null ? null : formatDay(d));
 
 describe("Excel serial dates", () => {
   it("reads the 1900 system, including the phantom 29 February 1900", () => {

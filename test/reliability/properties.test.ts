@@ -1,3 +1,4 @@
+import { asDay } from "../../src/model/dates";
 import fc from "fast-check";
 import { analyseWorkbook } from "../../src/checks/analyse";
 import { toJson } from "../../src/checks/summary";
@@ -11,7 +12,7 @@ import { buildReportPlan } from "../../src/report/build";
  * of the main property; `FC_RUNS=10000 npx jest test/reliability` is the longer run.
  */
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
-const AS_OF = 14640;
+const AS_OF = asDay(14640);
 
 const errors = fc.constantFrom<CellValue>(
   { error: "#REF!" },

@@ -14,7 +14,7 @@ import {
   type SnapshotRow,
 } from "../../src/ingest/plan-snapshot";
 import { parseA1 } from "../../src/model/cell";
-import { dayFromYmd } from "../../src/model/dates";
+import { asDay, dayFromYmd } from "../../src/model/dates";
 import { cellOf } from "../../src/model/entities";
 import type { WorkbookSnapshot } from "../../src/model/snapshot";
 import { buildReportPlan } from "../../src/report/build";
@@ -231,13 +231,13 @@ describe("what moved since the last report (two consecutive reports on the sampl
 });
 
 describe("the plan snapshot's bounds", () => {
-  const row = (date: number, id = "M1"): SnapshotRow => ({
-    date,
+  const row = (day: number, id = "M1"): SnapshotRow => ({
+    date: asDay(day),
     kind: "Milestone",
     id,
     name: id,
     workstream: "W",
-    finishNow: date,
+    finishNow: asDay(day),
     baseline: null,
     rag: "Green",
     float: 0,

@@ -4,7 +4,7 @@ import { mergeHistory } from "../../src/report/history-sheet";
 import type { HistoryRow } from "../../src/ingest/history";
 import { lastReport, ragTrend } from "../../src/checks/trend";
 import { reportingPeriod } from "../../src/model/period";
-import { dayFromYmd } from "../../src/model/dates";
+import { dayFromYmd, type Day } from "../../src/model/dates";
 import { planFor } from "../support/sample";
 
 const texts = (s: PlanSheet): string[] =>
@@ -211,7 +211,7 @@ describe("sheet names", () => {
 });
 
 describe("RAG history and trend", () => {
-  const row = (date: number, overall: HistoryRow["overall"]): HistoryRow => ({
+  const row = (date: Day, overall: HistoryRow["overall"]): HistoryRow => ({
     date,
     level: "Workstream",
     id: "",

@@ -1,5 +1,5 @@
 import { analyseWorkbook } from "../../src/checks/analyse";
-import { dayFromYmd, formatDay, ymdFromDay } from "../../src/model/dates";
+import { asDay, dayFromYmd, formatDay, ymdFromDay } from "../../src/model/dates";
 import { buildReportPlan } from "../../src/report/build";
 import { SheetLayout } from "../../src/report/layout";
 import { cell, type PlanSheet } from "../../src/report/plan";
@@ -54,11 +54,11 @@ describe("Gantt axis", () => {
     const { plan } = await planFor();
     for (const g of plan.sheets[0].charts.filter((c) => c.type === "gantt")) {
       const min = (g.valueAxis!.min as { day: number }).day;
-      expect(ymdFromDay(Math.floor(min)).d).toBeLessThanOrEqual(3); // the first of a month, moved on at most two days so that no tick falls before its month
+      expect(ymdFromDay(asDay(Math.floor(min))).d).toBeLessThanOrEqual(3); // the first of a month, moved on at most two days so that no tick falls before its month
       const months = Math.round(((g.valueAxis!.max as { day: number }).day - min) / g.valueAxis!.majorUnit!);
       for (let k = 0; k <= months; k++) {
         const tick = min + k * g.valueAxis!.majorUnit!;
-        const { y, m } = ymdFromDay(Math.floor(min));
+        const { y, m } = ymdFromDay(asDay(Math.floor(min)));
         const month = dayFromYmd(y, m + k, 1);
         expect(tick - month).toBeGreaterThanOrEqual(0);
         expect(tick - month).toBeLessThan(4);

@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from "../../src/model/dates";
-import { serialFromDay, dayFromYmd } from "../../src/model/dates";
+import { addDays, serialFromDay, dayFromYmd } from "../../src/model/dates";
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
 
@@ -367,13 +367,13 @@ export async function bigProjectExport(
       for (let t = 0; t < tasks; t++) {
         const ms = t % 5 === 4;
         if (ms) milestones++;
-        const start = base + 7 * t;
+        const start = addDays(base, 7 * t);
         rows.push([
           ++id,
           ms ? `Gate ${w + 1}.${g + 1}.${t + 1}` : `Task ${w + 1}.${g + 1}.${t + 1}`,
           ms ? "0 days" : "5 days",
           { v: serialFromDay(start, false), s: STYLE.date },
-          { v: serialFromDay(ms ? start : start + 4, false), s: STYLE.date },
+          { v: serialFromDay(ms ? start : addDays(start, 4), false), s: STYLE.date },
           prev ? String(prev) : null,
           3,
           `Lead ${w + 1}`,

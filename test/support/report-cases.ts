@@ -1,3 +1,4 @@
+import { asDay, type Day } from "../../src/model/dates";
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/checks/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
@@ -6,7 +7,7 @@ import { writeReport } from "../../src/hosts/xlsx/write-report";
 import { buildReportPlan } from "../../src/report/build";
 import { LO_RICH, SAMPLE_PATH } from "./sample";
 
-export async function reportOf(data: Uint8Array, asOf?: number): Promise<Uint8Array> {
+export async function reportOf(data: Uint8Array, asOf?: Day): Promise<Uint8Array> {
   const snap = await readWorkbook(data);
   return (await writeReport(data, buildReportPlan(analyseWorkbook(snap, { asOf })))).data;
 }
@@ -68,7 +69,7 @@ export async function reportCases(): Promise<Record<string, Uint8Array>> {
   const sampleReport = await reportOf(sample);
   return {
     "sample-report": sampleReport,
-    "sample-report-rerun": await reportOf(sampleReport, 14668), // a month later: history and trend
+    "sample-report-rerun": await reportOf(sampleReport, asDay(14668)), // a month later: history and trend
     "lo-rich-report": await reportOf(rich),
     "nasty-text-report": await reportOf(nasty),
     "date1904-report": await reportOf(d1904),

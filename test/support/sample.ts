@@ -1,3 +1,4 @@
+import type { Day } from "../../src/model/dates";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyseWorkbook } from "../../src/checks/analyse";
@@ -9,7 +10,7 @@ export const LO_RICH = join(__dirname, "../fixtures/lo-rich.xlsx");
 /** A fixed clock, so plans are the same on every run. */
 export const NOW = new Date("2010-02-01T09:30:00Z");
 
-export async function planFor(path: string = SAMPLE_PATH, asOf?: number) {
+export async function planFor(path: string = SAMPLE_PATH, asOf?: Day) {
   const data = new Uint8Array(readFileSync(path));
   const snapshot = await readWorkbook(data);
   const analysis = analyseWorkbook(snapshot, { asOf });

@@ -1,5 +1,5 @@
 import { a1 } from "../../model/cell";
-import { serialFromDay } from "../../model/dates";
+import { serialFromDay, type Day } from "../../model/dates";
 import type { ChartSpec } from "../../report/plan";
 import { codeOf } from "./errors";
 import type { ChartLike, ChartSeriesLike, ContextLike, WorksheetLike } from "./excel-types";
@@ -57,7 +57,7 @@ export function addChart(ws: WorksheetLike, spec: ChartSpec, date1904: boolean):
       series.overlap = gaps.overlap;
     }
   });
-  const axis = (v: number | { day: number } | undefined) =>
+  const axis = (v: number | { day: Day } | undefined) =>
     v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, date1904);
   if (spec.type === "doughnut") {
     chart.setPosition(a1(spec.anchor.fromRow, spec.anchor.fromCol), a1(spec.anchor.toRow - 1, spec.anchor.toCol - 1));

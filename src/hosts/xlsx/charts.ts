@@ -1,3 +1,4 @@
+import type { Day } from "../../model/dates";
 import { quoteSheetName, rangeAddress } from "../../model/cell";
 import type { ChartSpec, RangeRef } from "../../report/plan";
 import { escapeXml, xstringXml } from "./xml";
@@ -101,7 +102,7 @@ export function chartXml(
   spec: ChartSpec,
   sheet: string,
   data: ChartData,
-  serial: (v: number | { day: number } | undefined) => number | undefined,
+  serial: (v: number | { day: Day } | undefined) => number | undefined,
 ): string {
   const ids = `<c:axId val="${AX_CAT}"/><c:axId val="${AX_VAL}"/>`;
   let plot: string;

@@ -1,5 +1,5 @@
 import { a1, quoteSheetName, rangeAddress, type CellRange, type CellValue } from "../../model/cell";
-import { formatDay, serialFromDay } from "../../model/dates";
+import { formatDay, serialFromDay, type Day } from "../../model/dates";
 import type { PlanCell, PlanSheet, PlanValue } from "../../report/plan";
 import { cutUnits, storedText } from "../../report/stored";
 import { relsPathFor } from "./package";
@@ -169,7 +169,7 @@ export function sheetParts(sheet: PlanSheet, ctx: SheetContext): SheetParts {
   const sheetPath = ctx.freePath((n) => `xl/worksheets/sheet${n}.xml`);
   const sheetRels: { id: string; type: string; target: string }[] = [];
   const grid = toGrid(sheet, ctx.xf, ctx.date1904);
-  const serial = (v: number | { day: number } | undefined) =>
+  const serial = (v: number | { day: Day } | undefined) =>
     v === undefined ? undefined : typeof v === "number" ? v : serialFromDay(v.day, ctx.date1904);
   let tail = "";
   if (sheet.charts.length) {

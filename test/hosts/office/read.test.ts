@@ -1,3 +1,4 @@
+import { asDay } from "../../../src/model/dates";
 import { analyseWorkbook } from "../../../src/checks/analyse";
 import { toJson } from "../../../src/checks/summary";
 import { readSnapshot } from "../../../src/hosts/office/read";
@@ -10,7 +11,7 @@ describe("reading the open workbook", () => {
     const { snapshot, stats } = await fake.run({}, (ctx) => readSnapshot(ctx));
     expect(stats.syncs).toBe(3);
     const fromFile = await sampleSnapshot();
-    const opts = { asOf: 14640 };
+    const opts = { asOf: asDay(14640) };
     expect(toJson(analyseWorkbook(snapshot, opts))).toEqual(toJson(analyseWorkbook(fromFile, opts)));
     expect(snapshot.tables.map((t) => t.name).sort()).toEqual(fromFile.tables.map((t) => t.name).sort());
   });
@@ -66,7 +67,7 @@ describe("reading the open workbook", () => {
     const fake = FakeExcel.fromSnapshot(snap);
     const { snapshot } = await fake.run({}, (ctx) => readSnapshot(ctx));
     expect(snapshot.date1904).toBe(true);
-    const json = toJson(analyseWorkbook(snapshot, { asOf: 14000 }));
+    const json = toJson(analyseWorkbook(snapshot, { asOf: asDay(14000) }));
     expect(json.projects[0].earlyFinish).toBe("2010-03-31");
   });
 
