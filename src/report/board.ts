@@ -1,3 +1,4 @@
+import { known } from "../model/lookup";
 import { countOf, money, namesUpTo, signedPercent } from "../model/text";
 import { cellOf } from "../model/entities";
 import { escalationScore } from "../checks/risks";
@@ -349,7 +350,7 @@ function decisions(L: SheetLayout, ctx: ReportContext): void {
       cell(d.workstream || "Programme", "wrap"),
     ]);
   for (const r of a.risks.filter((x) => x.escalate).sort((x, y) => (y.score ?? 0) - (x.score ?? 0))) {
-    const risk = ctx.riskById.get(r.id)!;
+    const risk = known(ctx.riskById, r.id, "risk");
     const by = risk.reviewDue ?? a.period.end;
     const ask = `Risk ${r.id} "${risk.title}" scores ${r.score} (${r.band}), at or above ${escalationScore(r.matrix, s)}: accept it, or direct further mitigation.`;
     rows.push([
@@ -453,7 +454,7 @@ function dataQuality(L: SheetLayout, ctx: ReportContext): void {
       cell(`Left out: ${x.reason}. Fix the ID to include it.`, "error"),
     ]);
   for (const r of unscored) {
-    const risk = ctx.riskById.get(r.id)!;
+    const risk = known(ctx.riskById, r.id, "risk");
     rows.push([
       cell(r.id, "link", {
         sheet: risk.src.sheet,
@@ -482,7 +483,7 @@ function workstreams(L: SheetLayout, ctx: ReportContext): void {
   L.section("Workstreams");
   const rows = a.rag.workstreams.map((w) => {
     const counts = Object.fromEntries(RAG_ORDER.map((r) => [r, 0])) as Record<Rag, number>;
-    for (const id of w.projects) counts[a.rag.projects.get(id)!.overall.rag]++;
+    for (const id of w.projects) counts[known(a.rag.projects, id, "project status").overall.rag]++;
     return [
       { ...cell(w.name, "link", { sheetKey: ctx.highlightKey(w.name), cell: "A1" }) },
       cell(w.lead || "Not named", w.lead ? "wrap" : "note"),
@@ -530,7 +531,7 @@ function workstreamCharts(L: SheetLayout, ctx: ReportContext, rows: PlanCell[][]
     ...rows.map((r) => [cell(r[0].v, "chart-data"), r[3], r[4], r[5], r[6]].map((c) => ({ v: c.v }))),
   ]);
   const mixCounts = RAG_ORDER.map(
-    (r) => a.programme.projects.filter((p) => a.rag.projects.get(p.id)!.overall.rag === r).length,
+    (r) => a.programme.projects.filter((p) => known(a.rag.projects, p.id, "project status").overall.rag === r).length,
   );
   const mix = L.data([
     [cell("RAG", "chart-data"), cell("Projects", "chart-data")],

@@ -1,3 +1,4 @@
+import { known } from "../model/lookup";
 import { countOf } from "../model/text";
 import { cellOf } from "../model/entities";
 import { toleranceState, type Rating, type WorkstreamStatus } from "../checks/rag";
@@ -238,7 +239,7 @@ function projectsTable(L: SheetLayout, ctx: ReportContext, projects: Project[]):
       "Notes",
     ],
     projects.map((p) => {
-      const st = a.rag.projects.get(p.id)!;
+      const st = known(a.rag.projects, p.id, "project status");
       return [
         cell(p.id, "link", { sheet: p.src.sheet, cell: cellOf(p.src, "id") ?? "A1" }),
         cell(p.name, "wrap"),
@@ -283,7 +284,7 @@ function toleranceStatus(
   L.table(
     ["ID", "Project", "Time", "Cost", "Status", "Why"],
     projects.map((p) => {
-      const st = a.rag.projects.get(p.id)!;
+      const st = known(a.rag.projects, p.id, "project status");
       return [
         cell(p.id, "text"),
         cell(p.name, "wrap"),
@@ -402,15 +403,15 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
       cell(p.id, "text"),
       cell(`Project completed: ${p.name}`, "wrap"),
       cell(p.id, "text"),
-      finishCell(a.rag.projects.get(p.id)!.finishNow, p.id),
-      slipCell(a.rag.projects.get(p.id)!.slipDays, p.id),
+      finishCell(known(a.rag.projects, p.id, "project status").finishNow, p.id),
+      slipCell(known(a.rag.projects, p.id, "project status").slipDays, p.id),
     ]),
     ...doneMs.map((m) => [
       cell(m.id, "text"),
       cell(m.name, "wrap"),
       cell(m.project, "text"),
-      finishCell(a.rag.milestones.get(m.id)!.finishNow, m.id),
-      slipCell(a.rag.milestones.get(m.id)!.slipDays, m.id),
+      finishCell(known(a.rag.milestones, m.id, "milestone status").finishNow, m.id),
+      slipCell(known(a.rag.milestones, m.id, "milestone status").slipDays, m.id),
     ]),
   ];
   L.table(
@@ -419,7 +420,9 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
     "Nothing was completed this period.",
     { cols: COLS.done },
   );
-  const overdue = a.programme.milestones.filter((m) => mine(m) && a.rag.milestones.get(m.id)!.overdue);
+  const overdue = a.programme.milestones.filter(
+    (m) => mine(m) && known(a.rag.milestones, m.id, "milestone status").overdue,
+  );
   const next = milestonesDueNext(ctx, mine);
   L.section(
     `Work planned next period (${a.period.nextLabel}, to ${formatDayLong(a.period.nextEnd)}), overdue work first`,
@@ -427,7 +430,7 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
     [...overdue, ...next].map((m) => {
-      const st = a.rag.milestones.get(m.id)!;
+      const st = known(a.rag.milestones, m.id, "milestone status");
       return [
         cell(m.id, "text"),
         cell(m.name, "wrap"),
@@ -463,7 +466,7 @@ function keyRisksAndIssues(
         cell(risk.title, "wrap"),
         { ...cell(res.score, "number"), about: { item: risk.id, field: "score" as const } },
         { ...cell(res.band, bandStyle(res.band, res.matrix, true)), about: { item: risk.id, field: "band" as const } },
-        trendCell(a.trends.risks.get(risk.id)!.trend, risk.id),
+        trendCell(known(a.trends.risks, risk.id, "risk trend").trend, risk.id),
         cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
         cell(risk.mitigation || "None recorded", risk.mitigation ? "wrap" : "error"),
         cell(risk.reviewDue === null ? null : { day: risk.reviewDue }, "date"),
