@@ -157,6 +157,8 @@ def main():
         lo["tried"] += 1
         lo["input opens"] += r["opens"][0]
         lo["copy opens"] += r["opens"][1]
+        if not r["opens"][0]:
+            print("LIBREOFFICE does not open the input either: " + a)
         if r["opens"][0] and not r["opens"][1]:
             failures += 1
             print("LIBREOFFICE opens the input but not the copy: " + a)
