@@ -19,9 +19,9 @@ export const BUDGET = Object.freeze({
   /** Most cells with a value `report` copies into its sheets' analysis. */
   reportCells: 1_000_000,
   /** Most records (projects, milestones, links, risks, issues, assumptions, dependencies, scores) a report is written for. */
-  reportRecords: 40_000,
+  reportRecords: 150_000,
   /** Most findings a report lists on its Exceptions sheet. */
-  reportFindings: 40_000,
+  reportFindings: 100_000,
 });
 
 export class BudgetError extends Error {}

@@ -9,8 +9,9 @@ import type { CellOut } from "../hosts/xlsx/sheet-xml";
 import { openFile, readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
 import { MspdiReadError } from "../hosts/mspdi/read";
 import { writeTemplate } from "../hosts/xlsx/template";
-import { checkOutputPath, OutputError, writeFileSafely } from "../hosts/xlsx/write-file";
-import { writeReport } from "../hosts/xlsx/write-report";
+import { checkOutputPath, OutputError, writeFileSafely, writeFileStreamed } from "../hosts/xlsx/write-file";
+import { writeReportTo } from "../hosts/xlsx/write-report";
+import { useStreamDeflate } from "../hosts/xlsx/part-stream";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
 import { CsvLimitError, readCsvFile } from "../ingest/csv";
 import { countBySeverity } from "../model/diagnostic";
@@ -22,7 +23,7 @@ import { formatReport, safeJson, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
 import { hasSources, runCollated, type CliHost } from "./sources";
 import { toSarif } from "./sarif";
-import { zlibCodec } from "./zlib-codec";
+import { zlibCodec, zlibStream } from "./zlib-codec";
 
 export interface Io {
   out: (s: string) => void;
@@ -36,6 +37,7 @@ export const SAMPLE = join(ROOT, "examples", "sample-programme.xlsx");
 /** Runs the command line; returns the exit code (never throws). */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   useDeflateCodec(zlibCodec); // Node's native DEFLATE: the pane's fflate is plain JavaScript
+  useStreamDeflate(zlibStream);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -195,14 +197,23 @@ async function report(inputFile: string, output: string, args: CliArgs, io: Io, 
   progress.stage("Planning the report");
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
-  const result = await writeReport(await input.data(), plan);
   const SIGNED =
     "the workbook is digitally signed, and adding the report changes signed parts, so the copy's signature is no longer valid";
-  if (result.signed && args.strict)
-    throw new CliFailure(
-      `no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`,
-    );
-  await writeFileSafely(output, result.data, undefined, writeOptions(args));
+  const data = await input.data();
+  // Streamed into the temporary file as it is made; put in place only once read back and checked.
+  const result = await writeFileStreamed(
+    output,
+    async (sink) => {
+      const info = await writeReportTo(data, plan, sink);
+      if (info.signed && args.strict)
+        throw new CliFailure(
+          `no report written for ${inputFile}: ${SIGNED} (--strict). Run without --strict to write it unsigned, then sign the copy again if it must be signed.`,
+        );
+      return info;
+    },
+    undefined,
+    writeOptions(args),
+  );
   progress.done();
   if (result.signed)
     io.err(

@@ -4,8 +4,8 @@ import { analyseCollation } from "../collation/analyse";
 import { contributedWords } from "../collation/collate";
 import type { SourceInput } from "../collation/part";
 import { toJson } from "../checks/summary";
-import { checkOutputPath, writeFileSafely } from "../hosts/xlsx/write-file";
-import { writeReport } from "../hosts/xlsx/write-report";
+import { checkOutputPath, writeFileStreamed } from "../hosts/xlsx/write-file";
+import { writeReportTo } from "../hosts/xlsx/write-report";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
 import { PLACE_SEPARATOR, type SourceSummary } from "../model/provenance";
 import type { WorkbookSnapshot } from "../model/snapshot";
@@ -89,8 +89,8 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
   progress.stage("Planning the report");
   const plan = buildReportPlan(analysis);
   progress.stage("Writing");
-  const result = await writeReport(await main.data(), plan);
-  await writeFileSafely(args.output!, result.data);
+  const data = await main.data();
+  const result = await writeFileStreamed(args.output!, (sink) => writeReportTo(data, plan, sink));
   progress.done();
   if (!args.quiet) {
     const n = countBySeverity(analysis.diagnostics);

@@ -1,4 +1,5 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
+import type { StreamDeflate } from "../hosts/xlsx/part-stream";
 import type { DeflateCodec } from "../hosts/xlsx/zip";
 
 /**
@@ -22,3 +23,15 @@ export const zlibCodec: DeflateCodec = {
     }
   },
 };
+
+/**
+ * A streaming DEFLATE from zlib's one-shot calls: each batch is deflated on its own and ended with
+ * a full flush (no final block), the last with a final block, so the batches joined are one raw
+ * DEFLATE stream (RFC 1951, 3.2.3: blocks in sequence, BFINAL on the last), as pigz writes them.
+ */
+export const zlibStream: StreamDeflate = (level) => ({
+  push(data, final) {
+    const b = deflateRawSync(data, { level, finishFlush: final ? constants.Z_FINISH : constants.Z_FULL_FLUSH });
+    return [new Uint8Array(b.buffer, b.byteOffset, b.length)];
+  },
+});

@@ -1,14 +1,18 @@
 /**
  * Issue 23's big shapes, each run in a child process of the built command line with its heap held
  * to 2 GB (--max-old-space-size=2048), so running out of memory is a crash this test sees: 250,000
- * project rows with missing fields, a row bomb of 5 million rows, a CSV of 1.1 million rows.
+ * project rows with missing fields, a row bomb of 5 million rows, a CSV of 1.1 million rows, and a
+ * programme just under the report's budget, which is written (streamed into the output file).
  * Each must answer with a report or one plain line and exit 0, 1 or 2. (Speed is shown by the
  * bench, not asserted here: the machine running tests is shared.)
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { syntheticProgramme } from "../../bench/generate";
+import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
+import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
 import * as S from "./shapes";
 
 const BIN = join(__dirname, "../../bin/pmo-highlights.js");
@@ -36,7 +40,22 @@ describe("big inputs stay within 2 GB and answer plainly", () => {
     const r = run("report", f, "-o", join(dir, "missing-report.xlsx"));
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/250,000 records .* more than the 40,000 a report is written for/);
+    expect(r.stderr).toMatch(/250,000 records .* more than the 150,000 a report is written for/);
+  });
+
+  it("a programme near the report's budget (147,000 records, 81,000 findings) is reported, streamed, within 2 GB", async () => {
+    const f = join(dir, "programme.xlsx");
+    const { snapshot } = syntheticProgramme(57_000);
+    writeFileSync(
+      f,
+      await writeNewWorkbook({ sheets: snapshot.sheets.map((s) => ({ name: s.name, rows: s.rows as CellOut[][] })) }),
+    );
+    const out = join(dir, "programme-report.xlsx");
+    const r = run("report", f, "-o", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Wrote the report/);
+    expect(r.stdout).toMatch(/Exceptions/);
+    expect(readdirSync(dir).filter((x) => x.endsWith(".tmp"))).toEqual([]);
   });
 
   it("a row bomb of 5 million rows: rows past the grid left out; report refuses, naming the limit", () => {

@@ -1,10 +1,13 @@
+import { inflateSync } from "fflate";
 import { markerKey, parseMarker, type MarkerInfo } from "../../report/plan";
+import type { DeflatedPart } from "./part-stream";
 import { XmlError, find, findAll, getAttr, isMainNs, parseTree, SPREADSHEETML_STRICT_NS, type XmlNode } from "./xml";
 import {
   DEFAULT_ZIP_LIMITS,
   isPlainName,
   openZip,
   writeZip,
+  writeZipTo,
   ZipError,
   type ZipArchive,
   type ZipEntry,
@@ -299,7 +302,7 @@ function verified(e: ZipEntry): void {
 }
 
 export class PackageEdit {
-  private readonly parts = new Map<string, { name: string; data: Uint8Array | null }>();
+  private readonly parts = new Map<string, { name: string; data: Uint8Array | null; deflated?: DeflatedPart }>();
   private readonly encoder = new TextEncoder();
 
   constructor(readonly pkg: XlsxPackage) {}
@@ -310,15 +313,26 @@ export class PackageEdit {
 
   exists(path: string): boolean {
     const p = this.parts.get(this.key(path));
-    if (p) return p.data !== null;
+    if (p) return p.data !== null || !!p.deflated;
     const e = this.pkg.zip.get(path);
     return !!e && !e.isDirectory;
   }
 
   text(path: string): string | null {
     const p = this.parts.get(this.key(path));
+    if (p?.deflated) return new TextDecoder().decode(inflateSync(p.deflated.deflated));
     if (p) return p.data === null ? null : new TextDecoder().decode(p.data);
     return partText(this.pkg, path);
+  }
+
+  /**
+   * Adds or replaces a part with one deflated as it was made (part-stream.ts: a report sheet). Its
+   * text is UTF-8 without a byte-order mark, declared so in its XML, whatever the part it replaces was.
+   */
+  setDeflated(path: string, part: DeflatedPart): void {
+    const existing = this.pkg.zip.get(path);
+    const name = existing && !existing.isDirectory ? existing.name : path;
+    this.parts.set(this.key(path), { name, data: null, deflated: part });
   }
 
   /** Replaces or adds a part; a replaced part keeps its encoding and byte-order mark (UTF-8 with or without, UTF-16). */
@@ -338,9 +352,20 @@ export class PackageEdit {
 
   /** The new package: untouched entries first, in their order, then the parts added. */
   build(): Uint8Array {
+    return writeZip(this.items(), { level: 3 });
+  }
+
+  /** The same package handed to `sink` piece by piece (writeZipTo); returns its size. */
+  buildTo(sink: (chunk: Uint8Array) => void): number {
+    return writeZipTo(this.items(), sink, { level: 3 });
+  }
+
+  private items(): ZipWriteItem[] {
     const items: ZipWriteItem[] = [];
     const done = new Set<string>();
     const collided = new Set(this.pkg.zip.collisions.map((c) => c.shadowed));
+    const added = (name: string, p: { data: Uint8Array | null; deflated?: DeflatedPart }): ZipWriteItem | null =>
+      p.deflated ? { name, ...p.deflated } : p.data ? { name, data: p.data } : null;
     for (const e of this.pkg.zip.entries as ZipEntry[]) {
       if (collided.has(e.name) || done.has(e.canonical)) continue;
       done.add(e.canonical);
@@ -350,11 +375,13 @@ export class PackageEdit {
       const name = plainSlashes(e.name);
       // A copied part is read once (inflated, its CRC-32 checked): a damaged part the report never read is refused, not copied on.
       if (!p) verified(e);
-      if (!p) items.push(name === e.name ? { copy: e } : { copy: e, name });
-      else if (p.data) items.push({ name, data: p.data });
+      const item = p ? added(name, p) : name === e.name ? { copy: e } : { copy: e, name };
+      if (item) items.push(item);
     }
-    for (const [k, p] of this.parts)
-      if (!done.has(k) && p.data) items.push({ name: plainSlashes(p.name), data: p.data });
-    return writeZip(items, { level: 3 });
+    for (const [k, p] of this.parts) {
+      const item = done.has(k) ? null : added(plainSlashes(p.name), p);
+      if (item) items.push(item);
+    }
+    return items;
   }
 }

@@ -4,7 +4,7 @@ import type { PlanCell, PlanSheet, PlanValue } from "../../report/plan";
 import { cutUnits, storedText } from "../../report/stored";
 import { relsPathFor } from "./package";
 import { chartXml, drawingXml, type ChartData } from "./charts";
-import { worksheetXml, type CellOut } from "./sheet-xml";
+import { worksheetChunks, type CellOut } from "./sheet-xml";
 import { escapeXml } from "./xml";
 
 /**
@@ -39,8 +39,10 @@ export interface SheetContext {
 }
 
 export interface SheetParts {
-  /** Path → XML of every part written for this sheet (its worksheet first). */
+  /** Path → XML of every other part written for this sheet (drawing, charts, table, relationships). */
   parts: Map<string, string>;
+  /** The worksheet's XML, made piece by piece as it is read (it can be hundreds of MB: never one string). */
+  sheetXml: Iterable<string>;
   /** Content type of each part. */
   types: Map<string, string>;
   sheetPath: string;
@@ -204,7 +206,7 @@ export function sheetParts(sheet: PlanSheet, ctx: SheetContext): SheetParts {
         `<conditionalFormatting sqref="${rangeAddress(c.range)}"><cfRule type="cellIs" dxfId="${ctx.dxf.get(c.style)}" priority="${prio++}" operator="equal"><formula>"${escapeXml(c.equals.replace(/"/g, '""'))}"</formula></cfRule></conditionalFormatting>`,
     )
     .join("");
-  const xml = worksheetXml(grid, {
+  const sheetXml = worksheetChunks(grid, {
     widths: sheet.widths,
     freezeRows: sheet.freezeRows || undefined,
     heights: sheet.heights,
@@ -215,8 +217,7 @@ export function sheetParts(sheet: PlanSheet, ctx: SheetContext): SheetParts {
     afterData: merges + cf + hyperlinks(sheet, ctx.finalName) + pageXml(sheet),
     tail,
   });
-  const out = new Map([[sheetPath, xml], ...parts]);
   types.set(sheetPath, CONTENT_TYPE.sheet);
-  if (sheetRels.length) out.set(relsPathFor(sheetPath), relsXml(sheetRels));
-  return { parts: out, types, sheetPath, stored: storedGrid(grid) };
+  if (sheetRels.length) parts.set(relsPathFor(sheetPath), relsXml(sheetRels));
+  return { parts, sheetXml, types, sheetPath, stored: storedGrid(grid) };
 }

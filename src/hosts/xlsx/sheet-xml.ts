@@ -61,6 +61,33 @@ const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 export function worksheetXml(rows: CellOut[][], o: SheetXmlOptions = {}): string {
+  return [...worksheetChunks(rows, o)].join("");
+}
+
+/**
+ * The worksheet's XML in pieces: the head, then each row, then the tail. A large report sheet is
+ * deflated piece by piece (part-stream.ts), so its whole XML is never one string.
+ */
+export function* worksheetChunks(rows: CellOut[][], o: SheetXmlOptions = {}): Generator<string> {
+  yield worksheetHead(rows, o);
+  const top = o.top ?? 0;
+  const left = o.left ?? 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r) continue; // a hole in a sparse array, as forEach skipped
+    const rowNo = top + i;
+    let cells = "";
+    for (let c = 0; c < r.length; c++) if (r[c] !== undefined) cells += cellXml(rowNo, left + c, r[c]);
+    const ht = o.heights?.[rowNo];
+    const lvl = o.outline?.[rowNo];
+    const h = (ht ? ` ht="${ht}" customHeight="1"` : "") + (lvl ? ` outlineLevel="${lvl}"` : "");
+    if (cells || h) yield `<row r="${rowNo + 1}"${h}>${cells}</row>`;
+  }
+  yield "</sheetData>" + (o.afterData ?? "") + (o.tail ?? "") + "</worksheet>";
+}
+
+/** Everything before the first row: properties, dimension, views, format, columns. */
+function worksheetHead(rows: CellOut[][], o: SheetXmlOptions): string {
   const top = o.top ?? 0;
   const left = o.left ?? 0;
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`];
@@ -88,19 +115,6 @@ export function worksheetXml(rows: CellOut[][], o: SheetXmlOptions = {}): string
     parts.push("</cols>");
   }
   parts.push("<sheetData>");
-  rows.forEach((r, i) => {
-    const rowNo = top + i;
-    let cells = "";
-    for (let c = 0; c < r.length; c++) if (r[c] !== undefined) cells += cellXml(rowNo, left + c, r[c]);
-    const ht = o.heights?.[rowNo];
-    const lvl = o.outline?.[rowNo];
-    const h = (ht ? ` ht="${ht}" customHeight="1"` : "") + (lvl ? ` outlineLevel="${lvl}"` : "");
-    if (cells || h) parts.push(`<row r="${rowNo + 1}"${h}>${cells}</row>`);
-  });
-  parts.push("</sheetData>");
-  if (o.afterData) parts.push(o.afterData);
-  if (o.tail) parts.push(o.tail);
-  parts.push("</worksheet>");
   return parts.join("");
 }
 

@@ -175,17 +175,51 @@ export async function writeFileSafely(
   io: FileIo = NODE_IO,
   opts: WriteOptions = {},
 ): Promise<void> {
+  await writeFileStreamed(
+    path,
+    async (sink) => {
+      // In chunks, yielding between them, so Ctrl-C or a kill is handled (and the file removed) mid-write.
+      const CHUNK = 4 * 1024 * 1024;
+      for (let off = 0; off < data.length; off += CHUNK) {
+        if (off) await new Promise((r) => setImmediate(r));
+        sink.write(data.subarray(off, off + CHUNK));
+      }
+    },
+    io,
+    opts,
+  );
+}
+
+/** Where a streamed output goes: the temporary file, written as the pieces come. */
+export interface FileSink {
+  write(chunk: Uint8Array): void;
+  /** Flushes the temporary file and reads it back (the bytes to check before they are put in place). */
+  written(): Uint8Array;
+}
+
+/** A failure of the file system while writing (as opposed to one of the producer's, passed on as it is). */
+class IoFailure extends Error {
+  constructor(readonly error: unknown) {
+    super("I/O failure");
+  }
+}
+
+/**
+ * {@link writeFileSafely} for an output made piece by piece: `produce` writes to the temporary
+ * file through the sink (a report streamed by writeReportTo), and only when it returns is the file
+ * put in place, exclusively or with --force as above. If `produce` throws (a report that fails its
+ * read-back, a refusal) the temporary file is removed and its error passed on; a failure of the
+ * disk becomes a plain OutputError. Returns what `produce` returned.
+ */
+export async function writeFileStreamed<T>(
+  path: string,
+  produce: (sink: FileSink) => Promise<T>,
+  io: FileIo = NODE_IO,
+  opts: WriteOptions = {},
+): Promise<T> {
   const force = opts.force ?? true;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++tmpCount).toString(36)}.tmp`);
   installSignalCleanup();
-  const removeTmp = () => {
-    pending.delete(tmp);
-    try {
-      io.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-  };
   const old = force ? existing(path, !!opts.readOnly) : null;
   let fd: number;
   try {
@@ -194,24 +228,26 @@ export async function writeFileSafely(
     throw new OutputError(`cannot write ${path}: ${plainErrno(e)}`);
   }
   pending.add(tmp);
+  const fail = (e: unknown, closed: boolean): never => {
+    if (!closed)
+      try {
+        io.closeSync(fd);
+      } catch {
+        /* closing a failed file may fail too */
+      }
+    removeTemporary(tmp, io);
+    if (e instanceof IoFailure)
+      throw new OutputError(`cannot write ${path}: ${plainErrno(e.error)}; nothing was written`);
+    throw e; // the producer's own refusal (or an OutputError of the last step), as it was
+  };
+  let result: T;
   try {
     if (old) keepMode(fd, old);
-    // In chunks, yielding between them, so Ctrl-C or a kill is handled (and the file removed) mid-write.
-    const CHUNK = 4 * 1024 * 1024;
-    let off = 0;
-    while (off < data.length) {
-      off += io.writeSync(fd, data, off, Math.min(CHUNK, data.length - off));
-      if (off < data.length) await new Promise((r) => setImmediate(r));
-    }
-    io.fsyncSync(fd);
+    const sink = fileSink(fd, tmp, io);
+    result = await produce(sink);
+    sink.flush();
   } catch (e) {
-    try {
-      io.closeSync(fd);
-    } catch {
-      /* closing a failed file may fail too */
-    }
-    removeTmp();
-    throw new OutputError(`cannot write ${path}: ${plainErrno(e)}; nothing was written`);
+    return fail(e, false);
   }
   try {
     io.closeSync(fd);
@@ -219,9 +255,46 @@ export async function writeFileSafely(
     else placeExclusively(tmp, path, io);
     pending.delete(tmp);
   } catch (e) {
-    removeTmp();
-    if (e instanceof OutputError) throw e;
-    throw new OutputError(`cannot write ${path}: ${plainErrno(e)}; nothing was written`);
+    return fail(e instanceof OutputError ? e : new IoFailure(e), true);
+  }
+  return result;
+}
+
+/** The temporary file as a sink: every piece written whole, flushed once (when read back, or at the end). */
+function fileSink(fd: number, tmp: string, io: FileIo): FileSink & { flush(): void } {
+  let flushed = false;
+  const guard = <R>(f: () => R): R => {
+    try {
+      return f();
+    } catch (e) {
+      throw new IoFailure(e);
+    }
+  };
+  const flush = () => {
+    if (!flushed) guard(() => io.fsyncSync(fd));
+    flushed = true;
+  };
+  return {
+    write(chunk) {
+      flushed = false;
+      guard(() => {
+        for (let off = 0; off < chunk.length;) off += io.writeSync(fd, chunk, off, chunk.length - off);
+      });
+    },
+    written() {
+      flush();
+      return guard(() => new Uint8Array(fs.readFileSync(tmp)));
+    },
+    flush,
+  };
+}
+
+function removeTemporary(tmp: string, io: FileIo): void {
+  pending.delete(tmp);
+  try {
+    io.unlinkSync(tmp);
+  } catch {
+    /* already gone */
   }
 }
 

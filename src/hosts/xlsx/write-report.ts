@@ -18,6 +18,7 @@ import {
 import type { SheetSnapshot } from "../../model/snapshot";
 import { parseSheet, readSharedStrings } from "./read";
 import { CONTENT_TYPE, REL, relativeTarget, sheetParts } from "./report-parts";
+import { deflateChunks } from "./part-stream";
 import { patchStyles } from "./styles-patch";
 import { escapeXml, find, findAll, getAttr, parseAttrs, scanXml, type XmlNode } from "./xml";
 import { prefixOf, XmlEdit } from "./xml-edit";
@@ -177,14 +178,102 @@ function refuseLocked(pkg: XlsxPackage): void {
     );
 }
 
+/** Where writeReportTo puts the output: the command line's temporary file, or chunks collected in memory. */
+export interface ReportSink {
+  /** The next piece of the output zip (they arrive in order; none is changed afterwards). */
+  write(chunk: Uint8Array): void;
+  /** The whole output as it was written, read back to be checked before it is put in place. */
+  written(): Uint8Array;
+}
+
+export type WriteReportInfo = Omit<WriteReportResult, "data">;
+
+/** The report written into a copy of the workbook, returned as bytes (the pane's worker, the tests). */
 export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<WriteReportResult> {
+  const chunks: Uint8Array[] = [];
+  let data: Uint8Array | null = null;
+  const sink: ReportSink = {
+    write: (c) => void chunks.push(c),
+    written: () => (data ??= concatBytes(chunks.splice(0))),
+  };
+  const info = await writeReportTo(input, plan, sink);
+  return { data: sink.written(), ...info };
+}
+
+/**
+ * The report written into a copy of the workbook, streamed to `sink`: each report sheet's XML is
+ * made and deflated a batch of rows at a time (part-stream.ts), and the zip is handed over entry by
+ * entry, so neither the sheets' XML nor the whole output is ever held at once. The output is then
+ * read back through `sink.written()` and checked (verify); on any failure the caller discards it.
+ */
+export async function writeReportTo(input: Uint8Array, plan: ReportPlan, sink: ReportSink): Promise<WriteReportInfo> {
+  const pkg = openForReport(input);
+  const edit = new PackageEdit(pkg);
+  const layout = layoutSheets(pkg, edit, plan);
+  const wbRels = readRels(pkg, pkg.workbookPath);
+  const wbParts: WorkbookParts = { relIds: new Set(wbRels.map((r) => r.id)), newRels: [], newTypes: new Map() };
+  const styles = addStyles(pkg, edit, plan, wbRels, wbParts);
+  const activeKey = plan.activeKey && plan.sheets.some((s) => s.key === plan.activeKey) ? plan.activeKey : undefined;
+  const { sheetEls, written } = await writeSheets(pkg, edit, plan, { layout, styles, wbParts, activeKey });
+  editWorkbook(pkg, edit, plan, { layout, sheetEls, written, activeKey });
+  editWorkbookRels(pkg, edit, layout, wbParts);
+  edit.buildTo((chunk) => sink.write(chunk));
+  verify(sink.written(), plan, written, edit);
+  return {
+    sheets: written.map(({ key, name }) => ({ key, name })),
+    renamed: layout.renamed,
+    replaced: layout.ours.map((o) => o.name),
+    kept: layout.keptSheets.map((k) => k.to),
+    keptSheets: layout.keptSheets,
+    signed: isSigned(pkg),
+  };
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The package, refused in one line if Excel would not let sheets be added or it is Strict Open XML. */
+function openForReport(input: Uint8Array): XlsxPackage {
   const pkg = openPackage(input);
   refuseLocked(pkg);
   if (pkg.strict)
     throw new ReportWriteError(
       "the workbook is saved as Strict Open XML Spreadsheet, which this tool reads but does not add reports to. In Excel choose File > Save As > Excel Workbook (.xlsx), then run again",
     );
-  const edit = new PackageEdit(pkg);
+  return pkg;
+}
+
+/** Which sheets stay, go or are kept, what the report's sheets are called and where they go. */
+interface Layout {
+  /** Our sheets from an earlier run, replaced. */
+  ours: SheetEntry[];
+  removedIdx: Set<number>;
+  keptSheets: KeptSheet[];
+  keptTo: Map<string, string>;
+  /** Kept sheets (the user's now), moved after everything else. */
+  keptEntries: SheetEntry[];
+  remaining: SheetEntry[];
+  finalName: Map<string, string>;
+  renamed: { wanted: string; name: string }[];
+  /** Index in `remaining` before which the report's sheets go. */
+  at: number;
+}
+
+/** The relationships and content types the workbook gains. */
+interface WorkbookParts {
+  relIds: Set<string>;
+  newRels: string[];
+  newTypes: Map<string, string>;
+}
+
+function layoutSheets(pkg: XlsxPackage, edit: PackageEdit, plan: ReportPlan): Layout {
   const { ours, kept, otherOurs } = sortMarked(pkg, plan);
   const removedIdx = new Set(ours.map((o) => o.index));
   // Kept sheets (the user's now) are renamed with their period and moved to the end, out of the pack.
@@ -209,27 +298,44 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     ours.map((s) => s.index),
     otherOurs.map((s) => s.index),
   );
+  return { ours, removedIdx, keptSheets, keptTo, keptEntries, remaining, finalName, renamed, at };
+}
 
-  // Styles (a workbook without any gets Excel's defaults first).
-  const wbRelsPath = relsPathFor(pkg.workbookPath);
-  const wbRels = readRels(pkg, pkg.workbookPath);
-  const relIds = new Set(wbRels.map((r) => r.id));
-  const newRels: string[] = [];
-  const newTypes = new Map<string, string>();
+/** The report's styles added to the workbook's (a workbook without any gets Excel's defaults first). */
+function addStyles(
+  pkg: XlsxPackage,
+  edit: PackageEdit,
+  plan: ReportPlan,
+  wbRels: ReturnType<typeof readRels>,
+  wb: WorkbookParts,
+): ReturnType<typeof patchStyles> {
   const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type) && !r.external);
   let stylesPath = stylesRel ? resolveTarget(pkg.workbookPath, stylesRel.target) : "";
   if (!stylesPath || !edit.exists(stylesPath)) {
     stylesPath = stylesPath || "xl/styles.xml";
     if (!stylesRel)
-      newRels.push(relXml(freeRelId(relIds), `${REL}/styles`, relativeTarget(pkg.workbookPath, stylesPath)));
-    newTypes.set(stylesPath, CONTENT_TYPE.styles);
+      wb.newRels.push(relXml(freeRelId(wb.relIds), `${REL}/styles`, relativeTarget(pkg.workbookPath, stylesPath)));
+    wb.newTypes.set(stylesPath, CONTENT_TYPE.styles);
     edit.set(stylesPath, MINIMAL_STYLES);
   }
   const cfKeys = [...new Set(plan.sheets.flatMap((s) => (s.conditionalFormats ?? []).map((c) => c.style)))];
   const styles = patchStyles(edit.text(stylesPath)!, plan.styles, cfKeys, usedStyles(pkg, edit));
   edit.set(stylesPath, styles.xml);
+  return styles;
+}
 
-  // The sheets' parts.
+/** Every report sheet's parts, its worksheet deflated as it is made; returns their <sheet> elements. */
+async function writeSheets(
+  pkg: XlsxPackage,
+  edit: PackageEdit,
+  plan: ReportPlan,
+  o: {
+    layout: Layout;
+    styles: ReturnType<typeof patchStyles>;
+    wbParts: WorkbookParts;
+    activeKey: string | undefined;
+  },
+): Promise<{ sheetEls: string[]; written: Written[] }> {
   const taken = new Set<string>();
   const freePath = (pattern: (n: number) => string): string => {
     for (let n = 1; ; n++) {
@@ -241,35 +347,57 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     }
   };
   const tables = existingTables(pkg, edit);
-  const activeKey = plan.activeKey && plan.sheets.some((s) => s.key === plan.activeKey) ? plan.activeKey : undefined;
   let maxSheetId = Math.max(0, ...pkg.allSheets.map((s) => s.sheetId));
   const sheetEls: string[] = [];
   const written: Written[] = [];
-  const sheetsNode = find(pkg.workbook, "sheets")!;
-  const p = prefixOf(sheetsNode);
+  const p = prefixOf(find(pkg.workbook, "sheets")!);
   for (const sheet of plan.sheets) {
-    const name = finalName.get(sheet.key)!;
+    const name = o.layout.finalName.get(sheet.key)!;
     const out = sheetParts(sheet, {
       name,
-      finalName,
-      xf: styles.xf,
-      dxf: styles.dxf,
+      finalName: o.layout.finalName,
+      xf: o.styles.xf,
+      dxf: o.styles.dxf,
       date1904: pkg.date1904,
-      selected: sheet.key === activeKey,
+      selected: sheet.key === o.activeKey,
       freePath,
       tableName: (wanted) => tables.name(wanted),
       tableId: () => tables.id(),
     });
+    edit.setDeflated(out.sheetPath, deflateSheet(out.sheetXml, name, pkg.limits.maxEntryBytes));
     for (const [path, xml] of out.parts) edit.set(path, xml);
-    for (const [path, type] of out.types) newTypes.set(path, type);
-    const rid = freeRelId(relIds);
-    newRels.push(relXml(rid, `${REL}/worksheet`, relativeTarget(pkg.workbookPath, out.sheetPath)));
+    for (const [path, type] of out.types) o.wbParts.newTypes.set(path, type);
+    const rid = freeRelId(o.wbParts.relIds);
+    o.wbParts.newRels.push(relXml(rid, `${REL}/worksheet`, relativeTarget(pkg.workbookPath, out.sheetPath)));
     // The relationships namespace is declared on the element itself: valid whatever the workbook declares where.
     sheetEls.push(`<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}" r:id="${rid}" xmlns:r="${REL}"/>`);
     written.push({ key: sheet.key, name, hash: contentHash(out.stored), path: out.sheetPath });
+    await new Promise((r) => setTimeout(r, 0)); // between sheets, an interrupt is handled (the temporary file removed)
   }
+  return { sheetEls, written };
+}
 
-  // workbook.xml: sheets in place, names renumbered, the view opening on the board report.
+/** A report sheet's XML deflated as it is made; a sheet larger than a part may be (the reader's limit) is refused. */
+function deflateSheet(xml: Iterable<string>, name: string, maxBytes: number) {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MB`;
+  return deflateChunks(xml, {
+    level: 3,
+    maxBytes,
+    tooLarge: () =>
+      new ReportWriteError(
+        `the report's sheet "${name}" would be more than ${mb(maxBytes)} of XML, more than one sheet of a workbook may be here. Run check on it, or split the programme, then run again`,
+      ),
+  });
+}
+
+/** workbook.xml: sheets in place, names renumbered, the view opening on the board report. */
+function editWorkbook(
+  pkg: XlsxPackage,
+  edit: PackageEdit,
+  plan: ReportPlan,
+  o: { layout: Layout; sheetEls: string[]; written: Written[]; activeKey: string | undefined },
+): void {
+  const { ours, keptEntries, remaining, removedIdx, keptTo, at } = o.layout;
   const order = [
     ...remaining.slice(0, at).map((s) => s.index),
     ...plan.sheets.map(() => -1),
@@ -278,13 +406,14 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
   ];
   const newIndex = new Map<number, number>();
   order.forEach((old, i) => old >= 0 && newIndex.set(old, i));
+  const sheetsNode = find(pkg.workbook, "sheets")!;
   const wb = new XmlEdit(pkg.workbookXml);
-  for (const o of ours) wb.remove(o.node);
+  for (const s of ours) wb.remove(s.node);
   for (const k of keptEntries) wb.remove(k.node);
-  if (at < remaining.length) wb.insertBefore(remaining[at].node, sheetEls.join(""));
-  else wb.append(sheetsNode, sheetEls.join(""));
+  if (at < remaining.length) wb.insertBefore(remaining[at].node, o.sheetEls.join(""));
+  else wb.append(sheetsNode, o.sheetEls.join(""));
   wb.append(sheetsNode, keptEntries.map((k) => renamedSheetXml(pkg.workbookXml, k.node, keptTo.get(k.name)!)).join(""));
-  const names = written.flatMap((w, i) => definedNames(plan, plan.sheets[i], w, at + i, prefixOf(pkg.workbook)));
+  const names = o.written.flatMap((w, i) => definedNames(plan, plan.sheets[i], w, at + i, prefixOf(pkg.workbook)));
   editDefinedNames(
     wb,
     pkg,
@@ -293,34 +422,25 @@ export async function writeReport(input: Uint8Array, plan: ReportPlan): Promise<
     names.join(""),
     new Map(keptEntries.map((k) => [k.index, { from: k.name, to: keptTo.get(k.name)! }])),
   );
-  const activeIndex = activeKey ? at + plan.sheets.findIndex((s) => s.key === activeKey) : undefined;
+  const activeIndex = o.activeKey ? at + plan.sheets.findIndex((s) => s.key === o.activeKey) : undefined;
   const oldActive = editBookViews(wb, pkg, newIndex, activeIndex, at);
   if (activeIndex !== undefined && !removedIdx.has(oldActive)) unselect(edit, pkg.allSheets[oldActive]);
   edit.set(pkg.workbookPath, wb.apply());
+}
 
-  // Relationships and content types: removals and insertions only.
+/** The workbook's relationships and the content types: removals and insertions only. */
+function editWorkbookRels(pkg: XlsxPackage, edit: PackageEdit, layout: Layout, wbParts: WorkbookParts): void {
+  const wbRelsPath = relsPathFor(pkg.workbookPath);
   const relsEdit = new XmlEdit(
     edit.text(wbRelsPath) ??
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`,
   );
   const relsRoot = relsEdit.tree();
-  const gone = new Set(ours.map((o) => o.rid));
+  const gone = new Set(layout.ours.map((o) => o.rid));
   for (const r of findAll(relsRoot, "Relationship")) if (gone.has(getAttr(r, "Id") ?? "")) relsEdit.remove(r);
-  relsEdit.append(relsRoot, newRels.join(""));
+  relsEdit.append(relsRoot, wbParts.newRels.join(""));
   edit.set(wbRelsPath, relsEdit.apply());
-  edit.set("[Content_Types].xml", contentTypes(edit, newTypes));
-
-  const data = edit.build();
-  verify(data, plan, written, edit);
-  return {
-    data,
-    sheets: written.map(({ key, name }) => ({ key, name })),
-    renamed,
-    replaced: ours.map((o) => o.name),
-    kept: keptSheets.map((k) => k.to),
-    keptSheets,
-    signed: isSigned(pkg),
-  };
+  edit.set("[Content_Types].xml", contentTypes(edit, wbParts.newTypes));
 }
 
 function relXml(id: string, type: string, target: string): string {
@@ -470,10 +590,9 @@ interface Written {
 
 /**
  * Reads the output back as any reader would: the zip's directory, the workbook, its relationships
- * and content types from the written bytes; each report sheet's part as it went into the zip,
- * parsed by the reader, with every block where the plan put it (text compared as stored) and the
- * marker matching what the sheet holds. (The zip layer's own tests cover the bytes of the parts;
- * inflating 200 MB of report again here would double the time to write a large report.)
+ * and content types from the written bytes; each report sheet's part inflated from the written
+ * bytes (its CRC-32 checked) and parsed by the reader, one sheet at a time, with every block where
+ * the plan put it (text compared as stored) and the marker matching what the sheet holds.
  */
 function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: PackageEdit): void {
   const fail = (what: string) => {
@@ -490,31 +609,29 @@ function verify(data: Uint8Array, plan: ReportPlan, written: Written[], edit: Pa
     return fail(e instanceof XlsxReadError ? e.message : String(e));
   }
   const sst = readSharedStrings(pkg);
-  const sheets = new Map<string, SheetSnapshot>();
-  for (const w of written) {
+  const marks = new Map(markedSheets(pkg, plan.marker).map((m) => [m.sheet, m]));
+  plan.sheets.forEach((s, i) => {
+    const w = written[i];
     const listed = pkg.sheets.find((x) => x.name === w.name);
-    const xml = edit.text(w.path);
-    if (!listed || listed.path.toLowerCase() !== w.path.toLowerCase() || !pkg.zip.get(w.path) || xml === null)
+    const entry = pkg.zip.get(w.path);
+    if (!listed || listed.path.toLowerCase() !== w.path.toLowerCase() || !entry)
       return fail(`the sheet "${w.name}" is missing`);
+    // One sheet at a time, inflated from the written bytes (its CRC checked), parsed and let go.
+    let sheet: SheetSnapshot;
     try {
-      sheets.set(w.name, parseSheet(xml, sst, w.name, { cells: 0, max: Infinity }, []));
+      sheet = parseSheet(new TextDecoder().decode(entry.read()), sst, w.name, { cells: 0, max: Infinity }, []);
     } catch (e) {
       return fail(`the sheet "${w.name}" cannot be read back: ${(e as Error).message}`);
     }
-  }
-  const marks = new Map(markedSheets(pkg, plan.marker).map((m) => [m.sheet, m]));
-  plan.sheets.forEach((s, i) => {
-    const { name, hash } = written[i];
-    const sheet = sheets.get(name);
-    if (!sheet) return fail(`the sheet "${name}" is missing`);
     for (const b of s.blocks) {
       const first = b.cells[0]?.[0];
       if (!first || first.v === null || first.v === "" || typeof first.v === "object") continue;
       const want: CellValue = typeof first.v === "string" ? storedText(first.v) : first.v;
-      if (sheet.rows[b.row]?.[b.col] !== want) fail(`"${name}" does not hold what was planned at ${a1(b.row, b.col)}`);
+      if (sheet.rows[b.row]?.[b.col] !== want)
+        fail(`"${w.name}" does not hold what was planned at ${a1(b.row, b.col)}`);
     }
-    const m = marks.get(name);
-    if (!m || m.contentHash !== hash || contentHash(sheet.rows) !== hash)
-      fail(`the marker of "${name}" does not match its content`);
+    const m = marks.get(w.name);
+    if (!m || m.contentHash !== w.hash || contentHash(sheet.rows) !== w.hash)
+      fail(`the marker of "${w.name}" does not match its content`);
   });
 }

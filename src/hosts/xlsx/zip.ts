@@ -154,7 +154,18 @@ export interface ZipCopyItem {
   name?: string;
 }
 
-export type ZipWriteItem = ZipNewItem | ZipCopyItem;
+/**
+ * A new item whose data was deflated already (raw DEFLATE, as a report sheet streamed in chunks
+ * is): written with the CRC-32 and size given, which the caller computed over the data.
+ */
+export interface ZipDeflatedItem {
+  name: string;
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+export type ZipWriteItem = ZipNewItem | ZipCopyItem | ZipDeflatedItem;
 
 export interface ZipWriteOptions {
   /** Deflate level for new items, 1–9 (default 6). */
@@ -1108,6 +1119,38 @@ function tooBig(what: string): ZipError {
  * the same part (see {@link canonicalPartName}) are refused.
  */
 export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOptions = {}): Uint8Array {
+  const plan = planZip(items, options);
+  const out = new Uint8Array(plan.total);
+  let at = 0;
+  emitZip(plan, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out;
+}
+
+/**
+ * The same archive as {@link writeZip}, handed to `sink` in pieces (each entry's header, its
+ * body, then the central directory) instead of assembled: the command line writes them to its
+ * temporary file, so the whole output is never held in one buffer. Returns the archive's size.
+ */
+export function writeZipTo(
+  items: readonly ZipWriteItem[],
+  sink: (chunk: Uint8Array) => void,
+  options: ZipWriteOptions = {},
+): number {
+  const plan = planZip(items, options);
+  emitZip(plan, sink);
+  return plan.total;
+}
+
+interface ZipPlan {
+  planned: PlannedEntry[];
+  centralSize: number;
+  total: number;
+}
+
+function planZip(items: readonly ZipWriteItem[], options: ZipWriteOptions): ZipPlan {
   const level = options.level ?? 6;
   if (!Number.isInteger(level) || level < 1 || level > 9) throw new RangeError("writeZip: level must be 1–9");
   if (items.length > U16_MAX) tooBigThrow(`it would have ${items.length} parts`);
@@ -1139,11 +1182,14 @@ export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOption
   }
   const total = offset + centralSize + EOCD_SIZE;
   if (offset >= U32_MAX || centralSize >= U32_MAX || total > U32_MAX) tooBigThrow("it would be 4 GiB or more");
+  return { planned, centralSize, total };
+}
 
-  const out = new Uint8Array(total);
-  const w = new Writer(out);
+function emitZip({ planned, centralSize }: ZipPlan, sink: (chunk: Uint8Array) => void): void {
+  let pos = 0;
   for (const e of planned) {
     // APPNOTE 4.3.7 local file header.
+    const w = new Writer(new Uint8Array(LOCAL_HEADER_SIZE + e.nameBytes.length + e.localExtra.length));
     w.u32(SIG_LOCAL);
     w.u16(e.versionNeeded);
     w.u16(e.flags);
@@ -1157,9 +1203,12 @@ export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOption
     w.u16(e.localExtra.length);
     w.bytes(e.nameBytes);
     w.bytes(e.localExtra);
-    w.bytes(e.body);
+    sink(w.out);
+    if (e.body.length) sink(e.body);
+    pos += w.out.length + e.body.length;
   }
-  const cdOffset = w.pos;
+  const cdOffset = pos;
+  const w = new Writer(new Uint8Array(centralSize + EOCD_SIZE));
   for (const e of planned) {
     // APPNOTE 4.3.12 central directory file header.
     w.u32(SIG_CENTRAL);
@@ -1192,14 +1241,15 @@ export function writeZip(items: readonly ZipWriteItem[], options: ZipWriteOption
   w.u32(centralSize);
   w.u32(cdOffset);
   w.u16(0);
-  return out;
+  sink(w.out);
 }
 
 function tooBigThrow(what: string): never {
   throw tooBig(what);
 }
 
-function planNew(item: ZipNewItem, level: number): PlannedEntry {
+function planNew(item: ZipNewItem | ZipDeflatedItem, level: number): PlannedEntry {
+  if ("deflated" in item) return planDeflated(item);
   checkNewName(item.name);
   const data = item.data;
   if (!isBytes(data)) throw new TypeError(`writeZip: data for "${item.name}" must be a Uint8Array`);
@@ -1235,6 +1285,23 @@ function planNew(item: ZipNewItem, level: number): PlannedEntry {
     internalAttributes: 0,
     externalAttributes: isDir ? 0x10 : 0, // MS-DOS directory attribute
     offset: 0,
+  };
+}
+
+function planDeflated(item: ZipDeflatedItem): PlannedEntry {
+  checkNewName(item.name);
+  if (item.name.endsWith("/")) throw invalidName(item.name, "a directory (name ending in '/') cannot hold data");
+  const nameBytes = utf8Encoder.encode(item.name);
+  if (nameBytes.length > U16_MAX) throw invalidName(item.name, "the name is too long");
+  if (item.size >= U32_MAX) tooBigThrow(`the part ${quote(item.name)} is 4 GiB or more`);
+  return {
+    ...planNew({ name: item.name, data: new Uint8Array(0) }, 6),
+    method: METHOD_DEFLATE,
+    crc: item.crc >>> 0,
+    compressedSize: item.deflated.length,
+    uncompressedSize: item.size,
+    body: item.deflated,
+    versionNeeded: versionNeeded(METHOD_DEFLATE, false),
   };
 }
 
@@ -1282,7 +1349,7 @@ function versionNeeded(method: number, isDir: boolean): number {
 
 class Writer {
   pos = 0;
-  constructor(private readonly out: Uint8Array) {}
+  constructor(readonly out: Uint8Array) {}
   u16(v: number): void {
     this.out[this.pos++] = v & 0xff;
     this.out[this.pos++] = (v >>> 8) & 0xff;
