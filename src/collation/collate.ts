@@ -72,7 +72,7 @@ function itemIndex(p: Part, r: Renames): Map<string, string> {
   return new Map(idFamilies(p.programme).items.map((id) => [keyOf(id), r.items.get(keyOf(id)) ?? id]));
 }
 
-/** The programme: every part's rows, the programme workbook's settings, calendar and history. */
+/** The programme: every part's rows, the programme workbook's settings, calendar, history and plan snapshots. */
 function merge(parts: Part[], crossLinks: Link[]): Programme {
   const main = parts[0].programme;
   const all = parts.map((p) => p.programme);
@@ -116,6 +116,7 @@ function merge(parts: Part[], crossLinks: Link[]): Programme {
     ),
     commentary: cat("commentary"),
     history: main.history,
+    snapshots: main.snapshots,
     settings: main.settings,
     sources: cat("sources"),
   };
