@@ -50,7 +50,10 @@ export function collate(main: WorkbookSnapshot, inputs: readonly SourceInput[]):
   const { links, crossLinks } = resolveAcross(parts, index, diags);
   const programme = merge(parts, links);
   const sources = parts.flatMap((p, i) => (p.file ? [summary(p, renames[i], crossLinks[i])] : []));
-  for (const s of sources) diags.push(contributedNote(s));
+  for (const s of sources) {
+    s.readAt = inputs.find((x) => x.file === s.file)?.readAt;
+    diags.push(contributedNote(s));
+  }
   programme.collation = {
     sources: orderLike(inputs, [...sources, ...unread]),
     externalSheets: parts.flatMap((p) => (p.file ? p.programme.sources.map((s) => s.sheet) : [])),
@@ -117,6 +120,7 @@ function merge(parts: Part[], crossLinks: Link[]): Programme {
     commentary: cat("commentary"),
     history: main.history,
     snapshots: main.snapshots,
+    keptSources: main.keptSources,
     settings: main.settings,
     sources: cat("sources"),
   };
