@@ -77,6 +77,18 @@ function sourceFinder(p: Programme): { item: (id: string) => string; sheet: (she
   };
 }
 
+/** A snapshot row's fields that most kinds leave empty. */
+const emptyRow = (date: Day) => ({
+  date,
+  finishNow: null,
+  baseline: null,
+  rag: null,
+  float: null,
+  score: null,
+  status: "",
+  source: "",
+});
+
 /** This report's snapshot of the plan: per item its finish now, baseline, RAG and float; per risk its score and status. */
 export function planSnapshotNow(
   p: Programme,
@@ -88,16 +100,7 @@ export function planSnapshotNow(
 ): SnapshotRow[] {
   const wsOf = workstreamFinder(p);
   const from = sourceFinder(p);
-  const base = {
-    date: asOf,
-    finishNow: null,
-    baseline: null,
-    rag: null,
-    float: null,
-    score: null,
-    status: "",
-    source: "",
-  };
+  const base = emptyRow(asOf);
   const rows: SnapshotRow[] = rag.workstreams.map((w) => ({
     ...base,
     kind: "Workstream",

@@ -20,6 +20,20 @@ async function explained<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Reads the current settings (where each one lives) fresh, then writes only what changed to the Settings sheet. */
+async function saveChangedSettings(deps: HostDeps, values: Record<string, SettingValue>): Promise<"saved"> {
+  const fresh = await checkOpenWorkbook(deps, {});
+  const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
+  const current = fresh.analysis.programme.settings;
+  const changed: Partial<Record<SettingSpec["key"], SettingValue>> = {};
+  for (const [k, v] of Object.entries(values))
+    if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k])
+      changed[k as SettingSpec["key"]] = v;
+  const plan = settingsWrites(current, changed, s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null);
+  if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
+  return "saved";
+}
+
 /**
  * The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake.
  * The workstream sources the officer chooses are read in the file worker (`files`) by the same
@@ -35,7 +49,6 @@ export function excelService(
   },
   files: FileJobs = workerFileJobs(),
 ): WorkbookService {
-  let lastSettingsSheet: { name: string; lastRow: number } | null = null;
   let date1904 = false;
   const sources = sourceFiles();
   /** The chosen sources, read afresh by the file host (none chosen: the workbook alone). */
@@ -57,8 +70,6 @@ export function excelService(
         });
         date1904 = out.snapshot.date1904;
         progress("Checking", 1, 1);
-        const s = out.analysis.programme.sources.find((x) => x.kind === "settings");
-        lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
         return toCheckResult(out.analysis, started);
       }),
     report: (opts, progress) =>
@@ -85,21 +96,7 @@ export function excelService(
           insertTemplateSheets(ctx, sheets, { validation: deps.isSetSupported("ExcelApi", "1.8"), date1904 }),
         ),
       ),
-    saveSettings: (values) =>
-      explained(async () => {
-        // Read the current settings (where each one lives) fresh, then write only what changed.
-        const fresh = await checkOpenWorkbook(deps, {});
-        const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
-        lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
-        const current = fresh.analysis.programme.settings;
-        const changed: Partial<Record<SettingSpec["key"], SettingValue>> = {};
-        for (const [k, v] of Object.entries(values))
-          if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k])
-            changed[k as SettingSpec["key"]] = v;
-        const plan = settingsWrites(current, changed, lastSettingsSheet);
-        if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
-        return "saved" as const;
-      }),
+    saveSettings: (values) => explained(() => saveChangedSettings(deps, values)),
     mapColumn: (map) =>
       explained(async () => {
         const fresh = await checkOpenWorkbook(deps, {});
