@@ -57,10 +57,18 @@ describe("the Sources sheet: the sources a programme is collated from, kept in t
       ["digital.xlsx", "2026-03-30 16:45"],
     ]);
     expect(kept2[0]).toEqual(kept1[0]);
+    // The sources kept but not read this time are named, once, as missing from this report.
+    const notRead = a2.diagnostics.filter((d) => d.code === "source-not-read");
+    expect(notRead.map((d) => [d.severity, d.sheet])).toEqual([["warning", "Sources"]]);
+    expect(notRead[0].message).toMatch(
+      /^The Sources sheet lists 2 workstream sources not read in this run: estates\.xlsx \(last read 2026-03-02 09:00\), finance\.xlsx\. Their items/,
+    );
+    expect(a1.diagnostics.some((d) => d.code === "source-not-read")).toBe(false);
 
     // A report with no sources at all keeps the sheet as it was; the check lists it.
     const a3 = analyseWorkbook(await readWorkbook(out1));
     expect(a3.programme.keptSources).toEqual(kept1);
+    expect(a3.diagnostics.find((d) => d.code === "source-not-read")!.message).toContain("3 workstream sources");
     expect(buildReportPlan(a3).sheets.find((s) => s.key === "sources")).toBeDefined();
   });
 
