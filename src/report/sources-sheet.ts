@@ -1,8 +1,8 @@
 import { keptSourcesAfter } from "../collation/kept";
 import { SOURCES_HEADERS, SOURCES_KEY } from "../ingest/sources-sheet";
-import { printSetup, type ReportContext } from "./context";
-import { measureTable } from "./layout";
-import { cell, range, type PlanSheet } from "./plan";
+import type { ReportContext } from "./context";
+import { keptTableSheet } from "./kept-table";
+import { cell, type PlanSheet } from "./plan";
 
 export { SOURCES_KEY } from "../ingest/sources-sheet";
 
@@ -21,20 +21,13 @@ export function sourcesSheet(ctx: ReportContext): PlanSheet | null {
     cell(r.lastRead, "text"),
     cell(r.rows, "number"),
   ]);
-  const widths = [40, 24, 18, 10];
-  const all = [SOURCES_HEADERS.map((h) => cell(h, "header")), ...body];
-  const { heights, pages } = measureTable(widths, all);
-  return {
+  return keptTableSheet(ctx, {
     key: SOURCES_KEY,
     name: "Sources",
-    tabColor: "7F7F7F",
-    widths,
-    heights,
-    pages,
-    blocks: [{ row: 0, col: 0, cells: all }],
-    charts: [],
-    freezeRows: 1,
-    table: { name: "PMOSources", range: range(0, 0, body.length, SOURCES_HEADERS.length - 1) },
-    print: printSetup(ctx, "Workstream sources", [0, 0]),
-  };
+    title: "Workstream sources",
+    table: "PMOSources",
+    headers: SOURCES_HEADERS,
+    widths: [40, 24, 18, 10],
+    body,
+  });
 }
