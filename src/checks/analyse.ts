@@ -19,6 +19,7 @@ import { analyseRag, type RagResult } from "./rag";
 import { analyseRisks, type RiskResult } from "./risks";
 import { applyOverallRule } from "./dimensions";
 import { analyseSchedule, type ScheduleResult } from "./schedule";
+import { checkKeptSources } from "./kept-sources";
 
 export interface AnalyseOptions {
   /** The as-of date; default: the Settings sheet's reporting date, else today. */
@@ -96,6 +97,7 @@ export function analyseProgramme(
   const asOfSource = opts.asOf != null ? "option" : programme.settings.reportingDate !== null ? "settings" : "today";
   const asOf = opts.asOf ?? programme.settings.reportingDate ?? today(opts.now);
   checkIntegrity(programme, diags);
+  checkKeptSources(programme, diags);
   checkActuals(programme, asOf, diags);
   const calendar = programmeCalendar(
     programme.settings,

@@ -1,6 +1,7 @@
 import type { Day } from "../model/dates";
 import { previousReportDate } from "../model/period";
 import type { Programme } from "../model/entities";
+import { PLACE_SEPARATOR } from "../model/provenance";
 import type { Rag } from "../model/rag";
 import type { SnapshotKind, SnapshotRow } from "../model/plan-snapshot";
 import type { CommentaryResult } from "./commentary";
@@ -63,6 +64,32 @@ function workstreamFinder(p: Programme): (project: string) => string {
   return (project) => ws.get(project.trim().toUpperCase()) ?? names.get(project.trim().toLowerCase()) ?? "";
 }
 
+/**
+ * Which source file each row came from when several are collated ("" for one workbook, and for
+ * the programme workbook's own rows): a project's or milestone's from the collated programme's
+ * `itemSource`, a risk's from its sheet's qualified name ("estates.xlsx › Risks").
+ */
+function sourceFinder(p: Programme): { item: (id: string) => string; sheet: (sheet: string) => string } {
+  const items = p.collation?.itemSource ?? {};
+  const external = new Set(p.collation?.externalSheets ?? []);
+  return {
+    item: (id) => items[id] ?? "",
+    sheet: (sheet) => (external.has(sheet) ? sheet.slice(0, sheet.indexOf(PLACE_SEPARATOR)) : ""),
+  };
+}
+
+/** A snapshot row's fields that most kinds leave empty. */
+const emptyRow = (date: Day) => ({
+  date,
+  finishNow: null,
+  baseline: null,
+  rag: null,
+  float: null,
+  score: null,
+  status: "",
+  source: "",
+});
+
 /** This report's snapshot of the plan: per item its finish now, baseline, RAG and float; per risk its score and status. */
 export function planSnapshotNow(
   p: Programme,
@@ -73,16 +100,8 @@ export function planSnapshotNow(
   asOf: Day,
 ): SnapshotRow[] {
   const wsOf = workstreamFinder(p);
-  const base = {
-    date: asOf,
-    finishNow: null,
-    baseline: null,
-    rag: null,
-    float: null,
-    score: null,
-    status: "",
-    source: "",
-  };
+  const from = sourceFinder(p);
+  const base = emptyRow(asOf);
   const rows: SnapshotRow[] = rag.workstreams.map((w) => ({
     ...base,
     kind: "Workstream",
@@ -104,6 +123,7 @@ export function planSnapshotNow(
       rag: s.overall.rag,
       float: schedule.nodes.get(x.id)?.totalFloat ?? null,
       status: s.done ? "Done" : "Open",
+      source: from.item(x.id),
     });
   }
   for (const m of p.milestones) {
@@ -119,6 +139,7 @@ export function planSnapshotNow(
       rag: s.rating.rag,
       float: schedule.nodes.get(m.id)?.totalFloat ?? null,
       status: s.done ? "Done" : "Open",
+      source: from.item(m.id),
     });
   }
   p.risks.forEach((r, k) =>
@@ -130,6 +151,7 @@ export function planSnapshotNow(
       workstream: wsOf(r.project),
       score: risks[k].score,
       status: risks[k].open ? "Open" : "Closed",
+      source: from.sheet(r.src.sheet),
     }),
   );
   for (const d of commentary.decisions)

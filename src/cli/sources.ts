@@ -7,7 +7,7 @@ import { toJson } from "../checks/summary";
 import { checkOutputPath, writeFileStreamed } from "../hosts/xlsx/write-file";
 import { writeReportTo } from "../hosts/xlsx/write-report";
 import { countBySeverity, type Diagnostic } from "../model/diagnostic";
-import { PLACE_SEPARATOR, type SourceSummary } from "../model/provenance";
+import { PLACE_SEPARATOR, readAtText, type SourceSummary } from "../model/provenance";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { buildReportPlan } from "../report/build";
 import type { CliArgs } from "./args";
@@ -63,7 +63,8 @@ export async function runCollated(command: "check" | "report", args: CliArgs, io
     else
       try {
         progress.stage(`Reading ${f.name}`);
-        inputs.push({ file: f.name, snapshot: (await host.load(f.path, progress)).snapshot });
+        const { snapshot } = await host.load(f.path, progress);
+        inputs.push({ file: f.name, snapshot, readAt: readAtText(new Date()) });
       } catch (e) {
         inputs.push({ file: f.name, error: reason(e, f.path) });
       }

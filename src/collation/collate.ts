@@ -50,7 +50,10 @@ export function collate(main: WorkbookSnapshot, inputs: readonly SourceInput[]):
   const { links, crossLinks } = resolveAcross(parts, index, diags);
   const programme = merge(parts, links);
   const sources = parts.flatMap((p, i) => (p.file ? [summary(p, renames[i], crossLinks[i])] : []));
-  for (const s of sources) diags.push(contributedNote(s));
+  for (const s of sources) {
+    s.readAt = inputs.find((x) => x.file === s.file)?.readAt;
+    diags.push(contributedNote(s));
+  }
   programme.collation = {
     sources: orderLike(inputs, [...sources, ...unread]),
     externalSheets: parts.flatMap((p) => (p.file ? p.programme.sources.map((s) => s.sheet) : [])),
@@ -72,7 +75,7 @@ function itemIndex(p: Part, r: Renames): Map<string, string> {
   return new Map(idFamilies(p.programme).items.map((id) => [keyOf(id), r.items.get(keyOf(id)) ?? id]));
 }
 
-/** The programme: every part's rows, the programme workbook's settings, calendar and history. */
+/** The programme: every part's rows, the programme workbook's settings, calendar, history and plan snapshots. */
 function merge(parts: Part[], crossLinks: Link[]): Programme {
   const main = parts[0].programme;
   const all = parts.map((p) => p.programme);
@@ -116,6 +119,8 @@ function merge(parts: Part[], crossLinks: Link[]): Programme {
     ),
     commentary: cat("commentary"),
     history: main.history,
+    snapshots: main.snapshots,
+    keptSources: main.keptSources,
     settings: main.settings,
     sources: cat("sources"),
   };

@@ -14,6 +14,8 @@ export interface SourceInput {
   error?: string;
   /** The workstream to report it under, when the programme says so (else its own name, else the file's). */
   workstream?: string;
+  /** When the host read it (model/provenance.ts `readAtText`): the Sources sheet's Last read. */
+  readAt?: string;
 }
 
 /** One file read on its own: the programme workbook (file null) or a source. */

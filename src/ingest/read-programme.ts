@@ -31,6 +31,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import { readHistory } from "./history";
 import { describingValue, headerCell, type Located } from "./locate";
 import { readPlanSnapshots } from "./plan-snapshot";
+import { readKeptSources } from "./sources-sheet";
 import { idKey } from "./normalise";
 import { recognise, type Found, type Recognition } from "./recognise";
 import { readConstraint } from "./constraints";
@@ -128,6 +129,7 @@ export function readProgramme(
       ...context,
       history: readHistory(snapshot),
       snapshots: readPlanSnapshots(snapshot),
+      keptSources: readKeptSources(snapshot),
       settings,
       sources,
     },

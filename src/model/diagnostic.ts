@@ -44,6 +44,7 @@ export const CODE_NAMES = {
   "no-progress": "Plan carries no progress",
   "unreadable-cell": "Cell not read as written",
   "unreadable-source": "Source not read",
+  "source-not-read": "Kept source not read this time",
 } as const;
 
 export type DiagnosticCode = keyof typeof CODE_NAMES;

@@ -4,7 +4,7 @@ import type { CalendarKind } from "./calendar";
 import type { Constraint } from "./constraint";
 import type { Day } from "./dates";
 import { DEFAULT_ESCALATION_SCORE } from "./risk-matrix";
-import type { Collation } from "./provenance";
+import type { Collation, KeptSource } from "./provenance";
 import type { Rag } from "./rag";
 
 /** Where a record came from: its sheet, its row, and the cell of each field read. */
@@ -446,6 +446,8 @@ export interface Programme {
   sources: SheetSource[];
   /** When several files were collated into this programme: what each contributed (src/collation). */
   collation?: Collation;
+  /** The Sources sheet an earlier report left: the sources collated then, as last read (absent: none). */
+  keptSources?: KeptSource[];
 }
 
 export interface SheetSource {

@@ -35,6 +35,29 @@ export interface SourceSummary {
   warnings: number;
   /** Why it could not be read (then it contributed nothing). */
   unreadable?: string;
+  /** When the host read it, as the Sources sheet writes it ("2026-03-02 14:05", local time). */
+  readAt?: string;
+}
+
+/**
+ * A row of the programme workbook's **Sources** sheet (a report sheet, src/report/sources-sheet.ts):
+ * a workstream source the programme was collated from, as it was last read. The pane lists them, so
+ * the officer sees which files to choose again; a file chosen again refreshes its row.
+ */
+export interface KeptSource {
+  file: string;
+  /** The workstream its items were reported under. */
+  workstream: string;
+  /** When it was last read ("2026-03-02 14:05", local time); "" if never. */
+  lastRead: string;
+  /** Rows read, all kinds together. */
+  rows: number;
+}
+
+/** "2026-03-02 14:05": a moment as the Sources sheet's Last read column writes it (the host's local time). */
+export function readAtText(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** The sources behind a collated programme. */

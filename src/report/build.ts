@@ -7,6 +7,7 @@ import { exceptionSheet } from "./exception-report";
 import { highlightSheet } from "./highlight";
 import { historySheet } from "./history-sheet";
 import { SNAPSHOT_KEY, snapshotSheet } from "./snapshot-sheet";
+import { SOURCES_KEY, sourcesSheet } from "./sources-sheet";
 import { REPORT_MARKER, type PlanSheet, type ReportPlan } from "./plan";
 import { cleanSheetName } from "./sheet-names";
 import { MAX_SHEET_NAME } from "../model/sheet-name";
@@ -57,6 +58,8 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
     }
   if (inc.exceptions) sheets.push(exceptionsSheet(ctx));
   if (inc.history) sheets.push(historySheet(ctx), snapshotSheet(ctx));
+  const sources = sourcesSheet(ctx); // the collated sources, whatever else is written: the pane lists them
+  if (sources) sheets.push(sources);
   // Names valid for Excel and distinct among themselves; clashes with the user's sheets are the host's to settle.
   const used = new Set<string>();
   for (const s of sheets) {
@@ -75,6 +78,7 @@ export function buildReportPlan(a: Analysis, opts: PlanOptions = {}): ReportPlan
     inc.exceptions && "exceptions",
     inc.history && "history",
     inc.history && SNAPSHOT_KEY,
+    sources && SOURCES_KEY,
   ].filter((x): x is string => !!x);
   // The report a kept sheet was written for: the latest in the RAG History up to this one's date.
   let last: Day | null = null;

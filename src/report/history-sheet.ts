@@ -1,9 +1,9 @@
 import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "../ingest/history";
-import { cell, range, type PlanSheet } from "./plan";
-import { printSetup, projectStatus, type ReportContext } from "./context";
+import { cell, type PlanSheet } from "./plan";
+import { projectStatus, type ReportContext } from "./context";
 import { ragStyle } from "./styles";
 import { workstreamRatings } from "./highlight";
-import { measureTable } from "./layout";
+import { keptTableSheet } from "./kept-table";
 
 /**
  * This report's rows for the RAG History: the programme, each workstream (with the scope, quality,
@@ -96,22 +96,14 @@ export function historySheet(ctx: ReportContext): PlanSheet {
     cell(r.benefits ?? null, ragStyle(r.benefits ?? null)),
     cell(r.risk ?? null, ragStyle(r.risk ?? null)),
   ]);
-  const widths = [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9];
-  const all = [HISTORY_HEADERS.map((h) => cell(h, "header")), ...body];
   // Every row gets the height its wrapped text needs (a name longer than its column wraps).
-  const { heights, pages, rowBreaks } = measureTable(widths, all);
-  return {
+  return keptTableSheet(ctx, {
     key: "history",
     name: "RAG History",
-    tabColor: "7F7F7F",
-    widths,
-    heights,
-    pages,
-    rowBreaks,
-    blocks: [{ row: 0, col: 0, cells: all }],
-    charts: [],
-    freezeRows: 1,
-    table: { name: "PMORagHistory", range: range(0, 0, Math.max(1, body.length), HISTORY_HEADERS.length - 1) },
-    print: printSetup(ctx, "RAG history", [0, 0]),
-  };
+    title: "RAG history",
+    table: "PMORagHistory",
+    headers: HISTORY_HEADERS,
+    widths: [13, 12, 8, 40, 9, 9, 9, 9, 8, 9, 9, 9, 9],
+    body,
+  });
 }

@@ -1,8 +1,8 @@
 import type { Day } from "../model/dates";
 import { mergeSnapshots, SNAPSHOT_HEADERS } from "../ingest/plan-snapshot";
-import { measureTable } from "./layout";
-import { cell, range, type PlanSheet } from "./plan";
-import { printSetup, type ReportContext } from "./context";
+import { keptTableSheet } from "./kept-table";
+import { cell, type PlanSheet } from "./plan";
+import type { ReportContext } from "./context";
 import { ragStyle } from "./styles";
 
 /** The sheet's key: the reader (src/ingest/plan-snapshot.ts) finds its rows by it. */
@@ -30,21 +30,13 @@ export function snapshotSheet(ctx: ReportContext): PlanSheet {
     cell(r.status, "text"),
     cell(r.source, "text"),
   ]);
-  const widths = [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12];
-  const all = [SNAPSHOT_HEADERS.map((h) => cell(h, "header")), ...body];
-  const { heights, pages, rowBreaks } = measureTable(widths, all);
-  return {
+  return keptTableSheet(ctx, {
     key: SNAPSHOT_KEY,
     name: "Plan Snapshots",
-    tabColor: "7F7F7F",
-    widths,
-    heights,
-    pages,
-    rowBreaks,
-    blocks: [{ row: 0, col: 0, cells: all }],
-    charts: [],
-    freezeRows: 1,
-    table: { name: "PMOPlanSnapshots", range: range(0, 0, Math.max(1, body.length), SNAPSHOT_HEADERS.length - 1) },
-    print: printSetup(ctx, "Plan snapshots", [0, 0]),
-  };
+    title: "Plan snapshots",
+    table: "PMOPlanSnapshots",
+    headers: SNAPSHOT_HEADERS,
+    widths: [13, 11, 10, 44, 24, 13, 13, 9, 8, 8, 10, 12],
+    body,
+  });
 }

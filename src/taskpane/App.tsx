@@ -9,7 +9,7 @@ import {
   typographyStyles,
   type Theme,
 } from "@fluentui/react-components";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState, type RefObject } from "react";
 import { detectHost, watchForExcel, type HostKind } from "./host";
 import { Pane } from "./Pane";
 import { Note } from "./views/Note";
@@ -100,14 +100,10 @@ async function pickWithHandle(): Promise<FileSource | "cancelled" | null> {
   return { name: first.name, read: async () => new Uint8Array(await (await handles[0].getFile()).arrayBuffer()) };
 }
 
-/** Outside Excel: open a workbook file (or the sample) and use the same checks in the browser. */
-export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+/** Opening a file: read once in the file worker (refused by name if it is not a workbook), then its service handed on. */
+function useOpen(onOpen: (s: WorkbookService) => void) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => heading.current?.focus(), []);
   const open = async (source: FileSource) => {
     setBusy(true);
     setError(null);
@@ -132,6 +128,35 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
       setBusy(false);
     }
   };
+  return { error, busy, open };
+}
+
+/** The hidden file input behind "Open a workbook…" where the File System Access API is not offered. */
+function WorkbookInput({ input, onFile }: { input: RefObject<HTMLInputElement | null>; onFile: (f: File) => void }) {
+  return (
+    <input
+      ref={input}
+      type="file"
+      accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      hidden
+      aria-label="Workbook file"
+      data-testid="file-input"
+      onChange={(e) => {
+        const f = e.target.files?.[0];
+        e.target.value = ""; // choosing the same file again still opens it
+        if (f) onFile(f);
+      }}
+    />
+  );
+}
+
+/** Outside Excel: open a workbook file (or the sample) and use the same checks in the browser. */
+export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { error, busy, open } = useOpen(onOpen);
+  useEffect(() => heading.current?.focus(), []);
   const choose = async () => {
     const handled = await pickWithHandle();
     if (handled === null) input.current?.click();
@@ -149,18 +174,9 @@ export function OpenFile({ onOpen }: { onOpen: (s: WorkbookService) => void }) {
         Check a programme workbook and write its board report. This page is not running inside Excel, so it works on a
         file from this computer: nothing leaves your machine.
       </Body1>
-      <input
-        ref={input}
-        type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        hidden
-        aria-label="Workbook file"
-        data-testid="file-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = ""; // choosing the same file again still opens it
-          if (f) void open({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) });
-        }}
+      <WorkbookInput
+        input={input}
+        onFile={(f) => void open({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })}
       />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void choose()} disabledFocusable={busy}>

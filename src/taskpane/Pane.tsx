@@ -87,6 +87,178 @@ function useFocusOn() {
   return { refFor, request };
 }
 
+const progressOf =
+  (set: (p: ProgressState) => void, steps: string[]): Progress =>
+  (stage, done, total) =>
+    set({ stage, done, total, step: steps.indexOf(stage) + 1, steps: steps.length });
+
+type Focus = ReturnType<typeof useFocusOn>;
+type SavedSettings = { values: Record<string, SettingValue>; how: "saved" | "session" };
+
+/** The checks: their result, progress and error, and the run (focus to the results if the Check tab is shown). */
+function useCheckRun(
+  service: WorkbookService,
+  focus: Focus,
+  setAnnounce: (s: string) => void,
+  onDone: () => void,
+  tab: TabKey,
+) {
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const [checkProgress, setCheckProgress] = useState<ProgressState | null>(null);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const tabNow = useRef(tab);
+  tabNow.current = tab;
+  const runCheck = async () => {
+    setCheckError(null);
+    setCheckProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 2 });
+    setAnnounce("Checking the workbook…");
+    try {
+      const result = await service.check({}, progressOf(setCheckProgress, ["Reading", "Checking"]));
+      // A transition: React renders the results in slices, yielding to the page between them, so a
+      // result with thousands of findings never holds the pane's thread (issue 26: no long task).
+      startTransition(() => {
+        setCheck(result);
+        onDone();
+        setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
+        if (tabNow.current === "check") focus.request("check");
+      });
+    } catch (e) {
+      setCheckError(plainError(e, "check the workbook"));
+      setAnnounce("The checks could not run.");
+    } finally {
+      setCheckProgress(null);
+    }
+  };
+  return { check, checkProgress, checkError, setCheckError, runCheck };
+}
+
+/** The report: its result, progress and error, and the run (focus to the written sheets). */
+function useReportRun(service: WorkbookService, focus: Focus, setAnnounce: (s: string) => void) {
+  const [report, setReport] = useState<ReportResult | null>(null);
+  const [reportProgress, setReportProgress] = useState<ProgressState | null>(null);
+  const [reportError, setReportError] = useState<string | null>(null);
+  const generate = async (o: ReportOptions) => {
+    setReportError(null);
+    setReport(null);
+    setReportProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 4 });
+    setAnnounce("Writing the report…");
+    try {
+      const result = await service.report(
+        o,
+        progressOf(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]),
+      );
+      startTransition(() => {
+        setReport(result);
+        setAnnounce(`Report written: ${result.sheets.length} sheets.`);
+        focus.request("report");
+      });
+    } catch (e) {
+      setReportError(plainError(e, "write the report"));
+      setAnnounce("The report could not be written.");
+    } finally {
+      setReportProgress(null);
+    }
+  };
+  return { report, reportProgress, reportError, generate };
+}
+
+/** The title, the workbook's name (focus goes there once opened) and "Open another workbook". */
+function PaneHeader({
+  title,
+  nameRef,
+  onOpenAnother,
+}: {
+  title: string;
+  nameRef: (el: HTMLElement | null) => void;
+  onOpenAnother?: () => void;
+}) {
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <div className={styles.titleRow}>
+        <Logo />
+        <h1 className={styles.title}>PMO Highlights</h1>
+      </div>
+      <p className={styles.name} ref={nameRef} tabIndex={-1}>
+        <Caption1>{title}</Caption1>
+      </p>
+      {onOpenAnother && (
+        <Button size="small" onClick={onOpenAnother}>
+          Open another workbook
+        </Button>
+      )}
+    </header>
+  );
+}
+
+/** The view of the selected tab. */
+function TabPanel({
+  tab,
+  setTab,
+  service,
+  checkRun,
+  reportRun,
+  saved,
+  saveSettings,
+  goTo,
+  refs,
+}: {
+  tab: TabKey;
+  setTab: (t: TabKey) => void;
+  service: WorkbookService;
+  checkRun: ReturnType<typeof useCheckRun>;
+  reportRun: ReturnType<typeof useReportRun>;
+  saved: SavedSettings | null;
+  saveSettings: (values: Record<string, SettingValue>) => Promise<"saved" | "session">;
+  goTo?: (sheet: string, cell: string) => Promise<void>;
+  refs: { check: (el: HTMLElement | null) => void; report: (el: HTMLElement | null) => void };
+}) {
+  const { check, checkProgress, checkError, runCheck } = checkRun;
+  const { report, reportProgress, reportError, generate } = reportRun;
+  return (
+    <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      {tab === "workbook" && <WorkbookView result={check} service={service} onChanged={runCheck} />}
+      {tab === "check" && (
+        <CheckView
+          json={check?.json ?? null}
+          takenAt={check?.takenAt ?? null}
+          durationMs={check?.durationMs ?? null}
+          progress={checkProgress}
+          error={checkError}
+          onRun={runCheck}
+          onGoTo={goTo}
+          preview={service.preview}
+          headingRef={refs.check}
+          stale={!!saved}
+          mode={service.mode}
+          templateDownload={service.templateDownload}
+        />
+      )}
+      {tab === "report" && (
+        <ReportView
+          defaultAsOf={check?.reportingDate ?? formatDay(today())}
+          progress={reportProgress}
+          error={reportError}
+          result={report}
+          mode={service.mode}
+          onGenerate={generate}
+          onOpenSheet={service.activate ? (n) => void service.activate!(n) : undefined}
+          headingRef={refs.report}
+        />
+      )}
+      {tab === "settings" && (
+        <SettingsView
+          values={saved?.values ?? check?.settings ?? null}
+          saved={saved?.how ?? null}
+          mode={service.mode}
+          onSave={saveSettings}
+          onRerun={() => (setTab("check"), void runCheck())}
+        />
+      )}
+    </div>
+  );
+}
+
 /** The pane for one workbook: four views over one service. */
 export function Pane({
   service,
@@ -110,69 +282,15 @@ export function Pane({
     report: focus.refFor("report"),
   }).current;
   const [tab, setTab] = useState<TabKey>(initialTab);
-  const [check, setCheck] = useState<CheckResult | null>(null);
-  const [checkProgress, setCheckProgress] = useState<ProgressState | null>(null);
-  const [checkError, setCheckError] = useState<string | null>(null);
-  const [report, setReport] = useState<ReportResult | null>(null);
-  const [reportProgress, setReportProgress] = useState<ProgressState | null>(null);
-  const [reportError, setReportError] = useState<string | null>(null);
   /** Settings saved since the last check: what the Settings view shows, and that the results are older. */
-  const [saved, setSaved] = useState<{ values: Record<string, SettingValue>; how: "saved" | "session" } | null>(null);
+  const [saved, setSaved] = useState<SavedSettings | null>(null);
+  const checkRun = useCheckRun(service, focus, setAnnounce, () => setSaved(null), tab);
+  const reportRun = useReportRun(service, focus, setAnnounce);
+  const { setCheckError } = checkRun;
   const { request: requestFocus } = focus;
   useEffect(() => {
     if (opened) requestFocus("opened");
   }, [opened, requestFocus]);
-
-  const progress =
-    (set: (p: ProgressState) => void, steps: string[]): Progress =>
-    (stage, done, total) =>
-      set({ stage, done, total, step: steps.indexOf(stage) + 1, steps: steps.length });
-
-  const tabNow = useRef(tab);
-  tabNow.current = tab;
-  const runCheck = async () => {
-    setCheckError(null);
-    setCheckProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 2 });
-    setAnnounce("Checking the workbook…");
-    try {
-      const result = await service.check({}, progress(setCheckProgress, ["Reading", "Checking"]));
-      // A transition: React renders the results in slices, yielding to the page between them, so a
-      // result with thousands of findings never holds the pane's thread (issue 26: no long task).
-      startTransition(() => {
-        setCheck(result);
-        setSaved(null);
-        setAnnounce(`Checks done: ${countWords(result.json.counts)}.`);
-        if (tabNow.current === "check") focus.request("check");
-      });
-    } catch (e) {
-      setCheckError(plainError(e, "check the workbook"));
-      setAnnounce("The checks could not run.");
-    } finally {
-      setCheckProgress(null);
-    }
-  };
-  const generate = async (o: ReportOptions) => {
-    setReportError(null);
-    setReport(null);
-    setReportProgress({ stage: "Reading", done: 0, total: 0, step: 1, steps: 4 });
-    setAnnounce("Writing the report…");
-    try {
-      const result = await service.report(
-        o,
-        progress(setReportProgress, ["Reading", "Checking", "Planning", "Writing"]),
-      );
-      startTransition(() => {
-        setReport(result);
-        setAnnounce(`Report written: ${result.sheets.length} sheets.`);
-        focus.request("report");
-      });
-    } catch (e) {
-      setReportError(plainError(e, "write the report"));
-      setAnnounce("The report could not be written.");
-    } finally {
-      setReportProgress(null);
-    }
-  };
   const saveSettings = async (values: Record<string, SettingValue>) => {
     const how = await service.saveSettings(values);
     setSaved({ values, how });
@@ -191,64 +309,22 @@ export function Pane({
 
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titleRow}>
-          <Logo />
-          <h1 className={styles.title}>PMO Highlights</h1>
-        </div>
-        <p className={styles.name} ref={refs.opened} tabIndex={-1}>
-          <Caption1>{service.title}</Caption1>
-        </p>
-        {onOpenAnother && (
-          <Button size="small" onClick={onOpenAnother}>
-            Open another workbook
-          </Button>
-        )}
-      </header>
+      <PaneHeader title={service.title} nameRef={refs.opened} onOpenAnother={onOpenAnother} />
       <div role="status" aria-live="polite" className={styles.hidden}>
         {announce}
       </div>
       <ViewTabs tabs={TABS} selected={tab} onSelect={setTab} label="Views" />
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "workbook" && <WorkbookView result={check} service={service} onChanged={runCheck} />}
-        {tab === "check" && (
-          <CheckView
-            json={check?.json ?? null}
-            takenAt={check?.takenAt ?? null}
-            durationMs={check?.durationMs ?? null}
-            progress={checkProgress}
-            error={checkError}
-            onRun={runCheck}
-            onGoTo={goTo}
-            preview={service.preview}
-            headingRef={refs.check}
-            stale={!!saved}
-            mode={service.mode}
-            templateDownload={service.templateDownload}
-          />
-        )}
-        {tab === "report" && (
-          <ReportView
-            defaultAsOf={check?.reportingDate ?? formatDay(today())}
-            progress={reportProgress}
-            error={reportError}
-            result={report}
-            mode={service.mode}
-            onGenerate={generate}
-            onOpenSheet={service.activate ? (n) => void service.activate!(n) : undefined}
-            headingRef={refs.report}
-          />
-        )}
-        {tab === "settings" && (
-          <SettingsView
-            values={saved?.values ?? check?.settings ?? null}
-            saved={saved?.how ?? null}
-            mode={service.mode}
-            onSave={saveSettings}
-            onRerun={() => (setTab("check"), void runCheck())}
-          />
-        )}
-      </div>
+      <TabPanel
+        tab={tab}
+        setTab={setTab}
+        service={service}
+        checkRun={checkRun}
+        reportRun={reportRun}
+        saved={saved}
+        saveSettings={saveSettings}
+        goTo={goTo}
+        refs={refs}
+      />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { collationExamples } from "../../scripts/collation-examples";
 import { analyseCollation } from "../../src/collation/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { parseCsv, sheetNameFromFile } from "../../src/ingest/csv";
+import { readKeptSources } from "../../src/ingest/sources-sheet";
 import { decodeWindows1252 } from "../../src/ingest/windows-1252";
 import type { SheetSnapshot } from "../../src/model/snapshot";
 import { cli } from "../support/cli";
@@ -149,6 +150,13 @@ describe("examples/collation", () => {
           .map((row) => place.test(row[0])),
       ).toEqual(Array(projects).fill(true));
     }
+    // The Sources sheet lists every source, the broken one never read.
+    const kept = readKeptSources(pack).sort((x, y) => x.file.localeCompare(y.file));
+    expect(kept.map((k) => [k.file, /^\d{4}-\d\d-\d\d \d\d:\d\d$/.test(k.lastRead), k.rows > 0])).toEqual(
+      [...SOURCES, "finance-tracker.xlsx"]
+        .sort()
+        .map((f) => [f, f !== "finance-tracker.xlsx", f !== "finance-tracker.xlsx"]),
+    );
     const board = texts(sheet("Board Report")).map((row) => row.join(" | "));
     expect(board.some((l) => l.startsWith("finance-tracker.xlsx | (not read) | Source"))).toBe(true);
     // Each register on its own matrix's heat map, which names the registers on it.

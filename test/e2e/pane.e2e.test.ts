@@ -7,6 +7,7 @@ import { buildPane, launch } from "../support/browser";
 import { serve } from "../support/static-server";
 import { projectLikePlan, wideWorkbook } from "./big-plans";
 import { longTasks, openCheckAndReport, watchLongTasks } from "./long-tasks";
+import { look as lookAt, SHOTS } from "./look";
 
 /**
  * The built task pane in real headless Chromium, in its browser mode (no Office host): open the
@@ -15,7 +16,6 @@ import { longTasks, openCheckAndReport, watchLongTasks } from "./long-tasks";
  * (test-output/screenshots); focus is sampled after the first and later runs; main-thread long
  * tasks are measured on a 2,219-task plan and a 50,000-row file (made in big-plans.ts).
  */
-const SHOTS = join(__dirname, "..", "..", "test-output", "screenshots");
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let page: Page;
@@ -39,60 +39,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/**
- * axe-core's WCAG 2.1 A and AA rules on the page as it stands. Injected through the DevTools
- * protocol (page.evaluate), so the page's Content-Security-Policy stays as shipped.
- * Library artefacts allowed, each for its reason:
- * - aria-hidden-focus on Fluent UI's tabster "dummy" elements (<i tabindex="0" aria-hidden="true"
- *   data-tabster-dummy>): tabster puts them around focus groups to catch Tab and move focus on at
- *   once, so no user rests on them; they are Fluent's, not ours (microsoft/tabster, Fluent UI v9).
- *   Only nodes carrying data-tabster-dummy are allowed; any other aria-hidden-focus fails.
- */
-const ALLOWED = (id: string, html: string) => id === "aria-hidden-focus" && /\bdata-tabster-dummy\b/.test(html);
-
-async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    });
-  });
-  return result.violations
-    .map((v) => ({
-      id: v.id,
-      nodes: v.nodes.filter((n) => !ALLOWED(v.id, n.html)).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`),
-    }))
-    .filter((v) => v.nodes.length > 0);
-}
-
-/**
- * Screenshots of the page at 320 px (the pane's default width) and 800 px, with axe-core run at
- * each: any violation fails, naming the width.
- */
-async function look(name: string, widths = [320, 800]): Promise<void> {
-  const found: Record<number, { id: string; nodes: string[] }[]> = {};
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150); // let the layout (and Fluent's overflow measurement) settle
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    const v = await axeViolations();
-    if (v.length) found[width] = v;
-  }
-  await page.setViewportSize({ width: 320, height: 900 });
-  expect(found).toEqual({});
-}
+/** Screenshots at 320 and 800 px with axe-core at each (look.ts). */
+const look = (name: string, widths?: number[]) => lookAt(page, name, widths);
 
 /** What has focus, sampled every 250 ms for `ms`: the text of each sample (the issue saw body at 0–3000 ms). */
 async function focusSamples(ms = 3000): Promise<string[]> {

@@ -85,9 +85,18 @@ export interface CheckOutcome {
   read: ReadStats;
 }
 
+/**
+ * Reads the open workbook and checks it, collated with the workstream `sources` when there are
+ * some (read by the file host, never written into the workbook: only the report is).
+ */
 export async function checkOpenWorkbook(
   deps: HostDeps,
-  opts: { asOf?: Day | null; include?: ReportInclude; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    asOf?: Day | null;
+    include?: ReportInclude;
+    onProgress?: (done: number, total: number) => void;
+    sources?: readonly SourceInput[];
+  } = {},
 ): Promise<CheckOutcome> {
   capabilities(deps.isSetSupported);
   const { snapshot, stats } = await withRetry(deps, () =>
@@ -97,6 +106,7 @@ export async function checkOpenWorkbook(
     asOf: opts.asOf,
     include: opts.include,
     now: (deps.now ?? (() => new Date()))(),
+    ...(opts.sources?.length ? { sources: opts.sources } : {}),
   });
   return { snapshot, analysis, plan, read: stats };
 }
@@ -120,6 +130,7 @@ export async function writeReportToWorkbook(
     include?: ReportInclude;
     onProgress?: (stage: string, done: number, total: number) => void;
     beforeWrite?: (checked: CheckOutcome) => void;
+    sources?: readonly SourceInput[];
   } = {},
 ): Promise<ReportOutcome> {
   const caps = capabilities(deps.isSetSupported);
@@ -127,6 +138,7 @@ export async function writeReportToWorkbook(
     asOf: opts.asOf,
     include: opts.include,
     onProgress: (d, t) => opts.onProgress?.("Reading", d, t),
+    sources: opts.sources,
   });
   opts.beforeWrite?.(checked);
   const plan = checked.plan;

@@ -1,3 +1,4 @@
+import { wholeNumber } from "../../model/text";
 import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/cell";
 import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
 import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
@@ -379,7 +380,7 @@ async function writeSheets(
 
 /** A report sheet's XML deflated as it is made; a sheet larger than a part may be (the reader's limit) is refused. */
 function deflateSheet(xml: Iterable<string>, name: string, maxBytes: number) {
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MB`;
+  const mb = (n: number) => `${wholeNumber(Math.round(n / 1024 / 1024))} MB`;
   return deflateChunks(xml, {
     level: 3,
     maxBytes,

@@ -1,5 +1,6 @@
 import { toJson } from "../../checks/summary";
 import type { Analysis } from "../../checks/analyse";
+import { keptSourcesAfter } from "../../collation/kept";
 import { formatDay, parseIsoDay, type Day } from "../../model/dates";
 import { editableSettings } from "../../report/settings-plan";
 import { missingTemplateSheets } from "../../report/template";
@@ -17,6 +18,7 @@ export function toCheckResult(analysis: Analysis, started: number): CheckResult 
     takenAt: new Date(),
     durationMs: Math.round(performance.now() - started),
     collation: analysis.programme.collation?.sources,
+    keptSources: keptSourcesAfter(analysis.programme),
   };
 }
 

@@ -7,6 +7,8 @@ import type { SettingSpec } from "../../ingest/schema";
 import type { WorkbookService } from "./types";
 import { asOfDay, toCheckResult } from "./common";
 import { workerAnalyser } from "../worker/client";
+import { workerFileJobs, type FileJobs } from "../worker/file-client";
+import { sourceFiles } from "./source-files";
 
 /** Excel's errors as the user reads them: the plain explanation, Excel's own code and message on a details line. */
 async function explained<T>(job: () => Promise<T>): Promise<T> {
@@ -18,7 +20,25 @@ async function explained<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake. */
+/** Reads the current settings (where each one lives) fresh, then writes only what changed to the Settings sheet. */
+async function saveChangedSettings(deps: HostDeps, values: Record<string, SettingValue>): Promise<"saved"> {
+  const fresh = await checkOpenWorkbook(deps, {});
+  const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
+  const current = fresh.analysis.programme.settings;
+  const changed: Partial<Record<SettingSpec["key"], SettingValue>> = {};
+  for (const [k, v] of Object.entries(values))
+    if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k])
+      changed[k as SettingSpec["key"]] = v;
+  const plan = settingsWrites(current, changed, s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null);
+  if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
+  return "saved";
+}
+
+/**
+ * The open workbook, through the Office.js host. `deps` is injectable so tests can use the fake.
+ * The workstream sources the officer chooses are read in the file worker (`files`) by the same
+ * file host as browser mode, and collated with the workbook; only the report is written into it.
+ */
 export function excelService(
   deps: HostDeps = {
     run: excelRunner(),
@@ -27,23 +47,29 @@ export function excelService(
     platform: officePlatform(),
     source: "pane",
   },
+  files: FileJobs = workerFileJobs(),
 ): WorkbookService {
-  let lastSettingsSheet: { name: string; lastRow: number } | null = null;
   let date1904 = false;
+  const sources = sourceFiles();
+  /** The chosen sources, read afresh by the file host (none chosen: the workbook alone). */
+  const collated = async () => {
+    const list = await sources.read();
+    return list.length ? files.sources(list) : undefined;
+  };
   return {
     mode: "excel",
     title: "This workbook",
+    sources,
     check: (opts, progress) =>
       explained(async () => {
         const started = performance.now();
         const out = await checkOpenWorkbook(deps, {
           asOf: asOfDay(opts.asOf),
           onProgress: (d, t) => progress("Reading", d, t),
+          sources: await collated(),
         });
         date1904 = out.snapshot.date1904;
         progress("Checking", 1, 1);
-        const s = out.analysis.programme.sources.find((x) => x.kind === "settings");
-        lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
         return toCheckResult(out.analysis, started);
       }),
     report: (opts, progress) =>
@@ -52,6 +78,7 @@ export function excelService(
           asOf: asOfDay(opts.asOf),
           include: opts.include,
           onProgress: (stage, d, t) => progress(stage === "Reading" ? "Reading" : "Writing", d, t),
+          sources: await collated(),
         });
         // What Excel refused (the report complete without it) and other runs' leftovers removed, for the pane to show.
         return {
@@ -69,21 +96,7 @@ export function excelService(
           insertTemplateSheets(ctx, sheets, { validation: deps.isSetSupported("ExcelApi", "1.8"), date1904 }),
         ),
       ),
-    saveSettings: (values) =>
-      explained(async () => {
-        // Read the current settings (where each one lives) fresh, then write only what changed.
-        const fresh = await checkOpenWorkbook(deps, {});
-        const s = fresh.analysis.programme.sources.find((x) => x.kind === "settings");
-        lastSettingsSheet = s ? { name: s.sheet, lastRow: s.lastRow ?? 0 } : null;
-        const current = fresh.analysis.programme.settings;
-        const changed: Partial<Record<SettingSpec["key"], SettingValue>> = {};
-        for (const [k, v] of Object.entries(values))
-          if (String((current as unknown as Record<string, unknown>)[k]) !== String(v) || !current.cells[k])
-            changed[k as SettingSpec["key"]] = v;
-        const plan = settingsWrites(current, changed, lastSettingsSheet);
-        if (plan.cells.length) await deps.run({ delayForCellEdit: true }, (ctx) => saveSettings(ctx, plan));
-        return "saved" as const;
-      }),
+    saveSettings: (values) => explained(() => saveChangedSettings(deps, values)),
     mapColumn: (map) =>
       explained(async () => {
         const fresh = await checkOpenWorkbook(deps, {});

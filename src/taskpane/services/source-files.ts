@@ -1,11 +1,13 @@
+import { readAtText } from "../../model/provenance";
 import type { SourceBytes } from "../worker/file-protocol";
 import type { FileSource, SourceFiles } from "./types";
 
 /**
- * Browser mode's workstream sources: the files the officer chose, read again on every check and
- * report. Only their bytes are read here; the file worker reads each with the .xlsx file host (a
- * CSV as the command line reads it) and collates them (src/collation). A file that cannot be read
- * is handed on with its reason, to be named and left out, never to stop the run.
+ * The pane's workstream sources (Excel and browser mode): the files the officer chose, read again
+ * on every check and report. Only their bytes are read here, each stamped with when; the file
+ * worker reads each with the .xlsx file host (a CSV as the command line reads it), and the
+ * analysis collates them (src/collation). A file that cannot be read is handed on with its reason,
+ * to be named and left out, never to stop the run.
  */
 export function sourceFiles(): SourceFiles & { read(): Promise<SourceBytes[]> } {
   const files = new Map<string, FileSource>();
@@ -21,7 +23,8 @@ export function sourceFiles(): SourceFiles & { read(): Promise<SourceBytes[]> } 
       const out: SourceBytes[] = [];
       for (const f of files.values()) {
         try {
-          out.push({ file: f.name, bytes: (await f.read()).slice().buffer });
+          const bytes = (await f.read()).slice().buffer;
+          out.push({ file: f.name, bytes, readAt: readAtText(new Date()) });
         } catch (e) {
           out.push({ file: f.name, error: (e as Error).message.replace(/\.$/, "") });
         }

@@ -1,7 +1,7 @@
 import type { AnalysisJson } from "../../checks/summary";
 import type { SettingValue } from "../../report/settings-plan";
 import type { TemplateSheet } from "../../report/template";
-import type { SourceSummary } from "../../model/provenance";
+import type { KeptSource, SourceSummary } from "../../model/provenance";
 
 /**
  * What the pane asks of a workbook, whichever host holds it: the open workbook in Excel, or
@@ -23,6 +23,8 @@ export interface CheckResult {
   durationMs: number;
   /** With workstream sources: what each contributed (src/collation). */
   collation?: SourceSummary[];
+  /** The Sources sheet as a report from this check would leave it: earlier sources, refreshed where read now. */
+  keptSources?: KeptSource[];
 }
 
 export interface ReportOptions {
@@ -59,7 +61,7 @@ export interface WorkbookService {
   mapColumn(map: { sheet: string; header: string; field: string }): Promise<"saved" | "session">;
   /** Browser mode: the blank template, to download. */
   templateDownload?(): Promise<{ name: string; url: string }>;
-  /** Browser mode: the workstream files collated with this workbook on every check and report (views/SourcesPanel.tsx). */
+  /** The workstream files collated with this workbook on every check and report (views/SourcesPanel.tsx). */
   sources?: SourceFiles;
   /** Browser mode: what a finding's cell holds, with its row and the sheet's header row (from the last read). */
   preview?(sheet: string, cell: string, source?: { kind?: string; headerCell?: string }): Promise<CellPreview | null>;

@@ -60,6 +60,85 @@ export function readAsOf(text: string): string | null {
   return d === null ? null : formatDay(d);
 }
 
+/** What was written: the sheets (links to them in Excel), renamed and skipped parts, notes and the download. */
+function Written({
+  result,
+  onOpenSheet,
+  headingRef,
+}: {
+  result: ReportResult;
+  onOpenSheet?: (name: string) => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>
+        <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
+          Wrote {result.sheets.length} sheets:
+        </h2>
+        <ul className={styles.list}>
+          {result.sheets.map((s) => (
+            <li key={s.key}>
+              {onOpenSheet ? (
+                <Link as="button" onClick={() => onOpenSheet(s.name)}>
+                  {s.name}
+                </Link>
+              ) : (
+                s.name
+              )}
+            </li>
+          ))}
+        </ul>
+        {result.renamed.map((r) => (
+          <div key={r.name}>
+            A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.
+          </div>
+        ))}
+        {!!result.skipped?.length && (
+          <div>
+            Excel did not accept these, so they are left out (generate again to retry): {result.skipped.join("; ")}.
+          </div>
+        )}
+        {result.notes?.map((n) => (
+          <div key={n}>{n}</div>
+        ))}
+        {result.download && (
+          <Link href={result.download.url} download={result.download.name} className={styles.focusable}>
+            Download {result.download.name}
+          </Link>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Which outputs to write: a check box each (charts only with the board report). */
+function Outputs({
+  include,
+  setInclude,
+}: {
+  include: ReportOptions["include"];
+  setInclude: (i: ReportOptions["include"]) => void;
+}) {
+  return (
+    <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
+      <legend>
+        <Body1>Write</Body1>
+      </legend>
+      {OUTPUTS.map(([k, label]) => (
+        <Checkbox
+          key={k}
+          label={label}
+          checked={include[k]}
+          disabled={k === "charts" && !include.board}
+          onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
 export function ReportView({
   defaultAsOf,
   progress,
@@ -92,20 +171,7 @@ export function ReportView({
       >
         <Input className={styles.control} value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
       </Field>
-      <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
-        <legend>
-          <Body1>Write</Body1>
-        </legend>
-        {OUTPUTS.map(([k, label]) => (
-          <Checkbox
-            key={k}
-            label={label}
-            checked={include[k]}
-            disabled={k === "charts" && !include.board}
-            onChange={(_, d) => setInclude({ ...include, [k]: !!d.checked })}
-          />
-        ))}
-      </fieldset>
+      <Outputs include={include} setInclude={setInclude} />
       <Button
         appearance="primary"
         disabled={none || !asOf}
@@ -121,46 +187,7 @@ export function ReportView({
       </Caption1>
       {progress && <ProgressNote p={progress} />}
       {error && <Note intent="error" text={error} alert />}
-      {result && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
-              Wrote {result.sheets.length} sheets:
-            </h2>
-            <ul className={styles.list}>
-              {result.sheets.map((s) => (
-                <li key={s.key}>
-                  {onOpenSheet ? (
-                    <Link as="button" onClick={() => onOpenSheet(s.name)}>
-                      {s.name}
-                    </Link>
-                  ) : (
-                    s.name
-                  )}
-                </li>
-              ))}
-            </ul>
-            {result.renamed.map((r) => (
-              <div key={r.name}>
-                A sheet of yours is called “{r.wanted}”, so the report's is “{r.name}”.
-              </div>
-            ))}
-            {!!result.skipped?.length && (
-              <div>
-                Excel did not accept these, so they are left out (generate again to retry): {result.skipped.join("; ")}.
-              </div>
-            )}
-            {result.notes?.map((n) => (
-              <div key={n}>{n}</div>
-            ))}
-            {result.download && (
-              <Link href={result.download.url} download={result.download.name} className={styles.focusable}>
-                Download {result.download.name}
-              </Link>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {result && <Written result={result} onOpenSheet={onOpenSheet} headingRef={headingRef} />}
     </section>
   );
 }

@@ -76,17 +76,12 @@ function savedWords(how: "saved" | "session"): string {
     : "Settings in use for this session (your file is not changed). Results are from before the change.";
 }
 
-export function SettingsView({ values, mode, onSave, saved = null, onRerun }: SettingsViewProps) {
-  const styles = useStyles();
-  const [draft, setDraft] = useState<Record<string, string>>({});
-  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [justSaved, setJustSaved] = useState<"saved" | "session" | null>(null);
-  const how = justSaved ?? saved;
-  useEffect(() => {
-    if (values) setDraft(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
-  }, [values]);
-  if (!values) return <Body1>Run the checks first: the settings are read from the workbook.</Body1>;
+/** A setting's draft text, for every setting the check read ("" never undefined: the inputs are controlled from the first render). */
+const toDraft = (values: Record<string, SettingValue> | null): Record<string, string> =>
+  Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)]));
+
+/** What is wrong with each numeric setting's draft, by its key. */
+function problemsOf(draft: Record<string, string>): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const k of NUMERIC) {
     const n = Number(draft[k]);
@@ -100,6 +95,72 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
     Number(draft.amberCostPercent) > Number(draft.redCostPercent)
   )
     problems.redCostPercent = "Red must be at least amber.";
+  return problems;
+}
+
+/** One setting: a choice of its fixed values, or a text or number box with what is wrong with it. */
+function SettingField({
+  spec,
+  value,
+  problem,
+  onChange,
+}: {
+  spec: (typeof SETTING_SPECS)[number];
+  value: string;
+  problem: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const styles = useStyles();
+  if (CHOICES[spec.key])
+    return (
+      <Field label={spec.label} hint={spec.note}>
+        <RadioGroup value={value} onChange={(_, d) => onChange(d.value)}>
+          {CHOICES[spec.key].map(([v, label]) => (
+            <Radio key={v} value={v} label={label} />
+          ))}
+        </RadioGroup>
+      </Field>
+    );
+  return (
+    <Field label={spec.label} hint={spec.note} validationMessage={problem} validationState={problem ? "error" : "none"}>
+      <Input
+        className={styles.control}
+        type={NUMERIC.includes(spec.key) ? "number" : "text"}
+        value={value}
+        onChange={(_, d) => onChange(d.value)}
+      />
+    </Field>
+  );
+}
+
+/** Said once saved, with a re-run offered. */
+function SavedBar({ how, onRerun }: { how: "saved" | "session"; onRerun?: () => void }) {
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>{savedWords(how)}</MessageBarBody>
+      {onRerun && (
+        <MessageBarActions>
+          <Button size="small" onClick={onRerun}>
+            Run the checks again
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+export function SettingsView({ values, mode, onSave, saved = null, onRerun }: SettingsViewProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Record<string, string>>(() => toDraft(values));
+  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [justSaved, setJustSaved] = useState<"saved" | "session" | null>(null);
+  const how = justSaved ?? saved;
+  useEffect(() => {
+    if (values) setDraft(toDraft(values));
+  }, [values]);
+  if (!values) return <Body1>Run the checks first: the settings are read from the workbook.</Body1>;
+  const problems = problemsOf(draft);
   const save = async () => {
     setBusy(true);
     setNote(null);
@@ -107,8 +168,7 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
     try {
       const out: Record<string, SettingValue> = {};
       for (const [k, v] of Object.entries(draft)) out[k] = NUMERIC.includes(k) ? Number(v) : v;
-      const how = await onSave(out);
-      setJustSaved(how);
+      setJustSaved(await onSave(out));
     } catch (e) {
       setNote({ intent: "error", text: (e as Error).message });
     } finally {
@@ -117,48 +177,20 @@ export function SettingsView({ values, mode, onSave, saved = null, onRerun }: Se
   };
   return (
     <section className={styles.root} aria-label="Settings">
-      {SETTING_SPECS.filter((s) => !NOT_HERE.has(s.key) && s.key in values).map((s) =>
-        CHOICES[s.key] ? (
-          <Field key={s.key} label={s.label} hint={s.note}>
-            <RadioGroup value={draft[s.key]} onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })}>
-              {CHOICES[s.key].map(([v, label]) => (
-                <Radio key={v} value={v} label={label} />
-              ))}
-            </RadioGroup>
-          </Field>
-        ) : (
-          <Field
-            key={s.key}
-            label={s.label}
-            hint={s.note}
-            validationMessage={problems[s.key]}
-            validationState={problems[s.key] ? "error" : "none"}
-          >
-            <Input
-              className={styles.control}
-              type={NUMERIC.includes(s.key) ? "number" : "text"}
-              value={draft[s.key] ?? ""}
-              onChange={(_, d) => setDraft({ ...draft, [s.key]: d.value })}
-            />
-          </Field>
-        ),
-      )}
+      {SETTING_SPECS.filter((s) => !NOT_HERE.has(s.key) && s.key in values).map((s) => (
+        <SettingField
+          key={s.key}
+          spec={s}
+          value={draft[s.key] ?? String(values[s.key] ?? "")}
+          problem={problems[s.key]}
+          onChange={(v) => setDraft({ ...draft, [s.key]: v })}
+        />
+      ))}
       <Button appearance="primary" disabled={busy || Object.keys(problems).length > 0} onClick={save}>
         {mode === "excel" ? "Save to the Settings sheet" : "Use these settings"}
       </Button>
       <Caption1>The reporting date is set on the Report tab or in the Settings sheet.</Caption1>
-      {how && !note && (
-        <MessageBar intent="success">
-          <MessageBarBody>{savedWords(how)}</MessageBarBody>
-          {onRerun && (
-            <MessageBarActions>
-              <Button size="small" onClick={onRerun}>
-                Run the checks again
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
+      {how && !note && <SavedBar how={how} onRerun={onRerun} />}
       {note && <Note intent={note.intent} text={note.text} />}
     </section>
   );

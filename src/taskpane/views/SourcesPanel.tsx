@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useRef, useState, type RefObject } from "react";
 import { contributedWords } from "../../collation/collate";
-import type { SourceSummary } from "../../model/provenance";
+import type { KeptSource, SourceSummary } from "../../model/provenance";
 import type { CheckResult, SourceFiles } from "../services/types";
 
 const useStyles = makeStyles({
@@ -26,11 +26,52 @@ function summaryText(s: SourceSummary | undefined, takenAt: Date): string {
   return `${s.workstream}: ${what} from ${s.rows} rows, read ${at}${s.errors ? `; ${s.errors} error${s.errors === 1 ? "" : "s"}` : ""}`;
 }
 
+/** A row of the Sources sheet not chosen this session: what it was, and how to include it. */
+function keptText(k: KeptSource): string {
+  const was = [k.workstream, k.lastRead ? `${k.rows} rows, last read ${k.lastRead}` : "never read"].filter(Boolean);
+  return `${was.join(": ")}. Not chosen in this session, so not in the report: choose it again to include it`;
+}
+
+/** The files listed: the Sources sheet's rows, then the files chosen since that it does not list. */
+function listed(sources: SourceFiles, result: CheckResult): { file: string; chosen: boolean; kept?: KeptSource }[] {
+  const chosen = new Set(sources.names().map((n) => n.toLowerCase()));
+  const kept = result.keptSources ?? [];
+  const onSheet = new Set(kept.map((k) => k.file.toLowerCase()));
+  return [
+    ...kept.map((k) => ({ file: k.file, chosen: chosen.has(k.file.toLowerCase()), kept: k })),
+    ...sources
+      .names()
+      .filter((n) => !onSheet.has(n.toLowerCase()))
+      .map((file) => ({ file, chosen: true })),
+  ];
+}
+
+/** The file input behind "Add or refresh sources…": several at once; a file of a listed name refreshes it. */
+function SourcesInput({ input, onFiles }: { input: RefObject<HTMLInputElement | null>; onFiles: (f: File[]) => void }) {
+  return (
+    <input
+      ref={input}
+      type="file"
+      multiple
+      hidden
+      accept=".xlsx,.xlsm,.csv"
+      data-testid="sources-input"
+      onChange={(e) => {
+        const files = [...(e.target.files ?? [])];
+        e.target.value = "";
+        if (files.length) onFiles(files);
+      }}
+    />
+  );
+}
+
 /**
- * Browser mode's workstream sources (docs/collation.md): the files collated with this workbook,
- * each with its workstream, what it contributed and when it was last read. Choosing files adds
- * them (a file of the same name is replaced: a refresh); every check and report reads them again.
- * The files stay on this machine: they are read in this page, like the workbook.
+ * The workstream sources (docs/collation.md): the files collated with this workbook, each with its
+ * workstream, what it contributed and when it was last read. The Sources sheet an earlier report
+ * left lists them with the workbook (in Excel, where the report is written into it); a file chosen
+ * again refreshes its row. Choosing files adds them (a file of the same name is replaced: a
+ * refresh); every check and report reads them again. The files stay on this machine: they are read
+ * in this pane, like the workbook, and only the report is written.
  */
 export function SourcesPanel({
   sources,
@@ -43,8 +84,9 @@ export function SourcesPanel({
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [names, setNames] = useState(sources.names());
+  const [, setNames] = useState(sources.names());
   const byFile = new Map((result.collation ?? []).map((s) => [s.file, s]));
+  const rows = listed(sources, result);
   const changed = () => {
     setNames(sources.names());
     onChanged();
@@ -54,48 +96,43 @@ export function SourcesPanel({
       <h2 className={styles.heading}>Workstream sources</h2>
       <Caption1>
         Workbooks, Project or Smartsheet exports and CSV files from the workstreams, checked and reported with this
-        workbook as one programme. Their rows keep their file on every finding.
+        workbook as one programme. Their rows keep their file on every finding; the report lists them on its Sources
+        sheet.
       </Caption1>
-      {names.length > 0 && (
+      {rows.length > 0 && (
         <ul className={styles.list} aria-label="Sources">
-          {names.map((n) => (
-            <li key={n} className={styles.row}>
+          {rows.map((r) => (
+            <li key={r.file} className={styles.row}>
               <Body1>
-                {n} — {summaryText(byFile.get(n), result.takenAt)}
+                {r.file} — {r.chosen ? summaryText(byFile.get(r.file), result.takenAt) : keptText(r.kept!)}
               </Body1>
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-label={`Remove ${n}`}
-                onClick={() => {
-                  sources.remove(n);
-                  changed();
-                }}
-              >
-                Remove
-              </Button>
+              {r.chosen && (
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Remove ${r.file}`}
+                  onClick={() => {
+                    sources.remove(r.file);
+                    changed();
+                  }}
+                >
+                  Remove
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        accept=".xlsx,.xlsm,.csv"
-        data-testid="sources-input"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = "";
-          if (!files.length) return;
+      <SourcesInput
+        input={input}
+        onFiles={(files) => {
           sources.add(files.map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })));
           changed();
         }}
       />
       <div>
         <Button onClick={() => input.current?.click()}>
-          {names.length ? "Add or refresh sources…" : "Add workstream sources…"}
+          {rows.length ? "Add or refresh sources…" : "Add workstream sources…"}
         </Button>
       </div>
     </section>

@@ -144,6 +144,73 @@ function ColumnMapper({
   );
 }
 
+/** The input sheets and tables found, each with its row count (a link to it in Excel). */
+function SheetsFound({ result, service }: { result: CheckResult; service: WorkbookService }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {result.json.sources.map((s) => (
+        <li key={`${s.kind}|${s.sheet}`}>
+          <Body1>
+            {KIND[s.kind] ?? s.kind}: {sourceWhere({ ...s, via: linksVia(s, result.json.sources) })}
+            {service.activate ? (
+              <Link as="button" onClick={() => void service.activate!(s.sheet)}>
+                {s.sheet.trim()}
+              </Link>
+            ) : (
+              s.sheet.trim()
+            )}
+            , {countOf(s, linksVia(s, result.json.sources) !== s.via)}
+          </Body1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The optional input sheets the workbook lacks: add them (Excel) or get the blank template (browser). */
+function MissingSheets({
+  result,
+  service,
+  busy,
+  onAdd,
+}: {
+  result: CheckResult;
+  service: WorkbookService;
+  busy: boolean;
+  onAdd: () => void;
+}) {
+  const [template, setTemplate] = useState<{ name: string; url: string } | null>(null);
+  return result.missing.length > 0 ? (
+    <div>
+      <Caption1>
+        Not in this workbook (each is optional; its checks are skipped): {result.missing.map((t) => t.name).join(", ")}.
+      </Caption1>
+      {service.insertMissing ? (
+        <div>
+          <Button appearance="primary" onClick={onAdd} disabled={busy}>
+            Add the missing sheets
+          </Button>
+          <Caption1 block>
+            Adds them as empty tables with headers and drop-downs. Your own sheets are not touched.
+          </Caption1>
+        </div>
+      ) : service.templateDownload ? (
+        <div>
+          <Button onClick={async () => setTemplate(await service.templateDownload!())}>Get the blank template</Button>
+          {template && (
+            <Link href={template.url} download={template.name}>
+              Download {template.name}
+            </Link>
+          )}
+        </div>
+      ) : null}
+    </div>
+  ) : (
+    <Caption1>Every input sheet is there.</Caption1>
+  );
+}
+
 /** Which input sheets and tables were found, with row counts and any missing columns. */
 export function WorkbookView({
   result,
@@ -157,7 +224,6 @@ export function WorkbookView({
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | null>(null);
-  const [template, setTemplate] = useState<{ name: string; url: string } | null>(null);
   if (!result) return <Body1>Run the checks to see which sheets were found.</Body1>;
   const missingColumns = result.json.diagnostics.filter((d) => d.code === "missing-column");
   const add = async () => {
@@ -183,23 +249,7 @@ export function WorkbookView({
       <h2 className={styles.heading}>
         Found in {service.title.toLowerCase() === "this workbook" ? "this workbook" : service.title}
       </h2>
-      <ul className={styles.list}>
-        {result.json.sources.map((s) => (
-          <li key={`${s.kind}|${s.sheet}`}>
-            <Body1>
-              {KIND[s.kind] ?? s.kind}: {sourceWhere({ ...s, via: linksVia(s, result.json.sources) })}
-              {service.activate ? (
-                <Link as="button" onClick={() => void service.activate!(s.sheet)}>
-                  {s.sheet.trim()}
-                </Link>
-              ) : (
-                s.sheet.trim()
-              )}
-              , {countOf(s, linksVia(s, result.json.sources) !== s.via)}
-            </Body1>
-          </li>
-        ))}
-      </ul>
+      <SheetsFound result={result} service={service} />
       <ColumnMapper sources={result.json.sources} service={service} onChanged={onChanged} setNote={setNote} />
       {service.sources && <SourcesPanel sources={service.sources} result={result} onChanged={onChanged} />}
       {missingColumns.length > 0 && (
@@ -211,37 +261,7 @@ export function WorkbookView({
           </MessageBarBody>
         </MessageBar>
       )}
-      {result.missing.length > 0 ? (
-        <div>
-          <Caption1>
-            Not in this workbook (each is optional; its checks are skipped):{" "}
-            {result.missing.map((t) => t.name).join(", ")}.
-          </Caption1>
-          {service.insertMissing ? (
-            <div>
-              <Button appearance="primary" onClick={add} disabled={busy}>
-                Add the missing sheets
-              </Button>
-              <Caption1 block>
-                Adds them as empty tables with headers and drop-downs. Your own sheets are not touched.
-              </Caption1>
-            </div>
-          ) : service.templateDownload ? (
-            <div>
-              <Button onClick={async () => setTemplate(await service.templateDownload!())}>
-                Get the blank template
-              </Button>
-              {template && (
-                <Link href={template.url} download={template.name}>
-                  Download {template.name}
-                </Link>
-              )}
-            </div>
-          ) : null}
-        </div>
-      ) : (
-        <Caption1>Every input sheet is there.</Caption1>
-      )}
+      <MissingSheets result={result} service={service} busy={busy} onAdd={add} />
       {note && <Note intent={note.intent} text={note.text} />}
     </section>
   );

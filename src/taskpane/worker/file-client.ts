@@ -1,3 +1,4 @@
+import type { SourceInput } from "../../collation/part";
 import type { PreviewSource } from "../services/cell-preview";
 import { plainError } from "../services/plain-errors";
 import type { SessionEdits } from "../services/session-edits";
@@ -25,6 +26,8 @@ export interface FileJobs {
     sources?: SourceBytes[],
   ): Promise<ReportBytes>;
   preview(sheet: string, cell: string, source?: PreviewSource): Promise<CellPreview | null>;
+  /** Excel mode: the workstream sources read by the file host, to collate with the open workbook. */
+  sources(list: SourceBytes[]): Promise<SourceInput[]>;
   dispose(): void;
 }
 
@@ -65,6 +68,7 @@ function jobsOver(send: Send, dispose: () => void): FileJobs {
         progress,
       ),
     preview: (sheet, cell, source) => job({ job: "preview", sheet, cell, source }),
+    sources: (list) => job({ job: "sources", sources: list }),
     dispose,
   };
 }

@@ -74,10 +74,11 @@ export async function readSources(list: readonly SourceBytes[]): Promise<SourceI
       continue;
     }
     const bytes = new Uint8Array(s.bytes);
+    const at = s.readAt ? { readAt: s.readAt } : {};
     try {
       if (/\.csv$/i.test(s.file))
-        out.push({ file: s.file, snapshot: readCsvFile(bytes, s.file) }); // as the command line reads a CSV
-      else out.push({ file: s.file, snapshot: await readWorkbook(bytes) });
+        out.push({ file: s.file, ...at, snapshot: readCsvFile(bytes, s.file) }); // as the command line reads a CSV
+      else out.push({ file: s.file, ...at, snapshot: await readWorkbook(bytes) });
     } catch (e) {
       out.push({ file: s.file, error: plainError(e, "read it").replace(/\.$/, "") });
     }
@@ -174,6 +175,8 @@ export async function handleFileJob(state: JobState, req: FileJobRequest, post: 
         });
       case "preview":
         return post({ id: req.id, type: "done", result: previewCell(state, req.sheet, req.cell, req.source) });
+      case "sources":
+        return post({ id: req.id, type: "done", result: await readSources(req.sources) });
     }
   } catch (e) {
     post({

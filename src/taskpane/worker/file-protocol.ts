@@ -1,3 +1,4 @@
+import type { SourceInput } from "../../collation/part";
 import type { PlanOptions } from "../../report/build";
 import type { PreviewSource } from "../services/cell-preview";
 import type { SessionEdits } from "../services/session-edits";
@@ -29,13 +30,17 @@ export type FileJobRequest =
       include?: PlanOptions["include"];
       sources?: SourceBytes[];
     }
-  | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource };
+  | { id: number; job: "preview"; sheet: string; cell: string; source?: PreviewSource }
+  /** Excel mode: the workstream sources read by the file host, for the open workbook's analysis to collate. */
+  | { id: number; job: "sources"; sources: SourceBytes[] };
 
-/** A workstream source's bytes (browser mode's Sources list), or why it could not be read. */
+/** A workstream source's bytes (the pane's Sources list), or why it could not be read. */
 export interface SourceBytes {
   file: string;
   bytes?: ArrayBuffer;
   error?: string;
+  /** When its bytes were read (model/provenance.ts `readAtText`): the Sources sheet's Last read. */
+  readAt?: string;
 }
 
 /**
@@ -50,5 +55,9 @@ export type FileJobResponse =
   | { id: number; type: "progress"; stage: Stage; done: number; total: number }
   /** A check's findings, a slice at a time before its "done": one message of 100,000 findings would take the pane's thread seconds to receive. */
   | { id: number; type: "findings"; findings: CheckResult["json"]["diagnostics"] }
-  | { id: number; type: "done"; result: CheckResult | ReportBytes | import("../services/types").CellPreview | null }
+  | {
+      id: number;
+      type: "done";
+      result: CheckResult | ReportBytes | import("../services/types").CellPreview | SourceInput[] | null;
+    }
   | { id: number; type: "failed"; message: string };
