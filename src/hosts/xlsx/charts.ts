@@ -1,6 +1,7 @@
 import { quoteSheetName, rangeAddress } from "../../model/cell";
 import type { ChartSpec, RangeRef } from "../../report/plan";
-import { escapeXml, xstringXml } from "./xml";
+import { xstringXml } from "./spreadsheetml/xstring";
+import { escapeXml } from "./xml";
 
 /**
  * DrawingML for the report's native charts. Colours are explicit RGB (theme colours can

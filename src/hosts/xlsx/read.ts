@@ -1,4 +1,4 @@
-import { parseRange, type CellValue } from "../../model/cell";
+import { a1, MAX_ROW, parseRange, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import { REPORT_MARKER } from "../../report/plan";
 import {
@@ -13,7 +13,9 @@ import {
   type SheetEntry,
   type XlsxPackage,
 } from "./package";
-import { cellRef, getAttr, MAX_ROW, readSharedStrings as readSst, readSheetCells, XmlError, type RowInfo } from "./xml";
+import { readSheetCells, type RowInfo } from "./spreadsheetml/cells";
+import { readSharedStrings as readSst } from "./spreadsheetml/shared-strings";
+import { getAttr, XmlError } from "./xml";
 import { readMspdi } from "../mspdi/read";
 
 export { XlsxReadError };
@@ -63,7 +65,7 @@ export function parseSheet(
   // Values Excel would not have stored (a bad shared-text index, NaN): a problem at the cell, the first MAX_PROBLEMS of them.
   let notes = 0;
   const note = (r: number, c: number, message: string) => {
-    if (++notes <= MAX_PROBLEMS) problems.push({ sheet: name, cell: cellRef(r, c), message });
+    if (++notes <= MAX_PROBLEMS) problems.push({ sheet: name, cell: a1(r, c), message });
   };
   const onCell = (r: number, c: number, t: string, raw: string, _s: number): void => {
     let value: CellValue;
@@ -82,7 +84,7 @@ export function parseSheet(
         const p = sst.problems.get(i);
         if (p !== undefined && !sstSeen.has(i)) {
           sstSeen.add(i);
-          problems.push({ sheet: name, cell: cellRef(r, c), message: p });
+          problems.push({ sheet: name, cell: a1(r, c), message: p });
         }
         break;
       }

@@ -1,13 +1,13 @@
 import fc from "fast-check";
+import { a1 as cellRef, columnLetters as columnName } from "../../../src/model/cell";
+import { readSheetCells, type RowInfo } from "../../../src/hosts/xlsx/spreadsheetml/cells";
+import { readSharedStrings } from "../../../src/hosts/xlsx/spreadsheetml/shared-strings";
+import { decodeOoxmlEscapes, encodeOoxmlText } from "../../../src/hosts/xlsx/spreadsheetml/xstring";
 import {
   attrValue,
-  cellRef,
-  columnName,
   CONTENT_TYPES_NS,
-  decodeOoxmlEscapes,
   decodeXmlAttr,
   decodeXmlText,
-  encodeOoxmlText,
   escapeXmlAttr,
   escapeXmlText,
   find,
@@ -22,11 +22,8 @@ import {
   PACKAGE_RELATIONSHIPS_NS,
   parseAttrs,
   parseTree,
-  readSharedStrings,
-  readSheetCells,
   RELATIONSHIPS_NS,
   RELATIONSHIPS_STRICT_NS,
-  type RowInfo,
   scanXml,
   SPREADSHEETML_NS,
   SPREADSHEETML_STRICT_NS,
