@@ -327,17 +327,10 @@ class SheetReader {
     }
     if (lex.s0 >= 0) {
       style = parseUint(xml, lex.s0, lex.s1);
-      if (style < 0) {
-        const raw = decodeXmlAttr(xml.slice(lex.s0, lex.s1)).trim();
-        style = /^[0-9]+$/.test(raw) ? Number(raw) : 0;
-      }
+      if (style < 0) style = this.escapedStyle(lex.s0, lex.s1);
     }
     this.place(hasRef);
-    if (this.cOk && !known)
-      this.report(
-        a1(this.cRow, this.cCol),
-        `cell type t="${type}" is not one of b, d, e, inlineStr, n, s, str; the value was read as text`,
-      );
+    if (this.cOk && !known) this.unknownType(type);
     this.cType = type;
     this.cText = isTextType(type);
     this.cStyle = style;
@@ -356,6 +349,19 @@ class SheetReader {
       `cell reference r="${dec}" is not an A1 reference; the cell after the previous one was used`,
     );
     return false;
+  }
+
+  /** An s attribute parseUint could not read: decoded and trimmed, else 0. */
+  private escapedStyle(vs: number, ve: number): number {
+    const raw = decodeXmlAttr(this.xml.slice(vs, ve)).trim();
+    return /^[0-9]+$/.test(raw) ? Number(raw) : 0;
+  }
+
+  private unknownType(type: string): void {
+    this.report(
+      a1(this.cRow, this.cCol),
+      `cell type t="${type}" is not one of b, d, e, inlineStr, n, s, str; the value was read as text`,
+    );
   }
 
   /** A t attribute with character references in it (t="&#115;"): its decoded value. */
