@@ -43,6 +43,39 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** Largest 0-based row and column indexes Excel allows (rows 1..1048576, columns A..XFD). */
+export const MAX_ROW = 1048575;
+export const MAX_COL = 16383;
+
+/**
+ * Reads an A1 address written as letters then digits ("B7", "b7", "XFE3") in text[start, end)
+ * into `into` (0-based row and col), without allocating: for the file reader, which meets one per
+ * cell. False, leaving `into` as it was, when it is not one. Addresses beyond Excel's grid are read
+ * (up to column 1,000,000 and row 100,000,000) so a caller can say so; "A0" reads as row -1.
+ */
+export function scanA1(text: string, start: number, end: number, into: { row: number; col: number }): boolean {
+  let j = start;
+  let col = 0;
+  for (; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+    if (col > 1e6) return false;
+  }
+  if (j === start || j === end) return false;
+  let row = 0;
+  for (; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + c - 48;
+    if (row > 1e8) return false;
+  }
+  into.row = row - 1;
+  into.col = col - 1;
+  return true;
+}
+
 /** Parses "B7" (with or without $) into 0-based {row, col}; null when it is not a cell address. */
 export function parseA1(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());

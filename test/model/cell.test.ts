@@ -2,10 +2,13 @@ import {
   a1,
   columnIndex,
   columnLetters,
+  MAX_COL,
+  MAX_ROW,
   parseA1,
   parseRange,
   quoteSheetName,
   rangeAddress,
+  scanA1,
 } from "../../src/model/cell";
 
 describe("cell addresses", () => {
@@ -34,5 +37,25 @@ describe("cell addresses", () => {
     expect(quoteSheetName("Risk Log")).toBe("'Risk Log'");
     expect(quoteSheetName("O'Neil")).toBe("'O''Neil'");
     expect(quoteSheetName("A1")).toBe("'A1'");
+  });
+});
+
+describe("cell references (moved from the .xlsx host's XML module, which now uses these)", () => {
+  test("columnLetters and a1 up to XFD1048576", () => {
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect(a1(0, 0)).toBe("A1");
+    expect(a1(1048575, 16383)).toBe("XFD1048576");
+    expect(a1(MAX_ROW, MAX_COL)).toBe("XFD1048576");
+  });
+
+  test("scanA1 reads letters then digits in a span, beyond the grid too", () => {
+    const at = { row: -9, col: -9 };
+    expect(scanA1('<c r="B7">', 6, 8, at)).toBe(true);
+    expect(at).toEqual({ row: 6, col: 1 });
+    expect(scanA1("xfe3", 0, 4, at)).toBe(true);
+    expect(at).toEqual({ row: 2, col: 16384 });
+    expect(scanA1("A0", 0, 2, at)).toBe(true);
+    expect(at.row).toBe(-1);
+    for (const bad of ["", "A", "7", "B7x", "$B$7", "B-7"]) expect(scanA1(bad, 0, bad.length, at)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import type { CellValue } from "../../model/cell";
+import { a1, type CellValue } from "../../model/cell";
 import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../../model/snapshot";
-import { cellRef, find, findAll, parseTree, XmlError, type XmlNode } from "../xlsx/xml";
+import { find, findAll, parseTree, XmlError, type XmlNode } from "../xlsx/xml";
 import { calendarOf, type ProjectCalendar } from "./calendar";
 import { text } from "./nodes";
 
@@ -180,7 +180,7 @@ function fillTask(
   const bad = (c: Column, element: string, v: string, what: string) =>
     problems.push({
       sheet: "Task_Table",
-      cell: cellRef(r, COL.get(c)!),
+      cell: a1(r, COL.get(c)!),
       message: `Task UID ${t.uid}'s <${element}> "${v.slice(0, 40)}" is not ${what}, so it is left blank`,
     });
   const date = (c: Column, element: string, from: XmlNode = n) => {

@@ -1,7 +1,8 @@
 import type { Day } from "../../model/dates";
 import { quoteSheetName, rangeAddress } from "../../model/cell";
 import type { ChartSpec, RangeRef } from "../../report/plan";
-import { escapeXml, xstringXml } from "./xml";
+import { xstringXml } from "./spreadsheetml/xstring";
+import { escapeXml } from "./xml";
 import { DATE_FORMAT } from "../../model/number-formats";
 
 /**

@@ -69,64 +69,76 @@ function tableXml(id: number, t: NonNullable<NewSheet["table"]>, headers: string
 <table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${cols}</tableColumns><tableStyleInfo name="${t.style ?? "TableStyleMedium2"}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 }
 
+/** The parts of a new workbook as they are written, and the lists that tie them together. */
+interface NewParts {
+  add: (path: string, content: string) => void;
+  overrides: string[];
+  sheetEntries: string[];
+  wbRels: string[];
+  tableId: number;
+}
+
+/** A sheet's table part (its headers from the first row of its range); returns the sheet's tableParts. */
+function addTable(parts: NewParts, s: NewSheet, table: NonNullable<NewSheet["table"]>, sheetRels: string[]): string {
+  const tableId = ++parts.tableId;
+  const headerRow = s.rows[table.range.top] ?? [];
+  const headers: string[] = [];
+  for (let c = table.range.left; c <= table.range.right; c++) {
+    const h = headerRow[c];
+    const text = h !== null && typeof h === "object" ? String(h.v ?? "") : String(h ?? "");
+    headers.push(text || `Column${c + 1}`);
+  }
+  parts.add(`xl/tables/table${tableId}.xml`, tableXml(tableId, table, headers));
+  parts.overrides.push(
+    `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+  );
+  sheetRels.push(
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/>`,
+  );
+  return `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
+}
+
+/** Sheet i's worksheet part, its relationships and its entries in the workbook and content types. */
+function addSheet(parts: NewParts, s: NewSheet, i: number): void {
+  const n = i + 1;
+  const sheetRels: string[] = [];
+  const tail = s.table ? addTable(parts, s, s.table, sheetRels) : "";
+  const dv = s.validations?.length
+    ? `<dataValidations count="${s.validations.length}">${s.validations.join("")}</dataValidations>`
+    : "";
+  const margins = `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  parts.add(
+    `xl/worksheets/sheet${n}.xml`,
+    worksheetXml(s.rows, {
+      widths: s.widths,
+      freezeRows: s.freezeRows,
+      afterData: dv + margins,
+      tail,
+      selected: i === 0,
+      outline: s.outline,
+    }),
+  );
+  if (sheetRels.length)
+    parts.add(
+      `xl/worksheets/_rels/sheet${n}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join("")}</Relationships>`,
+    );
+  parts.overrides.push(
+    `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
+  parts.sheetEntries.push(`<sheet name="${escapeXml(s.name)}" sheetId="${n}" r:id="rId${n}"/>`);
+  parts.wbRels.push(
+    `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`,
+  );
+}
+
 export async function writeNewWorkbook(wb: NewWorkbook): Promise<Uint8Array> {
   const items: ZipNewItem[] = [];
   const encoder = new TextEncoder();
   const add = (path: string, content: string) => items.push({ name: path, data: encoder.encode(content) });
-  const overrides: string[] = [];
-  const sheetEntries: string[] = [];
-  const wbRels: string[] = [];
-  let tableId = 0;
-  wb.sheets.forEach((s, i) => {
-    const n = i + 1;
-    const sheetRels: string[] = [];
-    let tail = "";
-    if (s.table) {
-      tableId++;
-      const headerRow = s.rows[s.table.range.top] ?? [];
-      const headers: string[] = [];
-      for (let c = s.table.range.left; c <= s.table.range.right; c++) {
-        const h = headerRow[c];
-        const text = h !== null && typeof h === "object" ? String(h.v ?? "") : String(h ?? "");
-        headers.push(text || `Column${c + 1}`);
-      }
-      add(`xl/tables/table${tableId}.xml`, tableXml(tableId, s.table, headers));
-      overrides.push(
-        `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
-      );
-      sheetRels.push(
-        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableId}.xml"/>`,
-      );
-      tail = `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>`;
-    }
-    const dv = s.validations?.length
-      ? `<dataValidations count="${s.validations.length}">${s.validations.join("")}</dataValidations>`
-      : "";
-    const margins = `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    add(
-      `xl/worksheets/sheet${n}.xml`,
-      worksheetXml(s.rows, {
-        widths: s.widths,
-        freezeRows: s.freezeRows,
-        afterData: dv + margins,
-        tail,
-        selected: i === 0,
-        outline: s.outline,
-      }),
-    );
-    if (sheetRels.length)
-      add(
-        `xl/worksheets/_rels/sheet${n}.xml.rels`,
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join("")}</Relationships>`,
-      );
-    overrides.push(
-      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-    );
-    sheetEntries.push(`<sheet name="${escapeXml(s.name)}" sheetId="${n}" r:id="rId${n}"/>`);
-    wbRels.push(
-      `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`,
-    );
-  });
+  const parts: NewParts = { add, overrides: [], sheetEntries: [], wbRels: [], tableId: 0 };
+  wb.sheets.forEach((s, i) => addSheet(parts, s, i));
+  const { overrides, sheetEntries, wbRels } = parts;
   const k = wb.sheets.length;
   wbRels.push(
     `<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`,

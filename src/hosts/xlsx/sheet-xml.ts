@@ -1,6 +1,7 @@
 import { a1, columnLetters } from "../../model/cell";
 import { storedText } from "../../report/stored";
-import { escapeXml, xstringXml } from "./xml";
+import { xstringXml } from "./spreadsheetml/xstring";
+import { escapeXml } from "./xml";
 
 /**
  * Writing worksheet XML. Text is always written as an inline string (t="inlineStr"),

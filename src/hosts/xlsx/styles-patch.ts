@@ -74,29 +74,21 @@ function borderXml(rgb: string, p: string): string {
   return `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`;
 }
 
+interface BaseStyles {
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  cellStyleXfs: string[];
+  cellXfs: string[];
+}
+
 /**
- * `usedXfs`: one more than the highest cell-style index the user's sheets use. A cell whose index
- * is past the end of cellXfs (ClosedXML's tdf100709) shows in the default style; the report's
- * styles go after it (the gap filled with the default), so such a cell never takes one of ours.
+ * A style sheet with nothing in it (<styleSheet/>) still needs Excel's defaults at index 0:
+ * the user's unstyled cells use xf 0, which uses font 0, fill 0 and border 0; fill 1 is gray125.
+ * Then the default xf repeated up to `usedXfs`.
  */
-export function patchStyles(
-  xml: string,
-  styles: Record<string, CellStyle>,
-  dxfKeys: string[],
-  usedXfs = 0,
-): PatchedStyles {
-  const edit = new XmlEdit(xml);
-  const root = edit.tree();
-  const p = prefixOf(root);
-  // A style sheet with nothing in it (<styleSheet/>) still needs Excel's defaults at index 0:
-  // the user's unstyled cells use xf 0, which uses font 0, fill 0 and border 0; fill 1 is gray125.
-  const base = {
-    fonts: [] as string[],
-    fills: [] as string[],
-    borders: [] as string[],
-    cellStyleXfs: [] as string[],
-    cellXfs: [] as string[],
-  };
+function baseStyles(root: XmlNode, p: string, usedXfs: number): BaseStyles {
+  const base: BaseStyles = { fonts: [], fills: [], borders: [], cellStyleXfs: [], cellXfs: [] };
   if (!count(root, "fonts", "font"))
     base.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
   if (!count(root, "fills", "fill"))
@@ -110,13 +102,13 @@ export function patchStyles(
     base.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
   if (!count(root, "cellXfs", "xf"))
     base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
-  const fonts = count(root, "fonts", "font") + base.fonts.length;
-  const fills = count(root, "fills", "fill") + base.fills.length;
-  const borders = count(root, "borders", "border") + base.borders.length;
   for (let i = count(root, "cellXfs", "xf") + base.cellXfs.length; i < usedXfs; i++)
     base.cellXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
-  const xfs = count(root, "cellXfs", "xf") + base.cellXfs.length;
-  const dxfs = count(root, "dxfs", "dxf");
+  return base;
+}
+
+/** Number format ids: the built-in ones, else new ones after the highest the sheet has (at least 164). */
+function numberFormats(root: XmlNode, p: string): { fmtId: (code: string) => number; newFmts: string[] } {
   let maxFmt = 163;
   const fmtNode = find(root, "numFmts");
   for (const f of fmtNode ? findAll(fmtNode, "numFmt") : [])
@@ -134,23 +126,30 @@ export function patchStyles(
     }
     return id;
   };
-  const newFonts: string[] = [];
-  const newFills: string[] = [];
-  const newBorders: string[] = [];
-  const newXfs: string[] = [];
+  return { fmtId, newFmts };
+}
+
+/** The new fonts, fills, borders and cell xfs for the report's styles, numbered after the sheet's own. */
+function newCellStyles(
+  styles: Record<string, CellStyle>,
+  p: string,
+  first: { fonts: number; fills: number; borders: number; xfs: number },
+  fmtId: (code: string) => number,
+): { fonts: string[]; fills: string[]; borders: string[]; xfs: string[]; xf: Map<string, number> } {
+  const out = { fonts: [] as string[], fills: [] as string[], borders: [] as string[], xfs: [] as string[] };
   const xf = new Map<string, number>();
   for (const [key, s] of Object.entries(styles)) {
-    const fontId = fonts + newFonts.length;
-    newFonts.push(fontXml(s, p));
+    const fontId = first.fonts + out.fonts.length;
+    out.fonts.push(fontXml(s, p));
     let fillId = 0;
     if (s.fill) {
-      fillId = fills + newFills.length;
-      newFills.push(fillXml(s.fill, p));
+      fillId = first.fills + out.fills.length;
+      out.fills.push(fillXml(s.fill, p));
     }
     let borderId = 0;
     if (s.border) {
-      borderId = borders + newBorders.length;
-      newBorders.push(borderXml(s.border, p));
+      borderId = first.borders + out.borders.length;
+      out.borders.push(borderXml(s.border, p));
     }
     const numFmtId = s.numFmt ? fmtId(s.numFmt) : 0;
     const align =
@@ -158,29 +157,66 @@ export function patchStyles(
         ? `<${p}alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.vAlign ? ` vertical="${s.vAlign}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>`
         : "";
     const applies = ` applyFont="1"${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${numFmtId ? ' applyNumberFormat="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
-    xf.set(key, xfs + newXfs.length);
-    newXfs.push(
+    xf.set(key, first.xfs + out.xfs.length);
+    out.xfs.push(
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</${p}xf>` : "/>"}`,
     );
   }
-  const newDxfs: string[] = [];
+  return { ...out, xf };
+}
+
+/** The differential formats (conditional formatting) for the keys listed, numbered after the sheet's own. */
+function newDxfs(
+  styles: Record<string, CellStyle>,
+  dxfKeys: string[],
+  p: string,
+  first: number,
+): { dxfs: string[]; dxf: Map<string, number> } {
+  const dxfs: string[] = [];
   const dxf = new Map<string, number>();
   for (const key of dxfKeys) {
     const s = styles[key];
     if (!s) continue;
-    dxf.set(key, dxfs + newDxfs.length);
+    dxf.set(key, first + dxfs.length);
     const font = `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.color ? `<${p}color rgb="FF${s.color}"/>` : ""}</${p}font>`;
     const fill = s.fill
       ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${s.fill}"/><${p}bgColor rgb="FF${s.fill}"/></${p}patternFill></${p}fill>`
       : "";
-    newDxfs.push(`<${p}dxf>${font}${fill}</${p}dxf>`);
+    dxfs.push(`<${p}dxf>${font}${fill}</${p}dxf>`);
   }
+  return { dxfs, dxf };
+}
+
+/**
+ * `usedXfs`: one more than the highest cell-style index the user's sheets use. A cell whose index
+ * is past the end of cellXfs (ClosedXML's tdf100709) shows in the default style; the report's
+ * styles go after it (the gap filled with the default), so such a cell never takes one of ours.
+ */
+export function patchStyles(
+  xml: string,
+  styles: Record<string, CellStyle>,
+  dxfKeys: string[],
+  usedXfs = 0,
+): PatchedStyles {
+  const edit = new XmlEdit(xml);
+  const root = edit.tree();
+  const p = prefixOf(root);
+  const base = baseStyles(root, p, usedXfs);
+  const first = {
+    fonts: count(root, "fonts", "font") + base.fonts.length,
+    fills: count(root, "fills", "fill") + base.fills.length,
+    borders: count(root, "borders", "border") + base.borders.length,
+    xfs: count(root, "cellXfs", "xf") + base.cellXfs.length,
+  };
+  const { fmtId, newFmts } = numberFormats(root, p);
+  const cells = newCellStyles(styles, p, first, fmtId);
+  const { dxfs, dxf } = newDxfs(styles, dxfKeys, p, count(root, "dxfs", "dxf"));
   append(edit, root, "numFmts", newFmts, p);
-  append(edit, root, "fonts", [...base.fonts, ...newFonts], p);
-  append(edit, root, "fills", [...base.fills, ...newFills], p);
-  append(edit, root, "borders", [...base.borders, ...newBorders], p);
+  append(edit, root, "fonts", [...base.fonts, ...cells.fonts], p);
+  append(edit, root, "fills", [...base.fills, ...cells.fills], p);
+  append(edit, root, "borders", [...base.borders, ...cells.borders], p);
   append(edit, root, "cellStyleXfs", base.cellStyleXfs, p);
-  append(edit, root, "cellXfs", [...base.cellXfs, ...newXfs], p);
-  append(edit, root, "dxfs", newDxfs, p);
-  return { xml: edit.apply(), xf, dxf };
+  append(edit, root, "cellXfs", [...base.cellXfs, ...cells.xfs], p);
+  append(edit, root, "dxfs", dxfs, p);
+  return { xml: edit.apply(), xf: cells.xf, dxf };
 }
