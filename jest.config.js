@@ -13,6 +13,8 @@ module.exports = {
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },
   testTimeout: 60000,
+  // Both cores (jest's default leaves one idle): the slow files wait on child processes and a browser.
+  maxWorkers: 2,
   // React and Fluent UI warn about act() in async state updates; they are not failures.
   setupFiles: ["<rootDir>/test/support/dom.ts"],
 };
