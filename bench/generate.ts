@@ -1,5 +1,5 @@
-import type { CellValue } from "../src/model/cell";
-import type { WorkbookSnapshot } from "../src/model/snapshot";
+import type { CellValue } from "../src/core/primitives/cell";
+import type { WorkbookSnapshot } from "../src/core/primitives/snapshot";
 
 /**
  * Synthetic programmes for the benchmarks: `items` projects and milestones (a quarter projects),

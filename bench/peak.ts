@@ -1,6 +1,6 @@
-import { asDay } from "../src/model/dates";
+import { asDay } from "../src/core/primitives/dates";
 // One analysis of each of the engine suite's two plans in a fresh process; prints its peak resident memory in MB.
-import { analyseWorkbook } from "../src/checks/analyse";
+import { analyseWorkbook } from "../src/core/analysis/analyse";
 import { syntheticProgramme, syntheticProjectExport } from "./generate";
 
 const size = Number(process.argv[2]);

@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../src/model/dates";
+import { MONTH_NAMES } from "../src/core/primitives/dates";
 /**
  * The collation example set (examples/collation/): a programme workbook and five workstream
  * sources in the forms a PMO receives them, for `report programme.xlsx --sources sources`.
@@ -27,8 +27,8 @@ import { MONTH_NAMES } from "../src/model/dates";
  * Estates' P02 slips three weeks and pushes Digital's D01: the report names both workstreams.
  * broken/finance-tracker.xlsx is a workbook cut short in transit, for the "a source cannot be read" run.
  */
-import { parseIsoDay, serialFromDay } from "../src/model/dates";
-import { bankHolidayRows } from "../src/report/template";
+import { parseIsoDay, serialFromDay } from "../src/core/primitives/dates";
+import { bankHolidayRows } from "../src/core/workbook/template";
 import { STYLE, writeNewWorkbook, type NewSheet } from "../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../src/hosts/xlsx/sheet-xml";
 

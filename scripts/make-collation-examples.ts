@@ -1,7 +1,7 @@
 /**
  * Builds examples/collation/ from scripts/collation-examples.ts.
  *   npx ts-node --transpile-only scripts/make-collation-examples.ts
- * test/collation/examples.test.ts checks that the committed files match what this writes.
+ * test/core/collation/examples.test.ts checks that the committed files match what this writes.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -16,10 +16,10 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { analyseWorkbook } from "../src/checks/analyse";
+import { analyseWorkbook } from "../src/core/analysis/analyse";
 import { isMspdi, readMspdi } from "../src/hosts/mspdi/read";
-import type { CellValue } from "../src/model/cell";
-import { parseDateText } from "../src/model/dates";
+import type { CellValue } from "../src/core/primitives/cell";
+import { parseDateText } from "../src/core/primitives/dates";
 
 export interface Parity {
   file: string;

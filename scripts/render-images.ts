@@ -7,10 +7,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyseWorkbook } from "../src/checks/analyse";
+import { analyseWorkbook } from "../src/core/analysis/analyse";
 import { readWorkbook } from "../src/hosts/xlsx/read";
 import { writeReport } from "../src/hosts/xlsx/write-report";
-import { buildReportPlan } from "../src/report/build";
+import { buildReportPlan } from "../src/core/report/build";
 
 async function main(): Promise<void> {
   const root = join(__dirname, "..");

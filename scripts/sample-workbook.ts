@@ -1,5 +1,5 @@
-import { parseIsoDay, serialFromDay } from "../src/model/dates";
-import { bankHolidayRows, RAG_LIST, STATUS_LISTS } from "../src/report/template";
+import { parseIsoDay, serialFromDay } from "../src/core/primitives/dates";
+import { bankHolidayRows, RAG_LIST, STATUS_LISTS } from "../src/core/workbook/template";
 import { STYLE, tableRange, writeNewWorkbook, type NewSheet } from "../src/hosts/xlsx/new-workbook";
 import { listValidation, wholeValidation, type CellOut } from "../src/hosts/xlsx/sheet-xml";
 import {

@@ -6,11 +6,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { analyseWorkbook } from "../../src/checks/analyse";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
 import { XlsxReadError } from "../../src/hosts/xlsx/package";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { ReportWriteError, writeReport } from "../../src/hosts/xlsx/write-report";
-import { buildReportPlan } from "../../src/report/build";
+import { buildReportPlan } from "../../src/core/report/build";
 
 export interface FileOutcome {
   file: string;

@@ -1,4 +1,4 @@
-import { parseIsoDay, type Day } from "../model/dates";
+import { parseIsoDay, type Day } from "../core/primitives/dates";
 
 export class UsageError extends Error {}
 

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
-import type { Analysis } from "../checks/analyse";
+import type { Analysis } from "../core/analysis/analyse";
 import { DEFAULT_LIMITS } from "../hosts/xlsx/package";
-import type { WorkbookSnapshot } from "../model/snapshot";
-import { wholeNumber } from "../model/text";
+import type { WorkbookSnapshot } from "../core/primitives/snapshot";
+import { wholeNumber } from "../core/primitives/text";
 
 /**
  * What the command line takes on, stated once (docs/reliability.md lists the same numbers): an

@@ -1,9 +1,9 @@
-import type { Analysis } from "../checks/analyse";
-import { formatDayLong } from "../model/dates";
-import { countBySeverity, type Diagnostic } from "../model/diagnostic";
-import type { Rag } from "../model/rag";
-import { slipRoots, slipRootSentence } from "../checks/slip-roots";
-import { itemLabels } from "../checks/summary";
+import type { Analysis } from "../core/analysis/analyse";
+import { formatDayLong } from "../core/primitives/dates";
+import { countBySeverity, type Diagnostic } from "../core/primitives/diagnostic";
+import type { Rag } from "../core/rag/scale";
+import { slipRoots, slipRootSentence } from "../core/schedule/slip-roots";
+import { itemLabels } from "../core/analysis/summary";
 
 /**
  * Workbook text shown on a terminal with its control characters made visible (ESC as \x1b, a new

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { countOf } from "../model/text";
+import { countOf } from "../core/primitives/text";
 import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { analyseWorkbook, type Analysis } from "../checks/analyse";
-import { toJson } from "../checks/summary";
+import { analyseWorkbook, type Analysis } from "../core/analysis/analyse";
+import { toJson } from "../core/analysis/summary";
 import { writeNewWorkbook } from "../hosts/xlsx/new-workbook";
 import type { CellOut } from "../hosts/xlsx/sheet-xml";
 import { openFile, readWorkbook, XlsxReadError } from "../hosts/xlsx/read";
@@ -13,10 +13,10 @@ import { checkOutputPath, OutputError, writeFileSafely, writeFileStreamed } from
 import { writeReportTo } from "../hosts/xlsx/write-report";
 import { useStreamDeflate } from "../hosts/xlsx/part-stream";
 import { useDeflateCodec } from "../hosts/xlsx/zip";
-import { CsvLimitError, readCsvFile } from "../ingest/csv";
-import { countBySeverity } from "../model/diagnostic";
-import type { WorkbookSnapshot } from "../model/snapshot";
-import { buildReportPlan } from "../report/build";
+import { CsvLimitError, readCsvFile } from "../core/workbook/csv";
+import { countBySeverity } from "../core/primitives/diagnostic";
+import type { WorkbookSnapshot } from "../core/primitives/snapshot";
+import { buildReportPlan } from "../core/report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
 import { formatReport, safeJson, summaryLine, visible } from "./format";

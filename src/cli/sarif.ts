@@ -1,5 +1,5 @@
-import type { Analysis } from "../checks/analyse";
-import { CODE_NAMES, type DiagnosticCode } from "../model/diagnostic";
+import type { Analysis } from "../core/analysis/analyse";
+import { CODE_NAMES, type DiagnosticCode } from "../core/primitives/diagnostic";
 
 /**
  * The findings as SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), so CI systems

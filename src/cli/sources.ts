@@ -1,15 +1,15 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { analyseCollation } from "../collation/analyse";
-import { contributedWords } from "../collation/collate";
-import type { SourceInput } from "../collation/part";
-import { toJson } from "../checks/summary";
+import { analyseCollation } from "../core/collation/analyse";
+import { contributedWords } from "../core/collation/collate";
+import type { SourceInput } from "../core/collation/part";
+import { toJson } from "../core/analysis/summary";
 import { checkOutputPath, writeFileStreamed } from "../hosts/xlsx/write-file";
 import { writeReportTo } from "../hosts/xlsx/write-report";
-import { countBySeverity, type Diagnostic } from "../model/diagnostic";
-import { PLACE_SEPARATOR, readAtText, type SourceSummary } from "../model/provenance";
-import type { WorkbookSnapshot } from "../model/snapshot";
-import { buildReportPlan } from "../report/build";
+import { countBySeverity, type Diagnostic } from "../core/primitives/diagnostic";
+import { PLACE_SEPARATOR, readAtText, type SourceSummary } from "../core/primitives/provenance";
+import type { WorkbookSnapshot } from "../core/primitives/snapshot";
+import { buildReportPlan } from "../core/report/build";
 import type { CliArgs } from "./args";
 import { formatReport, summaryLine, visible } from "./format";
 import { Progress } from "./progress";
@@ -37,7 +37,7 @@ export const hasSources = (a: CliArgs): boolean => !!(a.sources?.length || a.sou
 
 /**
  * `check`/`report PROGRAMME.xlsx --source A.xlsx --source plans/*.csv --sources DIR`: the
- * programme workbook and its workstream sources collated into one analysis (src/collation). A
+ * programme workbook and its workstream sources collated into one analysis (src/core/collation). A
  * source that cannot be read is named and left out, never the whole run lost: exit 1 with the
  * pack written and the gap on its Data quality section — or, with --strict, exit 2 and no pack.
  */

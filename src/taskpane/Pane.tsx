@@ -1,10 +1,10 @@
 import { Button, Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { countWords } from "./views/words";
-import { formatDay, today } from "../model/dates";
+import { formatDay, today } from "../core/primitives/dates";
 import type { CheckResult, Progress, ReportOptions, ReportResult, WorkbookService } from "./services/types";
 import { plainError } from "./services/plain-errors";
-import type { SettingValue } from "../report/settings-plan";
+import type { SettingValue } from "../core/report/settings-plan";
 import { CheckView } from "./views/CheckView";
 import type { ProgressState } from "./views/ProgressNote";
 import { ReportView } from "./views/ReportView";

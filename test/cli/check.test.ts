@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readProgramme } from "../../src/ingest/read-programme";
-import { englandWalesBankHolidays } from "../../src/model/calendar";
-import { ymdFromDay } from "../../src/model/dates";
+import { readProgramme } from "../../src/core/workbook/read-programme";
+import { englandWalesBankHolidays } from "../../src/core/primitives/calendar";
+import { ymdFromDay } from "../../src/core/primitives/dates";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import { cli } from "../support/cli";

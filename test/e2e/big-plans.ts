@@ -1,6 +1,6 @@
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
-import { asDay, dayFromYmd, serialFromDay } from "../../src/model/dates";
+import { asDay, dayFromYmd, serialFromDay } from "../../src/core/primitives/dates";
 import { wideRows } from "../../bench/generate";
 
 /**

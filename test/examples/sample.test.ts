@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { analyseWorkbook } from "../../src/checks/analyse";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { buildSampleWorkbook } from "../../scripts/sample-workbook";
 

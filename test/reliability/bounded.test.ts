@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { writeFileSafely, type FileIo } from "../../src/hosts/xlsx/write-file";
 import { openZip } from "../../src/hosts/xlsx/zip";
 import { safeJson } from "../../src/cli/format";
-import { readCsvText } from "../../src/ingest/csv";
+import { readCsvText } from "../../src/core/workbook/csv";
 import { cli } from "../support/cli";
 import * as S from "./shapes";
 

@@ -5,14 +5,14 @@
  * a shape that made the reader hang or grow quadratically fails here rather than in a user's hands.
  */
 import { deflateSync } from "fflate";
-import { analyseWorkbook } from "../../src/checks/analyse";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
 import { readPackage, readWorkbook, XlsxReadError } from "../../src/hosts/xlsx/read";
 import { openPackage } from "../../src/hosts/xlsx/package";
 import { ReportWriteError, writeReport } from "../../src/hosts/xlsx/write-report";
 import { readSheetCells } from "../../src/hosts/xlsx/spreadsheetml/cells";
 import { parseTree, type XmlNode } from "../../src/hosts/xlsx/xml";
 import { crc32, openZip } from "../../src/hosts/xlsx/zip";
-import { buildReportPlan } from "../../src/report/build";
+import { buildReportPlan } from "../../src/core/report/build";
 import { cli } from "../support/cli";
 import {
   baseWorkbook,

@@ -1,11 +1,11 @@
-import { asDay } from "../../src/model/dates";
+import { asDay } from "../../src/core/primitives/dates";
 import fc from "fast-check";
-import { analyseWorkbook } from "../../src/checks/analyse";
-import { toJson } from "../../src/checks/summary";
-import { SHEETS } from "../../src/ingest/schema";
-import { a1, type CellValue } from "../../src/model/cell";
-import type { WorkbookSnapshot } from "../../src/model/snapshot";
-import { buildReportPlan } from "../../src/report/build";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
+import { toJson } from "../../src/core/analysis/summary";
+import { SHEETS } from "../../src/core/workbook/schema";
+import { a1, type CellValue } from "../../src/core/primitives/cell";
+import type { WorkbookSnapshot } from "../../src/core/primitives/snapshot";
+import { buildReportPlan } from "../../src/core/report/build";
 
 /**
  * Property-based tests over generated workbook snapshots. CI runs FC_RUNS cases (default 1,000)

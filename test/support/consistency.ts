@@ -1,9 +1,9 @@
-import type { Analysis } from "../../src/checks/analyse";
-import { toleranceState, TOLERANCE_WORDS, type Rating } from "../../src/checks/rag";
-import { dayCount } from "../../src/checks/slip";
-import { a1 } from "../../src/model/cell";
-import { formatDayLong, type Day } from "../../src/model/dates";
-import type { PlanCell, ReportPlan } from "../../src/report/plan";
+import type { Analysis } from "../../src/core/analysis/analyse";
+import { toleranceState, TOLERANCE_WORDS, type Rating } from "../../src/core/rag/rag";
+import { dayCount } from "../../src/core/status/slip";
+import { a1 } from "../../src/core/primitives/cell";
+import { formatDayLong, type Day } from "../../src/core/primitives/dates";
+import type { PlanCell, ReportPlan } from "../../src/core/report/plan";
 
 /**
  * Reads every status cell of every report sheet back against the one status the analysis holds:

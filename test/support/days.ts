@@ -1,2 +1,2 @@
-export { dayFromYmd, formatDay } from "../../src/model/dates";
+export { dayFromYmd, formatDay } from "../../src/core/primitives/dates";
 export const addDays = (day: number, n: number): number => day + n;

@@ -67,8 +67,8 @@
  * any error code (commands before the failing one stay applied: ASSUMPTION, undocumented).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { a1, parseRange, quoteSheetName, rangeAddress } from "../../src/model/cell";
-import type { WorkbookSnapshot } from "../../src/model/snapshot";
+import { a1, parseRange, quoteSheetName, rangeAddress } from "../../src/core/primitives/cell";
+import type { WorkbookSnapshot } from "../../src/core/primitives/snapshot";
 import type {
   LoadableLike,
   ChartAxisLike,

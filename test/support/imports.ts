@@ -1,5 +1,5 @@
-import { MONTH_NAMES } from "../../src/model/dates";
-import { addDays, serialFromDay, dayFromYmd } from "../../src/model/dates";
+import { MONTH_NAMES } from "../../src/core/primitives/dates";
+import { addDays, serialFromDay, dayFromYmd } from "../../src/core/primitives/dates";
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../../src/hosts/xlsx/sheet-xml";
 

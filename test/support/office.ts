@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { analyseInline } from "../../src/hosts/office/analyse-inline";
 import type { HostDeps } from "../../src/hosts/office/run";
-import type { WorkbookSnapshot } from "../../src/model/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/primitives/snapshot";
 import { FakeExcel, type SheetState } from "./fake-excel";
 import { NOW, SAMPLE_PATH } from "./sample";
 

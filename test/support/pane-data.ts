@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { analyseWorkbook } from "../../src/checks/analyse";
-import { toJson, type AnalysisJson } from "../../src/checks/summary";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
+import { toJson, type AnalysisJson } from "../../src/core/analysis/summary";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { SAMPLE_PATH } from "./sample";
 

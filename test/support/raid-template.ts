@@ -1,4 +1,4 @@
-import type { CellValue } from "../../src/model/cell";
+import type { CellValue } from "../../src/core/primitives/cell";
 
 /**
  * A RAID log shaped like the PMO templates in public use, one tab per part under a

@@ -1,10 +1,10 @@
-import { asDay, type Day } from "../../src/model/dates";
+import { asDay, type Day } from "../../src/core/primitives/dates";
 import { readFileSync } from "node:fs";
-import { analyseWorkbook } from "../../src/checks/analyse";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { STYLE, writeNewWorkbook } from "../../src/hosts/xlsx/new-workbook";
 import { writeReport } from "../../src/hosts/xlsx/write-report";
-import { buildReportPlan } from "../../src/report/build";
+import { buildReportPlan } from "../../src/core/report/build";
 import { LO_RICH, SAMPLE_PATH } from "./sample";
 
 export async function reportOf(data: Uint8Array, asOf?: Day): Promise<Uint8Array> {

@@ -1,9 +1,9 @@
-import type { Day } from "../../src/model/dates";
+import type { Day } from "../../src/core/primitives/dates";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyseWorkbook } from "../../src/checks/analyse";
+import { analyseWorkbook } from "../../src/core/analysis/analyse";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
-import { buildReportPlan } from "../../src/report/build";
+import { buildReportPlan } from "../../src/core/report/build";
 
 export const SAMPLE_PATH = join(__dirname, "../../examples/sample-programme.xlsx");
 export const LO_RICH = join(__dirname, "../fixtures/lo-rich.xlsx");

@@ -1,6 +1,6 @@
-import type { CellValue } from "../../src/model/cell";
-import { dayFromYmd, serialFromDay } from "../../src/model/dates";
-import type { TableSnapshot, WorkbookSnapshot } from "../../src/model/snapshot";
+import type { CellValue } from "../../src/core/primitives/cell";
+import { dayFromYmd, serialFromDay } from "../../src/core/primitives/dates";
+import type { TableSnapshot, WorkbookSnapshot } from "../../src/core/primitives/snapshot";
 
 /** Builds an in-memory snapshot: sheet name → rows (first row at A1). */
 export function snap(

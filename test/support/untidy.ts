@@ -1,5 +1,5 @@
-import type { CellValue } from "../../src/model/cell";
-import { dayFromYmd, formatDay } from "../../src/model/dates";
+import type { CellValue } from "../../src/core/primitives/cell";
+import { dayFromYmd, formatDay } from "../../src/core/primitives/dates";
 import { snap } from "./snapshot";
 
 const d = (y: number, m: number, dd: number) => formatDay(dayFromYmd(y, m, dd));

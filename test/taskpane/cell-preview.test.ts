@@ -1,5 +1,5 @@
 import { cellPreview, showValue } from "../../src/taskpane/services/cell-preview";
-import type { WorkbookSnapshot } from "../../src/model/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/primitives/snapshot";
 
 const snap: WorkbookSnapshot = {
   date1904: false,

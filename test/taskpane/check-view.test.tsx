@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { CODE_NAMES } from "../../src/model/diagnostic";
+import { CODE_NAMES } from "../../src/core/primitives/diagnostic";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { CheckView, PAGE } from "../../src/taskpane/views/CheckView";
-import type { AnalysisJson } from "../../src/checks/summary";
+import type { AnalysisJson } from "../../src/core/analysis/summary";
 import { renderUi } from "../support/render";
 import { manyFindings, sampleJson } from "../support/pane-data";
 

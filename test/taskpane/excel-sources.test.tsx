@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { readSnapshot } from "../../src/hosts/office/read";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
-import { readKeptSources } from "../../src/ingest/sources-sheet";
+import { readKeptSources } from "../../src/core/workbook/sources-sheet";
 import { excelService } from "../../src/taskpane/services/excel-service";
 import type { FileSource } from "../../src/taskpane/services/types";
 import { Pane } from "../../src/taskpane/Pane";

@@ -1,7 +1,7 @@
-import type { SnapshotProblem } from "../../model/snapshot";
+import type { SnapshotProblem } from "../../core/primitives/snapshot";
 import { find, findAll, type XmlNode } from "../xlsx/xml";
 import { text } from "./nodes";
-import { wholeNumber } from "../../model/text";
+import { wholeNumber } from "../../core/primitives/text";
 
 /**
  * The project calendar of an MSPDI file (root CalendarUID), as the core's Settings and Holidays

@@ -1,5 +1,5 @@
-import { a1, type CellValue } from "../../model/cell";
-import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../../model/snapshot";
+import { a1, type CellValue } from "../../core/primitives/cell";
+import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../../core/primitives/snapshot";
 import { find, findAll, parseTree, XmlError, type XmlNode } from "../xlsx/xml";
 import { calendarOf, type ProjectCalendar } from "./calendar";
 import { text } from "./nodes";

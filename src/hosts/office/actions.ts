@@ -1,9 +1,9 @@
-import { serialFromDay } from "../../model/dates";
-import type { SettingsWrite } from "../../report/settings-plan";
-import { TEMPLATE_ROWS, type TemplateSheet } from "../../report/template";
+import { serialFromDay } from "../../core/primitives/dates";
+import type { SettingsWrite } from "../../core/report/settings-plan";
+import { TEMPLATE_ROWS, type TemplateSheet } from "../../core/workbook/template";
 import { POINTS_PER_CHAR } from "./write";
 import type { ContextLike } from "./excel-types";
-import { DATE_FORMAT } from "../../model/number-formats";
+import { DATE_FORMAT } from "../../core/primitives/number-formats";
 
 /** Small user-initiated actions from the pane: go to a cell, add missing input sheets, save settings. */
 

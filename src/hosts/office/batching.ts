@@ -1,4 +1,4 @@
-import type { CellValue } from "../../model/cell";
+import type { CellValue } from "../../core/primitives/cell";
 import { TOO_LARGE, codeOf } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
 import type { Op } from "./ops";

@@ -1,6 +1,6 @@
-import { a1 } from "../../model/cell";
-import { serialFromDay, type Day } from "../../model/dates";
-import type { ChartSpec } from "../../report/plan";
+import { a1 } from "../../core/primitives/cell";
+import { serialFromDay, type Day } from "../../core/primitives/dates";
+import type { ChartSpec } from "../../core/report/plan";
 import { codeOf } from "./errors";
 import type { ChartLike, ChartSeriesLike, ContextLike, WorksheetLike } from "./excel-types";
 import { rangeOf } from "./ops";

@@ -1,4 +1,4 @@
-import type { CellValue } from "../../model/cell";
+import type { CellValue } from "../../core/primitives/cell";
 import {
   inScope,
   markerKeyOf,
@@ -7,10 +7,10 @@ import {
   textHash,
   type MarkerInfo,
   type ReportPlan,
-} from "../../report/plan";
-import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
-import { reportInsertionIndex } from "../../report/sheet-placement";
-import { contentHash } from "../../report/stored";
+} from "../../core/report/plan";
+import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../core/report/sheet-names";
+import { reportInsertionIndex } from "../../core/report/sheet-placement";
+import { contentHash } from "../../core/report/stored";
 import { readRegions, RESPONSE_BUDGET } from "./batching";
 import { HostError } from "./errors";
 import type { ContextLike, WorksheetLike } from "./excel-types";

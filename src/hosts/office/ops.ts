@@ -1,12 +1,12 @@
-import { quoteSheetName } from "../../model/cell";
-import { append, maxOf } from "../../model/arrays";
-import { serialFromDay } from "../../model/dates";
-import type { CellValue } from "../../model/cell";
-import type { CellStyle, PlanSheet, PlanValue, RangeRef, ReportPlan } from "../../report/plan";
-import { storedText } from "../../report/stored";
+import { quoteSheetName } from "../../core/primitives/cell";
+import { append, maxOf } from "../../core/primitives/arrays";
+import { serialFromDay } from "../../core/primitives/dates";
+import type { CellValue } from "../../core/primitives/cell";
+import type { CellStyle, PlanSheet, PlanValue, RangeRef, ReportPlan } from "../../core/report/plan";
+import { storedText } from "../../core/report/stored";
 import type { RangeLike, WorksheetLike } from "./excel-types";
 import { REQUEST_BUDGET } from "./batching";
-import { DATE_FORMAT } from "../../model/number-formats";
+import { DATE_FORMAT } from "../../core/primitives/number-formats";
 
 /**
  * The report plan as Excel operations: values and number formats, formats per rectangle of a

@@ -1,4 +1,4 @@
-import { REPORT_MARKER } from "../../report/plan";
+import { REPORT_MARKER } from "../../core/report/plan";
 import { HostError } from "./errors";
 import type { ContextLike, NamedItemLike, TableLike, WorksheetLike } from "./excel-types";
 

@@ -1,11 +1,11 @@
-import { parseRange, type CellValue } from "../../model/cell";
-import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
-import { isInputSheetName, isInputTableName } from "../../ingest/wanted";
-import { REPORT_MARKER, markerKey } from "../../report/plan";
+import { parseRange, type CellValue } from "../../core/primitives/cell";
+import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/primitives/snapshot";
+import { isInputSheetName, isInputTableName } from "../../core/workbook/wanted";
+import { REPORT_MARKER, markerKey } from "../../core/report/plan";
 import { HostError, TOO_LARGE, codeOf } from "./errors";
 import type { ContextLike, RangeLike, WorksheetLike } from "./excel-types";
 import { BLOCK_CELLS, groupEnd, RESPONSE_BUDGET, responseBytes } from "./batching";
-import { wholeNumber } from "../../model/text";
+import { wholeNumber } from "../../core/primitives/text";
 
 /**
  * Reads the open workbook into the core's snapshot in three syncs whatever its size, more only

@@ -1,8 +1,8 @@
-import type { SourceInput } from "../../collation/part";
-import type { Analysis } from "../../checks/analyse";
-import type { Day } from "../../model/dates";
-import type { WorkbookSnapshot } from "../../model/snapshot";
-import type { ReportPlan } from "../../report/plan";
+import type { SourceInput } from "../../core/collation/part";
+import type { Analysis } from "../../core/analysis/analyse";
+import type { Day } from "../../core/primitives/dates";
+import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
+import type { ReportPlan } from "../../core/report/plan";
 import { explain, HostError, isTransient, codeOf } from "./errors";
 import type { ContextLike } from "./excel-types";
 import type { Layout } from "./layout";

@@ -1,4 +1,4 @@
-import type { PlanSheet } from "../../report/plan";
+import type { PlanSheet } from "../../core/report/plan";
 import type { ContextLike, WorksheetLike } from "./excel-types";
 import { rangeOf } from "./ops";
 import type { Capabilities } from "./requirements";

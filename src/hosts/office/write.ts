@@ -1,6 +1,6 @@
-import { append } from "../../model/arrays";
-import { markerValue, type ReportPlan } from "../../report/plan";
-import { contentHash } from "../../report/stored";
+import { append } from "../../core/primitives/arrays";
+import { markerValue, type ReportPlan } from "../../core/report/plan";
+import { contentHash } from "../../core/report/stored";
 import { applyCharts, type ChartJob } from "./charts";
 import { codeOf, explain } from "./errors";
 import type { ContextLike, NamedItemLike, WorksheetLike } from "./excel-types";
@@ -60,7 +60,7 @@ export { prepareLayout, type Layout } from "./layout";
  * large is split and sent again.
  *
  * Ownership is the file host's: a sheet's marker holds its key and fingerprints of the name and
- * content written (src/report/plan.ts); a marked sheet whose name or content changed since is the
+ * content written (src/core/report/plan.ts); a marked sheet whose name or content changed since is the
  * user's and is kept. Report sheets go where the old ones were, else first; the board is activated.
  *
  * Text is written with the cell's number format set to Text ("@") first, in the same batch, so

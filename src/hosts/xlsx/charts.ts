@@ -1,9 +1,9 @@
-import type { Day } from "../../model/dates";
-import { quoteSheetName, rangeAddress } from "../../model/cell";
-import type { ChartSpec, RangeRef } from "../../report/plan";
+import type { Day } from "../../core/primitives/dates";
+import { quoteSheetName, rangeAddress } from "../../core/primitives/cell";
+import type { ChartSpec, RangeRef } from "../../core/report/plan";
 import { xstringXml } from "./spreadsheetml/xstring";
 import { escapeXml } from "./xml";
-import { DATE_FORMAT } from "../../model/number-formats";
+import { DATE_FORMAT } from "../../core/primitives/number-formats";
 
 /**
  * DrawingML for the report's native charts. Colours are explicit RGB (theme colours can

@@ -1,7 +1,7 @@
-import { type CellRange, rangeAddress } from "../../model/cell";
+import { type CellRange, rangeAddress } from "../../core/primitives/cell";
 import { worksheetXml, type CellOut } from "./sheet-xml";
 import { escapeXml } from "./xml";
-import { DATE_FORMAT, MONEY_FORMAT } from "../../model/number-formats";
+import { DATE_FORMAT, MONEY_FORMAT } from "../../core/primitives/number-formats";
 import { writeZip, type ZipNewItem } from "./zip";
 
 /**

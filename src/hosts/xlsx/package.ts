@@ -1,5 +1,5 @@
 import { inflateSync } from "fflate";
-import { markerKey, parseMarker, type MarkerInfo } from "../../report/plan";
+import { markerKey, parseMarker, type MarkerInfo } from "../../core/report/plan";
 import type { DeflatedPart } from "./part-stream";
 import { XmlError, find, findAll, getAttr, isMainNs, parseTree, SPREADSHEETML_STRICT_NS, type XmlNode } from "./xml";
 import {
@@ -14,7 +14,7 @@ import {
   type ZipLimits,
   type ZipWriteItem,
 } from "./zip";
-import { wholeNumber } from "../../model/text";
+import { wholeNumber } from "../../core/primitives/text";
 
 /**
  * An opened .xlsx package: the zip, and the parts found through its relationships (never by

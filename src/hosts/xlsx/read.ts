@@ -2,8 +2,8 @@
  * Reading an .xlsx file into the core's snapshot: the package (package.ts), then each part's reader
  * (spreadsheetml/: shared strings, sheets, tables), and the sheets an earlier run wrote.
  */
-import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
-import { REPORT_MARKER } from "../../report/plan";
+import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../core/primitives/snapshot";
+import { REPORT_MARKER } from "../../core/report/plan";
 import {
   markedSheets,
   openPackage,

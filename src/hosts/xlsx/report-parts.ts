@@ -1,7 +1,7 @@
-import { a1, quoteSheetName, rangeAddress, type CellRange, type CellValue } from "../../model/cell";
-import { formatDay, serialFromDay, type Day } from "../../model/dates";
-import type { PlanCell, PlanSheet, PlanValue } from "../../report/plan";
-import { cutUnits, storedText } from "../../report/stored";
+import { a1, quoteSheetName, rangeAddress, type CellRange, type CellValue } from "../../core/primitives/cell";
+import { formatDay, serialFromDay, type Day } from "../../core/primitives/dates";
+import type { PlanCell, PlanSheet, PlanValue } from "../../core/report/plan";
+import { cutUnits, storedText } from "../../core/report/stored";
 import { relsPathFor } from "./package";
 import { chartXml, drawingXml, type ChartData } from "./charts";
 import { worksheetChunks, type CellOut } from "./sheet-xml";

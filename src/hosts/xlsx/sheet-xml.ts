@@ -1,5 +1,5 @@
-import { a1, columnLetters } from "../../model/cell";
-import { storedText } from "../../report/stored";
+import { a1, columnLetters } from "../../core/primitives/cell";
+import { storedText } from "../../core/report/stored";
 import { xstringXml } from "./spreadsheetml/xstring";
 import { escapeXml } from "./xml";
 

@@ -1,4 +1,4 @@
-import type { CellStyle } from "../../report/plan";
+import type { CellStyle } from "../../core/report/plan";
 import { XmlEdit, prefixOf } from "./xml-edit";
 import { escapeXml, find, findAll, getAttr, type XmlNode } from "./xml";
 

@@ -1,6 +1,6 @@
-import { a1 } from "../../model/cell";
-import { serialFromDay } from "../../model/dates";
-import { TEMPLATE_ROWS, templateSheets } from "../../report/template";
+import { a1 } from "../../core/primitives/cell";
+import { serialFromDay } from "../../core/primitives/dates";
+import { TEMPLATE_ROWS, templateSheets } from "../../core/workbook/template";
 import { STYLE, tableRange, writeNewWorkbook, type NewSheet } from "./new-workbook";
 import { listValidation, wholeValidation, type CellOut } from "./sheet-xml";
 

@@ -1,9 +1,9 @@
-import { wholeNumber } from "../../model/text";
-import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../model/cell";
-import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../report/plan";
-import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../report/sheet-names";
-import { reportInsertionIndex } from "../../report/sheet-placement";
-import { contentHash, storedText } from "../../report/stored";
+import { wholeNumber } from "../../core/primitives/text";
+import { a1, quoteSheetName, rangeAddress, type CellValue } from "../../core/primitives/cell";
+import { inScope, markerKeyOf, markerValue, stillOurs, type PlanSheet, type ReportPlan } from "../../core/report/plan";
+import { assignSheetNames, settleKeptSheets, type KeptSheet } from "../../core/report/sheet-names";
+import { reportInsertionIndex } from "../../core/report/sheet-placement";
+import { contentHash, storedText } from "../../core/report/stored";
 import {
   markedSheets,
   openPackage,
@@ -16,7 +16,7 @@ import {
   type SheetEntry,
   type XlsxPackage,
 } from "./package";
-import type { SheetSnapshot } from "../../model/snapshot";
+import type { SheetSnapshot } from "../../core/primitives/snapshot";
 import { parseSheet, readSharedStrings } from "./read";
 import { CONTENT_TYPE, REL, relativeTarget, sheetParts } from "./report-parts";
 import { deflateChunks } from "./part-stream";

@@ -1,11 +1,11 @@
-import { headerIndex } from "../../ingest/locate";
-import { normaliseName } from "../../ingest/normalise";
-import { SHEETS, type FieldType } from "../../ingest/schema";
-import { columnLetters, parseA1, type CellValue } from "../../model/cell";
-import { dayFromSerial, formatDayLong } from "../../model/dates";
-import { cellAt, type WorkbookSnapshot } from "../../model/snapshot";
+import { headerIndex } from "../../core/workbook/locate";
+import { normaliseName } from "../../core/workbook/normalise";
+import { SHEETS, type FieldType } from "../../core/workbook/schema";
+import { columnLetters, parseA1, type CellValue } from "../../core/primitives/cell";
+import { dayFromSerial, formatDayLong } from "../../core/primitives/dates";
+import { cellAt, type WorkbookSnapshot } from "../../core/primitives/snapshot";
 import type { CellPreview } from "./types";
-import { decimalNumber } from "../../model/text";
+import { decimalNumber } from "../../core/primitives/text";
 
 /** Which sheet kind a finding's sheet was read as, and where its header row is (from the check's sources). */
 export interface PreviewSource {

@@ -1,9 +1,9 @@
-import { toJson } from "../../checks/summary";
-import type { Analysis } from "../../checks/analyse";
-import { keptSourcesAfter } from "../../collation/kept";
-import { formatDay, parseIsoDay, type Day } from "../../model/dates";
-import { editableSettings } from "../../report/settings-plan";
-import { missingTemplateSheets } from "../../report/template";
+import { toJson } from "../../core/analysis/summary";
+import type { Analysis } from "../../core/analysis/analyse";
+import { keptSourcesAfter } from "../../core/collation/kept";
+import { formatDay, parseIsoDay, type Day } from "../../core/primitives/dates";
+import { editableSettings } from "../../core/report/settings-plan";
+import { missingTemplateSheets } from "../../core/workbook/template";
 import type { CheckResult } from "./types";
 
 export function toCheckResult(analysis: Analysis, started: number): CheckResult {

@@ -2,8 +2,8 @@ import { goToCell, insertTemplateSheets, saveSettings } from "../../hosts/office
 import { explain } from "../../hosts/office/errors";
 import { checkOpenWorkbook, excelRunner, writeReportToWorkbook, type HostDeps } from "../../hosts/office/run";
 import { officeIsSetSupported, officePlatform } from "../../hosts/office/requirements";
-import { columnMapWrites, settingsWrites, type SettingValue } from "../../report/settings-plan";
-import type { SettingSpec } from "../../ingest/schema";
+import { columnMapWrites, settingsWrites, type SettingValue } from "../../core/report/settings-plan";
+import type { SettingSpec } from "../../core/workbook/schema";
 import type { WorkbookService } from "./types";
 import { asOfDay, toCheckResult } from "./common";
 import { workerAnalyser } from "../worker/client";

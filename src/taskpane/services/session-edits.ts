@@ -1,8 +1,8 @@
-import { locate } from "../../ingest/locate";
-import { SETTINGS_SHEET, type SettingSpec } from "../../ingest/schema";
-import { parseA1 } from "../../model/cell";
-import type { WorkbookSnapshot } from "../../model/snapshot";
-import { columnMapWrites, settingsWrites, type SettingValue } from "../../report/settings-plan";
+import { locate } from "../../core/workbook/locate";
+import { SETTINGS_SHEET, type SettingSpec } from "../../core/workbook/schema";
+import { parseA1 } from "../../core/primitives/cell";
+import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
+import { columnMapWrites, settingsWrites, type SettingValue } from "../../core/report/settings-plan";
 
 /** A header on a sheet read as one of the tool's fields (a Column map row). */
 export type ColumnMap = { sheet: string; header: string; field: string };

@@ -1,4 +1,4 @@
-import { readAtText } from "../../model/provenance";
+import { readAtText } from "../../core/primitives/provenance";
 import type { SourceBytes } from "../worker/file-protocol";
 import type { FileSource, SourceFiles } from "./types";
 
@@ -6,7 +6,7 @@ import type { FileSource, SourceFiles } from "./types";
  * The pane's workstream sources (Excel and browser mode): the files the officer chose, read again
  * on every check and report. Only their bytes are read here, each stamped with when; the file
  * worker reads each with the .xlsx file host (a CSV as the command line reads it), and the
- * analysis collates them (src/collation). A file that cannot be read is handed on with its reason,
+ * analysis collates them (src/core/collation). A file that cannot be read is handed on with its reason,
  * to be named and left out, never to stop the run.
  */
 export function sourceFiles(): SourceFiles & { read(): Promise<SourceBytes[]> } {

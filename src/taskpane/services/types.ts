@@ -1,7 +1,7 @@
-import type { AnalysisJson } from "../../checks/summary";
-import type { SettingValue } from "../../report/settings-plan";
-import type { TemplateSheet } from "../../report/template";
-import type { KeptSource, SourceSummary } from "../../model/provenance";
+import type { AnalysisJson } from "../../core/analysis/summary";
+import type { SettingValue } from "../../core/report/settings-plan";
+import type { TemplateSheet } from "../../core/workbook/template";
+import type { KeptSource, SourceSummary } from "../../core/primitives/provenance";
 
 /**
  * What the pane asks of a workbook, whichever host holds it: the open workbook in Excel, or
@@ -21,7 +21,7 @@ export interface CheckResult {
   reportingDate: string | null;
   takenAt: Date;
   durationMs: number;
-  /** With workstream sources: what each contributed (src/collation). */
+  /** With workstream sources: what each contributed (src/core/collation). */
   collation?: SourceSummary[];
   /** The Sources sheet as a report from this check would leave it: earlier sources, refreshed where read now. */
   keptSources?: KeptSource[];

@@ -12,8 +12,8 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type Ref } from "react";
-import type { AnalysisJson } from "../../checks/summary";
-import { formatDayLong, parseIsoDay } from "../../model/dates";
+import type { AnalysisJson } from "../../core/analysis/summary";
+import { formatDayLong, parseIsoDay } from "../../core/primitives/dates";
 import type { CellPreview, WorkbookService } from "../services/types";
 import { CellPreviewBox } from "./CellPreviewBox";
 import { codeLabel } from "./words";

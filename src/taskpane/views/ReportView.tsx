@@ -13,7 +13,7 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { useState, type Ref } from "react";
-import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../model/dates";
+import { formatDay, formatDayLong, parseDateText, parseIsoDay } from "../../core/primitives/dates";
 import type { ReportOptions, ReportResult } from "../services/types";
 import { Note } from "./Note";
 import { ProgressNote, type ProgressState } from "./ProgressNote";

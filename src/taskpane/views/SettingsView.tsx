@@ -13,9 +13,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { SETTING_SPECS } from "../../ingest/schema";
+import { SETTING_SPECS } from "../../core/workbook/schema";
 import { Note } from "./Note";
-import type { SettingValue } from "../../report/settings-plan";
+import type { SettingValue } from "../../core/report/settings-plan";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

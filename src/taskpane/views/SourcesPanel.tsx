@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useRef, useState, type RefObject } from "react";
-import { contributedWords } from "../../collation/collate";
-import type { KeptSource, SourceSummary } from "../../model/provenance";
+import { contributedWords } from "../../core/collation/collate";
+import type { KeptSource, SourceSummary } from "../../core/primitives/provenance";
 import type { CheckResult, SourceFiles } from "../services/types";
 
 const useStyles = makeStyles({

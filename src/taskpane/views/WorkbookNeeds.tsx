@@ -1,5 +1,5 @@
 import { Body1, Caption1, Link, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { SHEETS } from "../../ingest/schema";
+import { SHEETS } from "../../core/workbook/schema";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

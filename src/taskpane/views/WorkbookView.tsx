@@ -13,11 +13,11 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { sheetSpec, type SheetKind } from "../../ingest/schema";
+import { sheetSpec, type SheetKind } from "../../core/workbook/schema";
 import { Note } from "./Note";
 import { SourcesPanel } from "./SourcesPanel";
 import type { CheckResult, WorkbookService } from "../services/types";
-import { wholeNumber } from "../../model/text";
+import { wholeNumber } from "../../core/primitives/text";
 
 const useStyles = makeStyles({
   list: {

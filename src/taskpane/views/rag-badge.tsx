@@ -1,5 +1,5 @@
 import { Badge } from "@fluentui/react-components";
-import type { Rag } from "../../model/rag";
+import type { Rag } from "../../core/rag/scale";
 
 const COLOUR = { Red: "danger", Amber: "warning", Green: "success", Blue: "brand" } as const;
 

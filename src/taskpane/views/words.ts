@@ -1,4 +1,4 @@
-import { CODE_NAMES, type DiagnosticCode } from "../../model/diagnostic";
+import { CODE_NAMES, type DiagnosticCode } from "../../core/primitives/diagnostic";
 
 /** "3 errors, 1 warning, 5 info": the counts as a sentence reads them. */
 export function countWords(c: { error: number; warning: number; info: number }): string {

@@ -1,10 +1,10 @@
-import type { Analysis } from "../../checks/analyse";
-import type { Day } from "../../model/dates";
-import type { WorkbookSnapshot } from "../../model/snapshot";
-import type { SourceInput } from "../../collation/part";
-import { analyseAndPlan } from "../../report/analyse-and-plan";
-import type { PlanOptions } from "../../report/build";
-import type { ReportPlan } from "../../report/plan";
+import type { Analysis } from "../../core/analysis/analyse";
+import type { Day } from "../../core/primitives/dates";
+import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
+import type { SourceInput } from "../../core/collation/part";
+import { analyseAndPlan } from "../../core/report/analyse-and-plan";
+import type { PlanOptions } from "../../core/report/build";
+import type { ReportPlan } from "../../core/report/plan";
 
 export interface AnalysisRequest {
   snapshot: WorkbookSnapshot;

@@ -1,4 +1,4 @@
-import type { SourceInput } from "../../collation/part";
+import type { SourceInput } from "../../core/collation/part";
 import type { PreviewSource } from "../services/cell-preview";
 import { plainError } from "../services/plain-errors";
 import type { SessionEdits } from "../services/session-edits";

@@ -1,11 +1,11 @@
-import { analyseWorkbook, type Analysis } from "../../checks/analyse";
-import { analyseCollation } from "../../collation/analyse";
-import type { SourceInput } from "../../collation/part";
-import { readCsvFile } from "../../ingest/csv";
+import { analyseWorkbook, type Analysis } from "../../core/analysis/analyse";
+import { analyseCollation } from "../../core/collation/analyse";
+import type { SourceInput } from "../../core/collation/part";
+import { readCsvFile } from "../../core/workbook/csv";
 import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
 import { writeReport } from "../../hosts/xlsx/write-report";
-import type { WorkbookSnapshot } from "../../model/snapshot";
-import { buildReportPlan, type PlanOptions } from "../../report/build";
+import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
+import { buildReportPlan, type PlanOptions } from "../../core/report/build";
 import { asOfDay, toCheckResult } from "../services/common";
 import { plainError } from "../services/plain-errors";
 import { notAWorkbook } from "../services/refusals";
@@ -86,7 +86,7 @@ export async function readSources(list: readonly SourceBytes[]): Promise<SourceI
   return out;
 }
 
-/** The workbook alone, or collated with the workstream sources (src/collation). */
+/** The workbook alone, or collated with the workstream sources (src/core/collation). */
 async function analyse(
   snapshot: WorkbookSnapshot,
   sources: readonly SourceBytes[] | undefined,

@@ -1,5 +1,5 @@
-import type { SourceInput } from "../../collation/part";
-import type { PlanOptions } from "../../report/build";
+import type { SourceInput } from "../../core/collation/part";
+import type { PlanOptions } from "../../core/report/build";
 import type { PreviewSource } from "../services/cell-preview";
 import type { SessionEdits } from "../services/session-edits";
 import type { CheckResult, ReportResult, Stage } from "../services/types";

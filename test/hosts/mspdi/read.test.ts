@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyseWorkbook } from "../../../src/checks/analyse";
+import { analyseWorkbook } from "../../../src/core/analysis/analyse";
 import {
   dateText,
   isMspdi,
@@ -12,9 +12,9 @@ import {
   unitText,
 } from "../../../src/hosts/mspdi/read";
 import { openFile, readWorkbook } from "../../../src/hosts/xlsx/read";
-import { dayFromYmd, formatDay, parseDateText } from "../../../src/model/dates";
-import type { CellValue } from "../../../src/model/cell";
-import type { SheetSnapshot } from "../../../src/model/snapshot";
+import { dayFromYmd, formatDay, parseDateText } from "../../../src/core/primitives/dates";
+import type { CellValue } from "../../../src/core/primitives/cell";
+import type { SheetSnapshot } from "../../../src/core/primitives/snapshot";
 import { cli } from "../../support/cli";
 import { communityPlanXml, COMMUNITY_TASKS } from "../../support/mspdi";
 

@@ -1,6 +1,6 @@
-import { asDay } from "../../../src/model/dates";
-import { analyseWorkbook } from "../../../src/checks/analyse";
-import { toJson } from "../../../src/checks/summary";
+import { asDay } from "../../../src/core/primitives/dates";
+import { analyseWorkbook } from "../../../src/core/analysis/analyse";
+import { toJson } from "../../../src/core/analysis/summary";
 import { readSnapshot } from "../../../src/hosts/office/read";
 import { FakeExcel, LIMIT } from "../../support/fake-excel";
 import { bigSnapshot, sampleFake, sampleSnapshot } from "../../support/office";

@@ -1,8 +1,8 @@
 import { checkOpenWorkbook, writeReportToWorkbook } from "../../../src/hosts/office/run";
 import { explain, HostError } from "../../../src/hosts/office/errors";
 import { headerSections, styleRectangles } from "../../../src/hosts/office/write";
-import { serialFromDay } from "../../../src/model/dates";
-import { parseMarker, textHash } from "../../../src/report/plan";
+import { serialFromDay } from "../../../src/core/primitives/dates";
+import { parseMarker, textHash } from "../../../src/core/report/plan";
 import { cellOf, cellsOf, cloneState, FakeExcel, LIMIT, newSheet } from "../../support/fake-excel";
 import { bigSnapshot, fastDeps as deps, reportSheets, sampleFake, tempSheets } from "../../support/office";
 import { NASTY_TEXT } from "../../support/report-cases";

@@ -1,10 +1,10 @@
-import { cellOf } from "../../../src/model/entities";
+import { cellOf } from "../../../src/core/programme/entities";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readProgramme } from "../../../src/ingest/read-programme";
+import { readProgramme } from "../../../src/core/workbook/read-programme";
 import { parseSheet, readWorkbook, XlsxReadError } from "../../../src/hosts/xlsx/read";
 import { STYLE, tableRange, writeNewWorkbook } from "../../../src/hosts/xlsx/new-workbook";
-import { formatDay } from "../../../src/model/dates";
+import { formatDay } from "../../../src/core/primitives/dates";
 
 /** Workbooks made by ExcelJS: a producer independent of our own writer. */
 async function excelJsWorkbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
-import { analyseWorkbook } from "../../../src/checks/analyse";
+import { analyseWorkbook } from "../../../src/core/analysis/analyse";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { STYLE, writeNewWorkbook } from "../../../src/hosts/xlsx/new-workbook";
 import { writeReport } from "../../../src/hosts/xlsx/write-report";
-import { dayFromSerial, serialFromDay } from "../../../src/model/dates";
-import { buildReportPlan } from "../../../src/report/build";
-import type { PlanValue } from "../../../src/report/plan";
+import { dayFromSerial, serialFromDay } from "../../../src/core/primitives/dates";
+import { buildReportPlan } from "../../../src/core/report/build";
+import type { PlanValue } from "../../../src/core/report/plan";
 import { equalBytes, openingTags, parts, sameButUnselected, text } from "../../support/parts";
 import { NASTY_TEXT } from "../../support/report-cases";
 import { LO_RICH, planFor } from "../../support/sample";

@@ -3,7 +3,7 @@
  * linear pass: the tokenizer for every form, a lexer's shortcut for the usual ones, and one
  * grammar for what a cell's attributes mean.
  */
-import { a1, MAX_COL, MAX_ROW, scanA1 } from "../../../model/cell";
+import { a1, MAX_COL, MAX_ROW, scanA1 } from "../../../core/primitives/cell";
 import { decodeXmlAttr, normalizeEol } from "../xml/decode";
 import { SpanDecoder } from "../xml/spans";
 import { TOK_CDATA, TOK_END, TOK_START, TOK_TEXT, Tokenizer } from "../xml/tokenizer";

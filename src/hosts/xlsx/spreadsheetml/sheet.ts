@@ -1,10 +1,10 @@
-import { wholeNumber } from "../../../model/text";
+import { wholeNumber } from "../../../core/primitives/text";
 /**
  * One worksheet part's cells as the core's snapshot holds them: values by cell type, shared
  * strings looked up, what Excel would not have stored said at its cell, within the cell budget.
  */
-import { a1, MAX_ROW, type CellValue } from "../../../model/cell";
-import type { SheetSnapshot, SnapshotProblem } from "../../../model/snapshot";
+import { a1, MAX_ROW, type CellValue } from "../../../core/primitives/cell";
+import type { SheetSnapshot, SnapshotProblem } from "../../../core/primitives/snapshot";
 import { XlsxReadError } from "../package";
 import { XmlError } from "../xml";
 import { readSheetCells, type CellCallback, type RowInfo, type SheetReadResult } from "./cells";

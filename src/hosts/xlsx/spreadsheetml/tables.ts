@@ -2,8 +2,8 @@
  * A worksheet's tables (ECMA-376 Part 1, 18.5.1 table), found through the sheet's relationships,
  * each with its ref clipped to the cells present.
  */
-import { parseRange } from "../../../model/cell";
-import type { SheetSnapshot, TableSnapshot } from "../../../model/snapshot";
+import { parseRange } from "../../../core/primitives/cell";
+import type { SheetSnapshot, TableSnapshot } from "../../../core/primitives/snapshot";
 import { partTree, readRels, resolveTarget, type SheetEntry, type XlsxPackage } from "../package";
 import { getAttr } from "../xml";
 

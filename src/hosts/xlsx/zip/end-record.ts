@@ -1,4 +1,4 @@
-import { wholeNumber } from "../../../model/text";
+import { wholeNumber } from "../../../core/primitives/text";
 /**
  * The end of central directory record (APPNOTE 4.3.16), found searching back over the archive
  * comment, and the Zip64 end record and locator (4.3.14, 4.3.15) when there are any.

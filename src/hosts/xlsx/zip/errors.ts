@@ -1,4 +1,4 @@
-import { wholeNumber } from "../../../model/text";
+import { wholeNumber } from "../../../core/primitives/text";
 /**
  * The zip layer's limits and its one error, ZipError, each with a plain sentence for the person
  * who chose the file.

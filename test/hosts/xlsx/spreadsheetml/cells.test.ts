@@ -1,4 +1,4 @@
-import { a1 as cellRef, columnLetters as columnName } from "../../../../src/model/cell";
+import { a1 as cellRef, columnLetters as columnName } from "../../../../src/core/primitives/cell";
 import { readSheetCells, type RowInfo } from "../../../../src/hosts/xlsx/spreadsheetml/cells";
 import { encodeOoxmlText } from "../../../../src/hosts/xlsx/spreadsheetml/xstring";
 import { escapeXmlText, MARKUP_COMPATIBILITY_NS, tagAttrValue, XmlError } from "../../../../src/hosts/xlsx/xml";
