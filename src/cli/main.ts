@@ -2,7 +2,8 @@
 import { countOf } from "../core/primitives/text";
 import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { analyseWorkbook, type Analysis } from "../core/analysis/analyse";
+import { analyseWorkbook, buildReportPlan } from "../core/pipeline";
+import type { Analysis } from "../core/analysis/analyse";
 import { toJson } from "../core/analysis/summary";
 import { writeNewWorkbook } from "../hosts/xlsx/new-workbook";
 import type { CellOut } from "../hosts/xlsx/sheet-xml";
@@ -16,7 +17,6 @@ import { useDeflateCodec } from "../hosts/xlsx/zip";
 import { CsvLimitError, readCsvFile } from "../core/workbook/csv";
 import { countBySeverity } from "../core/primitives/diagnostic";
 import type { WorkbookSnapshot } from "../core/primitives/snapshot";
-import { buildReportPlan } from "../core/report/build";
 import { commandHelp, parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { BUDGET, BudgetError, checkReportCells, checkReportSize, readInput } from "./budget";
 import { formatReport, safeJson, summaryLine, visible } from "./format";

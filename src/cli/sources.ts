@@ -9,7 +9,7 @@ import { writeReportTo } from "../hosts/xlsx/write-report";
 import { countBySeverity, type Diagnostic } from "../core/primitives/diagnostic";
 import { PLACE_SEPARATOR, readAtText, type SourceSummary } from "../core/primitives/provenance";
 import type { WorkbookSnapshot } from "../core/primitives/snapshot";
-import { buildReportPlan } from "../core/report/build";
+import { buildReportPlan } from "../core/pipeline";
 import type { CliArgs } from "./args";
 import { formatReport, summaryLine, visible } from "./format";
 import { Progress } from "./progress";

@@ -1,7 +1,8 @@
 /**
  * The core's pipeline, read → check → plan, one stage a line. Each stage lives in its concept's folder
  * (workbook/ reads, analysis/ runs the concepts' rules, report/ lays the sheets out); a host hands in a
- * workbook snapshot and writes the plan back, so a host or a face needs no other entry to the core.
+ * workbook snapshot and writes the plan back. The hosts and faces call the core's stages through this
+ * file (the types and small helpers they share they import from their concepts).
  */
 /** Read: a workbook snapshot read as a programme, with the findings of reading. */
 export { readProgramme } from "./workbook/read-programme";

@@ -1,4 +1,4 @@
-import { analyseAndPlan } from "../../core/report/analyse-and-plan";
+import { analyseAndPlan } from "../../core/pipeline";
 import type { Analyser } from "./run";
 
 /** The analysis on the calling thread, after yielding once (the pane prefers its web worker). */

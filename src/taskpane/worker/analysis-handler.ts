@@ -2,7 +2,7 @@ import type { Analysis } from "../../core/analysis/analyse";
 import type { Day } from "../../core/primitives/dates";
 import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
 import type { SourceInput } from "../../core/collation/part";
-import { analyseAndPlan } from "../../core/report/analyse-and-plan";
+import { analyseAndPlan } from "../../core/pipeline";
 import type { PlanOptions } from "../../core/report/build";
 import type { ReportPlan } from "../../core/report/plan";
 

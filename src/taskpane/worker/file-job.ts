@@ -1,11 +1,12 @@
-import { analyseWorkbook, type Analysis } from "../../core/analysis/analyse";
+import { analyseWorkbook, buildReportPlan } from "../../core/pipeline";
+import type { Analysis } from "../../core/analysis/analyse";
 import { analyseCollation } from "../../core/collation/analyse";
 import type { SourceInput } from "../../core/collation/part";
 import { readCsvFile } from "../../core/workbook/csv";
 import { readWorkbook, XlsxReadError } from "../../hosts/xlsx/read";
 import { writeReport } from "../../hosts/xlsx/write-report";
 import type { WorkbookSnapshot } from "../../core/primitives/snapshot";
-import { buildReportPlan, type PlanOptions } from "../../core/report/build";
+import type { PlanOptions } from "../../core/report/build";
 import { asOfDay, toCheckResult } from "../services/common";
 import { plainError } from "../services/plain-errors";
 import { notAWorkbook } from "../services/refusals";
