@@ -40,7 +40,7 @@ export function disagreements(a: Analysis, plan: ReportPlan): string[] {
         return (a.rag.projects.get(item) ?? a.rag.milestones.get(item))?.slipDays ?? null;
       case "milestoneSlip": {
         const w = a.rag.projects.get(item)?.worstMilestone;
-        return w ? `${w.id}: ${dayCount(w.slipDays)}` : "–";
+        return w ? `${w.label}: ${dayCount(w.slipDays)}` : "–";
       }
       case "dueDate":
         return (a.rag.projects.get(item) ?? a.rag.milestones.get(item))?.dueDate ?? null;

@@ -442,7 +442,7 @@ export function projectStatus(
     finishNow,
     baseline,
     slipDays: own,
-    worstMilestone: worstMilestoneSlip(milestones),
+    worstMilestone: worstMilestoneSlip(milestones, named),
     overdue,
     dueDate: due,
     overdueDays: overdueDays(overdue, due, asOf),

@@ -49,7 +49,7 @@ export function slipCell(days: number | null, item?: string): PlanCell {
 /** A project's worst open milestone and that milestone's slip ("M14: 123 days"), labelled apart from the project's own slip. */
 export function milestoneSlipCell(worst: MilestoneSlip | null, item?: string): PlanCell {
   return withAbout(
-    cell(worst ? `${worst.id}: ${dayCount(worst.slipDays)}` : "–", "text"),
+    cell(worst ? `${worst.label}: ${dayCount(worst.slipDays)}` : "–", "text"),
     about(item, "milestoneSlip"),
   );
 }

@@ -49,17 +49,20 @@ export function daysPast(due: Day, asOf: Day): number {
 /** A project's open milestone with the largest slip, and that slip. */
 export interface MilestoneSlip {
   id: string;
+  /** How a sentence or cell names it: the ID, with the name beside a bare number ("Go live (5)"). */
+  label: string;
   slipDays: number;
 }
 
 export function worstMilestoneSlip(
   milestones: readonly { id: string; done: boolean; slipDays: number | null }[],
+  named: (id: string) => string = (id) => id,
 ): MilestoneSlip | null {
-  let worst: MilestoneSlip | null = null;
+  let worst: { id: string; slipDays: number } | null = null;
   for (const m of milestones)
     if (!m.done && m.slipDays !== null && m.slipDays > 0 && (worst === null || m.slipDays > worst.slipDays))
       worst = { id: m.id, slipDays: m.slipDays };
-  return worst;
+  return worst && { id: worst.id, label: named(worst.id), slipDays: worst.slipDays };
 }
 
 /** "1 day", "2 days". */

@@ -3,6 +3,8 @@ import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeReport } from "../../../src/hosts/xlsx/write-report";
 import { dayFromYmd } from "../../../src/core/primitives/dates";
 import { itemName } from "../../../src/core/primitives/text";
+import { worstMilestoneSlip } from "../../../src/core/status/slip";
+import { milestoneSlipCell } from "../../../src/core/report/cells";
 import { buildReportPlan } from "../../../src/core/report/build";
 import type { ReportPlan } from "../../../src/core/report/plan";
 import { planFor } from "../../support/sample";
@@ -50,6 +52,21 @@ describe("names beside IDs", () => {
     const all = [plan, plan2].flatMap(sheetTexts).map((t) => t.text);
     expect(all.some((t) => /Recruit team \(7\) was due 30 Jan 2026/.test(t))).toBe(true);
     expect(all.some((t) => /are (Red|Amber): Recruit team \(7\), Train team \(8\)/.test(t))).toBe(true);
+  });
+
+  it('a project\'s worst milestone slip names the milestone: "Go live (5): 14 days", not "5: 14 days"', () => {
+    const named = (id: string) => itemName(id, id === "5" ? "Go live" : "Other");
+    const worst = worstMilestoneSlip(
+      [
+        { id: "4", done: false, slipDays: 3 },
+        { id: "5", done: false, slipDays: 14 },
+        { id: "6", done: true, slipDays: 40 },
+      ],
+      named,
+    );
+    expect(worst).toEqual({ id: "5", label: "Go live (5)", slipDays: 14 });
+    expect(milestoneSlipCell(worst).v).toBe("Go live (5): 14 days");
+    expect(worstMilestoneSlip([{ id: "M3", done: false, slipDays: 2 }])?.label).toBe("M3");
   });
 
   it("the sample's own IDs read as before", async () => {
