@@ -15,17 +15,29 @@ import { STYLES } from "./styles";
 import { ymdFromDay, type Day } from "../primitives/dates";
 
 /**
+ * The sheets kept as records for the next report to read back (the plan snapshots, the sources):
+ * raw data, not pages a board reads, so they are left out of the pack's page count and numbered
+ * on their own.
+ */
+const RECORD_SHEETS = new Set([SNAPSHOT_KEY, SOURCES_KEY]);
+
+/**
  * Page numbers over the report's sheets alone: each sheet's first page number runs on from the
  * sheet before, and "of N" is the pack's own page count — never the workbook's input sheets
- * (Excel's &N counts every sheet printed with it).
+ * (Excel's &N counts every sheet printed with it). A record sheet counts its own pages.
  */
 function numberPages(sheets: PlanSheet[]): void {
-  const total = sheets.reduce((n, s) => n + (s.pages ?? 1), 0);
+  const pack = sheets.filter((s) => !RECORD_SHEETS.has(s.key));
+  const total = pack.reduce((n, s) => n + (s.pages ?? 1), 0);
   let next = 1;
-  for (const s of sheets) {
+  for (const s of pack) {
     s.print.firstPageNumber = next;
     s.print.footer = s.print.footer.split(PACK_PAGES).join(String(total));
     next += s.pages ?? 1;
+  }
+  for (const s of sheets.filter((x) => RECORD_SHEETS.has(x.key))) {
+    s.print.firstPageNumber = 1;
+    s.print.footer = s.print.footer.split(PACK_PAGES).join(String(s.pages ?? 1));
   }
 }
 

@@ -27,14 +27,20 @@ describe("the report plan for the sample workbook", () => {
       // One footer on every sheet: classification, page x of y (over the report's pages alone), the as-of date.
       expect(s.print.footer).toMatch(/^&LOFFICIAL&CPage &P of \d+&RAs of 31 Jan 2010$/);
     }
-    // The pack's pages run on from sheet to sheet, and "of y" is the pack's count, not the workbook's.
-    const total = plan.sheets.reduce((n, s) => n + s.pages!, 0);
+    // The pack's pages run on from sheet to sheet, and "of y" is the pack's count, not the workbook's;
+    // the plan snapshots, a record for the next report rather than pages a board reads, count their own.
+    const pack = plan.sheets.filter((s) => s.key !== "snapshot");
+    const total = pack.reduce((n, s) => n + s.pages!, 0);
     let next = 1;
-    for (const s of plan.sheets) {
+    for (const s of pack) {
       expect([s.key, s.print.firstPageNumber]).toEqual([s.key, next]);
       expect(s.print.footer).toContain(`of ${total}&R`);
       next += s.pages!;
     }
+    const snapshots = plan.sheets.find((s) => s.key === "snapshot")!;
+    expect(snapshots.pages).toBeGreaterThan(1);
+    expect(snapshots.print.firstPageNumber).toBe(1);
+    expect(snapshots.print.footer).toContain(`of ${snapshots.pages}&R`);
   });
 
   it("puts on the board report what a board expects, in order", async () => {
