@@ -64,14 +64,16 @@ describe("the ribbon's function commands", () => {
   it("completes only after the message is closed", async () => {
     const fake = await sampleFake();
     fake.state.protectedStructure = true;
-    let closed!: () => void;
+    let closed: (() => void) | undefined;
     let finished = false;
     const run = runCommand("report", deps(fake), () => new Promise<void>((r) => (closed = r))).then(
       () => (finished = true),
     );
+    // Wait until the message is shown (however long the run takes on a busy machine), then a moment more.
+    while (!closed && !finished) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20));
     expect(finished).toBe(false); // the message is still open: event.completed() must wait
-    closed();
+    closed!();
     await run;
     expect(finished).toBe(true);
   });
