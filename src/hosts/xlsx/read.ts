@@ -1,5 +1,5 @@
 /**
- * Reading an .xlsx file into the core's snapshot: the package (package.ts), then each part's reader
+ * Reading an .xlsx file into the core's snapshot: the package (package/), then each part's reader
  * (spreadsheetml/: shared strings, sheets, tables), and the sheets an earlier run wrote.
  */
 import type { SheetSnapshot, SnapshotProblem, TableSnapshot, WorkbookSnapshot } from "../../core/primitives/snapshot";
