@@ -93,18 +93,31 @@ export function sheetRegion(sheet: SheetSnapshot): CellRange {
   return { top: sheet.top, left: sheet.left, bottom: sheet.top + Math.max(sheet.rows.length, 1) - 1, right };
 }
 
-/** Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
+/**
+ * Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment), row by row
+ * with three rows kept. With `max`, a pair further apart than that is answered `max + 1` as soon
+ * as a whole row is past it (a row's least value never falls), so a sheet of thousands of
+ * unknown headers costs a few steps per pair rather than a full table.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      cur[j] = v;
+      if (v < least) least = v;
     }
-  return d[a.length][b.length];
+    if (least > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
+  }
+  return Math.min(prev[b.length], max + 1);
 }
 
 /**
@@ -119,7 +132,7 @@ function guessHeader(norm: string, index: Map<string, string>, taken: Set<string
   let tie = false;
   for (const [k, field] of index) {
     if (taken.has(field) || Math.abs(k.length - norm.length) > limit) continue;
-    const dist = editDistance(norm, k);
+    const dist = editDistance(norm, k, limit);
     if (dist < bestDist) {
       best = field;
       bestDist = dist;
