@@ -15,6 +15,7 @@ module.exports = {
   testTimeout: 60000,
   // Both cores (jest's default leaves one idle): the slow files wait on child processes and a browser.
   maxWorkers: 2,
+  testSequencer: "<rootDir>/test/support/sequencer.js",
   // React and Fluent UI warn about act() in async state updates; they are not failures.
   setupFiles: ["<rootDir>/test/support/dom.ts"],
 };
