@@ -255,13 +255,12 @@ function planNew(item: ZipNewItem | ZipDeflatedItem, level: number): PlannedEntr
 
 /** An item deflated by the caller (a streamed sheet): its bytes, CRC and size as given. */
 function planDeflated(item: ZipDeflatedItem): PlannedEntry {
-  checkNewName(item.name);
+  // An empty new item of the same name: its name checks and header fields, then the data given.
+  const empty = planNew({ name: item.name, data: new Uint8Array(0) }, 6);
   if (item.name.endsWith("/")) throw invalidName(item.name, "a directory (name ending in '/') cannot hold data");
-  const nameBytes = utf8Encoder.encode(item.name);
-  if (nameBytes.length > U16_MAX) throw invalidName(item.name, "the name is too long");
   if (item.size >= U32_MAX) tooBigThrow(`the part ${quote(item.name)} is 4 GiB or more`);
   return {
-    ...planNew({ name: item.name, data: new Uint8Array(0) }, 6),
+    ...empty,
     method: METHOD_DEFLATE,
     crc: item.crc >>> 0,
     compressedSize: item.deflated.length,
