@@ -114,7 +114,7 @@ export function analyseProgramme(
   const benefits = analyseBenefits(programme, asOf, diags);
   applyOverallRule(programme, rag, benefits, risks);
   const period = reportingPeriod(programme.settings.reportingPeriod, asOf);
-  const last = lastReport(programme.history, asOf);
+  const last = lastReport(programme.history, asOf, programme.snapshots ?? []);
   const trends: Trends = {
     last,
     programme: ragTrend(last, "Programme", programme.settings.programmeName, rag.overall?.rag ?? null),

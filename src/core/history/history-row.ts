@@ -2,9 +2,10 @@ import type { Day } from "../primitives/dates";
 import type { Rag } from "../rag/scale";
 
 /**
- * RAG history: one row per programme, workstream, project and open risk per reporting date.
- * It lives in the workbook (the "history" report sheet), is appended on each run and replaced
- * when the same date is run again, so each report can show the trend since the last.
+ * RAG history: one row per programme and workstream per reporting date (a history written by
+ * an earlier version also has a row per project and open risk, still read; the report now keeps
+ * those on the Plan Snapshots). It lives in the workbook (the "history" report sheet), is appended
+ * on each run and replaced when the same date is run again, so each report can show the trend since the last.
  */
 export type HistoryLevel = "Programme" | "Workstream" | "Project" | "Risk";
 

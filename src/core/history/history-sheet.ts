@@ -1,14 +1,16 @@
 import { HISTORY_HEADERS, type HistoryLevel, type HistoryRow } from "./read-history";
 import { cell, type PlanSheet } from "../report/plan";
-import { projectStatus, type ReportContext } from "../report/context";
+import type { ReportContext } from "../report/context";
+import { RECORD_BODY_ROWS } from "../primitives/sheet-rows";
 import { ragStyle } from "../report/styles";
 import { workstreamRatings } from "../report/highlight";
 import { keptTableSheet } from "../report/kept-table";
 
 /**
- * This report's rows for the RAG History: the programme, each workstream (with the scope, quality,
- * benefits and risk RAG its highlight report shows, so the next report can show them as last
- * period's), project and open risk.
+ * This report's rows for the RAG History: the programme and each workstream (with the scope,
+ * quality, benefits and risk RAG its highlight report shows, so the next report can show them as
+ * last period's). A project's RAG and a risk's score per report are kept once, on the Plan
+ * Snapshots (src/core/history/movement.ts), which the trends read (src/core/history/trend.ts).
  */
 export function currentHistory(ctx: ReportContext): HistoryRow[] {
   const a = ctx.a;
@@ -49,33 +51,23 @@ export function currentHistory(ctx: ReportContext): HistoryRow[] {
       risk: d.risk?.rag ?? null,
     });
   }
-  for (const p of a.programme.projects) {
-    const r = projectStatus(ctx, p.id);
-    rows.push({
-      ...at,
-      level: "Project",
-      id: p.id,
-      name: p.name,
-      overall: r.overall.rag,
-      schedule: r.schedule.rag,
-      cost: r.cost?.rag ?? null,
-      reported: p.reportedRag,
-    });
-  }
-  a.programme.risks.forEach((r, k) => {
-    if (a.risks[k].open)
-      rows.push({ ...at, level: "Risk", id: r.id, name: r.title, overall: null, score: a.risks[k].score });
-  });
   return rows;
 }
 
-/** Earlier dates kept, this date's rows replaced. */
-export function mergeHistory(previous: HistoryRow[], current: HistoryRow[]): HistoryRow[] {
+/**
+ * Earlier dates kept, this date's rows replaced, within the sheet's bound of rows (older dates
+ * dropped first; this report's rows are always kept).
+ */
+export function mergeHistory(previous: HistoryRow[], current: HistoryRow[], limit = RECORD_BODY_ROWS): HistoryRow[] {
   const dates = new Set(current.map((r) => r.date));
   const order: Record<HistoryLevel, number> = { Programme: 0, Workstream: 1, Project: 2, Risk: 3 };
-  return [...previous.filter((r) => !dates.has(r.date)), ...current].sort(
-    (a, b) => a.date - b.date || order[a.level] - order[b.level],
-  );
+  const earlier = previous.filter((r) => !dates.has(r.date)).sort((a, b) => b.date - a.date);
+  let keep = Math.max(0, limit - current.length);
+  if (keep < earlier.length) {
+    const cut = earlier[keep].date; // a date is kept whole or not at all
+    while (keep > 0 && earlier[keep - 1].date === cut) keep--;
+  }
+  return [...earlier.slice(0, keep), ...current].sort((a, b) => a.date - b.date || order[a.level] - order[b.level]);
 }
 
 /** The RAG history sheet: a plain table from A1, so that the next run can read it back. */

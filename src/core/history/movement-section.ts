@@ -1,7 +1,7 @@
 import type { ItemRef, Movement } from "./movement";
 import { nothingMoved } from "./movement";
 import { milestoneTrend } from "./milestone-trend";
-import { mergeSnapshots } from "./read-snapshots";
+import { mergeSnapshots } from "./keep-snapshots";
 import { asDay, formatDayLong, type Day } from "../primitives/dates";
 import { capped } from "../report/board";
 import { finishCell, ragCell, scoreCell } from "../report/cells";

@@ -3,7 +3,8 @@ import { previousReportDate } from "../programme/period";
 import type { Programme } from "../programme/entities";
 import { PLACE_SEPARATOR } from "../primitives/provenance";
 import type { Rag } from "../rag/scale";
-import type { SnapshotKind, SnapshotRow } from "./snapshot-row";
+import type { ItemKind, SnapshotRow } from "./snapshot-row";
+import { omittedKinds } from "./keep-snapshots";
 import { known } from "../primitives/lookup";
 import type { CommentaryResult } from "../commentary/commentary";
 import type { RagResult } from "../rag/rag";
@@ -16,7 +17,7 @@ import type { ScheduleResult } from "../schedule/schedule";
  * as a board talks: a finish moved from 31 Mar to 30 Apr has moved 30 days.
  */
 export interface ItemRef {
-  kind: SnapshotKind;
+  kind: ItemKind;
   id: string;
   name: string;
   /** "" for the programme's own. */
@@ -83,7 +84,7 @@ function sourceFinder(p: Programme): { item: (id: string) => string; sheet: (she
  * One snapshot row, every field in one order (an object literal of fixed shape: a spread of a
  * shared base made each of a 100,000-item programme's rows a slow copy).
  */
-function snapshotRow(date: Day, kind: SnapshotKind, id: string, name: string, f: Partial<SnapshotRow>): SnapshotRow {
+function snapshotRow(date: Day, kind: ItemKind, id: string, name: string, f: Partial<SnapshotRow>): SnapshotRow {
   return {
     date,
     kind,
@@ -166,7 +167,12 @@ export function planSnapshotNow(
 
 const keyOf = (r: SnapshotRow) =>
   `${r.kind}|${r.kind === "Workstream" ? r.name : r.kind === "Decision" ? `${r.id}|${r.name}` : r.id.toUpperCase()}|${r.source}`;
-const ref = (r: SnapshotRow): ItemRef => ({ kind: r.kind, id: r.id, name: r.name, workstream: r.workstream });
+const ref = (r: SnapshotRow): ItemRef => ({
+  kind: r.kind as ItemKind,
+  id: r.id,
+  name: r.name,
+  workstream: r.workstream,
+});
 
 /** The latest snapshot date before the as-of date, or null. */
 export function previousSnapshotDate(snapshots: readonly SnapshotRow[], asOf: Day): Day | null {
@@ -189,11 +195,14 @@ export function movementSince(snapshots: readonly SnapshotRow[], now: SnapshotRo
   };
   if (since === null) return out;
   const before = new Map(snapshots.filter((r) => r.date === since).map((r) => [keyOf(r), r]));
+  // A kind the last snapshot did not keep in full (a bounded sheet): a row missing from it is not known, so not new.
+  const partial = omittedKinds(snapshots, since);
   const seen = new Set<string>();
   for (const r of now) {
     const k = keyOf(r);
     const b = before.get(k);
     seen.add(k);
+    if (!b && partial.has(r.kind)) continue;
     if (r.kind === "Project" || r.kind === "Milestone") itemMoves(out, b, r);
     else if (r.kind === "Risk") riskMoves(out, b, r);
     else if (r.kind === "Workstream" && b && b.rag !== r.rag) out.rag.push({ ...ref(r), from: b.rag, to: r.rag });

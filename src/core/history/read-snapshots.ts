@@ -22,12 +22,7 @@ export const SNAPSHOT_HEADERS = [
   "Source",
 ] as const;
 
-/** The reporting dates kept: 13, a year of monthly or four-weekly reports (older dates are dropped first). */
-export const SNAPSHOT_DATES_KEPT = 13;
-/** At most this many rows in all: older dates are dropped first; this report's rows are always kept. */
-export const SNAPSHOT_ROWS_KEPT = 100_000;
-
-const KINDS = new Set<string>(["Workstream", "Project", "Milestone", "Risk", "Decision"]);
+const KINDS = new Set<string>(["Workstream", "Project", "Milestone", "Risk", "Decision", "Omitted"]);
 
 /** Reads the snapshots our earlier runs wrote; a user's sheet of the same name is not ours and is ignored. */
 export function readPlanSnapshots(snapshot: WorkbookSnapshot): SnapshotRow[] {
@@ -70,23 +65,4 @@ export function readPlanSnapshots(snapshot: WorkbookSnapshot): SnapshotRow[] {
     });
   }
   return out;
-}
-
-/**
- * Earlier dates kept and this date's rows replaced, within the bounds: the latest
- * {@link SNAPSHOT_DATES_KEPT} dates and {@link SNAPSHOT_ROWS_KEPT} rows (older dates go first).
- */
-export function mergeSnapshots(previous: readonly SnapshotRow[], current: readonly SnapshotRow[]): SnapshotRow[] {
-  const now = new Set(current.map((r) => r.date));
-  const byDate = new Map<Day, SnapshotRow[]>();
-  for (const r of previous) if (!now.has(r.date)) (byDate.get(r.date) ?? byDate.set(r.date, []).get(r.date)!).push(r);
-  const kept: SnapshotRow[][] = [];
-  let rows = current.length;
-  for (const d of [...byDate.keys()].sort((x, y) => y - x)) {
-    const list = byDate.get(d)!;
-    if (kept.length + 1 >= SNAPSHOT_DATES_KEPT || rows + list.length > SNAPSHOT_ROWS_KEPT) break;
-    kept.push(list);
-    rows += list.length;
-  }
-  return [...kept.reverse().flat(), ...current].sort((a, b) => a.date - b.date);
 }

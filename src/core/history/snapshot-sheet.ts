@@ -1,5 +1,6 @@
 import type { Day } from "../primitives/dates";
-import { mergeSnapshots, SNAPSHOT_HEADERS } from "./read-snapshots";
+import { mergeSnapshots } from "./keep-snapshots";
+import { SNAPSHOT_HEADERS } from "./read-snapshots";
 import { keptTableSheet } from "../report/kept-table";
 import { cell, type PlanSheet } from "../report/plan";
 import type { ReportContext } from "../report/context";
@@ -10,8 +11,8 @@ export const SNAPSHOT_KEY = "snapshot";
 
 /**
  * The plan snapshots: a plain table from A1 that the next report reads back to say what moved.
- * A report sheet like the RAG History (replaced on each run, kept to the latest
- * SNAPSHOT_DATES_KEPT reporting dates and SNAPSHOT_ROWS_KEPT rows, in src/core/history/read-snapshots.ts).
+ * A report sheet like the RAG History (replaced on each run, kept within the bounds of
+ * src/core/history/keep-snapshots.ts).
  */
 export function snapshotSheet(ctx: ReportContext): PlanSheet {
   const rows = mergeSnapshots(ctx.a.programme.snapshots ?? [], ctx.a.movement.now);

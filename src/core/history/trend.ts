@@ -2,6 +2,7 @@ import type { Day } from "../primitives/dates";
 import { previousReportDate } from "../programme/period";
 import { ragRank, type Rag } from "../rag/scale";
 import type { HistoryLevel, HistoryRow } from "./read-history";
+import type { SnapshotRow } from "./snapshot-row";
 
 /**
  * Direction of travel since the last report, from the RAG History the workbook carries. The
@@ -15,6 +16,8 @@ export interface LastReport {
   date: Day | null;
   /** That report's rows by `level|id-or-name`; read through {@link findLast}. */
   rows: Map<string, HistoryRow>;
+  /** Levels that report did not keep in full (a bounded Plan Snapshots sheet): a row missing there is not "New". */
+  partial: HistoryLevel[];
 }
 
 /** The last report's row for a project or risk (by ID) or a programme or workstream (by name). */
@@ -22,19 +25,44 @@ export function findLast(last: LastReport, level: HistoryLevel, key: string): Hi
   return last.rows.get(`${level}|${key}`);
 }
 
-export function lastReport(history: readonly HistoryRow[], asOf: Day): LastReport {
+/** A project's RAG or an open risk's score on a Plan Snapshots row, as a RAG History row. */
+function fromSnapshot(r: SnapshotRow): HistoryRow | null {
+  if (r.kind !== "Project" && !(r.kind === "Risk" && r.status === "Open")) return null;
+  const base = { date: r.date, id: r.id, name: r.name, schedule: null, cost: null, reported: null };
+  return r.kind === "Project"
+    ? { ...base, level: "Project", overall: r.rag, score: null }
+    : { ...base, level: "Risk", overall: null, score: r.score };
+}
+
+/**
+ * The last report: the RAG History's programme and workstream rows, and the projects' RAG and
+ * open risks' scores of the Plan Snapshots of that date (where the report keeps them; a RAG
+ * History written before kept them itself, and is read first).
+ */
+export function lastReport(
+  history: readonly HistoryRow[],
+  asOf: Day,
+  snapshots: readonly SnapshotRow[] = [],
+): LastReport {
   const date = previousReportDate(history, asOf);
   const rows = new Map<string, HistoryRow>();
-  for (const r of history)
-    if (r.date === date) rows.set(`${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`, r);
-  return { date, rows };
+  const key = (r: HistoryRow) => `${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`;
+  for (const r of history) if (r.date === date) rows.set(key(r), r);
+  const partial = new Set<HistoryLevel>();
+  for (const s of snapshots) {
+    if (s.date !== date) continue;
+    if (s.kind === "Omitted" && (s.id === "Project" || s.id === "Risk")) partial.add(s.id);
+    const r = fromSnapshot(s);
+    if (r && !rows.has(key(r))) rows.set(key(r), r);
+  }
+  return { date, rows, partial: [...partial] };
 }
 
 /** A RAG's trend against the last report's. */
 export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now: Rag | null): Trend {
   if (last.date === null) return "First report";
   const before = findLast(last, level, key);
-  if (!before) return "New";
+  if (!before) return last.partial.includes(level) ? "–" : "New";
   if (!now || !before.overall) return "–";
   const d = ragRank(now) - ragRank(before.overall);
   return d < 0 ? "↑ Better" : d > 0 ? "↓ Worse" : "→ Same";
@@ -44,7 +72,7 @@ export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now
 export function riskTrend(last: LastReport, id: string, score: number | null): Trend {
   if (last.date === null) return "First report";
   const before = findLast(last, "Risk", id);
-  if (!before) return "New";
+  if (!before) return last.partial.includes("Risk") ? "–" : "New";
   if (score === null || before.score === null) return "–";
   return score < before.score ? "↑ Better" : score > before.score ? "↓ Worse" : "→ Same";
 }

@@ -1,11 +1,53 @@
-import { countOf } from "../primitives/text";
-import { CODE_NAMES, countBySeverity } from "../primitives/diagnostic";
+import { countOf, wholeNumber } from "../primitives/text";
+import { CODE_NAMES, countBySeverity, SEVERITY_ORDER, type Diagnostic } from "../primitives/diagnostic";
+import { REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
 import { formatDayLong } from "../primitives/dates";
 import { printSetup, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanSheet } from "./plan";
 
 const WIDTHS = [10, 26, 16, 8, 10, 90];
+
+/** A row of the table: a finding, or the first of `count` of its kind folded into one row. */
+export interface FindingRow {
+  d: Diagnostic;
+  count: number;
+}
+
+/**
+ * The findings, one row each, within `limit` rows: past it, the most numerous kinds (code and
+ * severity), info before warnings before errors, are folded into one row each at the place of
+ * their first, until the rest fit. `check --format json`, SARIF and the pane keep every one.
+ */
+export function foldFindings(diags: readonly Diagnostic[], limit: number): FindingRow[] {
+  const kindOf = (d: Diagnostic) => `${d.severity}|${d.code}`;
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diags) (groups.get(kindOf(d)) ?? groups.set(kindOf(d), []).get(kindOf(d))!).push(d);
+  const rank = (k: string) => SEVERITY_ORDER.indexOf(k.slice(0, k.indexOf("|")) as Diagnostic["severity"]);
+  const folded = new Set<string>();
+  let rows = diags.length;
+  for (const [k, list] of [...groups].sort((x, y) => rank(y[0]) - rank(x[0]) || y[1].length - x[1].length)) {
+    if (rows <= limit) break;
+    if (list.length < 2) continue;
+    folded.add(k);
+    rows -= list.length - 1;
+  }
+  const out: FindingRow[] = [];
+  for (const d of diags) {
+    const k = kindOf(d);
+    if (!folded.has(k)) out.push({ d, count: 1 });
+    else if (groups.get(k)![0] === d) out.push({ d, count: groups.get(k)!.length });
+  }
+  return out;
+}
+
+function foldedMessage(r: FindingRow): string {
+  if (r.count === 1) return r.d.message;
+  const where = r.d.sheet
+    ? ` The first, at ${r.d.sheet}${r.d.cell ? `!${r.d.cell}` : ""}: ${r.d.message}`
+    : ` The first: ${r.d.message}`;
+  return `${wholeNumber(r.count)} findings of this kind, shown as one row to keep this sheet to ${wholeNumber(REPORT_SHEET_ROWS)} rows; \`check --format json\` and the task pane list each.${where}`;
+}
 
 /** Every diagnostic, with a link to its cell, as a filterable Excel table (its header repeated on every printed page). */
 export function exceptionsSheet(ctx: ReportContext): PlanSheet {
@@ -19,13 +61,13 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   );
   L.gap();
   const headerRow = L.row;
-  const rows = a.diagnostics.map((d) => [
-    cell(d.severity, d.severity),
-    cell(`${CODE_NAMES[d.code]} (${d.code})`, "text"),
-    cell(d.sheet || "(workbook)", "text"),
-    d.sheet && d.cell ? cell(d.cell, "link", { sheet: d.sheet, cell: d.cell }) : cell("", "text"),
-    cell(d.entity ?? "", "text"),
-    cell(d.message, "wrap"),
+  const rows = foldFindings(a.diagnostics, REPORT_SHEET_ROWS - headerRow - 1).map((r) => [
+    cell(r.d.severity, r.d.severity),
+    cell(`${CODE_NAMES[r.d.code]} (${r.d.code})`, "text"),
+    cell(r.d.sheet || "(workbook)", "text"),
+    r.d.sheet && r.d.cell ? cell(r.d.cell, "link", { sheet: r.d.sheet, cell: r.d.cell }) : cell("", "text"),
+    cell(r.count === 1 ? (r.d.entity ?? "") : "", "text"),
+    cell(foldedMessage(r), "wrap"),
   ]);
   if (!rows.length)
     rows.push([

@@ -6,13 +6,10 @@ import { movementSince, type Movement } from "../../../src/core/history/movement
 import { writeReportToWorkbook } from "../../../src/hosts/office/run";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeReport } from "../../../src/hosts/xlsx/write-report";
-import {
-  mergeSnapshots,
-  readPlanSnapshots,
-  SNAPSHOT_DATES_KEPT,
-  SNAPSHOT_ROWS_KEPT,
-  type SnapshotRow,
-} from "../../../src/core/history/read-snapshots";
+import { readPlanSnapshots, type SnapshotRow } from "../../../src/core/history/read-snapshots";
+import { mergeSnapshots, SNAPSHOT_DATES_KEPT } from "../../../src/core/history/keep-snapshots";
+import { RECORD_BODY_ROWS } from "../../../src/core/primitives/sheet-rows";
+import { lastReport, ragTrend } from "../../../src/core/history/trend";
 import { parseA1 } from "../../../src/core/primitives/cell";
 import { asDay, dayFromYmd } from "../../../src/core/primitives/dates";
 import { cellOf } from "../../../src/core/programme/entities";
@@ -255,12 +252,60 @@ describe("the plan snapshot's bounds", () => {
     expect(merged.filter((r) => r.date === 1000 + 19 * 30).map((r) => r.id)).toEqual(["M9"]);
   });
 
-  it("drops older dates first to stay within the row limit, never this report's rows", () => {
-    const big = (date: number, n: number) => Array.from({ length: n }, (_, i) => row(date, `M${i}`));
-    const merged = mergeSnapshots([...big(1, 40_000), ...big(2, 40_000)], big(3, 40_000));
-    expect([...new Set(merged.map((r) => r.date))]).toEqual([2, 3]);
-    expect(merged.length).toBeLessThanOrEqual(SNAPSHOT_ROWS_KEPT);
-    expect(mergeSnapshots(big(1, 10), big(2, SNAPSHOT_ROWS_KEPT + 5)).length).toBe(SNAPSHOT_ROWS_KEPT + 5);
+  const item = (day: number, kind: SnapshotRow["kind"], id: string, f: Partial<SnapshotRow> = {}): SnapshotRow => ({
+    ...row(day, id),
+    kind,
+    ...f,
+  });
+  const projects = (day: number, n: number, f: Partial<SnapshotRow> = {}) =>
+    Array.from({ length: n }, (_, i) => item(day, "Project", `P${i}`, { float: 5, finishNow: asDay(100), ...f }));
+
+  it("keeps a plan too big for the sheet to its bound: open and critical items first, an Omitted row for the rest", () => {
+    const done = projects(3, 300, { status: "Done" }).map((r, i) => ({ ...r, id: `D${i}` }));
+    const critical = item(3, "Project", "CRIT", { float: -2 });
+    const now = [...done, ...projects(3, 2_000), critical, item(3, "Workstream", ""), item(3, "Milestone", "M1")];
+    const merged = mergeSnapshots([], now, 100);
+    expect(merged).toHaveLength(100);
+    const ids = merged.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(["", "M1", "CRIT"])); // the workstream, the milestone, the critical project
+    expect(ids.filter((id) => id.startsWith("D"))).toEqual([]); // done items go first
+    const omitted = merged.filter((r) => r.kind === "Omitted");
+    expect(omitted.map((r) => [r.id, r.score])).toEqual([["Project", 2_300 + 1 + 2 - 100 + omitted.length]]);
+    expect(omitted[0].name).toMatch(/^2,\d{3} projects not kept: the sheet keeps 101 rows/);
+  });
+
+  it("keeps earlier dates whole while they fit, then only their milestones, never more rows than the bound", () => {
+    const date = (d: number) => [item(d, "Milestone", "M1", { finishNow: asDay(d + 10) }), ...projects(d, 40)];
+    const merged = mergeSnapshots([...date(1), ...date(2), ...date(3)], date(4), 100);
+    const at = (d: number) => merged.filter((r) => r.date === d);
+    expect(at(4)).toHaveLength(41); // this report's, whole
+    expect(at(3)).toHaveLength(41); // the last report's, whole
+    expect(at(2).map((r) => [r.kind, r.id])).toEqual([
+      ["Milestone", "M1"],
+      ["Omitted", "Project"],
+    ]);
+    expect(at(1)).toHaveLength(2);
+    expect(merged.length).toBeLessThanOrEqual(100);
+    expect(mergeSnapshots([], projects(1, RECORD_BODY_ROWS + 5)).length).toBe(RECORD_BODY_ROWS);
+  });
+
+  it("reads an item missing from a bounded snapshot as not known: not added, and its trend not New", () => {
+    const before = mergeSnapshots([], [...projects(1, 150), item(1, "Project", "LATE", { float: -1 })], 100);
+    expect(before.some((r) => r.id === "P149")).toBe(false);
+    const now = [...projects(2, 150), item(2, "Project", "LATE", { float: -1, finishNow: asDay(30) })];
+    const m = movementSince(before, now, asDay(2));
+    expect(m.added).toEqual([]);
+    expect(m.moved.map((x) => x.id)).toEqual(["LATE"]);
+    const last = lastReport(
+      [{ ...row(1), level: "Programme", overall: "Green", schedule: null, cost: null, reported: null }] as never,
+      asDay(2),
+      before,
+    );
+    expect(ragTrend(last, "Project", "P149", "Green")).toBe("–");
+    expect(ragTrend(last, "Project", "LATE", "Red")).toBe("↓ Worse");
+    // Nothing bounded: a missing project is new.
+    const whole = lastReport([{ ...row(1), level: "Programme" }] as never, asDay(2), projects(1, 3));
+    expect(ragTrend(whole, "Project", "P9", "Green")).toBe("New");
   });
 });
 

@@ -1,0 +1,58 @@
+import { analyseWorkbook } from "../../../src/core/analysis/analyse";
+import { foldFindings } from "../../../src/core/report/exceptions";
+import { buildReportPlan } from "../../../src/core/report/build";
+import type { PlanSheet } from "../../../src/core/report/plan";
+import type { Diagnostic } from "../../../src/core/primitives/diagnostic";
+import { dayFromYmd } from "../../../src/core/primitives/dates";
+import { REPORT_SHEET_ROWS } from "../../../src/core/primitives/sheet-rows";
+import { readWorkbook } from "../../../src/hosts/xlsx/read";
+import { writeReport } from "../../../src/hosts/xlsx/write-report";
+import { projectLikePlan } from "../../e2e/big-plans";
+
+/** The rows a sheet of the plan spans (its last written row). */
+const rowsOf = (s: PlanSheet) => Math.max(0, ...s.blocks.map((b) => b.row + b.cells.length));
+
+describe("no report sheet holds more than 1,500 rows (issue 21)", () => {
+  it("on a Project plan of 2,219 tasks, at the first report and the next, which still says what moved", async () => {
+    const { data, tasks } = await projectLikePlan();
+    expect(tasks).toBe(2_219);
+    const first = buildReportPlan(analyseWorkbook(await readWorkbook(data), { asOf: dayFromYmd(2026, 8, 3) }));
+    const big = (p: typeof first) => p.sheets.filter((s) => rowsOf(s) > REPORT_SHEET_ROWS).map((s) => s.name);
+    expect(big(first)).toEqual([]);
+    const written = await readWorkbook((await writeReport(data, first)).data);
+    const next = analyseWorkbook(written, { asOf: dayFromYmd(2026, 9, 1) });
+    expect(big(buildReportPlan(next))).toEqual([]);
+    expect(next.movement.since).toBe(dayFromYmd(2026, 8, 3));
+    expect(next.movement.added).toEqual([]); // the projects the bounded snapshot left out are not "new"
+    const trends = [...next.trends.projects.values()];
+    expect(trends.filter((t) => t === "New")).toEqual([]);
+    expect(trends.filter((t) => t === "→ Same").length).toBeGreaterThan(1_000);
+  });
+});
+
+describe("the Exceptions sheet within the bound", () => {
+  const d = (code: Diagnostic["code"], severity: Diagnostic["severity"], row: number): Diagnostic => ({
+    code,
+    severity,
+    message: `at ${row}`,
+    sheet: "Task_Table",
+    cell: `D${row}`,
+  });
+  it("folds the most numerous info kinds first, at their first row, until the rest fit; under the bound, nothing", () => {
+    const diags = [
+      d("date-conflict", "warning", 2),
+      d("date-conflict", "warning", 3),
+      ...Array.from({ length: 50 }, (_, i) => d("non-working-day", "info", 10 + i)),
+      ...Array.from({ length: 5 }, (_, i) => d("bad-date", "info", 100 + i)),
+    ];
+    expect(foldFindings(diags, 100).every((r) => r.count === 1)).toBe(true);
+    const rows = foldFindings(diags, 20);
+    expect(rows.map((r) => [r.d.code, r.d.cell, r.count])).toEqual([
+      ["date-conflict", "D2", 1],
+      ["date-conflict", "D3", 1],
+      ["non-working-day", "D10", 50],
+      ...Array.from({ length: 5 }, (_, i) => ["bad-date", `D${100 + i}`, 1]),
+    ]);
+    expect(foldFindings(diags, 3).map((r) => r.count)).toEqual([2, 50, 5]);
+  });
+});
