@@ -9,9 +9,9 @@ import type { ItemKind, SnapshotRow } from "./snapshot-row";
  * reporting dates and {@link RECORD_BODY_ROWS} rows.
  *
  * - This report's rows come first. A plan too big for the sheet (a Project plan of thousands of
- *   tasks) keeps the rows a board reads first: workstreams, decisions, open risks, then open
- *   milestones and projects — critical (float ≤ 0) first, then by RAG (Red first) and finish —
- *   then done items and closed risks; an "Omitted" row per kind says how many were left out.
+ *   tasks) keeps the rows a board reads first: workstreams, decisions, open risks, open milestones,
+ *   open projects — each critical (float ≤ 0) first, then by RAG (Red first) and finish — then
+ *   done items and closed risks; an "Omitted" row per kind says how many were left out.
  * - Then earlier dates, newest first, each whole while it fits. Once one does not, it and every
  *   older date keep only their milestones (the milestone trend reads those), with "Omitted" rows
  *   for the rest; the oldest go first.
@@ -23,8 +23,8 @@ const ITEM_KINDS: readonly ItemKind[] = ["Workstream", "Decision", "Risk", "Mile
 /** How far down the keeping order a row comes (lower is kept first). */
 function keepRank(r: SnapshotRow): number {
   const open = r.status === "Open" || r.status === "Requested" || r.kind === "Workstream";
-  const tier = { Workstream: 0, Decision: 1, Risk: 2, Milestone: 3, Project: 3, Omitted: 0 }[r.kind];
-  return open ? tier : 4;
+  const tier = { Workstream: 0, Decision: 1, Risk: 2, Milestone: 3, Project: 4, Omitted: 0 }[r.kind];
+  return open ? tier : 5;
 }
 
 function compareKeep(a: SnapshotRow, b: SnapshotRow): number {

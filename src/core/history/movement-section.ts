@@ -1,7 +1,10 @@
 import type { ItemRef, Movement } from "./movement";
 import { nothingMoved } from "./movement";
 import { milestoneTrend } from "./milestone-trend";
-import { mergeSnapshots } from "./keep-snapshots";
+import { boundCurrent, mergeSnapshots } from "./keep-snapshots";
+import type { SnapshotRow } from "./snapshot-row";
+import { REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
+import { wholeNumber } from "../primitives/text";
 import { asDay, formatDayLong, type Day } from "../primitives/dates";
 import { capped } from "../report/board";
 import { finishCell, ragCell, scoreCell } from "../report/cells";
@@ -41,6 +44,7 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
         ? "This is the first report: there is no earlier report to compare with. The next report will show what moved since this one."
         : `The last report (${formatDayLong(last)}) kept no plan snapshot, so what moved since cannot be shown; the next report will show what moved since this one.`,
     );
+    if (workstream === undefined) for (const n of boundNotes(ctx)) L.note(n);
     return;
   }
   const mine = <T extends ItemRef>(xs: T[]) =>
@@ -59,6 +63,7 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
     L.note(
       `Nothing moved since the last report (${formatDayLong(m.since)}): no finish date, RAG, risk or decision changed${workstream === undefined ? "" : " in this workstream"}.`,
     );
+    if (workstream === undefined) for (const n of boundNotes(ctx)) L.note(n);
     return;
   }
   L.line(summary(mv), "summary");
@@ -70,6 +75,28 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
   L.note(
     `Against the last report, ${formatDayLong(m.since)}. Days are calendar days; a positive number is later than last reported.`,
   );
+  if (workstream === undefined) for (const n of boundNotes(ctx)) L.note(n);
+}
+
+/** What the bounded Plan Snapshots left out, at the last report and at this one (src/core/history/keep-snapshots.ts). */
+function boundNotes(ctx: ReportContext): string[] {
+  const a = ctx.a;
+  const out: string[] = [];
+  const omitted = (rows: readonly SnapshotRow[], date: Day | null) =>
+    rows
+      .filter((r) => r.date === date && r.kind === "Omitted")
+      .map((r) => r.name.slice(0, r.name.indexOf(" not kept")));
+  const before = omitted(a.programme.snapshots ?? [], a.movement.since);
+  if (before.length)
+    out.push(
+      `The last report's snapshot left out ${before.join(" and ")} (the Plan Snapshots sheet keeps ${wholeNumber(REPORT_SHEET_ROWS)} rows): what moved is said for the items it kept.`,
+    );
+  const now = omitted(boundCurrent(a.movement.now), a.asOf);
+  if (now.length)
+    out.push(
+      `This report's snapshot leaves out ${now.join(" and ")}, keeping open and critical items first: the next report says what moved among those kept.`,
+    );
+  return out;
 }
 
 /** One sentence a board reads first. */
