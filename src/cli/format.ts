@@ -81,10 +81,12 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
       lines.push(`  ${visible(w.name).padEnd(wsWidth)}  ${ragText(w.overall?.rag ?? null, color)}${rep}`);
     }
   }
-  if (a.schedule.criticalPath.length)
+  if (a.schedule.criticalPath.length) {
+    const path = a.schedule.criticalPath;
     lines.push(
-      `Critical path: ${a.schedule.criticalPath.slice(0, 30).map(visible).join(" → ")}${a.schedule.criticalPath.length > 30 ? ` … (${a.schedule.criticalPath.length} items)` : ""}`,
+      `Critical path: ${criticalChains(a, path.slice(0, 30))}${path.length > 30 ? ` … (${path.length} items)` : ""}`,
     );
+  }
   lines.push("");
   // A slip is one finding at its root; each pushed item stays in --format json and on the Exceptions sheet.
   const roots = slipRoots(a.schedule, a.rag);
@@ -124,4 +126,24 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
   }
   if (!a.diagnostics.length) lines.push("No findings.");
   return lines.join("\n");
+}
+
+/**
+ * The critical items as chains: each item follows the chain whose last item drives it through a
+ * link ("1 → 2"); an item driven by none starts a chain of its own, and chains are separated by
+ * "; " (parallel tasks that merely share no float are never joined by an arrow). Chains are in the
+ * order of their first item, items in early-start order.
+ */
+export function criticalChains(a: Analysis, path: readonly string[]): string {
+  const chains: string[][] = [];
+  const ending = new Map<string, string[]>();
+  for (const id of path) {
+    const drivers = a.schedule.nodes.get(id)?.drivers ?? [];
+    const chain = drivers.map((l) => ending.get(l.from)).find((c) => c !== undefined);
+    if (chain) ending.delete(chain[chain.length - 1]);
+    const into = chain ?? (chains.push([]), chains[chains.length - 1]);
+    into.push(id);
+    ending.set(id, into);
+  }
+  return chains.map((c) => c.map(visible).join(" → ")).join("; ");
 }

@@ -22,6 +22,25 @@ describe("pmo-highlights check", () => {
     expect(r.out).toMatch(/^ {2}F5 +warning risk-escalation: Risk R02/m);
   });
 
+  it("prints the critical items as chains, an arrow only where a link from one drives the next", async () => {
+    const csv = join(dir, "chains.csv");
+    writeFileSync(
+      csv,
+      [
+        "ID,Task_Name,Duration,Start_Date,Finish_Date,Predecessors",
+        "1,Design,2d,2025-03-03,2025-03-04,",
+        "2,Build,3d,2025-03-05,2025-03-07,1",
+        "3,Parallel audit,5d,2025-03-03,2025-03-07,",
+      ].join("\r\n"),
+    );
+    const r = await cli("check", csv, "--as-of", "2025-03-01");
+    expect(r.out).toMatch(/^Critical path: 1 → 2; 3$|^Critical path: 3; 1 → 2$|^Critical path: 1; 3 → 2$/m);
+    expect(r.out).toMatch(/^Critical path: .*1 → 2/m); // 2 waits for 1
+    expect(r.out).not.toMatch(/^Critical path: .*(3 → |→ 3)/m); // the audit is linked to neither
+    // The sample's critical projects run side by side, unlinked, to the programme's end.
+    expect((await cli("check", SAMPLE)).out).toMatch(/^Critical path: P09; P12; M27$/m);
+  });
+
   it("prints JSON with the documented fields, dates as YYYY-MM-DD", async () => {
     const r = await cli("check", SAMPLE, "--json", "--as-of", "2010-02-28");
     const j = JSON.parse(r.out);

@@ -186,6 +186,7 @@ function projectOf(t: Task, found: Found, workstream: string, calendar: WorkCale
     benefits: [],
     startTime: timeOf(v.start),
     finishTime: day(v.finish) !== null ? timeOf(v.finish) : null,
+    duration: num(v.duration),
     ...readConstraint(v, src, t.id, diags),
     ...manualOf(t),
     src,

@@ -156,6 +156,13 @@ export interface Project {
   benefits: string[];
   /** Minutes after midnight of the entered Start and Finish, when the plan gives times (Microsoft Project's exports do); absent or null: whole days. */
   startTime?: number | null;
+  /**
+   * A plan export's Duration, in days of work (src/core/workbook/values.ts, readDuration). The
+   * entered Start and Finish give a task its length; this is used only when they hold no working
+   * time on the calendar (a task on a weekend, from a plan on a seven-day calendar), so that the
+   * task still takes its work from its start instead of finishing before it starts.
+   */
+  duration?: number | null;
   finishTime?: number | null;
   /** Project's Constraint Type and Constraint Date (src/core/schedule/constraint-types.ts); absent or null: As Soon As Possible. */
   constraint?: Constraint | null;

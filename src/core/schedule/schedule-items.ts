@@ -245,7 +245,9 @@ function addProject(r: Reader, pr: Project, pos: number): void {
   noteMoved(r, finishDay, false, pr.id, "finish", pr.src, finishField);
   const s = startAt(cal, startDay, pr.start !== null ? pr.startTime : null);
   const finishTime = finishDay === pr.finish ? pr.finishTime : finishDay === pr.start ? pr.startTime : null;
-  const e = Math.max(s, finishAt(cal, finishDay, finishTime));
+  const entered = Math.max(s, finishAt(cal, finishDay, finishTime));
+  // Dates that hold no working time here (a weekend task from a seven-day plan): the task's Duration from its start.
+  const e = entered === s && !done && pr.duration ? s + Math.round(pr.duration * cal.minutesPerUnitDay) : entered;
   const i = it.n++;
   it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
   it.ids.push(pr.id);

@@ -223,26 +223,71 @@ function fillTask(
   );
   const pct = text(n, "PercentComplete");
   if (pct) set("Percent_Complete", Number.isFinite(Number(pct)) ? `${Number(pct)}%` : pct);
-  date("Actual_Start", "ActualStart");
-  date("Actual_Finish", "ActualFinish");
+  progressDates(n, pct, date, (element, v, what) =>
+    problems.push({
+      sheet: "Task_Table",
+      cell: a1(r, COL.get(element === "ActualStart" ? "Actual_Start" : "Actual_Finish")!),
+      message: `Task UID ${t.uid}'s <${element}> "${v.slice(0, 40)}" is left blank: ${what}`,
+    }),
+  );
   const baseline = findAll(n, "Baseline").find((b) => text(b, "Number") === "0" || text(b, "Number") === "");
   if (baseline) {
     date("Baseline_Start", "Start", baseline);
     date("Baseline_Finish", "Finish", baseline);
   }
+  constraintCells(n, set, bad, date);
+  if (resources) set("Resource_Names", resources);
+  const notes = text(n, "Notes");
+  if (notes) set("Notes", notes);
+  const slack = text(n, "TotalSlack");
+  if (slack && Number.isFinite(Number(slack))) set("Total_Slack", unitText(Number(slack) / 10, 7, cal));
+}
+
+/** Constraint Type, Constraint Date and Deadline. */
+function constraintCells(
+  n: XmlNode,
+  set: (c: Column, v: string) => void,
+  bad: (c: Column, element: string, v: string, what: string) => void,
+  date: (c: Column, element: string) => void,
+): void {
   const ct = text(n, "ConstraintType");
   if (ct) {
     const name = CONSTRAINT_NAMES[Number(ct)];
     if (name && /^\d$/.test(ct)) set("Constraint_Type", name);
     else bad("Constraint_Type", "ConstraintType", ct, "a constraint type (0–7)");
   }
-  date("Constraint_Date", "ConstraintDate");
+  // A Constraint Date binds only a dated constraint (types 2–7); writers put a filler in the others ("0001-01-01T00:00:00").
+  if (Number(ct) >= 2) date("Constraint_Date", "ConstraintDate");
   date("Deadline", "Deadline");
-  if (resources) set("Resource_Names", resources);
-  const notes = text(n, "Notes");
-  if (notes) set("Notes", notes);
-  const slack = text(n, "TotalSlack");
-  if (slack && Number.isFinite(Number(slack))) set("Total_Slack", unitText(Number(slack) / 10, 7, cal));
+}
+
+/**
+ * Actual Start and Actual Finish as Project keeps them: Actual Finish is "NA" until the task is
+ * 100% complete (Microsoft Support, "Actual Finish fields": it "contains NA until there is zero
+ * remaining work or you set the task's % Complete … to 100"), so one beside a lower % Complete is
+ * not Project's and is left out; beside 0% it is a writer's filler (Aspose writes 2000-01-01 in
+ * both), and the Actual Start with it. An Actual Start alone at 0% is Project's own (a task marked
+ * started before any work is reported) and is kept.
+ */
+function progressDates(
+  n: XmlNode,
+  pct: string,
+  date: (c: Column, element: string) => void,
+  drop: (element: string, v: string, why: string) => void,
+): void {
+  const complete = pct === "" ? null : Number(pct);
+  const finish = text(n, "ActualFinish");
+  const contradicts = finish !== "" && complete !== null && Number.isFinite(complete) && complete < 100;
+  if (contradicts && complete === 0 && text(n, "ActualStart")) {
+    drop(
+      "ActualStart",
+      text(n, "ActualStart"),
+      "the task is 0% complete and has an Actual Finish, so its actual dates are not Project's",
+    );
+  } else date("Actual_Start", "ActualStart");
+  if (contradicts)
+    drop("ActualFinish", finish, `the task is ${complete}% complete, and Project has an Actual Finish only at 100%`);
+  else date("Actual_Finish", "ActualFinish");
 }
 
 /** A task's PredecessorLinks as Project's Predecessors text: "3", "5SS", "4FS+2d", "7FF-50%". */

@@ -205,6 +205,51 @@ describe("a plan in Project's XML", () => {
     ]);
     expect(rowOf(broken.sheets[0], "7").Duration).toBeNull();
   });
+
+  it("leaves out a Constraint Date that binds nothing: a writer's filler beside As Soon As Possible is not a bad date", () => {
+    const filler = communityPlanXml().replace(
+      /(<UID>7<\/UID>.*?<PercentComplete>[^<]*<\/PercentComplete>)/s,
+      "$1<ConstraintType>0</ConstraintType><ConstraintDate>0001-01-01T00:00:00</ConstraintDate>",
+    );
+    expect(filler).toContain("0001-01-01T00:00:00");
+    const snap = readMspdi(filler);
+    expect(rowOf(snap.sheets[0], "7").Constraint_Date).toBeNull();
+    const a = analyseWorkbook(snap, { asOf: AS_OF });
+    expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // A dated constraint keeps its date (UID 8: Start No Earlier Than 1 Sep 2025).
+    expect(rowOf(snap.sheets[0], "8").Constraint_Date).toBe("2025-09-01T08:00");
+  });
+
+  it("keeps actual dates as Project does: no Actual Finish below 100%, and a 0% task's actual dates beside one are a filler", () => {
+    const withActuals = (uid: string, pct: number, start: string | null, finish: string | null) =>
+      communityPlanXml().replace(
+        new RegExp(`(<UID>${uid}</UID>.*?)<PercentComplete>[^<]*</PercentComplete>`, "s"),
+        `$1<PercentComplete>${pct}</PercentComplete>` +
+          (start ? `<ActualStart>${start}</ActualStart>` : "") +
+          (finish ? `<ActualFinish>${finish}</ActualFinish>` : ""),
+      );
+    const filler = readMspdi(withActuals("8", 0, "2000-01-01T00:00:00", "2000-01-01T00:00:00"));
+    expect([rowOf(filler.sheets[0], "8").Actual_Start, rowOf(filler.sheets[0], "8").Actual_Finish]).toEqual([
+      null,
+      null,
+    ]);
+    expect(filler.problems?.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Task UID 8's <ActualStart> "2000-01-01T00:00:00" is left blank: the task is 0% complete/),
+      expect.stringMatching(
+        /^Task UID 8's <ActualFinish> .* the task is 0% complete, and Project has an Actual Finish only at 100%/,
+      ),
+    ]);
+    const a = analyseWorkbook(filler, { asOf: AS_OF });
+    expect(a.programme.projects.find((p) => p.id === "8")).toMatchObject({ actualFinish: null, actualStart: null });
+    const half = readMspdi(withActuals("8", 50, "2025-09-01T08:00:00", "2025-09-02T17:00:00"));
+    expect([rowOf(half.sheets[0], "8").Actual_Start, rowOf(half.sheets[0], "8").Actual_Finish]).toEqual([
+      "2025-09-01T08:00",
+      null,
+    ]);
+    const started = readMspdi(withActuals("8", 0, "2025-09-01T08:00:00", null));
+    expect(rowOf(started.sheets[0], "8").Actual_Start).toBe("2025-09-01T08:00"); // marked started before any work: Project's own
+    expect(started.problems ?? []).toEqual([]);
+  });
 });
 
 describe("our schedule held against Project's (a measured report)", () => {
