@@ -13,10 +13,16 @@
  *    share whose early start a link gives exactly. The entered start is a "no earlier than", so the
  *    dates columns agree unless the network pushes; this one shows the network alone reproduces Project's.
  *   npm run parity -- FILE.xml ... | DIR   (add --list to print each disagreeing task)
+ *   npm run parity -- DIR --as csv|template   (the same plans written as the Export Wizard's CSV or
+ *     the "Excel template" export, scripts/project-forms.ts, and read back as a user's file is)
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { analyseWorkbook } from "../src/core/analysis/analyse";
+import { analyseWorkbook, type Analysis } from "../src/core/analysis/analyse";
+import { readCsvFile } from "../src/core/workbook/csv";
+import type { WorkbookSnapshot } from "../src/core/primitives/snapshot";
+import { readWorkbook } from "../src/hosts/xlsx/read";
+import { asTemplateXlsx, asWizardCsv } from "./project-forms";
 import { isMspdi, readMspdi } from "../src/hosts/mspdi/read";
 import type { CellValue } from "../src/core/primitives/cell";
 import { parseDateText } from "../src/core/primitives/dates";
@@ -47,9 +53,28 @@ function slackDays(v: CellValue): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The forms a Project plan reaches the tool in: its XML, the Export Wizard's CSV, the "Excel template" export. */
+export type PlanForm = "xml" | "csv" | "template";
+
+/** The plan as the tool reads it in `form`: the XML itself, or written in that form (scripts/project-forms.ts) and read back as a user's file is. */
+export async function planAs(xml: string, form: PlanForm, name = "plan"): Promise<WorkbookSnapshot> {
+  const snap = readMspdi(xml);
+  if (form === "xml") return snap;
+  if (form === "csv") return readCsvFile(asWizardCsv(snap.sheets[0]), `${name}.csv`);
+  return readWorkbook(await asTemplateXlsx(snap.sheets[0]));
+}
+
+/** Our schedule of the plan read in `form`, held against Project's own in its XML. */
+export async function parityAs(file: string, xml: string, form: PlanForm): Promise<Parity> {
+  return compare(file, readMspdi(xml), analyseWorkbook(await planAs(xml, form, basename(file, ".xml")), {}));
+}
+
 export function parity(file: string, xml: string): Parity {
   const snap = readMspdi(xml);
-  const a = analyseWorkbook(snap, {});
+  return compare(file, snap, analyseWorkbook(snap, {}));
+}
+
+function compare(file: string, snap: WorkbookSnapshot, a: Analysis): Parity {
   const sheet = snap.sheets[0];
   const header = sheet.rows[0] as string[];
   const col = (name: string) => header.indexOf(name);
@@ -129,9 +154,15 @@ function files(args: string[]): string[] {
   );
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const list = argv.includes("--list");
-  const all = files(argv.filter((a) => a !== "--list"));
+  const asAt = argv.indexOf("--as");
+  const form = (asAt >= 0 ? argv[asAt + 1] : "xml") as PlanForm;
+  if (!["xml", "csv", "template"].includes(form)) throw new Error(`--as takes xml, csv or template, not ${form}`);
+  const all = files(argv.filter((a, i) => a !== "--list" && (asAt < 0 || (i !== asAt && i !== asAt + 1))));
+  console.log(
+    `Read as: ${form === "xml" ? "Project's XML" : form === "csv" ? "the Export Wizard's CSV" : 'the "Excel template" export'}`,
+  );
   console.log(`${"file".padEnd(58)}  open  dates@d dates@m recall  precis slip% confl%  linked`);
   const total: Parity = {
     file: "all",
@@ -152,7 +183,7 @@ function main(argv: string[]): void {
     if (!isMspdi(xml)) continue;
     let p: Parity;
     try {
-      p = parity(f, xml);
+      p = await parityAs(f, xml, form);
     } catch (e) {
       console.log(`${basename(f)}: not read (${(e as Error).message})`);
       continue;
@@ -177,4 +208,4 @@ function main(argv: string[]): void {
   console.log(parityLine(total));
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2));

@@ -236,10 +236,33 @@ function fractionColumns(
   return out;
 }
 
+/** What a column's numeric text dates allow: only month-first, only day-first, or either (null); and whether it holds a US long date. */
+function columnEvidence(loc: Located, c: number, rows: number[]): { only: DateOrder | null; usLong: boolean } {
+  let firstOver12 = false;
+  let secondOver12 = false;
+  let usLong = false;
+  for (const r of rows) {
+    const v = cellAt(loc.sheet, r, c);
+    if (typeof v !== "string") continue;
+    if (!usLong && US_LONG_DATE.test(v)) usLong = true;
+    const parts = numericDateParts(v);
+    if (!parts) continue;
+    if (parts[0] > 12) firstOver12 = true;
+    if (parts[1] > 12) secondOver12 = true;
+  }
+  return { only: secondOver12 && !firstOver12 ? "mdy" : firstOver12 && !secondOver12 ? "dmy" : null, usLong };
+}
+
+/** "February 17, 2025": the month named before the day, as a US writer (Microsoft Project's Export Wizard) puts it. */
+const US_LONG_DATE = /^[A-Za-z]{3,9}\.? \d{1,2}, \d{4}\b/;
+
 /**
  * The order each date column's numeric text dates are read in: the Settings' Date order, unless
  * the column holds dates that can only be read the other way (2/17/25 can only be month-first),
- * which is then said once, in an info at the column's header.
+ * which is then said once, in an info at the column's header. A column whose dates read either
+ * way (1/4/16) follows the rest of the sheet when that is decided: its other date columns can only
+ * be read one way, none the other, or (none decided) it writes US long dates ("January 4, 2016",
+ * as Project's Export Wizard writes Start and Finish beside its short 1/4/16 actuals).
  */
 function dateOrders(
   loc: Located,
@@ -252,33 +275,43 @@ function dateOrders(
 ): Map<number, DateOrder> {
   const out = new Map<number, DateOrder>();
   const setting = opts.dateOrder ?? "dmy";
-  for (const [c, key] of cols) {
-    const type = fieldByKey.get(key)?.type;
-    if (type !== "date" && type !== "datetime") continue;
-    let firstOver12 = false;
-    let secondOver12 = false;
-    for (const r of rows) {
-      const v = cellAt(loc.sheet, r, c);
-      if (typeof v !== "string") continue;
-      const parts = numericDateParts(v);
-      if (!parts) continue;
-      if (parts[0] > 12) firstOver12 = true;
-      if (parts[1] > 12) secondOver12 = true;
-    }
-    const only: DateOrder | null = secondOver12 && !firstOver12 ? "mdy" : firstOver12 && !secondOver12 ? "dmy" : null;
+  const dated = cols.filter(([, key]) => ["date", "datetime"].includes(fieldByKey.get(key)?.type ?? ""));
+  const evidence = new Map(dated.map(([c]) => [c, columnEvidence(loc, c, rows)] as const));
+  const decided = new Set([...evidence.values()].map((e) => e.only).filter((o) => o !== null));
+  const sheetOrder: DateOrder | null =
+    decided.size === 1
+      ? [...decided][0]
+      : decided.size === 0 && [...evidence.values()].some((e) => e.usLong)
+        ? "mdy"
+        : null;
+  const say = (c: number, message: string) =>
+    diags.push({ severity: "info", code: "bad-date", message, sheet: loc.sheet.name, cell: a1(loc.headerRow, c) });
+  for (const [c, key] of dated) {
+    const label = fieldByKey.get(key)!.label;
+    const { only } = evidence.get(c)!;
     if (only && only !== setting) {
       out.set(c, only);
-      const label = fieldByKey.get(key)!.label;
-      diags.push({
-        severity: "info",
-        code: "bad-date",
-        message: `The ${spec.noun} ${label} column holds dates that can only be ${only === "mdy" ? "month-first (such as 2/17/25)" : "day-first (such as 17/2/25)"}, so the whole column is read ${only === "mdy" ? "month first" : "day first"}. Set Date order on the Settings sheet if that is wrong.`,
-        sheet: loc.sheet.name,
-        cell: a1(loc.headerRow, c),
-      });
+      say(
+        c,
+        `The ${spec.noun} ${label} column holds dates that can only be ${only === "mdy" ? "month-first (such as 2/17/25)" : "day-first (such as 17/2/25)"}, so the whole column is read ${only === "mdy" ? "month first" : "day first"}. Set Date order on the Settings sheet if that is wrong.`,
+      );
+    } else if (!only && sheetOrder && sheetOrder !== setting && hasNumericDate(loc, c, rows)) {
+      out.set(c, sheetOrder);
+      say(
+        c,
+        `The ${spec.noun} ${label} column's dates read either way (such as 1/4/16), so it is read ${sheetOrder === "mdy" ? "month first" : "day first"}, as the sheet's other dates are written${sheetOrder === "mdy" ? " (month first, or a US long date such as January 4, 2016)" : ""}. Set Date order on the Settings sheet if that is wrong.`,
+      );
     }
   }
   return out;
+}
+
+/** Whether a column holds any numeric text date (one the order decides). */
+function hasNumericDate(loc: Located, c: number, rows: number[]): boolean {
+  return rows.some((r) => {
+    const v = cellAt(loc.sheet, r, c);
+    return typeof v === "string" && numericDateParts(v) !== null;
+  });
 }
 
 type FieldParse =

@@ -94,3 +94,29 @@ describe("a plan that carries no progress", () => {
     );
   });
 });
+
+describe("a short date that reads either way, as the Export Wizard writes it", () => {
+  // Export Wizard CSV: long US Start/Finish beside short Actual_Start dates that are all ambiguous
+  // (4 January 2016 is "1/4/16"), as MPXJ's assignment-assignments files written again as CSV give.
+  const csv = (start: string, finish: string) =>
+    [
+      "ID,Unique_ID,Task_Name,Duration,Start_Date,Finish_Date,Percent_Complete,Actual_Start,Actual_Finish",
+      `1,1,Build,10d,${start},${finish},0.25,1/4/16 8:00,NA`,
+    ].join("\r\n");
+  const read = (start: string, finish: string) =>
+    analyseWorkbook(book(csv(start, finish), "Task_Table1"), { asOf: dayFromYmd(2016, 1, 6) });
+
+  it("is read month first when the sheet writes US long dates, and says so once at its header", () => {
+    const a = read('"January 4, 2016 8:00"', '"January 15, 2016 5:00"');
+    expect(formatDay(a.programme.projects[0].actualStart!)).toBe("2016-01-04");
+    const said = a.diagnostics.filter((d) => d.code === "bad-date");
+    expect(said.map((d) => [d.severity, d.cell])).toEqual([["info", "H1"]]);
+    expect(said[0].message).toMatch(/dates read either way \(such as 1\/4\/16\), so it is read month first/);
+  });
+
+  it("stays day first (the Settings' default) when the sheet's other dates are day first", () => {
+    const a = read("01/04/2016 08:00", "15/04/2016 17:00");
+    expect(formatDay(a.programme.projects[0].actualStart!)).toBe("2016-04-01");
+    expect(a.diagnostics.filter((d) => d.code === "bad-date")).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parity } from "../../../scripts/project-parity";
+import { parity, parityAs, planAs } from "../../../scripts/project-parity";
+import { asWizardCsv, wizardDate, wizardPercent, durationWords } from "../../../scripts/project-forms";
+import { decodeWindows1252 } from "../../../src/core/primitives/windows-1252";
 import { communityPlanXml } from "../../support/mspdi";
 
 /**
@@ -52,5 +54,37 @@ describe("npm run parity", () => {
     expect(moved.disagreements).toEqual([
       expect.stringMatching(/^ {2}2 Freeze: ours .* Project 2025-08-29T08:00–2025-09-01T08:00/),
     ]);
+  });
+});
+
+describe("the same Project plan as the Export Wizard's CSV and the Excel template (scripts/project-forms.ts)", () => {
+  const xml = readFileSync(join(__dirname, "../../fixtures/mspdi/community-services.xml"), "utf8");
+
+  it("writes the wizard's forms: long and short US dates on a 12-hour clock, NA, fractions, Windows-1252", () => {
+    expect(wizardDate("2025-02-17T13:00", true)).toBe("February 17, 2025 1:00");
+    expect(wizardDate("2025-02-17T08:00", false)).toBe("2/17/25 8:00");
+    expect(wizardDate(null, false)).toBe("NA");
+    expect(wizardPercent("3%")).toBe("2.9999999999999999E-2"); // as the real export writes it
+    expect(wizardPercent("100%")).toBe("1");
+    expect([durationWords("8h"), durationWords("1d"), durationWords("1.5d?"), durationWords("2ew")]).toEqual([
+      "8 hrs",
+      "1 day",
+      "1.5 days?",
+      "2 ewks",
+    ]);
+    const bytes = asWizardCsv({ name: "T", top: 0, left: 0, rows: [["Task_Name"], ["Réunion – board"]] });
+    expect([...bytes.slice(11, 21)]).toEqual([0x52, 0xe9, 0x75, 0x6e, 0x69, 0x6f, 0x6e, 0x20, 0x96, 0x20]);
+    expect(decodeWindows1252(bytes)).toBe("Task_Name\r\nRéunion – board\r\n");
+  });
+
+  it("reads to the same schedule in all three forms, each in full agreement with Project's own", async () => {
+    const forms = ["xml", "csv", "template"] as const;
+    const parities = await Promise.all(forms.map((f) => parityAs("community-services.xml", xml, f)));
+    for (const p of parities) expect(p).toMatchObject({ datesDay: p.open, slips: 0, conflicts: 0 });
+    // The template carries no progress, so its done tasks are open; the others agree task for task.
+    expect(parities.map((p) => p.open)).toEqual([8, 8, 9]); // the one task done in Project is open in the template
+    expect(parities[1]).toMatchObject({ datesMinute: 8, projectCritical: 4, oursCritical: 4, both: 4 });
+    const csv = await planAs(xml, "csv", "community");
+    expect(csv.sheets[0].name).toBe("community");
   });
 });
