@@ -4,6 +4,7 @@ import { worstRag, type Rag } from "./scale";
 import type { BenefitResult } from "../benefits/benefits";
 import { rollUp, type RagResult, type Rating, type WorkstreamStatus } from "./rag";
 import { escalationScore, type RiskResult } from "../risks/risks";
+import { riskToleranceRag } from "../risks/bands";
 
 /**
  * A workstream's benefits and risk, rated once (the highlight report's "Status this period" rows
@@ -55,7 +56,7 @@ export function workstreamDimensions(
       .map((r, k) => ({ r, x: risks[k] }))
       .filter(({ r, x }) => x.open && x.score !== null && owns(r.project));
     const rank = ({ x }: (typeof open)[number]): Rag =>
-      x.escalate ? "Red" : x.band === "High" || x.band === "Medium" ? "Amber" : "Green";
+      x.band === null ? "Green" : riskToleranceRag(x.band, x.matrix, x.escalate);
     const rag = worstRag(open.map(rank)) ?? "Green";
     const which = namesUpTo(open.filter((x) => rank(x) === rag).map(({ r }) => r.id));
     const because = !open.length

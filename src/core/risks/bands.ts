@@ -133,6 +133,18 @@ export function bandLooks(band: RiskBand, matrix: RiskMatrixKind): RiskBand {
   return RISK_MATRIX[matrix].bands.find((b) => b.band === band)?.looks ?? band;
 }
 
+/**
+ * What an open risk makes of its workstream's risk tolerance: Red when it goes to the board
+ * (at or above the escalation score), Amber in a band coloured amber or red (the NPSA matrix's
+ * High and Extreme, a 3×3 register's Medium and High), Green below (Low, Moderate). So an Extreme
+ * risk below an escalation score set above 15 is Amber, never Green.
+ */
+export function riskToleranceRag(band: RiskBand, matrix: RiskMatrixKind, escalate: boolean): "Red" | "Amber" | "Green" {
+  if (escalate) return "Red";
+  const looks = bandLooks(band, matrix);
+  return looks === "Low" || looks === "Moderate" ? "Green" : "Amber";
+}
+
 /** "Low 1–2, Medium 3–4, High 6–9": a matrix's bands in words. */
 export function bandsInWords(matrix: RiskMatrixKind): string {
   return RISK_MATRIX[matrix].bands.map((b) => `${b.band} ${b.scores}`).join(", ");

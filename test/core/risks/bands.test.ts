@@ -4,6 +4,7 @@ import {
   bandsInWords,
   escalationScore,
   riskBand,
+  riskToleranceRag,
   RISK_MATRIX,
 } from "../../../src/core/risks/bands";
 import type { RiskMatrixKind } from "../../../src/core/programme/entities";
@@ -63,5 +64,15 @@ describe("the risk matrices (model/risk-matrix.ts)", () => {
       "FFC000",
       "FF0000",
     ]);
+  });
+});
+
+describe("a risk's effect on its workstream's risk tolerance", () => {
+  it("is Red when it goes to the board, Amber in an amber or red band, Green below, on both matrices", () => {
+    const npsa = (["Low", "Moderate", "High", "Extreme"] as const).map((b) => riskToleranceRag(b, "5x5", false));
+    expect(npsa).toEqual(["Green", "Green", "Amber", "Amber"]); // an Extreme risk below a raised escalation score is never Green
+    const register = (["Low", "Medium", "High"] as const).map((b) => riskToleranceRag(b, "3x3", false));
+    expect(register).toEqual(["Green", "Amber", "Amber"]);
+    expect(riskToleranceRag("Moderate", "5x5", true)).toBe("Red");
   });
 });
