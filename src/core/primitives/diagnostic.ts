@@ -42,6 +42,7 @@ export const CODE_NAMES = {
   "future-actual": "Actual date in the future",
   "recognised-as": "Workbook recognised as",
   "no-progress": "Plan carries no progress",
+  "other-calendar": "Tasks on calendars of their own",
   "unreadable-cell": "Cell not read as written",
   "unreadable-source": "Source not read",
   "source-not-read": "Kept source not read this time",

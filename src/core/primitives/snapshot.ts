@@ -45,6 +45,8 @@ export interface SnapshotProblem {
   /** A1 address, or "" for the sheet as a whole. */
   cell: string;
   message: string;
+  /** Not a cell misread but a part of the file the tool follows only in part: its code, as an info note. */
+  note?: "other-calendar";
 }
 
 /** The value at a sheet's absolute 0-based row/column, or null when outside what was read. */

@@ -139,17 +139,21 @@ export function readProgramme(
   };
 }
 
-/** The cells the host could not read exactly, as warnings: the first diagnostics of a reading. */
+/** The cells the host could not read exactly, as warnings, and the parts it follows only in part, as notes: the first diagnostics of a reading. */
 function snapshotProblems(snapshot: WorkbookSnapshot): Diagnostic[] {
-  return (snapshot.problems ?? []).map((p) => ({
-    severity: "warning",
-    code: "unreadable-cell",
-    message: p.cell
-      ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
-      : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
-    sheet: p.sheet,
-    cell: p.cell,
-  }));
+  return (snapshot.problems ?? []).map((p): Diagnostic =>
+    p.note
+      ? { severity: "info", code: p.note, message: p.message, sheet: p.sheet, cell: p.cell }
+      : {
+          severity: "warning",
+          code: "unreadable-cell",
+          message: p.cell
+            ? `This cell could not be read exactly as written: ${p.message}. Check it in Excel and retype it if it matters`
+            : `Part of this sheet could not be read: ${p.message}. Open the file in Excel and save it again`,
+          sheet: p.sheet,
+          cell: p.cell,
+        },
+  );
 }
 
 /** The issues, assumptions and external dependencies of the RAID log, each kind with its own IDs. */

@@ -1,6 +1,7 @@
 import { a1, type CellValue } from "../../core/primitives/cell";
 import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../../core/primitives/snapshot";
 import { find, findAll, parseTree, XmlError, type XmlNode } from "../xlsx/xml";
+import { otherCalendarNote } from "./task-calendars";
 import { calendarOf, type ProjectCalendar } from "./calendar";
 import { text } from "./nodes";
 
@@ -164,6 +165,8 @@ function taskSheet(root: XmlNode, cal: ProjectCalendar, problems: SnapshotProble
   const idOfUid = new Map(rows.map((t) => [t.uid, t.id]));
   const names = resourceNames(root);
   rows.forEach((t, i) => fillTask(t, i + 1, cal, idOfUid, names.get(t.uid) ?? "", problems));
+  const calendars = otherCalendarNote(root, rows);
+  if (calendars) problems.push(calendars);
   return { name: "Task_Table", top: 0, left: 0, rows: [[...TASK_COLUMNS], ...rows.map((t) => t.row)] };
 }
 

@@ -220,6 +220,31 @@ describe("a plan in Project's XML", () => {
     expect(rowOf(snap.sheets[0], "8").Constraint_Date).toBe("2025-09-01T08:00");
   });
 
+  it("names the tasks Project schedules on a calendar of their own, once, and none on a calendar that adds nothing", () => {
+    const night =
+      "<Calendar><UID>9</UID><Name>Night Shift</Name><IsBaseCalendar>1</IsBaseCalendar><BaseCalendarUID>-1</BaseCalendarUID>" +
+      "<WeekDays><WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>23:00:00</FromTime><ToTime>00:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay></WeekDays></Calendar>" +
+      // Resource calendars: one on the night shift adding nothing of its own, one on Standard adding nothing.
+      "<Calendar><UID>10</UID><Name>Night nurse</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>9</BaseCalendarUID></Calendar>" +
+      "<Calendar><UID>11</UID><Name>Day lead</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID><WeekDays/></Calendar>";
+    const plan = (ignore: boolean) =>
+      communityPlanXml()
+        .replace("</Calendars>", `${night}</Calendars>`)
+        .replace(/(<UID>7<\/UID>)(<ID>)/, "$1<CalendarUID>9</CalendarUID>$2") // task 7: a task calendar
+        .replace(/<Resource><UID>3<\/UID>/, "<Resource><UID>3</UID><CalendarUID>10</CalendarUID>") // tasks 8 and 9: their resource's
+        .replace(/<Resource><UID>1<\/UID>/, "<Resource><UID>1</UID><CalendarUID>11</CalendarUID>") // task 2: the same time as Standard
+        .replace(/(<UID>9<\/UID>)(<ID>)/, ignore ? "$1<IgnoreResourceCalendar>1</IgnoreResourceCalendar>$2" : "$1$2");
+    const notes = (xml: string) =>
+      analyseWorkbook(readMspdi(xml), { asOf: AS_OF }).diagnostics.filter((d) => d.code === "other-calendar");
+    const [note] = notes(plan(false));
+    expect(note).toMatchObject({ severity: "info", sheet: "Task_Table" });
+    expect(note.message).toMatch(
+      /^3 tasks are scheduled by Project on calendars of their own \(Night Shift: 3; tasks 7, 8, 9\)\. This tool schedules every task on the project calendar \(Standard\)/,
+    );
+    expect(notes(plan(true))[0].message).toMatch(/^2 tasks .*\(Night Shift: 2; tasks 7, 8\)/); // task 9 ignores resource calendars
+    expect(notes(communityPlanXml())).toEqual([]);
+  });
+
   it("keeps actual dates as Project does: no Actual Finish below 100%, and a 0% task's actual dates beside one are a filler", () => {
     const withActuals = (uid: string, pct: number, start: string | null, finish: string | null) =>
       communityPlanXml().replace(

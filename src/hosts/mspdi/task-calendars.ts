@@ -1,0 +1,82 @@
+import type { SnapshotProblem } from "../../core/primitives/snapshot";
+import { wholeNumber } from "../../core/primitives/text";
+import { find, findAll, type XmlNode } from "../xlsx/xml";
+import { text } from "./nodes";
+
+/**
+ * Tasks Project schedules on working time other than the project calendar's, said once.
+ *
+ * Project schedules a task on its task calendar when it has one (the task's CalendarUID), else
+ * on the calendars of the resources assigned to it, unless "Scheduling ignores resource
+ * calendars" (IgnoreResourceCalendar) is set ("How Project schedules tasks: Behind the scenes",
+ * Microsoft Support). A calendar derives from its base (BaseCalendarUID); one that adds nothing
+ * of its own to the project calendar (no WeekDays, Exceptions or WorkWeeks) gives the same time.
+ * The tool schedules every task on the project calendar, so these tasks' dates can differ from
+ * Project's: the note names the calendars and the first tasks, for the PMO to check.
+ */
+export function otherCalendarNote(
+  root: XmlNode,
+  tasks: readonly { uid: string; id: string; node: XmlNode }[],
+): SnapshotProblem | null {
+  const calendars = find(root, "Calendars");
+  const byUid = new Map((calendars ? findAll(calendars, "Calendar") : []).map((c) => [text(c, "UID"), c]));
+  const projectUid = text(root, "CalendarUID");
+  const differs = (uid: string): string | null => {
+    const seen = new Set<string>();
+    let u = uid;
+    while (u !== "" && u !== "-1" && u !== projectUid && !seen.has(u)) {
+      seen.add(u);
+      const c = byUid.get(u);
+      if (!c) return null;
+      if (ownTime(c)) return text(c, "Name") || `calendar ${u}`;
+      u = text(c, "BaseCalendarUID");
+    }
+    return null;
+  };
+  const resourceCalendar = resourceCalendars(root);
+  const assigned = assignedResources(root);
+  const on = new Map<string, string[]>();
+  for (const t of tasks) {
+    if (text(t.node, "Summary") === "1") continue;
+    let name = differs(text(t.node, "CalendarUID"));
+    if (!name && text(t.node, "IgnoreResourceCalendar") !== "1")
+      name = (assigned.get(t.uid) ?? []).map((r) => differs(resourceCalendar.get(r) ?? "")).find((n) => n) ?? null;
+    if (name) (on.get(name) ?? on.set(name, []).get(name)!).push(t.id);
+  }
+  if (!on.size) return null;
+  const all = [...on.values()].flat();
+  const project = text(byUid.get(projectUid) ?? root, "Name") || "the project calendar";
+  const which = [...on].map(([n, ids]) => `${n}: ${wholeNumber(ids.length)}`).join(", ");
+  const first = all.slice(0, 5).join(", ") + (all.length > 5 ? " …" : "");
+  return {
+    sheet: "Task_Table",
+    cell: "",
+    note: "other-calendar",
+    message: `${wholeNumber(all.length)} ${all.length === 1 ? "task is scheduled by Project on a calendar of its own" : "tasks are scheduled by Project on calendars of their own"} (${which}; task${all.length === 1 ? "" : "s"} ${first}). This tool schedules every task on the project calendar (${project}), so ${all.length === 1 ? "its" : "their"} dates can differ from Project's by the working time ${on.size === 1 && all.length === 1 ? "that calendar adds" : "those calendars add"} or take${on.size === 1 && all.length === 1 ? "s" : ""} away: check them against the plan in Project.`,
+  };
+}
+
+/** Whether a calendar sets working time of its own (its week days, exceptions or work weeks). */
+function ownTime(c: XmlNode): boolean {
+  return ["WeekDays", "Exceptions", "WorkWeeks"].some((k) => {
+    const n = find(c, k);
+    return n !== undefined && n.children.length > 0;
+  });
+}
+
+function resourceCalendars(root: XmlNode): Map<string, string> {
+  const resources = find(root, "Resources");
+  return new Map(
+    (resources ? findAll(resources, "Resource") : []).map((r) => [text(r, "UID"), text(r, "CalendarUID")]),
+  );
+}
+
+function assignedResources(root: XmlNode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const assignments = find(root, "Assignments");
+  for (const a of assignments ? findAll(assignments, "Assignment") : []) {
+    const task = text(a, "TaskUID");
+    (out.get(task) ?? out.set(task, []).get(task)!).push(text(a, "ResourceUID"));
+  }
+  return out;
+}
