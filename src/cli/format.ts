@@ -130,20 +130,24 @@ export function formatReport(a: Analysis, file: string, color: boolean): string 
 
 /**
  * The critical items as chains: each item follows the chain whose last item drives it through a
- * link ("1 → 2"); an item driven by none starts a chain of its own, and chains are separated by
- * "; " (parallel tasks that merely share no float are never joined by an arrow). Chains are in the
+ * link ("1 → 2"); at a fork, the next branch starts again from the item it leaves ("1 → 2; 1 → 3");
+ * an item driven by no critical item starts a chain of its own. Chains are separated by "; ", so
+ * parallel tasks that merely share no float are never joined by an arrow. Chains are in the
  * order of their first item, items in early-start order.
  */
 export function criticalChains(a: Analysis, path: readonly string[]): string {
   const chains: string[][] = [];
   const ending = new Map<string, string[]>();
+  const placed = new Set<string>();
   for (const id of path) {
-    const drivers = a.schedule.nodes.get(id)?.drivers ?? [];
-    const chain = drivers.map((l) => ending.get(l.from)).find((c) => c !== undefined);
+    const from = (a.schedule.nodes.get(id)?.drivers ?? []).map((l) => l.from);
+    const chain = from.map((f) => ending.get(f)).find((c) => c !== undefined);
     if (chain) ending.delete(chain[chain.length - 1]);
-    const into = chain ?? (chains.push([]), chains[chains.length - 1]);
+    const fork = chain ? undefined : from.find((f) => placed.has(f));
+    const into = chain ?? (chains.push(fork ? [fork] : []), chains[chains.length - 1]);
     into.push(id);
     ending.set(id, into);
+    placed.add(id);
   }
   return chains.map((c) => c.map(visible).join(" → ")).join("; ");
 }

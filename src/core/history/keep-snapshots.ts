@@ -32,14 +32,19 @@ function compareKeep(a: SnapshotRow, b: SnapshotRow): number {
   const rag = (r: SnapshotRow) => (r.rag === null ? 3 : ragRank(r.rag));
   return (
     keepRank(a) - keepRank(b) ||
+    (b.score ?? -1) - (a.score ?? -1) || // risks: the highest score first
     critical(a) - critical(b) ||
     rag(a) - rag(b) ||
     (a.finishNow ?? Infinity) - (b.finishNow ?? Infinity)
   );
 }
 
-/** An "Omitted" row: `count` rows of `kind` not kept for `date`. */
-export function omittedRow(date: Day, kind: ItemKind, count: number, why: string): SnapshotRow {
+/**
+ * An "Omitted" row: `count` rows of `kind` not kept for `date` (the count is in its Name, read
+ * back by {@link omittedCount}); its Status is "Open" when open items were among them, so that
+ * a new open item is still called new when only done ones were left out.
+ */
+export function omittedRow(date: Day, kind: ItemKind, count: number, open: boolean, why: string): SnapshotRow {
   const what = {
     Workstream: "workstream",
     Decision: "decision",
@@ -57,21 +62,32 @@ export function omittedRow(date: Day, kind: ItemKind, count: number, why: string
     baseline: null,
     rag: null,
     float: null,
-    score: count,
-    status: "",
+    score: null,
+    status: open ? "Open" : "",
     source: "",
   };
 }
 
+/** How many rows an "Omitted" row stands for (the number its Name starts with). */
+export function omittedCount(r: SnapshotRow): number {
+  return Number(/^([\d,]+) /.exec(r.name)?.[1].replace(/,/g, "") ?? 0);
+}
+
+const isOpen = (r: SnapshotRow) => r.status === "Open" || r.status === "Requested";
+
 /** Rows in `rows` that are left out, as "Omitted" rows (adding to those already there). */
 function omissions(date: Day, all: readonly SnapshotRow[], kept: ReadonlySet<SnapshotRow>, why: string): SnapshotRow[] {
   const count = new Map<ItemKind, number>();
-  const add = (k: ItemKind, n: number) => count.set(k, (count.get(k) ?? 0) + n);
+  const open = new Set<ItemKind>();
+  const add = (k: ItemKind, n: number, r: SnapshotRow) => {
+    count.set(k, (count.get(k) ?? 0) + n);
+    if (isOpen(r)) open.add(k);
+  };
   for (const r of all) {
-    if (r.kind === "Omitted") add(r.id as ItemKind, r.score ?? 0);
-    else if (!kept.has(r)) add(r.kind, 1);
+    if (r.kind === "Omitted") add(r.id as ItemKind, omittedCount(r), r);
+    else if (!kept.has(r)) add(r.kind, 1, r);
   }
-  return ITEM_KINDS.filter((k) => count.get(k)).map((k) => omittedRow(date, k, count.get(k)!, why));
+  return ITEM_KINDS.filter((k) => count.get(k)).map((k) => omittedRow(date, k, count.get(k)!, open.has(k), why));
 }
 
 /** This report's rows within `limit` (in their order), the most telling first, with "Omitted" rows for the rest. */
@@ -96,7 +112,12 @@ function milestonesOnly(rows: readonly SnapshotRow[]): SnapshotRow[] {
   return [...rows.filter((r) => keep.has(r)), ...omissions(rows[0].date, rows, keep, why)];
 }
 
-/** Earlier dates kept and this date's rows replaced, within the bounds above. */
+/**
+ * Earlier dates kept and this date's rows replaced, within the bounds above. When this report's
+ * rows and the last report's do not fit together, this report's give up room for at least the
+ * last report's milestones (up to half the sheet), so that a report run again for the same date
+ * still has the last one to compare with, and the milestone trend has two dates.
+ */
 export function mergeSnapshots(
   previous: readonly SnapshotRow[],
   current: readonly SnapshotRow[],
@@ -105,11 +126,15 @@ export function mergeSnapshots(
   const now = new Set(current.map((r) => r.date));
   const byDate = new Map<Day, SnapshotRow[]>();
   for (const r of previous) if (!now.has(r.date)) (byDate.get(r.date) ?? byDate.set(r.date, []).get(r.date)!).push(r);
-  const mine = boundCurrent(current, limit);
+  const dates = [...byDate.keys()].sort((x, y) => y - x);
+  const last = dates.length ? byDate.get(dates[0])! : [];
+  const reserve =
+    current.length + last.length <= limit ? 0 : Math.min(milestonesOnly(last).length, Math.floor(limit / 2));
+  const mine = boundCurrent(current, limit - reserve);
   const kept: SnapshotRow[][] = [];
   let rows = mine.length;
   let whole = true;
-  for (const d of [...byDate.keys()].sort((x, y) => y - x)) {
+  for (const d of dates) {
     if (kept.length + 1 >= SNAPSHOT_DATES_KEPT) break;
     let list = byDate.get(d)!;
     if (whole && rows + list.length > limit) whole = false;
@@ -121,9 +146,19 @@ export function mergeSnapshots(
   return [...kept.reverse().flat(), ...mine].sort((a, b) => a.date - b.date);
 }
 
-/** The kinds of row a date's snapshot did not keep in full: an item of these missing from it is not known. */
-export function omittedKinds(snapshots: readonly SnapshotRow[], date: Day | null): Set<string> {
-  const out = new Set<string>();
-  if (date !== null) for (const r of snapshots) if (r.date === date && r.kind === "Omitted") out.add(r.id);
+/**
+ * The kinds of row a date's snapshot did not keep in full, each with whether open items were
+ * among those left out: an item of such a kind missing from it is not known (when it is done now,
+ * or when open ones were left out), so not new.
+ */
+export function omittedKinds(snapshots: readonly SnapshotRow[], date: Day | null): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  if (date !== null)
+    for (const r of snapshots) if (r.date === date && r.kind === "Omitted") out.set(r.id, r.status === "Open");
   return out;
+}
+
+/** Whether an item missing from a snapshot that left out rows of its kind may be one of them. */
+export function mayBeOmitted(omitted: ReadonlyMap<string, boolean>, r: SnapshotRow): boolean {
+  return omitted.has(r.kind) && (omitted.get(r.kind) === true || !isOpen(r));
 }

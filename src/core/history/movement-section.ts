@@ -1,7 +1,7 @@
 import type { ItemRef, Movement } from "./movement";
 import { nothingMoved } from "./movement";
 import { milestoneTrend } from "./milestone-trend";
-import { boundCurrent, mergeSnapshots } from "./keep-snapshots";
+import { mergeSnapshots } from "./keep-snapshots";
 import type { SnapshotRow } from "./snapshot-row";
 import { REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
 import { wholeNumber } from "../primitives/text";
@@ -91,7 +91,7 @@ function boundNotes(ctx: ReportContext): string[] {
     out.push(
       `The last report's snapshot left out ${before.join(" and ")} (the Plan Snapshots sheet keeps ${wholeNumber(REPORT_SHEET_ROWS)} rows): what moved is said for the items it kept.`,
     );
-  const now = omitted(boundCurrent(a.movement.now), a.asOf);
+  const now = omitted(mergeSnapshots(a.programme.snapshots ?? [], a.movement.now), a.asOf);
   if (now.length)
     out.push(
       `This report's snapshot leaves out ${now.join(" and ")}, keeping open and critical items first: the next report says what moved among those kept.`,

@@ -4,7 +4,7 @@ import type { Programme } from "../programme/entities";
 import { PLACE_SEPARATOR } from "../primitives/provenance";
 import type { Rag } from "../rag/scale";
 import type { ItemKind, SnapshotRow } from "./snapshot-row";
-import { omittedKinds } from "./keep-snapshots";
+import { mayBeOmitted, omittedKinds } from "./keep-snapshots";
 import { known } from "../primitives/lookup";
 import type { CommentaryResult } from "../commentary/commentary";
 import type { RagResult } from "../rag/rag";
@@ -202,7 +202,7 @@ export function movementSince(snapshots: readonly SnapshotRow[], now: SnapshotRo
     const k = keyOf(r);
     const b = before.get(k);
     seen.add(k);
-    if (!b && partial.has(r.kind)) continue;
+    if (!b && mayBeOmitted(partial, r)) continue;
     if (r.kind === "Project" || r.kind === "Milestone") itemMoves(out, b, r);
     else if (r.kind === "Risk") riskMoves(out, b, r);
     else if (r.kind === "Workstream" && b && b.rag !== r.rag) out.rag.push({ ...ref(r), from: b.rag, to: r.rag });

@@ -7,9 +7,10 @@ import type { Rag } from "../rag/scale";
  * project, milestone, risk (open or closed) and requested decision per reporting date. Running
  * again for the same date replaces that date's rows. This file is the sheet's one schema.
  *
- * The sheet is bounded (src/core/history/bounds.ts): a date whose rows of some kind were not all
- * kept carries an "Omitted" row for that kind (its `id` the kind, its `score` how many were left
- * out), so that an item missing from it is read as not known, not as added or removed.
+ * The sheet is bounded (src/core/history/keep-snapshots.ts): a date whose rows of some kind were
+ * not all kept carries an "Omitted" row for that kind (its `id` the kind, its name how many were
+ * left out, its status "Open" when open ones were), so that an item missing from it is read as
+ * not known, not as added or removed.
  */
 export type ItemKind = "Workstream" | "Project" | "Milestone" | "Risk" | "Decision";
 export type SnapshotKind = ItemKind | "Omitted";
@@ -29,7 +30,7 @@ export interface SnapshotRow {
   rag: Rag | null;
   /** Total float in the schedule's days. */
   float: number | null;
-  /** A risk's score; an "Omitted" row's count of rows left out. */
+  /** A risk's score. */
   score: number | null;
   /** Items: "Done" or "Open"; risks: "Open" or "Closed"; decisions: "Requested". */
   status: string;

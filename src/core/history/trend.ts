@@ -16,7 +16,7 @@ export interface LastReport {
   date: Day | null;
   /** That report's rows by `level|id-or-name`; read through {@link findLast}. */
   rows: Map<string, HistoryRow>;
-  /** Levels that report did not keep in full (a bounded Plan Snapshots sheet): a row missing there is not "New". */
+  /** Levels whose open items that report did not keep in full (a bounded Plan Snapshots sheet): a row missing there is not "New". */
   partial: HistoryLevel[];
 }
 
@@ -51,7 +51,7 @@ export function lastReport(
   const partial = new Set<HistoryLevel>();
   for (const s of snapshots) {
     if (s.date !== date) continue;
-    if (s.kind === "Omitted" && (s.id === "Project" || s.id === "Risk")) partial.add(s.id);
+    if (s.kind === "Omitted" && s.status === "Open" && (s.id === "Project" || s.id === "Risk")) partial.add(s.id);
     const r = fromSnapshot(s);
     if (r && !rows.has(key(r))) rows.set(key(r), r);
   }

@@ -26,11 +26,21 @@ export function foldFindings(diags: readonly Diagnostic[], limit: number): Findi
   const rank = (k: string) => SEVERITY_ORDER.indexOf(k.slice(0, k.indexOf("|")) as Diagnostic["severity"]);
   const folded = new Set<string>();
   let rows = diags.length;
+  const order: string[] = [];
   for (const [k, list] of [...groups].sort((x, y) => rank(y[0]) - rank(x[0]) || y[1].length - x[1].length)) {
     if (rows <= limit) break;
     if (list.length < 2) continue;
     folded.add(k);
+    order.push(k);
     rows -= list.length - 1;
+  }
+  // A kind folded early may fit again once a bigger one after it was folded: unfold the most severe first.
+  for (const k of order.reverse()) {
+    const n = groups.get(k)!.length;
+    if (rows + n - 1 <= limit) {
+      folded.delete(k);
+      rows += n - 1;
+    }
   }
   const out: FindingRow[] = [];
   for (const d of diags) {
@@ -46,7 +56,7 @@ function foldedMessage(r: FindingRow): string {
   const where = r.d.sheet
     ? ` The first, at ${r.d.sheet}${r.d.cell ? `!${r.d.cell}` : ""}: ${r.d.message}`
     : ` The first: ${r.d.message}`;
-  return `${wholeNumber(r.count)} findings of this kind, shown as one row to keep this sheet to ${wholeNumber(REPORT_SHEET_ROWS)} rows; \`check --format json\` and the task pane list each.${where}`;
+  return `${wholeNumber(r.count)} findings of this kind, shown as one row to keep this sheet within ${wholeNumber(REPORT_SHEET_ROWS)} rows; \`check --format json\` and the task pane list each.${where}`;
 }
 
 /** Every diagnostic, with a link to its cell, as a filterable Excel table (its header repeated on every printed page). */
@@ -56,7 +66,7 @@ export function exceptionsSheet(ctx: ReportContext): PlanSheet {
   const n = countBySeverity(a.diagnostics);
   L.title("Exceptions");
   L.line(
-    `${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${n.info} info. Click a cell reference to go to it; filter with the header arrows.`,
+    `${a.programme.settings.programmeName} · as of ${formatDayLong(a.asOf)} · ${countOf(n.error, "error")}, ${countOf(n.warning, "warning")}, ${wholeNumber(n.info)} info. Click a cell reference to go to it; filter with the header arrows.`,
     "subtitle",
   );
   L.gap();

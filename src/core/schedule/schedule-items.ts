@@ -242,12 +242,14 @@ function addProject(r: Reader, pr: Project, pos: number): void {
     });
   }
   if (pr.start !== null) noteMoved(r, pr.start, true, pr.id, "start", pr.src, startField);
-  noteMoved(r, finishDay, false, pr.id, "finish", pr.src, finishField);
   const s = startAt(cal, startDay, pr.start !== null ? pr.startTime : null);
   const finishTime = finishDay === pr.finish ? pr.finishTime : finishDay === pr.start ? pr.startTime : null;
   const entered = Math.max(s, finishAt(cal, finishDay, finishTime));
   // Dates that hold no working time here (a weekend task from a seven-day plan): the task's Duration from its start.
-  const e = entered === s && !done && pr.duration ? s + Math.round(pr.duration * cal.minutesPerUnitDay) : entered;
+  const duration = pr.duration ?? 0;
+  const byDuration = entered === s && !done && duration > 0;
+  const e = byDuration ? s + Math.round(duration * cal.minutesPerUnitDay) : entered;
+  if (!byDuration) noteMoved(r, finishDay, false, pr.id, "finish", pr.src, finishField); // else its finish follows from the start
   const i = it.n++;
   it.atDayStart[i] = finishTime === cal.hours[0][0] && dayStartTime(cal, finishDay, finishTime) && e > s ? 1 : 0;
   it.ids.push(pr.id);

@@ -236,8 +236,15 @@ function fractionColumns(
   return out;
 }
 
-/** What a column's numeric text dates allow: only month-first, only day-first, or either (null); and whether it holds a US long date. */
-function columnEvidence(loc: Located, c: number, rows: number[]): { only: DateOrder | null; usLong: boolean } {
+/**
+ * What a column's numeric text dates allow: only month-first, only day-first, or either (`only`
+ * null; `mixed` when some can only be one and some only the other); and whether it holds a US long date.
+ */
+function columnEvidence(
+  loc: Located,
+  c: number,
+  rows: number[],
+): { only: DateOrder | null; mixed: boolean; usLong: boolean } {
   let firstOver12 = false;
   let secondOver12 = false;
   let usLong = false;
@@ -250,7 +257,8 @@ function columnEvidence(loc: Located, c: number, rows: number[]): { only: DateOr
     if (parts[0] > 12) firstOver12 = true;
     if (parts[1] > 12) secondOver12 = true;
   }
-  return { only: secondOver12 && !firstOver12 ? "mdy" : firstOver12 && !secondOver12 ? "dmy" : null, usLong };
+  const only = secondOver12 && !firstOver12 ? "mdy" : firstOver12 && !secondOver12 ? "dmy" : null;
+  return { only, mixed: firstOver12 && secondOver12, usLong };
 }
 
 /** "February 17, 2025": the month named before the day, as a US writer (Microsoft Project's Export Wizard) puts it. */
@@ -288,14 +296,14 @@ function dateOrders(
     diags.push({ severity: "info", code: "bad-date", message, sheet: loc.sheet.name, cell: a1(loc.headerRow, c) });
   for (const [c, key] of dated) {
     const label = fieldByKey.get(key)!.label;
-    const { only } = evidence.get(c)!;
+    const { only, mixed } = evidence.get(c)!;
     if (only && only !== setting) {
       out.set(c, only);
       say(
         c,
         `The ${spec.noun} ${label} column holds dates that can only be ${only === "mdy" ? "month-first (such as 2/17/25)" : "day-first (such as 17/2/25)"}, so the whole column is read ${only === "mdy" ? "month first" : "day first"}. Set Date order on the Settings sheet if that is wrong.`,
       );
-    } else if (!only && sheetOrder && sheetOrder !== setting && hasNumericDate(loc, c, rows)) {
+    } else if (!only && !mixed && sheetOrder && sheetOrder !== setting && hasNumericDate(loc, c, rows)) {
       out.set(c, sheetOrder);
       say(
         c,

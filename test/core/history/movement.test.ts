@@ -7,7 +7,7 @@ import { writeReportToWorkbook } from "../../../src/hosts/office/run";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeReport } from "../../../src/hosts/xlsx/write-report";
 import { readPlanSnapshots, type SnapshotRow } from "../../../src/core/history/read-snapshots";
-import { mergeSnapshots, SNAPSHOT_DATES_KEPT } from "../../../src/core/history/keep-snapshots";
+import { mergeSnapshots, omittedCount, SNAPSHOT_DATES_KEPT } from "../../../src/core/history/keep-snapshots";
 import { RECORD_BODY_ROWS } from "../../../src/core/primitives/sheet-rows";
 import { lastReport, ragTrend } from "../../../src/core/history/trend";
 import { parseA1 } from "../../../src/core/primitives/cell";
@@ -270,7 +270,9 @@ describe("the plan snapshot's bounds", () => {
     expect(ids).toEqual(expect.arrayContaining(["", "M1", "CRIT"])); // the workstream, the milestone, the critical project
     expect(ids.filter((id) => id.startsWith("D"))).toEqual([]); // done items go first
     const omitted = merged.filter((r) => r.kind === "Omitted");
-    expect(omitted.map((r) => [r.id, r.score])).toEqual([["Project", 2_300 + 1 + 2 - 100 + omitted.length]]);
+    expect(omitted.map((r) => [r.id, omittedCount(r), r.status])).toEqual([
+      ["Project", 2_300 + 1 + 2 - 100 + omitted.length, "Open"], // open ones among them
+    ]);
     expect(omitted[0].name).toMatch(/^2,\d{3} projects not kept: the sheet keeps 101 rows/);
   });
 
@@ -287,6 +289,28 @@ describe("the plan snapshot's bounds", () => {
     expect(at(1)).toHaveLength(2);
     expect(merged.length).toBeLessThanOrEqual(100);
     expect(mergeSnapshots([], projects(1, RECORD_BODY_ROWS + 5)).length).toBe(RECORD_BODY_ROWS);
+  });
+
+  it("gives up room for the last report's milestones when both reports' rows do not fit, so a rerun still compares", () => {
+    const last = [item(1, "Milestone", "M1", { finishNow: asDay(50) }), ...projects(1, 150)];
+    const now = [item(2, "Milestone", "M1", { finishNow: asDay(60) }), ...projects(2, 150)];
+    const merged = mergeSnapshots(last, now, 100);
+    expect(merged).toHaveLength(100);
+    expect(merged.filter((r) => r.date === 1).map((r) => [r.kind, r.id])).toEqual([
+      ["Milestone", "M1"],
+      ["Omitted", "Project"],
+    ]);
+    // Run again for date 2: the last report's milestone is there to compare with; its projects are not known.
+    const again = movementSince(merged, now, asDay(2));
+    expect(again.moved.map((x) => [x.id, x.days])).toEqual([["M1", 10]]);
+    expect(again.added).toEqual([]);
+  });
+
+  it("calls a new open item new when the last snapshot left out only done ones", () => {
+    const before = mergeSnapshots([], [...projects(1, 150, { status: "Done" }), item(1, "Project", "KEEP")], 100);
+    expect(before.find((r) => r.kind === "Omitted")?.status).toBe("");
+    const m = movementSince(before, [item(2, "Project", "KEEP"), item(2, "Project", "NEW")], asDay(2));
+    expect(m.added.map((x) => x.id)).toEqual(["NEW"]);
   });
 
   it("reads an item missing from a bounded snapshot as not known: not added, and its trend not New", () => {

@@ -120,3 +120,15 @@ describe("a short date that reads either way, as the Export Wizard writes it", (
     expect(a.diagnostics.filter((d) => d.code === "bad-date")).toEqual([]);
   });
 });
+
+describe("a date column that can be read neither way throughout", () => {
+  it("is not switched to the sheet's order: its own dates decide, row by row, as the Settings say", () => {
+    const csv = [
+      "ID,Unique_ID,Task_Name,Duration,Start_Date,Finish_Date,Actual_Start",
+      '1,1,A,1d,"January 4, 2016 8:00","January 4, 2016 5:00",13/1/16 8:00',
+      '2,2,B,1d,"January 4, 2016 8:00","January 4, 2016 5:00",1/13/16 8:00',
+    ].join("\r\n");
+    const a = analyseWorkbook(book(csv, "Task_Table1"), { asOf: dayFromYmd(2016, 1, 6) });
+    expect(a.diagnostics.filter((d) => /read either way/.test(d.message))).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { analyseWorkbook } from "../../../src/core/analysis/analyse";
 import { foldFindings } from "../../../src/core/report/exceptions";
+import { mergeSnapshots } from "../../../src/core/history/keep-snapshots";
 import { buildReportPlan } from "../../../src/core/report/build";
 import type { PlanSheet } from "../../../src/core/report/plan";
 import type { Diagnostic } from "../../../src/core/primitives/diagnostic";
@@ -34,6 +35,10 @@ describe("no report sheet holds more than 1,500 rows (issue 21)", () => {
       /The last report's snapshot left out [\d,]+ projects \(the Plan Snapshots sheet keeps 1,500 rows\)/,
     );
     expect(next.movement.since).toBe(dayFromYmd(2026, 8, 3));
+    // The second report's snapshot keeps the first's milestones beside its own: the milestone trend has two dates.
+    const kept = mergeSnapshots(next.programme.snapshots ?? [], next.movement.now);
+    expect([...new Set(kept.map((r) => r.date))]).toEqual([dayFromYmd(2026, 8, 3), dayFromYmd(2026, 9, 1)]);
+    expect(kept.filter((r) => r.date === dayFromYmd(2026, 8, 3) && r.kind === "Milestone")).toHaveLength(364);
     expect(next.movement.added).toEqual([]); // the projects the bounded snapshot left out are not "new"
     const trends = [...next.trends.projects.values()];
     expect(trends.filter((t) => t === "New")).toEqual([]);
@@ -65,5 +70,12 @@ describe("the Exceptions sheet within the bound", () => {
       ...Array.from({ length: 5 }, (_, i) => ["bad-date", `D${100 + i}`, 1]),
     ]);
     expect(foldFindings(diags, 3).map((r) => r.count)).toEqual([2, 50, 5]);
+    // Folding the warnings made room for the info folded before them: those are shown one by one again.
+    const many = [
+      ...Array.from({ length: 40 }, (_, i) => d("date-conflict", "warning", 2 + i)),
+      ...Array.from({ length: 30 }, (_, i) => d("non-working-day", "info", 100 + i)),
+    ];
+    const refolded = foldFindings(many, 35);
+    expect(refolded.map((r) => r.count)).toEqual([40, ...Array(30).fill(1)]);
   });
 });
