@@ -6,7 +6,7 @@ import type { SnapshotRow } from "./snapshot-row";
 import { REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
 import { wholeNumber } from "../primitives/text";
 import { asDay, formatDayLong, type Day } from "../primitives/dates";
-import { capped } from "../report/board";
+import { capped, cappedTo, HIGHLIGHT_LIST_LIMIT } from "../report/board";
 import { finishCell, ragCell, scoreCell } from "../report/cells";
 import type { ReportContext } from "../report/context";
 import type { SheetLayout } from "../report/layout";
@@ -68,7 +68,11 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
   }
   L.line(summary(mv), "summary");
   const all = movementRows(ctx, mv, layout.workstream);
-  const rows = workstream === undefined ? capped(all, "changes", L) : all; // the board's lists are capped; a highlight report has them all
+  // The board's lists are capped to its limit, a highlight report's to its own (src/core/report/board.ts).
+  const rows =
+    workstream === undefined
+      ? capped(all, "changes", L)
+      : cappedTo(all, HIGHLIGHT_LIST_LIMIT, "changes", "the rest are in the Plan Snapshots of the two reports", L);
   L.table(["ID", "Item", "Change", ...(layout.workstream ? ["Workstream"] : []), "From", "To", "Days"], rows, "", {
     cols: layout.cols,
   });

@@ -1,5 +1,5 @@
 import { known } from "../primitives/lookup";
-import { countOf, money, namesUpTo, signedPercent } from "../primitives/text";
+import { countOf, money, namesUpTo, signedPercent, wholeNumber } from "../primitives/text";
 import { cellOf } from "../programme/entities";
 import { escalationScore } from "../risks/risks";
 import { isOverdue } from "../status/slip";
@@ -153,11 +153,21 @@ export const COLS = {
 export const BOARD_LIST_LIMIT = 40;
 
 export function capped<T>(items: T[], what: string, L: SheetLayout): T[] {
-  if (items.length <= BOARD_LIST_LIMIT) return items;
-  L.note(
-    `The ${BOARD_LIST_LIMIT} most pressing of ${items.length} ${what}; the rest are on the highlight reports and the Exceptions sheet.`,
-  );
-  return items.slice(0, BOARD_LIST_LIMIT);
+  return cappedTo(items, BOARD_LIST_LIMIT, what, "the rest are on the highlight reports and the Exceptions sheet", L);
+}
+
+/**
+ * The most a highlight report's list holds: a workstream of thousands of tasks (a Project plan
+ * under one summary) keeps each of its lists to this, most pressing first, so that the sheet stays
+ * within its 1,500 rows (src/core/primitives/sheet-rows.ts) and a reader sees what matters.
+ */
+export const HIGHLIGHT_LIST_LIMIT = 150;
+
+/** At most `limit` of a list (already in pressing order), with a note saying how many there are and where the rest are. */
+export function cappedTo<T>(items: T[], limit: number, what: string, rest: string, L: SheetLayout): T[] {
+  if (items.length <= limit) return items;
+  L.note(`The ${wholeNumber(limit)} most pressing of ${wholeNumber(items.length)} ${what}; ${rest}.`);
+  return items.slice(0, limit);
 }
 
 export const RAG_MEANING: Record<Rag, string> = {

@@ -1,3 +1,4 @@
+import { cappedTo, HIGHLIGHT_LIST_LIMIT } from "./board";
 import type { ProjectStatus, Rating, WorkstreamStatus } from "../rag/rag";
 import { toleranceState } from "../rag/rag";
 import { formatDayLong } from "../primitives/dates";
@@ -155,7 +156,13 @@ function causeTable(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): vo
   }
   L.table(
     ["ID", "Item beyond tolerance", "RAG", "Finish now", "Baseline", "Slip (days)", "Why"],
-    rows,
+    cappedTo(
+      rows,
+      HIGHLIGHT_LIST_LIMIT,
+      "items beyond tolerance",
+      "the rest are on the highlight report and the Exceptions sheet",
+      L,
+    ),
     "No single project or milestone is Red: the workstream's tolerance is exceeded as a whole (see above).",
     { cols: COLS },
   );

@@ -9,7 +9,8 @@ import { linkText, type Project } from "../programme/entities";
 import { periodRange } from "../programme/period";
 import { worstRag, type Rag } from "../rag/scale";
 import { becauseCell, finishCell, milestoneSlipCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
-import { commentaryByline } from "./board";
+import { cappedTo, commentaryByline, HIGHLIGHT_LIST_LIMIT } from "./board";
+import { ragRank } from "../rag/scale";
 import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -181,6 +182,26 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   };
 }
 
+/** A highlight report's list, kept to its limit (most pressing first when over it), with where the rest are. */
+function listed<T>(L: SheetLayout, items: T[], what: string, pressing?: (a: T, b: T) => number): T[] {
+  const over = items.length > HIGHLIGHT_LIST_LIMIT;
+  const ordered = over && pressing ? [...items].sort(pressing) : items;
+  return cappedTo(
+    ordered,
+    HIGHLIGHT_LIST_LIMIT,
+    what,
+    "every one is on the plan's own sheet and in `check --format json`",
+    L,
+  );
+}
+
+/** Projects most pressing first: the worst RAG, then the soonest finish. */
+function byPressing(ctx: ReportContext): (x: Project, y: Project) => number {
+  const st = (p: Project) => known(ctx.a.rag.projects, p.id, "project status");
+  return (x, y) =>
+    ragRank(st(x).overall.rag) - ragRank(st(y).overall.rag) || (st(x).finishNow ?? 0) - (st(y).finishNow ?? 0);
+}
+
 /** The title, the line under it, the link back to the board, and the status summary. */
 function heading(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void {
   const a = ctx.a;
@@ -224,6 +245,8 @@ function statusThisAndLast(L: SheetLayout, ctx: ReportContext, w: WorkstreamStat
 function projectsTable(L: SheetLayout, ctx: ReportContext, projects: Project[]): void {
   const a = ctx.a;
   L.section("Projects");
+  const status = (p: Project) => known(a.rag.projects, p.id, "project status");
+  const shown = listed(L, projects, "projects", byPressing(ctx));
   L.table(
     [
       "ID",
@@ -238,8 +261,8 @@ function projectsTable(L: SheetLayout, ctx: ReportContext, projects: Project[]):
       "Reported",
       "Notes",
     ],
-    projects.map((p) => {
-      const st = known(a.rag.projects, p.id, "project status");
+    shown.map((p) => {
+      const st = status(p);
       return [
         cell(p.id, "link", { sheet: p.src.sheet, cell: cellOf(p.src, "id") ?? "A1" }),
         cell(p.name, "wrap"),
@@ -283,7 +306,7 @@ function toleranceStatus(
   );
   L.table(
     ["ID", "Project", "Time", "Cost", "Status", "Why"],
-    projects.map((p) => {
+    listed(L, projects, "projects", byPressing(ctx)).map((p) => {
       const st = known(a.rag.projects, p.id, "project status");
       return [
         cell(p.id, "text"),
@@ -416,7 +439,7 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
   ];
   L.table(
     ["ID", "Milestone or project", "Project", "Completed", "Slip (days)"],
-    rows,
+    listed(L, rows, "items completed"),
     "Nothing was completed this period.",
     { cols: COLS.done },
   );
@@ -429,7 +452,7 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
   );
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
-    [...overdue, ...next].map((m) => {
+    listed(L, [...overdue, ...next], "milestones overdue or due").map((m) => {
       const st = known(a.rag.milestones, m.id, "milestone status");
       return [
         cell(m.id, "text"),
@@ -459,18 +482,20 @@ function keyRisksAndIssues(
   L.section("Key risks");
   L.table(
     ["ID", "Risk", "Score", "Band", "Trend", "Owner", "Mitigation", "Review due"],
-    risks
-      .sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0))
-      .map(({ risk, res }) => [
-        cell(risk.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
-        cell(risk.title, "wrap"),
-        { ...cell(res.score, "number"), about: { item: risk.id, field: "score" as const } },
-        { ...cell(res.band, bandStyle(res.band, res.matrix, true)), about: { item: risk.id, field: "band" as const } },
-        trendCell(known(a.trends.risks, risk.id, "risk trend").trend, risk.id),
-        cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
-        cell(risk.mitigation || "None recorded", risk.mitigation ? "wrap" : "error"),
-        cell(risk.reviewDue === null ? null : { day: risk.reviewDue }, "date"),
-      ]),
+    listed(
+      L,
+      risks.sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0)),
+      "open risks",
+    ).map(({ risk, res }) => [
+      cell(risk.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
+      cell(risk.title, "wrap"),
+      { ...cell(res.score, "number"), about: { item: risk.id, field: "score" as const } },
+      { ...cell(res.band, bandStyle(res.band, res.matrix, true)), about: { item: risk.id, field: "band" as const } },
+      trendCell(known(a.trends.risks, risk.id, "risk trend").trend, risk.id),
+      cell(risk.owner || "None", risk.owner ? "wrap" : "error"),
+      cell(risk.mitigation || "None recorded", risk.mitigation ? "wrap" : "error"),
+      cell(risk.reviewDue === null ? null : { day: risk.reviewDue }, "date"),
+    ]),
     "No open risks recorded against this workstream.",
     { cols: COLS.risks },
   );
@@ -481,7 +506,7 @@ function keyRisksAndIssues(
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    issues.map(({ i, r }) => [
+    listed(L, issues, "open issues").map(({ i, r }) => [
       cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }),
       cell(i.title, "wrap"),
       cell(i.project, "text"),
@@ -519,7 +544,7 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
   L.section("Dependencies into and out of this workstream");
   L.table(
     ["Direction", "From", "To", "Link", "Other workstream", "Status"],
-    links.map((l) => {
+    listed(L, links, "dependencies crossing it").map((l) => {
       const into = ctx.workstreamOf(l.to) === w.name;
       const push = a.schedule.nodes.get(l.to)?.push;
       const atRisk = !!push && push.by === l.from;

@@ -9,6 +9,7 @@ import { REPORT_SHEET_ROWS } from "../../../src/core/primitives/sheet-rows";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeReport } from "../../../src/hosts/xlsx/write-report";
 import { projectLikePlan } from "../../e2e/big-plans";
+import { bigProjectExport } from "../../support/imports";
 
 /** The rows a sheet of the plan spans (its last written row). */
 const rowsOf = (s: PlanSheet) => Math.max(0, ...s.blocks.map((b) => b.row + b.cells.length));
@@ -43,6 +44,16 @@ describe("no report sheet holds more than 1,500 rows (issue 21)", () => {
     const trends = [...next.trends.projects.values()];
     expect(trends.filter((t) => t === "New")).toEqual([]);
     expect(trends.filter((t) => t === "→ Same").length).toBeGreaterThan(1_000);
+  });
+});
+
+describe("a workstream of thousands of tasks (a Project plan under few summaries)", () => {
+  it("keeps each highlight-report list to its limit, most pressing first, saying how many there are", async () => {
+    const { data } = await bigProjectExport(2, 150, 10); // two workstreams of 1,500 tasks
+    const plan = buildReportPlan(analyseWorkbook(await readWorkbook(data), { asOf: dayFromYmd(2026, 3, 2) }));
+    expect(plan.sheets.filter((s) => rowsOf(s) > REPORT_SHEET_ROWS).map((s) => s.name)).toEqual([]);
+    const hr = plan.sheets.find((s) => s.name === "HR Workstream 1")!;
+    expect(textOf(hr)).toMatch(/The 150 most pressing of 1,200 projects; every one is on the plan's own sheet/);
   });
 });
 
