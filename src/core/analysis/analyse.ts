@@ -127,7 +127,7 @@ export function analyseProgramme(
     risks: new Map(
       risks.map((r) => [
         r.id,
-        { trend: riskTrend(last, r.id, r.score), lastScore: findLast(last, "Risk", r.id)?.score ?? null },
+        { trend: riskTrend(last, r.id, r.score, r.open), lastScore: findLast(last, "Risk", r.id)?.score ?? null },
       ]),
     ),
   };

@@ -1,7 +1,7 @@
 import { wholeNumber } from "../primitives/text";
 import type { Day } from "../primitives/dates";
 import { ragRank } from "../rag/scale";
-import { RECORD_BODY_ROWS } from "../primitives/sheet-rows";
+import { RECORD_BODY_ROWS, REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
 import type { ItemKind, SnapshotRow } from "./snapshot-row";
 
 /**
@@ -13,7 +13,7 @@ import type { ItemKind, SnapshotRow } from "./snapshot-row";
  *   open projects — each critical (float ≤ 0) first, then by RAG (Red first) and finish — then
  *   done items and closed risks; an "Omitted" row per kind says how many were left out.
  * - Then earlier dates, newest first, each whole while it fits. Once one does not, it and every
- *   older date keep only their milestones (the milestone trend reads those), with "Omitted" rows
+ *   older date keep only their milestones, workstreams and decisions (the milestone trend reads those), with "Omitted" rows
  *   for the rest; the oldest go first.
  */
 export const SNAPSHOT_DATES_KEPT = 13;
@@ -75,6 +75,11 @@ export function omittedCount(r: SnapshotRow): number {
 
 const isOpen = (r: SnapshotRow) => r.status === "Open" || r.status === "Requested";
 
+/** Whether an "Omitted" row left out open items (one written before the flag, with its count in Score, is read as yes). */
+export function omittedOpen(r: SnapshotRow): boolean {
+  return r.status === "Open" || (r.status === "" && r.score !== null);
+}
+
 /** Rows in `rows` that are left out, as "Omitted" rows (adding to those already there). */
 function omissions(date: Day, all: readonly SnapshotRow[], kept: ReadonlySet<SnapshotRow>, why: string): SnapshotRow[] {
   const count = new Map<ItemKind, number>();
@@ -100,15 +105,15 @@ export function boundCurrent(current: readonly SnapshotRow[], limit = RECORD_BOD
   while (markers < ITEM_KINDS.length && new Set(order.slice(limit - markers).map((r) => r.kind)).size > markers)
     markers++;
   const keep = new Set(order.slice(0, limit - markers));
-  const why = `the sheet keeps ${wholeNumber(limit + 1)} rows (open and critical items first)`;
+  const why = `the sheet keeps ${wholeNumber(REPORT_SHEET_ROWS)} rows (open and critical items first, with room for the last report's milestones)`;
   return [...current.filter((r) => keep.has(r)), ...omissions(date, current, keep, why)];
 }
 
-/** An earlier date's milestones only, with "Omitted" rows for the rest. */
-function milestonesOnly(rows: readonly SnapshotRow[]): SnapshotRow[] {
-  const keep = new Set(rows.filter((r) => r.kind === "Milestone"));
+/** An earlier date's milestones, workstreams and decisions only (few, and what the trend and a rerun read), with "Omitted" rows for the rest. */
+function olderDateKept(rows: readonly SnapshotRow[]): SnapshotRow[] {
+  const keep = new Set(rows.filter((r) => r.kind === "Milestone" || r.kind === "Workstream" || r.kind === "Decision"));
   if (keep.size + rows.filter((r) => r.kind === "Omitted").length === rows.length) return [...rows];
-  const why = "an older report, of which the sheet keeps the milestones";
+  const why = "an older report, of which the sheet keeps the milestones, workstreams and decisions";
   return [...rows.filter((r) => keep.has(r)), ...omissions(rows[0].date, rows, keep, why)];
 }
 
@@ -129,7 +134,7 @@ export function mergeSnapshots(
   const dates = [...byDate.keys()].sort((x, y) => y - x);
   const last = dates.length ? byDate.get(dates[0])! : [];
   const reserve =
-    current.length + last.length <= limit ? 0 : Math.min(milestonesOnly(last).length, Math.floor(limit / 2));
+    current.length + last.length <= limit ? 0 : Math.min(olderDateKept(last).length, Math.floor(limit / 2));
   const mine = boundCurrent(current, limit - reserve);
   const kept: SnapshotRow[][] = [];
   let rows = mine.length;
@@ -138,7 +143,7 @@ export function mergeSnapshots(
     if (kept.length + 1 >= SNAPSHOT_DATES_KEPT) break;
     let list = byDate.get(d)!;
     if (whole && rows + list.length > limit) whole = false;
-    if (!whole) list = milestonesOnly(list);
+    if (!whole) list = olderDateKept(list);
     if (rows + list.length > limit) break;
     kept.push(list);
     rows += list.length;
@@ -154,7 +159,7 @@ export function mergeSnapshots(
 export function omittedKinds(snapshots: readonly SnapshotRow[], date: Day | null): Map<string, boolean> {
   const out = new Map<string, boolean>();
   if (date !== null)
-    for (const r of snapshots) if (r.date === date && r.kind === "Omitted") out.set(r.id, r.status === "Open");
+    for (const r of snapshots) if (r.date === date && r.kind === "Omitted") out.set(r.id, omittedOpen(r));
   return out;
 }
 

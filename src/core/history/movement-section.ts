@@ -72,7 +72,7 @@ export function sinceLastReport(L: SheetLayout, ctx: ReportContext, layout: Move
   const rows =
     workstream === undefined
       ? capped(all, "changes", L)
-      : cappedTo(all, HIGHLIGHT_LIST_LIMIT, "changes", "the rest are in the Plan Snapshots of the two reports", L);
+      : cappedTo(all, HIGHLIGHT_LIST_LIMIT, "changes", "the rest are in check --format json", L);
   L.table(["ID", "Item", "Change", ...(layout.workstream ? ["Workstream"] : []), "From", "To", "Days"], rows, "", {
     cols: layout.cols,
   });

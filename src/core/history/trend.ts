@@ -3,6 +3,7 @@ import { previousReportDate } from "../programme/period";
 import { ragRank, type Rag } from "../rag/scale";
 import type { HistoryLevel, HistoryRow } from "./read-history";
 import type { SnapshotRow } from "./snapshot-row";
+import { omittedOpen } from "./keep-snapshots";
 
 /**
  * Direction of travel since the last report, from the RAG History the workbook carries. The
@@ -16,8 +17,11 @@ export interface LastReport {
   date: Day | null;
   /** That report's rows by `level|id-or-name`; read through {@link findLast}. */
   rows: Map<string, HistoryRow>;
-  /** Levels whose open items that report did not keep in full (a bounded Plan Snapshots sheet): a row missing there is not "New". */
-  partial: HistoryLevel[];
+  /**
+   * Levels that report's Plan Snapshots did not keep in full, each with whether open items were
+   * among those left out: a row missing there is not "New" when open ones were, or the item is done now.
+   */
+  partial: [HistoryLevel, boolean][];
 }
 
 /** The last report's row for a project or risk (by ID) or a programme or workstream (by name). */
@@ -48,31 +52,37 @@ export function lastReport(
   const rows = new Map<string, HistoryRow>();
   const key = (r: HistoryRow) => `${r.level}|${r.level === "Project" || r.level === "Risk" ? r.id : r.name}`;
   for (const r of history) if (r.date === date) rows.set(key(r), r);
-  const partial = new Set<HistoryLevel>();
+  const partial = new Map<HistoryLevel, boolean>();
   for (const s of snapshots) {
     if (s.date !== date) continue;
-    if (s.kind === "Omitted" && s.status === "Open" && (s.id === "Project" || s.id === "Risk")) partial.add(s.id);
+    if (s.kind === "Omitted" && (s.id === "Project" || s.id === "Risk")) partial.set(s.id, omittedOpen(s));
     const r = fromSnapshot(s);
     if (r && !rows.has(key(r))) rows.set(key(r), r);
   }
   return { date, rows, partial: [...partial] };
 }
 
+/** Whether an item missing from the last report may be one its bounded snapshot left out. */
+function mayBeLeftOut(last: LastReport, level: HistoryLevel, doneNow: boolean): boolean {
+  const p = last.partial.find(([l]) => l === level);
+  return p !== undefined && (p[1] || doneNow);
+}
+
 /** A RAG's trend against the last report's. */
 export function ragTrend(last: LastReport, level: HistoryLevel, key: string, now: Rag | null): Trend {
   if (last.date === null) return "First report";
   const before = findLast(last, level, key);
-  if (!before) return last.partial.includes(level) ? "–" : "New";
+  if (!before) return mayBeLeftOut(last, level, now === "Blue") ? "–" : "New";
   if (!now || !before.overall) return "–";
   const d = ragRank(now) - ragRank(before.overall);
   return d < 0 ? "↑ Better" : d > 0 ? "↓ Worse" : "→ Same";
 }
 
 /** A risk's trend by its score (a higher score is worse). */
-export function riskTrend(last: LastReport, id: string, score: number | null): Trend {
+export function riskTrend(last: LastReport, id: string, score: number | null, open = true): Trend {
   if (last.date === null) return "First report";
   const before = findLast(last, "Risk", id);
-  if (!before) return last.partial.includes("Risk") ? "–" : "New";
+  if (!before) return mayBeLeftOut(last, "Risk", !open) ? "–" : "New";
   if (score === null || before.score === null) return "–";
   return score < before.score ? "↑ Better" : score > before.score ? "↓ Worse" : "→ Same";
 }

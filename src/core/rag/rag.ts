@@ -1,6 +1,6 @@
 import { cellOf } from "../programme/entities";
 import { previousWorkingDay, type WorkCalendar } from "../primitives/calendar";
-import { flat, itemName, money, namesUpTo, signedPercent } from "../primitives/text";
+import { flat, itemName, money, namesUpTo, signedPercent, wholeNumber } from "../primitives/text";
 import { formatDayLong, type Day } from "../primitives/dates";
 import type { Diagnostic } from "../primitives/diagnostic";
 import type { Milestone, Programme, Project, Settings } from "../programme/entities";
@@ -467,7 +467,9 @@ export function rollUp(
     return {
       rag,
       rule: "majority",
-      because: flat(`${n} of ${rated.length} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}`),
+      because: flat(
+        `${wholeNumber(n)} of ${wholeNumber(rated.length)} ${noun} are ${rag}${rag === "Blue" ? " (all complete)" : ""}`,
+      ),
     };
   }
   const rag = worstRag(rags)!;

@@ -163,10 +163,24 @@ export function capped<T>(items: T[], what: string, L: SheetLayout): T[] {
  */
 export const HIGHLIGHT_LIST_LIMIT = 150;
 
-/** At most `limit` of a list (already in pressing order), with a note saying how many there are and where the rest are. */
-export function cappedTo<T>(items: T[], limit: number, what: string, rest: string, L: SheetLayout): T[] {
+/**
+ * At most `limit` of a list, with a note saying how many there are and where the rest are: "the
+ * 150 most pressing of" for a list in pressing order, "the first 150 of" for one in plan order.
+ * The note stays on the page of the table's first rows.
+ */
+export function cappedTo<T>(
+  items: T[],
+  limit: number,
+  what: string,
+  rest: string,
+  L: SheetLayout,
+  pressing = true,
+): T[] {
   if (items.length <= limit) return items;
-  L.note(`The ${wholeNumber(limit)} most pressing of ${wholeNumber(items.length)} ${what}; ${rest}.`);
+  L.keep(6 * 15);
+  L.note(
+    `The ${pressing ? `${wholeNumber(limit)} most pressing` : `first ${wholeNumber(limit)}`} of ${wholeNumber(items.length)} ${what}; ${rest}.`,
+  );
   return items.slice(0, limit);
 }
 

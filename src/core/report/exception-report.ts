@@ -160,7 +160,7 @@ function causeTable(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): vo
       rows,
       HIGHLIGHT_LIST_LIMIT,
       "items beyond tolerance",
-      "the rest are on the highlight report and the Exceptions sheet",
+      "every one is on the plan's own sheet and in check --format json",
       L,
     ),
     "No single project or milestone is Red: the workstream's tolerance is exceeded as a whole (see above).",

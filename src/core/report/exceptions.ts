@@ -56,7 +56,7 @@ function foldedMessage(r: FindingRow): string {
   const where = r.d.sheet
     ? ` The first, at ${r.d.sheet}${r.d.cell ? `!${r.d.cell}` : ""}: ${r.d.message}`
     : ` The first: ${r.d.message}`;
-  return `${wholeNumber(r.count)} findings of this kind, shown as one row to keep this sheet within ${wholeNumber(REPORT_SHEET_ROWS)} rows; \`check --format json\` and the task pane list each.${where}`;
+  return `${wholeNumber(r.count)} findings of this kind, shown as one row to keep this sheet within ${wholeNumber(REPORT_SHEET_ROWS)} rows; check --format json and the task pane list each.${where}`;
 }
 
 /** Every diagnostic, with a link to its cell, as a filterable Excel table (its header repeated on every printed page). */

@@ -182,24 +182,23 @@ export function highlightSheet(ctx: ReportContext, w: WorkstreamStatus): PlanShe
   };
 }
 
-/** A highlight report's list, kept to its limit (most pressing first when over it), with where the rest are. */
-function listed<T>(L: SheetLayout, items: T[], what: string, pressing?: (a: T, b: T) => number): T[] {
+/**
+ * A highlight report's list, kept to its limit, with where the rest are: most pressing first when
+ * over it (by `pressing`, or as the list comes when `pressing` says it is already so ordered), else the first.
+ */
+function listed<T>(L: SheetLayout, items: T[], what: string, pressing?: ((a: T, b: T) => number) | "ordered"): T[] {
   const over = items.length > HIGHLIGHT_LIST_LIMIT;
-  const ordered = over && pressing ? [...items].sort(pressing) : items;
-  return cappedTo(
-    ordered,
-    HIGHLIGHT_LIST_LIMIT,
-    what,
-    "every one is on the plan's own sheet and in `check --format json`",
-    L,
-  );
+  const ordered = over && typeof pressing === "function" ? [...items].sort(pressing) : items;
+  const rest = "every one is on the plan's own sheet and in check --format json";
+  return cappedTo(ordered, HIGHLIGHT_LIST_LIMIT, what, rest, L, pressing !== undefined);
 }
 
 /** Projects most pressing first: the worst RAG, then the soonest finish. */
 function byPressing(ctx: ReportContext): (x: Project, y: Project) => number {
   const st = (p: Project) => known(ctx.a.rag.projects, p.id, "project status");
   return (x, y) =>
-    ragRank(st(x).overall.rag) - ragRank(st(y).overall.rag) || (st(x).finishNow ?? 0) - (st(y).finishNow ?? 0);
+    ragRank(st(x).overall.rag) - ragRank(st(y).overall.rag) ||
+    (st(x).finishNow ?? Infinity) - (st(y).finishNow ?? Infinity);
 }
 
 /** The title, the line under it, the link back to the board, and the status summary. */
@@ -452,7 +451,7 @@ function workDone(L: SheetLayout, ctx: ReportContext, projects: Project[], ownsI
   );
   L.table(
     ["ID", "Milestone", "Project", "Owner", "Finish now", "Slip (days)", "RAG"],
-    listed(L, [...overdue, ...next], "milestones overdue or due").map((m) => {
+    listed(L, [...overdue, ...next], "milestones overdue or due", "ordered").map((m) => {
       const st = known(a.rag.milestones, m.id, "milestone status");
       return [
         cell(m.id, "text"),
@@ -486,6 +485,7 @@ function keyRisksAndIssues(
       L,
       risks.sort((x, y) => (y.res.score ?? 0) - (x.res.score ?? 0)),
       "open risks",
+      "ordered",
     ).map(({ risk, res }) => [
       cell(risk.id, "link", { sheet: risk.src.sheet, cell: cellOf(risk.src, "id") ?? "A1" }),
       cell(risk.title, "wrap"),
@@ -506,7 +506,7 @@ function keyRisksAndIssues(
   L.section("Key issues");
   L.table(
     ["ID", "Issue", "Project", "Owner", "Priority", "Due", "Overdue"],
-    listed(L, issues, "open issues").map(({ i, r }) => [
+    listed(L, issues, "open issues", "ordered").map(({ i, r }) => [
       cell(i.id, "link", { sheet: i.src.sheet, cell: cellOf(i.src, "id") ?? "A1" }),
       cell(i.title, "wrap"),
       cell(i.project, "text"),
@@ -541,10 +541,11 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
   const links = a.programme.links.filter(
     (l) => (ctx.workstreamOf(l.from) === w.name) !== (ctx.workstreamOf(l.to) === w.name),
   );
+  const atRisk = (l: (typeof links)[number]) => a.schedule.nodes.get(l.to)?.push?.by === l.from;
   L.section("Dependencies into and out of this workstream");
   L.table(
     ["Direction", "From", "To", "Link", "Other workstream", "Status"],
-    listed(L, links, "dependencies crossing it").map((l) => {
+    listed(L, links, "dependencies crossing it", (x, y) => Number(atRisk(y)) - Number(atRisk(x))).map((l) => {
       const into = ctx.workstreamOf(l.to) === w.name;
       const push = a.schedule.nodes.get(l.to)?.push;
       const atRisk = !!push && push.by === l.from;

@@ -273,7 +273,9 @@ describe("the plan snapshot's bounds", () => {
     expect(omitted.map((r) => [r.id, omittedCount(r), r.status])).toEqual([
       ["Project", 2_300 + 1 + 2 - 100 + omitted.length, "Open"], // open ones among them
     ]);
-    expect(omitted[0].name).toMatch(/^2,\d{3} projects not kept: the sheet keeps 101 rows/);
+    expect(omitted[0].name).toMatch(
+      /^2,\d{3} projects not kept: the sheet keeps 1,500 rows \(open and critical items first/,
+    );
   });
 
   it("keeps earlier dates whole while they fit, then only their milestones, never more rows than the bound", () => {
@@ -311,6 +313,15 @@ describe("the plan snapshot's bounds", () => {
     expect(before.find((r) => r.kind === "Omitted")?.status).toBe("");
     const m = movementSince(before, [item(2, "Project", "KEEP"), item(2, "Project", "NEW")], asDay(2));
     expect(m.added.map((x) => x.id)).toEqual(["NEW"]);
+    // The trend likewise: a new open project is New; one done now may be one left out, so "–".
+    const last = lastReport([{ ...row(1), level: "Programme" }] as never, asDay(2), before);
+    expect([ragTrend(last, "Project", "NEW", "Green"), ragTrend(last, "Project", "P149", "Blue")]).toEqual([
+      "New",
+      "–",
+    ]);
+    // An Omitted row written before the Status flag (its count in Score) is read as having left out open ones.
+    const old = before.map((r) => (r.kind === "Omitted" ? { ...r, status: "", score: 52 } : r));
+    expect(movementSince(old, [item(2, "Project", "NEW")], asDay(2)).added).toEqual([]);
   });
 
   it("reads an item missing from a bounded snapshot as not known: not added, and its trend not New", () => {
