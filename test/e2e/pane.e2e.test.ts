@@ -203,10 +203,29 @@ describe("the task pane in a browser", () => {
   });
 
   it("can be used from the keyboard: arrow keys between tabs, Tab to the controls", async () => {
+    // Zooming the pane past the narrow width and back swaps the tab row: the focused tab keeps the focus.
+    await page.getByRole("tab", { name: "Settings" }).focus();
+    for (const width of [160, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction((w) => window.innerWidth === w, width);
+      await page.waitForTimeout(100); // the media query's change event, then React's render
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tab");
+    }
     await page.getByRole("tab", { name: "Settings" }).focus();
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
-    expect(await page.getByRole("tab", { name: "Report" }).getAttribute("aria-selected")).toBe("true");
+    // React selects the tab on its next render: wait for it (up to 5 s), then assert, so the check cannot race the render.
+    const report = page.getByRole("tab", { name: "Report" });
+    await page
+      .waitForFunction(
+        () => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === "Report",
+        null,
+        {
+          timeout: 5_000,
+        },
+      )
+      .catch(() => undefined);
+    expect(await report.getAttribute("aria-selected")).toBe("true");
     let reached = false;
     for (let i = 0; i < 15 && !reached; i++) {
       await page.keyboard.press("Tab");

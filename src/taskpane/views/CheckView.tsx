@@ -98,14 +98,18 @@ function PreviewOf({
   source?: { kind?: string; headerCell?: string };
 }) {
   const [p, setP] = useState<CellPreview | null | "waiting">("waiting");
+  // The source by its values, so that a new object with the same kind and header cell reads nothing again.
+  const hasSource = source !== undefined;
+  const kind = source?.kind;
+  const headerCell = source?.headerCell;
   useEffect(() => {
     let live = true;
-    preview(sheet, cell, source).then(
+    preview(sheet, cell, hasSource ? { kind, headerCell } : undefined).then(
       (x) => live && setP(x),
       () => live && setP(null),
     );
     return () => void (live = false);
-  }, [preview, sheet, cell, source?.kind, source?.headerCell]);
+  }, [preview, sheet, cell, hasSource, kind, headerCell]);
   return p === "waiting" ? <Caption1>Reading the cell…</Caption1> : <CellPreviewBox p={p} />;
 }
 

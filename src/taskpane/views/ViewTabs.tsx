@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import {
   Button,
   Menu,
@@ -44,7 +44,22 @@ export function ViewTabs<K extends string>({
   label: string;
 }) {
   const styles = useStyles();
-  const narrow = useNarrow();
+  // Crossing the narrow width swaps the tab row for another, so the focused tab is a new element:
+  // the tab that had the keyboard focus gets it back (else the selected one), or a keyboard user
+  // zooming the pane would be left on the page's body.
+  const focusedTab = useRef<string | null>(null);
+  const narrow = useNarrow(() => {
+    const el = typeof document !== "undefined" ? document.activeElement : null;
+    focusedTab.current = el && el.getAttribute("role") === "tab" && el.id ? el.id : null;
+  });
+  useLayoutEffect(() => {
+    const id = focusedTab.current;
+    focusedTab.current = null;
+    if (!id) return;
+    const again = document.getElementById(id);
+    again?.focus();
+    if (document.activeElement !== again) document.getElementById(`tab-${selected}`)?.focus();
+  }, [narrow]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the row is swapped
   if (!narrow)
     return (
       <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as K)} size="small" aria-label={label}>
@@ -87,15 +102,20 @@ export function ViewTabs<K extends string>({
  * zoom and more). Only then are the tabs measured for overflow; wider, they always fit.
  */
 const NARROW = "(max-width: 300px)";
-function useNarrow(): boolean {
+function useNarrow(beforeChange: () => void): boolean {
   const query = typeof window !== "undefined" && window.matchMedia ? window.matchMedia(NARROW) : null;
   const [narrow, setNarrow] = useState(!!query?.matches);
+  const before = useRef(beforeChange);
+  before.current = beforeChange;
   useEffect(() => {
     if (!query) return;
-    const on = () => setNarrow(query.matches);
+    const on = () => {
+      before.current();
+      setNarrow(query.matches);
+    };
     query.addEventListener?.("change", on);
     return () => query.removeEventListener?.("change", on);
-  }, [query?.media]);
+  }, [query?.media]); // eslint-disable-line react-hooks/exhaustive-deps -- a new list each render: its media query is what matters
   return narrow;
 }
 
