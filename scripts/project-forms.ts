@@ -18,6 +18,7 @@
  * The MSPDI reader's Task_Table already uses the Export Wizard's field names (src/hosts/mspdi/read.ts).
  */
 import type { CellValue } from "../src/core/primitives/cell";
+import { CP1252_HIGH } from "../src/core/primitives/windows-1252";
 import type { SheetSnapshot } from "../src/core/primitives/snapshot";
 import { writeNewWorkbook } from "../src/hosts/xlsx/new-workbook";
 import type { CellOut } from "../src/hosts/xlsx/sheet-xml";
@@ -59,15 +60,14 @@ export function wizardPercent(v: CellValue): string {
 
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** Text in Windows-1252 (characters it lacks as "?", as Windows writes them). */
+/** Text in Windows-1252 (characters it lacks as "?", as Windows writes them), by the table the reader decodes with. */
 export function windows1252(text: string): Uint8Array {
-  const HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+  const high = new Map(CP1252_HIGH.map((c, k) => [c, 0x80 + k]));
   const out = new Uint8Array(text.length);
   let n = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const k = HIGH.indexOf(ch);
-    out[n++] = k >= 0 ? 0x80 + k : c < 0x80 || (c >= 0xa0 && c <= 0xff) ? c : 0x3f;
+    out[n++] = high.get(c) ?? (c < 0x80 || (c >= 0xa0 && c <= 0xff) ? c : 0x3f);
   }
   return out.subarray(0, n);
 }

@@ -20,9 +20,12 @@ export const SNAPSHOT_DATES_KEPT = 13;
 
 const ITEM_KINDS: readonly ItemKind[] = ["Workstream", "Decision", "Risk", "Milestone", "Project"];
 
+/** An open item, an open risk or a requested decision (done items, closed risks and Omitted rows are not). */
+const isOpen = (r: SnapshotRow) => r.status === "Open" || r.status === "Requested";
+
 /** How far down the keeping order a row comes (lower is kept first). */
 function keepRank(r: SnapshotRow): number {
-  const open = r.status === "Open" || r.status === "Requested" || r.kind === "Workstream";
+  const open = isOpen(r) || r.kind === "Workstream";
   const tier = { Workstream: 0, Decision: 1, Risk: 2, Milestone: 3, Project: 4, Omitted: 0 }[r.kind];
   return open ? tier : 5;
 }
@@ -45,18 +48,11 @@ function compareKeep(a: SnapshotRow, b: SnapshotRow): number {
  * a new open item is still called new when only done ones were left out.
  */
 export function omittedRow(date: Day, kind: ItemKind, count: number, open: boolean, why: string): SnapshotRow {
-  const what = {
-    Workstream: "workstream",
-    Decision: "decision",
-    Risk: "risk",
-    Milestone: "milestone",
-    Project: "project",
-  };
   return {
     date,
     kind: "Omitted",
     id: kind,
-    name: `${wholeNumber(count)} ${what[kind]}${count === 1 ? "" : "s"} not kept: ${why}`,
+    name: `${omittedWhat(kind, count)} not kept: ${why}`,
     workstream: "",
     finishNow: null,
     baseline: null,
@@ -68,12 +64,15 @@ export function omittedRow(date: Day, kind: ItemKind, count: number, open: boole
   };
 }
 
+/** "2,107 projects": what an "Omitted" row stands for, in words (its Name begins with them). */
+export function omittedWhat(kind: ItemKind, count: number): string {
+  return `${wholeNumber(count)} ${kind.toLowerCase()}${count === 1 ? "" : "s"}`;
+}
+
 /** How many rows an "Omitted" row stands for (the number its Name starts with). */
 export function omittedCount(r: SnapshotRow): number {
   return Number(/^([\d,]+) /.exec(r.name)?.[1].replace(/,/g, "") ?? 0);
 }
-
-const isOpen = (r: SnapshotRow) => r.status === "Open" || r.status === "Requested";
 
 /** Whether an "Omitted" row left out open items (one written before the flag, with its count in Score, is read as yes). */
 export function omittedOpen(r: SnapshotRow): boolean {

@@ -1,8 +1,8 @@
 import type { ItemRef, Movement } from "./movement";
 import { nothingMoved } from "./movement";
 import { milestoneTrend } from "./milestone-trend";
-import { mergeSnapshots } from "./keep-snapshots";
-import type { SnapshotRow } from "./snapshot-row";
+import { mergeSnapshots, omittedCount, omittedWhat } from "./keep-snapshots";
+import type { ItemKind, SnapshotRow } from "./snapshot-row";
 import { REPORT_SHEET_ROWS } from "../primitives/sheet-rows";
 import { wholeNumber } from "../primitives/text";
 import { asDay, formatDayLong, type Day } from "../primitives/dates";
@@ -89,7 +89,7 @@ function boundNotes(ctx: ReportContext): string[] {
   const omitted = (rows: readonly SnapshotRow[], date: Day | null) =>
     rows
       .filter((r) => r.date === date && r.kind === "Omitted")
-      .map((r) => r.name.slice(0, r.name.indexOf(" not kept")));
+      .map((r) => omittedWhat(r.id as ItemKind, omittedCount(r)));
   const before = omitted(a.programme.snapshots ?? [], a.movement.since);
   if (before.length)
     out.push(

@@ -177,7 +177,7 @@ export function cappedTo<T>(
   pressing = true,
 ): T[] {
   if (items.length <= limit) return items;
-  L.keep(6 * 15);
+  L.keep(6 * 15); // the note, the table's header and its first rows (15 pt each) on one page
   L.note(
     `The ${pressing ? `${wholeNumber(limit)} most pressing` : `first ${wholeNumber(limit)}`} of ${wholeNumber(items.length)} ${what}; ${rest}.`,
   );

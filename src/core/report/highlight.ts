@@ -7,10 +7,9 @@ import { findLast } from "../history/trend";
 import { formatDayLong } from "../primitives/dates";
 import { linkText, type Project } from "../programme/entities";
 import { periodRange } from "../programme/period";
-import { worstRag, type Rag } from "../rag/scale";
+import { ragRank, worstRag, type Rag } from "../rag/scale";
 import { becauseCell, finishCell, milestoneSlipCell, ragCell, slipCell, toleranceCell, trendCell } from "./cells";
 import { cappedTo, commentaryByline, HIGHLIGHT_LIST_LIMIT } from "./board";
-import { ragRank } from "../rag/scale";
 import { printSetup, projectOf, type ReportContext } from "./context";
 import { SheetLayout } from "./layout";
 import { cell, range, type PlanCell, type PlanSheet } from "./plan";
@@ -547,8 +546,7 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
     ["Direction", "From", "To", "Link", "Other workstream", "Status"],
     listed(L, links, "dependencies crossing it", (x, y) => Number(atRisk(y)) - Number(atRisk(x))).map((l) => {
       const into = ctx.workstreamOf(l.to) === w.name;
-      const push = a.schedule.nodes.get(l.to)?.push;
-      const atRisk = !!push && push.by === l.from;
+      const push = atRisk(l) ? a.schedule.nodes.get(l.to)?.push : undefined;
       return [
         cell(into ? "Into" : "Out of", "text"),
         cell(`${l.from} ${ctx.nameOf(l.from)}`, "wrap"),
@@ -556,10 +554,10 @@ function crossing(L: SheetLayout, ctx: ReportContext, w: WorkstreamStatus): void
         cell(linkText(l), "text"),
         cell(ctx.workstreamOf(into ? l.from : l.to) ?? "", "wrap"),
         cell(
-          atRisk
-            ? `${push!.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push!.days, "day")} late`
+          push
+            ? `${push.kind === "slip" ? "At risk" : "Dates conflict"}: ${l.to} ${countOf(push.days, "day")} late`
             : "On track",
-          atRisk ? "error" : "text",
+          push ? "error" : "text",
         ),
       ];
     }),

@@ -1,6 +1,6 @@
 import type { SnapshotProblem } from "../../core/primitives/snapshot";
 import { find, findAll, type XmlNode } from "../xlsx/xml";
-import { text } from "./nodes";
+import { listOf, text } from "./nodes";
 import { wholeNumber } from "../../core/primitives/text";
 
 /**
@@ -42,11 +42,7 @@ export function calendarOf(root: XmlNode, problems: SnapshotProblem[]): ProjectC
     workingHours: null,
     holidays: [],
   };
-  const calendars = find(root, "Calendars");
-  const byUid = new Map((calendars ? findAll(calendars, "Calendar") : []).map((c) => [text(c, "UID"), c]));
-  const chain: XmlNode[] = [];
-  for (let c = byUid.get(text(root, "CalendarUID")); c && !chain.includes(c); c = byUid.get(text(c, "BaseCalendarUID")))
-    chain.push(c);
+  const chain = baseChain(calendarsByUid(root), text(root, "CalendarUID"));
   if (!chain.length) return out;
   const name = text(chain[0], "Name") || "the project calendar";
   const weekDays = new Map<number, XmlNode>();
@@ -73,6 +69,23 @@ export function calendarOf(root: XmlNode, problems: SnapshotProblem[]): ProjectC
     });
   out.holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
+}
+
+/** The file's calendars by UID. */
+export function calendarsByUid(root: XmlNode): Map<string, XmlNode> {
+  return new Map(listOf(root, "Calendars", "Calendar").map((c) => [text(c, "UID"), c]));
+}
+
+/** A calendar and the base calendars it derives from (BaseCalendarUID), nearest first, up to (not including) `stopAt`. */
+export function baseChain(byUid: ReadonlyMap<string, XmlNode>, uid: string, stopAt?: string): XmlNode[] {
+  const chain: XmlNode[] = [];
+  for (
+    let u = uid, c = byUid.get(u);
+    u !== stopAt && c && !chain.includes(c);
+    u = text(c, "BaseCalendarUID"), c = byUid.get(u)
+  )
+    chain.push(c);
+  return chain;
 }
 
 function workingHours(day: XmlNode | undefined): string | null {

@@ -3,7 +3,7 @@ import type { SheetSnapshot, SnapshotProblem, WorkbookSnapshot } from "../../cor
 import { find, findAll, parseTree, XmlError, type XmlNode } from "../xlsx/xml";
 import { otherCalendarNote } from "./task-calendars";
 import { calendarOf, type ProjectCalendar } from "./calendar";
-import { text } from "./nodes";
+import { assignmentsByTask, listOf, text } from "./nodes";
 
 /**
  * Microsoft Project's own XML (MSPDI: what Project saves as "XML", and what ProjectLibre and
@@ -327,22 +327,16 @@ function predecessors(
 /** Each task's resources by name, from the Assignments (Project's Resource Names column). */
 function resourceNames(root: XmlNode): Map<string, string> {
   const byUid = new Map<string, string>();
-  const resources = find(root, "Resources");
-  for (const r of resources ? findAll(resources, "Resource") : []) {
+  for (const r of listOf(root, "Resources", "Resource")) {
     const name = text(r, "Name");
     if (name) byUid.set(text(r, "UID"), name);
   }
-  const out = new Map<string, string[]>();
-  const assignments = find(root, "Assignments");
-  for (const a of assignments ? findAll(assignments, "Assignment") : []) {
-    const name = byUid.get(text(a, "ResourceUID"));
-    if (!name) continue;
-    const task = text(a, "TaskUID");
-    const list = out.get(task) ?? [];
-    if (!list.includes(name)) list.push(name);
-    out.set(task, list);
+  const out = new Map<string, string>();
+  for (const [task, resources] of assignmentsByTask(root)) {
+    const names = [...new Set(resources.map((r) => byUid.get(r)).filter((n): n is string => !!n))];
+    if (names.length) out.set(task, names.join(", "));
   }
-  return new Map([...out].map(([k, v]) => [k, v.join(", ")]));
+  return out;
 }
 
 function holidaySheet(cal: ProjectCalendar): SheetSnapshot | null {

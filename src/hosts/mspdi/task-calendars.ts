@@ -1,7 +1,8 @@
 import type { SnapshotProblem } from "../../core/primitives/snapshot";
 import { wholeNumber } from "../../core/primitives/text";
-import { find, findAll, type XmlNode } from "../xlsx/xml";
-import { text } from "./nodes";
+import { find, type XmlNode } from "../xlsx/xml";
+import { baseChain, calendarsByUid } from "./calendar";
+import { assignmentsByTask, listOf, text } from "./nodes";
 
 /**
  * Tasks Project schedules on working time other than the project calendar's, said once.
@@ -18,23 +19,17 @@ export function otherCalendarNote(
   root: XmlNode,
   tasks: readonly { uid: string; id: string; node: XmlNode }[],
 ): SnapshotProblem | null {
-  const calendars = find(root, "Calendars");
-  const byUid = new Map((calendars ? findAll(calendars, "Calendar") : []).map((c) => [text(c, "UID"), c]));
+  const byUid = calendarsByUid(root);
   const projectUid = text(root, "CalendarUID");
+  /** The name of the first calendar on the way to the project calendar that sets working time of its own. */
   const differs = (uid: string): string | null => {
-    const seen = new Set<string>();
-    let u = uid;
-    while (u !== "" && u !== "-1" && u !== projectUid && !seen.has(u)) {
-      seen.add(u);
-      const c = byUid.get(u);
-      if (!c) return null;
-      if (ownTime(c)) return text(c, "Name") || `calendar ${u}`;
-      u = text(c, "BaseCalendarUID");
-    }
-    return null;
+    const own = baseChain(byUid, uid, projectUid).find(ownTime);
+    return own ? text(own, "Name") || `calendar ${text(own, "UID")}` : null;
   };
-  const resourceCalendar = resourceCalendars(root);
-  const assigned = assignedResources(root);
+  const resourceCalendar = new Map(
+    listOf(root, "Resources", "Resource").map((r) => [text(r, "UID"), text(r, "CalendarUID")]),
+  );
+  const assigned = assignmentsByTask(root);
   const on = new Map<string, string[]>();
   for (const t of tasks) {
     if (text(t.node, "Summary") === "1") continue;
@@ -62,21 +57,4 @@ function ownTime(c: XmlNode): boolean {
     const n = find(c, k);
     return n !== undefined && n.children.length > 0;
   });
-}
-
-function resourceCalendars(root: XmlNode): Map<string, string> {
-  const resources = find(root, "Resources");
-  return new Map(
-    (resources ? findAll(resources, "Resource") : []).map((r) => [text(r, "UID"), text(r, "CalendarUID")]),
-  );
-}
-
-function assignedResources(root: XmlNode): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const assignments = find(root, "Assignments");
-  for (const a of assignments ? findAll(assignments, "Assignment") : []) {
-    const task = text(a, "TaskUID");
-    (out.get(task) ?? out.set(task, []).get(task)!).push(text(a, "ResourceUID"));
-  }
-  return out;
 }
